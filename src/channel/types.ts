@@ -1,0 +1,35 @@
+import type { ChannelDescriptor } from '../protocol/parse';
+
+/**
+ * Connection status of the push channel.
+ * - `connecting`: first handshake in progress.
+ * - `connected`: handshaken and subscribed; notifications flow.
+ * - `reconnecting`: the connection broke (network, server restart, 402); retrying with back-off.
+ * - `unauthorized`: the HTTP session is gone (401, or the handshake was refused). Not retried.
+ * - `disconnected`: stopped on purpose (no subscribers) or never started.
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized' | 'disconnected';
+
+/** What a subscriber to the channel receives. Raw data is parsed by the subscriber (or the hook). */
+export interface ChannelListener {
+  /** Bayeux `data` of one message on the subscribed channel, as received (unknown: parse it). */
+  onMessage(data: unknown): void;
+  /** Status changed. */
+  onStatus?(status: ConnectionStatus): void;
+  /**
+   * The session was (re-)established after a gap (re-handshake, reconnect after a network cut):
+   * notifications may have been lost, so re-read the snapshot.
+   */
+  onResyncNeeded?(): void;
+}
+
+/** The push channel (CometD in production, in-memory in tests and stories). */
+export interface NotificationChannel {
+  readonly descriptor: ChannelDescriptor;
+  getStatus(): ConnectionStatus;
+  /**
+   * Add a listener. The first listener starts the connection; removing the last one disconnects.
+   * Returns the function that removes it (idempotent).
+   */
+  subscribe(listener: ChannelListener): () => void;
+}

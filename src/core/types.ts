@@ -1,0 +1,143 @@
+import type { OpenmediaInteraction, OpenmediaNotification, Operation, RejectionReason } from '../protocol/types';
+
+/** A request the widget sent and whose outcome it has not seen yet. */
+export interface PendingAction {
+  /** Client-side key, known before the server answers. */
+  readonly requestId: string;
+  readonly interactionId: string;
+  readonly operation: Operation;
+  readonly startedAt: number;
+  /** Set once the REST answer (`statusCode: 0`) has arrived. */
+  readonly referenceId: number | undefined;
+}
+
+/** Why an action failed, kept on the interaction it belongs to until dismissed or superseded. */
+export interface ActionError {
+  readonly operation: Operation | undefined;
+  /** The server's message (or the widget's own words for a timeout / network failure). */
+  readonly message: string;
+  readonly code: number | string | undefined;
+  readonly kind: 'error-notification' | 'status-code' | 'http' | 'timeout' | 'vetoed';
+  readonly referenceId: number | undefined;
+  readonly at: number;
+}
+
+/** One interaction as the widget knows it. Object identity is kept when nothing changed. */
+export interface InteractionEntry {
+  readonly interaction: OpenmediaInteraction;
+  /** When `interaction.state` last changed (first seen counts), for the time-in-state timer. */
+  readonly stateSince: number;
+  /** When it became inactive (state `Completed`, or absent from a snapshot); drives the linger. */
+  readonly endedAt: number | undefined;
+  /** True when a snapshot no longer listed it (the server no longer has it for this agent). */
+  readonly gone: boolean;
+  readonly pending: PendingAction | undefined;
+  readonly error: ActionError | undefined;
+}
+
+/** A line of the bounded recent-event log shown by the diagnostics panel. */
+export interface LogEntry {
+  readonly at: number;
+  readonly kind:
+    | 'notification'
+    | 'rejected'
+    | 'snapshot'
+    | 'action-requested'
+    | 'action-accepted'
+    | 'action-resolved'
+    | 'action-failed'
+    | 'action-timed-out'
+    | 'evicted';
+  readonly interactionId: string | undefined;
+  readonly referenceId: number | undefined;
+  /** Short human-readable detail: notification type and state, operation, reason, message. */
+  readonly detail: string;
+}
+
+export interface Diagnostics {
+  /** Messages applied. */
+  readonly received: number;
+  /** Messages not applied, by reason. */
+  readonly rejected: Readonly<Partial<Record<RejectionReason, number>>>;
+  /** Notifications whose referenceId matched nothing pending (another tab, or a late outcome). */
+  readonly unmatchedReferenceIds: number;
+  /** The most recent events, oldest first, at most `logSize`. */
+  readonly log: readonly LogEntry[];
+}
+
+export interface CoreOptions {
+  /** How long a completed interaction stays visible before eviction. Default 60 000 ms. */
+  readonly lingerMs: number;
+  /** How many recent events the diagnostics log keeps. Default 200. */
+  readonly logSize: number;
+}
+
+/**
+ * The whole client-side state. `byId` is a persistent map so one notification costs
+ * O(log n), not a copy of every interaction.
+ */
+export interface OpenmediaState {
+  readonly options: CoreOptions;
+  readonly byId: ReadonlyPersistentMap<string, InteractionEntry>;
+  /** Ids in arrival order, newest first. */
+  readonly order: readonly string[];
+  /** requestId → pending action, for every action in flight. */
+  readonly pending: ReadonlyPersistentMap<string, PendingAction>;
+  /** referenceId → requestId, once the REST answer has arrived. */
+  readonly pendingByReferenceId: ReadonlyPersistentMap<number, string>;
+  /**
+   * Outcomes that arrived before the REST answer that announces their referenceId (the
+   * notification can beat the HTTP response); bounded, oldest dropped first.
+   */
+  readonly earlyOutcomes: ReadonlyPersistentMap<number, EarlyOutcome>;
+  /** The interaction the agent last put in focus (after a successful SetInFocus). */
+  readonly focusedId: string | undefined;
+  readonly diagnostics: Diagnostics;
+}
+
+export type EarlyOutcome =
+  | { readonly kind: 'resolved'; readonly at: number }
+  | { readonly kind: 'failed'; readonly message: string; readonly code: number | string | undefined; readonly at: number };
+
+/** Immutable map interface implemented by `persistent-map.ts`. */
+export interface ReadonlyPersistentMap<K, V> {
+  readonly size: number;
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+  set(key: K, value: V): ReadonlyPersistentMap<K, V>;
+  delete(key: K): ReadonlyPersistentMap<K, V>;
+  entries(): IterableIterator<[K, V]>;
+  values(): IterableIterator<V>;
+  keys(): IterableIterator<K>;
+}
+
+/** Events are facts that happened; the reducer folds them into state. */
+export type OpenmediaEvent =
+  | { readonly type: 'notificationReceived'; readonly notification: OpenmediaNotification; readonly at: number }
+  | { readonly type: 'messageRejected'; readonly reason: RejectionReason; readonly at: number }
+  | {
+      readonly type: 'snapshotLoaded';
+      /** Media types the snapshot covered: only interactions of these types are reconciled. */
+      readonly mediaTypes: readonly string[];
+      readonly interactions: readonly OpenmediaInteraction[];
+      readonly at: number;
+    }
+  | {
+      readonly type: 'actionRequested';
+      readonly requestId: string;
+      readonly interactionId: string;
+      readonly operation: Operation;
+      readonly at: number;
+    }
+  | { readonly type: 'actionAccepted'; readonly requestId: string; readonly referenceId: number; readonly at: number }
+  | {
+      readonly type: 'actionFailed';
+      readonly requestId: string;
+      readonly message: string;
+      readonly code: number | string | undefined;
+      readonly kind: 'status-code' | 'http' | 'vetoed';
+      readonly at: number;
+    }
+  | { readonly type: 'actionTimedOut'; readonly requestId: string; readonly at: number }
+  | { readonly type: 'errorDismissed'; readonly interactionId: string }
+  | { readonly type: 'clockTicked'; readonly at: number };

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import seed from './fixtures/seed-openmedia-statuschange.json';
+import { parseNotification } from './parse';
+
+describe('the seed fixture (a real GWS notification)', () => {
+  it('parses to the expected interaction', () => {
+    const result = parseNotification(seed.data);
+    expect(result).toEqual({
+      ok: true,
+      notification: {
+        notificationType: 'StatusChange',
+        referenceId: 1,
+        openmedia: {
+          id: '03W0GH2KD56YV000',
+          mediaType: 'promotion',
+          openmediaType: 'Outbound',
+          state: 'Processing',
+          capabilities: ['Transfer', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'SetInFocus', 'Complete'],
+          uri: 'http://localhost:8090/api/v2/openmedia/promotions/03W0GH2KD56YV000',
+          userData: {},
+          receivedDate: undefined,
+          receivedAt: undefined,
+        },
+      },
+    });
+  });
+
+  it('parses the whole Bayeux message as well as its data', () => {
+    const result = parseNotification({ channel: '/v2/me/openmedia', data: seed.data });
+    expect(result.ok && result.notification.openmedia?.id).toBe('03W0GH2KD56YV000');
+  });
+});

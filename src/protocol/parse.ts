@@ -1,0 +1,204 @@
+import type {
+  OpenmediaInteraction,
+  OpenmediaNotification,
+  ParseResult,
+  RejectionReason,
+  ResourceParseResult,
+  RestAnswerParseResult,
+  SnapshotParseResult,
+  UserDataValue,
+} from './types';
+import { parseGwsDate } from './date';
+
+/**
+ * What distinguishes one GWS notification channel from its siblings (`/v2/me/workitems`, …):
+ * the same envelope with another channel, message type and resource key.
+ */
+export interface ChannelDescriptor {
+  readonly channel: string;
+  readonly messageType: string;
+  readonly resourceKey: string;
+}
+
+/** The Open Media channel. */
+export const OPENMEDIA_CHANNEL: ChannelDescriptor = {
+  channel: '/v2/me/openmedia',
+  messageType: 'OpenmediaStateChangeMessage',
+  resourceKey: 'openmedia',
+};
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** A referenceId is a positive integer; GWS sends a number, some servers a numeric string. */
+function readReferenceId(value: unknown): { ok: true; value: number | undefined } | { ok: false } {
+  if (value === undefined || value === null) return { ok: true, value: undefined };
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) n = Number(value);
+  else return { ok: false };
+  if (!Number.isSafeInteger(n) || n < 0) return { ok: false };
+  return { ok: true, value: n === 0 ? undefined : n };
+}
+
+function readUserDataValue(value: unknown): UserDataValue {
+  if (value === null || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (value === undefined) return null;
+  // Tolerance: GWS KV-lists can nest or carry booleans; keep them readable instead of dropping the message.
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  try {
+    return JSON.stringify(value) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parse one openmedia resource (from a notification or a snapshot). Never throws. */
+export function parseOpenmediaResource(value: unknown): ResourceParseResult {
+  if (!isObject(value)) return { ok: false, reason: 'openmedia-not-an-object' };
+  const { id, mediaType, state, capabilities, userData } = value;
+  if (id === undefined || id === null || id === '') return { ok: false, reason: 'missing-id' };
+  if (typeof id !== 'string') return { ok: false, reason: 'invalid-id' };
+  if (typeof mediaType !== 'string' || mediaType === '') return { ok: false, reason: 'missing-media-type' };
+  if (typeof state !== 'string' || state === '') return { ok: false, reason: 'invalid-state' };
+  if (capabilities === undefined || capabilities === null) return { ok: false, reason: 'missing-capabilities' };
+  if (!Array.isArray(capabilities)) return { ok: false, reason: 'invalid-capabilities' };
+
+  let parsedUserData: Record<string, UserDataValue>;
+  if (userData === undefined || userData === null) {
+    parsedUserData = {};
+  } else if (isObject(userData)) {
+    // Object.fromEntries defines own properties, so a "__proto__" key stays a plain key.
+    parsedUserData = Object.fromEntries(
+      Object.entries(userData).map(([key, v]) => [key, readUserDataValue(v)] as const),
+    );
+  } else {
+    return { ok: false, reason: 'invalid-user-data' };
+  }
+
+  const receivedDate = optionalString(value.receivedDate);
+  const interaction: OpenmediaInteraction = {
+    id,
+    mediaType,
+    openmediaType: optionalString(value.openmediaType),
+    state,
+    capabilities: capabilities.filter((c): c is string => typeof c === 'string'),
+    uri: typeof value.uri === 'string' ? value.uri : undefined,
+    userData: parsedUserData,
+    receivedDate,
+    receivedAt: receivedDate === undefined ? undefined : parseGwsDate(receivedDate),
+  };
+  return { ok: true, interaction };
+}
+
+function reject(reason: RejectionReason): ParseResult {
+  return { ok: false, reason };
+}
+
+/**
+ * Parse the Bayeux `data` of a message on a GWS notification channel into a typed notification.
+ * Never throws: anything unexpected becomes `{ ok: false, reason }`.
+ * Accepts the whole Bayeux message (`{ channel, data }`) as well as its `data`.
+ */
+export function parseNotification(input: unknown, descriptor: ChannelDescriptor = OPENMEDIA_CHANNEL): ParseResult {
+  try {
+    return parseNotificationUnsafe(input, descriptor);
+  } catch {
+    // Getters on exotic objects (proxies) are the only way here; still a rejection, never a crash.
+    return reject('not-an-object');
+  }
+}
+
+function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor): ParseResult {
+  if (!isObject(input)) return reject('not-an-object');
+  let data: Obj = input;
+  if (data.messageType === undefined && typeof data.channel === 'string' && isObject(data.data)) data = data.data;
+
+  const messageType = data.messageType;
+  // Case-insensitive: a known GWS imitation spells it "OpenMediaStateChangeMessage".
+  if (typeof messageType !== 'string' || messageType.toLowerCase() !== descriptor.messageType.toLowerCase()) {
+    return reject('unknown-message-type');
+  }
+
+  const ref = readReferenceId(data.referenceId);
+  if (!ref.ok) return reject('invalid-reference-id');
+  const referenceId = ref.value;
+
+  const notificationType = data.notificationType;
+  const resource = data[descriptor.resourceKey];
+
+  if (notificationType === 'Error') {
+    let openmedia: OpenmediaInteraction | undefined;
+    if (resource !== undefined && resource !== null) {
+      const parsed = parseOpenmediaResource(resource);
+      if (!parsed.ok) return parsed;
+      openmedia = parsed.interaction;
+    }
+    const code = data.errorCode;
+    const notification: OpenmediaNotification = {
+      notificationType: 'Error',
+      referenceId,
+      openmedia,
+      errorMessage: optionalString(data.errorMessage),
+      errorCode: typeof code === 'number' || typeof code === 'string' ? code : undefined,
+    };
+    return { ok: true, notification };
+  }
+
+  if (notificationType !== 'StatusChange' && notificationType !== 'PropertiesUpdated') {
+    return reject('unknown-notification-type');
+  }
+  if (resource === undefined || resource === null) return reject('missing-openmedia');
+  const parsed = parseOpenmediaResource(resource);
+  if (!parsed.ok) return parsed;
+  return { ok: true, notification: { notificationType, referenceId, openmedia: parsed.interaction } };
+}
+
+/** Parse the immediate answer to a REST operation (`{statusCode, referenceId?, statusMessage?}`). */
+export function parseRestAnswer(input: unknown): RestAnswerParseResult {
+  if (!isObject(input)) return { ok: false, reason: 'not-an-object' };
+  const statusCode = typeof input.statusCode === 'string' ? Number(input.statusCode) : input.statusCode;
+  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) return { ok: false, reason: 'invalid-status-code' };
+  const ref = readReferenceId(input.referenceId);
+  return {
+    ok: true,
+    answer: {
+      statusCode,
+      referenceId: ref.ok ? ref.value : undefined,
+      statusMessage: optionalString(input.statusMessage),
+    },
+  };
+}
+
+/**
+ * Parse a snapshot (`GET …/openmedia/{mediaType}?fields=*`). Items that cannot be read are
+ * reported in `rejected`; the readable ones still apply.
+ */
+export function parseSnapshot(input: unknown, descriptor: ChannelDescriptor = OPENMEDIA_CHANNEL): SnapshotParseResult {
+  if (!isObject(input)) return { ok: false, reason: 'not-an-object' };
+  const statusCode = input.statusCode === undefined ? 0 : input.statusCode;
+  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) return { ok: false, reason: 'invalid-status-code' };
+  if (statusCode !== 0) {
+    return { ok: false, reason: 'status-code', statusCode, statusMessage: optionalString(input.statusMessage) };
+  }
+  const list = input[descriptor.resourceKey];
+  if (!Array.isArray(list)) return { ok: false, reason: 'missing-openmedia-list' };
+  const interactions: OpenmediaInteraction[] = [];
+  const rejected: RejectionReason[] = [];
+  for (const item of list) {
+    const parsed = parseOpenmediaResource(item);
+    if (parsed.ok) interactions.push(parsed.interaction);
+    else rejected.push(parsed.reason);
+  }
+  return { ok: true, interactions, rejected };
+}

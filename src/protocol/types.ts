@@ -1,0 +1,185 @@
+/**
+ * Wire and parsed types of the GWS Open Media API (`../shared/spec/gws-openmedia.md`).
+ *
+ * `*Wire` types describe what travels on the wire (the mock GWS builds them); the other types are
+ * what the parser hands to the rest of the widget. Nothing past `src/protocol` sees raw data.
+ */
+
+/** The operations the widget knows how to request, in button order. Unknown capabilities are kept but get no button. */
+export const KNOWN_OPERATIONS = [
+  'Accept',
+  'Reject',
+  'Transfer',
+  'AttachUserData',
+  'UpdateUserData',
+  'DeleteUserData',
+  'SetInFocus',
+  'Complete',
+] as const;
+
+/** An operation the widget can request (`operationName` of the REST body). */
+export type Operation = (typeof KNOWN_OPERATIONS)[number];
+
+/** States GWS is documented to send. Any other string is an opaque state shown as is. */
+export const KNOWN_STATES = ['Invited', 'Processing', 'Completed'] as const;
+export type KnownState = (typeof KNOWN_STATES)[number];
+
+export const NOTIFICATION_TYPES = ['StatusChange', 'PropertiesUpdated', 'Error'] as const;
+/** `notificationType` of an `OpenmediaStateChangeMessage`. */
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export type UserDataValue = string | number | null;
+/** Flat user data: key → string / number / null. */
+export type UserData = Readonly<Record<string, UserDataValue>>;
+
+/** The openmedia resource as GWS sends it. */
+export interface OpenmediaResourceWire {
+  id: string;
+  mediaType: string;
+  openmediaType?: string;
+  state: string;
+  capabilities: string[];
+  uri?: string;
+  userData?: Record<string, UserDataValue>;
+  receivedDate?: string;
+  [extra: string]: unknown;
+}
+
+/** The Bayeux `data` of a message on `/v2/me/openmedia`. */
+export interface OpenmediaStateChangeMessageWire {
+  messageType: 'OpenmediaStateChangeMessage';
+  notificationType: NotificationType;
+  referenceId?: number;
+  openmedia?: OpenmediaResourceWire;
+  errorMessage?: string;
+  errorCode?: number | string;
+}
+
+/** A parsed, validated openmedia interaction. Always a whole snapshot of one interaction. */
+export interface OpenmediaInteraction {
+  readonly id: string;
+  readonly mediaType: string;
+  /** `Inbound`, `Outbound`, or whatever the server sent; undefined when absent. */
+  readonly openmediaType: string | undefined;
+  /** The word GWS sends (`Invited`, `Processing`, `Completed`, or any other value). */
+  readonly state: string;
+  /** Every capability string the server sent, known or not, in its order. */
+  readonly capabilities: readonly string[];
+  /** Opaque resource URI; render as a link only when it is `http(s):`. */
+  readonly uri: string | undefined;
+  readonly userData: UserData;
+  /** The date string as sent. */
+  readonly receivedDate: string | undefined;
+  /** `receivedDate` as epoch milliseconds, when it could be read. */
+  readonly receivedAt: number | undefined;
+}
+
+interface NotificationBase {
+  /** Ties the notification to the REST request that caused it; undefined when absent or 0 (unsolicited). */
+  readonly referenceId: number | undefined;
+}
+
+/** A parsed `OpenmediaStateChangeMessage`, discriminated by `notificationType`. */
+export type OpenmediaNotification =
+  | (NotificationBase & { readonly notificationType: 'StatusChange'; readonly openmedia: OpenmediaInteraction })
+  | (NotificationBase & { readonly notificationType: 'PropertiesUpdated'; readonly openmedia: OpenmediaInteraction })
+  | (NotificationBase & {
+      readonly notificationType: 'Error';
+      readonly openmedia: OpenmediaInteraction | undefined;
+      readonly errorMessage: string | undefined;
+      readonly errorCode: number | string | undefined;
+    });
+
+/** Why a message was not applied. Each is counted in diagnostics. */
+export const REJECTION_REASONS = [
+  'not-an-object',
+  'unknown-message-type',
+  'unknown-notification-type',
+  'missing-openmedia',
+  'openmedia-not-an-object',
+  'missing-id',
+  'invalid-id',
+  'missing-media-type',
+  'invalid-state',
+  'missing-capabilities',
+  'invalid-capabilities',
+  'invalid-user-data',
+  'invalid-reference-id',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export type ParseResult =
+  | { readonly ok: true; readonly notification: OpenmediaNotification }
+  | { readonly ok: false; readonly reason: RejectionReason };
+
+export type ResourceParseResult =
+  | { readonly ok: true; readonly interaction: OpenmediaInteraction }
+  | { readonly ok: false; readonly reason: RejectionReason };
+
+/** The REST body of an operation on `POST /api/v2/me/openmedia/{mediaType}/{id}`. */
+export type OperationRequest =
+  | { readonly operationName: 'Accept'; readonly saveLAR?: boolean }
+  | { readonly operationName: 'Reject' }
+  | { readonly operationName: 'Transfer'; readonly targetUri: string }
+  | { readonly operationName: 'AttachUserData'; readonly userData: UserData }
+  | { readonly operationName: 'UpdateUserData'; readonly userData: UserData }
+  | { readonly operationName: 'DeleteUserData'; readonly keys: readonly string[] }
+  | { readonly operationName: 'SetInFocus' }
+  | { readonly operationName: 'Complete' };
+
+/** The REST body of `POST /api/v2/me/openmedia/{mediaType}` (create). */
+export interface CreateRequest {
+  readonly operationName: 'Create';
+  readonly queueUri: string;
+  readonly parentId?: string;
+}
+
+/** GWS status codes of the REST answer. 0 means accepted (not done). */
+export const STATUS_CODES = {
+  ok: 0,
+  missingParameter: 1,
+  invalidState: 2,
+  forbidden: 3,
+  internalError: 4,
+  noPermission: 5,
+  notFound: 6,
+  partialSuccess: 7,
+} as const;
+
+/** The immediate HTTP answer to an operation. */
+export interface RestAnswerWire {
+  statusCode: number;
+  referenceId?: number;
+  statusMessage?: string;
+}
+
+export interface RestAnswer {
+  readonly statusCode: number;
+  readonly referenceId: number | undefined;
+  readonly statusMessage: string | undefined;
+}
+
+export type RestAnswerParseResult =
+  | { readonly ok: true; readonly answer: RestAnswer }
+  | { readonly ok: false; readonly reason: 'not-an-object' | 'invalid-status-code' };
+
+/** `GET /api/v2/me/openmedia/{mediaType}?fields=*` */
+export interface SnapshotResponseWire {
+  statusCode: number;
+  statusMessage?: string;
+  openmedia: OpenmediaResourceWire[];
+}
+
+export type SnapshotParseResult =
+  | {
+      readonly ok: true;
+      readonly interactions: readonly OpenmediaInteraction[];
+      /** Items of the list that could not be read; the rest still apply. */
+      readonly rejected: readonly RejectionReason[];
+    }
+  | {
+      readonly ok: false;
+      readonly reason: 'not-an-object' | 'invalid-status-code' | 'missing-openmedia-list' | 'status-code';
+      readonly statusCode?: number;
+      readonly statusMessage?: string;
+    };
