@@ -1,0 +1,69 @@
+import type { ChannelListener, ConnectionStatus } from './types';
+
+/**
+ * The listeners of one channel. Removal is idempotent and takes effect at once: a listener
+ * removed while a notification is being delivered is not called any more, so callbacks are
+ * harmless after unsubscribe.
+ */
+export interface ListenerSet {
+  /** Adds a listener; returns its idempotent remover. */
+  add(listener: ChannelListener): () => void;
+  readonly size: number;
+  message(data: unknown): void;
+  status(status: ConnectionStatus): void;
+  resyncNeeded(): void;
+}
+
+interface Slot {
+  readonly listener: ChannelListener;
+  active: boolean;
+}
+
+/**
+ * A throwing listener is a programmer error: it must not starve the other listeners, and it
+ * must not vanish either, so it is rethrown on its own stack where the host's error reporting
+ * (window.onerror, the test runner) sees it.
+ */
+function isolate(call: () => void): void {
+  try {
+    call();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
+
+export function createListenerSet(): ListenerSet {
+  const slots = new Set<Slot>();
+
+  function each(call: (listener: ChannelListener) => void): void {
+    // Iterate over a copy: listeners may subscribe or unsubscribe from inside a callback.
+    for (const slot of [...slots]) {
+      if (slot.active) isolate(() => call(slot.listener));
+    }
+  }
+
+  return {
+    add(listener) {
+      const slot: Slot = { listener, active: true };
+      slots.add(slot);
+      return () => {
+        slot.active = false;
+        slots.delete(slot);
+      };
+    },
+    get size() {
+      return slots.size;
+    },
+    message(data) {
+      each((l) => l.onMessage(data));
+    },
+    status(status) {
+      each((l) => l.onStatus?.(status));
+    },
+    resyncNeeded() {
+      each((l) => l.onResyncNeeded?.());
+    },
+  };
+}

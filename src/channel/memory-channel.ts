@@ -1,0 +1,61 @@
+import { OPENMEDIA_CHANNEL } from '../protocol/parse';
+import type { ChannelDescriptor } from '../protocol/parse';
+import { createListenerSet } from './listener-set';
+import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
+
+/** An in-memory {@link NotificationChannel} with the controls a test or a story needs. */
+export interface MemoryChannel extends NotificationChannel {
+  /** Delivers one Bayeux `data` payload to every listener, synchronously. Dropped when nobody listens. */
+  emit(data: unknown): void;
+  /**
+   * Sets the status and tells the listeners. Set while nobody listens, it is kept: a channel set
+   * to `unauthorized` before the widget mounts stays `unauthorized` (a story can show it).
+   */
+  setStatus(status: ConnectionStatus): void;
+  /** Tells the listeners that notifications may have been lost (as after a re-handshake). */
+  requestResync(): void;
+  /** How many listeners are subscribed now. */
+  listenerCount(): number;
+}
+
+/**
+ * Creates an in-memory notification channel for tests, Storybook and demos.
+ *
+ * Like the CometD channel, it starts with the first listener and stops with the last: the
+ * first `subscribe()` turns `disconnected` into `connected` (there is no handshake to wait
+ * for), and removing the last listener turns any status back into `disconnected`.
+ */
+export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CHANNEL): MemoryChannel {
+  const listeners = createListenerSet();
+  let status: ConnectionStatus = 'disconnected';
+
+  function setStatus(next: ConnectionStatus): void {
+    if (next === status) return;
+    status = next;
+    listeners.status(next);
+  }
+
+  return {
+    descriptor,
+    getStatus: () => status,
+    subscribe(listener: ChannelListener) {
+      const remove = listeners.add(listener);
+      if (listeners.size === 1 && status === 'disconnected') setStatus('connected');
+      let removed = false;
+      return () => {
+        if (removed) return;
+        removed = true;
+        remove();
+        if (listeners.size === 0) setStatus('disconnected');
+      };
+    },
+    emit(data) {
+      listeners.message(data);
+    },
+    setStatus,
+    requestResync() {
+      listeners.resyncNeeded();
+    },
+    listenerCount: () => listeners.size,
+  };
+}
