@@ -1,0 +1,148 @@
+import { CometD } from 'cometd';
+import { OPENMEDIA_CHANNEL } from '../protocol/parse';
+import type { ChannelDescriptor } from '../protocol/parse';
+import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+import type { BackoffOptions } from './backoff';
+import { openCometdSession } from './cometd-session';
+import type { CometdClient, CometdSession } from './cometd-session';
+import { createListenerSet } from './listener-set';
+import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
+
+/** Where GWS serves CometD unless told otherwise (spec §1: deployments differ, hence the option). */
+export const DEFAULT_COMETD_URL = '/api/v2/notifications';
+
+export interface CometdChannelOptions {
+  /** The CometD endpoint, e.g. `${gwsBase}/api/v2/notifications`. Default: same origin `/api/v2/notifications`. */
+  readonly url?: string;
+  /** Channel, message type and resource key. Default: {@link OPENMEDIA_CHANNEL}. */
+  readonly descriptor?: ChannelDescriptor;
+  /**
+   * `long-polling` (default) is what every GWS serves. `websocket` is an opt-in that keeps
+   * long-polling as the fallback CometD negotiates when the WebSocket upgrade fails.
+   */
+  readonly transport?: 'long-polling' | 'websocket';
+  /** Reconnect back-off (jittered, capped). Default 1 s steps, 30 s cap. */
+  readonly backoff?: Partial<BackoffOptions>;
+  /** Creates the CometD client. Default `new CometD()`; tests pass a fake. */
+  readonly cometdFactory?: () => CometdClient;
+  /** Source of randomness for the jitter (tests make it deterministic). Default `Math.random`. */
+  readonly random?: () => number;
+}
+
+/**
+ * Creates the production {@link NotificationChannel}: a CometD (Bayeux) client subscribed to the
+ * descriptor's channel.
+ *
+ * - Ref-counted: the first `subscribe()` handshakes, removing the last listener disconnects.
+ * - Re-subscribes after every successful handshake (CometD drops subscriptions on each one,
+ *   including its automatic re-handshake after a `402::Unknown client`).
+ * - Calls `onResyncNeeded` whenever notifications may have been lost — a handshake after the
+ *   first or after a failure, or a `/meta/connect` that succeeds after failing — once the
+ *   subscription is in place, just before the status turns `connected`.
+ * - Retries with jittered, capped back-off, and restarts by itself when CometD gives up
+ *   (e.g. a handshake answered with `reconnect: none`).
+ * - Stops for good on a 401, or on a handshake refused with 403, and reports `unauthorized`.
+ * - Every CometD request carries the session cookie: CometD's long-polling transport sets
+ *   `withCredentials` on each XMLHttpRequest, so this also holds for a cross-origin GWS.
+ */
+export function createCometdChannel(options: CometdChannelOptions = {}): NotificationChannel {
+  const url = options.url ?? DEFAULT_COMETD_URL;
+  const descriptor = options.descriptor ?? OPENMEDIA_CHANNEL;
+  const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const random = options.random ?? Math.random;
+  const factory = options.cometdFactory ?? createBrowserCometd;
+  const listeners = createListenerSet();
+
+  let status: ConnectionStatus = 'disconnected';
+  let session: CometdSession | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryAttempt = 0;
+
+  function setStatus(next: ConnectionStatus): void {
+    if (next === status) return;
+    status = next;
+    listeners.status(next);
+  }
+
+  function clearRetry(): void {
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+  }
+
+  function open(resyncOnFirstHandshake: boolean): void {
+    session = openCometdSession({
+      cometd: factory(),
+      url,
+      channel: descriptor.channel,
+      transport: options.transport ?? 'long-polling',
+      backoff,
+      random,
+      resyncOnFirstHandshake,
+      events: {
+        message: (data) => listeners.message(data),
+        resyncNeeded: () => listeners.resyncNeeded(),
+        connected: () => {
+          retryAttempt = 0;
+          setStatus('connected');
+        },
+        reconnecting: () => setStatus('reconnecting'),
+        gaveUp: restartLater,
+        unauthorized: () => {
+          session = undefined;
+          clearRetry();
+          setStatus('unauthorized');
+        },
+      },
+    });
+  }
+
+  /** CometD stopped retrying by itself: start a fresh client after a jittered, growing delay. */
+  function restartLater(): void {
+    session?.close();
+    session = undefined;
+    setStatus('reconnecting');
+    clearRetry();
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      open(true);
+    }, backoffDelay(retryAttempt++, backoff, random));
+  }
+
+  function start(): void {
+    retryAttempt = 0;
+    setStatus('connecting');
+    open(false);
+  }
+
+  function stop(): void {
+    clearRetry();
+    session?.close();
+    session = undefined;
+    setStatus('disconnected');
+  }
+
+  return {
+    descriptor,
+    getStatus: () => status,
+    subscribe(listener: ChannelListener) {
+      const remove = listeners.add(listener);
+      if (listeners.size === 1) start();
+      let removed = false;
+      return () => {
+        if (removed) return;
+        removed = true;
+        remove();
+        if (listeners.size === 0) stop();
+      };
+    },
+  };
+}
+
+function createBrowserCometd(): CometdClient {
+  if (typeof window === 'undefined') {
+    throw new Error(
+      'createCometdChannel needs a browser window. In Node, call adapt() from cometd-nodejs-client first, or pass cometdFactory.',
+    );
+  }
+  return new CometD();
+}

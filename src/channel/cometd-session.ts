@@ -1,0 +1,219 @@
+import type { CometD, Message } from 'cometd';
+import type { BackoffOptions } from './backoff';
+import { jitter } from './backoff';
+import { isSessionGone } from './cometd-failure';
+
+/** The part of the CometD client the channel uses (a real `CometD` satisfies it; tests pass a fake). */
+export type CometdClient = Pick<
+  CometD,
+  | 'configure'
+  | 'handshake'
+  | 'disconnect'
+  | 'addListener'
+  | 'removeListener'
+  | 'subscribe'
+  | 'unregisterTransport'
+  | 'registerExtension'
+  | 'getStatus'
+>;
+
+/** What one CometD client tells the channel. */
+export interface SessionEvents {
+  message(data: unknown): void;
+  resyncNeeded(): void;
+  connected(): void;
+  reconnecting(): void;
+  /** CometD stopped retrying on its own (reconnect `none`, no transport, refused subscription). */
+  gaveUp(): void;
+  /** 401, or a handshake refused with 403: the HTTP session is gone. */
+  unauthorized(): void;
+}
+
+export interface SessionParams {
+  readonly cometd: CometdClient;
+  readonly url: string;
+  readonly channel: string;
+  readonly transport: 'long-polling' | 'websocket';
+  readonly backoff: BackoffOptions;
+  readonly random: () => number;
+  /** The channel restarted after a failure: the first successful handshake must trigger a resync. */
+  readonly resyncOnFirstHandshake: boolean;
+  readonly events: SessionEvents;
+}
+
+export interface CometdSession {
+  /** Disconnects and silences every later callback. Idempotent. */
+  close(): void;
+}
+
+/** One CometD client from handshake to disconnect. The channel opens a new one after CometD gives up. */
+export function openCometdSession(params: SessionParams): CometdSession {
+  const { cometd, events } = params;
+  let live = true;
+  let subscribed = false;
+  let connectBroken = false;
+  let resyncPending = params.resyncOnFirstHandshake;
+
+  configure(cometd, params);
+  // Callback-polling (JSONP) cannot carry the CSRF-safe POST semantics and needs a document.
+  cometd.unregisterTransport('callback-polling');
+  // Most GWS deployments have no WebSocket; trying it first only delays the first handshake.
+  if (params.transport === 'long-polling') cometd.unregisterTransport('websocket');
+
+  // After close(), whatever CometD still has scheduled (a delayed re-handshake, the next long
+  // poll) must not reach the server, or a closed channel would keep a zombie session alive.
+  cometd.registerExtension('openmedia-widget-close-guard', {
+    outgoing: (message) => (live || message.channel === '/meta/disconnect' ? message : null),
+  });
+  addRetryJitter(cometd, params.random);
+
+  const handles = [
+    cometd.addListener('/meta/handshake', onHandshake),
+    cometd.addListener('/meta/connect', onConnect),
+  ];
+
+  function onHandshake(reply: Message): void {
+    if (!live) return;
+    if (reply.successful) {
+      // Every handshake, including CometD's own re-handshake after a 402, drops the client's
+      // subscriptions: subscribing here is what keeps notifications flowing after a restart.
+      if (reply.reestablish === true) resyncPending = true;
+      subscribed = false;
+      connectBroken = false;
+      cometd.subscribe(
+        params.channel,
+        (message: Message) => {
+          if (live) events.message(message.data);
+        },
+        onSubscribed,
+      );
+      return;
+    }
+    subscribed = false;
+    resyncPending = true;
+    if (isSessionGone(reply, 'handshake')) {
+      unauthorized();
+      return;
+    }
+    events.reconnecting();
+    checkGaveUpAfterCometdDecides();
+  }
+
+  function onSubscribed(reply: Message): void {
+    if (!live) return;
+    if (reply.successful) {
+      subscribed = true;
+      maybeConnected();
+      return;
+    }
+    if (isSessionGone(reply, 'connect')) {
+      unauthorized();
+      return;
+    }
+    // A subscription CometD could not place is not retried by CometD: start over.
+    resyncPending = true;
+    giveUp();
+  }
+
+  function onConnect(reply: Message): void {
+    if (!live) return;
+    if (reply.successful) {
+      if (connectBroken) {
+        connectBroken = false;
+        maybeConnected();
+      }
+      return;
+    }
+    if (isSessionGone(reply, 'connect')) {
+      unauthorized();
+      return;
+    }
+    connectBroken = true;
+    resyncPending = true;
+    events.reconnecting();
+    checkGaveUpAfterCometdDecides();
+  }
+
+  function maybeConnected(): void {
+    if (!subscribed || connectBroken) return;
+    if (resyncPending) {
+      resyncPending = false;
+      events.resyncNeeded();
+      // A listener may have unsubscribed the last one from inside the callback.
+      if (!live) return;
+    }
+    events.connected();
+  }
+
+  /**
+   * CometD notifies the listeners first and decides afterwards (retry, re-handshake or stop),
+   * synchronously; a microtask later its status tells whether it will retry by itself.
+   */
+  function checkGaveUpAfterCometdDecides(): void {
+    queueMicrotask(() => {
+      if (live && cometd.getStatus() === 'disconnected') giveUp();
+    });
+  }
+
+  function giveUp(): void {
+    close();
+    events.gaveUp();
+  }
+
+  function unauthorized(): void {
+    // Called from inside a CometD listener: CometD sees itself disconnected when the listener
+    // returns, so it schedules no further attempt.
+    close();
+    events.unauthorized();
+  }
+
+  function close(): void {
+    if (!live) return;
+    live = false;
+    for (const handle of handles) cometd.removeListener(handle);
+    if (cometd.getStatus() !== 'disconnected') cometd.disconnect();
+  }
+
+  cometd.handshake();
+  return { close };
+}
+
+function configure(cometd: CometdClient, params: SessionParams): void {
+  const config = {
+    url: params.url,
+    backoffIncrement: params.backoff.baseMs,
+    maxBackoff: params.backoff.maxMs,
+    logLevel: 'warn' as const,
+  };
+  try {
+    cometd.configure(config);
+  } catch (error) {
+    // CometD runs its timers in a Blob Worker so background tabs are not throttled; a strict
+    // Content-Security-Policy forbids that Worker. Window timers still work.
+    if (typeof Worker === 'undefined') throw error;
+    cometd.configure({ ...config, useWorkerScheduler: false });
+  }
+}
+
+interface FailureDecision {
+  delay?: number;
+}
+type FailureHook = (message: Message, decision: FailureDecision, proceed: (decision: FailureDecision) => void) => void;
+
+/**
+ * CometD's own retries grow linearly by `backoffIncrement` up to `maxBackoff`, but every client
+ * waits exactly as long as the others. `onTransportFailure` is the public hook CometD calls to
+ * decide the next attempt; wrapping it spreads the delays. A client without the hook (a test
+ * fake) is left as is.
+ */
+function addRetryJitter(cometd: CometdClient, random: () => number): void {
+  const target = cometd as unknown as { onTransportFailure?: FailureHook };
+  const original = target.onTransportFailure;
+  if (typeof original !== 'function') return;
+  target.onTransportFailure = (message, decision, proceed) => {
+    original.call(cometd, message, decision, (decided) => {
+      if (typeof decided.delay === 'number') decided.delay = jitter(decided.delay, random);
+      proceed(decided);
+    });
+  };
+}
