@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { createGwsClient } from './client';
+import { GwsRequestError } from './errors';
+import { createFakeFetch, csrfHeaders, json } from './fake-fetch';
+import type { FakeRequest } from './fake-fetch';
+
+const resource = (id: string, state = 'Processing') => ({
+  id,
+  mediaType: 'workitem',
+  state,
+  capabilities: ['Complete'],
+  userData: { Subject: 'x' },
+});
+
+const ACCEPTED = { statusCode: 0, referenceId: 7 };
+
+async function rejection(promise: Promise<unknown>): Promise<GwsRequestError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof GwsRequestError)) throw new Error(`expected a GwsRequestError, got ${String(error)}`);
+  return error;
+}
+
+const posts = (requests: readonly FakeRequest[]) => requests.filter((r) => r.method === 'POST');
+const meCalls = (requests: readonly FakeRequest[]) => requests.filter((r) => r.url.endsWith('/api/v2/me'));
+
+describe('createGwsClient: snapshot', () => {
+  it('GETs the media type with fields=* and the session cookie, and parses the list', async () => {
+    const fake = createFakeFetch(() => json({ statusCode: 0, openmedia: [resource('a'), { id: 'broken' }, resource('b')] }));
+    const client = createGwsClient({ gwsBase: 'https://gws.example:8090/', fetch: fake.fetch });
+    const result = await client.getSnapshot('workitem');
+    expect(fake.requests[0]).toMatchObject({
+      method: 'GET',
+      url: 'https://gws.example:8090/api/v2/me/openmedia/workitem?fields=*',
+      credentials: 'include',
+    });
+    expect(result.mediaType).toBe('workitem');
+    expect(result.interactions.map((i) => i.id)).toEqual(['a', 'b']);
+    expect(result.rejected).toEqual(['missing-media-type']);
+    expect(client.gwsBase).toBe('https://gws.example:8090');
+  });
+
+  it('escapes the media type in the path', async () => {
+    const fake = createFakeFetch(() => json({ statusCode: 0, openmedia: [] }));
+    await createGwsClient({ fetch: fake.fetch }).getSnapshot('a/b c');
+    expect(fake.requests[0]?.url).toBe('/api/v2/me/openmedia/a%2Fb%20c?fields=*');
+  });
+
+  it('turns a statusCode refusal into a status-code error with the server message', async () => {
+    const fake = createFakeFetch(() => json({ statusCode: 5, statusMessage: 'No permission for workitem' }));
+    const error = await rejection(createGwsClient({ fetch: fake.fetch }).getSnapshot('workitem'));
+    expect(error).toMatchObject({ kind: 'status-code', statusCode: 5, message: 'No permission for workitem' });
+  });
+
+  it('reports an unreadable snapshot as an http error', async () => {
+    const fake = createFakeFetch(() => json({ statusCode: 0, items: [] }));
+    const error = await rejection(createGwsClient({ fetch: fake.fetch }).getSnapshot('workitem'));
+    expect(error.kind).toBe('http');
+    expect(error.message).toMatch(/cannot read/);
+  });
+});
+
+describe('createGwsClient: error mapping', () => {
+  it('maps 401 to unauthorized', async () => {
+    const fake = createFakeFetch(() => new Response('', { status: 401, statusText: 'Unauthorized' }));
+    const error = await rejection(createGwsClient({ fetch: fake.fetch }).getMe());
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(error.message).toMatch(/log in/i);
+  });
+
+  it('keeps the server statusMessage of an HTTP error', async () => {
+    const fake = createFakeFetch(() => json({ statusMessage: 'Database down' }, { status: 500 }));
+    const error = await rejection(createGwsClient({ fetch: fake.fetch }).getMe());
+    expect(error).toMatchObject({ kind: 'http', status: 500, message: 'Database down' });
+  });
+
+  it('says which HTTP status came back when there is no message', async () => {
+    const fake = createFakeFetch(() => new Response('', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await rejection(createGwsClient({ fetch: fake.fetch }).getMe());
+    expect(error).toMatchObject({ kind: 'http', status: 502, message: 'GWS answered HTTP 502 Bad Gateway.' });
+  });
+
+  it('maps a failed fetch to a network error', async () => {
+    const fake = createFakeFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await rejection(createGwsClient({ fetch: fake.fetch }).getSnapshot('workitem'));
+    expect(error).toMatchObject({ kind: 'network', message: 'Cannot reach GWS: Failed to fetch.' });
+  });
+
+  it('lets an abort through as an abort, not a network error', async () => {
+    const fake = createFakeFetch(() => json({}));
+    const controller = new AbortController();
+    controller.abort();
+    const error: unknown = await createGwsClient({ fetch: fake.fetch })
+      .getSnapshot('workitem', { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+  });
+});
+
+describe('createGwsClient: operations and CSRF', () => {
+  function gws(options: { header?: string; refuseTokens?: readonly string[]; answer?: () => Response } = {}) {
+    let issued = 0;
+    const fake = createFakeFetch((request) => {
+      if (request.method === 'GET') {
+        issued++;
+        return json({ userName: 'agent' }, { headers: csrfHeaders(`token-${issued}`, options.header) });
+      }
+      const sent = request.headers.get(options.header ?? 'X-CSRF-TOKEN');
+      if (sent === null || options.refuseTokens?.includes(sent)) {
+        return new Response('Missing or invalid Csrf token', { status: 403 });
+      }
+      return options.answer?.() ?? json(ACCEPTED);
+    });
+    return fake;
+  }
+
+  it('fetches /api/v2/me for a token before the first POST, then sends it on every POST', async () => {
+    const fake = gws();
+    const client = createGwsClient({ gwsBase: 'https://gws.example', fetch: fake.fetch });
+    const answer = await client.performOperation('workitem', 'id/1', { operationName: 'Complete' });
+    await client.performOperation('workitem', 'id/1', { operationName: 'SetInFocus' });
+    expect(answer).toEqual({ statusCode: 0, referenceId: 7, statusMessage: undefined });
+    expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET https://gws.example/api/v2/me',
+      'POST https://gws.example/api/v2/me/openmedia/workitem/id%2F1',
+      'POST https://gws.example/api/v2/me/openmedia/workitem/id%2F1',
+    ]);
+    for (const post of posts(fake.requests)) {
+      expect(post.headers.get('X-CSRF-TOKEN')).toBe('token-1');
+      expect(post.headers.get('Content-Type')).toBe('application/json');
+      expect(post.credentials).toBe('include');
+    }
+    expect(posts(fake.requests)[0]?.body).toEqual({ operationName: 'Complete' });
+  });
+
+  it('uses the header name GWS announces in X-CSRF-HEADER', async () => {
+    const fake = gws({ header: 'X-XSRF' });
+    await createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Accept' });
+    expect(posts(fake.requests)[0]?.headers.get('X-XSRF')).toBe('token-1');
+  });
+
+  it('reuses a token learnt from any GET (no extra /me)', async () => {
+    const fake = createFakeFetch((request) =>
+      request.method === 'GET'
+        ? json({ statusCode: 0, openmedia: [] }, { headers: csrfHeaders('from-snapshot') })
+        : json(ACCEPTED),
+    );
+    const client = createGwsClient({ fetch: fake.fetch });
+    await client.getSnapshot('workitem');
+    await client.performOperation('workitem', 'a', { operationName: 'Complete' });
+    expect(meCalls(fake.requests)).toHaveLength(0);
+    expect(posts(fake.requests)[0]?.headers.get('X-CSRF-TOKEN')).toBe('from-snapshot');
+  });
+
+  it('refreshes a refused token and retries once', async () => {
+    const fake = gws({ refuseTokens: ['token-1'] });
+    const answer = await createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Reject' });
+    expect(answer.referenceId).toBe(7);
+    expect(posts(fake.requests).map((r) => r.headers.get('X-CSRF-TOKEN'))).toEqual(['token-1', 'token-2']);
+    expect(meCalls(fake.requests)).toHaveLength(2);
+  });
+
+  it('refreshes after a {statusCode: 3} CSRF refusal as well', async () => {
+    let first = true;
+    const fake = createFakeFetch((request) => {
+      if (request.method === 'GET') return json({}, { headers: csrfHeaders('t') });
+      if (first) {
+        first = false;
+        return json({ statusCode: 3, statusMessage: 'Forbidden' }, { status: 403 });
+      }
+      return json(ACCEPTED);
+    });
+    const answer = await createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Reject' });
+    expect(answer.statusCode).toBe(0);
+    expect(posts(fake.requests)).toHaveLength(2);
+  });
+
+  it('gives up after one retry: a second refusal is an error, not a loop', async () => {
+    const fake = gws({ refuseTokens: ['token-1', 'token-2', 'token-3'] });
+    const error = await rejection(
+      createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Reject' }),
+    );
+    expect(error).toMatchObject({ kind: 'http', status: 403, message: 'Missing or invalid Csrf token' });
+    expect(posts(fake.requests)).toHaveLength(2);
+  });
+
+  it('asks /api/v2/me once for several POSTs started together', async () => {
+    const fake = gws();
+    const client = createGwsClient({ fetch: fake.fetch });
+    await Promise.all([
+      client.performOperation('workitem', 'a', { operationName: 'Complete' }),
+      client.performOperation('workitem', 'b', { operationName: 'Complete' }),
+      client.performOperation('workitem', 'c', { operationName: 'Complete' }),
+    ]);
+    expect(meCalls(fake.requests)).toHaveLength(1);
+    expect(posts(fake.requests).every((r) => r.headers.get('X-CSRF-TOKEN') === 'token-1')).toBe(true);
+  });
+
+  it('resolves with a statusCode refusal sent as HTTP 200', async () => {
+    const fake = gws({ answer: () => json({ statusCode: 2, statusMessage: 'Invalid state' }) });
+    const answer = await createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Accept' });
+    expect(answer).toEqual({ statusCode: 2, referenceId: undefined, statusMessage: 'Invalid state' });
+  });
+
+  it('rejects with a status-code error, with a clear default message, for a refusal sent as HTTP 4xx', async () => {
+    const fake = gws({ answer: () => json({ statusCode: 6 }, { status: 404 }) });
+    const error = await rejection(
+      createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Accept' }),
+    );
+    expect(error).toMatchObject({ kind: 'status-code', status: 404, statusCode: 6, message: 'The interaction was not found.' });
+  });
+
+  it('reports an unreadable 2xx answer as an http error', async () => {
+    const fake = gws({ answer: () => new Response('<html>proxy login</html>', { status: 200 }) });
+    const error = await rejection(
+      createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Accept' }),
+    );
+    expect(error.kind).toBe('http');
+  });
+
+  it('fails the operation as unauthorized when the token refresh gets a 401', async () => {
+    const fake = createFakeFetch(() => new Response('', { status: 401 }));
+    const error = await rejection(
+      createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Accept' }),
+    );
+    expect(error.kind).toBe('unauthorized');
+    expect(posts(fake.requests)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * How a GWS request failed:
+ * - `unauthorized`: HTTP 401, the session is gone (log in again).
+ * - `status-code`: GWS answered with a `statusCode` other than 0 (`statusCode` holds it).
+ * - `http`: any other non-2xx answer, or an answer the widget cannot read.
+ * - `network`: no answer at all (offline, DNS, CORS, connection reset).
+ */
+export type GwsRequestErrorKind = 'http' | 'status-code' | 'unauthorized' | 'network';
+
+export interface GwsRequestErrorInit {
+  readonly kind: GwsRequestErrorKind;
+  readonly message: string;
+  readonly status?: number;
+  readonly statusCode?: number;
+  readonly cause?: unknown;
+}
+
+/** A failed GWS REST request. `message` is the server's `statusMessage` when it sent one. */
+export class GwsRequestError extends Error {
+  override readonly name = 'GwsRequestError';
+  readonly kind: GwsRequestErrorKind;
+  /** HTTP status, when a response arrived. */
+  readonly status: number | undefined;
+  /** GWS `statusCode` from the body, when present. */
+  readonly statusCode: number | undefined;
+
+  constructor(init: GwsRequestErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.status = init.status;
+    this.statusCode = init.statusCode;
+  }
+}
+
+/** Whether `error` is a {@link GwsRequestError}. */
+export function isGwsRequestError(error: unknown): error is GwsRequestError {
+  return error instanceof GwsRequestError;
+}
+
+/** The widget's words for the documented GWS status codes, used when the server sends no message. */
+const STATUS_CODE_MESSAGES: Readonly<Record<number, string>> = {
+  1: 'A required parameter is missing.',
+  2: 'This operation is not valid in the current state.',
+  3: 'This operation is forbidden.',
+  4: 'GWS reported an internal error.',
+  5: 'You do not have permission for this operation.',
+  6: 'The interaction was not found.',
+  7: 'The operation only partly succeeded.',
+};
+
+/** A clear message for a GWS `statusCode`: the server's own words first, then the documented meaning. */
+export function statusCodeMessage(statusCode: number, statusMessage: string | undefined): string {
+  if (statusMessage !== undefined && statusMessage.trim() !== '') return statusMessage;
+  return STATUS_CODE_MESSAGES[statusCode] ?? `GWS refused the request (status code ${statusCode}).`;
+}
+
+function readBodyStatus(body: unknown): { statusCode: number | undefined; statusMessage: string | undefined } {
+  if (typeof body !== 'object' || body === null) return { statusCode: undefined, statusMessage: undefined };
+  const { statusCode, statusMessage } = body as { statusCode?: unknown; statusMessage?: unknown };
+  return {
+    statusCode: typeof statusCode === 'number' && Number.isInteger(statusCode) ? statusCode : undefined,
+    statusMessage: typeof statusMessage === 'string' && statusMessage.trim() !== '' ? statusMessage : undefined,
+  };
+}
+
+/** The error for a non-2xx answer. `body` is the parsed JSON body, or the text when it was not JSON. */
+export function errorFromResponse(status: number, statusText: string, body: unknown): GwsRequestError {
+  const { statusCode, statusMessage } = readBodyStatus(body);
+  const plainText = typeof body === 'string' && body.trim() !== '' && body.length <= 300 ? body.trim() : undefined;
+  if (status === 401) {
+    return new GwsRequestError({
+      kind: 'unauthorized',
+      status,
+      statusCode,
+      message: statusMessage ?? 'Your GWS session has ended. Please log in again.',
+    });
+  }
+  if (statusCode !== undefined && statusCode !== 0) {
+    return new GwsRequestError({ kind: 'status-code', status, statusCode, message: statusCodeMessage(statusCode, statusMessage) });
+  }
+  const fallback = `GWS answered HTTP ${status}${statusText ? ` ${statusText}` : ''}.`;
+  return new GwsRequestError({ kind: 'http', status, statusCode, message: statusMessage ?? plainText ?? fallback });
+}
+
+/** The error for a request that got no answer. */
+export function networkError(cause: unknown): GwsRequestError {
+  const detail = cause instanceof Error && cause.message ? `: ${cause.message}` : '';
+  return new GwsRequestError({ kind: 'network', message: `Cannot reach GWS${detail}.`, cause });
+}

@@ -1,0 +1,101 @@
+import { createCsrfStore, isCsrfRefusal } from './csrf';
+import { errorFromResponse, networkError } from './errors';
+
+/** Where GWS hands out the CSRF token to a GET. */
+export const ME_PATH = '/api/v2/me';
+
+export interface GwsHttpOptions {
+  /** Origin (and path prefix) of GWS, e.g. `https://gws.example:8090`. Default `''`: same origin. */
+  readonly gwsBase?: string;
+  /** The fetch to use. Default: the global `fetch`, looked up at call time. */
+  readonly fetch?: typeof fetch;
+}
+
+/** JSON over HTTP with the session cookie, CSRF handling and error mapping shared by every GWS call. */
+export interface GwsHttp {
+  readonly gwsBase: string;
+  /** GET; resolves with the parsed body of a 2xx answer, rejects with a `GwsRequestError`. */
+  get(path: string, signal?: AbortSignal): Promise<unknown>;
+  /** POST a JSON body with the CSRF header; one retry after refreshing a refused token. */
+  post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
+}
+
+interface Answer {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  /** Parsed JSON, or the text when it is not JSON, or undefined when empty. */
+  readonly body: unknown;
+}
+
+function readBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
+  const gwsBase = (options.gwsBase ?? '').replace(/\/+$/, '');
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const csrf = createCsrfStore();
+  let refreshing: Promise<unknown> | undefined;
+
+  async function send(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined): Promise<Answer> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (method === 'POST') {
+      headers['Content-Type'] = 'application/json';
+      const token = csrf.current();
+      if (token) headers[token.header] = token.value;
+    }
+    try {
+      const response = await doFetch(`${gwsBase}${path}`, {
+        method,
+        headers,
+        // The JSESSIONID cookie is the session, also when GWS is on another origin.
+        credentials: 'include',
+        body: method === 'POST' ? JSON.stringify(body) : undefined,
+        signal,
+      });
+      // Every answer may carry a fresh token; GWS hands it out on GETs (spec §3).
+      csrf.remember(response.headers);
+      const text = await response.text();
+      return { ok: response.ok, status: response.status, statusText: response.statusText, headers: response.headers, body: readBody(text) };
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw networkError(error);
+    }
+  }
+
+  async function get(path: string, signal?: AbortSignal): Promise<unknown> {
+    const answer = await send('GET', path, undefined, signal);
+    if (!answer.ok) throw errorFromResponse(answer.status, answer.statusText, answer.body);
+    return answer.body;
+  }
+
+  /** One GET /api/v2/me at a time, however many POSTs need a token at once. */
+  function refreshToken(): Promise<unknown> {
+    refreshing ??= get(ME_PATH).finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  }
+
+  async function post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+    if (!csrf.current()) await refreshToken();
+    let answer = await send('POST', path, body, signal);
+    if (isCsrfRefusal(answer.status, answer.body)) {
+      // The token expired with its session or was rotated: fetch a new one and retry once.
+      csrf.forget();
+      await refreshToken();
+      answer = await send('POST', path, body, signal);
+    }
+    if (!answer.ok) throw errorFromResponse(answer.status, answer.statusText, answer.body);
+    return answer.body;
+  }
+
+  return { gwsBase, get, post };
+}

@@ -1,0 +1,50 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { createGwsClient } from './client';
+import { GwsRequestError } from './errors';
+import { createFakeFetch, json } from './fake-fetch';
+import { operationMutationOptions, snapshotQueryKey, snapshotQueryOptions } from './query-options';
+
+describe('snapshotQueryOptions', () => {
+  it('keys by gwsBase and media type and never serves a cached snapshot as fresh', () => {
+    const client = createGwsClient({ gwsBase: 'https://gws.example', fetch: createFakeFetch(() => json({})).fetch });
+    const options = snapshotQueryOptions(client, 'promotion');
+    expect(options.queryKey).toEqual(['openmedia', 'snapshot', 'https://gws.example', 'promotion']);
+    expect(options.queryKey).toEqual(snapshotQueryKey('https://gws.example', 'promotion'));
+    expect(options.staleTime).toBe(0);
+  });
+
+  it('retries transient failures only', () => {
+    const client = createGwsClient({ fetch: createFakeFetch(() => json({})).fetch });
+    const retry = snapshotQueryOptions(client, 'promotion').retry;
+    if (typeof retry !== 'function') throw new Error('retry must be a policy function');
+    const network = new GwsRequestError({ kind: 'network', message: 'x' });
+    const server = new GwsRequestError({ kind: 'http', status: 503, message: 'x' });
+    const refused = new GwsRequestError({ kind: 'status-code', statusCode: 5, message: 'x' });
+    const gone = new GwsRequestError({ kind: 'unauthorized', status: 401, message: 'x' });
+    expect(retry(0, network)).toBe(true);
+    expect(retry(2, server)).toBe(true);
+    expect(retry(3, network)).toBe(false);
+    expect(retry(0, refused)).toBe(false);
+    expect(retry(0, gone)).toBe(false);
+  });
+
+  it('fetches through the client when used with a QueryClient', async () => {
+    const fake = createFakeFetch(() => json({ statusCode: 0, openmedia: [] }));
+    const client = createGwsClient({ fetch: fake.fetch });
+    const result = await new QueryClient().fetchQuery(snapshotQueryOptions(client, 'promotion'));
+    expect(result).toEqual({ mediaType: 'promotion', interactions: [], rejected: [] });
+    expect(fake.requests[0]?.url).toBe('/api/v2/me/openmedia/promotion?fields=*');
+  });
+});
+
+describe('operationMutationOptions', () => {
+  it('posts the operation and is never retried', async () => {
+    const fake = createFakeFetch((r) => (r.method === 'GET' ? json({}) : json({ statusCode: 0, referenceId: 3 })));
+    const options = operationMutationOptions(createGwsClient({ fetch: fake.fetch }));
+    expect(options.retry).toBe(false);
+    const answer = await options.mutationFn({ mediaType: 'promotion', interactionId: 'x', request: { operationName: 'Accept' } });
+    expect(answer.referenceId).toBe(3);
+    expect(fake.requests.at(-1)?.url).toBe('/api/v2/me/openmedia/promotion/x');
+  });
+});

@@ -1,0 +1,49 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { OperationRequest, RestAnswer } from '../protocol/types';
+import type { GwsClient } from './client';
+import { isGwsRequestError } from './errors';
+import type { SnapshotResult } from './snapshot';
+
+/** `['openmedia', 'snapshot', gwsBase, mediaType]` */
+export function snapshotQueryKey(gwsBase: string, mediaType: string) {
+  return ['openmedia', 'snapshot', gwsBase, mediaType] as const;
+}
+
+/** Transient failures (no answer, GWS 5xx) are worth another try; a refusal is not. */
+function retrySnapshot(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 3 || !isGwsRequestError(error)) return false;
+  return error.kind === 'network' || (error.kind === 'http' && (error.status ?? 0) >= 500);
+}
+
+/**
+ * React Query options for one media type's snapshot. `staleTime: 0`: a snapshot is read to
+ * recover from a gap, so a cached one is never good enough.
+ */
+export function snapshotQueryOptions(client: GwsClient, mediaType: string) {
+  return queryOptions<SnapshotResult>({
+    queryKey: snapshotQueryKey(client.gwsBase, mediaType),
+    queryFn: ({ signal }) => client.getSnapshot(mediaType, { signal }),
+    staleTime: 0,
+    retry: retrySnapshot,
+  });
+}
+
+/** What an operation mutation needs. */
+export interface OperationVariables {
+  readonly mediaType: string;
+  readonly interactionId: string;
+  readonly request: OperationRequest;
+}
+
+/**
+ * React Query mutation options for an operation. Never retried: an operation is not
+ * idempotent (a second Transfer could land on another agent).
+ */
+export function operationMutationOptions(client: GwsClient) {
+  return {
+    mutationKey: ['openmedia', 'operation', client.gwsBase] as const,
+    mutationFn: (variables: OperationVariables): Promise<RestAnswer> =>
+      client.performOperation(variables.mediaType, variables.interactionId, variables.request),
+    retry: false,
+  };
+}
