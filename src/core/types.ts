@@ -90,6 +90,11 @@ export interface OpenmediaState {
    * notification can beat the HTTP response); bounded, oldest dropped first.
    */
   readonly earlyOutcomes: ReadonlyPersistentMap<number, EarlyOutcome>;
+  /**
+   * id → endedAt of every ended entry (Completed or gone): lets a clock tick find what to evict
+   * without scanning `byId`. Derived by the reducer from the entries, never set on its own.
+   */
+  readonly ended: ReadonlyPersistentMap<string, number>;
   /** The interaction the agent last put in focus (after a successful SetInFocus). */
   readonly focusedId: string | undefined;
   readonly diagnostics: Diagnostics;

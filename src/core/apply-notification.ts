@@ -1,0 +1,90 @@
+import type { OpenmediaNotification } from '../protocol/types';
+import { countReceived, countUnmatched, logEvent } from './diagnostics';
+import { rememberOutcome } from './early-outcomes';
+import { putEntry } from './entry';
+import { failAction, resolveAction } from './pending-actions';
+import type { ActionError, EarlyOutcome, OpenmediaState } from './types';
+import type { UpsertOutcome } from './upsert-interaction';
+import { upsertInteraction } from './upsert-interaction';
+
+export const DEFAULT_ERROR_MESSAGE = 'The server reported an error.';
+
+const OUTCOME_NOTES: Readonly<Record<UpsertOutcome, string>> = {
+  new: ' (new)',
+  updated: '',
+  unchanged: ' (unchanged)',
+  revived: ' (offered again)',
+  'ignored-ended': ' (ignored: already ended)',
+};
+
+function describe(notification: OpenmediaNotification, outcome: UpsertOutcome | undefined): string {
+  const resource = notification.openmedia;
+  const head = resource === undefined ? notification.notificationType : `${notification.notificationType} ${resource.state}`;
+  const note = outcome === undefined ? '' : OUTCOME_NOTES[outcome];
+  if (notification.notificationType !== 'Error') return head + note;
+  const code = notification.errorCode === undefined ? '' : ` (${notification.errorCode})`;
+  return `${head}${note}: ${notification.errorMessage ?? DEFAULT_ERROR_MESSAGE}${code}`;
+}
+
+/** A referenceId that matched nothing pending: keep its outcome for the REST answer still to come. */
+function rememberUnmatched(state: OpenmediaState, referenceId: number, outcome: EarlyOutcome): OpenmediaState {
+  return { ...countUnmatched(state), earlyOutcomes: rememberOutcome(state.earlyOutcomes, referenceId, outcome) };
+}
+
+/** An Error notification that names an interaction but no request: show it there. */
+function setUnsolicitedError(state: OpenmediaState, id: string, error: ActionError): OpenmediaState {
+  const entry = state.byId.get(id);
+  if (entry === undefined) return state;
+  const current = entry.error;
+  const same =
+    current !== undefined &&
+    current.kind === error.kind &&
+    current.message === error.message &&
+    current.code === error.code &&
+    current.operation === undefined &&
+    current.referenceId === undefined;
+  return same ? state : putEntry(state, id, { ...entry, error });
+}
+
+/**
+ * Fold one parsed notification into the state: upsert its resource (respecting the terminal rule),
+ * then settle the request its referenceId names, or keep the outcome for a request not yet answered.
+ */
+export function applyNotification(state: OpenmediaState, notification: OpenmediaNotification, at: number): OpenmediaState {
+  const { referenceId } = notification;
+  const resource = notification.openmedia;
+  let next = countReceived(state);
+  let outcome: UpsertOutcome | undefined;
+  if (resource !== undefined) ({ state: next, outcome } = upsertInteraction(next, resource, at));
+  next = logEvent(next, {
+    at,
+    kind: 'notification',
+    interactionId: resource?.id,
+    referenceId,
+    detail: describe(notification, outcome),
+  });
+
+  if (notification.notificationType === 'Error') {
+    const message = notification.errorMessage ?? DEFAULT_ERROR_MESSAGE;
+    const code = notification.errorCode;
+    if (referenceId !== undefined) {
+      const requestId = next.pendingByReferenceId.get(referenceId);
+      if (requestId !== undefined) return failAction(next, requestId, { kind: 'error-notification', message, code }, at, resource?.id);
+      return rememberUnmatched(next, referenceId, { kind: 'failed', message, code, at });
+    }
+    if (resource === undefined) return next;
+    return setUnsolicitedError(next, resource.id, {
+      kind: 'error-notification',
+      message,
+      code,
+      operation: undefined,
+      referenceId: undefined,
+      at,
+    });
+  }
+
+  if (referenceId === undefined) return next;
+  const requestId = next.pendingByReferenceId.get(referenceId);
+  if (requestId !== undefined) return resolveAction(next, requestId, at);
+  return rememberUnmatched(next, referenceId, { kind: 'resolved', at });
+}

@@ -1,0 +1,48 @@
+import type { OpenmediaInteraction, UserData } from '../protocol/types';
+
+function capabilitiesEqual(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function userDataEqual(a: UserData, b: UserData): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(b, key) || !Object.is(a[key], b[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * `next`, sharing every part that equals `previous`: `previous` itself when the two are equal, else
+ * a copy of `next` that reuses the unchanged `capabilities` / `userData`. GWS sends the whole
+ * resource on every notification, so keeping identity is what lets memoised views skip re-renders.
+ */
+export function reuseEqualParts(previous: OpenmediaInteraction, next: OpenmediaInteraction): OpenmediaInteraction {
+  if (previous === next) return previous;
+  const sameCapabilities = capabilitiesEqual(previous.capabilities, next.capabilities);
+  const sameUserData = userDataEqual(previous.userData, next.userData);
+  if (
+    sameCapabilities &&
+    sameUserData &&
+    previous.id === next.id &&
+    previous.mediaType === next.mediaType &&
+    previous.openmediaType === next.openmediaType &&
+    previous.state === next.state &&
+    previous.uri === next.uri &&
+    previous.receivedDate === next.receivedDate &&
+    Object.is(previous.receivedAt, next.receivedAt)
+  ) {
+    return previous;
+  }
+  if (!sameCapabilities && !sameUserData) return next;
+  return {
+    ...next,
+    capabilities: sameCapabilities ? previous.capabilities : next.capabilities,
+    userData: sameUserData ? previous.userData : next.userData,
+  };
+}

@@ -1,0 +1,117 @@
+import type { Operation } from '../protocol/types';
+import { logEvent } from './diagnostics';
+import { putEntry } from './entry';
+import type { ActionError, EarlyOutcome, OpenmediaState, PendingAction } from './types';
+
+/** How an action failed; the reducer adds the operation, referenceId and time. */
+export interface Failure {
+  readonly kind: ActionError['kind'];
+  readonly message: string;
+  readonly code: number | string | undefined;
+}
+
+/** The widget sent a request for `operation` on an interaction it shows. */
+export function requestAction(
+  state: OpenmediaState,
+  requestId: string,
+  interactionId: string,
+  operation: Operation,
+  at: number,
+): OpenmediaState {
+  const entry = state.byId.get(interactionId);
+  const line = { at, kind: 'action-requested', interactionId, referenceId: undefined } as const;
+  if (entry === undefined) return logEvent(state, { ...line, detail: `${operation} ignored: unknown interaction` });
+  if (state.pending.has(requestId)) return logEvent(state, { ...line, detail: `${operation} ignored: request ${requestId} already pending` });
+
+  const action: PendingAction = { requestId, interactionId, operation, startedAt: at, referenceId: undefined };
+  // A new attempt supersedes the previous error on this interaction.
+  const next = putEntry(state, interactionId, { ...entry, pending: action, error: undefined });
+  return logEvent({ ...next, pending: next.pending.set(requestId, action) }, { ...line, detail: operation });
+}
+
+/** Remove a settled action from both pending maps and from its entry. */
+function settle(state: OpenmediaState, action: PendingAction): OpenmediaState {
+  const pending = state.pending.delete(action.requestId);
+  const ref = action.referenceId;
+  const pendingByReferenceId =
+    ref !== undefined && state.pendingByReferenceId.get(ref) === action.requestId
+      ? state.pendingByReferenceId.delete(ref)
+      : state.pendingByReferenceId;
+  const next = { ...state, pending, pendingByReferenceId };
+  const entry = next.byId.get(action.interactionId);
+  if (entry?.pending?.requestId !== action.requestId) return next;
+  return putEntry(next, action.interactionId, { ...entry, pending: undefined });
+}
+
+/** The server confirmed the outcome of a pending action (a notification carrying its referenceId). */
+export function resolveAction(state: OpenmediaState, requestId: string, at: number): OpenmediaState {
+  const action = state.pending.get(requestId);
+  if (action === undefined) return state;
+  let next = settle(state, action);
+  if (action.operation === 'SetInFocus' && next.byId.has(action.interactionId)) next = { ...next, focusedId: action.interactionId };
+  return logEvent(next, {
+    at,
+    kind: 'action-resolved',
+    interactionId: action.interactionId,
+    referenceId: action.referenceId,
+    detail: `${action.operation} done`,
+  });
+}
+
+/**
+ * A pending action failed. The error lands on the action's interaction, or on `fallbackId` (the
+ * resource of an Error notification) when that one is no longer shown.
+ */
+export function failAction(
+  state: OpenmediaState,
+  requestId: string,
+  failure: Failure,
+  at: number,
+  fallbackId?: string,
+): OpenmediaState {
+  const action = state.pending.get(requestId);
+  if (action === undefined) return state;
+  let next = settle(state, action);
+  const error: ActionError = { ...failure, operation: action.operation, referenceId: action.referenceId, at };
+  const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
+  const target = targetId === undefined ? undefined : next.byId.get(targetId);
+  if (targetId !== undefined && target !== undefined) next = putEntry(next, targetId, { ...target, error });
+  return logEvent(next, {
+    at,
+    kind: failure.kind === 'timeout' ? 'action-timed-out' : 'action-failed',
+    interactionId: targetId ?? action.interactionId,
+    referenceId: action.referenceId,
+    detail: `${action.operation}: ${failure.message}`,
+  });
+}
+
+function applyEarlyOutcome(state: OpenmediaState, requestId: string, outcome: EarlyOutcome): OpenmediaState {
+  if (outcome.kind === 'resolved') return resolveAction(state, requestId, outcome.at);
+  return failAction(state, requestId, { kind: 'error-notification', message: outcome.message, code: outcome.code }, outcome.at);
+}
+
+/**
+ * The REST answer (`statusCode: 0`) gave the action its referenceId. If the outcome for that
+ * referenceId already came (the notification beat the HTTP response), apply it now.
+ */
+export function acceptAction(state: OpenmediaState, requestId: string, referenceId: number, at: number): OpenmediaState {
+  const action = state.pending.get(requestId);
+  const line = { at, kind: 'action-accepted', referenceId } as const;
+  if (action === undefined) {
+    return logEvent(state, { ...line, interactionId: undefined, detail: `request ${requestId} is no longer pending` });
+  }
+  let next = state;
+  if (action.referenceId !== referenceId) {
+    const accepted: PendingAction = { ...action, referenceId };
+    let byRef = next.pendingByReferenceId;
+    if (action.referenceId !== undefined && byRef.get(action.referenceId) === requestId) byRef = byRef.delete(action.referenceId);
+    next = { ...next, pending: next.pending.set(requestId, accepted), pendingByReferenceId: byRef.set(referenceId, requestId) };
+    const entry = next.byId.get(action.interactionId);
+    if (entry?.pending?.requestId === requestId) next = putEntry(next, action.interactionId, { ...entry, pending: accepted });
+  }
+  next = logEvent(next, { ...line, interactionId: action.interactionId, detail: action.operation });
+
+  const early = next.earlyOutcomes.get(referenceId);
+  if (early === undefined) return next;
+  return applyEarlyOutcome({ ...next, earlyOutcomes: next.earlyOutcomes.delete(referenceId) }, requestId, early);
+}

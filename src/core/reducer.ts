@@ -1,0 +1,86 @@
+import { applyClockTick } from './clock-tick';
+import { applyNotification } from './apply-notification';
+import { applySnapshot } from './apply-snapshot';
+import { assertNever } from './assert-never';
+import { EMPTY_DIAGNOSTICS, countRejected, logEvent } from './diagnostics';
+import { putEntry } from './entry';
+import { acceptAction, failAction, requestAction } from './pending-actions';
+import { emptyPersistentMap } from './persistent-map';
+import type { CoreOptions, OpenmediaEvent, OpenmediaState } from './types';
+
+export const DEFAULT_CORE_OPTIONS: CoreOptions = { lingerMs: 60_000, logSize: 200 };
+
+/** The state before any event: nothing known, nothing pending. */
+export function createInitialState(options?: Partial<CoreOptions>): OpenmediaState {
+  return {
+    options: { ...DEFAULT_CORE_OPTIONS, ...options },
+    byId: emptyPersistentMap(),
+    order: [],
+    pending: emptyPersistentMap(),
+    pendingByReferenceId: emptyPersistentMap(),
+    earlyOutcomes: emptyPersistentMap(),
+    ended: emptyPersistentMap(),
+    focusedId: undefined,
+    diagnostics: EMPTY_DIAGNOSTICS,
+  };
+}
+
+function dismissError(state: OpenmediaState, interactionId: string): OpenmediaState {
+  const entry = state.byId.get(interactionId);
+  // Nothing to dismiss: the same state, so a stray click re-renders nothing.
+  if (entry?.error === undefined) return state;
+  return putEntry(state, interactionId, { ...entry, error: undefined });
+}
+
+/**
+ * Fold one event into the state. Pure; the cost of an event does not grow with the number of
+ * interactions (persistent maps, `order` rebuilt only on insert and eviction), except
+ * `snapshotLoaded`, which reconciles everything. Unchanged parts keep their identity; events that
+ * change nothing (a clock tick with nothing to evict, a dismissal with no error, a timeout of a
+ * settled request) return `state` itself. Every notification is counted and logged, so a repeated
+ * notification returns a new state object whose `byId`, `order` and entries are the same objects.
+ */
+export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): OpenmediaState {
+  switch (event.type) {
+    case 'notificationReceived':
+      return applyNotification(state, event.notification, event.at);
+    case 'messageRejected':
+      return logEvent(countRejected(state, event.reason), {
+        at: event.at,
+        kind: 'rejected',
+        interactionId: undefined,
+        referenceId: undefined,
+        detail: event.reason,
+      });
+    case 'snapshotLoaded':
+      return applySnapshot(state, event.mediaTypes, event.interactions, event.at);
+    case 'actionRequested':
+      return requestAction(state, event.requestId, event.interactionId, event.operation, event.at);
+    case 'actionAccepted':
+      return acceptAction(state, event.requestId, event.referenceId, event.at);
+    case 'actionFailed':
+      if (!state.pending.has(event.requestId)) {
+        // Already settled (timed out, usually): keep the late failure for the diagnostics panel.
+        return logEvent(state, {
+          at: event.at,
+          kind: 'action-failed',
+          interactionId: undefined,
+          referenceId: undefined,
+          detail: `request ${event.requestId} is no longer pending: ${event.message}`,
+        });
+      }
+      return failAction(state, event.requestId, { kind: event.kind, message: event.message, code: event.code }, event.at);
+    case 'actionTimedOut': {
+      const action = state.pending.get(event.requestId);
+      if (action === undefined) return state;
+      const message = `No answer from the server for ${action.operation}.`;
+      return failAction(state, event.requestId, { kind: 'timeout', message, code: undefined }, event.at);
+    }
+    case 'errorDismissed':
+      return dismissError(state, event.interactionId);
+    case 'clockTicked':
+      return applyClockTick(state, event.at);
+    default:
+      return assertNever(event);
+  }
+}
