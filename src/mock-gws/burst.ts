@@ -1,0 +1,93 @@
+import type { MockEngine } from './mock-engine';
+import { formatGwsDate } from './gws-date';
+import { startPacer } from './pacer';
+import { copyUserData, type StoredInteraction } from './resource';
+import { capabilitiesFor } from './state-machine';
+import type { BurstSpec } from './types';
+
+/** Without a rate, a burst is published in slices this big so the event loop still flushes replies. */
+const SLICE = 500;
+
+/**
+ * Benchmark traffic (`POST /mock/burst`): `count` notifications over `interactions` Processing
+ * interactions, each stamped with `userData.sentAt` (epoch ms) and `userData.seq` at publish time.
+ * Every tenth is a StatusChange, the rest PropertiesUpdated. Creating the interactions publishes
+ * nothing, so a client receives exactly `count` notifications (duplicate/reorder switches aside).
+ */
+export class BurstRunner {
+  readonly #engine: MockEngine;
+  #cancel: (() => void) | undefined;
+  #sent = 0;
+  #total = 0;
+
+  constructor(engine: MockEngine) {
+    this.#engine = engine;
+  }
+
+  start(spec: BurstSpec): { ids: string[] } {
+    this.stop();
+    const ids: string[] = [];
+    for (let i = 0; i < spec.interactions; i += 1) {
+      const record: StoredInteraction = {
+        id: this.#engine.store.nextId(),
+        mediaType: 'promotion',
+        openmediaType: 'Outbound',
+        state: 'Processing',
+        capabilities: capabilitiesFor('Processing'),
+        userData: { Subject: `Benchmark ${i + 1}`, CustomerName: 'Benchmark', sentAt: 0, seq: -1 },
+        receivedDate: formatGwsDate(Date.now()),
+        uri: undefined,
+        extra: {},
+      };
+      this.#engine.store.put(record);
+      ids.push(record.id);
+    }
+    this.#sent = 0;
+    this.#total = spec.count;
+    const publishSome = (n: number): void => {
+      for (let k = 0; k < n && this.#sent < this.#total; k += 1) this.#publishOne(ids);
+      if (this.#sent >= this.#total) this.stop();
+    };
+    if (spec.rate !== undefined) {
+      this.#cancel = startPacer(spec.rate, publishSome);
+    } else {
+      let immediate: NodeJS.Immediate | undefined;
+      let cancelled = false;
+      const loop = (): void => {
+        publishSome(SLICE);
+        if (!cancelled) immediate = setImmediate(loop);
+      };
+      this.#cancel = () => {
+        cancelled = true;
+        if (immediate) clearImmediate(immediate);
+      };
+      immediate = setImmediate(loop);
+    }
+    return { ids };
+  }
+
+  stop(): void {
+    const cancel = this.#cancel;
+    this.#cancel = undefined;
+    cancel?.();
+  }
+
+  view(): { running: boolean; sent: number; total: number } {
+    return { running: this.#cancel !== undefined, sent: this.#sent, total: this.#total };
+  }
+
+  #publishOne(ids: readonly string[]): void {
+    const seq = this.#sent;
+    const id = ids[seq % ids.length];
+    const record = id === undefined ? undefined : this.#engine.store.get(id);
+    this.#sent += 1;
+    // A scenario (reset, traffic) may have removed or completed it meanwhile; count it as sent anyway.
+    if (!record) return;
+    const userData = copyUserData(record.userData);
+    userData.seq = seq;
+    userData.sentAt = Date.now();
+    const updated = { ...record, userData };
+    this.#engine.store.put(updated);
+    this.#engine.notify(seq % 10 === 9 ? 'StatusChange' : 'PropertiesUpdated', updated);
+  }
+}

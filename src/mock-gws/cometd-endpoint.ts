@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import serverLib from 'cometd-nodejs-server';
+import type { CometDServer, ServerSession } from 'cometd-nodejs-server';
+import { OPENMEDIA_CHANNEL } from '../protocol/parse';
+
+/** Where the CometD server is mounted (prefix match: the client appends /handshake, /connect, …). */
+export const NOTIFICATIONS_PATH = '/api/v2/notifications';
+
+/**
+ * Private members of cometd-nodejs-server 1.2.1 used by `dropSessions`: the public API can only
+ * `disconnect()` a session, which tells the client to stop; GWS losing a session must instead
+ * make the next /meta/connect fail with 402 so the client re-handshakes.
+ */
+interface SessionInternals {
+  _flush(): void;
+}
+interface ServerInternals {
+  _removeServerSession(session: ServerSession, timeout: boolean): unknown;
+}
+
+/** The CometD (Bayeux, long-polling) side of the mock. */
+export class CometdEndpoint {
+  readonly #server: CometDServer;
+  readonly #sessions = new Set<ServerSession>();
+  #handshakes = 0;
+
+  constructor(options: { readonly longPollTimeoutMs: number }) {
+    this.#server = serverLib.createCometDServer({
+      // Several tabs (and several test clients) share one browser cookie: allow them all to long-poll.
+      maxSessionsPerBrowser: -1,
+      timeout: options.longPollTimeoutMs,
+      browserCookiePath: '/',
+    });
+    this.#server.addListener('sessionAdded', (session: ServerSession) => {
+      this.#sessions.add(session);
+      this.#handshakes += 1;
+    });
+    this.#server.addListener('sessionRemoved', (session: ServerSession) => {
+      this.#sessions.delete(session);
+    });
+  }
+
+  handle(req: IncomingMessage, res: ServerResponse): void {
+    this.#server.handle(req, res);
+  }
+
+  /**
+   * Publishes on /v2/me/openmedia. The channel is looked up (or created) on every publish: the
+   * server sweeps a channel without subscribers after about a second, and a kept reference would
+   * then publish to nobody.
+   */
+  publish(data: unknown): void {
+    this.#server.createServerChannel(OPENMEDIA_CHANNEL.channel).publish(null, data);
+  }
+
+  get sessionCount(): number {
+    return this.#sessions.size;
+  }
+
+  get handshakes(): number {
+    return this.#handshakes;
+  }
+
+  /**
+   * Forgets every session server-side. A held /meta/connect is released (answered) so the client
+   * sends the next one at once, which gets `402::session_unknown` with `reconnect: handshake`.
+   */
+  dropSessions(): number {
+    const sessions = [...this.#sessions];
+    const server = this.#server as unknown as ServerInternals;
+    for (const session of sessions) {
+      server._removeServerSession(session, false);
+      (session as unknown as SessionInternals)._flush();
+    }
+    this.#sessions.clear();
+    return sessions.length;
+  }
+
+  close(): void {
+    this.dropSessions();
+    this.#server.close();
+  }
+}

@@ -1,0 +1,127 @@
+import { parseNotification } from '../protocol/parse';
+import type { OpenmediaResourceWire, UserDataValue } from '../protocol/types';
+import type { BurstRunner } from './burst';
+import type { CometdEndpoint } from './cometd-endpoint';
+import type { NetworkCut } from './faults';
+import type { HttpSessions } from './http-sessions';
+import { buildMessage } from './message';
+import type { MockEngine } from './mock-engine';
+import { createPrng } from './prng';
+import type { RequestLog } from './request-log';
+import { copyUserData } from './resource';
+import { buildInteraction } from './resource-input';
+import { randomOffer, type TrafficGenerator } from './traffic';
+import { MockInputError, type MockControl } from './types';
+
+export interface ControlDeps {
+  readonly engine: MockEngine;
+  readonly cometd: CometdEndpoint;
+  readonly sessions: HttpSessions;
+  readonly cut: NetworkCut;
+  readonly log: RequestLog;
+  readonly traffic: TrafficGenerator;
+  readonly burst: BurstRunner;
+  /** Destroys the sockets of in-flight /api/v2 requests whose session id matches. */
+  readonly destroyInFlight: (matches: (sessionId: string | undefined) => boolean) => void;
+}
+
+/** The typed scenario and fault API; `/mock/*` routes are a thin JSON layer over it. */
+export function createMockControl(deps: ControlDeps): MockControl {
+  const { engine, cometd, sessions, cut, log, traffic, burst } = deps;
+  // Offers made by scenarios get varied, plausible user data; seeded so runs repeat.
+  let offerRandom = createPrng(7);
+
+  return {
+    state() {
+      const now = Date.now();
+      return {
+        interactions: engine.store.all().map((r) => engine.wire(r)),
+        sessions: cometd.sessionCount,
+        handshakes: cometd.handshakes,
+        published: engine.bus.published,
+        traffic: traffic.view(),
+        burst: burst.view(),
+        faults: {
+          failNext: engine.failNext.view(),
+          ...engine.bus.view(),
+          networkCutUntil: cut.until(now),
+          expiredSessions: sessions.expiredCount,
+        },
+      };
+    },
+
+    log: () => log.list(),
+
+    offer(overrides?: Partial<OpenmediaResourceWire>) {
+      const base = randomOffer(engine, offerRandom);
+      const built = buildInteraction(
+        overrides,
+        { id: base.id, mediaType: base.mediaType, state: 'Invited', openmediaType: base.openmediaType, userData: copyUserData(base.userData) },
+        Date.now(),
+      );
+      if (!built.ok) throw new MockInputError(built.error);
+      const existing = engine.store.get(built.record.id);
+      // Re-offering a finished interaction is a scenario (it came back); offering a live one is a mistake.
+      if (existing && existing.state !== 'Completed') {
+        throw new MockInputError(`interaction ${built.record.id} exists and is ${existing.state}`, 409);
+      }
+      engine.store.put(built.record);
+      engine.notify('StatusChange', built.record);
+      return { id: built.record.id };
+    },
+
+    setUserData(id: string, userData: Record<string, UserDataValue>, deleteKeys: readonly string[] = []) {
+      const record = engine.store.get(id);
+      if (!record) throw new MockInputError(`no interaction with id ${id}`, 404);
+      const drop = new Set(deleteKeys);
+      const next = Object.fromEntries(Object.entries(record.userData).filter(([key]) => !drop.has(key)));
+      for (const [key, value] of Object.entries(userData)) {
+        Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      const updated = { ...record, userData: next };
+      engine.store.put(updated);
+      engine.notify('PropertiesUpdated', updated);
+    },
+
+    traffic: (rate: number, seed?: number) => traffic.start(rate, seed),
+    failNext: (spec) => engine.failNext.set(spec),
+    publishRaw: (data: unknown) => engine.bus.publish(data),
+
+    publish(spec) {
+      const message = buildMessage(spec.notificationType, spec.openmedia, spec.referenceId, spec.notificationType === 'Error' ? spec : undefined);
+      const parsed = parseNotification(message);
+      if (!parsed.ok) throw new MockInputError(`not a valid notification (${parsed.reason}); use /mock/raw for invalid ones`);
+      engine.bus.publish(message);
+    },
+
+    duplicateNext: (count: number) => engine.bus.duplicateNext(count),
+    reorderNext: (count: number) => engine.bus.reorderNext(count),
+    dropSessions: () => cometd.dropSessions(),
+
+    expireSession() {
+      const n = sessions.expireAll();
+      // A held long-poll would otherwise carry on until its timeout; cut it so the next request meets the 401.
+      deps.destroyInFlight((id) => sessions.isExpired(id));
+      return n;
+    },
+
+    restoreSession: () => sessions.restoreAll(),
+
+    networkCut(seconds: number) {
+      cut.start(seconds, Date.now());
+      deps.destroyInFlight(() => true);
+    },
+
+    reset() {
+      traffic.stop();
+      burst.stop();
+      engine.reset();
+      sessions.restoreAll();
+      cut.clear();
+      log.clear();
+      offerRandom = createPrng(7);
+    },
+
+    burst: (spec) => burst.start(spec),
+  };
+}

@@ -1,0 +1,60 @@
+import { materialize } from './initial-data';
+import type { StoredInteraction } from './resource';
+
+/** Completed interactions kept for `/mock/state` beyond this many are forgotten, oldest first. */
+const MAX_COMPLETED = 500;
+
+/** The mock's data: interactions by id, in insertion order. */
+export class InteractionStore {
+  readonly #initial: readonly unknown[];
+  #byId = new Map<string, StoredInteraction>();
+  #counter = 0;
+
+  constructor(initial: readonly unknown[], now: number) {
+    this.#initial = initial;
+    this.reset(now);
+  }
+
+  /** Back to the initial data set, with dates relative to `now`. */
+  reset(now: number): void {
+    this.#byId = new Map(materialize(this.#initial, now).map((r) => [r.id, r] as const));
+    this.#counter = 0;
+  }
+
+  get(id: string): StoredInteraction | undefined {
+    return this.#byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  all(): StoredInteraction[] {
+    return [...this.#byId.values()];
+  }
+
+  /** What a snapshot lists: everything of that media type that is not Completed. */
+  active(mediaType: string): StoredInteraction[] {
+    return this.all().filter((r) => r.mediaType === mediaType && r.state !== 'Completed');
+  }
+
+  put(record: StoredInteraction): void {
+    this.#byId.set(record.id, record);
+    if (record.state === 'Completed') this.#pruneCompleted();
+  }
+
+  /** A fresh GWS-looking id (16 characters of [0-9A-Z]); deterministic after each reset. */
+  nextId(): string {
+    let id: string;
+    do {
+      this.#counter += 1;
+      id = `0MK${this.#counter.toString(36).toUpperCase().padStart(13, '0')}`;
+    } while (this.#byId.has(id));
+    return id;
+  }
+
+  #pruneCompleted(): void {
+    const completed = this.all().filter((r) => r.state === 'Completed');
+    for (const r of completed.slice(0, Math.max(0, completed.length - MAX_COMPLETED))) this.#byId.delete(r.id);
+  }
+}

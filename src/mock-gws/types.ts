@@ -1,0 +1,146 @@
+import type { NotificationType, OpenmediaResourceWire, UserDataValue } from '../protocol/types';
+
+/** Options shared by every way of running the mock (tests, Vite plugin, CLI). */
+export interface MockGwsOptions {
+  /** Port for `createMockGws` (0 = a free one). Ignored by the Vite plugin. Default 0. */
+  readonly port?: number;
+  /** Delay between the REST answer and the notification with the outcome. Default 50 ms. */
+  readonly outcomeDelayMs?: number;
+  /** Origins allowed to call the mock cross-origin (with credentials). Default none. */
+  readonly allowedOrigins?: readonly string[];
+  /** When set, a request without a live session must carry these HTTP Basic credentials. */
+  readonly basicAuth?: { readonly user: string; readonly password: string };
+  /** Replaces the built-in data set (`data/initial-interactions.json`); same shape. */
+  readonly initialData?: readonly InitialInteraction[];
+  /** Host written into resource `uri`s. Default: the Host header of the latest request. */
+  readonly publicHost?: string;
+  /** How long CometD holds an idle `/meta/connect` (CometD `timeout`). Default 30 000 ms. */
+  readonly longPollTimeoutMs?: number;
+}
+
+/** One entry of the initial data set: a resource, with everything but `id`/`mediaType`/`state` optional. */
+export interface InitialInteraction {
+  readonly id: string;
+  readonly mediaType: string;
+  readonly state: string;
+  readonly openmediaType?: string;
+  /** Defaults to what the state allows (`state-machine.ts`). */
+  readonly capabilities?: readonly string[];
+  readonly userData?: Readonly<Record<string, UserDataValue>>;
+  /** GWS form (`2014-03-26 16:02:22.000+0200`); when absent, `receivedSecondsAgo` before (re)load. */
+  readonly receivedDate?: string;
+  readonly receivedSecondsAgo?: number;
+  /** Any other resource field is sent as is. */
+  readonly [extra: string]: unknown;
+}
+
+/** How the next operations fail (`POST /mock/fail-next`). */
+export interface FailNextSpec {
+  readonly count: number;
+  /**
+   * - `error-notification`: answer `{statusCode:0, referenceId}`, then publish an `Error` notification.
+   * - `status-code`: answer `{statusCode, statusMessage}` at once; nothing is published.
+   * - `no-answer`: answer `{statusCode:0, referenceId}`, never publish the outcome (and change nothing).
+   */
+  readonly mode: 'error-notification' | 'status-code' | 'no-answer';
+  /** `statusCode` of the answer (status-code) or `errorCode` of the Error notification. Default 2. */
+  readonly statusCode?: number;
+  readonly message?: string;
+}
+
+/** A line of `GET /mock/log`. Status 0 = the connection was destroyed (network cut). */
+export interface RequestLogEntry {
+  readonly at: number;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly operationName?: string;
+  readonly referenceId?: number;
+}
+
+/** `GET /mock/state`. */
+export interface MockStateView {
+  /** Every interaction the mock knows, completed ones included. */
+  readonly interactions: OpenmediaResourceWire[];
+  /** Live CometD sessions. */
+  readonly sessions: number;
+  /** Successful CometD handshakes since start. */
+  readonly handshakes: number;
+  /** Notifications handed to CometD since start (duplicates counted twice). */
+  readonly published: number;
+  readonly traffic: { readonly running: boolean; readonly rate: number; readonly seed: number | undefined };
+  readonly burst: { readonly running: boolean; readonly sent: number; readonly total: number };
+  readonly faults: FaultsView;
+}
+
+export interface FaultsView {
+  /** Pending `fail-next` switches, oldest first. */
+  readonly failNext: { readonly remaining: number; readonly mode: FailNextSpec['mode']; readonly statusCode: number; readonly message: string | undefined } | null;
+  readonly duplicateNext: number;
+  readonly reorderNext: number;
+  /** Notifications held by `reorder-next`, waiting for the rest of the group. */
+  readonly reorderHeld: number;
+  /** Epoch ms when the network cut ends; null when there is none. */
+  readonly networkCutUntil: number | null;
+  /** HTTP sessions invalidated by `expire-session` (they get 401). */
+  readonly expiredSessions: number;
+}
+
+/** `POST /mock/publish`: an arbitrary notification, checked by the project's parser before it goes out. */
+export interface PublishSpec {
+  readonly notificationType: NotificationType;
+  readonly openmedia?: OpenmediaResourceWire;
+  readonly referenceId?: number;
+  readonly errorMessage?: string;
+  readonly errorCode?: number | string;
+}
+
+/** `POST /mock/burst`: benchmark traffic with `userData.sentAt` stamped at publish time. */
+export interface BurstSpec {
+  readonly count: number;
+  readonly interactions: number;
+  /** Messages per second; absent = as fast as possible. */
+  readonly rate?: number;
+}
+
+/**
+ * Scenario and fault control, in process. The HTTP routes under `/mock/` call exactly these.
+ * Methods throw `MockInputError` for input that names something that does not exist.
+ */
+export interface MockControl {
+  state(): MockStateView;
+  log(): RequestLogEntry[];
+  /** Adds an Invited offer (fields of `overrides` win) and publishes it unsolicited. */
+  offer(overrides?: Partial<OpenmediaResourceWire>): { id: string };
+  /** A server-side user-data change, published as an unsolicited `PropertiesUpdated`. */
+  setUserData(id: string, userData: Record<string, UserDataValue>, deleteKeys?: readonly string[]): void;
+  /** Deterministic random traffic; rate 0 stops it. */
+  traffic(rate: number, seed?: number): void;
+  failNext(spec: FailNextSpec): void;
+  /** Publishes `data` as is on `/v2/me/openmedia`, unchecked. */
+  publishRaw(data: unknown): void;
+  /** Publishes a valid notification (no change to the mock's data). */
+  publish(spec: PublishSpec): void;
+  duplicateNext(count: number): void;
+  reorderNext(count: number): void;
+  /** Removes every CometD session; returns how many. */
+  dropSessions(): number;
+  /** Invalidates every live HTTP session; returns how many. */
+  expireSession(): number;
+  /** Makes expired HTTP sessions valid again; returns how many. */
+  restoreSession(): number;
+  networkCut(seconds: number): void;
+  reset(): void;
+  burst(spec: BurstSpec): { ids: string[] };
+}
+
+/** Input that is well-formed but names something missing (unknown id, …). HTTP answers 404/409. */
+export class MockInputError extends Error {
+  constructor(
+    message: string,
+    readonly httpStatus: 400 | 404 | 409 = 400,
+  ) {
+    super(message);
+    this.name = 'MockInputError';
+  }
+}
