@@ -1,0 +1,55 @@
+import type { ReactNode, Ref } from 'react';
+import { Spinner } from './icons';
+
+export interface ActionButtonProps {
+  /** Visible text; also the accessible name unless `label` is given. */
+  readonly children: ReactNode;
+  /** Accessible name, for icon-only buttons. */
+  readonly label?: string;
+  readonly onClick: () => void;
+  /** Nothing can be sent right now (capability gone, or another request in flight). */
+  readonly disabled: boolean;
+  /** This button's request is in flight. */
+  readonly busy?: boolean;
+  readonly variant?: 'primary' | 'secondary' | 'danger' | 'ghost' | 'icon';
+  readonly buttonRef?: Ref<HTMLButtonElement>;
+  readonly expanded?: boolean;
+  readonly hasPopup?: 'dialog';
+}
+
+/**
+ * A button for one operation. While its own request is in flight it stays focusable (aria-disabled,
+ * not disabled) so keyboard focus is not thrown to the page, and announces itself as busy.
+ */
+export function ActionButton({
+  children,
+  label,
+  onClick,
+  disabled,
+  busy = false,
+  variant = 'secondary',
+  buttonRef,
+  expanded,
+  hasPopup,
+}: ActionButtonProps) {
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      className={`omw-button omw-button--${variant}${busy ? ' omw-button--busy' : ''}`}
+      aria-label={label}
+      title={label}
+      aria-busy={busy ? 'true' : undefined}
+      aria-disabled={busy ? 'true' : undefined}
+      aria-expanded={expanded}
+      aria-haspopup={hasPopup}
+      disabled={disabled && !busy}
+      onClick={() => {
+        if (!busy && !disabled) onClick();
+      }}
+    >
+      {busy ? <Spinner /> : null}
+      {children}
+    </button>
+  );
+}

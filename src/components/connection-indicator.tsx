@@ -1,0 +1,40 @@
+import type { ConnectionStatus } from '../channel/types';
+import { useMessages } from './messages-context';
+
+export interface ConnectionIndicatorProps {
+  readonly status: ConnectionStatus;
+  readonly reconnectingVisible: boolean;
+}
+
+/** A small dot and word beside the title: calm while connected, never alarming during a short blip. */
+export function ConnectionIndicator({ status, reconnectingVisible }: ConnectionIndicatorProps) {
+  const messages = useMessages();
+  let tone: 'live' | 'pending' | 'warn' | 'off';
+  let text: string;
+  switch (status) {
+    case 'connected':
+      tone = 'live';
+      text = messages.statusConnected;
+      break;
+    case 'connecting':
+      tone = 'pending';
+      text = messages.statusConnecting;
+      break;
+    case 'reconnecting':
+      tone = reconnectingVisible ? 'warn' : 'pending';
+      // Past the grace period the banner says "Reconnecting…"; the indicator does not repeat it.
+      text = reconnectingVisible ? messages.statusDisconnected : messages.statusChecking;
+      break;
+    case 'unauthorized':
+    case 'disconnected':
+      tone = 'off';
+      text = messages.statusDisconnected;
+      break;
+  }
+  return (
+    <span className={`omw-indicator omw-indicator--${tone}`}>
+      <span className="omw-indicator__dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,70 @@
+import type { OpenmediaInteraction } from '../protocol/types';
+
+/** `mm:ss` below an hour, `h:mm:ss` from then on. Negative spans (clock skew) count as zero. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const ss = String(seconds).padStart(2, '0');
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${ss}`;
+  return `${String(minutes).padStart(2, '0')}:${ss}`;
+}
+
+/** ISO 8601 for a `<time dateTime>`, or undefined when the instant is out of the Date range. */
+export function toIso(ms: number | undefined): string | undefined {
+  if (ms === undefined) return undefined;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** The received date in the agent's locale when it could be read, else the string the server sent. */
+export function formatReceived(
+  interaction: Pick<OpenmediaInteraction, 'receivedAt' | 'receivedDate'>,
+  locale?: string,
+): string | undefined {
+  const iso = toIso(interaction.receivedAt);
+  if (iso === undefined || interaction.receivedAt === undefined) return interaction.receivedDate;
+  const date = new Date(interaction.receivedAt);
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  } catch {
+    // An unknown locale tag must not hide the date.
+    return iso;
+  }
+}
+
+/** Only http(s) URIs may become links: anything else (javascript:, data:, relative) stays text. */
+export function isHttpUrl(uri: string | undefined): uri is string {
+  if (!uri) return false;
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return false;
+  try {
+    const parsed = new URL(uri.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** User-data values as text: null reads as an empty value, numbers as written. */
+export function userDataText(value: string | number | null): string {
+  if (value === null) return '';
+  return String(value);
+}
+
+/** Colour family of a state chip. Unknown states get a neutral chip. */
+export type StateTone = 'offered' | 'active' | 'ended' | 'other';
+
+export function stateTone(state: string): StateTone {
+  switch (state) {
+    case 'Invited':
+      return 'offered';
+    case 'Processing':
+      return 'active';
+    case 'Completed':
+      return 'ended';
+    default:
+      return 'other';
+  }
+}

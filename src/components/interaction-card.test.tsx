@@ -1,0 +1,259 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ActionError } from '../core/types';
+import type { Operation } from '../protocol/types';
+import { InteractionCard, type InteractionCardProps } from './interaction-card';
+import { makeEntry, makeError, makePending } from './test-entries';
+
+function renderCard(props: Partial<InteractionCardProps> = {}) {
+  const onPerform = vi.fn();
+  const onDismissError = vi.fn();
+  const utils = render(
+    <InteractionCard entry={makeEntry()} onPerform={onPerform} onDismissError={onDismissError} {...props} />,
+  );
+  return { ...utils, onPerform, onDismissError };
+}
+
+const ALL_BUTTON_NAMES = [
+  'Accept',
+  'Reject',
+  'Transfer',
+  'Add data',
+  'Edit Subject',
+  'Delete Subject',
+  'Set in focus',
+  'Complete',
+];
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('InteractionCard: capability → button', () => {
+  const table: { capability: Operation; buttons: string[] }[] = [
+    { capability: 'Accept', buttons: ['Accept'] },
+    { capability: 'Reject', buttons: ['Reject'] },
+    { capability: 'Transfer', buttons: ['Transfer'] },
+    { capability: 'AttachUserData', buttons: ['Add data'] },
+    { capability: 'UpdateUserData', buttons: ['Edit Subject'] },
+    { capability: 'DeleteUserData', buttons: ['Delete Subject'] },
+    { capability: 'SetInFocus', buttons: ['Set in focus'] },
+    { capability: 'Complete', buttons: ['Complete'] },
+  ];
+
+  it.each(table)('$capability alone gives exactly $buttons', ({ capability, buttons }) => {
+    renderCard({ entry: makeEntry({ capabilities: [capability], userData: { Subject: 'Hello' } }) });
+    for (const name of buttons) expect(screen.getByRole('button', { name })).toBeEnabled();
+    for (const name of ALL_BUTTON_NAMES.filter((n) => !buttons.includes(n))) {
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
+  });
+
+  it('gives one Edit and one Delete button per user-data key', () => {
+    renderCard({
+      entry: makeEntry({ capabilities: ['UpdateUserData', 'DeleteUserData'], userData: { A: '1', B: 2, C: null } }),
+    });
+    for (const key of ['A', 'B', 'C']) {
+      expect(screen.getByRole('button', { name: `Edit ${key}` })).toBeEnabled();
+      expect(screen.getByRole('button', { name: `Delete ${key}` })).toBeEnabled();
+    }
+  });
+
+  it('renders no button at all when the capabilities are empty', () => {
+    renderCard({ entry: makeEntry({ capabilities: [] }) });
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+
+  it('follows the capabilities, never the state', () => {
+    renderCard({ entry: makeEntry({ state: 'Invited', capabilities: ['Complete'] }) });
+    expect(screen.queryByRole('button', { name: 'Accept' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reject' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Complete' })).toBeEnabled();
+  });
+
+  it('keeps the bar in KNOWN_OPERATIONS order whatever order the server sends', () => {
+    renderCard({
+      entry: makeEntry({ capabilities: ['Complete', 'SetInFocus', 'Transfer', 'Reject', 'Accept'], userData: {} }),
+    });
+    const names = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(names).toEqual(['Accept', 'Reject', 'Transfer', 'Set in focus', 'Complete']);
+  });
+
+  it('gives unknown capabilities no button but lists them', () => {
+    renderCard({ entry: makeEntry({ capabilities: ['Complete', 'MarkDone'] }) });
+    expect(screen.queryByRole('button', { name: 'MarkDone' })).not.toBeInTheDocument();
+    expect(screen.getByText(/Other capabilities: MarkDone/)).toBeInTheDocument();
+  });
+
+  it.each([
+    ['Accept', 'Accept'],
+    ['Reject', 'Reject'],
+    ['SetInFocus', 'Set in focus'],
+    ['Complete', 'Complete'],
+  ] as const)('%s sends {operationName: %s}', async (operation, name) => {
+    const user = userEvent.setup();
+    const { onPerform } = renderCard({ entry: makeEntry({ capabilities: [operation] }) });
+    await user.click(screen.getByRole('button', { name }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: operation });
+  });
+});
+
+describe('InteractionCard: pending and errors', () => {
+  it('marks the pending operation busy and disables every other button', async () => {
+    const user = userEvent.setup();
+    const { onPerform } = renderCard({
+      entry: makeEntry(
+        { capabilities: ['Transfer', 'AttachUserData', 'UpdateUserData', 'SetInFocus', 'Complete'] },
+        { pending: makePending({ operation: 'Complete' }) },
+      ),
+    });
+    const complete = screen.getByRole('button', { name: 'Complete' });
+    expect(complete).toHaveAttribute('aria-busy', 'true');
+    expect(complete).toHaveAttribute('aria-disabled', 'true');
+    for (const name of ['Transfer', 'Add data', 'Edit Subject', 'Set in focus']) {
+      const button = screen.getByRole('button', { name });
+      expect(button).toBeDisabled();
+      expect(button).not.toHaveAttribute('aria-busy');
+    }
+    await user.click(complete);
+    expect(onPerform).not.toHaveBeenCalled();
+  });
+
+  const kinds: { kind: ActionError['kind']; message: string; title: string }[] = [
+    { kind: 'error-notification', message: 'Agent is not ready', title: 'Complete failed' },
+    { kind: 'status-code', message: 'Operation is not valid in the current state', title: 'Complete was refused' },
+    { kind: 'http', message: 'HTTP 503 Service Unavailable', title: 'Complete could not be sent' },
+    { kind: 'timeout', message: 'No answer from the server within 10 s', title: 'Complete timed out' },
+    { kind: 'vetoed', message: 'Blocked by the desktop', title: 'Complete was blocked' },
+  ];
+
+  it.each(kinds)('shows a $kind error with its message and a Dismiss button', async ({ kind, message, title }) => {
+    const user = userEvent.setup();
+    const { onDismissError } = renderCard({
+      entry: makeEntry({}, { error: makeError({ kind, message, code: 2, referenceId: 17 }) }),
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(title);
+    expect(alert).toHaveTextContent(message);
+    expect(alert).toHaveTextContent('Code 2');
+    expect(alert).toHaveTextContent('Reference 17');
+    expect(screen.getByRole('button', { name: 'Complete' })).toBeEnabled();
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(onDismissError).toHaveBeenCalledOnce();
+  });
+});
+
+describe('InteractionCard: content', () => {
+  it('is an article named by its Subject, else by its id', () => {
+    const { rerender, onPerform, onDismissError } = renderCard();
+    expect(screen.getByRole('article', { name: 'Spring offer' })).toBeInTheDocument();
+    rerender(
+      <InteractionCard
+        entry={makeEntry({ id: 'ABC-9', userData: { Other: 'x' } })}
+        onPerform={onPerform}
+        onDismissError={onDismissError}
+      />,
+    );
+    expect(screen.getByRole('article', { name: 'ABC-9' })).toBeInTheDocument();
+  });
+
+  it('shows id, media type, direction and the exact state word beside a friendlier label', () => {
+    renderCard({ entry: makeEntry({ id: 'X1', mediaType: 'workitem', openmediaType: 'Outbound', state: 'Invited' }) });
+    expect(screen.getByText('X1')).toBeInTheDocument();
+    expect(screen.getByText('workitem')).toBeInTheDocument();
+    expect(screen.getByText('Outbound')).toBeInTheDocument();
+    expect(screen.getByText('Invited')).toBeInTheDocument();
+    expect(screen.getByText('Offered')).toBeInTheDocument();
+  });
+
+  it('shows an unknown state exactly as sent', () => {
+    renderCard({ entry: makeEntry({ state: 'PartiallyRouted' }) });
+    expect(screen.getByText('PartiallyRouted')).toBeInTheDocument();
+  });
+
+  it('formats a readable received date, else shows the raw string', () => {
+    const { rerender, onPerform, onDismissError } = renderCard({ locale: 'en-GB' });
+    const time = document.querySelector('.omw-meta time');
+    expect(time).toHaveAttribute('dateTime', '2014-03-26T14:02:22.000Z');
+    expect(time?.textContent).toMatch(/2014/);
+    rerender(
+      <InteractionCard
+        entry={makeEntry({ receivedDate: 'sometime yesterday', receivedAt: undefined })}
+        onPerform={onPerform}
+        onDismissError={onDismissError}
+      />,
+    );
+    expect(screen.getByText('sometime yesterday')).toBeInTheDocument();
+  });
+
+  it('ticks the time in state every second, mm:ss then h:mm:ss', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    renderCard({ entry: makeEntry({}, { stateSince: Date.now() - 65_000 }) });
+    expect(screen.getByText('01:05')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByText('01:06')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(3600_000));
+    expect(screen.getByText('1:01:06')).toBeInTheDocument();
+  });
+
+  it('renders user data as a key/value list', () => {
+    renderCard({ entry: makeEntry({ userData: { Segment: 'gold', Score: 42, Empty: null } }) });
+    const list = document.querySelector('dl.omw-ud-list') as HTMLElement;
+    expect(within(list).getByText('Segment').tagName).toBe('DT');
+    expect(within(list).getByText('gold').closest('dd')).not.toBeNull();
+    expect(within(list).getByText('42')).toBeInTheDocument();
+  });
+
+  it('renders hostile user data as text, never as markup', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    renderCard({ entry: makeEntry({ userData: { Subject: hostile, [hostile]: hostile } }) });
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByRole('article', { name: hostile })).toBeInTheDocument();
+    expect(screen.getAllByText(hostile).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
+    ['http://gws.example/api/v2/openmedia/promotions/1', true],
+    ['https://gws.example/api/v2/openmedia/promotions/1', true],
+    ['javascript:alert(1)', false],
+    [' JavaScript:alert(1)', false],
+    ['data:text/html,<b>x</b>', false],
+    ['/api/v2/openmedia/promotions/1', false],
+    ['ftp://gws.example/x', false],
+  ])('renders uri %s as a link: %s', (uri, isLink) => {
+    renderCard({ entry: makeEntry({ uri }) });
+    const link = screen.queryByRole('link');
+    if (isLink) {
+      expect(link).toHaveAttribute('href', uri);
+      expect(link).toHaveAttribute('rel', expect.stringContaining('noopener'));
+    } else {
+      expect(link).toBeNull();
+      expect(screen.getByText(uri.trim(), { normalizer: (s) => s.trim() })).toBeInTheDocument();
+    }
+  });
+
+  it('says a completed interaction has ended and stops its timer', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    const now = Date.now();
+    renderCard({
+      entry: makeEntry({ state: 'Completed', capabilities: [] }, { stateSince: now - 5000, endedAt: now - 2000 }),
+    });
+    expect(screen.getByRole('article')).toHaveClass('omw-card--ended');
+    expect(screen.getByText('This interaction has ended')).toBeInTheDocument();
+    expect(screen.getByText('00:03')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(5000));
+    expect(screen.getByText('00:03')).toBeInTheDocument();
+  });
+
+  it('says a gone interaction is no longer assigned', () => {
+    renderCard({ entry: makeEntry({ capabilities: [] }, { gone: true, endedAt: Date.now() }) });
+    expect(screen.getByText('No longer assigned to you')).toBeInTheDocument();
+  });
+
+  it('marks the focused card with aria-current', () => {
+    renderCard({ focused: true });
+    expect(screen.getByRole('article')).toHaveAttribute('aria-current', 'true');
+    expect(screen.getByText('In focus')).toBeInTheDocument();
+  });
+});

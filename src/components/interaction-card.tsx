@@ -1,0 +1,185 @@
+import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
+import { canPerform, isEnded } from '../core/selectors';
+import type { InteractionEntry } from '../core/types';
+import { KNOWN_OPERATIONS, type OperationRequest } from '../protocol/types';
+import { ActionBar, type BarOperation } from './action-bar';
+import { ActionErrorAlert } from './action-error-alert';
+import { stateTone } from './format';
+import { InteractionMeta } from './interaction-meta';
+import { useMessages } from './messages-context';
+import { StateChip } from './state-chip';
+import { TimeInState } from './time-in-state';
+import { TransferDialog } from './transfer-dialog';
+import type { TransferTarget } from './transfer-target';
+import { EDITOR_CLOSED, type EditorState } from './user-data-editor-state';
+import { UserDataSection } from './user-data-section';
+
+export interface InteractionCardProps {
+  readonly entry: InteractionEntry;
+  /** This interaction is the one the agent put in focus. */
+  readonly focused?: boolean;
+  readonly transferTargets?: readonly TransferTarget[];
+  /** Send an operation; the outcome comes back through `entry.pending` and `entry.error`. */
+  readonly onPerform: (request: OperationRequest) => void;
+  readonly onDismissError: () => void;
+  /** BCP 47 tag for dates; the browser's locale by default. */
+  readonly locale?: string;
+  /** Level of the card's title heading (default 3). */
+  readonly headingLevel?: 2 | 3 | 4 | 5;
+}
+
+const NO_TARGETS: readonly TransferTarget[] = [];
+const KNOWN: readonly string[] = KNOWN_OPERATIONS;
+
+/** The title of an interaction: its Subject when it has one, else its id. */
+export function interactionSubject(entry: InteractionEntry): string {
+  const subject = entry.interaction.userData.Subject;
+  if (subject === undefined || subject === null || String(subject).trim() === '') return entry.interaction.id;
+  return String(subject);
+}
+
+/** One interaction: what it is, how long it has been in its state, its user data and its actions. */
+export const InteractionCard = memo(function InteractionCard({
+  entry,
+  focused = false,
+  transferTargets = NO_TARGETS,
+  onPerform,
+  onDismissError,
+  locale,
+  headingLevel = 3,
+}: InteractionCardProps) {
+  const messages = useMessages();
+  const titleId = useId();
+  const { interaction } = entry;
+  const [editor, setEditor] = useState<EditorState>(EDITOR_CLOSED);
+  const [transferOpen, setTransferOpen] = useState(false);
+  // The key a per-key request was sent for, so only that key's button shows progress.
+  const [keyedRequest, setKeyedRequest] = useState<string | undefined>(undefined);
+  const transferRef = useRef<HTMLButtonElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const focusAddNext = useRef(false);
+
+  useLayoutEffect(() => {
+    if (!focusAddNext.current) return;
+    focusAddNext.current = false;
+    addRef.current?.focus();
+  });
+
+  const ended = isEnded(entry);
+  const has = (op: string) => interaction.capabilities.includes(op);
+  const unknownCapabilities = interaction.capabilities.filter((c) => !KNOWN.includes(c));
+  const subject = interactionSubject(entry);
+  const Heading = `h${headingLevel}` as const;
+  const pendingOp = entry.pending?.operation;
+
+  // An open editor or dialog whose operation became impossible (capability gone, another request in
+  // flight) closes, rather than lingering and reappearing later with stale input.
+  const editorAllowed =
+    editor.mode === 'none' ||
+    (editor.mode === 'add' && canPerform(entry, 'AttachUserData')) ||
+    (editor.mode === 'edit' && canPerform(entry, 'UpdateUserData') && Object.hasOwn(interaction.userData, editor.key)) ||
+    (editor.mode === 'delete' && canPerform(entry, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
+  if (!editorAllowed) setEditor(EDITOR_CLOSED);
+  if (transferOpen && !canPerform(entry, 'Transfer')) setTransferOpen(false);
+
+  const changeEditor = (next: EditorState) => {
+    if (editor.mode === 'add' && next.mode === 'none') focusAddNext.current = true;
+    setEditor(next);
+  };
+
+  const onOperation = (op: BarOperation) => {
+    switch (op) {
+      case 'Transfer':
+        setTransferOpen(true);
+        return;
+      case 'AttachUserData':
+        changeEditor(editor.mode === 'add' ? EDITOR_CLOSED : { mode: 'add' });
+        return;
+      case 'Accept':
+      case 'Reject':
+      case 'SetInFocus':
+      case 'Complete':
+        onPerform({ operationName: op });
+        return;
+    }
+  };
+
+  const className = [
+    'omw-card',
+    `omw-card--${stateTone(interaction.state)}`,
+    ended ? 'omw-card--ended' : '',
+    focused ? 'omw-card--focused' : '',
+    entry.error ? 'omw-card--error' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <article className={className} aria-labelledby={titleId} aria-current={focused ? 'true' : undefined}>
+      <header className="omw-card__header">
+        <div className="omw-card__badges">
+          <StateChip state={interaction.state} />
+          {focused ? <span className="omw-badge omw-badge--focus">{messages.inFocus}</span> : null}
+        </div>
+        <TimeInState since={entry.stateSince} frozenAt={ended ? (entry.endedAt ?? entry.stateSince) : undefined} />
+      </header>
+      <Heading id={titleId} className="omw-card__title">
+        {subject}
+      </Heading>
+      <InteractionMeta interaction={interaction} locale={locale} />
+      {ended ? <p className="omw-card__ended">{entry.gone ? messages.gone : messages.ended}</p> : null}
+      <UserDataSection
+        userData={interaction.userData}
+        update={{
+          present: has('UpdateUserData'),
+          enabled: canPerform(entry, 'UpdateUserData'),
+          busyKey: pendingOp === 'UpdateUserData' ? keyedRequest : undefined,
+        }}
+        remove={{
+          present: has('DeleteUserData'),
+          enabled: canPerform(entry, 'DeleteUserData'),
+          busyKey: pendingOp === 'DeleteUserData' ? keyedRequest : undefined,
+        }}
+        editor={editorAllowed ? editor : EDITOR_CLOSED}
+        onEditorChange={changeEditor}
+        onAdd={(key, value) => {
+          changeEditor(EDITOR_CLOSED);
+          onPerform({ operationName: 'AttachUserData', userData: { [key]: value } });
+        }}
+        onUpdate={(key, value) => {
+          setKeyedRequest(key);
+          onPerform({ operationName: 'UpdateUserData', userData: { [key]: value } });
+        }}
+        onDelete={(key) => {
+          setKeyedRequest(key);
+          onPerform({ operationName: 'DeleteUserData', keys: [key] });
+        }}
+      />
+      {entry.error ? <ActionErrorAlert error={entry.error} onDismiss={onDismissError} /> : null}
+      <ActionBar
+        entry={entry}
+        onOperation={onOperation}
+        addOpen={editor.mode === 'add'}
+        transferRef={transferRef}
+        addRef={addRef}
+      />
+      {unknownCapabilities.length > 0 ? (
+        <p className="omw-card__other">
+          {messages.labelOtherCapabilities}: {unknownCapabilities.join(', ')}
+        </p>
+      ) : null}
+      {transferOpen && canPerform(entry, 'Transfer') ? (
+        <TransferDialog
+          subject={subject}
+          targets={transferTargets}
+          returnFocusRef={transferRef}
+          onClose={() => setTransferOpen(false)}
+          onConfirm={(targetUri) => {
+            setTransferOpen(false);
+            onPerform({ operationName: 'Transfer', targetUri });
+          }}
+        />
+      ) : null}
+    </article>
+  );
+});

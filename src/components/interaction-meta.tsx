@@ -1,0 +1,57 @@
+import type { OpenmediaInteraction } from '../protocol/types';
+import { formatReceived, isHttpUrl, toIso } from './format';
+import { LinkIcon } from './icons';
+import { useMessages } from './messages-context';
+
+export interface InteractionMetaProps {
+  readonly interaction: OpenmediaInteraction;
+  readonly locale?: string | undefined;
+}
+
+/** Identity of the interaction: id, media type, direction, received date and resource URI. */
+export function InteractionMeta({ interaction, locale }: InteractionMetaProps) {
+  const messages = useMessages();
+  const received = formatReceived(interaction, locale);
+  const { uri } = interaction;
+  return (
+    <dl className="omw-meta">
+      <div className="omw-meta__item">
+        <dt>{messages.labelId}</dt>
+        <dd className="omw-mono">{interaction.id}</dd>
+      </div>
+      <div className="omw-meta__item">
+        <dt>{messages.labelMediaType}</dt>
+        <dd>{interaction.mediaType}</dd>
+      </div>
+      <div className="omw-meta__item">
+        <dt>{messages.labelDirection}</dt>
+        <dd>{interaction.openmediaType ?? messages.notProvided}</dd>
+      </div>
+      <div className="omw-meta__item">
+        <dt>{messages.labelReceived}</dt>
+        <dd>
+          {received !== undefined ? (
+            <time dateTime={toIso(interaction.receivedAt)}>{received}</time>
+          ) : (
+            messages.notProvided
+          )}
+        </dd>
+      </div>
+      {uri !== undefined && uri !== '' ? (
+        <div className="omw-meta__item omw-meta__item--wide">
+          <dt>{messages.labelResource}</dt>
+          <dd className="omw-mono">
+            {isHttpUrl(uri) ? (
+              <a className="omw-link" href={uri} target="_blank" rel="noopener noreferrer">
+                {uri}
+                <LinkIcon />
+              </a>
+            ) : (
+              uri
+            )}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}

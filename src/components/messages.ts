@@ -1,0 +1,221 @@
+import type { ActionError, LogEntry } from '../core/types';
+import type { Operation } from '../protocol/types';
+
+/**
+ * Every string the widget shows. Pass a `Partial<Messages>` to `<OpenmediaWidget messages>` to
+ * translate or reword any of them; what you leave out keeps the English default.
+ *
+ * Server data (states, user data, ids, error messages from GWS) is shown as sent and is not part
+ * of this table; diagnostic codes (rejection reasons) are shown as the codes they are.
+ */
+export interface Messages {
+  /** The widget's heading. Overridden by the `title` prop when both are given. */
+  readonly title: string;
+  readonly emptyTitle: string;
+  readonly emptyBody: string;
+  readonly groupOffers: string;
+  readonly groupActive: string;
+  readonly groupEnded: string;
+  /** Number of interactions shown beside the title, e.g. "3 interactions". */
+  readonly interactionCount: (count: number) => string;
+
+  readonly statusConnected: string;
+  readonly statusConnecting: string;
+  readonly statusChecking: string;
+  readonly statusDisconnected: string;
+  readonly statusReconnecting: string;
+  readonly reconnectingDetail: string;
+  readonly statusUnauthorized: string;
+  readonly unauthorizedDetail: string;
+  readonly snapshotErrorTitle: string;
+
+  /** Accessible names of the operation buttons (defaults are the exact words tests rely on). */
+  readonly operations: Readonly<Record<Operation, string>>;
+  readonly editKey: (key: string) => string;
+  readonly deleteKey: (key: string) => string;
+  readonly working: string;
+
+  /** Friendlier words shown beside the exact state GWS sends; states without one show alone. */
+  readonly stateLabels: Readonly<Record<string, string>>;
+  readonly labelId: string;
+  readonly labelMediaType: string;
+  readonly labelDirection: string;
+  readonly labelReceived: string;
+  readonly labelTimeInState: string;
+  readonly labelUserData: string;
+  readonly labelResource: string;
+  readonly labelOtherCapabilities: string;
+  readonly noUserData: string;
+  readonly notProvided: string;
+  readonly ended: string;
+  readonly gone: string;
+  readonly inFocus: string;
+
+  readonly errorTitle: (operation: Operation | undefined, kind: ActionError['kind']) => string;
+  readonly errorCode: (code: number | string) => string;
+  readonly errorReference: (referenceId: number) => string;
+  readonly dismiss: string;
+
+  readonly transferTitle: (subject: string) => string;
+  readonly transferFilter: string;
+  readonly transferAgents: string;
+  readonly transferQueues: string;
+  readonly transferNoTargets: string;
+  readonly transferUri: string;
+  readonly transferUriHint: string;
+  readonly transferUriRequired: string;
+  readonly transferConfirm: string;
+  readonly cancel: string;
+
+  readonly addDataTitle: string;
+  readonly keyLabel: string;
+  readonly valueLabel: string;
+  readonly save: string;
+  readonly emptyKey: string;
+  readonly duplicateKey: (key: string) => string;
+  readonly editInstead: (key: string) => string;
+  readonly editValueLabel: (key: string) => string;
+  readonly deleteConfirm: (key: string) => string;
+  readonly confirmDelete: string;
+  readonly keep: string;
+
+  readonly diagnosticsTitle: string;
+  readonly diagnosticsReceived: string;
+  readonly diagnosticsRejected: string;
+  readonly diagnosticsUnmatched: string;
+  readonly diagnosticsNoRejections: string;
+  readonly diagnosticsLog: string;
+  readonly diagnosticsLogEmpty: string;
+  readonly diagnosticsDownload: string;
+  readonly logColumns: {
+    readonly time: string;
+    readonly kind: string;
+    readonly interaction: string;
+    readonly referenceId: string;
+    readonly detail: string;
+  };
+  readonly logKinds: Readonly<Record<LogEntry['kind'], string>>;
+}
+
+const OPERATION_NAMES: Record<Operation, string> = {
+  Accept: 'Accept',
+  Reject: 'Reject',
+  Transfer: 'Transfer',
+  AttachUserData: 'Add data',
+  UpdateUserData: 'Edit data',
+  DeleteUserData: 'Delete data',
+  SetInFocus: 'Set in focus',
+  Complete: 'Complete',
+};
+
+const ERROR_KIND_TITLES: Record<ActionError['kind'], string> = {
+  'error-notification': 'failed',
+  'status-code': 'was refused',
+  http: 'could not be sent',
+  timeout: 'timed out',
+  vetoed: 'was blocked',
+};
+
+/** The English defaults. */
+export const DEFAULT_MESSAGES: Messages = {
+  title: 'Open media',
+  emptyTitle: 'No interactions right now',
+  emptyBody: 'New offers appear here as soon as they arrive.',
+  groupOffers: 'Offers',
+  groupActive: 'In progress',
+  groupEnded: 'Recently completed',
+  interactionCount: (count) => (count === 1 ? '1 interaction' : `${count} interactions`),
+
+  statusConnected: 'Live',
+  statusConnecting: 'Connecting…',
+  statusChecking: 'Checking connection…',
+  statusDisconnected: 'Offline',
+  statusReconnecting: 'Reconnecting…',
+  reconnectingDetail: 'The list may be out of date until the connection is back.',
+  statusUnauthorized: 'Signed out — your session has ended',
+  unauthorizedDetail: 'Sign in again to keep receiving interactions.',
+  snapshotErrorTitle: 'Could not load your interactions',
+
+  operations: OPERATION_NAMES,
+  editKey: (key) => `Edit ${key}`,
+  deleteKey: (key) => `Delete ${key}`,
+  working: 'Working…',
+
+  stateLabels: { Invited: 'Offered', Processing: 'In progress', Completed: 'Done' },
+  labelId: 'ID',
+  labelMediaType: 'Media type',
+  labelDirection: 'Direction',
+  labelReceived: 'Received',
+  labelTimeInState: 'Time in state',
+  labelUserData: 'User data',
+  labelResource: 'Resource',
+  labelOtherCapabilities: 'Other capabilities',
+  noUserData: 'No user data',
+  notProvided: '—',
+  ended: 'This interaction has ended',
+  gone: 'No longer assigned to you',
+  inFocus: 'In focus',
+
+  errorTitle: (operation, kind) =>
+    `${operation ? OPERATION_NAMES[operation] : 'The request'} ${ERROR_KIND_TITLES[kind]}`,
+  errorCode: (code) => `Code ${code}`,
+  errorReference: (referenceId) => `Reference ${referenceId}`,
+  dismiss: 'Dismiss',
+
+  transferTitle: (subject) => `Transfer “${subject}”`,
+  transferFilter: 'Filter agents and queues',
+  transferAgents: 'Agents',
+  transferQueues: 'Queues',
+  transferNoTargets: 'No agent or queue matches.',
+  transferUri: 'Target URI',
+  transferUriHint: 'Pick an agent or queue above, or type the URI of any target.',
+  transferUriRequired: 'Choose a target or type its URI.',
+  transferConfirm: 'Confirm transfer',
+  cancel: 'Cancel',
+
+  addDataTitle: 'Add user data',
+  keyLabel: 'Key',
+  valueLabel: 'Value',
+  save: 'Save',
+  emptyKey: 'Enter a key.',
+  duplicateKey: (key) => `“${key}” already exists.`,
+  editInstead: (key) => `Edit ${key} instead`,
+  editValueLabel: (key) => `New value for ${key}`,
+  deleteConfirm: (key) => `Delete “${key}”?`,
+  confirmDelete: 'Yes, delete',
+  keep: 'Keep',
+
+  diagnosticsTitle: 'Diagnostics',
+  diagnosticsReceived: 'Messages applied',
+  diagnosticsRejected: 'Messages rejected',
+  diagnosticsUnmatched: 'Unmatched reference IDs',
+  diagnosticsNoRejections: 'None',
+  diagnosticsLog: 'Recent events',
+  diagnosticsLogEmpty: 'No events yet.',
+  diagnosticsDownload: 'Download log',
+  logColumns: { time: 'Time', kind: 'Event', interaction: 'Interaction', referenceId: 'Ref.', detail: 'Detail' },
+  logKinds: {
+    notification: 'Notification',
+    rejected: 'Rejected',
+    snapshot: 'Snapshot',
+    'action-requested': 'Requested',
+    'action-accepted': 'Accepted',
+    'action-resolved': 'Resolved',
+    'action-failed': 'Failed',
+    'action-timed-out': 'Timed out',
+    evicted: 'Evicted',
+  },
+};
+
+/** Merge overrides into the defaults; nested tables merge key by key. */
+export function resolveMessages(overrides: Partial<Messages> | undefined): Messages {
+  if (!overrides) return DEFAULT_MESSAGES;
+  return {
+    ...DEFAULT_MESSAGES,
+    ...overrides,
+    operations: { ...DEFAULT_MESSAGES.operations, ...overrides.operations },
+    stateLabels: { ...DEFAULT_MESSAGES.stateLabels, ...overrides.stateLabels },
+    logColumns: { ...DEFAULT_MESSAGES.logColumns, ...overrides.logColumns },
+    logKinds: { ...DEFAULT_MESSAGES.logKinds, ...overrides.logKinds },
+  };
+}

@@ -1,0 +1,130 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { ConnectionStatus } from '../channel/types';
+import type { Diagnostics, InteractionEntry } from '../core/types';
+import { ConnectionBanner } from './connection-banner';
+import { ConnectionIndicator } from './connection-indicator';
+import { DiagnosticsPanel } from './diagnostics-panel';
+import { DialogHostContext } from './dialog-host';
+import { groupEntries } from './group-entries';
+import { InboxIcon } from './icons';
+import { resolveMessages, type Messages } from './messages';
+import { MessagesContext } from './messages-context';
+import { useDelayedFlag } from './use-delayed-flag';
+import './openmedia-widget.css';
+
+/** Colour theme: light, dark, or follow the operating system. */
+export type WidgetTheme = 'light' | 'dark' | 'auto';
+
+export interface OpenmediaWidgetViewProps {
+  /** Interactions in display order (offers, in progress, recently completed). */
+  readonly entries: readonly InteractionEntry[];
+  /** Renders one card; receives the heading level its title should use. */
+  readonly renderCard: (entry: InteractionEntry, headingLevel: 4) => ReactNode;
+  readonly status: ConnectionStatus;
+  readonly snapshotError?: string | undefined;
+  readonly diagnostics?: Diagnostics | undefined;
+  readonly showDiagnostics?: boolean;
+  readonly title?: string;
+  readonly messages?: Partial<Messages>;
+  readonly compact?: boolean;
+  /** Default: light, unless an ancestor has data-theme="dark". */
+  readonly theme?: WidgetTheme;
+  /** How long "reconnecting" must last before the banner shows. Default 3000 ms. */
+  readonly reconnectGraceMs?: number;
+  readonly locale?: string | undefined;
+  readonly className?: string;
+}
+
+/** The widget's frame over plain data: header, connection banner, grouped cards, diagnostics. */
+export function OpenmediaWidgetView({
+  entries,
+  renderCard,
+  status,
+  snapshotError,
+  diagnostics,
+  showDiagnostics = false,
+  title,
+  messages: overrides,
+  compact = false,
+  theme,
+  reconnectGraceMs = 3000,
+  locale,
+  className,
+}: OpenmediaWidgetViewProps) {
+  const messages = useMemo(() => resolveMessages(overrides), [overrides]);
+  const titleId = useId();
+  // Modals portal here: inside .omw-root (scoped styles apply) and outside the card list.
+  const [dialogHost, setDialogHost] = useState<HTMLDivElement | null>(null);
+  const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
+  const groups = groupEntries(entries);
+  const sections: { key: string; title: string; items: readonly InteractionEntry[] }[] = [
+    { key: 'offers', title: messages.groupOffers, items: groups.offers },
+    { key: 'active', title: messages.groupActive, items: groups.active },
+    { key: 'ended', title: messages.groupEnded, items: groups.ended },
+  ];
+
+  const rootClass = ['omw-root', 'omw-widget', compact ? 'omw-widget--compact' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <MessagesContext.Provider value={messages}>
+      <DialogHostContext.Provider value={dialogHost}>
+        <section className={rootClass} data-theme={theme} aria-labelledby={titleId}>
+          <header className="omw-widget__header">
+            <div className="omw-widget__heading">
+              <h2 id={titleId} className="omw-widget__title">
+                {title ?? messages.title}
+              </h2>
+              <span className="omw-widget__count">{messages.interactionCount(entries.length)}</span>
+            </div>
+            <ConnectionIndicator status={status} reconnectingVisible={reconnectingVisible} />
+          </header>
+          <ConnectionBanner
+            status={status}
+            reconnectingVisible={reconnectingVisible}
+            snapshotError={snapshotError}
+          />
+          {entries.length === 0 ? (
+            <div className="omw-empty">
+              <InboxIcon />
+              <p className="omw-empty__title">{messages.emptyTitle}</p>
+              <p>{messages.emptyBody}</p>
+            </div>
+          ) : (
+            <div className="omw-groups">
+              {sections
+                .filter((section) => section.items.length > 0)
+                .map((section) => (
+                  <GroupSection key={section.key} title={section.title}>
+                    {section.items.map((entry) => (
+                      <li key={entry.interaction.id} className="omw-list__item">
+                        {renderCard(entry, 4)}
+                      </li>
+                    ))}
+                  </GroupSection>
+                ))}
+            </div>
+          )}
+          {showDiagnostics && diagnostics ? <DiagnosticsPanel diagnostics={diagnostics} locale={locale} /> : null}
+          <div ref={setDialogHost} className="omw-dialog-host" />
+        </section>
+      </DialogHostContext.Provider>
+    </MessagesContext.Provider>
+  );
+}
+
+function GroupSection({ title, children }: { title: string; children: ReactNode[] }) {
+  const id = useId();
+  return (
+    <div className="omw-group">
+      <h3 id={id} className="omw-group__title">
+        {title}{' '}
+        <span className="omw-group__count">{children.length}</span>
+      </h3>
+      <ul className="omw-list" aria-labelledby={id}>
+        {children}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useId, useRef, useState, type RefObject } from 'react';
+import { useMessages } from './messages-context';
+import { Modal } from './modal';
+import { filterTargets, type TransferTarget } from './transfer-target';
+import { TransferTargetGroup } from './transfer-target-group';
+
+export interface TransferDialogProps {
+  /** How the interaction is named in the dialog title (its subject or id). */
+  readonly subject: string;
+  readonly targets: readonly TransferTarget[];
+  readonly onConfirm: (targetUri: string) => void;
+  readonly onClose: () => void;
+  /** The Transfer button, which gets focus back when the dialog closes. */
+  readonly returnFocusRef?: RefObject<HTMLElement | null>;
+}
+
+/** Pick an agent or a queue (or type any target URI) and confirm the transfer. */
+export function TransferDialog({ subject, targets, onConfirm, onClose, returnFocusRef }: TransferDialogProps) {
+  const messages = useMessages();
+  const titleId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const radioName = useId();
+  const [query, setQuery] = useState('');
+  const [uri, setUri] = useState('');
+  const [showError, setShowError] = useState(false);
+  const uriRef = useRef<HTMLInputElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  const visible = filterTargets(targets, query);
+  const agents = visible.filter((t) => t.kind === 'agent');
+  const queues = visible.filter((t) => t.kind === 'queue');
+  const invalid = showError && uri.trim() === '';
+
+  const pick = (target: TransferTarget) => {
+    setUri(target.uri);
+    setShowError(false);
+  };
+
+  return (
+    <Modal
+      labelledBy={titleId}
+      onClose={onClose}
+      initialFocusRef={targets.length > 0 ? filterRef : uriRef}
+      returnFocusRef={returnFocusRef}
+    >
+      <form
+        className="omw-transfer"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const target = uri.trim();
+          if (target === '') {
+            setShowError(true);
+            uriRef.current?.focus();
+            return;
+          }
+          onConfirm(target);
+        }}
+      >
+        <h2 id={titleId} className="omw-dialog__title">
+          {messages.transferTitle(subject)}
+        </h2>
+        {targets.length > 0 ? (
+          <>
+            <label className="omw-field">
+              <span className="omw-field__label">{messages.transferFilter}</span>
+              <input
+                ref={filterRef}
+                className="omw-input"
+                type="search"
+                autoComplete="off"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
+            </label>
+            <div className="omw-transfer__targets">
+              <TransferTargetGroup
+                legend={messages.transferAgents}
+                targets={agents}
+                name={radioName}
+                selectedUri={uri.trim()}
+                onPick={pick}
+              />
+              <TransferTargetGroup
+                legend={messages.transferQueues}
+                targets={queues}
+                name={radioName}
+                selectedUri={uri.trim()}
+                onPick={pick}
+              />
+              {visible.length === 0 ? <p className="omw-muted">{messages.transferNoTargets}</p> : null}
+            </div>
+          </>
+        ) : null}
+        <label className="omw-field">
+          <span className="omw-field__label">{messages.transferUri}</span>
+          <input
+            ref={uriRef}
+            className="omw-input omw-input--mono"
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            value={uri}
+            aria-invalid={invalid ? 'true' : undefined}
+            aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
+            onChange={(event) => {
+              setUri(event.target.value);
+              if (event.target.value.trim() !== '') setShowError(false);
+            }}
+          />
+        </label>
+        <p id={hintId} className="omw-field__hint">
+          {messages.transferUriHint}
+        </p>
+        {invalid ? (
+          <p id={errorId} className="omw-field__error">
+            {messages.transferUriRequired}
+          </p>
+        ) : null}
+        <div className="omw-dialog__actions">
+          <button type="button" className="omw-button omw-button--secondary" onClick={onClose}>
+            {messages.cancel}
+          </button>
+          <button type="submit" className="omw-button omw-button--primary">
+            {messages.transferConfirm}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

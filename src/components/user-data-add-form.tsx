@@ -1,0 +1,128 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { UserData } from '../protocol/types';
+import { useMessages } from './messages-context';
+
+export interface UserDataAddFormProps {
+  readonly existing: UserData;
+  /** Whether "edit it instead" can be offered for a key that already exists (UpdateUserData). */
+  readonly canEditExisting: boolean;
+  readonly onAdd: (key: string, value: string) => void;
+  readonly onEditInstead: (key: string) => void;
+  readonly onCancel: () => void;
+}
+
+type Problem = { kind: 'empty' } | { kind: 'duplicate'; key: string } | undefined;
+
+/** Add one key/value pair (AttachUserData). Empty keys are refused; an existing key points to Edit. */
+export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstead, onCancel }: UserDataAddFormProps) {
+  const messages = useMessages();
+  const titleId = useId();
+  const keyId = useId();
+  const valueId = useId();
+  const problemId = useId();
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<Problem>(undefined);
+  const keyRef = useRef<HTMLInputElement>(null);
+
+  const cancelOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  return (
+    <form
+      className="omw-add-form"
+      aria-labelledby={titleId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const trimmed = key.trim();
+        if (trimmed === '') {
+          setProblem({ kind: 'empty' });
+          keyRef.current?.focus();
+          return;
+        }
+        if (Object.hasOwn(existing, trimmed)) {
+          setProblem({ kind: 'duplicate', key: trimmed });
+          keyRef.current?.focus();
+          return;
+        }
+        onAdd(trimmed, value);
+      }}
+    >
+      <p id={titleId} className="omw-add-form__title">
+        {messages.addDataTitle}
+      </p>
+      <div className="omw-add-form__fields">
+        <div className="omw-field">
+          <label className="omw-field__label" htmlFor={keyId}>
+            {messages.keyLabel}
+          </label>
+          <input
+            id={keyId}
+            ref={keyRef}
+            // Opened on the agent's request: typing goes straight into the key.
+            autoFocus
+            className="omw-input omw-input--small"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={key}
+            aria-invalid={problem ? 'true' : undefined}
+            aria-describedby={problem ? problemId : undefined}
+            onChange={(event) => {
+              setKey(event.target.value);
+              setProblem(undefined);
+            }}
+            onKeyDown={cancelOnEscape}
+          />
+        </div>
+        <div className="omw-field">
+          <label className="omw-field__label" htmlFor={valueId}>
+            {messages.valueLabel}
+          </label>
+          <input
+            id={valueId}
+            className="omw-input omw-input--small"
+            type="text"
+            autoComplete="off"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            onKeyDown={cancelOnEscape}
+          />
+        </div>
+      </div>
+      {/* A live region that stays mounted, so the message is announced even though focus does not move. */}
+      <div aria-live="polite">
+        {problem ? (
+          <p id={problemId} className="omw-field__error">
+            {problem.kind === 'empty' ? messages.emptyKey : messages.duplicateKey(problem.key)}
+            {problem.kind === 'duplicate' && canEditExisting ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="omw-button omw-button--link"
+                  onClick={() => onEditInstead(problem.key)}
+                >
+                  {messages.editInstead(problem.key)}
+                </button>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
+      <div className="omw-add-form__actions">
+        <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={onCancel}>
+          {messages.cancel}
+        </button>
+        <button type="submit" className="omw-button omw-button--primary omw-button--small">
+          {messages.save}
+        </button>
+      </div>
+    </form>
+  );
+}

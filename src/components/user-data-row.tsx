@@ -1,0 +1,131 @@
+import { useId, useLayoutEffect, useRef } from 'react';
+import type { UserDataValue } from '../protocol/types';
+import { ActionButton } from './action-button';
+import { userDataText } from './format';
+import { DeleteIcon, EditIcon } from './icons';
+import { useMessages } from './messages-context';
+import { UserDataValueForm } from './user-data-value-form';
+
+/** How one user-data operation button should look: absent, enabled, disabled, or in flight. */
+export interface KeyActionState {
+  readonly present: boolean;
+  readonly enabled: boolean;
+  readonly busy: boolean;
+}
+
+export type RowMode = 'view' | 'edit' | 'delete';
+
+export interface UserDataRowProps {
+  readonly dataKey: string;
+  readonly value: UserDataValue;
+  readonly edit: KeyActionState;
+  readonly remove: KeyActionState;
+  readonly mode: RowMode;
+  readonly onModeChange: (mode: RowMode) => void;
+  readonly onUpdate: (value: string) => void;
+  readonly onDelete: () => void;
+}
+
+/** One key/value pair, with inline Edit and a confirmed Delete when the capabilities allow. */
+export function UserDataRow({ dataKey, value, edit, remove, mode, onModeChange, onUpdate, onDelete }: UserDataRowProps) {
+  const messages = useMessages();
+  const text = userDataText(value);
+  const confirmTextId = useId();
+  const editRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  // Focus to move back after the editor closes, set by this row's own handlers only, so a row
+  // closed because another editor opened elsewhere does not steal focus.
+  const focusNext = useRef<'edit' | 'delete' | null>(null);
+
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    (target === 'edit' ? editRef : deleteRef).current?.focus();
+  });
+
+  const close = (focus: 'edit' | 'delete') => {
+    focusNext.current = focus;
+    onModeChange('view');
+  };
+
+  return (
+    <div className={`omw-ud-row${mode !== 'view' ? ' omw-ud-row--active' : ''}`}>
+      <dt className="omw-ud-key">{dataKey}</dt>
+      <dd className="omw-ud-value">
+        {mode === 'edit' ? (
+          <UserDataValueForm
+            label={messages.editValueLabel(dataKey)}
+            initial={text}
+            onSave={(next) => {
+              if (next !== text) onUpdate(next);
+              close('edit');
+            }}
+            onCancel={() => close('edit')}
+          />
+        ) : (
+          <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>
+            {text === '' ? messages.notProvided : text}
+          </span>
+        )}
+        {mode === 'delete' ? (
+          <span className="omw-confirm" role="group" aria-labelledby={confirmTextId}>
+            <span id={confirmTextId} className="omw-confirm__text">
+              {messages.deleteConfirm(dataKey)}
+            </span>
+            <button
+              type="button"
+              className="omw-button omw-button--danger omw-button--small"
+              onClick={() => {
+                onDelete();
+                close('delete');
+              }}
+            >
+              {messages.confirmDelete}
+            </button>
+            <button
+              // The safe choice has focus, so a stray Enter keeps the data.
+              autoFocus
+              type="button"
+              className="omw-button omw-button--ghost omw-button--small"
+              onClick={() => close('delete')}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') close('delete');
+              }}
+            >
+              {messages.keep}
+            </button>
+          </span>
+        ) : null}
+        {mode === 'view' && (edit.present || remove.present) ? (
+          <span className="omw-ud-actions">
+            {edit.present ? (
+              <ActionButton
+                variant="icon"
+                label={messages.editKey(dataKey)}
+                buttonRef={editRef}
+                disabled={!edit.enabled}
+                busy={edit.busy}
+                onClick={() => onModeChange('edit')}
+              >
+                {edit.busy ? null : <EditIcon />}
+              </ActionButton>
+            ) : null}
+            {remove.present ? (
+              <ActionButton
+                variant="icon"
+                label={messages.deleteKey(dataKey)}
+                buttonRef={deleteRef}
+                disabled={!remove.enabled}
+                busy={remove.busy}
+                onClick={() => onModeChange('delete')}
+              >
+                {remove.busy ? null : <DeleteIcon />}
+              </ActionButton>
+            ) : null}
+          </span>
+        ) : null}
+      </dd>
+    </div>
+  );
+}
