@@ -1,0 +1,123 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { InteractionCard } from './interaction-card';
+import { makeEntry } from './test-entries';
+import type { TransferTarget } from './transfer-target';
+
+const TARGETS: TransferTarget[] = [
+  { name: 'Dana Scully', uri: 'http://gws.example/api/v2/users/scully', kind: 'agent' },
+  { name: 'Fox Mulder', uri: 'http://gws.example/api/v2/users/mulder', kind: 'agent' },
+  { name: 'Billing', uri: 'http://gws.example/api/v2/queues/billing', kind: 'queue' },
+  { name: 'Retention', uri: 'http://gws.example/api/v2/queues/retention', kind: 'queue' },
+];
+
+function setup(targets: TransferTarget[] = TARGETS) {
+  const user = userEvent.setup();
+  const onPerform = vi.fn();
+  render(
+    <InteractionCard
+      entry={makeEntry({ capabilities: ['Transfer', 'Complete'] })}
+      transferTargets={targets}
+      onPerform={onPerform}
+      onDismissError={() => {}}
+    />,
+  );
+  const open = async () => {
+    await user.click(screen.getByRole('button', { name: 'Transfer' }));
+    return screen.getByRole('dialog', { name: 'Transfer “Spring offer”' });
+  };
+  return { user, onPerform, open };
+}
+
+describe('TransferDialog', () => {
+  it('opens as a modal with focus inside, on the filter box', async () => {
+    const { open } = setup();
+    const dialog = await open();
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(screen.getByRole('searchbox', { name: 'Filter agents and queues' })).toHaveFocus();
+  });
+
+  it('traps Tab and Shift+Tab inside the dialog', async () => {
+    const { user, open } = setup();
+    const dialog = await open();
+    const filter = screen.getByRole('searchbox', { name: 'Filter agents and queues' });
+    const confirm = within(dialog).getByRole('button', { name: 'Confirm transfer' });
+    await user.tab({ shift: true });
+    expect(confirm).toHaveFocus();
+    await user.tab();
+    expect(filter).toHaveFocus();
+    for (let i = 0; i < 10; i++) {
+      await user.tab();
+      expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    }
+  });
+
+  it('closes on Escape and gives focus back to the Transfer button', async () => {
+    const { user, open, onPerform } = setup();
+    await open();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Transfer' })).toHaveFocus();
+    expect(onPerform).not.toHaveBeenCalled();
+  });
+
+  it('closes on Cancel and gives focus back to the Transfer button', async () => {
+    const { user, open } = setup();
+    const dialog = await open();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Transfer' })).toHaveFocus();
+  });
+
+  it('lists agents and queues, filters them, and sends the picked queue’s URI', async () => {
+    const { user, open, onPerform } = setup();
+    const dialog = await open();
+    expect(within(dialog).getByRole('group', { name: 'Agents' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('group', { name: 'Queues' })).toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Filter agents and queues' }), 'bill');
+    expect(within(dialog).queryByRole('radio', { name: 'Dana Scully' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('group', { name: 'Agents' })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('radio', { name: 'Billing' }));
+    expect(within(dialog).getByRole('textbox', { name: 'Target URI' })).toHaveValue(
+      'http://gws.example/api/v2/queues/billing',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm transfer' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({
+      operationName: 'Transfer',
+      targetUri: 'http://gws.example/api/v2/queues/billing',
+    });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('says so when no target matches the filter', async () => {
+    const { user, open } = setup();
+    await open();
+    await user.type(screen.getByRole('searchbox', { name: 'Filter agents and queues' }), 'zzz');
+    expect(screen.getByText('No agent or queue matches.')).toBeInTheDocument();
+  });
+
+  it('sends a typed target URI', async () => {
+    const { user, open, onPerform } = setup([]);
+    const dialog = await open();
+    const uri = within(dialog).getByRole('textbox', { name: 'Target URI' });
+    expect(uri).toHaveFocus();
+    await user.type(uri, '  http://gws.example/api/v2/users/skinner  {Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({
+      operationName: 'Transfer',
+      targetUri: 'http://gws.example/api/v2/users/skinner',
+    });
+  });
+
+  it('refuses an empty target with a visible message', async () => {
+    const { user, open, onPerform } = setup();
+    const dialog = await open();
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm transfer' }));
+    expect(onPerform).not.toHaveBeenCalled();
+    expect(within(dialog).getByText('Choose a target or type its URI.')).toBeInTheDocument();
+    const uri = within(dialog).getByRole('textbox', { name: 'Target URI' });
+    expect(uri).toHaveAttribute('aria-invalid', 'true');
+    expect(uri).toHaveFocus();
+    expect(uri).toHaveAccessibleDescription(expect.stringContaining('Choose a target or type its URI.'));
+  });
+});

@@ -1,0 +1,156 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { InteractionEntry } from '../core/types';
+import { InteractionCard } from './interaction-card';
+import { makeEntry, makePending } from './test-entries';
+
+function setup(entry: InteractionEntry = makeEntry()) {
+  const user = userEvent.setup();
+  const onPerform = vi.fn();
+  const utils = render(<InteractionCard entry={entry} onPerform={onPerform} onDismissError={() => {}} />);
+  const rerender = (next: InteractionEntry) =>
+    utils.rerender(<InteractionCard entry={next} onPerform={onPerform} onDismissError={() => {}} />);
+  return { user, onPerform, rerender };
+}
+
+describe('user-data editor: add', () => {
+  it('adds a key/value pair with AttachUserData', async () => {
+    const { user, onPerform } = setup();
+    const add = screen.getByRole('button', { name: 'Add data' });
+    expect(add).toHaveAttribute('aria-expanded', 'false');
+    await user.click(add);
+    expect(add).toHaveAttribute('aria-expanded', 'true');
+    const key = screen.getByRole('textbox', { name: 'Key' });
+    expect(key).toHaveFocus();
+    await user.type(key, ' Priority ');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'high');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'AttachUserData', userData: { Priority: 'high' } });
+    expect(screen.queryByRole('textbox', { name: 'Key' })).not.toBeInTheDocument();
+    expect(add).toHaveFocus();
+  });
+
+  it('refuses an empty key with a visible message', async () => {
+    const { user, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add data' }));
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'orphan');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onPerform).not.toHaveBeenCalled();
+    const key = screen.getByRole('textbox', { name: 'Key' });
+    expect(screen.getByText('Enter a key.')).toBeVisible();
+    expect(key).toHaveAttribute('aria-invalid', 'true');
+    expect(key).toHaveAccessibleDescription('Enter a key.');
+    expect(key).toHaveFocus();
+  });
+
+  it('points a duplicate key to Edit', async () => {
+    const { user, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add data' }));
+    await user.type(screen.getByRole('textbox', { name: 'Key' }), 'CustomerSegment');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onPerform).not.toHaveBeenCalled();
+    expect(screen.getByText(/“CustomerSegment” already exists/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment instead' }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('gold');
+    expect(input).toHaveFocus();
+  });
+
+  it('cancels with Escape and returns focus to Add data', async () => {
+    const { user, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add data' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox', { name: 'Key' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add data' })).toHaveFocus();
+    expect(onPerform).not.toHaveBeenCalled();
+  });
+});
+
+describe('user-data editor: edit', () => {
+  it('edits one value inline with UpdateUserData', async () => {
+    const { user, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveFocus();
+    await user.clear(input);
+    await user.type(input, 'platinum{Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({
+      operationName: 'UpdateUserData',
+      userData: { CustomerSegment: 'platinum' },
+    });
+    expect(screen.getByRole('button', { name: 'Edit CustomerSegment' })).toHaveFocus();
+  });
+
+  it('sends nothing when the value did not change, and Escape cancels', async () => {
+    const { user, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.keyboard('x{Escape}');
+    expect(onPerform).not.toHaveBeenCalled();
+    expect(screen.getByText('gold')).toBeInTheDocument();
+  });
+
+  it('shows progress on the edited key only', () => {
+    const { rerender } = setup();
+    rerender(makeEntry({}, { pending: makePending({ operation: 'UpdateUserData' }) }));
+    // Without a local request for a key, no Edit button claims the progress.
+    expect(screen.getByRole('button', { name: 'Edit Subject' })).toBeDisabled();
+  });
+
+  it('marks the edited key busy while its update is pending', async () => {
+    const { user, rerender } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for Subject' }), '!{Enter}');
+    rerender(makeEntry({}, { pending: makePending({ operation: 'UpdateUserData' }) }));
+    expect(screen.getByRole('button', { name: 'Edit Subject' })).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('button', { name: 'Edit CustomerSegment' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Delete Subject' })).toBeDisabled();
+  });
+});
+
+describe('user-data editor: delete', () => {
+  it('asks for confirmation, then sends DeleteUserData', async () => {
+    const { user, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete CustomerSegment' }));
+    const confirm = screen.getByRole('group', { name: 'Delete “CustomerSegment”?' });
+    expect(within(confirm).getByRole('button', { name: 'Keep' })).toHaveFocus();
+    expect(onPerform).not.toHaveBeenCalled();
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, delete' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'DeleteUserData', keys: ['CustomerSegment'] });
+  });
+
+  it('keeps the key when the agent says Keep', async () => {
+    const { user, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete CustomerSegment' }));
+    await user.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(onPerform).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Delete CustomerSegment' })).toHaveFocus();
+  });
+});
+
+describe('user-data editor: capabilities', () => {
+  it('offers each editor only with its capability', () => {
+    setup(makeEntry({ capabilities: ['AttachUserData'] }));
+    expect(screen.getByRole('button', { name: 'Add data' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: /^Edit / })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Delete / })).not.toBeInTheDocument();
+  });
+
+  it('does not offer "edit instead" without UpdateUserData', async () => {
+    const { user } = setup(makeEntry({ capabilities: ['AttachUserData'] }));
+    await user.click(screen.getByRole('button', { name: 'Add data' }));
+    await user.type(screen.getByRole('textbox', { name: 'Key' }), 'Subject{Enter}');
+    expect(screen.getByText(/“Subject” already exists/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /instead/ })).not.toBeInTheDocument();
+  });
+
+  it('closes an open editor when its capability goes away', async () => {
+    const { user, rerender } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    expect(screen.getByRole('textbox', { name: 'New value for Subject' })).toBeInTheDocument();
+    rerender(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.queryByRole('textbox', { name: 'New value for Subject' })).not.toBeInTheDocument();
+  });
+});
