@@ -1,9 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { mockGwsPlugin } from './src/mock-gws/vite-plugin';
 
 // The standalone page. Servers we start bind 127.0.0.1 only.
+// The mock GWS answers /api/v2 and /mock on the page's own origin in dev and preview; MOCK_GWS=0
+// turns it off (to point the page at a real GWS or at `npm run mock-gws`).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), ...(process.env.MOCK_GWS === '0' ? [] : [mockGwsPlugin()])],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   build: { outDir: 'dist/app', emptyOutDir: true, sourcemap: true },

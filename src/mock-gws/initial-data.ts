@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import builtIn from './data/initial-interactions.json';
+import builtIn from './data/initial-interactions.json' with { type: 'json' };
 import type { StoredInteraction } from './resource';
 import { buildInteraction, isPlainObject } from './resource-input';
 import type { InitialInteraction } from './types';
