@@ -25,6 +25,9 @@ export function snapshotQueryOptions(client: GwsClient, mediaType: string) {
     queryFn: ({ signal }) => client.getSnapshot(mediaType, { signal }),
     staleTime: 0,
     retry: retrySnapshot,
+    // A host QueryClient that believes it is offline would park the read; the widget's own
+    // resync logic decides when to read, and a failed read is shown.
+    networkMode: 'always',
   });
 }
 
@@ -45,5 +48,6 @@ export function operationMutationOptions(client: GwsClient) {
     mutationFn: (variables: OperationVariables): Promise<RestAnswer> =>
       client.performOperation(variables.mediaType, variables.interactionId, variables.request),
     retry: false,
+    networkMode: 'always' as const,
   };
 }

@@ -1,0 +1,101 @@
+import type { GwsClient } from '../api/client';
+import { isGwsRequestError, statusCodeMessage } from '../api/errors';
+import { canPerform } from '../core/selectors';
+import type { OpenmediaStore } from '../core/store';
+import type { OperationRequest } from '../protocol/types';
+
+export interface ActionRunnerOptions {
+  readonly store: OpenmediaStore;
+  readonly client: GwsClient;
+  /** How long an action may take, from the click to the notification that settles it. */
+  readonly timeoutMs: number;
+  readonly now: () => number;
+}
+
+/** Runs operations and owns their timers, so an action outlives the card that started it. */
+export interface ActionRunner {
+  /** Request an operation. Never rejects: every outcome is an event in the store. */
+  perform(interactionId: string, request: OperationRequest): Promise<void>;
+  /** Clears every timer and abandons every request in flight (the provider unmounted). */
+  dispose(): void;
+}
+
+let counter = 0;
+function newRequestId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  counter += 1;
+  return `request-${Date.now().toString(36)}-${counter}`;
+}
+
+export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
+  const { store, client, timeoutMs, now } = options;
+  const inFlight = new Map<string, { readonly timer: ReturnType<typeof setTimeout>; readonly abort: AbortController }>();
+
+  function finish(requestId: string): void {
+    const flight = inFlight.get(requestId);
+    if (flight === undefined) return;
+    clearTimeout(flight.timer);
+    inFlight.delete(requestId);
+  }
+
+  async function perform(interactionId: string, request: OperationRequest): Promise<void> {
+    const entry = store.getState().byId.get(interactionId);
+    // Nothing to act on, or one action already running on it (a double click): no second request.
+    if (entry === undefined || entry.pending !== undefined) return;
+    const operation = request.operationName;
+    const requestId = newRequestId();
+    store.dispatch({ type: 'actionRequested', requestId, interactionId, operation, at: now() });
+    if (!canPerform(entry, operation)) {
+      const message = `${operation} is not available for this interaction now.`;
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'vetoed', code: undefined, message, at: now() });
+      return;
+    }
+
+    // One deadline from the click: a POST that hangs and an outcome that never comes both end
+    // visibly after `timeoutMs`.
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      inFlight.delete(requestId);
+      abort.abort();
+      store.dispatch({ type: 'actionTimedOut', requestId, at: now() });
+    }, timeoutMs);
+    inFlight.set(requestId, { timer, abort });
+
+    try {
+      const answer = await client.performOperation(entry.interaction.mediaType, interactionId, request, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      if (answer.statusCode === 0) {
+        // Accepted, not done: the notification carrying this referenceId settles it, or the timer.
+        // Without a referenceId (GWS always sends one) nothing can match, so the timer decides.
+        if (answer.referenceId !== undefined) {
+          store.dispatch({ type: 'actionAccepted', requestId, referenceId: answer.referenceId, at: now() });
+        }
+        return;
+      }
+      finish(requestId);
+      const message = statusCodeMessage(answer.statusCode, answer.statusMessage);
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: answer.statusCode, message, at: now() });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      finish(requestId);
+      if (isGwsRequestError(error) && error.kind === 'status-code') {
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: error.statusCode, message: error.message, at: now() });
+        return;
+      }
+      const message = error instanceof Error && error.message ? error.message : `${operation} failed.`;
+      const code = isGwsRequestError(error) ? error.status : undefined;
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'http', code, message, at: now() });
+    }
+  }
+
+  return {
+    perform,
+    dispose() {
+      for (const { timer, abort } of inFlight.values()) {
+        clearTimeout(timer);
+        abort.abort();
+      }
+      inFlight.clear();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { isCancelledError } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import type { GwsClient } from '../api/client';
+import { snapshotQueryOptions } from '../api/query-options';
+import type { OpenmediaStore } from '../core/store';
+import type { OpenmediaInteraction, OpenmediaNotification } from '../protocol/types';
+
+export interface SnapshotLoaderOptions {
+  readonly client: GwsClient;
+  readonly queryClient: QueryClient;
+  readonly store: OpenmediaStore;
+  readonly now: () => number;
+  /** Called when the combined snapshot error text changes. */
+  readonly onErrorChange: (error: string | undefined) => void;
+}
+
+/** Reads snapshots through React Query and folds them into the store. */
+export interface SnapshotLoader {
+  /** (Re-)read the snapshot of each media type; a read already in flight is replaced. */
+  load(mediaTypes: Iterable<string>): void;
+  /** Every applied notification passes here, so a snapshot read meanwhile cannot roll it back. */
+  noteNotification(notification: OpenmediaNotification): void;
+  /** Why the last read of some media type failed, or undefined when all are fine. */
+  error(): string | undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
+
+export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLoader {
+  const { client, queryClient, store, now } = options;
+  const sequence = new Map<string, number>();
+  /** Per media type with a read in flight: the interactions notifications reported meanwhile. */
+  const heardDuringRead = new Map<string, Map<string, OpenmediaInteraction>>();
+  const errors = new Map<string, string>();
+  let combined: string | undefined;
+
+  function setError(mediaType: string, message: string | undefined): void {
+    if (message === undefined) errors.delete(mediaType);
+    else errors.set(mediaType, message);
+    const next = errors.size === 0 ? undefined : [...errors.values()].join(' ');
+    if (next === combined) return;
+    combined = next;
+    options.onErrorChange(next);
+  }
+
+  /**
+   * The snapshot may have been taken before a notification that arrived while it travelled; a
+   * notification carries the whole resource, so its version is the newer one. An interaction
+   * announced meanwhile but not listed is a new one the snapshot missed, not a vanished one.
+   */
+  function withNewerNews(
+    interactions: readonly OpenmediaInteraction[],
+    heard: ReadonlyMap<string, OpenmediaInteraction>,
+  ): readonly OpenmediaInteraction[] {
+    if (heard.size === 0) return interactions;
+    const byId = new Map(interactions.map((interaction) => [interaction.id, interaction] as const));
+    for (const [id, interaction] of heard) byId.set(id, interaction);
+    return [...byId.values()];
+  }
+
+  async function loadOne(mediaType: string): Promise<void> {
+    const mine = (sequence.get(mediaType) ?? 0) + 1;
+    sequence.set(mediaType, mine);
+    const heard = new Map<string, OpenmediaInteraction>();
+    heardDuringRead.set(mediaType, heard);
+    const query = snapshotQueryOptions(client, mediaType);
+    const isLatest = () => sequence.get(mediaType) === mine;
+    try {
+      // A read started before the gap may miss what happened during it: the latest read wins.
+      await queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
+      const result = await queryClient.fetchQuery(query);
+      if (!isLatest()) return;
+      heardDuringRead.delete(mediaType);
+      const at = now();
+      store.dispatch({ type: 'snapshotLoaded', mediaTypes: [mediaType], interactions: withNewerNews(result.interactions, heard), at });
+      for (const reason of result.rejected) store.dispatch({ type: 'messageRejected', reason, at });
+      setError(mediaType, undefined);
+    } catch (error) {
+      if (!isLatest()) return;
+      heardDuringRead.delete(mediaType);
+      // Cancelled by someone else (the host's own queryClient.cancelQueries): not a failure.
+      if (isCancelledError(error)) return;
+      setError(mediaType, `Could not load the ${mediaType} interactions: ${describe(error)}`);
+    }
+  }
+
+  return {
+    load(mediaTypes) {
+      for (const mediaType of new Set(mediaTypes)) void loadOne(mediaType);
+    },
+    noteNotification(notification) {
+      const interaction = notification.openmedia;
+      if (interaction === undefined) return;
+      heardDuringRead.get(interaction.mediaType)?.set(interaction.id, interaction);
+    },
+    error: () => combined,
+  };
+}

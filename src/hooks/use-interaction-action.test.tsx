@@ -1,0 +1,201 @@
+import { act, render, renderHook, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { json } from '../api/fake-fetch';
+import { createHarness, errorNotification, resource, statusChange } from './test-support';
+import type { Harness } from './test-support';
+import { useInteraction } from './use-interaction';
+import { useInteractionAction } from './use-interaction-action';
+
+async function settle(ms = 50): Promise<void> {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+const posts = (h: Harness) => h.gws.requests.filter((r) => r.method === 'POST');
+
+/** A harness with interaction `a` (Invited) known to the store, and the action hook on it. */
+async function withInteraction(props: Parameters<typeof createHarness>[0] = {}, state = 'Invited') {
+  const h = createHarness({ mediaTypes: ['workitem'], ...props });
+  const view = renderHook(() => useInteractionAction('a'), { wrapper: h.wrapper });
+  act(() => h.channel.emit(statusChange(resource('a', state))));
+  await settle();
+  return { h, result: view.result, unmount: view.unmount };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('useInteractionAction', () => {
+  it('posts the operation to the interaction media type, with the CSRF header, and waits for the outcome', async () => {
+    const { h, result } = await withInteraction();
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    expect(result.current.pending).toBeUndefined();
+    await settle();
+    expect(posts(h)).toHaveLength(1);
+    expect(posts(h)[0]).toMatchObject({ url: '/api/v2/me/openmedia/workitem/a', body: { operationName: 'Accept' } });
+    expect(posts(h)[0]?.headers.get('X-CSRF-TOKEN')).toBe('token-1');
+    expect(result.current.pending).toMatchObject({ operation: 'Accept', interactionId: 'a', referenceId: 101 });
+
+    act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
+    await settle();
+    expect(result.current.pending).toBeUndefined();
+    expect(result.current.error).toBeUndefined();
+  });
+
+  it('sends the CSRF header on every POST', async () => {
+    const { h, result } = await withInteraction({}, 'Processing');
+    for (const referenceId of [101, 102, 103]) {
+      act(() => result.current.perform({ operationName: 'SetInFocus' }));
+      await settle();
+      act(() => h.channel.emit(statusChange(resource('a', 'Processing'), referenceId)));
+      await settle();
+    }
+    expect(posts(h)).toHaveLength(3);
+    expect(posts(h).map((p) => p.headers.get('X-CSRF-TOKEN'))).toEqual(['token-1', 'token-1', 'token-1']);
+  });
+
+  it('refreshes a refused CSRF token and retries once', async () => {
+    const { h, result } = await withInteraction();
+    h.gws.refusedTokens.add('token-1');
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    await settle();
+    expect(posts(h).map((p) => p.headers.get('X-CSRF-TOKEN'))).toEqual(['token-1', 'token-2']);
+    expect(result.current.pending?.referenceId).toBe(101);
+    expect(result.current.error).toBeUndefined();
+  });
+
+  it('shows a statusCode refusal with the server message', async () => {
+    const { h, result } = await withInteraction();
+    h.gws.operationAnswer = () => json({ statusCode: 2, statusMessage: 'Interaction is not in a valid state' });
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    await settle();
+    expect(result.current.pending).toBeUndefined();
+    expect(result.current.error).toMatchObject({
+      kind: 'status-code',
+      code: 2,
+      operation: 'Accept',
+      message: 'Interaction is not in a valid state',
+    });
+  });
+
+  it.each([
+    [1, 'A required parameter is missing.'],
+    [3, 'This operation is forbidden.'],
+    [4, 'GWS reported an internal error.'],
+    [5, 'You do not have permission for this operation.'],
+    [6, 'The interaction was not found.'],
+  ])('explains statusCode %i when the server says nothing', async (statusCode, message) => {
+    const { h, result } = await withInteraction();
+    h.gws.operationAnswer = () => json({ statusCode });
+    act(() => result.current.perform({ operationName: 'Reject' }));
+    await settle();
+    expect(result.current.error).toMatchObject({ kind: 'status-code', code: statusCode, message });
+  });
+
+  it('shows an HTTP failure as an http error', async () => {
+    const { h, result } = await withInteraction();
+    h.gws.operationAnswer = () => new Response('', { status: 503, statusText: 'Service Unavailable' });
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    await settle();
+    expect(result.current.error).toMatchObject({ kind: 'http', code: 503, message: 'GWS answered HTTP 503 Service Unavailable.' });
+  });
+
+  it('shows an Error notification on the interaction', async () => {
+    const { h, result } = await withInteraction();
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    await settle();
+    act(() => h.channel.emit(errorNotification(101, 'Agent is not ready')));
+    await settle();
+    expect(result.current.pending).toBeUndefined();
+    expect(result.current.error).toMatchObject({ kind: 'error-notification', message: 'Agent is not ready', referenceId: 101 });
+  });
+
+  it('times out after actionTimeoutMs when no outcome arrives, not before', async () => {
+    const { result } = await withInteraction({ actionTimeoutMs: 2_000 });
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    await settle(1_900);
+    expect(result.current.pending).toBeDefined();
+    expect(result.current.error).toBeUndefined();
+    await settle(200);
+    expect(result.current.pending).toBeUndefined();
+    expect(result.current.error).toMatchObject({ kind: 'timeout', operation: 'Accept' });
+  });
+
+  it('times out a POST that never answers', async () => {
+    const { h, result } = await withInteraction({ actionTimeoutMs: 2_000 });
+    h.gws.operationAnswer = () => new Promise<Response>(() => undefined);
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    await settle(2_100);
+    expect(result.current.error?.kind).toBe('timeout');
+  });
+
+  it('still times out when the card that started the action has unmounted', async () => {
+    const h = createHarness({ mediaTypes: ['workitem'], actionTimeoutMs: 2_000 });
+    function ActionButton() {
+      const { perform } = useInteractionAction('a');
+      return (
+        <button type="button" onClick={() => perform({ operationName: 'Accept' })}>
+          Accept
+        </button>
+      );
+    }
+    function Widget() {
+      const [showButton, setShowButton] = useState(true);
+      const entry = useInteraction('a');
+      return (
+        <>
+          {showButton && <ActionButton />}
+          <button type="button" onClick={() => setShowButton(false)}>
+            Hide
+          </button>
+          <p>{entry?.error?.kind ?? 'no error'}</p>
+        </>
+      );
+    }
+    render(<Widget />, { wrapper: h.wrapper });
+    act(() => h.channel.emit(statusChange(resource('a'))));
+    await settle();
+    act(() => screen.getByRole('button', { name: 'Accept' }).click());
+    await settle();
+    act(() => screen.getByRole('button', { name: 'Hide' }).click());
+    expect(screen.queryByRole('button', { name: 'Accept' })).not.toBeInTheDocument();
+    await settle(2_100);
+    expect(screen.getByText('timeout')).toBeInTheDocument();
+  });
+
+  it('sends one request for a double click', async () => {
+    const { h, result } = await withInteraction();
+    act(() => {
+      result.current.perform({ operationName: 'Accept' });
+    });
+    await settle(0);
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    await settle();
+    expect(posts(h)).toHaveLength(1);
+  });
+
+  it('refuses, visibly, an operation the capabilities do not allow', async () => {
+    const { h, result } = await withInteraction();
+    act(() => result.current.perform({ operationName: 'Complete' }));
+    await settle();
+    expect(posts(h)).toHaveLength(0);
+    expect(result.current.error).toMatchObject({ kind: 'vetoed', operation: 'Complete' });
+  });
+
+  it('dismisses the error', async () => {
+    const { h, result } = await withInteraction();
+    h.gws.operationAnswer = () => json({ statusCode: 4 });
+    act(() => result.current.perform({ operationName: 'Accept' }));
+    await settle();
+    expect(result.current.error).toBeDefined();
+    act(() => result.current.dismissError());
+    await settle();
+    expect(result.current.error).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { ConnectionStatus } from '../channel/types';
+import { selectDisplayOrder, selectPendingActions } from '../core/selectors';
+import type { Diagnostics, InteractionEntry, PendingAction } from '../core/types';
+import { useOpenmediaRuntime, useRetainedConnection } from './openmedia-context';
+
+/** What {@link useOpenmediaChannel} returns. */
+export interface OpenmediaChannelState {
+  readonly status: ConnectionStatus;
+  /** Ids in display order: offers, then active, then ended (newest first in each group). */
+  readonly interactionIds: readonly string[];
+  /** The entries, in the same order. */
+  readonly interactions: readonly InteractionEntry[];
+  /** The entry with this id, from the same state as the rest of this result. */
+  get(id: string): InteractionEntry | undefined;
+  /** Every action in flight, oldest first. */
+  readonly pending: readonly PendingAction[];
+  /** The interaction last put in focus (after a successful SetInFocus). */
+  readonly focusedId: string | undefined;
+  readonly diagnostics: Diagnostics;
+  /** Why the last snapshot read failed, or undefined. */
+  readonly snapshotError: string | undefined;
+}
+
+/**
+ * The whole widget state, for a list or a dashboard. Keeps the connection open while mounted.
+ * Renders at most once per animation frame, however many notifications arrive.
+ * Must be used inside `<OpenmediaProvider>`.
+ */
+export function useOpenmediaChannel(): OpenmediaChannelState {
+  const runtime = useOpenmediaRuntime('useOpenmediaChannel');
+  useRetainedConnection(runtime);
+  const { store, connection } = runtime;
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const { status, snapshotError } = useSyncExternalStore(connection.subscribe, connection.getState, connection.getState);
+
+  const interactionIds = selectDisplayOrder(state);
+  const pending = selectPendingActions(state);
+  const { byId, focusedId, diagnostics } = state;
+  const interactions = useMemo(
+    () => interactionIds.map((id) => byId.get(id)).filter((entry): entry is InteractionEntry => entry !== undefined),
+    [interactionIds, byId],
+  );
+  const get = useCallback((id: string) => byId.get(id), [byId]);
+
+  return useMemo(
+    () => ({ status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError }),
+    [status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError],
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * openmedia-widget: the public API. Everything a host may import is listed here, one by one;
+ * anything not listed is internal and may change.
+ */
+
+// ── React: provider and hooks ────────────────────────────────────────────────────────────────
+export { OpenmediaProvider, DEFAULT_MEDIA_TYPES, DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_LINGER_MS } from './hooks/openmedia-provider';
+export type { OpenmediaProviderProps } from './hooks/openmedia-provider';
+export { useOpenmediaChannel } from './hooks/use-openmedia-channel';
+export type { OpenmediaChannelState } from './hooks/use-openmedia-channel';
+export { useInteraction, useInteractionIds, useConnectionStatus, useDiagnostics, useFocusedId } from './hooks/use-interaction';
+export { useInteractionAction } from './hooks/use-interaction-action';
+export type { InteractionAction } from './hooks/use-interaction-action';
+
+// ── Push channel ─────────────────────────────────────────────────────────────────────────────
+export { createCometdChannel, DEFAULT_COMETD_URL } from './channel/cometd-channel';
+export type { CometdChannelOptions } from './channel/cometd-channel';
+export type { CometdClient } from './channel/cometd-session';
+export type { BackoffOptions } from './channel/backoff';
+export { createMemoryChannel } from './channel/memory-channel';
+export type { MemoryChannel } from './channel/memory-channel';
+export type { ChannelListener, ConnectionStatus, NotificationChannel } from './channel/types';
+
+// ── GWS REST client ──────────────────────────────────────────────────────────────────────────
+export { createGwsClient } from './api/client';
+export type { GwsClient, GwsClientOptions } from './api/client';
+export { GwsRequestError, isGwsRequestError } from './api/errors';
+export type { GwsRequestErrorKind } from './api/errors';
+export type { SnapshotResult } from './api/snapshot';
+export { snapshotQueryKey, snapshotQueryOptions, operationMutationOptions } from './api/query-options';
+export type { OperationVariables } from './api/query-options';
+
+// ── Core: store, reducer, selectors (framework-free) ─────────────────────────────────────────
+export { createOpenmediaStore } from './core/store';
+export type { OpenmediaStore, OpenmediaStoreOptions } from './core/store';
+export { openmediaReducer, createInitialState, DEFAULT_CORE_OPTIONS } from './core/reducer';
+export { selectEntry, selectDisplayOrder, selectPendingActions, selectDiagnostics, canPerform, isEnded } from './core/selectors';
+export type {
+  ActionError,
+  CoreOptions,
+  Diagnostics,
+  InteractionEntry,
+  LogEntry,
+  OpenmediaEvent,
+  OpenmediaState,
+  PendingAction,
+} from './core/types';
+
+// ── Protocol: wire types and the tolerant parser ─────────────────────────────────────────────
+export { parseNotification, parseSnapshot, parseRestAnswer, OPENMEDIA_CHANNEL } from './protocol/parse';
+export type { ChannelDescriptor } from './protocol/parse';
+export { KNOWN_OPERATIONS, KNOWN_STATES, NOTIFICATION_TYPES, STATUS_CODES } from './protocol/types';
+export type {
+  KnownState,
+  NotificationType,
+  OpenmediaInteraction,
+  OpenmediaNotification,
+  Operation,
+  OperationRequest,
+  ParseResult,
+  RejectionReason,
+  RestAnswer,
+  UserData,
+  UserDataValue,
+} from './protocol/types';
+
+// ── Components ───────────────────────────────────────────────────────────────────────────────
+// The UI exports (widget, cards, …) are listed below this line by the components' owner.
