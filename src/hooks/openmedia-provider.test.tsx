@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe('hooks outside the provider', () => {
-  it.each([
+  it.each<[string, () => unknown]>([
     ['useOpenmediaChannel', () => useOpenmediaChannel()],
     ['useInteraction', () => useInteraction('a')],
     ['useInteractionIds', () => useInteractionIds()],
