@@ -143,13 +143,13 @@ describe('emptyPersistentMap', () => {
     expect(map).toBe(emptyPersistentMap<string, number>());
   });
 
-  it('holds 20,000 keys and finds every one', () => {
+  it('holds 10,000 keys and finds every one', () => {
     let map = emptyPersistentMap<string, number>();
-    for (let i = 0; i < 20_000; i++) map = map.set(`interaction-${i}`, i);
-    expect(map.size).toBe(20_000);
-    for (let i = 0; i < 20_000; i += 7) expect(map.get(`interaction-${i}`)).toBe(i);
-    for (let i = 0; i < 20_000; i += 2) map = map.delete(`interaction-${i}`);
+    for (let i = 0; i < 10_000; i++) map = map.set(`interaction-${i}`, i);
     expect(map.size).toBe(10_000);
+    for (let i = 0; i < 10_000; i += 7) expect(map.get(`interaction-${i}`)).toBe(i);
+    for (let i = 0; i < 10_000; i += 2) map = map.delete(`interaction-${i}`);
+    expect(map.size).toBe(5_000);
     expect(map.get('interaction-2')).toBeUndefined();
     expect(map.get('interaction-3')).toBe(3);
   });

@@ -491,3 +491,41 @@ describe('diagnostics log', () => {
     });
   });
 });
+
+describe('cost of one message with many interactions open', () => {
+  // Timing is too noisy on a shared machine for a test; instead assert the shape that makes the
+  // cost flat: a notification for a known id never walks byId and never rebuilds order.
+  function spied(state: OpenmediaState): { state: OpenmediaState; walks: () => number } {
+    let walks = 0;
+    const byId = state.byId;
+    const spy: OpenmediaState['byId'] = {
+      get size() {
+        return byId.size;
+      },
+      get: (key) => byId.get(key),
+      has: (key) => byId.has(key),
+      set: (key, value) => byId.set(key, value),
+      delete: (key) => byId.delete(key),
+      entries: () => (walks++, byId.entries()),
+      keys: () => (walks++, byId.keys()),
+      values: () => (walks++, byId.values()),
+    };
+    return { state: { ...state, byId: spy }, walks: () => walks };
+  }
+
+  const many = run(Array.from({ length: 5000 }, (_, i) => statusChange(interaction({ id: `id-${i}` }), i)));
+
+  it.each<{ name: string; event: OpenmediaEvent }>([
+    { name: 'PropertiesUpdated', event: propertiesUpdated(interaction({ id: 'id-42', userData: { a: 1 } }), 9000) },
+    { name: 'StatusChange to Completed', event: statusChange(interaction({ id: 'id-42', state: 'Completed' }), 9000) },
+    { name: 'a resolving notification', event: statusChange(interaction({ id: 'id-42' }), 9000, 77) },
+    { name: 'an Error notification', event: errorNotification(9000, { openmedia: interaction({ id: 'id-42' }), errorMessage: 'x' }) },
+    { name: 'actionRequested', event: requested('r1', 'id-42', 'Complete', 9000) },
+    { name: 'a clock tick with nothing to evict', event: { type: 'clockTicked', at: 9000 } },
+  ])('$name walks no map of all interactions and keeps order', ({ event }) => {
+    const { state, walks } = spied(many);
+    const next = openmediaReducer(state, event);
+    expect(walks()).toBe(0);
+    expect(next.order).toBe(many.order);
+  });
+});

@@ -16,18 +16,31 @@ export function parseGwsDate(text: string): number | undefined {
     if (zone && zone.toUpperCase() !== 'Z') {
       const sign = zone.startsWith('-') ? -1 : 1;
       const digits = zone.slice(1).replace(':', '');
-      offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0'));
+      const offsetHours = Number(digits.slice(0, 2));
+      const extraMinutes = Number(digits.slice(2, 4) || '0');
+      if (offsetHours > 23 || extraMinutes > 59) return undefined;
+      offsetMinutes = sign * (offsetHours * 60 + extraMinutes);
     }
+    const year = Number(y);
     const month = Number(mo);
     const day = Number(d);
     const hour = Number(h);
     const minute = Number(mi);
     const second = Number(s);
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-    const utc = Date.UTC(Number(y), month - 1, day, hour, minute, second, ms);
-    return utc - offsetMinutes * 60_000;
+    // Date.UTC rolls an impossible day (Feb 30) into the next month; refuse it instead.
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) {
+      return undefined;
+    }
+    const utc = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+    // setUTCFullYear, because Date.UTC maps years 0–99 to 1900–1999.
+    return utc.setUTCFullYear(year) - offsetMinutes * 60_000;
   }
   // Epoch milliseconds as a string, which some servers send.
   if (/^\d{12,14}$/.test(text.trim())) return Number(text.trim());
   return undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

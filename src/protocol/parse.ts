@@ -50,6 +50,16 @@ function readReferenceId(value: unknown): { ok: true; value: number | undefined 
   return { ok: true, value: n === 0 ? undefined : n };
 }
 
+/**
+ * A status code is an integer; some servers send it as a string. Only a string of digits counts:
+ * `Number('')` is 0, and reading an empty code as success would hide a broken answer.
+ */
+function readStatusCode(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
 function readUserDataValue(value: unknown): UserDataValue {
   if (value === null || typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
@@ -138,12 +148,10 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
   const resource = data[descriptor.resourceKey];
 
   if (notificationType === 'Error') {
-    let openmedia: OpenmediaInteraction | undefined;
-    if (resource !== undefined && resource !== null) {
-      const parsed = parseOpenmediaResource(resource);
-      if (!parsed.ok) return parsed;
-      openmedia = parsed.interaction;
-    }
+    // The resource is optional on an Error; an unreadable one is dropped rather than the whole
+    // message, whose referenceId and text are what settle the failed request.
+    const parsed = resource === undefined || resource === null ? undefined : parseOpenmediaResource(resource);
+    const openmedia = parsed?.ok ? parsed.interaction : undefined;
     const code = data.errorCode;
     const notification: OpenmediaNotification = {
       notificationType: 'Error',
@@ -167,8 +175,8 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
 /** Parse the immediate answer to a REST operation (`{statusCode, referenceId?, statusMessage?}`). */
 export function parseRestAnswer(input: unknown): RestAnswerParseResult {
   if (!isObject(input)) return { ok: false, reason: 'not-an-object' };
-  const statusCode = typeof input.statusCode === 'string' ? Number(input.statusCode) : input.statusCode;
-  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) return { ok: false, reason: 'invalid-status-code' };
+  const statusCode = readStatusCode(input.statusCode);
+  if (statusCode === undefined) return { ok: false, reason: 'invalid-status-code' };
   const ref = readReferenceId(input.referenceId);
   return {
     ok: true,
@@ -186,8 +194,8 @@ export function parseRestAnswer(input: unknown): RestAnswerParseResult {
  */
 export function parseSnapshot(input: unknown, descriptor: ChannelDescriptor = OPENMEDIA_CHANNEL): SnapshotParseResult {
   if (!isObject(input)) return { ok: false, reason: 'not-an-object' };
-  const statusCode = input.statusCode === undefined ? 0 : input.statusCode;
-  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) return { ok: false, reason: 'invalid-status-code' };
+  const statusCode = input.statusCode === undefined ? 0 : readStatusCode(input.statusCode);
+  if (statusCode === undefined) return { ok: false, reason: 'invalid-status-code' };
   if (statusCode !== 0) {
     return { ok: false, reason: 'status-code', statusCode, statusMessage: optionalString(input.statusMessage) };
   }
