@@ -34,9 +34,23 @@ export class CometdEndpoint {
     this.#server.addListener('sessionAdded', (session: ServerSession) => {
       this.#sessions.add(session);
       this.#handshakes += 1;
+      session.addListener('suspended', () => this.#releaseWhenBroken(session));
     });
     this.#server.addListener('sessionRemoved', (session: ServerSession) => {
       this.#sessions.delete(session);
+    });
+  }
+
+  /**
+   * The server does not notice a held /meta/connect whose connection broke (network cut, expired
+   * session) until its timeout, and would drain the next notifications into the dead socket. Release
+   * it as soon as the connection closes so later notifications wait in the session's queue for the
+   * client's next /meta/connect.
+   */
+  #releaseWhenBroken(session: ServerSession): void {
+    const response = (this.#server.context as { response?: ServerResponse }).response;
+    response?.once('close', () => {
+      if (!response.writableFinished) (session as unknown as SessionInternals)._flush();
     });
   }
 
