@@ -25,7 +25,7 @@ function newestFirst(interactions: readonly OpenmediaInteraction[]): string[] {
     .map((interaction, index) => ({ id: interaction.id, at: interaction.receivedAt, index }))
     .sort((a, b) => {
       if (a.at !== undefined && b.at !== undefined && a.at !== b.at) return b.at - a.at;
-      if (a.at === undefined !== (b.at === undefined)) return a.at === undefined ? 1 : -1;
+      if ((a.at === undefined) !== (b.at === undefined)) return a.at === undefined ? 1 : -1;
       return a.index - b.index;
     })
     .map((item) => item.id);
