@@ -55,6 +55,8 @@ export interface Messages {
   readonly errorCode: (code: number | string) => string;
   readonly errorReference: (referenceId: number) => string;
   readonly dismiss: string;
+  /** Shown when the host's `onAction` refused an action before it was sent. */
+  readonly vetoedByHost: string;
 
   readonly transferTitle: (subject: string) => string;
   readonly transferFilter: string;
@@ -161,6 +163,7 @@ export const DEFAULT_MESSAGES: Messages = {
   errorCode: (code) => `Code ${code}`,
   errorReference: (referenceId) => `Reference ${referenceId}`,
   dismiss: 'Dismiss',
+  vetoedByHost: 'This action was not allowed by your desktop.',
 
   transferTitle: (subject) => `Transfer “${subject}”`,
   transferFilter: 'Filter agents and queues',

@@ -1,0 +1,81 @@
+import { memo, useCallback, useState } from 'react';
+import type { ActionError } from '../core/types';
+import { useInteraction } from '../hooks/use-interaction';
+import { useInteractionAction } from '../hooks/use-interaction-action';
+import type { OperationRequest } from '../protocol/types';
+import type { ActionListener } from './action-event';
+import { InteractionCard } from './interaction-card';
+import { useMessages } from './messages-context';
+import type { TransferTarget } from './transfer-target';
+import { useActionOutcome } from './use-action-outcome';
+
+export interface ConnectedInteractionCardProps {
+  readonly id: string;
+  readonly focused: boolean;
+  readonly transferTargets: readonly TransferTarget[] | undefined;
+  /** Stable across renders (the widget passes a latest-ref wrapper). */
+  readonly onAction: ActionListener;
+  readonly locale: string | undefined;
+  readonly headingLevel: 2 | 3 | 4 | 5;
+}
+
+/**
+ * A card bound to the store: it re-renders only when its own entry changes. Runs the host's
+ * `onAction` veto before sending and reports the outcome after.
+ */
+export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
+  id,
+  focused,
+  transferTargets,
+  onAction,
+  locale,
+  headingLevel,
+}: ConnectedInteractionCardProps) {
+  const messages = useMessages();
+  const entry = useInteraction(id);
+  const { perform, dismissError } = useInteractionAction(id);
+  // A host veto never reaches the store (nothing was sent), so the card keeps it itself.
+  const [veto, setVeto] = useState<ActionError | undefined>(undefined);
+  const watch = useActionOutcome(entry, (request, outcome) =>
+    onAction({ phase: 'after', interactionId: id, request, outcome }),
+  );
+
+  const onPerform = (request: OperationRequest) => {
+    if (onAction({ phase: 'before', interactionId: id, request }) === false) {
+      setVeto({
+        operation: request.operationName,
+        message: messages.vetoedByHost,
+        code: undefined,
+        kind: 'vetoed',
+        referenceId: undefined,
+        at: Date.now(),
+      });
+      onAction({ phase: 'after', interactionId: id, request, outcome: { status: 'vetoed' } });
+      return;
+    }
+    setVeto(undefined);
+    watch(request);
+    perform(request);
+  };
+
+  const onDismissError = useCallback(() => {
+    setVeto(undefined);
+    dismissError();
+  }, [dismissError]);
+
+  if (!entry) return null;
+  // Show whichever problem is newer: a veto after a server error, or a server error after a veto.
+  const error = veto && (!entry.error || veto.at >= entry.error.at) ? veto : entry.error;
+  const shown = error === entry.error ? entry : { ...entry, error };
+  return (
+    <InteractionCard
+      entry={shown}
+      focused={focused}
+      transferTargets={transferTargets}
+      onPerform={onPerform}
+      onDismissError={onDismissError}
+      locale={locale}
+      headingLevel={headingLevel}
+    />
+  );
+});

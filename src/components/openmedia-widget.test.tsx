@@ -1,0 +1,291 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { json } from '../api/fake-fetch';
+import { createHarness, errorNotification, resource, statusChange } from '../hooks/test-support';
+import type { Harness } from '../hooks/test-support';
+import type { ActionEvent } from './action-event';
+import { setupWithFakeTimers } from './fake-timers';
+import { OpenmediaWidget, type OpenmediaWidgetProps } from './openmedia-widget';
+
+async function settle(ms = 50): Promise<void> {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+const posts = (h: Harness) => h.gws.requests.filter((r) => r.method === 'POST');
+
+async function setup(props: Partial<OpenmediaWidgetProps> = {}, harness = createHarness({ mediaTypes: ['workitem'] })) {
+  const user = setupWithFakeTimers();
+  const Wrapper = harness.wrapper;
+  render(
+    <Wrapper>
+      <OpenmediaWidget title="My work" {...props} />
+    </Wrapper>,
+  );
+  await settle();
+  const emit = async (data: unknown) => {
+    act(() => harness.channel.emit(data));
+    await settle();
+  };
+  return { user, h: harness, emit };
+}
+
+const card = (name: string) => screen.getByRole('article', { name });
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('OpenmediaWidget', () => {
+  it('shows an empty state, then the interactions pushed on the channel, offers first', async () => {
+    const { emit } = await setup();
+    expect(screen.getByRole('region', { name: 'My work' })).toBeInTheDocument();
+    expect(screen.getByText('No interactions right now')).toBeInTheDocument();
+    await emit(statusChange(resource('p1', 'Processing', 'workitem', { Subject: 'Working on it' })));
+    await emit(statusChange(resource('o1', 'Invited', 'workitem', { Subject: 'New offer' })));
+    await emit(statusChange(resource('c1', 'Completed', 'workitem', { Subject: 'Finished' })));
+    expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('article').map((a) => a.querySelector('h4')?.textContent)).toEqual([
+      'New offer',
+      'Working on it',
+      'Finished',
+    ]);
+    expect(screen.getByRole('heading', { name: 'Offers 1' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'In progress 1' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Recently completed 1' })).toBeInTheDocument();
+  });
+
+  it('shows a status-code failure on the right card only, and dismisses it', async () => {
+    const { user, h, emit } = await setup();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
+    h.gws.operationAnswer = () => json({ statusCode: 2, statusMessage: 'Not valid in the current state' });
+    await user.click(within(card('Beta')).getByRole('button', { name: 'Complete' }));
+    await settle();
+    const alert = within(card('Beta')).getByRole('alert');
+    expect(alert).toHaveTextContent('Not valid in the current state');
+    expect(within(card('Alpha')).queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(card('Beta')).getByRole('button', { name: 'Complete' })).toBeEnabled();
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await settle();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows progress while pending, then an Error notification with the server message', async () => {
+    const { user, h, emit } = await setup();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await settle();
+    expect(posts(h)[0]?.body).toEqual({ operationName: 'Accept' });
+    expect(screen.getByRole('button', { name: 'Accept' })).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('button', { name: 'Reject' })).toBeDisabled();
+    await emit(errorNotification(101, 'Agent is not ready for open media'));
+    const alert = within(card('Alpha')).getByRole('alert');
+    expect(alert).toHaveTextContent('Accept failed');
+    expect(alert).toHaveTextContent('Agent is not ready for open media');
+    expect(screen.getByRole('button', { name: 'Accept' })).not.toHaveAttribute('aria-busy');
+    expect(screen.getByRole('button', { name: 'Reject' })).toBeEnabled();
+  });
+
+  it('times out visibly when the outcome never comes', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'], actionTimeoutMs: 2000 });
+    const { user, emit } = await setup({}, harness);
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await user.click(screen.getByRole('button', { name: 'Complete' }));
+    await settle(2100);
+    expect(within(card('Alpha')).getByRole('alert')).toHaveTextContent('Complete timed out');
+  });
+
+  it('marks the focused card after Set in focus and calls onFocus with the interaction', async () => {
+    const onFocus = vi.fn();
+    const { user, emit } = await setup({ onFocus });
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
+    await user.click(within(card('Beta')).getByRole('button', { name: 'Set in focus' }));
+    await settle();
+    expect(card('Beta')).not.toHaveAttribute('aria-current');
+    await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' }), 101));
+    expect(card('Beta')).toHaveAttribute('aria-current', 'true');
+    expect(card('Alpha')).not.toHaveAttribute('aria-current');
+    expect(onFocus).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: 'b' }));
+  });
+
+  it('lets onAction veto an action: nothing is sent and the card says so', async () => {
+    const events: ActionEvent[] = [];
+    const onAction = vi.fn((event: ActionEvent) => {
+      events.push(event);
+      return event.request.operationName === 'Complete' ? false : undefined;
+    });
+    const { user, h, emit } = await setup({ onAction });
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await user.click(screen.getByRole('button', { name: 'Complete' }));
+    await settle();
+    expect(posts(h)).toHaveLength(0);
+    const alert = within(card('Alpha')).getByRole('alert');
+    expect(alert).toHaveTextContent('Complete was blocked');
+    expect(alert).toHaveTextContent('This action was not allowed by your desktop.');
+    expect(events.map((e) => e.phase)).toEqual(['before', 'after']);
+    expect(events[1]).toMatchObject({ interactionId: 'a', outcome: { status: 'vetoed' } });
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('reports before and after (succeeded) around an action that goes through', async () => {
+    const onAction = vi.fn((_event: ActionEvent) => true);
+    const { user, emit } = await setup({ onAction });
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await user.click(screen.getByRole('button', { name: 'Set in focus' }));
+    await settle();
+    expect(onAction).toHaveBeenCalledExactlyOnceWith({
+      phase: 'before',
+      interactionId: 'a',
+      request: { operationName: 'SetInFocus' },
+    });
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101));
+    expect(onAction).toHaveBeenLastCalledWith({
+      phase: 'after',
+      interactionId: 'a',
+      request: { operationName: 'SetInFocus' },
+      outcome: { status: 'succeeded' },
+    });
+    expect(onAction).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports a failed outcome to onAction after', async () => {
+    const onAction = vi.fn((_event: ActionEvent) => undefined);
+    const { user, emit } = await setup({ onAction });
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
+    await user.click(screen.getByRole('button', { name: 'Reject' }));
+    await settle();
+    await emit(errorNotification(101, 'No way'));
+    expect(onAction).toHaveBeenLastCalledWith(
+      expect.objectContaining({ phase: 'after', outcome: { status: 'failed', error: expect.objectContaining({ message: 'No way' }) } }),
+    );
+  });
+
+  it('sends a Transfer to the picked queue', async () => {
+    const { user, h, emit } = await setup({
+      transferTargets: [
+        { name: 'Sales', uri: 'http://gws.test/api/v2/queues/sales', kind: 'queue' },
+        { name: 'Ana', uri: 'http://gws.test/api/v2/users/ana', kind: 'agent' },
+      ],
+    });
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await user.click(screen.getByRole('button', { name: 'Transfer' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: 'Sales' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm transfer' }));
+    await settle();
+    expect(posts(h)[0]?.body).toEqual({ operationName: 'Transfer', targetUri: 'http://gws.test/api/v2/queues/sales' });
+    expect(screen.getByRole('button', { name: 'Transfer' })).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('button', { name: 'Transfer' })).toHaveFocus();
+  });
+
+  it('overrides visible strings with messages', async () => {
+    const { emit } = await setup({
+      title: undefined,
+      messages: {
+        title: 'Offene Medien',
+        emptyTitle: 'Keine Interaktionen',
+        operations: { Accept: 'Annehmen', Reject: 'Ablehnen' } as never,
+        stateLabels: { Invited: 'Angeboten' },
+        statusConnected: 'Verbunden',
+      },
+    });
+    expect(screen.getByRole('heading', { name: 'Offene Medien' })).toBeInTheDocument();
+    expect(screen.getByText('Keine Interaktionen')).toBeInTheDocument();
+    expect(screen.getByText('Verbunden')).toBeInTheDocument();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
+    expect(screen.getByRole('button', { name: 'Annehmen' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Ablehnen' })).toBeInTheDocument();
+    expect(screen.getByText('Angeboten')).toBeInTheDocument();
+    expect(screen.getByText('Invited')).toBeInTheDocument();
+  });
+
+  it('renders hostile user data from the wire as text', async () => {
+    const { emit } = await setup();
+    const hostile = '<img src=x onerror=alert(1)>';
+    await emit(statusChange({ ...resource('x', 'Processing', 'workitem', { Subject: hostile, Note: hostile }), uri: 'javascript:alert(1)' }));
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByRole('article', { name: hostile })).toBeInTheDocument();
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.getByText('javascript:alert(1)')).toBeInTheDocument();
+  });
+
+  it('waits out the grace period before saying "Reconnecting…"', async () => {
+    const { h } = await setup();
+    const status = screen.getByRole('status');
+    act(() => h.channel.setStatus('reconnecting'));
+    await settle(2900);
+    expect(status).not.toHaveTextContent('Reconnecting…');
+    await settle(200);
+    expect(status).toHaveTextContent('Reconnecting…');
+    act(() => h.channel.setStatus('connected'));
+    expect(status).not.toHaveTextContent('Reconnecting…');
+  });
+
+  it('never shows a blip shorter than the grace period', async () => {
+    const { h } = await setup({ reconnectGraceMs: 1000 });
+    act(() => h.channel.setStatus('reconnecting'));
+    await settle(900);
+    act(() => h.channel.setStatus('connected'));
+    await settle(900);
+    act(() => h.channel.setStatus('reconnecting'));
+    await settle(900);
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    await settle(200);
+    expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…');
+  });
+
+  it('says "Signed out" at once when the session has ended', async () => {
+    const { h } = await setup();
+    act(() => h.channel.setStatus('unauthorized'));
+    expect(screen.getByRole('status')).toHaveTextContent('Signed out — your session has ended');
+  });
+
+  it('shows a snapshot failure distinctly', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    harness.gws.snapshotAnswer = () => json({ statusCode: 4, statusMessage: 'Internal error' });
+    await setup({}, harness);
+    await settle(500);
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('Could not load your interactions');
+    expect(status).toHaveTextContent('Internal error');
+  });
+
+  it('counts a rejected message in the diagnostics panel and downloads the log', async () => {
+    const { user, emit } = await setup({ showDiagnostics: true });
+    await emit('not an object');
+    await emit(statusChange(resource('a', 'Processing')));
+    await user.click(screen.getByText('Diagnostics'));
+    expect(screen.getByText('Messages applied').nextElementSibling).toHaveTextContent('1');
+    expect(screen.getByText('Messages rejected').nextElementSibling).toHaveTextContent('1');
+    expect(screen.getByRole('list', { name: 'Messages rejected' })).toHaveTextContent('not-an-object 1');
+    const log = screen.getByRole('region', { name: 'Recent events' });
+    expect(within(log).getAllByRole('row').length).toBeGreaterThanOrEqual(3);
+
+    let blob: Blob | undefined;
+    const createObjectURL = vi.fn((b: Blob) => {
+      blob = b;
+      return 'blob:log';
+    });
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await user.click(screen.getByRole('button', { name: 'Download log' }));
+    expect(click).toHaveBeenCalledOnce();
+    expect(blob?.type).toBe('application/json');
+    const text = await blob?.text();
+    const parsed = JSON.parse(text ?? '{}') as { log: { kind: string }[]; received: number };
+    expect(parsed.received).toBe(1);
+    expect(parsed.log.map((l) => l.kind)).toContain('rejected');
+    await settle(10);
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:log');
+    click.mockRestore();
+  });
+});

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useOpenmediaChannel } from '../hooks/use-openmedia-channel';
+import type { OpenmediaInteraction } from '../protocol/types';
+import type { ActionEvent, ActionListener } from './action-event';
+import { ConnectedInteractionCard } from './connected-interaction-card';
+import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
+import type { TransferTarget } from './transfer-target';
+
+export interface OpenmediaWidgetProps
+  extends Omit<OpenmediaWidgetViewProps, 'entries' | 'renderCard' | 'status' | 'snapshotError' | 'diagnostics'> {
+  /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
+  readonly transferTargets?: readonly TransferTarget[];
+  /** Called when an interaction becomes the one in focus (after a successful Set in focus). */
+  readonly onFocus?: (interaction: OpenmediaInteraction) => void;
+  /** Called before each action (return false to veto it) and after it settles. */
+  readonly onAction?: ActionListener;
+}
+
+/**
+ * The agent's open media interactions, live. Must be inside `<OpenmediaProvider>`.
+ * Offers come first, then interactions in progress, then the recently completed ones.
+ */
+export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ...view }: OpenmediaWidgetProps) {
+  const { status, interactions, focusedId, diagnostics, snapshotError, get } = useOpenmediaChannel();
+
+  // Latest-ref callbacks: a new inline onAction / onFocus from the host must not re-render every card.
+  const callbacks = useRef({ onFocus, onAction });
+  useEffect(() => {
+    callbacks.current = { onFocus, onAction };
+  });
+  const emitAction = useCallback((event: ActionEvent) => callbacks.current.onAction?.(event), []);
+
+  const reportedFocus = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (focusedId === reportedFocus.current) return;
+    reportedFocus.current = focusedId;
+    const entry = focusedId === undefined ? undefined : get(focusedId);
+    if (entry) callbacks.current.onFocus?.(entry.interaction);
+  }, [focusedId, get]);
+
+  return (
+    <OpenmediaWidgetView
+      {...view}
+      locale={locale}
+      entries={interactions}
+      status={status}
+      snapshotError={snapshotError}
+      diagnostics={diagnostics}
+      renderCard={(entry, headingLevel) => (
+        <ConnectedInteractionCard
+          id={entry.interaction.id}
+          focused={entry.interaction.id === focusedId}
+          transferTargets={transferTargets}
+          onAction={emitAction}
+          locale={locale}
+          headingLevel={headingLevel}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+/** How the standalone page connects, read from its URL. */
+export interface DevConfig {
+  /** GWS origin and prefix without a trailing slash; '' = this page's origin (the embedded mock). */
+  readonly gwsBase: string;
+  readonly cometdUrl: string;
+  /** Media types whose snapshot is read; undefined = the provider's default. */
+  readonly mediaTypes: readonly string[] | undefined;
+  /** Whether to look for the mock's control API at all (`?mock=0` hides the panel). */
+  readonly mockPanel: boolean;
+}
+
+/**
+ * `?gws=<base URL>` connects to another server (CometD at `<base>/api/v2/notifications`),
+ * `?mediaTypes=promotion,workitem` sets the snapshot media types, `?mock=0` hides the mock panel.
+ * Values that are not usable fall back to the defaults instead of breaking the page.
+ */
+export function readDevConfig(search: string): DevConfig {
+  const params = new URLSearchParams(search);
+  const gwsBase = readBase(params.get('gws'));
+  const mediaTypes = params
+    .get('mediaTypes')
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const mock = params.get('mock');
+  return {
+    gwsBase,
+    cometdUrl: `${gwsBase}/api/v2/notifications`,
+    mediaTypes: mediaTypes && mediaTypes.length > 0 ? mediaTypes : undefined,
+    mockPanel: mock !== '0' && mock !== 'false' && mock !== 'off',
+  };
+}
+
+function readBase(value: string | null): string {
+  if (!value) return '';
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return '';
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}

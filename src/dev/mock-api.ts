@@ -1,0 +1,106 @@
+/** What the control panel shows of `GET /mock/state`, read tolerantly (the mock may be another version). */
+export interface MockSummary {
+  readonly interactions: readonly { readonly id: string; readonly state: string; readonly subject: string }[];
+  readonly sessions: number | undefined;
+  readonly handshakes: number | undefined;
+  readonly published: number | undefined;
+  readonly trafficRunning: boolean;
+  readonly trafficRate: number;
+  readonly failNextRemaining: number;
+  readonly failNextMode: string | undefined;
+  readonly duplicateNext: number;
+  readonly reorderNext: number;
+  readonly networkCutUntil: number | undefined;
+  readonly expiredSessions: number;
+  /** When this summary was read (client clock), to show countdowns without reading the clock in render. */
+  readonly readAt: number;
+}
+
+type Obj = Record<string, unknown>;
+
+function obj(value: unknown): Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : {};
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export function readMockState(body: unknown, readAt: number): MockSummary | undefined {
+  const b = obj(body);
+  if (!Array.isArray(b.interactions)) return undefined;
+  const traffic = obj(b.traffic);
+  const faults = obj(b.faults);
+  const failNext = obj(faults.failNext);
+  return {
+    interactions: b.interactions.map((raw) => {
+      const r = obj(raw);
+      const subject = obj(r.userData).Subject;
+      return {
+        id: typeof r.id === 'string' ? r.id : String(r.id),
+        state: typeof r.state === 'string' ? r.state : '?',
+        subject: typeof subject === 'string' ? subject : '',
+      };
+    }),
+    sessions: num(b.sessions),
+    handshakes: num(b.handshakes),
+    published: num(b.published),
+    trafficRunning: traffic.running === true,
+    trafficRate: num(traffic.rate) ?? 0,
+    failNextRemaining: num(failNext.remaining) ?? 0,
+    failNextMode: typeof failNext.mode === 'string' ? failNext.mode : undefined,
+    duplicateNext: num(faults.duplicateNext) ?? 0,
+    reorderNext: num(faults.reorderNext) ?? 0,
+    networkCutUntil: num(faults.networkCutUntil),
+    expiredSessions: num(faults.expiredSessions) ?? 0,
+    readAt,
+  };
+}
+
+export class MockRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'MockRequestError';
+  }
+}
+
+/** The mock GWS control API (`/mock/*`), at `base` ('' = this page's origin). */
+export interface MockApi {
+  state(signal?: AbortSignal): Promise<MockSummary>;
+  post(route: string, body?: unknown): Promise<unknown>;
+}
+
+export function createMockApi(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): MockApi {
+  async function request(path: string, init: RequestInit): Promise<unknown> {
+    const response = await fetchImpl(`${base}/mock/${path}`, { credentials: 'include', ...init });
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      const error = obj(body).error;
+      throw new MockRequestError(typeof error === 'string' ? error : `HTTP ${response.status}`, response.status);
+    }
+    return body;
+  }
+  return {
+    async state(signal) {
+      const body = await request('state', { method: 'GET', ...(signal ? { signal } : {}) });
+      const summary = readMockState(body, Date.now());
+      if (!summary) throw new MockRequestError('not a mock GWS state', 0);
+      return summary;
+    },
+    post(route, body = {}) {
+      return request(route, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { useId, useMemo } from 'react';
+import { createMockApi } from './mock-api';
+import { MockFaultSection } from './mock-fault-section';
+import { MockScenarioSection } from './mock-scenario-section';
+import { useMockRunner } from './use-mock-runner';
+import { useMockState } from './use-mock-state';
+
+export interface MockControlPanelProps {
+  /** Where the mock answers (the GWS base; '' = this page's origin). */
+  readonly base: string;
+  /** `?mock=0` turns the panel off without probing. */
+  readonly enabled: boolean;
+}
+
+/** Drives the mock GWS: offers, traffic and every fault switch. Hidden when no mock answers. */
+export function MockControlPanel({ base, enabled }: MockControlPanelProps) {
+  const api = useMemo(() => createMockApi(base), [base]);
+  const { availability, summary, unreachable, refresh } = useMockState(api, enabled);
+  const { busy, feedback, run } = useMockRunner(refresh);
+  const titleId = useId();
+
+  if (availability !== 'available' || !summary) return null;
+  const active = summary.interactions.filter((i) => i.state !== 'Completed').length;
+  const cutRemaining =
+    summary.networkCutUntil !== undefined ? Math.max(0, Math.ceil((summary.networkCutUntil - summary.readAt) / 1000)) : 0;
+
+  return (
+    <section className="dev-panel" aria-labelledby={titleId}>
+      <div className="dev-panel__header">
+        <h2 id={titleId} className="dev-panel__title">
+          Mock GWS
+        </h2>
+        <span className={`dev-pill ${unreachable ? 'dev-pill--bad' : 'dev-pill--ok'}`}>
+          {unreachable ? 'Unreachable' : 'Running'}
+        </span>
+      </div>
+      <dl className="dev-stats">
+        <div>
+          <dt>CometD sessions</dt>
+          <dd>{summary.sessions ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Handshakes</dt>
+          <dd>{summary.handshakes ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Active interactions</dt>
+          <dd>{active}</dd>
+        </div>
+        <div>
+          <dt>Published</dt>
+          <dd>{summary.published ?? '—'}</dd>
+        </div>
+      </dl>
+      <ArmedFaults
+        failNext={summary.failNextRemaining > 0 ? `${summary.failNextRemaining} × ${summary.failNextMode ?? ''}` : undefined}
+        duplicateNext={summary.duplicateNext}
+        reorderNext={summary.reorderNext}
+        cutSeconds={cutRemaining}
+        expired={summary.expiredSessions}
+        traffic={summary.trafficRunning ? summary.trafficRate : 0}
+      />
+      <MockScenarioSection api={api} summary={summary} busy={busy} run={run} />
+      <MockFaultSection api={api} busy={busy} run={run} />
+      <p role="status" className={`dev-feedback${feedback ? ` dev-feedback--${feedback.tone}` : ''}`}>
+        {feedback?.text ?? ''}
+      </p>
+    </section>
+  );
+}
+
+function ArmedFaults(props: {
+  failNext: string | undefined;
+  duplicateNext: number;
+  reorderNext: number;
+  cutSeconds: number;
+  expired: number;
+  traffic: number;
+}) {
+  const items: string[] = [];
+  if (props.traffic > 0) items.push(`traffic ${props.traffic}/s`);
+  if (props.failNext) items.push(`fail next ${props.failNext}`);
+  if (props.duplicateNext > 0) items.push(`duplicate next ${props.duplicateNext}`);
+  if (props.reorderNext > 0) items.push(`reorder next ${props.reorderNext}`);
+  if (props.cutSeconds > 0) items.push(`network cut ${props.cutSeconds} s`);
+  if (props.expired > 0) items.push(`${props.expired} expired session${props.expired === 1 ? '' : 's'}`);
+  if (items.length === 0) return <p className="dev-armed dev-armed--none">No fault armed.</p>;
+  return (
+    <ul className="dev-armed" aria-label="Armed">
+      {items.map((item) => (
+        <li key={item} className="dev-pill dev-pill--warn">
+          {item}
+        </li>
+      ))}
+    </ul>
+  );
+}
