@@ -147,7 +147,9 @@ export function openCometdSession(params: SessionParams): CometdSession {
 
   /**
    * CometD notifies the listeners first and decides afterwards (retry, re-handshake or stop),
-   * synchronously; a microtask later its status tells whether it will retry by itself.
+   * synchronously; a microtask later its status tells whether it will retry by itself. It stops
+   * more often than one would think: after an HTTP error its long-polling transport refuses
+   * cross-origin URLs until reset, so a failed cross-origin handshake ends in "no transport".
    */
   function checkGaveUpAfterCometdDecides(): void {
     queueMicrotask(() => {

@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCometdChannel } from './cometd-channel';
+import type { ChannelListener, ConnectionStatus } from './types';
+
+/**
+ * The real CometD 9 client under the channel, with XMLHttpRequest replaced by a scripted one:
+ * checks what the channel relies on in CometD's code (withCredentials on every request, the
+ * transports offered, failure.httpCode on a 401, re-subscription after a 402 re-handshake).
+ * This file installs a global `window`; the node project runs each test file in isolation.
+ */
+
+interface BayeuxMessage {
+  id?: string;
+  channel: string;
+  [key: string]: unknown;
+}
+
+class ScriptedXhr {
+  static readonly UNSENT = 0;
+  static sent: ScriptedXhr[] = [];
+  withCredentials = false;
+  readyState = 0;
+  status = 0;
+  statusText = '';
+  responseText = '';
+  method = '';
+  url = '';
+  messages: BayeuxMessage[] = [];
+  answered = false;
+  onload: (() => void) | undefined;
+  onerror: (() => void) | undefined;
+  onabort: (() => void) | undefined;
+
+  open(method: string, url: string): void {
+    this.method = method;
+    this.url = url;
+    this.readyState = 1;
+  }
+  setRequestHeader(): void {}
+  send(body: string): void {
+    this.messages = JSON.parse(body) as BayeuxMessage[];
+    ScriptedXhr.sent.push(this);
+  }
+  abort(): void {
+    this.answered = true;
+  }
+  respond(status: number, replies: unknown): void {
+    this.answered = true;
+    this.status = status;
+    this.statusText = status === 200 ? 'OK' : 'Error';
+    this.responseText = JSON.stringify(replies);
+    this.readyState = 4;
+    this.onload?.();
+  }
+}
+
+const unanswered = (channel: string) =>
+  ScriptedXhr.sent.filter((x) => !x.answered && x.messages.some((m) => m.channel === channel));
+
+function only(channel: string): ScriptedXhr {
+  const requests = unanswered(channel);
+  expect(requests, `one pending ${channel} request`).toHaveLength(1);
+  return requests[0] as ScriptedXhr;
+}
+
+const HANDSHAKE_OK = { successful: true, clientId: 'client-1', version: '1.0', supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } };
+
+/** Answers each message of the request with `fields`, keeping its id and channel. */
+function answer(xhr: ScriptedXhr, fields: (m: BayeuxMessage) => object, extra: unknown[] = []): void {
+  xhr.respond(200, [...xhr.messages.map((m) => ({ id: m.id, channel: m.channel, ...fields(m) })), ...extra]);
+}
+
+async function runTimers(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(10);
+}
+
+function setup() {
+  const statuses: ConnectionStatus[] = [];
+  const received: unknown[] = [];
+  const resyncs: number[] = [];
+  const listener: ChannelListener = {
+    onMessage: (data) => received.push(data),
+    onStatus: (s) => statuses.push(s),
+    onResyncNeeded: () => resyncs.push(Date.now()),
+  };
+  const channel = createCometdChannel({ url: 'https://gws.example:8090/api/v2/notifications', random: () => 1 });
+  return { channel, listener, statuses, received, resyncs };
+}
+
+/** Handshake, subscription and first connect all succeed. */
+async function establish(): Promise<void> {
+  answer(only('/meta/handshake'), () => HANDSHAKE_OK);
+  await runTimers();
+  answer(only('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
+  await runTimers();
+  answer(only('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } }));
+  await runTimers();
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  ScriptedXhr.sent = [];
+  vi.stubGlobal('window', {
+    XMLHttpRequest: ScriptedXhr,
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
+    console,
+    location: { host: 'widget.example' },
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('createCometdChannel over the real CometD client', () => {
+  it('sends every request with credentials, over long-polling only, to the configured URL', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    const handshake = only('/meta/handshake');
+    expect(handshake.url).toBe('https://gws.example:8090/api/v2/notifications/handshake');
+    expect(handshake.messages[0]?.supportedConnectionTypes).toEqual(['long-polling']);
+    await establish();
+    expect(t.statuses).toEqual(['connecting', 'connected']);
+    expect(ScriptedXhr.sent.length).toBeGreaterThanOrEqual(3);
+    expect(ScriptedXhr.sent.every((x) => x.withCredentials && x.method === 'POST')).toBe(true);
+  });
+
+  it('delivers the data of messages on the channel', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    await establish();
+    answer(only('/meta/connect'), () => ({ successful: true }), [
+      { channel: '/v2/me/openmedia', data: { messageType: 'OpenmediaStateChangeMessage', n: 1 } },
+      { channel: '/v2/me/other', data: { n: 2 } },
+    ]);
+    await runTimers();
+    expect(t.received).toEqual([{ messageType: 'OpenmediaStateChangeMessage', n: 1 }]);
+  });
+
+  it('reads the HTTP 401 of a failed handshake and stops (no retry)', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    only('/meta/handshake').respond(401, '');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.statuses).toEqual(['connecting', 'unauthorized']);
+    expect(unanswered('/meta/handshake')).toHaveLength(0);
+    expect(ScriptedXhr.sent.filter((x) => x.messages[0]?.channel === '/meta/handshake')).toHaveLength(1);
+  });
+
+  it('stops on 403::handshake_denied', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    answer(only('/meta/handshake'), () => ({ successful: false, error: '403::handshake_denied', advice: { reconnect: 'none' } }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.statuses.at(-1)).toBe('unauthorized');
+    expect(ScriptedXhr.sent.filter((x) => x.messages[0]?.channel === '/meta/handshake')).toHaveLength(1);
+  });
+
+  it('re-handshakes after 402::Unknown client, re-subscribes, and asks for a resync', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    await establish();
+    expect(t.resyncs).toHaveLength(0);
+    answer(only('/meta/connect'), () => ({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } }));
+    await runTimers();
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    await establish();
+    expect(t.statuses.at(-1)).toBe('connected');
+    expect(t.resyncs).toHaveLength(1);
+    answer(only('/meta/connect'), () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { after: 'rehandshake' } }]);
+    await runTimers();
+    expect(t.received).toEqual([{ after: 'rehandshake' }]);
+  });
+
+  it('retries a failing cross-origin handshake after a back-off, then resyncs when it succeeds', async () => {
+    // CometD's long-polling transport stops accepting cross-origin URLs after an HTTP error, so
+    // CometD gives up on the handshake by itself: the channel's own restart must take over.
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    only('/meta/handshake').respond(503, '');
+    await runTimers();
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1_000 - 20);
+    expect(unanswered('/meta/handshake')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(20);
+    await establish();
+    expect(t.statuses.at(-1)).toBe('connected');
+    expect(t.resyncs).toHaveLength(1);
+  });
+
+  it('disconnects when the last listener leaves, and sends nothing more', async () => {
+    const t = setup();
+    const off = t.channel.subscribe(t.listener);
+    await establish();
+    off();
+    expect(t.channel.getStatus()).toBe('disconnected');
+    const disconnect = unanswered('/meta/disconnect');
+    expect(disconnect).toHaveLength(1);
+    const count = ScriptedXhr.sent.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(ScriptedXhr.sent.length).toBe(count);
+  });
+});
