@@ -252,6 +252,15 @@ describe('scenarios over CometD', () => {
     }
     expect(received().filter((m) => m.notificationType === 'StatusChange')).toHaveLength(6);
   });
+  it('burst with a rate paces its notifications and reports progress in /mock/state', async () => {
+    const started = Date.now();
+    await rest.mock('burst', { count: 20, interactions: 2, rate: 400 });
+    expect(mock.control.state().burst).toMatchObject({ running: true, total: 20 });
+    await waitFor(() => received().length === 20, '20 paced burst notifications');
+    // 20 messages at 400/s cannot all go out in the first tick.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(30);
+    expect(mock.control.state().burst).toEqual({ running: false, sent: 20, total: 20 });
+  });
 });
 
 describe('session loss', () => {
