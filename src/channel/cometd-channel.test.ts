@@ -142,6 +142,12 @@ describe('createCometdChannel: lifecycle', () => {
     expect(fake.outgoingAllowed('/meta/disconnect')).toBe(true);
   });
 
+  it('throws a helpful error without a window and is left disconnected', () => {
+    const channel = createCometdChannel();
+    expect(() => channel.subscribe({ onMessage: vi.fn() })).toThrow(/adapt\(\) from cometd-nodejs-client/);
+    expect(channel.getStatus()).toBe('disconnected');
+  });
+
   it('starts a fresh client when a listener comes back', () => {
     const t = setup();
     t.channel.subscribe(t.listener)();

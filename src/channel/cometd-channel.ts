@@ -126,7 +126,17 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
     getStatus: () => status,
     subscribe(listener: ChannelListener) {
       const remove = listeners.add(listener);
-      if (listeners.size === 1) start();
+      if (listeners.size === 1) {
+        try {
+          start();
+        } catch (error) {
+          // No CometD client could be made (no window in Node, a bad URL): a programmer error,
+          // thrown to the caller, without leaving a half-started channel behind.
+          remove();
+          stop();
+          throw error;
+        }
+      }
       let removed = false;
       return () => {
         if (removed) return;
