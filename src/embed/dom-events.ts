@@ -1,0 +1,49 @@
+import type { ActionEvent } from '../components/action-event';
+import type { OpenmediaInteraction } from '../protocol/types';
+
+/** Fired on the widget's element when an interaction becomes the one in focus. */
+export const OPENMEDIA_FOCUS_EVENT = 'openmedia-focus';
+/**
+ * Fired on the widget's element before each action (cancelable: `preventDefault()` vetoes it, and
+ * nothing is sent) and again after it succeeded, failed or was vetoed.
+ */
+export const OPENMEDIA_ACTION_EVENT = 'openmedia-action';
+/** Fired on a custom element whose attributes could not all be read (the rest still apply). */
+export const OPENMEDIA_CONFIG_ERROR_EVENT = 'openmedia-config-error';
+
+export interface OpenmediaFocusEventDetail {
+  readonly interaction: OpenmediaInteraction;
+}
+
+/** The same object `<OpenmediaWidget onAction>` receives. */
+export type OpenmediaActionEventDetail = ActionEvent;
+
+export interface OpenmediaConfigErrorEventDetail {
+  /** One sentence per attribute that was ignored, saying why. */
+  readonly problems: readonly string[];
+}
+
+// Bubbling and composed, so a listener on the document (or outside a shadow root) hears them.
+export function dispatchFocusEvent(target: EventTarget, interaction: OpenmediaInteraction): void {
+  target.dispatchEvent(
+    new CustomEvent<OpenmediaFocusEventDetail>(OPENMEDIA_FOCUS_EVENT, { detail: { interaction }, bubbles: true, composed: true }),
+  );
+}
+
+/** Returns false when a listener called `preventDefault()` on a `before` event. */
+export function dispatchActionEvent(target: EventTarget, event: ActionEvent): boolean {
+  return target.dispatchEvent(
+    new CustomEvent<OpenmediaActionEventDetail>(OPENMEDIA_ACTION_EVENT, {
+      detail: event,
+      bubbles: true,
+      composed: true,
+      cancelable: event.phase === 'before',
+    }),
+  );
+}
+
+export function dispatchConfigErrorEvent(target: EventTarget, problems: readonly string[]): void {
+  target.dispatchEvent(
+    new CustomEvent<OpenmediaConfigErrorEventDetail>(OPENMEDIA_CONFIG_ERROR_EVENT, { detail: { problems }, bubbles: true, composed: true }),
+  );
+}

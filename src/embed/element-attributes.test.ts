@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { readElementAttributes } from './element-attributes';
+import type { ElementAttribute } from './element-attributes';
+
+function read(attributes: Partial<Record<ElementAttribute, string>>) {
+  return readElementAttributes((name) => attributes[name] ?? null);
+}
+
+describe('readElementAttributes', () => {
+  it('reads every attribute into mount options', () => {
+    const { options, problems } = read({
+      gws: ' https://gws.example:8090 ',
+      'cometd-url': 'https://gws.example:8090/genesys/cometd',
+      'media-types': 'promotion, workitem,,',
+      transport: 'websocket',
+      'transfer-targets': JSON.stringify([
+        { name: 'Billing', uri: 'http://gws/api/v2/queues/billing', kind: 'queue' },
+        { name: 'Dana', uri: 'http://gws/api/v2/users/dana', kind: 'agent' },
+      ]),
+      theme: 'dark',
+      heading: 'My work',
+      compact: '',
+      'show-diagnostics': 'false',
+      locale: 'de-DE',
+      'action-timeout-ms': '5000',
+      'linger-ms': '30000',
+    });
+    expect(problems).toEqual([]);
+    expect(options).toEqual({
+      gwsBase: 'https://gws.example:8090',
+      cometdUrl: 'https://gws.example:8090/genesys/cometd',
+      mediaTypes: ['promotion', 'workitem'],
+      transport: 'websocket',
+      transferTargets: [
+        { name: 'Billing', uri: 'http://gws/api/v2/queues/billing', kind: 'queue' },
+        { name: 'Dana', uri: 'http://gws/api/v2/users/dana', kind: 'agent' },
+      ],
+      theme: 'dark',
+      title: 'My work',
+      compact: true,
+      showDiagnostics: false,
+      locale: 'de-DE',
+      actionTimeoutMs: 5000,
+      lingerMs: 30000,
+    });
+  });
+
+  it('leaves absent attributes to the defaults', () => {
+    const { options, problems } = read({});
+    expect(problems).toEqual([]);
+    expect(Object.values(options).every((value) => value === undefined)).toBe(true);
+  });
+
+  it('ignores unreadable attributes and says why, keeping the rest', () => {
+    const { options, problems } = read({
+      theme: 'purple',
+      transport: 'carrier-pigeon',
+      'transfer-targets': '[{"name": "Billing"',
+      'action-timeout-ms': '-3',
+      'linger-ms': 'soon',
+      'media-types': 'workitem',
+    });
+    expect(options.theme).toBeUndefined();
+    expect(options.transport).toBeUndefined();
+    expect(options.transferTargets).toBeUndefined();
+    expect(options.actionTimeoutMs).toBeUndefined();
+    expect(options.lingerMs).toBeUndefined();
+    expect(options.mediaTypes).toEqual(['workitem']);
+    expect(problems).toHaveLength(5);
+    expect(problems.join(' ')).toMatch(/transfer-targets is not valid JSON/);
+    expect(problems.join(' ')).toMatch(/theme must be/);
+  });
+
+  it('keeps the valid transfer targets and reports each invalid one', () => {
+    const { options, problems } = read({
+      'transfer-targets': JSON.stringify([
+        { name: 'Billing', uri: 'http://gws/api/v2/queues/billing', kind: 'queue' },
+        { name: '', uri: 'x', kind: 'queue' },
+        { name: 'Bob', uri: 'http://gws/api/v2/users/bob', kind: 'robot' },
+        'not an object',
+      ]),
+    });
+    expect(options.transferTargets).toEqual([{ name: 'Billing', uri: 'http://gws/api/v2/queues/billing', kind: 'queue' }]);
+    expect(problems).toEqual([
+      expect.stringContaining('transfer-targets[1]'),
+      expect.stringContaining('transfer-targets[2]'),
+      expect.stringContaining('transfer-targets[3]'),
+    ]);
+    expect(read({ 'transfer-targets': '{"name": "x"}' }).problems).toEqual(['transfer-targets must be a JSON array.']);
+  });
+});

@@ -1,0 +1,109 @@
+import type { WidgetTheme } from '../components/openmedia-widget-view';
+import type { TransferTarget } from '../components/transfer-target';
+import type { OpenmediaWidgetMountOptions } from './mount-options';
+
+/** The attributes `<openmedia-widget>` reads; any change re-reads them all. */
+export const ELEMENT_ATTRIBUTES = [
+  'gws',
+  'cometd-url',
+  'media-types',
+  'transport',
+  'transfer-targets',
+  'theme',
+  'heading',
+  'compact',
+  'show-diagnostics',
+  'locale',
+  'action-timeout-ms',
+  'linger-ms',
+] as const;
+
+export type ElementAttribute = (typeof ELEMENT_ATTRIBUTES)[number];
+
+export interface AttributeReading {
+  readonly options: OpenmediaWidgetMountOptions;
+  /** Attributes that were ignored, one sentence each. */
+  readonly problems: readonly string[];
+}
+
+const THEMES: readonly WidgetTheme[] = ['light', 'dark', 'auto'];
+
+function readFlag(value: string | null): boolean | undefined {
+  if (value === null) return undefined;
+  // A present boolean attribute is true (`compact`, `compact=""`); an explicit "false" is false.
+  return value.trim().toLowerCase() !== 'false';
+}
+
+function readTargets(value: string, problems: string[]): readonly TransferTarget[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    problems.push('transfer-targets is not valid JSON; expected [{"name": …, "uri": …, "kind": "agent" | "queue"}].');
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) {
+    problems.push('transfer-targets must be a JSON array.');
+    return undefined;
+  }
+  const targets: TransferTarget[] = [];
+  parsed.forEach((item: unknown, index) => {
+    const t = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    if (typeof t.name === 'string' && t.name.trim() !== '' && typeof t.uri === 'string' && t.uri.trim() !== '' && (t.kind === 'agent' || t.kind === 'queue')) {
+      targets.push({ name: t.name, uri: t.uri, kind: t.kind });
+    } else {
+      problems.push(`transfer-targets[${index}] needs a non-empty "name" and "uri" and a "kind" of "agent" or "queue".`);
+    }
+  });
+  return targets;
+}
+
+function readPositiveInt(name: string, value: string | null, problems: string[]): number | undefined {
+  if (value === null) return undefined;
+  const n = Number(value.trim());
+  if (Number.isInteger(n) && n > 0) return n;
+  problems.push(`${name} must be a positive whole number of milliseconds.`);
+  return undefined;
+}
+
+/**
+ * Reads the element's attributes into mount options. Nothing here throws: an unreadable attribute
+ * is left out (the widget's default applies) and described in `problems`.
+ */
+export function readElementAttributes(get: (name: ElementAttribute) => string | null): AttributeReading {
+  const problems: string[] = [];
+  const gws = get('gws');
+  const cometdUrl = get('cometd-url');
+  const mediaTypes = get('media-types')
+    ?.split(',')
+    .map((type) => type.trim())
+    .filter(Boolean);
+  const transport = get('transport');
+  const theme = get('theme');
+  const targets = get('transfer-targets');
+  const heading = get('heading');
+  const locale = get('locale');
+
+  if (transport !== null && transport !== 'long-polling' && transport !== 'websocket') {
+    problems.push(`transport must be "long-polling" or "websocket", not "${transport}".`);
+  }
+  if (theme !== null && !THEMES.includes(theme as WidgetTheme)) {
+    problems.push(`theme must be "light", "dark" or "auto", not "${theme}".`);
+  }
+
+  const options: OpenmediaWidgetMountOptions = {
+    gwsBase: gws === null ? undefined : gws.trim(),
+    cometdUrl: cometdUrl === null || cometdUrl.trim() === '' ? undefined : cometdUrl.trim(),
+    mediaTypes: mediaTypes && mediaTypes.length > 0 ? mediaTypes : undefined,
+    transport: transport === 'long-polling' || transport === 'websocket' ? transport : undefined,
+    transferTargets: targets === null ? undefined : readTargets(targets, problems),
+    theme: THEMES.includes(theme as WidgetTheme) ? (theme as WidgetTheme) : undefined,
+    title: heading === null || heading.trim() === '' ? undefined : heading,
+    compact: readFlag(get('compact')),
+    showDiagnostics: readFlag(get('show-diagnostics')),
+    locale: locale === null || locale.trim() === '' ? undefined : locale.trim(),
+    actionTimeoutMs: readPositiveInt('action-timeout-ms', get('action-timeout-ms'), problems),
+    lingerMs: readPositiveInt('linger-ms', get('linger-ms'), problems),
+  };
+  return { options, problems };
+}

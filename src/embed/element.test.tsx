@@ -1,0 +1,139 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resource, statusChange } from '../hooks/test-support';
+import { OPENMEDIA_ACTION_EVENT, OPENMEDIA_CONFIG_ERROR_EVENT } from './dom-events';
+import type { OpenmediaActionEventDetail, OpenmediaConfigErrorEventDetail } from './dom-events';
+import { defineOpenmediaWidgetElement } from './element';
+import type { OpenmediaWidgetElement } from './element';
+import { createEmbedFixture } from './embed-test-support';
+
+defineOpenmediaWidgetElement();
+
+/** An element wired to a memory channel, connected to the document (which mounts the widget). */
+function createWidgetElement(attributes: Record<string, string>, tagName = 'openmedia-widget') {
+  const fixture = createEmbedFixture();
+  const element = document.createElement(tagName) as OpenmediaWidgetElement;
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  // Set before connecting: without a channel the element would open a CometD connection.
+  element.options = { channel: fixture.channel, client: fixture.client };
+  act(() => {
+    document.body.append(element);
+  });
+  return { element, ...fixture };
+}
+
+afterEach(async () => {
+  act(() => document.body.replaceChildren());
+  // Let the queued unmounts run.
+  await act(async () => {
+    await Promise.resolve();
+  });
+  vi.restoreAllMocks();
+});
+
+describe('<openmedia-widget>', () => {
+  it('is defined once; defining it again returns the same class, another owner of the name throws', () => {
+    const constructor = customElements.get('openmedia-widget');
+    expect(constructor).toBeDefined();
+    expect(defineOpenmediaWidgetElement()).toBe(constructor);
+    customElements.define('someone-else', class extends HTMLElement {});
+    expect(() => defineOpenmediaWidgetElement('someone-else')).toThrow(/already defined by another script/);
+  });
+
+  it('renders from its attributes: heading, theme, media types, transfer targets', async () => {
+    const user = userEvent.setup();
+    const { element, channel } = createWidgetElement({
+      heading: 'Desk',
+      theme: 'dark',
+      'media-types': 'workitem',
+      'transfer-targets': JSON.stringify([{ name: 'Billing queue', uri: 'http://gws/api/v2/queues/billing', kind: 'queue' }]),
+    });
+    expect(await screen.findByRole('region', { name: 'Desk' })).toBeInTheDocument();
+    expect(element.querySelector('.omw-root')).toHaveAttribute('data-theme', 'dark');
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+
+    act(() => channel.emit(statusChange(resource('w1', 'Processing', 'workitem', { Subject: 'Case' }))));
+    const card = await screen.findByRole('article', { name: 'Case' });
+    await user.click(within(card).getByRole('button', { name: 'Transfer' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Billing queue')).toBeInTheDocument();
+  });
+
+  it('follows attribute changes without reconnecting, and a removed attribute returns to its default', async () => {
+    const { element, channel } = createWidgetElement({ heading: 'Before', 'media-types': 'workitem' });
+    await screen.findByRole('region', { name: 'Before' });
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+    act(() => channel.emit(statusChange(resource('w1', 'Invited', 'workitem', { Subject: 'Stays' }))));
+    await screen.findByRole('article', { name: 'Stays' });
+
+    act(() => {
+      element.setAttribute('heading', 'After');
+      element.setAttribute('theme', 'dark');
+    });
+    expect(await screen.findByRole('region', { name: 'After' })).toBeInTheDocument();
+    expect(element.querySelector('.omw-root')).toHaveAttribute('data-theme', 'dark');
+    expect(screen.getByRole('article', { name: 'Stays' })).toBeInTheDocument();
+    expect(channel.listenerCount()).toBe(1);
+
+    act(() => element.removeAttribute('heading'));
+    expect(await screen.findByRole('region', { name: 'Open media' })).toBeInTheDocument();
+  });
+
+  it('tells the page about unreadable attributes with an event and a warning, and still renders', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const problems: (readonly string[])[] = [];
+    const onProblem = (event: Event) => problems.push((event as CustomEvent<OpenmediaConfigErrorEventDetail>).detail.problems);
+    document.addEventListener(OPENMEDIA_CONFIG_ERROR_EVENT, onProblem);
+    try {
+      createWidgetElement({ 'transfer-targets': 'not json', theme: 'neon', heading: 'Still here' });
+      expect(await screen.findByRole('region', { name: 'Still here' })).toBeInTheDocument();
+    } finally {
+      document.removeEventListener(OPENMEDIA_CONFIG_ERROR_EVENT, onProblem);
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toEqual([expect.stringContaining('theme must be'), expect.stringContaining('transfer-targets is not valid JSON')]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('<openmedia-widget>');
+  });
+
+  it('dispatches openmedia-action from the element; preventDefault vetoes', async () => {
+    const user = userEvent.setup();
+    const { element, channel, posts } = createWidgetElement({ 'media-types': 'workitem' });
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+    act(() => channel.emit(statusChange(resource('w1', 'Invited', 'workitem', { Subject: 'Offer' }))));
+    const card = await screen.findByRole('article', { name: 'Offer' });
+    const phases: string[] = [];
+    element.addEventListener(OPENMEDIA_ACTION_EVENT, (event) => {
+      const { detail } = event as CustomEvent<OpenmediaActionEventDetail>;
+      phases.push(detail.phase);
+      if (detail.phase === 'before') event.preventDefault();
+    });
+    await user.click(within(card).getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(phases).toEqual(['before', 'after']));
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('survives being moved in the document, and disconnects once removed', async () => {
+    const { element, channel } = createWidgetElement({ 'media-types': 'workitem' });
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+    act(() => channel.emit(statusChange(resource('w1', 'Invited', 'workitem', { Subject: 'Moved' }))));
+    await screen.findByRole('article', { name: 'Moved' });
+
+    const elsewhere = document.createElement('aside');
+    document.body.append(elsewhere);
+    await act(async () => {
+      elsewhere.append(element); // disconnect + connect in one task
+      await Promise.resolve();
+    });
+    expect(screen.getByRole('article', { name: 'Moved' })).toBeInTheDocument();
+    expect(channel.listenerCount()).toBe(1);
+
+    await act(async () => {
+      element.remove();
+      await Promise.resolve();
+    });
+    expect(element).toBeEmptyDOMElement();
+    await waitFor(() => expect(channel.listenerCount()).toBe(0));
+  });
+});

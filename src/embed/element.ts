@@ -1,0 +1,105 @@
+import { dispatchConfigErrorEvent } from './dom-events';
+import { ELEMENT_ATTRIBUTES, readElementAttributes } from './element-attributes';
+import { mountOpenmediaWidget } from './mount';
+import type { MountedOpenmediaWidget } from './mount';
+import type { OpenmediaWidgetMountOptions } from './mount-options';
+
+/** The custom element's own API, beside its attributes. */
+export interface OpenmediaWidgetElement extends HTMLElement {
+  /**
+   * Options set from script, for what attributes cannot carry (a shared `channel`, a `client`,
+   * `messages`, callbacks) or to override them: keys set here win over the attributes.
+   */
+  options: Partial<OpenmediaWidgetMountOptions>;
+}
+
+const defined = new WeakSet<CustomElementConstructor>();
+
+function createElementClass(): CustomElementConstructor {
+  // Declared inside the function: HTMLElement does not exist in Node, where this module may be
+  // imported (server rendering, type tests) without defining anything.
+  class OpenmediaWidgetCustomElement extends HTMLElement implements OpenmediaWidgetElement {
+    static readonly observedAttributes = ELEMENT_ATTRIBUTES;
+    #options: Partial<OpenmediaWidgetMountOptions> = {};
+    #widget: MountedOpenmediaWidget | undefined;
+    #unmountQueued = false;
+    #lastProblems = '';
+
+    get options(): Partial<OpenmediaWidgetMountOptions> {
+      return this.#options;
+    }
+
+    set options(value: Partial<OpenmediaWidgetMountOptions>) {
+      this.#options = value ?? {};
+      this.#sync();
+    }
+
+    connectedCallback(): void {
+      this.#unmountQueued = false;
+      this.#sync();
+    }
+
+    disconnectedCallback(): void {
+      // Moving the element (remove, then insert in the same task) must not reconnect to GWS.
+      this.#unmountQueued = true;
+      queueMicrotask(() => {
+        if (!this.#unmountQueued) return;
+        this.#unmountQueued = false;
+        this.#widget?.unmount();
+        this.#widget = undefined;
+      });
+    }
+
+    attributeChangedCallback(): void {
+      this.#sync();
+    }
+
+    #read(): OpenmediaWidgetMountOptions {
+      const { options, problems } = readElementAttributes((name) => this.getAttribute(name));
+      const key = problems.join('\n');
+      if (key !== this.#lastProblems) {
+        this.#lastProblems = key;
+        if (problems.length > 0) {
+          console.warn(`<${this.localName}>: ${problems.join(' ')}`);
+          dispatchConfigErrorEvent(this, problems);
+        }
+      }
+      return { ...options, ...this.#options };
+    }
+
+    #sync(): void {
+      if (!this.isConnected) return;
+      const options = this.#read();
+      if (this.#widget === undefined) this.#widget = mountOpenmediaWidget(this, options);
+      // Every key is passed, so an attribute that was removed goes back to its default.
+      else this.#widget.update(options);
+    }
+  }
+  return OpenmediaWidgetCustomElement;
+}
+
+/**
+ * Registers `<openmedia-widget>` (or `tagName`) for pages without React:
+ *
+ * ```html
+ * <openmedia-widget gws="https://gws.example:8090" media-types="promotion,workitem"
+ *   transfer-targets='[{"name":"Billing","uri":"…/api/v2/queues/billing","kind":"queue"}]' theme="dark">
+ * </openmedia-widget>
+ * ```
+ *
+ * Attributes: `gws`, `cometd-url`, `media-types`, `transport`, `transfer-targets` (JSON),
+ * `theme`, `heading`, `compact`, `show-diagnostics`, `locale`, `action-timeout-ms`, `linger-ms`.
+ * The element dispatches `openmedia-focus` and `openmedia-action` (see `mountOpenmediaWidget`).
+ * Calling it again with the same name is harmless; a name taken by another element throws.
+ */
+export function defineOpenmediaWidgetElement(tagName = 'openmedia-widget'): CustomElementConstructor {
+  const existing = customElements.get(tagName);
+  if (existing !== undefined) {
+    if (defined.has(existing)) return existing;
+    throw new Error(`defineOpenmediaWidgetElement: <${tagName}> is already defined by another script; pass another tag name.`);
+  }
+  const constructor = createElementClass();
+  defined.add(constructor);
+  customElements.define(tagName, constructor);
+  return constructor;
+}

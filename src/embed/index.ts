@@ -1,0 +1,13 @@
+/**
+ * openmedia-widget/embed: the widget for pages without React. React, React DOM and TanStack Query
+ * are bundled in; the stylesheet is added to the document once (see `injectStyles`).
+ */
+export { defineOpenmediaWidgetElement } from './element';
+export type { OpenmediaWidgetElement } from './element';
+export { mountOpenmediaWidget } from './mount';
+export type { MountedOpenmediaWidget } from './mount';
+export type { OpenmediaConnectionOptions, OpenmediaWidgetMountOptions } from './mount-options';
+export { OPENMEDIA_ACTION_EVENT, OPENMEDIA_CONFIG_ERROR_EVENT, OPENMEDIA_FOCUS_EVENT } from './dom-events';
+export type { OpenmediaActionEventDetail, OpenmediaConfigErrorEventDetail, OpenmediaFocusEventDetail } from './dom-events';
+export { createMemoryChannel } from '../channel/memory-channel';
+export type { MemoryChannel } from '../channel/memory-channel';
