@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryChannel } from '../channel/memory-channel';
+import type { ChannelListener } from '../channel/types';
+import { createRecordingChannel } from './recording-channel';
+import { createReplayChannel } from './replay-channel';
+
+function collector() {
+  const messages: unknown[] = [];
+  const statuses: string[] = [];
+  const listener: ChannelListener = { onMessage: (d) => messages.push(d), onStatus: (s) => statuses.push(s) };
+  return { listener, messages, statuses };
+}
+
+describe('createRecordingChannel', () => {
+  it('passes everything through and records each message once, however many listen', () => {
+    let clock = 1_000;
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { now: () => clock });
+    const a = collector();
+    const b = collector();
+    const stopA = recorder.subscribe(a.listener);
+    recorder.subscribe(b.listener);
+    expect(inner.listenerCount()).toBe(1);
+    expect(recorder.getStatus()).toBe('connected');
+
+    clock = 1_250;
+    inner.emit({ n: 1 });
+    clock = 1_900;
+    inner.setStatus('reconnecting');
+    clock = 2_000;
+    inner.emit('garbage');
+    expect(a.messages).toEqual([{ n: 1 }, 'garbage']);
+    expect(b.messages).toEqual([{ n: 1 }, 'garbage']);
+    expect(b.statuses).toEqual(['reconnecting']);
+    expect(recorder.getRecording()).toEqual({
+      version: 1,
+      events: [
+        // The inner channel connected when the recorder subscribed.
+        { at: 0, status: 'connected' },
+        { at: 250, data: { n: 1 } },
+        { at: 900, status: 'reconnecting' },
+        { at: 1_000, data: 'garbage' },
+      ],
+    });
+
+    stopA();
+    expect(inner.listenerCount()).toBe(1);
+  });
+
+  it('lets go of the inner channel with its last listener, and keeps at most maxEvents', () => {
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { maxEvents: 2, now: () => 0 });
+    const stop = recorder.subscribe(collector().listener);
+    inner.emit(1);
+    inner.emit(2);
+    inner.emit(3);
+    expect(recorder.getRecording().events).toEqual([
+      { at: 0, data: 2 },
+      { at: 0, data: 3 },
+    ]);
+    stop();
+    stop();
+    expect(inner.listenerCount()).toBe(0);
+    recorder.clear();
+    expect(recorder.getRecording().events).toEqual([]);
+  });
+
+  it('records what a replay channel plays back identically', () => {
+    let clock = 0;
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { now: () => clock });
+    recorder.subscribe(collector().listener);
+    for (const [at, data] of [[0, { a: 1 }], [40, { b: 2 }], [90, null]] as const) {
+      clock = at;
+      inner.emit(data);
+    }
+    const replay = createReplayChannel(recorder.getRecording());
+    const heard = collector();
+    replay.subscribe(heard.listener);
+    while (replay.step());
+    expect(heard.messages).toEqual([{ a: 1 }, { b: 2 }, null]);
+  });
+});
