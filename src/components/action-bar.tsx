@@ -3,7 +3,7 @@ import { canPerform } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 import { ActionButton, type ActionButtonProps } from './action-button';
-import { FocusIcon, PlusIcon } from './icons';
+import { PlusIcon } from './icons';
 import { useMessages } from './messages-context';
 
 /** Operations with one button in the bar; Update/Delete get one button per user-data key instead. */
@@ -46,6 +46,7 @@ export function ActionBar({ entry, onOperation, addOpen, transferRef, addRef }: 
           <ActionButton
             key={op}
             variant={VARIANTS[op]}
+            className={`omw-button--op-${op}`}
             disabled={!canPerform(entry, op)}
             busy={busy}
             onClick={() => onOperation(op)}
@@ -54,7 +55,6 @@ export function ActionBar({ entry, onOperation, addOpen, transferRef, addRef }: 
             hasPopup={op === 'Transfer' ? 'dialog' : undefined}
           >
             {!busy && op === 'AttachUserData' ? <PlusIcon /> : null}
-            {!busy && op === 'SetInFocus' ? <FocusIcon /> : null}
             <span>{messages.operations[op]}</span>
           </ActionButton>
         );

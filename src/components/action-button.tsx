@@ -15,6 +15,8 @@ export interface ActionButtonProps {
   readonly buttonRef?: Ref<HTMLButtonElement>;
   readonly expanded?: boolean;
   readonly hasPopup?: 'dialog';
+  /** Extra class names (e.g. the operation, for styling). */
+  readonly className?: string;
 }
 
 /**
@@ -31,12 +33,13 @@ export function ActionButton({
   buttonRef,
   expanded,
   hasPopup,
+  className,
 }: ActionButtonProps) {
   return (
     <button
       ref={buttonRef}
       type="button"
-      className={`omw-button omw-button--${variant}${busy ? ' omw-button--busy' : ''}`}
+      className={`omw-button omw-button--${variant}${busy ? ' omw-button--busy' : ''}${className ? ` ${className}` : ''}`}
       aria-label={label}
       title={label}
       aria-busy={busy ? 'true' : undefined}

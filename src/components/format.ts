@@ -27,7 +27,7 @@ export function formatReceived(
   if (iso === undefined || interaction.receivedAt === undefined) return interaction.receivedDate;
   const date = new Date(interaction.receivedAt);
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   } catch {
     // An unknown locale tag must not hide the date.
     return iso;

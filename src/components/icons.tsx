@@ -73,15 +73,6 @@ export function InboxIcon() {
   );
 }
 
-export function FocusIcon() {
-  return (
-    <Svg>
-      <circle cx="8" cy="8" r="2.2" />
-      <path d="M2 5V2h3M11 2h3v3M14 11v3h-3M5 14H2v-3" />
-    </Svg>
-  );
-}
-
 export function DownloadIcon() {
   return (
     <Svg>

@@ -42,12 +42,14 @@ export function InteractionMeta({ interaction, locale }: InteractionMetaProps) {
           <dt>{messages.labelResource}</dt>
           <dd className="omw-mono">
             {isHttpUrl(uri) ? (
-              <a className="omw-link" href={uri} target="_blank" rel="noopener noreferrer">
-                {uri}
+              <a className="omw-link" href={uri} target="_blank" rel="noopener noreferrer" title={uri}>
+                <span className="omw-link__text">{uri}</span>
                 <LinkIcon />
               </a>
             ) : (
-              uri
+              <span className="omw-uri-text" title={uri}>
+                {uri}
+              </span>
             )}
           </dd>
         </div>

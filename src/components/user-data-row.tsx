@@ -50,7 +50,7 @@ export function UserDataRow({ dataKey, value, edit, remove, mode, onModeChange, 
   };
 
   return (
-    <div className={`omw-ud-row${mode !== 'view' ? ' omw-ud-row--active' : ''}`}>
+    <div className={`omw-ud-row${mode === 'edit' ? ' omw-ud-row--active' : ''}${mode === 'delete' ? ' omw-ud-row--deleting' : ''}`}>
       <dt className="omw-ud-key">{dataKey}</dt>
       <dd className="omw-ud-value">
         {mode === 'edit' ? (

@@ -55,7 +55,7 @@ export function MockFaultSection({ api, busy, run }: MockFaultSectionProps) {
               ))}
             </select>
           </label>
-          <label className="dev-field dev-field--narrow" htmlFor={ids.failCount}>
+          <label className="dev-field dev-field--count" htmlFor={ids.failCount}>
             Count
             <input id={ids.failCount} type="number" min="1" value={failCount} onChange={(e) => setFailCount(e.target.value)} />
           </label>

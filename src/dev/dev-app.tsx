@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ActionEvent } from '../components/action-event';
+import { OpenmediaWidget } from '../components/openmedia-widget';
+import { OpenmediaProvider } from '../hooks/openmedia-provider';
+import type { OpenmediaInteraction } from '../protocol/types';
+import type { DevConfig } from './dev-config';
+import { exampleTargets } from './example-targets';
+import { HostEventsPanel, type HostEvent } from './host-events';
+import { MockControlPanel } from './mock-control-panel';
+
+type Theme = 'light' | 'dark';
+
+function initialTheme(): Theme {
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function describe(event: ActionEvent): { text: string; tone: HostEvent['tone'] } {
+  const op = event.request.operationName;
+  if (event.phase === 'before') return { text: `before ${op} · ${event.interactionId}`, tone: 'info' };
+  switch (event.outcome.status) {
+    case 'succeeded':
+      return { text: `after ${op} · ${event.interactionId} · succeeded`, tone: 'ok' };
+    case 'vetoed':
+      return { text: `after ${op} · ${event.interactionId} · vetoed`, tone: 'warn' };
+    case 'failed':
+      return { text: `after ${op} · ${event.interactionId} · ${event.outcome.error.message}`, tone: 'error' };
+  }
+}
+
+/** The standalone agent desktop: the widget on a live (mock or real) GWS, beside the mock's controls. */
+export function DevApp({ config }: { config: DevConfig }) {
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [compact, setCompact] = useState(false);
+  const [vetoTransfers, setVetoTransfers] = useState(false);
+  const [events, setEvents] = useState<readonly HostEvent[]>([]);
+  const nextId = useRef(0);
+  const vetoRef = useRef(vetoTransfers);
+  useEffect(() => {
+    vetoRef.current = vetoTransfers;
+  }, [vetoTransfers]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const targets = useMemo(() => exampleTargets(config.gwsBase, window.location.origin), [config.gwsBase]);
+
+  const record = useCallback((text: string, tone: HostEvent['tone']) => {
+    nextId.current += 1;
+    const event: HostEvent = { id: nextId.current, at: Date.now(), text, tone };
+    setEvents((list) => [event, ...list].slice(0, 12));
+  }, []);
+
+  const onAction = useCallback(
+    (event: ActionEvent) => {
+      const { text, tone } = describe(event);
+      record(text, tone);
+      if (event.phase === 'before' && event.request.operationName === 'Transfer' && vetoRef.current) return false;
+      return undefined;
+    },
+    [record],
+  );
+
+  const onFocus = useCallback(
+    (interaction: OpenmediaInteraction) => record(`focus · ${interaction.id}`, 'info'),
+    [record],
+  );
+
+  return (
+    <div className="dev-app">
+      <header className="dev-header">
+        <div className="dev-brand">
+          <span className="dev-brand__mark" aria-hidden="true" />
+          <div>
+            <h1 className="dev-brand__title">Open media</h1>
+            <p className="dev-brand__subtitle">Agent desktop</p>
+          </div>
+        </div>
+        <div className="dev-header__tools">
+          <span className="dev-endpoint" title="GWS base URL">
+            {config.gwsBase || 'Same origin'}
+          </span>
+          <button
+            type="button"
+            className="dev-button dev-button--quiet"
+            aria-pressed={compact}
+            onClick={() => setCompact((c) => !c)}
+          >
+            Compact
+          </button>
+          <button
+            type="button"
+            className="dev-button dev-button--quiet"
+            aria-pressed={theme === 'dark'}
+            onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))}
+          >
+            Dark theme
+          </button>
+        </div>
+      </header>
+      <div className="dev-layout">
+        <main className="dev-main">
+          <OpenmediaProvider
+            gwsBase={config.gwsBase}
+            cometdUrl={config.cometdUrl}
+            {...(config.mediaTypes ? { mediaTypes: config.mediaTypes } : {})}
+          >
+            <OpenmediaWidget
+              title="My interactions"
+              transferTargets={targets}
+              onAction={onAction}
+              onFocus={onFocus}
+              compact={compact}
+              showDiagnostics
+            />
+          </OpenmediaProvider>
+        </main>
+        <aside className="dev-aside" aria-label="Demo controls">
+          <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} />
+          <HostEventsPanel events={events} vetoTransfers={vetoTransfers} onVetoTransfersChange={setVetoTransfers} />
+        </aside>
+      </div>
+    </div>
+  );
+}
