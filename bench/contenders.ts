@@ -1,0 +1,67 @@
+import { createEntityAdapter, createSlice } from '@reduxjs/toolkit';
+import type { EntityState, PayloadAction } from '@reduxjs/toolkit';
+import { createInitialState, openmediaReducer } from '../src/core/reducer';
+import type { OpenmediaState } from '../src/core/types';
+import type { OpenmediaInteraction, OpenmediaNotification } from '../src/protocol/types';
+
+/** A reducer under test: a starting state and how one notification is folded into it. */
+export interface Contender<S> {
+  readonly name: string;
+  /** A state that already holds every resource of `notifications` (set up untimed, as fast as the library allows). */
+  preloaded(notifications: readonly OpenmediaNotification[]): S;
+  /** Fold `notifications` into `state` one by one; returns the last state. */
+  applyAll(state: S, notifications: readonly OpenmediaNotification[], at: number): S;
+  /** How many interactions the state holds (a sanity check that both did the same work). */
+  count(state: S): number;
+}
+
+/** Ours: `openmediaReducer` with the event the provider dispatches for each notification. */
+export const openmediaContender: Contender<OpenmediaState> = {
+  name: 'openmediaReducer',
+  preloaded: (notifications) => openmediaContender.applyAll(createInitialState(), notifications, 0),
+  applyAll(state, notifications, at) {
+    let next = state;
+    for (const notification of notifications) next = openmediaReducer(next, { type: 'notificationReceived', notification, at });
+    return next;
+  },
+  count: (state) => state.byId.size,
+};
+
+const adapter = createEntityAdapter<OpenmediaInteraction>();
+
+/**
+ * What an integrator would reach for: a Redux Toolkit slice over `createEntityAdapter`, upserting
+ * the resource of each notification (Immer, auto-freeze on, as configured by default). Only the
+ * bare reducer is called: a `configureStore` in development would add serializability and
+ * immutability checks that make it far slower, which would flatter us unfairly.
+ */
+export const rtkSlice = createSlice({
+  name: 'openmedia',
+  initialState: adapter.getInitialState(),
+  reducers: {
+    notificationReceived(state, action: PayloadAction<OpenmediaNotification>) {
+      const resource = action.payload.openmedia;
+      if (resource !== undefined) adapter.upsertOne(state, resource);
+    },
+    /** Used only to preload the state in one step (each single insert copies every entity). */
+    snapshotLoaded(state, action: PayloadAction<readonly OpenmediaInteraction[]>) {
+      adapter.upsertMany(state, action.payload);
+    },
+  },
+});
+
+export const rtkContender: Contender<EntityState<OpenmediaInteraction, string>> = {
+  name: 'RTK createEntityAdapter',
+  preloaded(notifications) {
+    const resources = notifications.flatMap((n) => (n.openmedia === undefined ? [] : [n.openmedia]));
+    return rtkSlice.reducer(rtkSlice.getInitialState(), rtkSlice.actions.snapshotLoaded(resources));
+  },
+  applyAll(state, notifications) {
+    let next = state;
+    const { reducer } = rtkSlice;
+    const { notificationReceived } = rtkSlice.actions;
+    for (const notification of notifications) next = reducer(next, notificationReceived(notification));
+    return next;
+  },
+  count: (state) => state.ids.length,
+};

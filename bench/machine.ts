@@ -1,0 +1,27 @@
+import os from 'node:os';
+
+export interface MachineInfo {
+  readonly os: string;
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGiB: number;
+  readonly node: string;
+  /** 1-minute load average when the run started: other work on the machine skews timings. */
+  readonly loadAverage: number;
+}
+
+export function describeMachine(): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(2)),
+  };
+}
+
+export function machineLine(machine: MachineInfo): string {
+  return `${machine.os}; ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; load ${machine.loadAverage}`;
+}
