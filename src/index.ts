@@ -66,3 +66,17 @@ export type {
 
 // ── Components ───────────────────────────────────────────────────────────────────────────────
 // The UI exports (widget, cards, …) are listed below this line by the components' owner.
+export { OpenmediaWidget } from './components/openmedia-widget';
+export type { OpenmediaWidgetProps } from './components/openmedia-widget';
+export { OpenmediaWidgetView } from './components/openmedia-widget-view';
+export type { OpenmediaWidgetViewProps, WidgetTheme } from './components/openmedia-widget-view';
+export { InteractionCard, interactionSubject } from './components/interaction-card';
+export type { InteractionCardProps } from './components/interaction-card';
+export { DiagnosticsPanel } from './components/diagnostics-panel';
+export type { DiagnosticsPanelProps } from './components/diagnostics-panel';
+export { OpenmediaMessages } from './components/messages-provider';
+export type { OpenmediaMessagesProps } from './components/messages-provider';
+export { DEFAULT_MESSAGES, resolveMessages } from './components/messages';
+export type { Messages } from './components/messages';
+export type { TransferTarget } from './components/transfer-target';
+export type { ActionEvent, ActionListener, ActionOutcome } from './components/action-event';

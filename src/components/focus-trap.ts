@@ -27,6 +27,13 @@ export function focusableIn(container: HTMLElement): HTMLElement[] {
   return result;
 }
 
+/** The focused element as seen from `node`'s root (inside a shadow root, `document.activeElement` is the host). */
+export function activeElementOf(node: Node): Element | null {
+  const root = node.getRootNode();
+  if (root instanceof Document || root instanceof ShadowRoot) return root.activeElement;
+  return node.ownerDocument?.activeElement ?? null;
+}
+
 /**
  * Keep Tab and Shift+Tab inside `container` (a modal's own trap: jsdom and older browsers have no
  * inert background, and a native modal still lets Tab leave for the browser chrome).
@@ -40,7 +47,7 @@ export function trapTab(event: KeyboardEvent<HTMLElement>, container: HTMLElemen
     event.preventDefault();
     return;
   }
-  const active = container.ownerDocument.activeElement;
+  const active = activeElementOf(container);
   if (event.shiftKey && (active === first || !container.contains(active))) {
     event.preventDefault();
     last.focus();

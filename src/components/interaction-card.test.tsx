@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActionError } from '../core/types';
 import type { Operation } from '../protocol/types';
 import { InteractionCard, type InteractionCardProps } from './interaction-card';
+import { OpenmediaMessages } from './messages-provider';
 import { makeEntry, makeError, makePending } from './test-entries';
 
 function renderCard(props: Partial<InteractionCardProps> = {}) {
@@ -255,5 +256,25 @@ describe('InteractionCard: content', () => {
     renderCard({ focused: true });
     expect(screen.getByRole('article')).toHaveAttribute('aria-current', 'true');
     expect(screen.getByText('In focus')).toBeInTheDocument();
+  });
+});
+
+describe('InteractionCard: messages', () => {
+  it('takes its strings from OpenmediaMessages when used on its own', () => {
+    render(
+      <OpenmediaMessages
+        messages={{
+          editKey: (key) => `${key} bearbeiten`,
+          operations: { Complete: 'Abschließen' } as never,
+          labelUserData: 'Benutzerdaten',
+        }}
+      >
+        <InteractionCard entry={makeEntry()} onPerform={() => {}} onDismissError={() => {}} />
+      </OpenmediaMessages>,
+    );
+    expect(screen.getByRole('button', { name: 'Abschließen' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Subject bearbeiten' })).toBeInTheDocument();
+    expect(screen.getByText('Benutzerdaten')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Transfer' })).toBeInTheDocument();
   });
 });

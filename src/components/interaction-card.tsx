@@ -13,6 +13,8 @@ import { TransferDialog } from './transfer-dialog';
 import type { TransferTarget } from './transfer-target';
 import { EDITOR_CLOSED, type EditorState } from './user-data-editor-state';
 import { UserDataSection } from './user-data-section';
+// Also here, so a card used on its own (inside an element with class omw-root) is styled.
+import './openmedia-widget.css';
 
 export interface InteractionCardProps {
   readonly entry: InteractionEntry;

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useDialogHost } from './dialog-host';
-import { focusableIn, trapTab } from './focus-trap';
+import { activeElementOf, focusableIn, trapTab } from './focus-trap';
 
 export interface ModalProps {
   /** Id of the element that names the dialog (its heading). */
@@ -32,8 +32,8 @@ export function Modal({ labelledBy, describedBy, onClose, initialFocusRef, retur
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return undefined;
-    const doc = dialog.ownerDocument;
-    const previouslyFocused = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
+    const active = activeElementOf(dialog);
+    const previouslyFocused = active instanceof HTMLElement ? active : null;
     if (typeof dialog.showModal === 'function') {
       if (!dialog.open) dialog.showModal();
     } else {

@@ -5,6 +5,7 @@ import type { ActionEvent, ActionListener } from './action-event';
 import { ConnectedInteractionCard } from './connected-interaction-card';
 import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
 import type { TransferTarget } from './transfer-target';
+import './openmedia-widget.css';
 
 export interface OpenmediaWidgetProps
   extends Omit<OpenmediaWidgetViewProps, 'entries' | 'renderCard' | 'status' | 'snapshotError' | 'diagnostics'> {
