@@ -14,10 +14,13 @@ export function card(scope: Page | Locator, subject: string, title = WIDGET_TITL
   return root.getByRole('article', { name: subject, exact: true });
 }
 
-/** The connection banner: a live region that is empty while all is well. */
+/**
+ * The connection banner: a live region that stays mounted and is empty (and not displayed) while
+ * all is well, hence includeHidden — "empty" is a state to assert, not a missing element.
+ */
 export function banner(scope: Page | Locator): Locator {
   const root = 'goto' in scope ? widget(scope) : scope;
-  return root.getByRole('status');
+  return root.getByRole('status', { includeHidden: true });
 }
 
 /** The connection word beside the widget's title ("Live", "Offline", …). */

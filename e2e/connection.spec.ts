@@ -1,0 +1,100 @@
+import { expectStaysAtMost } from './support/conditions';
+import { expect, test } from './support/fixtures';
+import { banner, card, indicator, openWidget, userDataValue } from './support/widget';
+
+const SEED = 'Spring upgrade offer';
+const SEED_ID = '03W0GH2KD56YV000';
+const COMETD = '**/api/v2/notifications/**';
+
+test.describe('connection trouble', () => {
+  test('dropped CometD sessions: changes made during the gap appear without a reload', async ({ page, mock }) => {
+    await openWidget(page);
+    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
+    const before = (await mock.state()).handshakes;
+
+    // Hold the browser's next CometD requests (until release()), so the server changes below surely happen while
+    // the page has no session (otherwise its re-handshake could win the race and see them live).
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = 0;
+    await page.route(COMETD, async (route) => {
+      held += 1;
+      await gate;
+      await route.continue();
+    });
+    expect((await mock.dropSessions()).dropped).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => held).toBeGreaterThan(0);
+
+    await mock.offer({ id: 'E2E-GAP-1', mediaType: 'workitem', userData: { Subject: 'E2E offered during the gap' } });
+    await mock.userData(SEED_ID, { CustomerSegment: 'platinum', GapNote: 'set while disconnected' }, ['Discount']);
+    await expect(card(page, 'E2E offered during the gap')).toHaveCount(0);
+
+    // From now on the route lets every request through at once.
+    release();
+
+    await expect(card(page, 'E2E offered during the gap')).toBeVisible();
+    const seed = card(page, SEED);
+    await expect(userDataValue(seed, 'CustomerSegment')).toHaveText('platinum');
+    await expect(userDataValue(seed, 'GapNote')).toHaveText('set while disconnected');
+    await expect(seed.getByRole('term').filter({ hasText: /^Discount$/ })).toHaveCount(0);
+    await expect(indicator(page, 'Live')).toBeVisible();
+    await expect(banner(page)).toHaveText('');
+    await expect.poll(async () => (await mock.state()).handshakes).toBe(before + 1);
+    expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
+
+    // And the new session is live: a later offer arrives by push.
+    await mock.offer({ id: 'E2E-GAP-2', mediaType: 'promotion', userData: { Subject: 'E2E offered after the gap' } });
+    await expect(card(page, 'E2E offered after the gap')).toBeVisible();
+  });
+
+  test('a network cut shows "reconnecting" after the grace period, then recovers with the right state', async ({ page, mock }) => {
+    await openWidget(page);
+    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
+    const status = banner(page);
+
+    await mock.networkCut(7);
+    // The first seconds are a grace period: a short blip must not alarm the agent.
+    await expect(indicator(page, 'Checking connection…')).toBeVisible();
+    await expect(status).toHaveText('');
+    await expect(status).toContainText('Reconnecting…', { timeout: 6_000 });
+    await expect(indicator(page, 'Offline')).toBeVisible();
+
+    await mock.offer({ id: 'E2E-CUT-1', mediaType: 'promotion', userData: { Subject: 'E2E offered during the cut' } });
+    await mock.userData(SEED_ID, { CustomerSegment: 'diamond' });
+
+    await expect(indicator(page, 'Live')).toBeVisible({ timeout: 30_000 });
+    await expect(status).toHaveText('');
+    await expect(card(page, 'E2E offered during the cut')).toBeVisible();
+    await expect(userDataValue(card(page, SEED), 'CustomerSegment')).toHaveText('diamond');
+    expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
+
+    // Every interaction the server has live is on the page, and nothing else.
+    const live = (await mock.state()).interactions.filter((i) => i.state !== 'Completed');
+    await expect(page.getByRole('article')).toHaveCount(live.length);
+  });
+
+  test('an expired HTTP session shows "signed out" and stops: no reconnect storm', async ({ page, mock }) => {
+    await openWidget(page);
+    expect((await mock.expireSession()).expired).toBeGreaterThanOrEqual(1);
+
+    await expect(banner(page)).toContainText('Signed out — your session has ended');
+    await expect(banner(page)).toContainText('Sign in again to keep receiving interactions.');
+    await expect(indicator(page, 'Offline')).toBeVisible();
+
+    const handshakes = (await mock.state()).handshakes;
+    const apiRequests = async () => (await mock.log()).filter((r) => r.path.startsWith('/api/v2/')).length;
+    const requestsAtBanner = await apiRequests();
+    await expectStaysAtMost('successful handshakes after the 401', async () => (await mock.state()).handshakes, handshakes + 1, 3_000);
+    await expectStaysAtMost('/api/v2 requests after the 401', apiRequests, requestsAtBanner + 2, 3_000);
+    await expect(banner(page)).toContainText('Signed out');
+
+    // Once the session is valid again, a reload (the user signing back in) brings everything back.
+    await mock.restoreSession();
+    await page.reload();
+    await expect(indicator(page, 'Live')).toBeVisible({ timeout: 20_000 });
+    await expect(banner(page)).toHaveText('');
+    await expect(card(page, SEED)).toBeVisible();
+  });
+});

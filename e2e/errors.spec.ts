@@ -1,0 +1,85 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import type { MockGws } from './support/mock-gws';
+import { card, openWidget } from './support/widget';
+
+/** Two accepted interactions: the one the failure hits and a bystander that must stay clean. */
+async function twoInProgress(page: Page, mock: MockGws): Promise<{ target: Locator; bystander: Locator }> {
+  for (const [id, subject] of [
+    ['E2E-ERR-T', 'E2E failure target'],
+    ['E2E-ERR-B', 'E2E bystander'],
+  ] as const) {
+    await mock.offer({ id, mediaType: 'promotion', userData: { Subject: subject } });
+    await card(page, subject).getByRole('button', { name: 'Accept' }).click();
+    await expect(card(page, subject).getByRole('button', { name: 'Complete' })).toBeEnabled();
+  }
+  return { target: card(page, 'E2E failure target'), bystander: card(page, 'E2E bystander') };
+}
+
+test.describe('failed operations show on their own card', () => {
+  test('an Error notification', async ({ page, mock }) => {
+    await openWidget(page);
+    const { target, bystander } = await twoInProgress(page, mock);
+    await mock.failNext({ mode: 'error-notification', statusCode: 14, message: 'Media server unavailable' });
+
+    await target.getByRole('button', { name: 'Complete' }).click();
+    const alert = target.getByRole('alert');
+    await expect(alert).toContainText('Complete failed');
+    await expect(alert).toContainText('Media server unavailable');
+    await expect(alert).toContainText('Code 14');
+    await expect(alert).toContainText(/Reference \d+/);
+    await expect(bystander.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(1);
+    // Nothing changed on the server, and the agent can try again.
+    expect((await mock.interaction('E2E-ERR-T'))?.state).toBe('Processing');
+    await expect(target.getByRole('button', { name: 'Complete' })).toBeEnabled();
+
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(target.getByRole('alert')).toHaveCount(0);
+    await target.getByRole('button', { name: 'Complete' }).click();
+    await expect(target.getByText('Completed', { exact: true })).toBeVisible();
+    await expect(target.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a statusCode refusal', async ({ page, mock }) => {
+    await openWidget(page);
+    const { target, bystander } = await twoInProgress(page, mock);
+    await mock.failNext({ mode: 'status-code', statusCode: 5, message: 'No permission to complete this promotion' });
+
+    await target.getByRole('button', { name: 'Complete' }).click();
+    const alert = target.getByRole('alert');
+    await expect(alert).toContainText('Complete was refused');
+    await expect(alert).toContainText('No permission to complete this promotion');
+    await expect(bystander.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(1);
+    expect((await mock.interaction('E2E-ERR-T'))?.state).toBe('Processing');
+    await expect(target.getByRole('button', { name: 'Complete' })).toBeEnabled();
+  });
+
+  test('an operation that never gets an outcome times out visibly', async ({ page, mock }) => {
+    // The clock flows in real time; fastForward skips the 15 s action timeout (the default).
+    await page.clock.install();
+    await openWidget(page);
+    const { target, bystander } = await twoInProgress(page, mock);
+    await mock.failNext({ mode: 'no-answer' });
+
+    const complete = target.getByRole('button', { name: 'Complete' });
+    await complete.click();
+    await expect(complete).toHaveAttribute('aria-busy', 'true');
+    // While one request is in flight, nothing else can be sent on that card; the other card is free.
+    await expect(target.getByRole('button', { name: 'Transfer' })).toBeDisabled();
+    await expect(bystander.getByRole('button', { name: 'Complete' })).toBeEnabled();
+
+    await page.clock.fastForward(13_000);
+    await expect(complete).toHaveAttribute('aria-busy', 'true');
+    await expect(target.getByRole('alert')).toHaveCount(0);
+
+    await page.clock.fastForward(3_000);
+    const alert = target.getByRole('alert');
+    await expect(alert).toContainText('Complete timed out');
+    await expect(complete).not.toHaveAttribute('aria-busy', 'true');
+    await expect(complete).toBeEnabled();
+    await expect(bystander.getByRole('alert')).toHaveCount(0);
+    expect((await mock.interaction('E2E-ERR-T'))?.state).toBe('Processing');
+  });
+});
