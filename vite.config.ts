@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { mockGwsPlugin } from './src/mock-gws/vite-plugin';
@@ -9,5 +10,16 @@ export default defineConfig({
   plugins: [react(), ...(process.env.MOCK_GWS === '0' ? [] : [mockGwsPlugin()])],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
-  build: { outDir: 'dist/app', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist/app',
+    emptyOutDir: true,
+    sourcemap: true,
+    // Two pages: the standalone widget page and the example agent desktop (src/desktop).
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        desktop: fileURLToPath(new URL('desktop.html', import.meta.url)),
+      },
+    },
+  },
 });
