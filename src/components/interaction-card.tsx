@@ -117,7 +117,14 @@ export const InteractionCard = memo(function InteractionCard({
     .join(' ');
 
   return (
-    <article className={className} aria-labelledby={titleId} aria-current={focused ? 'true' : undefined}>
+    <article
+      className={className}
+      aria-labelledby={titleId}
+      aria-current={focused ? 'true' : undefined}
+      // Focusable from script only: receives focus when the control that had it disappears.
+      tabIndex={-1}
+      data-omw-card={interaction.id}
+    >
       <header className="omw-card__header">
         <div className="omw-card__badges">
           <StateChip state={interaction.state} />

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import type { Diagnostics, InteractionEntry } from '../core/types';
 import { ConnectionBanner } from './connection-banner';
@@ -10,6 +10,7 @@ import { InboxIcon } from './icons';
 import { resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
+import { useFocusRecovery } from './use-focus-recovery';
 import './openmedia-widget.css';
 
 /** Colour theme: light, dark, or follow the operating system. */
@@ -55,6 +56,8 @@ export function OpenmediaWidgetView({
   const titleId = useId();
   // Modals portal here: inside .omw-root (scoped styles apply) and outside the card list.
   const [dialogHost, setDialogHost] = useState<HTMLDivElement | null>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  const focusRecovery = useFocusRecovery(rootRef);
   const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
   const groups = groupEntries(entries);
   const sections: { key: string; title: string; items: readonly InteractionEntry[] }[] = [
@@ -70,7 +73,14 @@ export function OpenmediaWidgetView({
   return (
     <MessagesContext.Provider value={messages}>
       <DialogHostContext.Provider value={dialogHost}>
-        <section className={rootClass} data-theme={theme} aria-labelledby={titleId}>
+        <section
+          ref={rootRef}
+          className={rootClass}
+          data-theme={theme}
+          aria-labelledby={titleId}
+          onFocus={focusRecovery.onFocus}
+          onBlur={focusRecovery.onBlur}
+        >
           <header className="omw-widget__header">
             <div className="omw-widget__heading">
               <h2 id={titleId} className="omw-widget__title">

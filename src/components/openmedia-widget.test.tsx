@@ -92,6 +92,39 @@ describe('OpenmediaWidget', () => {
     expect(screen.getByRole('button', { name: 'Reject' })).toBeEnabled();
   });
 
+  it('keeps keyboard focus on the card when the focused button disappears', async () => {
+    const { user, emit } = await setup();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await settle();
+    expect(screen.getByRole('button', { name: 'Accept' })).toHaveFocus();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101));
+    expect(screen.queryByRole('button', { name: 'Accept' })).not.toBeInTheDocument();
+    expect(screen.getByRole('list', { name: /^In progress/ })).toContainElement(card('Alpha'));
+    expect(card('Alpha')).toHaveFocus();
+  });
+
+  it('leaves focus alone once the agent moved it out of the widget', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    const user = setupWithFakeTimers();
+    const Wrapper = harness.wrapper;
+    render(
+      <Wrapper>
+        <OpenmediaWidget />
+        <button type="button">Elsewhere</button>
+      </Wrapper>,
+    );
+    await settle();
+    act(() => harness.channel.emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' }))));
+    await settle();
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await settle();
+    await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
+    act(() => harness.channel.emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101)));
+    await settle();
+    expect(screen.getByRole('button', { name: 'Elsewhere' })).toHaveFocus();
+  });
+
   it('times out visibly when the outcome never comes', async () => {
     const harness = createHarness({ mediaTypes: ['workitem'], actionTimeoutMs: 2000 });
     const { user, emit } = await setup({}, harness);
