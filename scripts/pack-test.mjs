@@ -22,7 +22,7 @@ function run(command, args, cwd) {
     return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim();
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output}`);
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output}`, { cause: error });
   }
 }
 
