@@ -96,11 +96,14 @@ export function OpenmediaWidgetView({
             snapshotError={snapshotError}
           />
           {entries.length === 0 ? (
-            <div className="omw-empty">
-              <InboxIcon />
-              <p className="omw-empty__title">{messages.emptyTitle}</p>
-              <p>{messages.emptyBody}</p>
-            </div>
+            // With nothing loaded because of an error, the banner explains; "no interactions" would mislead.
+            snapshotError !== undefined || status === 'unauthorized' ? null : (
+              <div className="omw-empty">
+                <InboxIcon />
+                <p className="omw-empty__title">{messages.emptyTitle}</p>
+                <p>{messages.emptyBody}</p>
+              </div>
+            )
           ) : (
             <div className="omw-groups">
               {sections

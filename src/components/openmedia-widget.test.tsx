@@ -289,6 +289,7 @@ describe('OpenmediaWidget', () => {
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('Could not load your interactions');
     expect(status).toHaveTextContent('Internal error');
+    expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
   });
 
   it('counts a rejected message in the diagnostics panel and downloads the log', async () => {
