@@ -15,6 +15,7 @@ const PEERS_AND_COMETD = /^(react|react-dom|@tanstack\/react-query|cometd)(\/|$)
 /** A temporary folder for this run's builds, removed by `cleanup` (they never touch dist/). */
 export interface BuildDirs {
   readonly app: string;
+  readonly widgetPage: string;
   readonly lib: string;
   readonly libWithoutCometd: string;
   cleanup(): void;
@@ -24,6 +25,7 @@ export function createBuildDirs(): BuildDirs {
   const base = mkdtempSync(join(tmpdir(), 'openmedia-bench-'));
   return {
     app: join(base, 'app'),
+    widgetPage: join(base, 'widget-page'),
     lib: join(base, 'lib'),
     libWithoutCometd: join(base, 'lib-without-cometd'),
     cleanup: () => rmSync(base, { recursive: true, force: true }),
@@ -44,6 +46,22 @@ export async function buildApp(outDir: string): Promise<void> {
     build: { outDir, emptyOutDir: true, sourcemap: false },
   });
 }
+
+/** The page that mounts only the widget (bench/widget-page), served at `WIDGET_PAGE_PATH`. */
+export async function buildWidgetPage(outDir: string): Promise<void> {
+  await build({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    mode: 'production',
+    plugins: [react()],
+    publicDir: false,
+    build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { input: join(ROOT, 'bench/widget-page/index.html') } },
+  });
+}
+
+/** Where the widget-only page is in its build (Vite keeps the HTML's path under the root). */
+export const WIDGET_PAGE_PATH = '/bench/widget-page/index.html';
 
 /**
  * The library entry (src/index.ts) as a host's bundler would ship it: minified ES, peers left as

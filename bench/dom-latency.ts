@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/browser';
 import type { Figure } from './figure';
 import { atMost, info, judged } from './figure';
+import type { PreviewConfig } from './preview-server';
 import { startPreview } from './preview-server';
 import type { Progress } from './progress';
 import { percentile, round } from './stats';
@@ -18,7 +19,17 @@ export interface LatencyOptions {
 export const LATENCY_FULL: LatencyOptions = { rate: 200, interactions: 200, seconds: 30 };
 export const LATENCY_QUICK: LatencyOptions = { rate: 200, interactions: 200, seconds: 3 };
 
-const NAME = '3 event → DOM (Chromium)';
+/** Which built page to measure. */
+export interface PageUnderTest {
+  /** Benchmark name in the table. */
+  readonly name: string;
+  readonly outDir: string;
+  readonly config: PreviewConfig;
+  /** Path of the page on the preview server. */
+  readonly path: string;
+  /** What the page is, for the notes. */
+  readonly description: string;
+}
 const PROBE = readFileSync(new URL('./page-probe.js', import.meta.url), 'utf8');
 /** How long to wait, after the mock sent the last notification, for it to show. */
 const DRAIN_MS = 10_000;
@@ -91,7 +102,7 @@ function en(n: number): string {
   return n.toLocaleString('en');
 }
 
-function figures(data: ProbeData, options: LatencyOptions, count: number, window: Window, problems: readonly string[]): Figure[] {
+function figures(name: string, description: string, data: ProbeData, options: LatencyOptions, count: number, window: Window, problems: readonly string[]): Figure[] {
   const latencies = data.samples.map(([, ms]) => ms);
   const firsts = data.samples.filter(([, , first]) => first === 1).length;
   const seen = data.samples.length;
@@ -113,25 +124,25 @@ function figures(data: ProbeData, options: LatencyOptions, count: number, window
 
   return [
     info(
-      NAME,
+      name,
       'latency p50',
       p(latencies, 50),
       'ms',
-      `${en(seen)} of ${en(count)} notifications seen in the DOM (${en(firsts)} as a card's first appearance; ${en(count - seen)} superseded by a later one for the same card before showing); ` +
+      `${description}; ${en(seen)} of ${en(count)} notifications seen in the DOM (${en(firsts)} as a card's first appearance; ${en(count - seen)} superseded by a later one for the same card before showing); ` +
         `${options.rate}/s over ${options.interactions} interactions for ${options.seconds} s; mock publish (Date.now) → MutationObserver in the page (Date.now): same clock, 1 ms resolution${trouble}`,
     ),
-    judged(NAME, 'latency p95', p(latencies, 95), 'ms', atMost(33, '≤ 33 ms')),
-    info(NAME, 'latency p99', p(latencies, 99), 'ms'),
+    judged(name, 'latency p95', p(latencies, 95), 'ms', atMost(33, '≤ 33 ms')),
+    info(name, 'latency p99', p(latencies, 99), 'ms'),
     info(
-      NAME,
+      name,
       'arrival in the page p50 / p95',
       p(data.arrivals, 50),
       'ms',
       `p95 ${p(data.arrivals, 95) ?? '—'} ms: publish → CometD long-poll response handled by the page's JavaScript (${en(data.arrivals.length)} messages); the rest of the latency is the page's own work`,
     ),
-    info(NAME, 'animation frames per second', round(fps), 'fps', `during the burst (${en(window.endFrame - window.startFrame)} frames in ${round(seconds)} s)`),
+    info(name, 'animation frames per second', round(fps), 'fps', `during the burst (${en(window.endFrame - window.startFrame)} frames in ${round(seconds)} s)`),
     judged(
-      NAME,
+      name,
       'React commits per animation frame (max)',
       hookWorked ? store.max : null,
       'commits',
@@ -141,7 +152,7 @@ function figures(data: ProbeData, options: LatencyOptions, count: number, window
         : hookFailure,
     ),
     info(
-      NAME,
+      name,
       'all React commits per frame (max)',
       hookWorked ? all.max : null,
       'commits',
@@ -150,7 +161,7 @@ function figures(data: ProbeData, options: LatencyOptions, count: number, window
         : hookFailure,
     ),
     judged(
-      NAME,
+      name,
       'cards re-rendered per notification',
       hookWorked && changed > 0 ? round(reRendered / changed, 4) : null,
       'cards',
@@ -167,9 +178,9 @@ function figures(data: ProbeData, options: LatencyOptions, count: number, window
  * rate; a probe injected before the page's scripts records when each change reaches the DOM, how
  * many commits each animation frame has, and which cards re-render.
  */
-export async function runDomLatency(options: LatencyOptions, appOutDir: string, progress: Progress): Promise<Figure[]> {
+export async function runDomLatency(options: LatencyOptions, target: PageUnderTest, progress: Progress): Promise<Figure[]> {
   progress('starting vite preview with the mock');
-  const server = await startPreview(appOutDir);
+  const server = await startPreview(target.outDir, target.config);
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS, headless: true });
@@ -183,7 +194,7 @@ export async function runDomLatency(options: LatencyOptions, appOutDir: string, 
 
     await post(server.origin, '/mock/reset', {});
     progress('opening the page');
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.origin}${target.path}`);
     await page.getByRole('region', { name: 'My interactions', exact: true }).locator('header').getByText('Live', { exact: true }).waitFor({ timeout: 30_000 });
     await resetProbe(page);
 
@@ -206,7 +217,7 @@ export async function runDomLatency(options: LatencyOptions, appOutDir: string, 
     const data = await readProbe(page);
     const window: Window = { startFrame, startedAt, endFrame: data.frame, endedAt: Date.now() };
     await page.close();
-    return figures(data, options, count, window, problems);
+    return figures(target.name, target.description, data, options, count, window, problems);
   } finally {
     await browser?.close();
     await server.close();

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { preview } from 'vite';
+import type { InlineConfig } from 'vite';
+import { mockGwsPlugin } from '../src/mock-gws/vite-plugin';
 import { ROOT } from './builds';
 
 export interface RunningPreview {
@@ -8,15 +10,21 @@ export interface RunningPreview {
   close(): Promise<void>;
 }
 
+/** The project's config (vite.config.ts mounts the mock GWS), or only the mock for another build. */
+export type PreviewConfig = 'project' | 'mock-only';
+
 /**
- * `vite preview` of an app build in `outDir`, in this process, with the project's config (so the
- * mock GWS plugin answers /api/v2 and /mock on the same origin), on 127.0.0.1 and a free port.
+ * `vite preview` of a build in `outDir`, in this process, with the mock GWS answering /api/v2 and
+ * /mock on the same origin, on 127.0.0.1 and a free port.
  */
-export async function startPreview(outDir: string): Promise<RunningPreview> {
+export async function startPreview(outDir: string, config: PreviewConfig): Promise<RunningPreview> {
+  const base: InlineConfig =
+    config === 'project'
+      ? { configFile: join(ROOT, 'vite.config.ts'), configLoader: 'runner' }
+      : { configFile: false, plugins: [mockGwsPlugin()] };
   const server = await preview({
+    ...base,
     root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    configLoader: 'runner',
     logLevel: 'warn',
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },

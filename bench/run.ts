@@ -1,7 +1,7 @@
 import './production-env';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from './bench-args';
-import { buildApp, createBuildDirs } from './builds';
+import { WIDGET_PAGE_PATH, buildApp, buildWidgetPage, createBuildDirs } from './builds';
 import { runBundleSize } from './bundle-size';
 import { LATENCY_FULL, LATENCY_QUICK, runDomLatency } from './dom-latency';
 import type { Figure } from './figure';
@@ -50,11 +50,34 @@ const benchmarks: Benchmark[] = [
   { id: '5', name: 'bundle size', run: (p) => runBundleSize(dirs, appBuilt, p) },
   {
     id: '3',
-    name: 'event → DOM latency in Chromium',
+    name: 'event → DOM latency in Chromium, standalone page',
     run: async (p) => {
       p('building the standalone page');
       await appBuilt();
-      return runDomLatency(quick ? LATENCY_QUICK : LATENCY_FULL, dirs.app, p);
+      const page = {
+        name: '3 event → DOM (Chromium)',
+        outDir: dirs.app,
+        config: 'project' as const,
+        path: '/',
+        description: 'the standalone page (dist/app build: widget with its diagnostics panel, mock panel)',
+      };
+      return runDomLatency(quick ? LATENCY_QUICK : LATENCY_FULL, page, p);
+    },
+  },
+  {
+    id: '3b',
+    name: 'event → DOM latency in Chromium, widget alone',
+    run: async (p) => {
+      p('building the widget-only page');
+      await buildWidgetPage(dirs.widgetPage);
+      const page = {
+        name: '3b event → DOM, widget alone',
+        outDir: dirs.widgetPage,
+        config: 'mock-only' as const,
+        path: WIDGET_PAGE_PATH,
+        description: 'bench/widget-page: <OpenmediaProvider><OpenmediaWidget/></OpenmediaProvider> only, defaults',
+      };
+      return runDomLatency(quick ? LATENCY_QUICK : LATENCY_FULL, page, p);
     },
   },
 ];
