@@ -56,6 +56,21 @@ test.describe('failed operations show on their own card', () => {
     await expect(target.getByRole('button', { name: 'Complete' })).toBeEnabled();
   });
 
+  test('a 403 "forbidden" refusal is retried once with a fresh CSRF token, then shown', async ({ page, mock }) => {
+    await openWidget(page);
+    const { target, bystander } = await twoInProgress(page, mock);
+    // statusCode 3 comes with HTTP 403, which is also how GWS refuses a stale CSRF token: the client
+    // refreshes the token and retries once (src/api/csrf.ts), so a real prohibition must fail twice.
+    await mock.failNext({ mode: 'status-code', count: 2, statusCode: 3, message: 'Forbidden for this agent' });
+
+    await target.getByRole('button', { name: 'Complete' }).click();
+    await expect(target.getByRole('alert')).toContainText('Forbidden for this agent');
+    await expect(bystander.getByRole('alert')).toHaveCount(0);
+    const attempts = (await mock.log()).filter((r) => r.operationName === 'Complete');
+    expect(attempts.map((r) => r.status)).toEqual([403, 403]);
+    expect((await mock.interaction('E2E-ERR-T'))?.state).toBe('Processing');
+  });
+
   test('an operation that never gets an outcome times out visibly', async ({ page, mock }) => {
     // The clock flows in real time; fastForward skips the 15 s action timeout (the default).
     await page.clock.install();
