@@ -18,7 +18,7 @@ export interface SoakOptions {
 }
 
 export const SOAK_FULL: SoakOptions = { interactions: 100_000, concurrent: 20, checkpoints: 10 };
-export const SOAK_QUICK: SoakOptions = { interactions: 5_000, concurrent: 20, checkpoints: 2 };
+export const SOAK_QUICK: SoakOptions = { interactions: 3_000, concurrent: 20, checkpoints: 2 };
 
 const NAME = '4 shift soak';
 /** Simulated time per step (one notification): the clock runs, nobody waits. */
