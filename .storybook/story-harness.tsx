@@ -1,0 +1,44 @@
+import { QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { OpenmediaWidget } from '../src/components/openmedia-widget';
+import type { OpenmediaWidgetProps } from '../src/components/openmedia-widget';
+import { createMemoryChannel } from '../src/channel/memory-channel';
+import type { MemoryChannel } from '../src/channel/memory-channel';
+import type { ConnectionStatus } from '../src/channel/types';
+import { OpenmediaProvider } from '../src/hooks/openmedia-provider';
+import type { OpenmediaProviderProps } from '../src/hooks/openmedia-provider';
+import { createStoryGws } from './story-gws';
+import type { StoryGws, StoryGwsOptions } from './story-gws';
+import { STORY_TARGETS } from './story-data';
+
+export interface StoryContext {
+  readonly channel: MemoryChannel;
+  readonly gws: StoryGws;
+}
+
+export interface StoryHarnessProps {
+  readonly widget?: Partial<OpenmediaWidgetProps>;
+  readonly gws?: StoryGwsOptions;
+  readonly provider?: Partial<Omit<OpenmediaProviderProps, 'channel' | 'client' | 'queryClient' | 'children'>>;
+  /** The channel's status before the widget subscribes (it stays so): connecting, unauthorized, … */
+  readonly initialStatus?: ConnectionStatus;
+  /** Runs once the widget has subscribed: push notifications, change the status. May return a cleanup. */
+  readonly script?: (context: StoryContext) => void | (() => void);
+}
+
+/** The real provider and widget over a memory channel and a scripted GWS: a story needs no server. */
+export function StoryHarness({ widget, gws, provider, initialStatus, script }: StoryHarnessProps) {
+  const [context] = useState(() => {
+    const channel = createMemoryChannel();
+    if (initialStatus) channel.setStatus(initialStatus);
+    return { channel, gws: createStoryGws(channel, gws), queryClient: new QueryClient() };
+  });
+  // The first script only: a story's setup is not re-run by a control change.
+  const firstScript = useRef(script);
+  useEffect(() => firstScript.current?.(context) ?? undefined, [context]);
+  return (
+    <OpenmediaProvider channel={context.channel} client={context.gws.client} queryClient={context.queryClient} lingerMs={3_600_000} {...provider}>
+      <OpenmediaWidget transferTargets={STORY_TARGETS} {...widget} />
+    </OpenmediaProvider>
+  );
+}

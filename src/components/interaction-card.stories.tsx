@@ -1,0 +1,99 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, within } from 'storybook/test';
+import { InteractionCard } from './interaction-card';
+import './openmedia-widget.css';
+import { makeEntry, makeError, makePending } from './test-entries';
+
+// One card over plain data, for the states that are awkward to reach through a live channel:
+// every failure kind side by side, an opaque state, unknown capabilities, a gone interaction.
+
+const meta = {
+  title: 'Widget/InteractionCard',
+  component: InteractionCard,
+  args: { onPerform: fn(), onDismissError: fn(), focused: false, headingLevel: 3 },
+  decorators: [
+    (Story) => (
+      <div className="omw-root" style={{ padding: 12 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof InteractionCard>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const INVITED = { state: 'Invited', capabilities: ['Accept', 'Reject'] };
+
+export const Offered: Story = { args: { entry: makeEntry(INVITED) } };
+
+export const Focused: Story = { args: { entry: makeEntry(), focused: true } };
+
+export const PendingComplete: Story = {
+  args: { entry: makeEntry({}, { pending: makePending({ operation: 'Complete', referenceId: 7 }) }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Complete' })).toHaveAttribute('aria-busy', 'true');
+    await expect(within(canvasElement).getByRole('button', { name: 'Transfer' })).toBeDisabled();
+  },
+};
+
+export const ErrorNotification: Story = {
+  args: {
+    entry: makeEntry({}, { error: makeError({ kind: 'error-notification', message: 'The interaction is locked by a supervisor', code: 4, referenceId: 12 }) }),
+  },
+};
+
+export const StatusCodeRefusal: Story = {
+  args: { entry: makeEntry(INVITED, { error: makeError({ operation: 'Accept', kind: 'status-code', code: 2 }) }) },
+};
+
+export const HttpFailure: Story = {
+  args: { entry: makeEntry({}, { error: makeError({ operation: 'Transfer', kind: 'http', code: 503, message: 'GWS answered 503 Service Unavailable' }) }) },
+};
+
+export const TimedOut: Story = {
+  args: { entry: makeEntry({}, { error: makeError({ kind: 'timeout', code: undefined, message: 'No answer from GWS within 15 seconds.' }) }) },
+};
+
+export const Vetoed: Story = {
+  args: { entry: makeEntry(INVITED, { error: makeError({ operation: 'Accept', kind: 'vetoed', code: undefined, message: 'This action was not allowed by your desktop.' }) }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('This action was not allowed by your desktop.');
+  },
+};
+
+export const Completed: Story = {
+  args: { entry: makeEntry({ state: 'Completed', capabilities: [] }, { endedAt: Date.now() }) },
+};
+
+export const Gone: Story = {
+  args: { entry: makeEntry({}, { gone: true, endedAt: Date.now() }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('No longer assigned to you')).toBeVisible();
+  },
+};
+
+/** A state GWS did not document and capabilities the widget has no button for: shown as sent. */
+export const OpaqueStateAndUnknownCapabilities: Story = {
+  args: { entry: makeEntry({ state: 'Suspended', capabilities: ['Resume', 'Escalate'] }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Suspended')).toBeVisible();
+    await expect(within(canvasElement).getByText(/Resume, Escalate/)).toBeVisible();
+  },
+};
+
+export const NoUserData: Story = {
+  args: { entry: makeEntry({ userData: {} }) },
+};
+
+export const DarkTheme: Story = {
+  args: { entry: makeEntry({}, { error: makeError({ kind: 'error-notification', message: 'The interaction is locked by a supervisor' }) }) },
+  parameters: { pageTheme: 'dark' },
+  decorators: [
+    (Story) => (
+      <div className="omw-root" data-theme="dark" style={{ padding: 12 }}>
+        <Story />
+      </div>
+    ),
+  ],
+};

@@ -1,0 +1,272 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ADDRESS_CHANGE, HOSTILE, LOYALTY_DONE, REFUND_REVIEW, SPRING_OFFER, storyResource } from '../../.storybook/story-data';
+import { StoryHarness } from '../../.storybook/story-harness';
+import type { StoryHarnessProps } from '../../.storybook/story-harness';
+import { GwsRequestError } from '../api/errors';
+import { OpenmediaWidget } from './openmedia-widget';
+import type { OpenmediaWidgetProps } from './openmedia-widget';
+
+// Every story runs the real provider and widget on an in-memory channel and a scripted GWS
+// (.storybook/story-gws.ts). Play functions drive the widget into the state the story is about and
+// check it got there, so the Storybook smoke test fails when a state can no longer be reached.
+
+type Story = StoryObj<OpenmediaWidgetProps>;
+
+/** A story's setup; the widget's own props come from the story's args (and its controls). */
+function harness(setup: Omit<StoryHarnessProps, 'widget'> = {}): Story['render'] {
+  return function Render(args) {
+    return <StoryHarness {...setup} widget={args} />;
+  };
+}
+
+const meta = {
+  title: 'Widget/OpenmediaWidget',
+  component: OpenmediaWidget,
+  args: { title: 'Open media', compact: false, showDiagnostics: false, theme: 'light' },
+  argTypes: {
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    onAction: { control: false },
+    onFocus: { control: false },
+    transferTargets: { control: false },
+    messages: { control: false },
+  },
+} satisfies Meta<typeof OpenmediaWidget>;
+
+export default meta;
+
+/** Cards appear once the snapshot has been read (the scripted GWS answers after 250 ms). */
+async function card(canvasElement: HTMLElement, name: string | RegExp) {
+  return within(canvasElement).findByRole('article', { name }, { timeout: 4000 });
+}
+
+export const Offer: Story = {
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER] } }),
+  play: async ({ canvasElement }) => {
+    const offer = await card(canvasElement, 'Spring upgrade offer');
+    await expect(within(offer).getByRole('button', { name: 'Accept' })).toBeEnabled();
+    await expect(within(offer).getByRole('button', { name: 'Reject' })).toBeEnabled();
+  },
+};
+
+export const InProgressWithAllCapabilities: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Address change request');
+    for (const name of ['Transfer', 'Add data', 'Set in focus', 'Complete', 'Edit CaseNumber', 'Delete CaseNumber']) {
+      await expect(within(active).getByRole('button', { name })).toBeEnabled();
+    }
+  },
+};
+
+/** A Complete was sent and accepted; its outcome has not arrived (and will not, in this story). */
+export const PendingAction: Story = {
+  render: harness({ gws: { snapshot: () => [REFUND_REVIEW], outcome: 'never' }, provider: { actionTimeoutMs: 3_600_000 } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Refund review');
+    await userEvent.click(within(active).getByRole('button', { name: 'Complete' }));
+    await waitFor(() => expect(within(active).getByRole('button', { name: /Working|Complete/ })).toHaveAttribute('aria-busy', 'true'), {
+      timeout: 3000,
+    });
+  },
+};
+
+export const FailedByErrorNotification: Story = {
+  render: harness({ gws: { snapshot: () => [REFUND_REVIEW], outcome: 'error-notification' } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Refund review');
+    await userEvent.click(within(active).getByRole('button', { name: 'Complete' }));
+    const alert = await within(active).findByRole('alert', {}, { timeout: 3000 });
+    await expect(alert).toHaveTextContent('The interaction is locked by a supervisor');
+  },
+};
+
+export const FailedByStatusCode: Story = {
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER], outcome: 'status-code' } }),
+  play: async ({ canvasElement }) => {
+    const offer = await card(canvasElement, 'Spring upgrade offer');
+    await userEvent.click(within(offer).getByRole('button', { name: 'Accept' }));
+    const alert = await within(offer).findByRole('alert', {}, { timeout: 3000 });
+    await expect(alert).toHaveTextContent('Operation is not valid in the current state');
+  },
+};
+
+export const FailedByTimeout: Story = {
+  render: harness({ gws: { snapshot: () => [REFUND_REVIEW], outcome: 'never' }, provider: { actionTimeoutMs: 1_000 } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Refund review');
+    await userEvent.click(within(active).getByRole('button', { name: 'Complete' }));
+    const alert = await within(active).findByRole('alert', {}, { timeout: 4000 });
+    await expect(alert).toHaveTextContent(/timed out/i);
+  },
+};
+
+/** The host's `onAction` refused the action before anything was sent. */
+export const VetoedByHost: Story = {
+  args: { onAction: (event) => (event.phase === 'before' ? false : undefined) },
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER] } }),
+  play: async ({ canvasElement }) => {
+    const offer = await card(canvasElement, 'Spring upgrade offer');
+    await userEvent.click(within(offer).getByRole('button', { name: 'Accept' }));
+    const alert = await within(offer).findByRole('alert');
+    await expect(alert).toHaveTextContent('This action was not allowed by your desktop.');
+  },
+};
+
+/** Completed interactions stay, greyed, for the linger time (one hour here). */
+export const CompletedAndLingering: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE, LOYALTY_DONE] } }),
+  play: async ({ canvasElement }) => {
+    const done = await card(canvasElement, 'Loyalty renewal, 12 months');
+    await expect(within(done).getByText('This interaction has ended')).toBeVisible();
+    await expect(within(done).queryAllByRole('button')).toHaveLength(0);
+  },
+};
+
+/** A snapshot read after a gap no longer lists an interaction: it is shown as gone, then lingers. */
+export const Gone: Story = {
+  render: harness({
+    gws: { snapshot: (read) => (read === 1 ? [ADDRESS_CHANGE, REFUND_REVIEW] : [REFUND_REVIEW]) },
+    script: ({ channel, gws }) => {
+      // Once the first reads are in, the connection "comes back after a gap": read again.
+      const timer = setInterval(() => {
+        if (gws.snapshotReads() < 2) return;
+        clearInterval(timer);
+        channel.requestResync();
+      }, 50);
+      return () => clearInterval(timer);
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await card(canvasElement, 'Address change request');
+    // The card moves to "Recently completed" (a new element), so look it up again.
+    await waitFor(
+      () => expect(within(within(canvasElement).getByRole('article', { name: 'Address change request' })).getByText('No longer assigned to you')).toBeVisible(),
+      { timeout: 4000 },
+    );
+  },
+};
+
+/** Markup, very long values, odd keys and unknown capabilities: all shown as text, nothing runs. */
+export const LongAndHostileUserData: Story = {
+  render: harness({ gws: { snapshot: () => [HOSTILE] } }),
+  play: async ({ canvasElement }) => {
+    const hostile = await card(canvasElement, /<img src=x onerror=alert\(1\)>/);
+    await expect(within(hostile).getByText('<script>alert("pwned")</script>')).toBeVisible();
+    await expect(canvasElement.querySelector('img[src="x"], script, svg[onload]')).toBeNull();
+    // A `javascript:` value is text, never a link.
+    await expect(within(hostile).queryByRole('link', { name: /javascript/ })).toBeNull();
+  },
+};
+
+export const Empty: Story = {
+  render: harness({ gws: { snapshot: () => [] } }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No interactions right now')).toBeVisible();
+  },
+};
+
+// ── Connection status ─────────────────────────────────────────────────────────────────────────
+
+export const Connecting: Story = {
+  render: harness({ initialStatus: 'connecting', gws: { snapshot: () => [] } }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Connecting…')).toBeVisible();
+  },
+};
+
+export const Connected: Story = {
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER, ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    await card(canvasElement, 'Spring upgrade offer');
+    await expect(within(canvasElement).getByText('Live')).toBeVisible();
+  },
+};
+
+/** Reconnecting for longer than the grace period: the banner says the list may be out of date. */
+export const ReconnectingAfterGrace: Story = {
+  args: { reconnectGraceMs: 500 },
+  render: harness({ initialStatus: 'reconnecting', gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('The list may be out of date until the connection is back.', {}, { timeout: 3000 })).toBeVisible();
+  },
+};
+
+export const Unauthorized: Story = {
+  render: harness({ initialStatus: 'unauthorized', gws: { snapshot: () => [] } }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Sign in again to keep receiving interactions.')).toBeVisible();
+  },
+};
+
+export const SnapshotError: Story = {
+  render: harness({
+    // A refusal, not an outage: a 5xx would be retried (three times, with back-off) before it shows.
+    gws: { snapshot: () => new GwsRequestError({ kind: 'http', status: 403, message: 'GWS answered 403 Forbidden: no open media licence for this agent' }) },
+  }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Could not load your interactions', {}, { timeout: 3000 })).toBeVisible();
+  },
+};
+
+// ── Dialogs and panels ────────────────────────────────────────────────────────────────────────
+
+export const TransferDialogOpen: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Address change request');
+    await userEvent.click(within(active).getByRole('button', { name: 'Transfer' }));
+    const dialog = await within(canvasElement).findByRole('dialog');
+    // The dialog fades in.
+    await waitFor(() => expect(within(dialog).getByText('Retention')).toBeVisible());
+  },
+};
+
+export const UserDataEditorOpen: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Address change request');
+    await userEvent.click(within(active).getByRole('button', { name: 'Add data' }));
+    await expect(await within(active).findByRole('textbox', { name: 'Key' })).toBeVisible();
+    await userEvent.type(within(active).getByRole('textbox', { name: 'Key' }), 'Callback');
+  },
+};
+
+/** The diagnostics panel after a few messages, one of them malformed, opened. */
+export const DiagnosticsPanelOpen: Story = {
+  args: { showDiagnostics: true },
+  render: harness({
+    gws: { snapshot: () => [SPRING_OFFER] },
+    script: ({ channel, gws }) => {
+      gws.push(storyResource('03W0GH2KD56YV009', 'Invited', { Subject: 'Fibre bundle callback' }, { mediaType: 'workitem' }));
+      channel.emit({ messageType: 'OpenmediaStateChangeMessage', notificationType: 'StatusChange', openmedia: { state: 'Invited' } });
+      channel.emit('not even an object');
+      gws.push({ ...ADDRESS_CHANGE, userData: { ...ADDRESS_CHANGE.userData, Priority: 1 } }, 'PropertiesUpdated', 42);
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByText('Diagnostics'));
+    await expect(await within(canvasElement).findByRole('region', { name: 'Recent events' })).toBeVisible();
+    const reasons = within(canvasElement).getByRole('list', { name: 'Messages rejected' });
+    await expect(within(reasons).getByText('missing-id')).toBeVisible();
+    await expect(within(reasons).getByText('not-an-object')).toBeVisible();
+  },
+};
+
+export const DarkTheme: Story = {
+  args: { theme: 'dark', showDiagnostics: true },
+  parameters: { pageTheme: 'dark' },
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER, ADDRESS_CHANGE, LOYALTY_DONE] } }),
+  play: async ({ canvasElement }) => {
+    await card(canvasElement, 'Spring upgrade offer');
+    await expect(canvasElement.querySelector('.omw-root')).toHaveAttribute('data-theme', 'dark');
+  },
+};
+
+export const Compact: Story = {
+  args: { compact: true, title: 'Focused work' },
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER, ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    await card(canvasElement, 'Address change request');
+  },
+};
