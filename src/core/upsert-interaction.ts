@@ -1,10 +1,18 @@
 import type { OpenmediaInteraction } from '../protocol/types';
 import { freshEntry, isEnded, putEntry, withIdFirst } from './entry';
 import { reuseEqualParts } from './interaction-equal';
-import type { OpenmediaState } from './types';
+import type { InteractionEntry, OpenmediaState } from './types';
 
 /** What a notification's resource did to the state, for the diagnostics log. */
 export type UpsertOutcome = 'new' | 'updated' | 'unchanged' | 'revived' | 'ignored-ended';
+
+/**
+ * Completed is terminal: an ended entry ignores any later resource but a new `Invited` offer.
+ * Also asked by whoever merges notifications into a snapshot, so both paths follow one rule.
+ */
+export function ignoresResource(existing: InteractionEntry | undefined, interaction: OpenmediaInteraction): boolean {
+  return existing !== undefined && isEnded(existing) && interaction.state !== 'Invited';
+}
 
 /**
  * Apply the resource of a notification. GWS sends the whole resource, so it replaces the stored
@@ -27,8 +35,8 @@ export function upsertInteraction(
     return { state: { ...next, order: [id, ...state.order] }, outcome: 'new' };
   }
 
+  if (ignoresResource(existing, interaction)) return { state, outcome: 'ignored-ended' };
   if (isEnded(existing)) {
-    if (interaction.state !== 'Invited') return { state, outcome: 'ignored-ended' };
     // Keep a request still in flight: its answer or timeout must still find it.
     const revived = { ...freshEntry(interaction, at), pending: existing.pending };
     const next = putEntry(state, id, revived);

@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { GwsClient } from '../api/client';
 import { snapshotQueryOptions } from '../api/query-options';
 import type { OpenmediaStore } from '../core/store';
+import { ignoresResource } from '../core/upsert-interaction';
 import type { OpenmediaInteraction, OpenmediaNotification } from '../protocol/types';
 
 export interface SnapshotLoaderOptions {
@@ -18,7 +19,10 @@ export interface SnapshotLoaderOptions {
 export interface SnapshotLoader {
   /** (Re-)read the snapshot of each media type; a read already in flight is replaced. */
   load(mediaTypes: Iterable<string>): void;
-  /** Every applied notification passes here, so a snapshot read meanwhile cannot roll it back. */
+  /**
+   * Every notification passes here before it is dispatched, so a snapshot read meanwhile cannot
+   * roll it back.
+   */
   noteNotification(notification: OpenmediaNotification): void;
   /** Why the last read of some media type failed, or undefined when all are fine. */
   error(): string | undefined;
@@ -93,6 +97,9 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     noteNotification(notification) {
       const interaction = notification.openmedia;
       if (interaction === undefined) return;
+      // What the reducer ignores (a late resource for an ended interaction) must not come back
+      // through the snapshot merge, which would revive the ended entry.
+      if (ignoresResource(store.getState().byId.get(interaction.id), interaction)) return;
       heardDuringRead.get(interaction.mediaType)?.set(interaction.id, interaction);
     },
     error: () => combined,
