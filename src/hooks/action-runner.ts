@@ -16,7 +16,10 @@ export interface ActionRunnerOptions {
 export interface ActionRunner {
   /** Request an operation. Never rejects: every outcome is an event in the store. */
   perform(interactionId: string, request: OperationRequest): Promise<void>;
-  /** Clears every timer and abandons every request in flight (the provider unmounted). */
+  /**
+   * Clears every timer and abandons every request in flight (the provider unmounted or was
+   * hidden), settling each as timed out.
+   */
   dispose(): void;
 }
 
@@ -91,11 +94,15 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
   return {
     perform,
     dispose() {
-      for (const { timer, abort } of inFlight.values()) {
+      const abandoned = [...inFlight.entries()];
+      inFlight.clear();
+      for (const [requestId, { timer, abort }] of abandoned) {
         clearTimeout(timer);
         abort.abort();
+        // Nobody will watch for this outcome any more: end the wait now, or a store that outlives
+        // the effect (a hidden <Activity>) keeps the card pending, and unevictable, for ever.
+        store.dispatch({ type: 'actionTimedOut', requestId, at: now() });
       }
-      inFlight.clear();
     },
   };
 }

@@ -1,0 +1,69 @@
+import { act, render } from '@testing-library/react';
+import { Activity } from 'react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHarness, resource, statusChange } from './test-support';
+import type { Harness } from './test-support';
+import { useInteractionAction } from './use-interaction-action';
+
+async function settle(ms = 50): Promise<void> {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+let latest: ReturnType<typeof useInteractionAction> | undefined;
+function Card() {
+  latest = useInteractionAction('a');
+  return null;
+}
+
+function Host({ h, hidden, children }: { h: Harness; hidden: boolean; children: ReactNode }) {
+  const Wrapper = h.wrapper;
+  return (
+    <Activity mode={hidden ? 'hidden' : 'visible'}>
+      <Wrapper>{children}</Wrapper>
+    </Activity>
+  );
+}
+
+describe('action runner: the provider stops while a request is in flight', () => {
+  it('settles the request visibly instead of leaving the card pending for ever (hidden <Activity>)', async () => {
+    const h = createHarness({ mediaTypes: ['workitem'], actionTimeoutMs: 5_000 });
+    // A POST that never answers.
+    h.gws.operationAnswer = () => new Promise<Response>(() => undefined);
+    const view = render(
+      <Host h={h} hidden={false}>
+        <Card />
+      </Host>,
+    );
+    act(() => h.channel.emit(statusChange(resource('a', 'Processing'))));
+    await settle();
+    act(() => latest?.perform({ operationName: 'Complete' }));
+    await settle();
+    expect(latest?.pending?.operation).toBe('Complete');
+
+    // The host hides the widget (a tab switch): effects are cleaned up, state is kept.
+    view.rerender(
+      <Host h={h} hidden>
+        <Card />
+      </Host>,
+    );
+    await settle(10_000);
+    view.rerender(
+      <Host h={h} hidden={false}>
+        <Card />
+      </Host>,
+    );
+    await settle();
+    expect(latest?.pending).toBeUndefined();
+    expect(latest?.error?.operation).toBe('Complete');
+  });
+});
