@@ -1,4 +1,4 @@
-import { act, render } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { Activity } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,10 +19,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-let latest: ReturnType<typeof useInteractionAction> | undefined;
 function Card() {
-  latest = useInteractionAction('a');
-  return null;
+  const { perform, pending, error } = useInteractionAction('a');
+  return (
+    <>
+      <button type="button" disabled={pending !== undefined} onClick={() => perform({ operationName: 'Complete' })}>
+        Complete
+      </button>
+      {error && <p role="alert">{`${error.operation ?? ''}: ${error.message}`}</p>}
+    </>
+  );
 }
 
 function Host({ h, hidden, children }: { h: Harness; hidden: boolean; children: ReactNode }) {
@@ -46,9 +52,9 @@ describe('action runner: the provider stops while a request is in flight', () =>
     );
     act(() => h.channel.emit(statusChange(resource('a', 'Processing'))));
     await settle();
-    act(() => latest?.perform({ operationName: 'Complete' }));
+    act(() => screen.getByRole('button', { name: 'Complete' }).click());
     await settle();
-    expect(latest?.pending?.operation).toBe('Complete');
+    expect(screen.getByRole('button', { name: 'Complete' })).toBeDisabled();
 
     // The host hides the widget (a tab switch): effects are cleaned up, state is kept.
     view.rerender(
@@ -63,7 +69,7 @@ describe('action runner: the provider stops while a request is in flight', () =>
       </Host>,
     );
     await settle();
-    expect(latest?.pending).toBeUndefined();
-    expect(latest?.error?.operation).toBe('Complete');
+    expect(screen.getByRole('button', { name: 'Complete' })).toBeEnabled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Complete: No answer from the server for Complete.');
   });
 });
