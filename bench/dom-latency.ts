@@ -112,8 +112,8 @@ function figures(name: string, description: string, data: ProbeData, options: La
   const fps = (window.endFrame - window.startFrame) / seconds;
 
   // Every store flush during the burst changes at least one card, so commits that rendered or
-  // mounted a card are the store's; the others come from the 1 s time-in-state timer and the
-  // page's mock panel, which have their own clocks.
+  // mounted a card are the store's; the others come from timers with their own clocks (the 1 s
+  // time-in-state tick, the standalone page's mock panel).
   const storeCommits = data.commits.filter(([, reRendered, mounted]) => reRendered + mounted > 0);
   const store = perFrame(storeCommits);
   const all = perFrame(data.commits);
@@ -157,7 +157,7 @@ function figures(name: string, description: string, data: ProbeData, options: La
       hookWorked ? all.max : null,
       'commits',
       hookWorked
-        ? `${en(data.commits.length)} commits in ${en(all.frames)} frames, ${all.crowded} frames with more than one: the others render no card (the 1 s time-in-state tick, the page's mock panel)`
+        ? `${en(data.commits.length)} commits in ${en(all.frames)} frames, ${all.crowded} frames with more than one: the extra commits render no card (timers such as the 1 s time-in-state tick; on the standalone page also its mock panel)`
         : hookFailure,
     ),
     judged(
