@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGwsClient } from './client';
 import { GwsRequestError } from './errors';
 import { createFakeFetch, csrfHeaders, json } from './fake-fetch';
 import type { FakeRequest } from './fake-fetch';
+import { GET_TIMEOUT_MS } from './http';
 
 const resource = (id: string, state = 'Processing') => ({
   id,
@@ -229,5 +230,50 @@ describe('createGwsClient: operations and CSRF', () => {
     );
     expect(error.kind).toBe('unauthorized');
     expect(posts(fake.requests)).toHaveLength(0);
+  });
+});
+
+describe('createGwsClient: a GET that never answers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A fetch that answers nothing until its signal aborts (a half-open connection after a blip). */
+  function silentFetch() {
+    const signals: AbortSignal[] = [];
+    const fetchFn = (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        const signal = init?.signal;
+        if (signal) signals.push(signal);
+        signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    return { fetch: fetchFn as typeof fetch, signals };
+  }
+
+  it('fails as a network error after GET_TIMEOUT_MS, so a stalled snapshot read shows instead of hanging', async () => {
+    vi.useFakeTimers();
+    const silent = silentFetch();
+    const outcome = createGwsClient({ fetch: silent.fetch })
+      .getSnapshot('workitem')
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(GET_TIMEOUT_MS - 1);
+    expect(silent.signals[0]?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(GwsRequestError);
+    expect(error).toMatchObject({ kind: 'network' });
+    expect(silent.signals[0]?.aborted).toBe(true);
+  });
+
+  it('still reports an abort by the caller as an abort', async () => {
+    vi.useFakeTimers();
+    const silent = silentFetch();
+    const controller = new AbortController();
+    const outcome = createGwsClient({ fetch: silent.fetch })
+      .getSnapshot('workitem', { signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect(await outcome).toBeInstanceOf(DOMException);
   });
 });

@@ -1,8 +1,14 @@
 import { createCsrfStore, isCsrfRefusal } from './csrf';
-import { errorFromResponse, networkError } from './errors';
+import { GwsRequestError, errorFromResponse, networkError } from './errors';
 
 /** Where GWS hands out the CSRF token to a GET. */
 export const ME_PATH = '/api/v2/me';
+/**
+ * A GET without an answer by then fails as a network error. After a network blip a request can
+ * land on a dead keep-alive connection and hang for minutes; the snapshot read is how the widget
+ * recovers from a gap, so it must end (and be retried or shown), never hang silently.
+ */
+export const GET_TIMEOUT_MS = 20_000;
 
 export interface GwsHttpOptions {
   /** Origin (and path prefix) of GWS, e.g. `https://gws.example:8090`. Default `''`: same origin. */
@@ -71,7 +77,23 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
   }
 
   async function get(path: string, signal?: AbortSignal): Promise<unknown> {
-    const answer = await send('GET', path, undefined, signal);
+    const deadline = new AbortController();
+    const forward = () => deadline.abort(signal?.reason);
+    if (signal?.aborted) forward();
+    else signal?.addEventListener('abort', forward, { once: true });
+    const timer = setTimeout(() => deadline.abort(), GET_TIMEOUT_MS);
+    let answer: Answer;
+    try {
+      answer = await send('GET', path, undefined, deadline.signal);
+    } catch (error) {
+      if (deadline.signal.aborted && !signal?.aborted) {
+        throw new GwsRequestError({ kind: 'network', message: `Cannot reach GWS: no answer within ${GET_TIMEOUT_MS / 1000} s.` });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
     if (!answer.ok) throw errorFromResponse(answer.status, answer.statusText, answer.body);
     return answer.body;
   }
