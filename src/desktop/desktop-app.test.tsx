@@ -35,12 +35,14 @@ describe('DesktopApp', () => {
 
     await user.click(within(card).getByRole('button', { name: 'Set in focus' }));
     await waitFor(() => expect(gws.requests.filter((r) => r.method === 'POST')).toHaveLength(1));
+    // Let the card show the request in flight first: the widget reports an outcome it has seen pending.
+    await waitFor(() => expect(within(card).getByRole('button', { name: 'Set in focus' })).toHaveAttribute('aria-busy', 'true'));
     act(() => channel.emit(statusChange(resource('w1', 'Processing', 'workitem', { Subject: 'Refund review' }), 101)));
 
     const focusPanel = screen.getByRole('region', { name: 'Focused interaction' });
     expect(await within(focusPanel).findByRole('article', { name: 'Refund review' })).toBeInTheDocument();
     expect(await screen.findByLabelText('Notes for Refund review')).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: 'Last action' })).toHaveTextContent('SetInFocus on w1 succeeded');
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Last action' })).toHaveTextContent('SetInFocus on w1 succeeded'));
     await user.type(screen.getByLabelText('Notes for Refund review'), 'Customer wants it by Friday');
     expect(screen.getByLabelText('Notes for Refund review')).toHaveValue('Customer wants it by Friday');
   });
