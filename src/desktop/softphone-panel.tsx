@@ -36,7 +36,6 @@ export function SoftphonePanel() {
               <th scope="col">Time</th>
               <th scope="col">Direction</th>
               <th scope="col">Contact</th>
-              <th scope="col">Number</th>
               <th scope="col">Duration</th>
               <th scope="col">Disposition</th>
             </tr>
@@ -46,8 +45,10 @@ export function SoftphonePanel() {
               <tr key={call.id}>
                 <td className="desk-mono">{call.time}</td>
                 <td>{call.direction}</td>
-                <td>{call.contact}</td>
-                <td className="desk-mono">{call.number}</td>
+                <td>
+                  {call.contact}
+                  <span className="desk-table__sub desk-mono">{call.number}</span>
+                </td>
                 <td className="desk-mono">{formatDuration(call.durationSeconds)}</td>
                 <td>
                   <span className={`desk-tag desk-tag--${call.disposition.toLowerCase()}`}>{call.disposition}</span>
