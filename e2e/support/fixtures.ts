@@ -1,6 +1,13 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type TestInfo } from '@playwright/test';
 import { MockGws } from './mock-gws';
 import { CROSS_ORIGIN_MOCK, PAGE_ORIGIN } from './origins';
+
+/** On failure, what the server saw (request log, state) goes into the report beside the trace. */
+async function attachOnFailure(mock: MockGws, name: string, testInfo: TestInfo): Promise<void> {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  await testInfo.attach(`${name}-state.json`, { body: JSON.stringify(await mock.state(), null, 2), contentType: 'application/json' });
+  await testInfo.attach(`${name}-log.json`, { body: JSON.stringify(await mock.log(), null, 2), contentType: 'application/json' });
+}
 
 export interface E2eFixtures {
   /** The mock mounted on the page's origin, reset before the test. */
@@ -17,18 +24,20 @@ export interface E2eFixtures {
  * a widget under a hostile message must neither crash nor run the message's script.
  */
 export const test = base.extend<E2eFixtures>({
-  mock: async ({ request }, provide) => {
+  mock: async ({ request }, provide, testInfo) => {
     const mock = new MockGws(request, PAGE_ORIGIN);
     await mock.reset();
     await provide(mock);
+    await attachOnFailure(mock, 'mock', testInfo);
     // Leave no traffic, burst or fault running into the next test, even when this one failed.
     await mock.reset();
   },
 
-  remoteMock: async ({ request }, provide) => {
+  remoteMock: async ({ request }, provide, testInfo) => {
     const mock = new MockGws(request, CROSS_ORIGIN_MOCK);
     await mock.reset();
     await provide(mock);
+    await attachOnFailure(mock, 'remote-mock', testInfo);
     await mock.reset();
   },
 
