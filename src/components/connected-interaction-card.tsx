@@ -7,7 +7,6 @@ import type { ActionListener } from './action-event';
 import { InteractionCard } from './interaction-card';
 import { useMessages } from './messages-context';
 import type { TransferTarget } from './transfer-target';
-import { useActionOutcome } from './use-action-outcome';
 
 export interface ConnectedInteractionCardProps {
   readonly id: string;
@@ -36,9 +35,6 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
   const { perform, dismissError } = useInteractionAction(id);
   // A host veto never reaches the store (nothing was sent), so the card keeps it itself.
   const [veto, setVeto] = useState<ActionError | undefined>(undefined);
-  const watch = useActionOutcome(entry, (request, outcome) =>
-    onAction({ phase: 'after', interactionId: id, request, outcome }),
-  );
 
   const onPerform = (request: OperationRequest) => {
     if (onAction({ phase: 'before', interactionId: id, request }) === false) {
@@ -54,8 +50,12 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
       return;
     }
     setVeto(undefined);
-    watch(request);
-    perform(request);
+    // The promise settles from the store's transitions, so an outcome that lands within one
+    // frame, or while the card is unmounted, is still reported.
+    void perform(request).then((settlement) => {
+      if (settlement.status === 'ignored') return;
+      onAction({ phase: 'after', interactionId: id, request, outcome: settlement });
+    });
   };
 
   const onDismissError = useCallback(() => {

@@ -189,6 +189,26 @@ describe('OpenmediaWidget', () => {
     expect(onAction).toHaveBeenCalledTimes(2);
   });
 
+  it('reports after even when the outcome lands before the pending state was ever drawn', async () => {
+    const onAction = vi.fn((_event: ActionEvent) => true);
+    const { user, h, emit } = await setup({ onAction });
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    // The notification beats the REST answer and both land in the same tick: no frame in between.
+    h.gws.operationAnswer = () => {
+      h.channel.emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101));
+      return json({ statusCode: 0, referenceId: 101 });
+    };
+    await user.click(screen.getByRole('button', { name: 'Set in focus' }));
+    await settle();
+    expect(onAction).toHaveBeenLastCalledWith({
+      phase: 'after',
+      interactionId: 'a',
+      request: { operationName: 'SetInFocus' },
+      outcome: { status: 'succeeded' },
+    });
+    expect(card('Alpha')).toHaveAttribute('aria-current', 'true');
+  });
+
   it('reports a failed outcome to onAction after', async () => {
     const onAction = vi.fn((_event: ActionEvent) => undefined);
     const { user, emit } = await setup({ onAction });

@@ -9,6 +9,7 @@ export { EARLY_OUTCOME_LIMIT, EARLY_OUTCOME_MAX_AGE_MS } from './early-outcomes'
 export { DEFAULT_ERROR_MESSAGE } from './apply-notification';
 export type {
   ActionError,
+  ActionSettlement,
   CoreOptions,
   Diagnostics,
   EarlyOutcome,

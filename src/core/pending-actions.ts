@@ -72,7 +72,7 @@ export function failAction(
   const action = state.pending.get(requestId);
   if (action === undefined) return state;
   let next = settle(state, action);
-  const error: ActionError = { ...failure, operation: action.operation, referenceId: action.referenceId, at };
+  const error: ActionError = { ...failure, operation: action.operation, referenceId: action.referenceId, at, requestId };
   const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
   const target = targetId === undefined ? undefined : next.byId.get(targetId);
   if (targetId !== undefined && target !== undefined) next = putEntry(next, targetId, { ...target, error });

@@ -140,3 +140,20 @@ describe('createOpenmediaStore', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('createOpenmediaStore observe', () => {
+  it('tells observers of every changing dispatch at once, not once per frame', () => {
+    const scheduler = manualScheduler();
+    const store = createOpenmediaStore({ schedule: scheduler.schedule });
+    const seen: number[] = [];
+    const stop = store.observe((state) => seen.push(state.byId.size));
+    store.dispatch(statusChange(interaction({ id: 'a' }), 1));
+    store.dispatch(statusChange(interaction({ id: 'b' }), 2));
+    store.dispatch({ type: 'clockTicked', at: 3 }); // changes nothing: no call
+    expect(seen).toEqual([1, 2]);
+    expect(scheduler.calls).toBe(1);
+    stop();
+    store.dispatch(statusChange(interaction({ id: 'c' }), 4));
+    expect(seen).toEqual([1, 2]);
+  });
+});

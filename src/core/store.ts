@@ -16,6 +16,12 @@ export interface OpenmediaStore {
   subscribe(listener: () => void): () => void;
   /** Publish the latest state now (and notify subscribers if it changed). */
   flush(): void;
+  /**
+   * Call `observer` synchronously after every dispatch that changed the latest state (not once
+   * per frame): for code that must see every transition, such as settling an action's promise.
+   * Returns the unsubscribe function.
+   */
+  observe(observer: (state: OpenmediaState) => void): () => void;
 }
 
 export interface OpenmediaStoreOptions extends Partial<CoreOptions> {
@@ -41,6 +47,7 @@ export function createOpenmediaStore(options: OpenmediaStoreOptions = {}): Openm
   let snapshot = state;
   let scheduled = false;
   const listeners = new Set<{ readonly listener: () => void }>();
+  const observers = new Set<{ readonly observer: (state: OpenmediaState) => void }>();
 
   function flush(): void {
     scheduled = false;
@@ -65,7 +72,9 @@ export function createOpenmediaStore(options: OpenmediaStoreOptions = {}): Openm
     getState: () => state,
     getSnapshot: () => snapshot,
     dispatch(event) {
+      const before = state;
       state = openmediaReducer(state, event);
+      if (state !== before) for (const { observer } of [...observers]) observer(state);
       if (state === snapshot || scheduled) return;
       scheduled = true;
       schedule(flush);
@@ -79,5 +88,12 @@ export function createOpenmediaStore(options: OpenmediaStoreOptions = {}): Openm
       };
     },
     flush,
+    observe(observer) {
+      const record = { observer };
+      observers.add(record);
+      return () => {
+        observers.delete(record);
+      };
+    },
   };
 }

@@ -20,7 +20,18 @@ export interface ActionError {
   readonly kind: 'error-notification' | 'status-code' | 'http' | 'timeout' | 'vetoed';
   readonly referenceId: number | undefined;
   readonly at: number;
+  /** The client-side request that failed; undefined for errors no request of ours caused. */
+  readonly requestId?: string;
 }
+
+/**
+ * How one requested action ended, as `perform` reports it: `ignored` when nothing was sent
+ * (unknown interaction, or another action on it still pending).
+ */
+export type ActionSettlement =
+  | { readonly status: 'succeeded' }
+  | { readonly status: 'failed'; readonly error: ActionError }
+  | { readonly status: 'ignored' };
 
 /** One interaction as the widget knows it. Object identity is kept when nothing changed. */
 export interface InteractionEntry {

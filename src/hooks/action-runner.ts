@@ -2,6 +2,7 @@ import type { GwsClient } from '../api/client';
 import { isGwsRequestError, statusCodeMessage } from '../api/errors';
 import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
+import type { ActionSettlement, OpenmediaState } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 
 export interface ActionRunnerOptions {
@@ -14,8 +15,12 @@ export interface ActionRunnerOptions {
 
 /** Runs operations and owns their timers, so an action outlives the card that started it. */
 export interface ActionRunner {
-  /** Request an operation. Never rejects: every outcome is an event in the store. */
-  perform(interactionId: string, request: OperationRequest): Promise<void>;
+  /**
+   * Request an operation. Every outcome is an event in the store; the promise resolves once the
+   * action has settled there (confirmed by its notification, refused, failed or timed out), with
+   * how it ended. Never rejects.
+   */
+  perform(interactionId: string, request: OperationRequest): Promise<ActionSettlement>;
   /**
    * Clears every timer and abandons every request in flight (the provider unmounted or was
    * hidden), settling each as timed out.
@@ -33,6 +38,29 @@ function newRequestId(): string {
 export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
   const { store, client, timeoutMs, now } = options;
   const inFlight = new Map<string, { readonly timer: ReturnType<typeof setTimeout>; readonly abort: AbortController }>();
+  // Settlement is read off every state transition, not off rendered frames: an action that
+  // starts and ends between two frames (or in a hidden tab, where frames stop) still reports.
+  const waiting = new Map<string, { readonly interactionId: string; readonly resolve: (s: ActionSettlement) => void }>();
+  let stopObserving: (() => void) | undefined;
+
+  function settleWaiting(state: OpenmediaState): void {
+    for (const [requestId, { interactionId, resolve }] of waiting) {
+      if (state.pending.has(requestId)) continue;
+      waiting.delete(requestId);
+      const error = state.byId.get(interactionId)?.error;
+      resolve(error !== undefined && error.requestId === requestId ? { status: 'failed', error } : { status: 'succeeded' });
+    }
+    if (waiting.size === 0 && stopObserving) {
+      stopObserving();
+      stopObserving = undefined;
+    }
+  }
+
+  function settlementOf(requestId: string, interactionId: string): Promise<ActionSettlement> {
+    const settled = new Promise<ActionSettlement>((resolve) => waiting.set(requestId, { interactionId, resolve }));
+    stopObserving ??= store.observe(settleWaiting);
+    return settled;
+  }
 
   function finish(requestId: string): void {
     const flight = inFlight.get(requestId);
@@ -41,14 +69,26 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     inFlight.delete(requestId);
   }
 
-  async function perform(interactionId: string, request: OperationRequest): Promise<void> {
+  function perform(interactionId: string, request: OperationRequest): Promise<ActionSettlement> {
     const entry = store.getState().byId.get(interactionId);
     // Nothing to act on, or one action already running on it (a double click): no second request.
-    if (entry === undefined || entry.pending !== undefined) return;
-    const operation = request.operationName;
+    if (entry === undefined || entry.pending !== undefined) return Promise.resolve({ status: 'ignored' });
     const requestId = newRequestId();
-    store.dispatch({ type: 'actionRequested', requestId, interactionId, operation, at: now() });
-    if (!canPerform(entry, operation)) {
+    store.dispatch({ type: 'actionRequested', requestId, interactionId, operation: request.operationName, at: now() });
+    const settled = settlementOf(requestId, interactionId);
+    void send(requestId, entry.interaction.mediaType, interactionId, request, canPerform(entry, request.operationName));
+    return settled;
+  }
+
+  async function send(
+    requestId: string,
+    mediaType: string,
+    interactionId: string,
+    request: OperationRequest,
+    allowed: boolean,
+  ): Promise<void> {
+    const operation = request.operationName;
+    if (!allowed) {
       const message = `${operation} is not available for this interaction now.`;
       store.dispatch({ type: 'actionFailed', requestId, kind: 'vetoed', code: undefined, message, at: now() });
       return;
@@ -65,7 +105,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     inFlight.set(requestId, { timer, abort });
 
     try {
-      const answer = await client.performOperation(entry.interaction.mediaType, interactionId, request, { signal: abort.signal });
+      const answer = await client.performOperation(mediaType, interactionId, request, { signal: abort.signal });
       if (abort.signal.aborted) return;
       if (answer.statusCode === 0) {
         // Accepted, not done: the notification carrying this referenceId settles it, or the timer.

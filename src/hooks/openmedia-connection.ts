@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { GwsClient } from '../api/client';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
 import type { OpenmediaStore } from '../core/store';
+import type { ActionSettlement } from '../core/types';
 import { parseNotification } from '../protocol/parse';
 import type { OperationRequest } from '../protocol/types';
 import { createActionRunner } from './action-runner';
@@ -38,8 +39,8 @@ export interface OpenmediaConnection {
   getState(): ConnectionState;
   /** Notified synchronously on every change of {@link ConnectionState}. */
   subscribe(listener: () => void): () => void;
-  /** Run an operation on an interaction (see `ActionRunner.perform`). */
-  perform(interactionId: string, request: OperationRequest): Promise<void>;
+  /** Run an operation on an interaction; resolves when it has settled (see `ActionRunner.perform`). */
+  perform(interactionId: string, request: OperationRequest): Promise<ActionSettlement>;
   /** The provider mounted; returns its unmount, which stops timers and requests in flight. */
   attach(): () => void;
 }

@@ -34,7 +34,7 @@ afterEach(() => {
 describe('useInteractionAction', () => {
   it('posts the operation to the interaction media type, with the CSRF header, and waits for the outcome', async () => {
     const { h, result } = await withInteraction();
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     expect(result.current.pending).toBeUndefined();
     await settle();
     expect(posts(h)).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('useInteractionAction', () => {
   it('sends the CSRF header on every POST', async () => {
     const { h, result } = await withInteraction({}, 'Processing');
     for (const referenceId of [101, 102, 103]) {
-      act(() => result.current.perform({ operationName: 'SetInFocus' }));
+      act(() => void result.current.perform({ operationName: 'SetInFocus' }));
       await settle();
       act(() => h.channel.emit(statusChange(resource('a', 'Processing'), referenceId)));
       await settle();
@@ -63,7 +63,7 @@ describe('useInteractionAction', () => {
   it('refreshes a refused CSRF token and retries once', async () => {
     const { h, result } = await withInteraction();
     h.gws.refusedTokens.add('token-1');
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     await settle();
     expect(posts(h).map((p) => p.headers.get('X-CSRF-TOKEN'))).toEqual(['token-1', 'token-2']);
     expect(result.current.pending?.referenceId).toBe(101);
@@ -73,7 +73,7 @@ describe('useInteractionAction', () => {
   it('shows a statusCode refusal with the server message', async () => {
     const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => json({ statusCode: 2, statusMessage: 'Interaction is not in a valid state' });
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     await settle();
     expect(result.current.pending).toBeUndefined();
     expect(result.current.error).toMatchObject({
@@ -93,7 +93,7 @@ describe('useInteractionAction', () => {
   ])('explains statusCode %i when the server says nothing', async (statusCode, message) => {
     const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => json({ statusCode });
-    act(() => result.current.perform({ operationName: 'Reject' }));
+    act(() => void result.current.perform({ operationName: 'Reject' }));
     await settle();
     expect(result.current.error).toMatchObject({ kind: 'status-code', code: statusCode, message });
   });
@@ -101,14 +101,14 @@ describe('useInteractionAction', () => {
   it('shows an HTTP failure as an http error', async () => {
     const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => new Response('', { status: 503, statusText: 'Service Unavailable' });
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     await settle();
     expect(result.current.error).toMatchObject({ kind: 'http', code: 503, message: 'GWS answered HTTP 503 Service Unavailable.' });
   });
 
   it('shows an Error notification on the interaction', async () => {
     const { h, result } = await withInteraction();
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     await settle();
     act(() => h.channel.emit(errorNotification(101, 'Agent is not ready')));
     await settle();
@@ -118,7 +118,7 @@ describe('useInteractionAction', () => {
 
   it('times out after actionTimeoutMs when no outcome arrives, not before', async () => {
     const { result } = await withInteraction({ actionTimeoutMs: 2_000 });
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     await settle(1_900);
     expect(result.current.pending).toBeDefined();
     expect(result.current.error).toBeUndefined();
@@ -130,7 +130,7 @@ describe('useInteractionAction', () => {
   it('times out a POST that never answers', async () => {
     const { h, result } = await withInteraction({ actionTimeoutMs: 2_000 });
     h.gws.operationAnswer = () => new Promise<Response>(() => undefined);
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     await settle(2_100);
     expect(result.current.error?.kind).toBe('timeout');
   });
@@ -175,14 +175,14 @@ describe('useInteractionAction', () => {
       result.current.perform({ operationName: 'Accept' });
     });
     await settle(0);
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     await settle();
     expect(posts(h)).toHaveLength(1);
   });
 
   it('refuses, visibly, an operation the capabilities do not allow', async () => {
     const { h, result } = await withInteraction();
-    act(() => result.current.perform({ operationName: 'Complete' }));
+    act(() => void result.current.perform({ operationName: 'Complete' }));
     await settle();
     expect(posts(h)).toHaveLength(0);
     expect(result.current.error).toMatchObject({ kind: 'vetoed', operation: 'Complete' });
@@ -191,11 +191,54 @@ describe('useInteractionAction', () => {
   it('dismisses the error', async () => {
     const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => json({ statusCode: 4 });
-    act(() => result.current.perform({ operationName: 'Accept' }));
+    act(() => void result.current.perform({ operationName: 'Accept' }));
     await settle();
     expect(result.current.error).toBeDefined();
     act(() => result.current.dismissError());
     await settle();
     expect(result.current.error).toBeUndefined();
   });
+
+  describe('the promise perform returns', () => {
+    it('resolves succeeded when the notification carrying the referenceId arrives', async () => {
+      const { h, result } = await withInteraction();
+      let settlement: unknown;
+      act(() => {
+        void result.current.perform({ operationName: 'Accept' }).then((s) => (settlement = s));
+      });
+      await settle();
+      expect(settlement).toBeUndefined();
+      act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
+      await settle();
+      expect(settlement).toEqual({ status: 'succeeded' });
+    });
+
+    it('resolves failed with the error shown on the card when an Error notification arrives', async () => {
+      const { h, result } = await withInteraction();
+      let settlement: unknown;
+      act(() => {
+        void result.current.perform({ operationName: 'Accept' }).then((s) => (settlement = s));
+      });
+      await settle();
+      act(() => h.channel.emit(errorNotification(101, 'Media server unavailable')));
+      await settle();
+      expect(settlement).toMatchObject({ status: 'failed', error: { kind: 'error-notification', message: 'Media server unavailable' } });
+      expect(result.current.error).toEqual((settlement as { error: unknown }).error);
+    });
+
+    it('resolves ignored for a second request while one is pending (nothing sent)', async () => {
+      const { h, result } = await withInteraction();
+      act(() => {
+        void result.current.perform({ operationName: 'Accept' });
+      });
+      await settle();
+      let second: unknown;
+      await act(async () => {
+        second = await result.current.perform({ operationName: 'Reject' });
+      });
+      expect(second).toEqual({ status: 'ignored' });
+      expect(posts(h)).toHaveLength(1);
+    });
+  });
 });
+

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import type { ActionError, PendingAction } from '../core/types';
+import type { ActionError, ActionSettlement, PendingAction } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 import { useOpenmediaRuntime, useRetainedConnection } from './openmedia-context';
 import { useInteraction } from './use-interaction';
@@ -11,8 +11,11 @@ export interface InteractionAction {
    * Request an operation. The answer and the outcome land in the store: watch `pending` and
    * `error`. Ignored while another action on this interaction is pending; refused (as an
    * `error` of kind `vetoed`) when the interaction's capabilities do not allow it now.
+   * The promise resolves once the action has settled (never rejects): `succeeded` when the
+   * notification carrying its referenceId arrived, `failed` with the error shown on the card,
+   * `ignored` when nothing was sent.
    */
-  perform(request: OperationRequest): void;
+  perform(request: OperationRequest): Promise<ActionSettlement>;
   /** Clear the error shown for this interaction. */
   dismissError(): void;
   readonly pending: PendingAction | undefined;
@@ -29,7 +32,7 @@ export function useInteractionAction(interactionId: string): InteractionAction {
   useRetainedConnection(runtime);
   const { connection, store, client, queryClient } = runtime;
   const entry = useInteraction(interactionId);
-  const { mutate } = useMutation(
+  const { mutateAsync } = useMutation(
     {
       mutationKey: ['openmedia', 'operation', client.gwsBase, interactionId],
       mutationFn: (request: OperationRequest) => connection.perform(interactionId, request),
@@ -40,7 +43,7 @@ export function useInteractionAction(interactionId: string): InteractionAction {
     },
     queryClient,
   );
-  const perform = useCallback((request: OperationRequest) => mutate(request), [mutate]);
+  const perform = useCallback((request: OperationRequest) => mutateAsync(request), [mutateAsync]);
   const dismissError = useCallback(() => store.dispatch({ type: 'errorDismissed', interactionId }), [store, interactionId]);
   const pending = entry?.pending;
   const error = entry?.error;
