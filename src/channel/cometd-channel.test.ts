@@ -246,6 +246,36 @@ describe('createCometdChannel: session gone', () => {
   });
 });
 
+describe('createCometdChannel: reconnect on request', () => {
+  it('after unauthorized, starts a fresh handshake and resyncs once back', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    t.latest().handshakeReply({ successful: false, failure: { httpCode: 401 } } as Partial<Message>);
+    expect(t.channel.getStatus()).toBe('unauthorized');
+    t.events.length = 0;
+
+    t.channel.reconnect?.();
+    expect(t.fakes).toHaveLength(2);
+    expect(t.channel.getStatus()).toBe('connecting');
+    establish(t.latest());
+    await flushMicrotasks();
+    expect(t.channel.getStatus()).toBe('connected');
+    // Everything sent while signed out is lost: the listener must re-read the snapshot.
+    expect(t.events).toEqual(['status:connecting', 'resync', 'status:connected']);
+  });
+
+  it('is a no-op while connected, and with nobody listening', () => {
+    const t = setup();
+    t.channel.reconnect?.();
+    expect(t.fakes).toHaveLength(0);
+    t.channel.subscribe(t.listener);
+    establish(t.latest());
+    t.channel.reconnect?.();
+    expect(t.fakes).toHaveLength(1);
+    expect(t.channel.getStatus()).toBe('connected');
+  });
+});
+
 describe('createCometdChannel: when CometD gives up', () => {
   it('re-handshakes with a fresh client after a jittered, growing, capped delay', async () => {
     const t = setup({ random: () => 0 });

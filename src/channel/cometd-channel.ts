@@ -124,6 +124,12 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   return {
     descriptor,
     getStatus: () => status,
+    reconnect() {
+      if (status !== 'unauthorized' || listeners.size === 0) return;
+      retryAttempt = 0;
+      setStatus('connecting');
+      open(true);
+    },
     subscribe(listener: ChannelListener) {
       const remove = listeners.add(listener);
       if (listeners.size === 1) {

@@ -56,6 +56,11 @@ export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CH
     requestResync() {
       listeners.resyncNeeded();
     },
+    reconnect() {
+      if (status !== 'unauthorized' || listeners.size === 0) return;
+      setStatus('connected');
+      listeners.resyncNeeded();
+    },
     listenerCount: () => listeners.size,
   };
 }

@@ -32,4 +32,10 @@ export interface NotificationChannel {
    * Returns the function that removes it (idempotent).
    */
   subscribe(listener: ChannelListener): () => void;
+  /**
+   * Start again after `unauthorized`, once the agent has signed in again (the user asks for it:
+   * the channel never loops on a lost session by itself). Notifications sent meanwhile are lost,
+   * so listeners hear `onResyncNeeded` once it is back. A no-op in any other status.
+   */
+  reconnect?(): void;
 }

@@ -8,13 +8,15 @@ export interface ConnectionBannerProps {
   readonly reconnectingVisible: boolean;
   /** Why the last snapshot read failed, if it did. */
   readonly snapshotError: string | undefined;
+  /** Offered as a button when signed out or a snapshot read failed; absent: no button. */
+  readonly onRetry?: (() => void) | undefined;
 }
 
 /**
  * The live region for connection trouble. It stays mounted (empty while all is well) so screen
  * readers announce what appears in it.
  */
-export function ConnectionBanner({ status, reconnectingVisible, snapshotError }: ConnectionBannerProps) {
+export function ConnectionBanner({ status, reconnectingVisible, snapshotError, onRetry }: ConnectionBannerProps) {
   const messages = useMessages();
   return (
     <div role="status" className="omw-banners">
@@ -25,6 +27,11 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError }:
             <p className="omw-banner__title">{messages.statusUnauthorized}</p>
             <p className="omw-banner__detail">{messages.unauthorizedDetail}</p>
           </div>
+          {onRetry ? (
+            <button type="button" className="omw-button omw-button--secondary omw-button--small omw-banner__action" onClick={onRetry}>
+              {messages.reconnectAction}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {status === 'reconnecting' && reconnectingVisible ? (
@@ -43,6 +50,11 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError }:
             <p className="omw-banner__title">{messages.snapshotErrorTitle}</p>
             <p className="omw-banner__detail">{snapshotError}</p>
           </div>
+          {onRetry ? (
+            <button type="button" className="omw-button omw-button--secondary omw-button--small omw-banner__action" onClick={onRetry}>
+              {messages.retrySnapshotAction}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

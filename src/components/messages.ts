@@ -28,6 +28,10 @@ export interface Messages {
   readonly statusUnauthorized: string;
   readonly unauthorizedDetail: string;
   readonly snapshotErrorTitle: string;
+  /** Button of the signed-out banner, pressed once the agent has signed in again. */
+  readonly reconnectAction: string;
+  /** Button of the snapshot-error banner. */
+  readonly retrySnapshotAction: string;
 
   /** Accessible names of the operation buttons (defaults are the exact words tests rely on). */
   readonly operations: Readonly<Record<Operation, string>>;
@@ -135,8 +139,10 @@ export const DEFAULT_MESSAGES: Messages = {
   statusReconnecting: 'Reconnecting…',
   reconnectingDetail: 'The list may be out of date until the connection is back.',
   statusUnauthorized: 'Signed out — your session has ended',
-  unauthorizedDetail: 'Sign in again to keep receiving interactions.',
+  unauthorizedDetail: 'Sign in again, then reconnect to keep receiving interactions.',
   snapshotErrorTitle: 'Could not load your interactions',
+  reconnectAction: 'Reconnect',
+  retrySnapshotAction: 'Try again',
 
   operations: OPERATION_NAMES,
   editKey: (key) => `Edit ${key}`,

@@ -23,6 +23,8 @@ export interface OpenmediaWidgetViewProps {
   readonly renderCard: (entry: InteractionEntry, headingLevel: 4) => ReactNode;
   readonly status: ConnectionStatus;
   readonly snapshotError?: string | undefined;
+  /** Offered in the banner when signed out or a snapshot read failed (the widget passes the hook's `retry`). */
+  readonly onRetry?: (() => void) | undefined;
   readonly diagnostics?: Diagnostics | undefined;
   readonly showDiagnostics?: boolean;
   readonly title?: string;
@@ -42,6 +44,7 @@ export function OpenmediaWidgetView({
   renderCard,
   status,
   snapshotError,
+  onRetry,
   diagnostics,
   showDiagnostics = false,
   title,
@@ -94,6 +97,7 @@ export function OpenmediaWidgetView({
             status={status}
             reconnectingVisible={reconnectingVisible}
             snapshotError={snapshotError}
+            onRetry={onRetry}
           />
           {entries.length === 0 ? (
             // With nothing loaded because of an error, the banner explains; "no interactions" would mislead.

@@ -312,6 +312,33 @@ describe('OpenmediaWidget', () => {
     expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
   });
 
+  it('offers Reconnect when signed out; pressing it reconnects and re-reads the interactions', async () => {
+    const { user, h } = await setup();
+    act(() => h.channel.setStatus('unauthorized'));
+    h.gws.snapshots.set('workitem', [resource('a', 'Processing', 'workitem', { Subject: 'Missed while signed out' })]);
+    const gets = () => h.gws.requests.filter((r) => r.method === 'GET' && r.url.includes('/openmedia/')).length;
+    const before = gets();
+    await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Reconnect' }));
+    await settle(500);
+    expect(h.channel.getStatus()).toBe('connected');
+    expect(gets()).toBeGreaterThan(before);
+    expect(screen.getByRole('article', { name: 'Missed while signed out' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).not.toHaveTextContent('Signed out');
+  });
+
+  it('offers Try again after a failed snapshot read, and clears the error when the read succeeds', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    harness.gws.snapshotAnswer = () => json({ statusCode: 4, statusMessage: 'Internal error' });
+    const { user } = await setup({}, harness);
+    await settle(500);
+    harness.gws.snapshotAnswer = undefined;
+    harness.gws.snapshots.set('workitem', [resource('b', 'Invited', 'workitem', { Subject: 'Back again' })]);
+    await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Try again' }));
+    await settle(500);
+    expect(screen.getByRole('status')).not.toHaveTextContent('Could not load your interactions');
+    expect(screen.getByRole('article', { name: 'Back again' })).toBeInTheDocument();
+  });
+
   it('counts a rejected message in the diagnostics panel and downloads the log', async () => {
     const { user, emit } = await setup({ showDiagnostics: true });
     await emit('not an object');

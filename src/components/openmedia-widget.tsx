@@ -8,7 +8,7 @@ import type { TransferTarget } from './transfer-target';
 import './openmedia-widget.css';
 
 export interface OpenmediaWidgetProps
-  extends Omit<OpenmediaWidgetViewProps, 'entries' | 'renderCard' | 'status' | 'snapshotError' | 'diagnostics'> {
+  extends Omit<OpenmediaWidgetViewProps, 'entries' | 'renderCard' | 'status' | 'snapshotError' | 'onRetry' | 'diagnostics'> {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
   /** Called when an interaction becomes the one in focus (after a successful Set in focus). */
@@ -22,7 +22,7 @@ export interface OpenmediaWidgetProps
  * Offers come first, then interactions in progress, then the recently completed ones.
  */
 export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ...view }: OpenmediaWidgetProps) {
-  const { status, interactions, focusedId, diagnostics, snapshotError, get } = useOpenmediaChannel();
+  const { status, interactions, focusedId, diagnostics, snapshotError, get, retry } = useOpenmediaChannel();
 
   // Latest-ref callbacks: a new inline onAction / onFocus from the host must not re-render every card.
   const callbacks = useRef({ onFocus, onAction });
@@ -46,6 +46,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
       entries={interactions}
       status={status}
       snapshotError={snapshotError}
+      onRetry={retry}
       diagnostics={diagnostics}
       renderCard={(entry, headingLevel) => (
         <ConnectedInteractionCard

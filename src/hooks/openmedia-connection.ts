@@ -43,6 +43,11 @@ export interface OpenmediaConnection {
   perform(interactionId: string, request: OperationRequest): Promise<ActionSettlement>;
   /** The provider mounted; returns its unmount, which stops timers and requests in flight. */
   attach(): () => void;
+  /**
+   * The agent asked to try again: after `unauthorized`, reconnect the channel (which resyncs
+   * once back); otherwise read the snapshots again (after a failed read).
+   */
+  retry(): void;
 }
 
 export function createOpenmediaConnection(options: OpenmediaConnectionOptions): OpenmediaConnection {
@@ -159,6 +164,11 @@ export function createOpenmediaConnection(options: OpenmediaConnectionOptions): 
       };
     },
     perform: (interactionId, request) => actions.perform(interactionId, request),
+    retry() {
+      if (running === undefined) return;
+      if (channel.getStatus() === 'unauthorized') channel.reconnect?.();
+      else snapshots.load(mediaTypes);
+    },
     attach() {
       return () => actions.dispose();
     },

@@ -20,6 +20,11 @@ export interface OpenmediaChannelState {
   readonly diagnostics: Diagnostics;
   /** Why the last snapshot read failed, or undefined. */
   readonly snapshotError: string | undefined;
+  /**
+   * Try again, on the agent's request: reconnect after `unauthorized` (once they have signed in
+   * again), or re-read the snapshots after a failed read. Never called automatically.
+   */
+  readonly retry: () => void;
 }
 
 /**
@@ -43,8 +48,10 @@ export function useOpenmediaChannel(): OpenmediaChannelState {
   );
   const get = useCallback((id: string) => byId.get(id), [byId]);
 
+  const retry = useCallback(() => connection.retry(), [connection]);
+
   return useMemo(
-    () => ({ status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError }),
-    [status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError],
+    () => ({ status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError, retry }),
+    [status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError, retry],
   );
 }
