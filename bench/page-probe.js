@@ -82,6 +82,12 @@
       const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
       const article = node && node.closest('article');
       if (article) articles.add(article);
+      // A card mounted into the list: the record's target is the list, the card is an added node.
+      for (const added of record.addedNodes) {
+        if (added.nodeType !== 1) continue;
+        if (added.tagName === 'ARTICLE') articles.add(added);
+        for (const inner of added.querySelectorAll('article')) articles.add(inner);
+      }
     }
     for (const article of articles) {
       const seq = field(article, 'seq');
