@@ -4,6 +4,7 @@ import { ADDRESS_CHANGE, HOSTILE, LOYALTY_DONE, REFUND_REVIEW, SPRING_OFFER, sto
 import { StoryHarness } from '../../.storybook/story-harness';
 import type { StoryHarnessProps } from '../../.storybook/story-harness';
 import { GwsRequestError } from '../api/errors';
+import { DEFAULT_MESSAGES } from './messages';
 import { OpenmediaWidget } from './openmedia-widget';
 import type { OpenmediaWidgetProps } from './openmedia-widget';
 
@@ -109,7 +110,7 @@ export const VetoedByHost: Story = {
     const offer = await card(canvasElement, 'Spring upgrade offer');
     await userEvent.click(within(offer).getByRole('button', { name: 'Accept' }));
     const alert = await within(offer).findByRole('alert');
-    await expect(alert).toHaveTextContent('This action was not allowed by your desktop.');
+    await expect(alert).toHaveTextContent(DEFAULT_MESSAGES.vetoedByHost);
   },
 };
 
@@ -118,7 +119,7 @@ export const CompletedAndLingering: Story = {
   render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE, LOYALTY_DONE] } }),
   play: async ({ canvasElement }) => {
     const done = await card(canvasElement, 'Loyalty renewal, 12 months');
-    await expect(within(done).getByText('This interaction has ended')).toBeVisible();
+    await expect(within(done).getByText(DEFAULT_MESSAGES.ended)).toBeVisible();
     await expect(within(done).queryAllByRole('button')).toHaveLength(0);
   },
 };
@@ -141,7 +142,7 @@ export const Gone: Story = {
     await card(canvasElement, 'Address change request');
     // The card moves to "Recently completed" (a new element), so look it up again.
     await waitFor(
-      () => expect(within(within(canvasElement).getByRole('article', { name: 'Address change request' })).getByText('No longer assigned to you')).toBeVisible(),
+      () => expect(within(within(canvasElement).getByRole('article', { name: 'Address change request' })).getByText(DEFAULT_MESSAGES.gone)).toBeVisible(),
       { timeout: 4000 },
     );
   },
@@ -162,7 +163,7 @@ export const LongAndHostileUserData: Story = {
 export const Empty: Story = {
   render: harness({ gws: { snapshot: () => [] } }),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('No interactions right now')).toBeVisible();
+    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.emptyTitle)).toBeVisible();
   },
 };
 
@@ -171,7 +172,7 @@ export const Empty: Story = {
 export const Connecting: Story = {
   render: harness({ initialStatus: 'connecting', gws: { snapshot: () => [] } }),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Connecting…')).toBeVisible();
+    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.statusConnecting)).toBeVisible();
   },
 };
 
@@ -179,7 +180,7 @@ export const Connected: Story = {
   render: harness({ gws: { snapshot: () => [SPRING_OFFER, ADDRESS_CHANGE] } }),
   play: async ({ canvasElement }) => {
     await card(canvasElement, 'Spring upgrade offer');
-    await expect(within(canvasElement).getByText('Live')).toBeVisible();
+    await expect(within(canvasElement).getByText(DEFAULT_MESSAGES.statusConnected)).toBeVisible();
   },
 };
 
@@ -188,14 +189,16 @@ export const ReconnectingAfterGrace: Story = {
   args: { reconnectGraceMs: 500 },
   render: harness({ initialStatus: 'reconnecting', gws: { snapshot: () => [ADDRESS_CHANGE] } }),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('The list may be out of date until the connection is back.', {}, { timeout: 3000 })).toBeVisible();
+    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.reconnectingDetail, {}, { timeout: 3000 })).toBeVisible();
   },
 };
 
+/** The HTTP session is gone: nothing retries by itself; the agent signs in again, then reconnects. */
 export const Unauthorized: Story = {
   render: harness({ initialStatus: 'unauthorized', gws: { snapshot: () => [] } }),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Sign in again to keep receiving interactions.')).toBeVisible();
+    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.unauthorizedDetail)).toBeVisible();
+    await expect(within(canvasElement).getByRole('button', { name: DEFAULT_MESSAGES.reconnectAction })).toBeEnabled();
   },
 };
 
@@ -205,7 +208,8 @@ export const SnapshotError: Story = {
     gws: { snapshot: () => new GwsRequestError({ kind: 'http', status: 403, message: 'GWS answered 403 Forbidden: no open media licence for this agent' }) },
   }),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Could not load your interactions', {}, { timeout: 3000 })).toBeVisible();
+    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.snapshotErrorTitle, {}, { timeout: 3000 })).toBeVisible();
+    await expect(within(canvasElement).getByRole('button', { name: DEFAULT_MESSAGES.retrySnapshotAction })).toBeEnabled();
   },
 };
 

@@ -65,6 +65,18 @@ describe('createRecordingChannel', () => {
     expect(recorder.getRecording().events).toEqual([]);
   });
 
+  it('passes a reconnect after a lost session through to the real channel', () => {
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { now: () => 0 });
+    const heard = collector();
+    recorder.subscribe(heard.listener);
+    inner.setStatus('unauthorized');
+    expect(recorder.reconnect).toBeTypeOf('function');
+    recorder.reconnect?.();
+    expect(inner.getStatus()).toBe('connected');
+    expect(heard.statuses).toEqual(['connected', 'unauthorized', 'connected']);
+  });
+
   it('records what a replay channel plays back identically', () => {
     let clock = 0;
     const inner = createMemoryChannel();

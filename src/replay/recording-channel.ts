@@ -52,6 +52,8 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
   return {
     descriptor: inner.descriptor,
     getStatus: () => inner.getStatus(),
+    // The widget's "Reconnect" after a lost session must reach the real channel.
+    reconnect: inner.reconnect ? () => inner.reconnect?.() : undefined,
     subscribe(listener) {
       const remove = listeners.add(listener);
       if (release === undefined) release = inner.subscribe(relay);
