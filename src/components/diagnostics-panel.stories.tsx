@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import type { Diagnostics } from '../core/types';
 import { DiagnosticsPanel } from './diagnostics-panel';
+import { DEFAULT_MESSAGES } from './messages';
 import './openmedia-widget.css';
 
 const now = Date.now();
@@ -40,15 +41,15 @@ type Story = StoryObj<typeof meta>;
 
 export const Open: Story = {
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Download log' })).toBeVisible();
-    await expect(within(canvasElement).getByRole('region', { name: 'Recent events' })).toBeVisible();
+    await expect(within(canvasElement).getByRole('button', { name: DEFAULT_MESSAGES.diagnosticsDownload })).toBeVisible();
+    await expect(within(canvasElement).getByRole('region', { name: DEFAULT_MESSAGES.diagnosticsLog })).toBeVisible();
   },
 };
 
 export const Empty: Story = {
   args: { diagnostics: { received: 0, rejected: {}, unmatchedReferenceIds: 0, log: [] } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('No events yet.')).toBeVisible();
+    await expect(within(canvasElement).getByText(DEFAULT_MESSAGES.diagnosticsLogEmpty)).toBeVisible();
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, within } from 'storybook/test';
 import { InteractionCard } from './interaction-card';
+import { DEFAULT_MESSAGES } from './messages';
 import './openmedia-widget.css';
 import { makeEntry, makeError, makePending } from './test-entries';
 
@@ -56,9 +57,9 @@ export const TimedOut: Story = {
 };
 
 export const Vetoed: Story = {
-  args: { entry: makeEntry(INVITED, { error: makeError({ operation: 'Accept', kind: 'vetoed', code: undefined, message: 'This action was not allowed by your desktop.' }) }) },
+  args: { entry: makeEntry(INVITED, { error: makeError({ operation: 'Accept', kind: 'vetoed', code: undefined, message: DEFAULT_MESSAGES.vetoedByHost }) }) },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('This action was not allowed by your desktop.');
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(DEFAULT_MESSAGES.vetoedByHost);
   },
 };
 
@@ -69,7 +70,7 @@ export const Completed: Story = {
 export const Gone: Story = {
   args: { entry: makeEntry({}, { gone: true, endedAt: Date.now() }) },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('No longer assigned to you')).toBeVisible();
+    await expect(within(canvasElement).getByText(DEFAULT_MESSAGES.gone)).toBeVisible();
   },
 };
 

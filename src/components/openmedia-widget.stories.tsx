@@ -249,9 +249,9 @@ export const DiagnosticsPanelOpen: Story = {
     },
   }),
   play: async ({ canvasElement }) => {
-    await userEvent.click(await within(canvasElement).findByText('Diagnostics'));
-    await expect(await within(canvasElement).findByRole('region', { name: 'Recent events' })).toBeVisible();
-    const reasons = within(canvasElement).getByRole('list', { name: 'Messages rejected' });
+    await userEvent.click(await within(canvasElement).findByText(DEFAULT_MESSAGES.diagnosticsTitle));
+    await expect(await within(canvasElement).findByRole('region', { name: DEFAULT_MESSAGES.diagnosticsLog })).toBeVisible();
+    const reasons = within(canvasElement).getByRole('list', { name: DEFAULT_MESSAGES.diagnosticsRejected });
     await expect(within(reasons).getByText('missing-id')).toBeVisible();
     await expect(within(reasons).getByText('not-an-object')).toBeVisible();
   },
