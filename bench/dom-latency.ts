@@ -147,7 +147,7 @@ function figures(name: string, description: string, data: ProbeData, options: La
       name,
       'React commits per animation frame (max)',
       hookWorked ? store.max : null,
-      'commits',
+      '',
       atMost(1, '≤ 1'),
       hookWorked
         ? `commits that rendered a card (every store flush does): ${en(storeCommits.length)} in ${en(store.frames)} frames, ${store.crowded} frames with more than one; counted by a React DevTools hook (onCommitFiberRoot), frames by requestAnimationFrame`
@@ -157,7 +157,7 @@ function figures(name: string, description: string, data: ProbeData, options: La
       name,
       'all React commits per frame (max)',
       hookWorked ? all.max : null,
-      'commits',
+      '',
       hookWorked
         ? `${en(data.commits.length)} commits in ${en(all.frames)} frames, ${all.crowded} frames with more than one: the extra commits render no card (timers such as the 1 s time-in-state tick; on the standalone page also its mock panel)`
         : hookFailure,
@@ -166,7 +166,7 @@ function figures(name: string, description: string, data: ProbeData, options: La
       name,
       'cards re-rendered per notification',
       hookWorked && changed > 0 ? round(reRendered / changed, 4) : null,
-      'cards',
+      '',
       { text: 'exactly 1', met: (v) => v === 1 },
       hookWorked
         ? `${en(reRendered)} card re-renders for ${en(changed)} card changes, ${en(data.wastedRenders)} re-renders of cards that did not change; a render is React's PerformedWork flag on the card's component (as React DevTools reads it); mounts not counted`

@@ -31,7 +31,8 @@ function formatValue(figure: Figure): string {
   if (figure.value === null) return 'not measured';
   const digits = Math.abs(figure.value) >= 100 ? 0 : Math.abs(figure.value) >= 10 ? 1 : 3;
   const number = figure.value.toLocaleString('en', { maximumFractionDigits: digits });
-  return figure.unit === '×' ? `${number}×` : `${number} ${figure.unit}`;
+  if (figure.unit === '×') return `${number}×`;
+  return figure.unit === '' ? number : `${number} ${figure.unit}`;
 }
 
 function verdict(figure: Figure): string {

@@ -75,7 +75,7 @@ const benchmarks: Benchmark[] = [
         outDir: dirs.widgetPage,
         config: 'mock-only' as const,
         path: WIDGET_PAGE_PATH,
-        description: 'bench/widget-page: <OpenmediaProvider><OpenmediaWidget/></OpenmediaProvider> only, defaults',
+        description: 'bench/widget-page: OpenmediaProvider and OpenmediaWidget with defaults, nothing else',
       };
       return runDomLatency(quick ? LATENCY_QUICK : LATENCY_FULL, page, p);
     },
@@ -100,7 +100,8 @@ for (const [i, benchmark] of selected.entries()) {
     figures.push(...produced);
     for (const figure of produced) {
       const verdict = figure.pass === null ? '' : figure.pass ? '  PASS' : '  FAIL';
-      console.error(`    ${figure.label}: ${figure.value ?? 'not measured'} ${figure.unit} (target ${figure.target})${verdict}`);
+      const value = figure.value === null ? 'not measured' : `${figure.value}${figure.unit === '' ? '' : ` ${figure.unit}`}`;
+      console.error(`    ${figure.label}: ${value} (target ${figure.target})${verdict}`);
     }
   } catch (error) {
     progress.end();
