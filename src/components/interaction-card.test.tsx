@@ -252,6 +252,16 @@ describe('InteractionCard: content', () => {
     expect(screen.getByText('No longer assigned to you')).toBeInTheDocument();
   });
 
+  it('offers no action on a gone interaction, even with the capabilities it last had', () => {
+    const capabilities = ['Transfer', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'SetInFocus', 'Complete'];
+    renderCard({
+      entry: makeEntry({ state: 'Processing', capabilities, userData: { Subject: 'Gone', Tier: 'gold' } }, { gone: true, endedAt: Date.now() }),
+    });
+    expect(screen.getByText('No longer assigned to you')).toBeInTheDocument();
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.getByText('gold')).toBeInTheDocument();
+  });
+
   it('marks the focused card with aria-current', () => {
     renderCard({ focused: true });
     expect(screen.getByRole('article')).toHaveAttribute('aria-current', 'true');

@@ -140,12 +140,12 @@ export const InteractionCard = memo(function InteractionCard({
       <UserDataSection
         userData={interaction.userData}
         update={{
-          present: has('UpdateUserData'),
+          present: !ended && has('UpdateUserData'),
           enabled: canPerform(entry, 'UpdateUserData'),
           busyKey: pendingOp === 'UpdateUserData' ? keyedRequest : undefined,
         }}
         remove={{
-          present: has('DeleteUserData'),
+          present: !ended && has('DeleteUserData'),
           enabled: canPerform(entry, 'DeleteUserData'),
           busyKey: pendingOp === 'DeleteUserData' ? keyedRequest : undefined,
         }}
@@ -165,13 +165,16 @@ export const InteractionCard = memo(function InteractionCard({
         }}
       />
       {entry.error ? <ActionErrorAlert error={entry.error} onDismiss={onDismissError} /> : null}
-      <ActionBar
-        entry={entry}
-        onOperation={onOperation}
-        addOpen={editor.mode === 'add'}
-        transferRef={transferRef}
-        addRef={addRef}
-      />
+      {/* An ended interaction (Completed, or no longer listed by GWS) offers nothing to do. */}
+      {ended ? null : (
+        <ActionBar
+          entry={entry}
+          onOperation={onOperation}
+          addOpen={editor.mode === 'add'}
+          transferRef={transferRef}
+          addRef={addRef}
+        />
+      )}
       {unknownCapabilities.length > 0 ? (
         <p className="omw-card__other">
           {messages.labelOtherCapabilities}: {unknownCapabilities.join(', ')}
