@@ -4,13 +4,20 @@
  */
 
 // ── React: provider and hooks ────────────────────────────────────────────────────────────────
-export { OpenmediaProvider, DEFAULT_MEDIA_TYPES, DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_LINGER_MS } from './hooks/openmedia-provider';
+export {
+  OpenmediaProvider,
+  DEFAULT_MEDIA_TYPES,
+  DEFAULT_ACTION_TIMEOUT_MS,
+  DEFAULT_LINGER_MS,
+  DEFAULT_RECORD_LIMIT,
+} from './hooks/openmedia-provider';
 export type { OpenmediaProviderProps } from './hooks/openmedia-provider';
 export { useOpenmediaChannel } from './hooks/use-openmedia-channel';
 export type { OpenmediaChannelState } from './hooks/use-openmedia-channel';
 export { useInteraction, useInteractionIds, useConnectionStatus, useDiagnostics, useFocusedId } from './hooks/use-interaction';
 export { useInteractionAction } from './hooks/use-interaction-action';
 export type { InteractionAction } from './hooks/use-interaction-action';
+export { useMessageRecording } from './hooks/use-message-recording';
 
 // ── Push channel ─────────────────────────────────────────────────────────────────────────────
 export { createCometdChannel, DEFAULT_COMETD_URL } from './channel/cometd-channel';
@@ -20,6 +27,15 @@ export type { BackoffOptions } from './channel/backoff';
 export { createMemoryChannel } from './channel/memory-channel';
 export type { MemoryChannel } from './channel/memory-channel';
 export type { ChannelListener, ConnectionStatus, NotificationChannel } from './channel/types';
+
+// ── Recording and replay of the push stream ──────────────────────────────────────────────────
+export { createRecordingChannel } from './replay/recording-channel';
+export type { RecordingChannel, RecordingChannelOptions } from './replay/recording-channel';
+export { createReplayChannel } from './replay/replay-channel';
+export type { ReplayChannel, ReplayChannelOptions, ReplayState } from './replay/replay-channel';
+export { createReplayClient, REPLAY_READ_ONLY_MESSAGE } from './replay/replay-client';
+export { parseRecording, RECORDING_VERSION } from './replay/recording';
+export type { Recording, RecordedEvent, RecordingParseResult, RecordingRejection } from './replay/recording';
 
 // ── GWS REST client ──────────────────────────────────────────────────────────────────────────
 export { createGwsClient } from './api/client';
@@ -66,7 +82,7 @@ export type {
 } from './protocol/types';
 
 // ── Components ───────────────────────────────────────────────────────────────────────────────
-// The UI exports (widget, cards, …) are listed below this line by the components' owner.
+// The widget, its building blocks, and their strings and types.
 export { OpenmediaWidget } from './components/openmedia-widget';
 export type { OpenmediaWidgetProps } from './components/openmedia-widget';
 export { OpenmediaWidgetView } from './components/openmedia-widget-view';
@@ -81,3 +97,5 @@ export { DEFAULT_MESSAGES, resolveMessages } from './components/messages';
 export type { Messages } from './components/messages';
 export type { TransferTarget } from './components/transfer-target';
 export type { ActionEvent, ActionListener, ActionOutcome } from './components/action-event';
+export { ReplayControls } from './components/replay-controls';
+export type { ReplayControlsProps } from './components/replay-controls';

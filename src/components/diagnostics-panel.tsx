@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../core/types';
+import type { Recording } from '../replay/recording';
 import { downloadJson } from './download-json';
 import { DownloadIcon } from './icons';
 import { useMessages } from './messages-context';
@@ -8,6 +9,11 @@ export interface DiagnosticsPanelProps {
   readonly locale?: string | undefined;
   /** Open on first render (it is a collapsible <details>). */
   readonly defaultOpen?: boolean;
+  /**
+   * The latest raw messages, added to the download as `recording` so the log can be replayed
+   * (`parseRecording` / `createReplayChannel`). The widget passes the provider's recording.
+   */
+  readonly getRecording?: (() => Recording) | undefined;
 }
 
 function timeOf(at: number, locale: string | undefined): string {
@@ -21,7 +27,7 @@ function timeOf(at: number, locale: string | undefined): string {
 }
 
 /** Counters and the recent-event log, for support: what arrived, what was refused and why. */
-export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false }: DiagnosticsPanelProps) {
+export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, getRecording }: DiagnosticsPanelProps) {
   const messages = useMessages();
   const rejected = Object.entries(diagnostics.rejected).filter(([, n]) => (n ?? 0) > 0);
   const rejectedTotal = rejected.reduce((sum, [, n]) => sum + (n ?? 0), 0);
@@ -66,6 +72,7 @@ export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false }: D
                 rejected: diagnostics.rejected,
                 unmatchedReferenceIds: diagnostics.unmatchedReferenceIds,
                 log: diagnostics.log,
+                ...(getRecording ? { recording: getRecording() } : {}),
               })
             }
           >

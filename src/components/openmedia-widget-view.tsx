@@ -1,3 +1,4 @@
+import type { Recording } from '../replay/recording';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import type { Diagnostics, InteractionEntry } from '../core/types';
@@ -23,6 +24,8 @@ export interface OpenmediaWidgetViewProps {
   readonly renderCard: (entry: InteractionEntry, headingLevel: 4) => ReactNode;
   readonly status: ConnectionStatus;
   readonly snapshotError?: string | undefined;
+  /** Added to the diagnostics download so it can be replayed (the widget passes the provider's recording). */
+  readonly getRecording?: (() => Recording) | undefined;
   /** Offered in the banner when signed out or a snapshot read failed (the widget passes the hook's `retry`). */
   readonly onRetry?: (() => void) | undefined;
   readonly diagnostics?: Diagnostics | undefined;
@@ -45,6 +48,7 @@ export function OpenmediaWidgetView({
   status,
   snapshotError,
   onRetry,
+  getRecording,
   diagnostics,
   showDiagnostics = false,
   title,
@@ -123,7 +127,7 @@ export function OpenmediaWidgetView({
                 ))}
             </div>
           )}
-          {showDiagnostics && diagnostics ? <DiagnosticsPanel diagnostics={diagnostics} locale={locale} /> : null}
+          {showDiagnostics && diagnostics ? <DiagnosticsPanel diagnostics={diagnostics} locale={locale} getRecording={getRecording} /> : null}
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
       </DialogHostContext.Provider>

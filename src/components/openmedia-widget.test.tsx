@@ -6,6 +6,7 @@ import type { Harness } from '../hooks/test-support';
 import type { ActionEvent } from './action-event';
 import { setupWithFakeTimers } from './fake-timers';
 import { OpenmediaWidget, type OpenmediaWidgetProps } from './openmedia-widget';
+import { parseRecording } from '../replay/recording';
 
 async function settle(ms = 50): Promise<void> {
   await act(async () => {
@@ -365,6 +366,12 @@ describe('OpenmediaWidget', () => {
     const parsed = JSON.parse(text ?? '{}') as { log: { kind: string }[]; received: number };
     expect(parsed.received).toBe(1);
     expect(parsed.log.map((l) => l.kind)).toContain('rejected');
+    // The raw messages ride along, so the log can be replayed exactly as it arrived.
+    const replayable = parseRecording(JSON.parse(text ?? '{}'));
+    expect(replayable.ok && replayable.recording.events.filter((e) => 'data' in e).map((e) => ('data' in e ? e.data : null))).toEqual([
+      'not an object',
+      statusChange(resource('a', 'Processing')),
+    ]);
     await settle(10);
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:log');
     click.mockRestore();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { useMessageRecording } from '../hooks/use-message-recording';
 import { useOpenmediaChannel } from '../hooks/use-openmedia-channel';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { ActionEvent, ActionListener } from './action-event';
@@ -8,7 +9,7 @@ import type { TransferTarget } from './transfer-target';
 import './openmedia-widget.css';
 
 export interface OpenmediaWidgetProps
-  extends Omit<OpenmediaWidgetViewProps, 'entries' | 'renderCard' | 'status' | 'snapshotError' | 'onRetry' | 'diagnostics'> {
+  extends Omit<OpenmediaWidgetViewProps, 'entries' | 'renderCard' | 'status' | 'snapshotError' | 'onRetry' | 'getRecording' | 'diagnostics'> {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
   /** Called when an interaction becomes the one in focus (after a successful Set in focus). */
@@ -23,6 +24,7 @@ export interface OpenmediaWidgetProps
  */
 export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ...view }: OpenmediaWidgetProps) {
   const { status, interactions, focusedId, diagnostics, snapshotError, get, retry } = useOpenmediaChannel();
+  const getRecording = useMessageRecording();
 
   // Latest-ref callbacks: a new inline onAction / onFocus from the host must not re-render every card.
   const callbacks = useRef({ onFocus, onAction });
@@ -47,6 +49,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
       status={status}
       snapshotError={snapshotError}
       onRetry={retry}
+      getRecording={getRecording}
       diagnostics={diagnostics}
       renderCard={(entry, headingLevel) => (
         <ConnectedInteractionCard

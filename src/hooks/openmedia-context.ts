@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { GwsClient } from '../api/client';
 import type { NotificationChannel } from '../channel/types';
 import type { OpenmediaStore } from '../core/store';
+import type { RecordingChannel } from '../replay/recording-channel';
 import type { OpenmediaConnection } from './openmedia-connection';
 
 /** Everything one `<OpenmediaProvider>` owns. */
@@ -12,6 +13,8 @@ export interface OpenmediaRuntime {
   readonly channel: NotificationChannel;
   readonly client: GwsClient;
   readonly queryClient: QueryClient;
+  /** Keeps the latest raw messages for the diagnostics log; undefined when recording is off. */
+  readonly recorder: RecordingChannel | undefined;
 }
 
 export const OpenmediaContext = createContext<OpenmediaRuntime | null>(null);

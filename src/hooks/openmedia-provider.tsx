@@ -6,6 +6,7 @@ import type { GwsClient } from '../api/client';
 import { DEFAULT_COMETD_URL, createCometdChannel } from '../channel/cometd-channel';
 import type { NotificationChannel } from '../channel/types';
 import { createOpenmediaStore } from '../core/store';
+import { createRecordingChannel } from '../replay/recording-channel';
 import { createOpenmediaConnection } from './openmedia-connection';
 import { OpenmediaContext } from './openmedia-context';
 import type { OpenmediaRuntime } from './openmedia-context';
@@ -14,6 +15,8 @@ import type { OpenmediaRuntime } from './openmedia-context';
 export const DEFAULT_MEDIA_TYPES: readonly string[] = ['promotion', 'workitem'];
 export const DEFAULT_ACTION_TIMEOUT_MS = 15_000;
 export const DEFAULT_LINGER_MS = 60_000;
+/** How many raw messages the diagnostics log keeps for replay, by default. */
+export const DEFAULT_RECORD_LIMIT = 1_000;
 
 export interface OpenmediaProviderProps {
   /** GWS origin and prefix, e.g. `https://gws.example:8090`. Default `''`: same origin. */
@@ -34,14 +37,24 @@ export interface OpenmediaProviderProps {
   readonly actionTimeoutMs?: number;
   /** How long an ended interaction stays visible. Default 60 000 ms. */
   readonly lingerMs?: number;
+  /**
+   * How many of the latest raw channel messages (and status changes) to keep, so the diagnostics
+   * "Download log" can be replayed (`createReplayChannel`). Bounded: memory stays flat over a
+   * shift. Default 1 000; 0 records nothing.
+   */
+  readonly recordLimit?: number;
   readonly children?: ReactNode;
 }
 
 function createRuntime(props: OpenmediaProviderProps): OpenmediaRuntime {
   const gwsBase = (props.gwsBase ?? '').replace(/\/+$/, '');
-  const channel =
+  const source =
     props.channel ??
     createCometdChannel({ url: props.cometdUrl ?? `${gwsBase}${DEFAULT_COMETD_URL}`, transport: props.transport ?? 'long-polling' });
+  const recordLimit = props.recordLimit ?? DEFAULT_RECORD_LIMIT;
+  // The recorder relays everything (Reconnect included) through one subscription of its own.
+  const recorder = recordLimit > 0 ? createRecordingChannel(source, { maxEvents: recordLimit }) : undefined;
+  const channel = recorder ?? source;
   const client = props.client ?? createGwsClient({ gwsBase });
   const queryClient = props.queryClient ?? new QueryClient();
   const store = createOpenmediaStore({ lingerMs: props.lingerMs ?? DEFAULT_LINGER_MS });
@@ -53,7 +66,7 @@ function createRuntime(props: OpenmediaProviderProps): OpenmediaRuntime {
     mediaTypes: props.mediaTypes ?? DEFAULT_MEDIA_TYPES,
     actionTimeoutMs: props.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS,
   });
-  return { store, connection, channel, client, queryClient };
+  return { store, connection, channel, client, queryClient, recorder };
 }
 
 /**
