@@ -80,7 +80,7 @@ test.describe('connection trouble', () => {
     expect((await mock.expireSession()).expired).toBeGreaterThanOrEqual(1);
 
     await expect(banner(page)).toContainText('Signed out — your session has ended');
-    await expect(banner(page)).toContainText('Sign in again to keep receiving interactions.');
+    await expect(banner(page)).toContainText('Sign in again, then reconnect to keep receiving interactions.');
     await expect(indicator(page, 'Offline')).toBeVisible();
 
     const handshakes = (await mock.state()).handshakes;
@@ -90,11 +90,15 @@ test.describe('connection trouble', () => {
     await expectStaysAtMost('/api/v2 requests after the 401', apiRequests, requestsAtBanner + 2, 3_000);
     await expect(banner(page)).toContainText('Signed out');
 
-    // Once the session is valid again, a reload (the user signing back in) brings everything back.
+    // Once the session is valid again (the agent signed back in), Reconnect brings everything
+    // back without a reload, including what changed on the server meanwhile.
+    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
     await mock.restoreSession();
-    await page.reload();
+    await mock.userData(SEED_ID, { CustomerSegment: 'while-signed-out' });
+    await banner(page).getByRole('button', { name: 'Reconnect' }).click();
     await expect(indicator(page, 'Live')).toBeVisible({ timeout: 20_000 });
     await expect(banner(page)).toHaveText('');
-    await expect(card(page, SEED)).toBeVisible();
+    await expect(userDataValue(card(page, SEED), 'CustomerSegment')).toHaveText('while-signed-out');
+    expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
   });
 });
