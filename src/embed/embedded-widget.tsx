@@ -21,6 +21,7 @@ export function EmbeddedWidget({ options, target }: EmbeddedWidgetProps) {
     queryClient,
     actionTimeoutMs,
     lingerMs,
+    recordLimit,
     injectStyles: _injectStyles,
     onFocus,
     onAction,
@@ -37,6 +38,7 @@ export function EmbeddedWidget({ options, target }: EmbeddedWidgetProps) {
       queryClient={queryClient}
       actionTimeoutMs={actionTimeoutMs}
       lingerMs={lingerMs}
+      recordLimit={recordLimit}
     >
       <OpenmediaWidget
         {...view}

@@ -4,7 +4,16 @@ import type { OpenmediaProviderProps } from '../hooks/openmedia-provider';
 /** Options read when the connection is created; changing any of them reconnects. */
 export type OpenmediaConnectionOptions = Pick<
   OpenmediaProviderProps,
-  'gwsBase' | 'cometdUrl' | 'mediaTypes' | 'transport' | 'channel' | 'client' | 'queryClient' | 'actionTimeoutMs' | 'lingerMs'
+  | 'gwsBase'
+  | 'cometdUrl'
+  | 'mediaTypes'
+  | 'transport'
+  | 'channel'
+  | 'client'
+  | 'queryClient'
+  | 'actionTimeoutMs'
+  | 'lingerMs'
+  | 'recordLimit'
 >;
 
 /** What {@link mountOpenmediaWidget} takes: the provider's connection options and the widget's props. */
@@ -25,6 +34,7 @@ const CONNECTION_KEYS = [
   'queryClient',
   'actionTimeoutMs',
   'lingerMs',
+  'recordLimit',
 ] as const satisfies readonly (keyof OpenmediaConnectionOptions)[];
 
 /** Whether going from `a` to `b` needs a new connection (the provider reads its props once). */
