@@ -1,4 +1,7 @@
 import type { OpenmediaInteraction } from '../protocol/types';
+import { dateTimeFormat } from './date-time-format';
+
+const RECEIVED: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 /** `mm:ss` below an hour, `h:mm:ss` from then on. Negative spans (clock skew) count as zero. */
 export function formatDuration(ms: number): string {
@@ -27,7 +30,7 @@ export function formatReceived(
   if (iso === undefined || interaction.receivedAt === undefined) return interaction.receivedDate;
   const date = new Date(interaction.receivedAt);
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return dateTimeFormat(locale, RECEIVED).format(date);
   } catch {
     // An unknown locale tag must not hide the date.
     return iso;
