@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { OpenmediaInteraction } from '../protocol/types';
 import { formatReceived, isHttpUrl, toIso } from './format';
 import { LinkIcon } from './icons';
@@ -8,8 +9,24 @@ export interface InteractionMetaProps {
   readonly locale?: string | undefined;
 }
 
+// Most notifications change user data or state only; the fields shown here rarely change, so the
+// meta block skips rendering unless one of them (or the locale) did.
+function sameMeta(a: InteractionMetaProps, b: InteractionMetaProps): boolean {
+  const x = a.interaction;
+  const y = b.interaction;
+  return (
+    a.locale === b.locale &&
+    x.id === y.id &&
+    x.mediaType === y.mediaType &&
+    x.openmediaType === y.openmediaType &&
+    x.receivedAt === y.receivedAt &&
+    x.receivedDate === y.receivedDate &&
+    x.uri === y.uri
+  );
+}
+
 /** Identity of the interaction: id, media type, direction, received date and resource URI. */
-export function InteractionMeta({ interaction, locale }: InteractionMetaProps) {
+export const InteractionMeta = memo(function InteractionMeta({ interaction, locale }: InteractionMetaProps) {
   const messages = useMessages();
   const received = formatReceived(interaction, locale);
   const { uri } = interaction;
@@ -56,4 +73,4 @@ export function InteractionMeta({ interaction, locale }: InteractionMetaProps) {
       ) : null}
     </dl>
   );
-}
+}, sameMeta);

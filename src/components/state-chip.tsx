@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { stateTone } from './format';
 import { useMessages } from './messages-context';
 
@@ -7,7 +8,7 @@ export interface StateChipProps {
 }
 
 /** The GWS state word in a colour-coded chip, with a friendlier label beside it when one is known. */
-export function StateChip({ state }: StateChipProps) {
+export const StateChip = memo(function StateChip({ state }: StateChipProps) {
   const messages = useMessages();
   const label = Object.hasOwn(messages.stateLabels, state) ? messages.stateLabels[state] : undefined;
   return (
@@ -17,4 +18,4 @@ export function StateChip({ state }: StateChipProps) {
       {label && label !== state ? <span className="omw-chip__label">{label}</span> : null}
     </span>
   );
-}
+});
