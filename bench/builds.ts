@@ -3,21 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+import { build, loadConfigFromFile } from 'vite';
+import type { PluginOption } from 'vite';
 
 /** The project root (bench/..). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Peer dependencies: the host installs them once, so they are never in our bundle. */
 const PEERS = /^(react|react-dom|@tanstack\/react-query)(\/|$)/;
-const PEERS_AND_COMETD = /^(react|react-dom|@tanstack\/react-query|cometd)(\/|$)/;
 
 /** A temporary folder for this run's builds, removed by `cleanup` (they never touch dist/). */
 export interface BuildDirs {
   readonly app: string;
   readonly widgetPage: string;
+  /** The library as vite.lib.config.ts ships it (unminified, its externals). */
   readonly lib: string;
-  readonly libWithoutCometd: string;
+  /** The same, minified, as a host's bundler would. */
+  readonly libMinified: string;
+  /** Minified with the cometd client bundled in (peers external only). */
+  readonly libWithCometd: string;
   cleanup(): void;
 }
 
@@ -27,7 +31,8 @@ export function createBuildDirs(): BuildDirs {
     app: join(base, 'app'),
     widgetPage: join(base, 'widget-page'),
     lib: join(base, 'lib'),
-    libWithoutCometd: join(base, 'lib-without-cometd'),
+    libMinified: join(base, 'lib-minified'),
+    libWithCometd: join(base, 'lib-with-cometd'),
     cleanup: () => rmSync(base, { recursive: true, force: true }),
   };
 }
@@ -63,13 +68,53 @@ export async function buildWidgetPage(outDir: string): Promise<void> {
 /** Where the widget-only page is in its build (Vite keeps the HTML's path under the root). */
 export const WIDGET_PAGE_PATH = '/bench/widget-page/index.html';
 
+// Plugins of vite.lib.config.ts that write beside the bundle into dist/lib (declarations, the
+// embed bundle): the size figure needs neither, and the benchmark never touches dist/.
+const SIDE_OUTPUTS = new Set(['openmedia-emit-declarations', 'openmedia-build-embed']);
+
+function withoutSideOutputs(plugins: readonly PluginOption[]): PluginOption[] {
+  return plugins.flatMap((plugin): PluginOption[] => {
+    if (Array.isArray(plugin)) return [withoutSideOutputs(plugin)];
+    if (plugin && typeof plugin === 'object' && 'name' in plugin && SIDE_OUTPUTS.has(plugin.name)) return [];
+    return [plugin];
+  });
+}
+
 /**
- * The library entry (src/index.ts) as a host's bundler would ship it: minified ES, peers left as
- * imports. With `bundleCometd` the cometd client (a dependency, not a peer) is inside, which is
- * what the library adds to a host's bundle.
+ * The library as it ships: the project's own vite.lib.config.ts (its entry, its externals: the
+ * peers and cometd, a dependency the host installs), written to `outDir` instead of dist/lib,
+ * without source maps, declarations or the embed bundle. The shipped file is unminified (the
+ * host's bundler minifies); `minify` builds what that bundler would produce.
  */
-export async function buildLibrary(outDir: string, bundleCometd: boolean): Promise<void> {
-  const external = bundleCometd ? PEERS : PEERS_AND_COMETD;
+export async function buildShippedLibrary(outDir: string, minify: boolean): Promise<void> {
+  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, join(ROOT, 'vite.lib.config.ts'), ROOT, 'warn', undefined, 'runner');
+  if (!loaded) throw new Error('vite.lib.config.ts could not be loaded.');
+  const { config } = loaded;
+  const rolldownOptions = config.build?.rolldownOptions ?? {};
+  await build({
+    ...config,
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    mode: 'production',
+    plugins: withoutSideOutputs(config.plugins ?? []),
+    build: {
+      ...config.build,
+      outDir,
+      emptyOutDir: true,
+      sourcemap: false,
+      minify,
+      // Library mode keeps whitespace in ES output unless told otherwise.
+      rolldownOptions: minify ? { ...rolldownOptions, output: { ...rolldownOptions.output, minify: true } } : rolldownOptions,
+    },
+  });
+}
+
+/**
+ * The library entry (src/index.ts), minified, with only the peers external: the cometd client (a
+ * dependency, not a peer) inside, for a host that does not already have it.
+ */
+export async function buildLibraryWithCometd(outDir: string): Promise<void> {
   await build({
     root: ROOT,
     configFile: false,
@@ -84,7 +129,7 @@ export async function buildLibrary(outDir: string, bundleCometd: boolean): Promi
       minify: true,
       lib: { entry: { 'openmedia-widget': join(ROOT, 'src/index.ts') }, formats: ['es'], fileName: (_format, name) => `${name}.js`, cssFileName: 'openmedia-widget' },
       // Library mode keeps whitespace in ES output unless told otherwise.
-      rolldownOptions: { external: (id) => external.test(id), output: { minify: true } },
+      rolldownOptions: { external: (id) => PEERS.test(id), output: { minify: true } },
     },
   });
 }
