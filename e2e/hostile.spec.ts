@@ -26,7 +26,9 @@ const SVG = '"><svg onload="window.e2eXss=3;alert(3)">';
 
 test('malformed and hostile messages are ignored or shown as text; later valid messages apply', async ({ page, mock }) => {
   const root = await openWidget(page);
-  const cardsBefore = await root.getByRole('article').count();
+  // "Live" can show before the first snapshot has been drawn: wait for the server's live set.
+  const cardsBefore = (await mock.state()).interactions.filter((i) => i.state !== 'Completed').length;
+  await expect(root.getByRole('article')).toHaveCount(cardsBefore);
 
   for (const data of MALFORMED) await mock.raw(data);
 
