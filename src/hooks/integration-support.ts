@@ -7,7 +7,6 @@
  * so only Node test files may import this, one widget at a time per file.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { adapt } from 'cometd-nodejs-client';
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
 import { createCometdChannel } from '../channel/cometd-channel';
@@ -15,6 +14,7 @@ import type { ConnectionStatus, NotificationChannel } from '../channel/types';
 import { createOpenmediaStore } from '../core/store';
 import type { OpenmediaStore } from '../core/store';
 import { CookieJar } from '../mock-gws/testing/cookie-jar';
+import { adaptWithJar } from '../mock-gws/testing/test-cometd-client';
 import { createOpenmediaConnection } from './openmedia-connection';
 import type { OpenmediaConnection } from './openmedia-connection';
 
@@ -25,18 +25,7 @@ let adapted = false;
 function adaptOnce(): void {
   if (adapted) return;
   adapted = true;
-  adapt({
-    cookies: {
-      storeCookie(_uri, header, callback) {
-        jar.store(header);
-        callback(null, undefined);
-      },
-      retrieveCookies(_context, _uri, callback) {
-        const header = jar.header();
-        callback(null, header ? [header] : []);
-      },
-    },
-  });
+  adaptWithJar(jar);
 }
 
 /** Node's fetch keeps no cookies: this one plays the browser's jar. */

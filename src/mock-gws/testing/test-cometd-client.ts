@@ -20,8 +20,11 @@ export interface TestCometdClient {
   stop(): Promise<void>;
 }
 
-export function createTestCometdClient(baseUrl: string, jar: CookieJar): TestCometdClient {
-  // The jar is shared with the test's fetch calls, so CometD carries the same JSESSIONID as REST.
+/**
+ * Installs cometd-nodejs-client's `window` with `jar` as its cookie store. The jar is shared with
+ * the test's fetch calls, so CometD carries the same JSESSIONID as REST, as in a browser.
+ */
+export function adaptWithJar(jar: CookieJar): void {
   adapt({
     cookies: {
       storeCookie(_uri, header, callback) {
@@ -34,6 +37,10 @@ export function createTestCometdClient(baseUrl: string, jar: CookieJar): TestCom
       },
     },
   });
+}
+
+export function createTestCometdClient(baseUrl: string, jar: CookieJar): TestCometdClient {
+  adaptWithJar(jar);
   const cometd = new CometD();
   // cometd-nodejs-server has no WebSocket: without this the first handshake fails before falling back.
   cometd.unregisterTransport('websocket');
