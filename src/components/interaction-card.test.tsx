@@ -247,6 +247,14 @@ describe('InteractionCard: content', () => {
     expect(screen.getByText('00:03')).toBeInTheDocument();
   });
 
+  it('shows no frozen 00:00 timer on an interaction completed the moment it entered that state', () => {
+    const now = Date.now();
+    renderCard({ entry: makeEntry({ state: 'Completed', capabilities: [] }, { stateSince: now - 4000, endedAt: now - 4000 }) });
+    expect(screen.getByText('This interaction has ended')).toBeInTheDocument();
+    expect(screen.queryByText('00:00')).not.toBeInTheDocument();
+    expect(screen.queryByTitle('Time in state')).not.toBeInTheDocument();
+  });
+
   it('says a gone interaction is no longer assigned', () => {
     renderCard({ entry: makeEntry({ capabilities: [] }, { gone: true, endedAt: Date.now() }) });
     expect(screen.getByText('No longer assigned to you')).toBeInTheDocument();

@@ -15,6 +15,9 @@ export function TimeInState({ since, frozenAt }: TimeInStateProps) {
   const now = useNow(frozenAt === undefined);
   const elapsed = (frozenAt ?? now) - since;
   const seconds = Math.max(0, Math.floor(elapsed / 1000));
+  // An interaction that ended the moment it entered its state (Completed) spent no time in it:
+  // a frozen 00:00 would say nothing, so there is no timer.
+  if (frozenAt !== undefined && seconds === 0) return null;
   return (
     <span className="omw-timer" title={messages.labelTimeInState}>
       <span className="omw-visually-hidden">{messages.labelTimeInState} </span>
