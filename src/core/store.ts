@@ -74,7 +74,7 @@ export function createOpenmediaStore(options: OpenmediaStoreOptions = {}): Openm
     dispatch(event) {
       const before = state;
       state = openmediaReducer(state, event);
-      if (state !== before) for (const { observer } of [...observers]) observer(state);
+      if (state !== before && observers.size > 0) for (const { observer } of [...observers]) observer(state);
       if (state === snapshot || scheduled) return;
       scheduled = true;
       schedule(flush);
