@@ -8,6 +8,7 @@ import react from '@vitejs/plugin-react';
 
 // The npm package: `vite build -c vite.lib.config.ts` writes dist/lib/ with
 //   openmedia-widget.js   ESM for React hosts; React, React DOM, TanStack Query and cometd stay imports
+//   testing.js            openmedia-widget/testing: memory channel and scripted GWS for hosts' tests
 //   openmedia-widget.css  the widget's scoped styles, imported by the host (`openmedia-widget/style.css`)
 //   embed.js              the custom element and mount function with React bundled, for non-React pages
 //   types/**.d.ts         declarations emitted by tsc (tsconfig.lib.json)
@@ -19,7 +20,7 @@ const outDir = resolve(root, 'dist/lib');
 const typesDir = join(outDir, 'types');
 
 /** Peers and dependencies the host installs once: bundling them would give it two Reacts. */
-const EXTERNAL = /^(react|react-dom|@tanstack\/react-query|cometd)(\/|$)/;
+const EXTERNAL = /^(react|react-dom|@tanstack\/react-query|@tanstack\/query-core|cometd)(\/|$)/;
 
 /**
  * Relative specifiers in the emitted declarations get their `.js` (or `/index.js`) so the types
@@ -115,7 +116,7 @@ export default defineConfig({
     // Readable output; the host's bundler minifies.
     minify: false,
     lib: {
-      entry: { 'openmedia-widget': resolve(root, 'src/index.ts') },
+      entry: { 'openmedia-widget': resolve(root, 'src/index.ts'), testing: resolve(root, 'src/testing/index.ts') },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
       cssFileName: 'openmedia-widget',

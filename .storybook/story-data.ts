@@ -1,5 +1,5 @@
 import type { TransferTarget } from '../src/components/transfer-target';
-import { formatGwsDate } from '../src/mock-gws/gws-date';
+import { formatGwsDate } from '../src/protocol/format-gws-date';
 import { capabilitiesFor } from '../src/mock-gws/state-machine';
 import type { OpenmediaResourceWire, UserDataValue } from '../src/protocol/types';
 

@@ -19,7 +19,7 @@ export interface StoryContext {
 export interface StoryHarnessProps {
   readonly widget?: Partial<OpenmediaWidgetProps>;
   readonly gws?: StoryGwsOptions;
-  readonly provider?: Partial<Omit<OpenmediaProviderProps, 'channel' | 'client' | 'queryClient' | 'children'>>;
+  readonly provider?: Partial<Omit<OpenmediaProviderProps, 'channel' | 'client' | 'gwsClient' | 'queryClient' | 'children'>>;
   /** The channel's status before the widget subscribes (it stays so): connecting, unauthorized, … */
   readonly initialStatus?: ConnectionStatus;
   /** Runs once the widget has subscribed: push notifications, change the status. May return a cleanup. */
@@ -37,7 +37,7 @@ export function StoryHarness({ widget, gws, provider, initialStatus, script }: S
   const firstScript = useRef(script);
   useEffect(() => firstScript.current?.(context) ?? undefined, [context]);
   return (
-    <OpenmediaProvider channel={context.channel} client={context.gws.client} queryClient={context.queryClient} lingerMs={3_600_000} {...provider}>
+    <OpenmediaProvider channel={context.channel} gwsClient={context.gws.client} queryClient={context.queryClient} lingerMs={3_600_000} {...provider}>
       <OpenmediaWidget transferTargets={STORY_TARGETS} {...widget} />
     </OpenmediaProvider>
   );

@@ -3,19 +3,25 @@
  * anything not listed is internal and may change.
  */
 
-// ── React: provider and hooks ────────────────────────────────────────────────────────────────
+// ── The client (framework-free): one per connection ─────────────────────────────────────────
+export { createOpenmediaClient } from './client/openmedia-client';
+export type { OpenmediaClient, OpenmediaClientSnapshot } from './client/openmedia-client';
 export {
-  OpenmediaProvider,
   DEFAULT_MEDIA_TYPES,
   DEFAULT_ACTION_TIMEOUT_MS,
   DEFAULT_LINGER_MS,
   DEFAULT_RECORD_LIMIT,
-} from './hooks/openmedia-provider';
+} from './client/client-options';
+export type { OpenmediaClientOptions } from './client/client-options';
+
+// ── React: provider and hooks ────────────────────────────────────────────────────────────────
+export { OpenmediaProvider } from './hooks/openmedia-provider';
 export type { OpenmediaProviderProps } from './hooks/openmedia-provider';
-export { useOpenmediaChannel } from './hooks/use-openmedia-channel';
-export type { OpenmediaChannelState } from './hooks/use-openmedia-channel';
+export { useOpenmediaClient } from './hooks/openmedia-context';
+export { useOpenmedia, useOpenmediaChannel } from './hooks/use-openmedia';
+export type { UseOpenmediaResult, OpenmediaChannelState } from './hooks/use-openmedia';
 export { useInteraction, useInteractionIds, useConnectionStatus, useDiagnostics, useFocusedId } from './hooks/use-interaction';
-export { useInteractionAction } from './hooks/use-interaction-action';
+export { useInteractionAction, OpenmediaActionError } from './hooks/use-interaction-action';
 export type { InteractionAction } from './hooks/use-interaction-action';
 export { useMessageRecording } from './hooks/use-message-recording';
 
@@ -43,8 +49,7 @@ export type { GwsClient, GwsClientOptions } from './api/client';
 export { GwsRequestError, isGwsRequestError } from './api/errors';
 export type { GwsRequestErrorKind } from './api/errors';
 export type { SnapshotResult } from './api/snapshot';
-export { snapshotQueryKey, snapshotQueryOptions, operationMutationOptions } from './api/query-options';
-export type { OperationVariables } from './api/query-options';
+export { snapshotQueryKey, snapshotQueryOptions } from './api/query-options';
 
 // ── Core: store, reducer, selectors (framework-free) ─────────────────────────────────────────
 export { createOpenmediaStore } from './core/store';
@@ -53,7 +58,7 @@ export { openmediaReducer, createInitialState, DEFAULT_CORE_OPTIONS } from './co
 export { selectEntry, selectDisplayOrder, selectPendingActions, selectDiagnostics, canPerform, isEnded } from './core/selectors';
 export type {
   ActionError,
-  ActionSettlement,
+  ActionOutcome,
   CoreOptions,
   Diagnostics,
   InteractionEntry,
@@ -96,6 +101,6 @@ export type { OpenmediaMessagesProps } from './components/messages-provider';
 export { DEFAULT_MESSAGES, resolveMessages } from './components/messages';
 export type { Messages } from './components/messages';
 export type { TransferTarget } from './components/transfer-target';
-export type { ActionEvent, ActionListener, ActionOutcome } from './components/action-event';
+export type { ActionEvent, ActionListener } from './components/action-event';
 export { ReplayControls } from './components/replay-controls';
 export type { ReplayControlsProps } from './components/replay-controls';

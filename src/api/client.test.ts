@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGwsClient } from './client';
 import { GwsRequestError } from './errors';
-import { createFakeFetch, csrfHeaders, json } from './fake-fetch';
-import type { FakeRequest } from './fake-fetch';
+import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
+import type { FakeRequest } from '../testing/fake-fetch';
 import { GET_TIMEOUT_MS } from './http';
 
 const resource = (id: string, state = 'Processing') => ({

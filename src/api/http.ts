@@ -44,8 +44,13 @@ function readBody(text: string): unknown {
   }
 }
 
+/** `gwsBase` as every URL is built from it: no trailing slash, `''` for the page's own origin. */
+export function normalizeGwsBase(gwsBase: string | undefined): string {
+  return (gwsBase ?? '').replace(/\/+$/, '');
+}
+
 export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
-  const gwsBase = (options.gwsBase ?? '').replace(/\/+$/, '');
+  const gwsBase = normalizeGwsBase(options.gwsBase);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const csrf = createCsrfStore();
   let refreshing: Promise<unknown> | undefined;

@@ -2,8 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createGwsClient } from './client';
 import { GwsRequestError } from './errors';
-import { createFakeFetch, json } from './fake-fetch';
-import { operationMutationOptions, snapshotQueryKey, snapshotQueryOptions } from './query-options';
+import { createFakeFetch, json } from '../testing/fake-fetch';
+import { snapshotQueryKey, snapshotQueryOptions } from './query-options';
 
 describe('snapshotQueryOptions', () => {
   it('keys by gwsBase and media type and never serves a cached snapshot as fresh', () => {
@@ -35,16 +35,5 @@ describe('snapshotQueryOptions', () => {
     const result = await new QueryClient().fetchQuery(snapshotQueryOptions(client, 'promotion'));
     expect(result).toEqual({ mediaType: 'promotion', interactions: [], rejected: [] });
     expect(fake.requests[0]?.url).toBe('/api/v2/me/openmedia/promotion?fields=*');
-  });
-});
-
-describe('operationMutationOptions', () => {
-  it('posts the operation and is never retried', async () => {
-    const fake = createFakeFetch((r) => (r.method === 'GET' ? json({}) : json({ statusCode: 0, referenceId: 3 })));
-    const options = operationMutationOptions(createGwsClient({ fetch: fake.fetch }));
-    expect(options.retry).toBe(false);
-    const answer = await options.mutationFn({ mediaType: 'promotion', interactionId: 'x', request: { operationName: 'Accept' } });
-    expect(answer.referenceId).toBe(3);
-    expect(fake.requests.at(-1)?.url).toBe('/api/v2/me/openmedia/promotion/x');
   });
 });

@@ -1,5 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { OperationRequest, RestAnswer } from '../protocol/types';
+import type { FetchQueryOptions } from '@tanstack/query-core';
 import type { GwsClient } from './client';
 import { isGwsRequestError } from './errors';
 import type { SnapshotResult } from './snapshot';
@@ -19,8 +18,11 @@ function retrySnapshot(failureCount: number, error: unknown): boolean {
  * React Query options for one media type's snapshot. `staleTime: 0`: a snapshot is read to
  * recover from a gap, so a cached one is never good enough.
  */
-export function snapshotQueryOptions(client: GwsClient, mediaType: string) {
-  return queryOptions<SnapshotResult>({
+export function snapshotQueryOptions(
+  client: GwsClient,
+  mediaType: string,
+): FetchQueryOptions<SnapshotResult, Error, SnapshotResult, ReturnType<typeof snapshotQueryKey>> {
+  return {
     queryKey: snapshotQueryKey(client.gwsBase, mediaType),
     queryFn: ({ signal }) => client.getSnapshot(mediaType, { signal }),
     staleTime: 0,
@@ -28,26 +30,5 @@ export function snapshotQueryOptions(client: GwsClient, mediaType: string) {
     // A host QueryClient that believes it is offline would park the read; the widget's own
     // resync logic decides when to read, and a failed read is shown.
     networkMode: 'always',
-  });
-}
-
-/** What an operation mutation needs. */
-export interface OperationVariables {
-  readonly mediaType: string;
-  readonly interactionId: string;
-  readonly request: OperationRequest;
-}
-
-/**
- * React Query mutation options for an operation. Never retried: an operation is not
- * idempotent (a second Transfer could land on another agent).
- */
-export function operationMutationOptions(client: GwsClient) {
-  return {
-    mutationKey: ['openmedia', 'operation', client.gwsBase] as const,
-    mutationFn: (variables: OperationVariables): Promise<RestAnswer> =>
-      client.performOperation(variables.mediaType, variables.interactionId, variables.request),
-    retry: false,
-    networkMode: 'always' as const,
   };
 }

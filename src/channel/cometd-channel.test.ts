@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from 'cometd';
 import { createCometdChannel } from './cometd-channel';
 import type { CometdChannelOptions } from './cometd-channel';
-import { FakeCometd } from './fake-cometd';
+import { FakeCometd } from '../test-support/fake-cometd';
 import type { ChannelListener, ConnectionStatus } from './types';
 
 const CHANNEL = '/v2/me/openmedia';

@@ -1,12 +1,5 @@
-import type { ActionError } from '../core/types';
+import type { ActionOutcome } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
-
-/** How an action ended, as reported to `onAction` in the `after` phase. */
-export type ActionOutcome =
-  | { readonly status: 'succeeded' }
-  | { readonly status: 'failed'; readonly error: ActionError }
-  /** The host's `before` callback returned false: nothing was sent. */
-  | { readonly status: 'vetoed' };
 
 /**
  * What `<OpenmediaWidget onAction>` hears: `before` when the agent asks for an operation (return
@@ -18,7 +11,8 @@ export type ActionEvent =
       readonly phase: 'after';
       readonly interactionId: string;
       readonly request: OperationRequest;
-      readonly outcome: ActionOutcome;
+      /** `succeeded`, `failed` or `vetoed` (the host's `before` call returned false): never `ignored`. */
+      readonly outcome: Exclude<ActionOutcome, { readonly status: 'ignored' }>;
     };
 
 /** `false` from a `before` call vetoes the action; anything else lets it go. */

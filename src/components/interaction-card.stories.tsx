@@ -3,7 +3,7 @@ import { expect, fn, within } from 'storybook/test';
 import { InteractionCard } from './interaction-card';
 import { DEFAULT_MESSAGES } from './messages';
 import './openmedia-widget.css';
-import { makeEntry, makeError, makePending } from './test-entries';
+import { makeEntry, makeError, makePending } from '../test-support/entries';
 
 // One card over plain data, for the states that are awkward to reach through a live channel:
 // every failure kind side by side, an opaque state, unknown capabilities, a gone interaction.

@@ -5,7 +5,7 @@ import type { ActionError } from '../core/types';
 import type { Operation } from '../protocol/types';
 import { InteractionCard, type InteractionCardProps } from './interaction-card';
 import { OpenmediaMessages } from './messages-provider';
-import { makeEntry, makeError, makePending } from './test-entries';
+import { makeEntry, makeError, makePending } from '../test-support/entries';
 
 function renderCard(props: Partial<InteractionCardProps> = {}) {
   const onPerform = vi.fn();

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { InteractionMeta } from './interaction-meta';
-import { makeInteraction } from './test-entries';
+import { makeInteraction } from '../test-support/entries';
 
 describe('InteractionMeta', () => {
   it('shows each field it compares when that field changes between renders', () => {

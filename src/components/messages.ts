@@ -119,6 +119,7 @@ const ERROR_KIND_TITLES: Record<ActionError['kind'], string> = {
   'status-code': 'was refused',
   http: 'could not be sent',
   timeout: 'timed out',
+  'not-available': 'is not available',
   vetoed: 'was blocked',
 };
 

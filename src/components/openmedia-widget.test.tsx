@@ -1,10 +1,10 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json } from '../api/fake-fetch';
-import { createHarness, errorNotification, resource, statusChange } from '../hooks/test-support';
-import type { Harness } from '../hooks/test-support';
+import { json } from '../testing/fake-fetch';
+import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
+import type { Harness } from '../test-support/harness';
 import type { ActionEvent } from './action-event';
-import { setupWithFakeTimers } from './fake-timers';
+import { setupWithFakeTimers } from '../test-support/fake-timers';
 import { OpenmediaWidget, type OpenmediaWidgetProps } from './openmedia-widget';
 import { parseRecording } from '../replay/recording';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useMessageRecording } from '../hooks/use-message-recording';
-import { useOpenmediaChannel } from '../hooks/use-openmedia-channel';
+import { useOpenmedia } from '../hooks/use-openmedia';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { ActionEvent, ActionListener } from './action-event';
 import { ConnectedInteractionCard } from './connected-interaction-card';
@@ -23,7 +23,7 @@ export interface OpenmediaWidgetProps
  * Offers come first, then interactions in progress, then the recently completed ones.
  */
 export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ...view }: OpenmediaWidgetProps) {
-  const { status, interactions, focusedId, diagnostics, snapshotError, get, retry } = useOpenmediaChannel();
+  const { status, interactions, focusedId, diagnostics, snapshotError, get, retry } = useOpenmedia();
   const getRecording = useMessageRecording();
 
   // Latest-ref callbacks: a new inline onAction / onFocus from the host must not re-render every card.

@@ -40,7 +40,7 @@ function ShiftReplay({ speed, autoplay, theme }: ShiftReplayProps) {
           setGeneration((g) => g + 1);
         }}
       />
-      <OpenmediaProvider key={generation} channel={session.replay} client={session.client} queryClient={session.queryClient} lingerMs={120_000}>
+      <OpenmediaProvider key={generation} channel={session.replay} gwsClient={session.client} queryClient={session.queryClient} lingerMs={120_000}>
         <OpenmediaWidget title="Replayed shift" theme={theme} showDiagnostics />
       </OpenmediaProvider>
     </div>

@@ -6,7 +6,7 @@ import shiftJson from '../replay/fixtures/shift.json';
 import { parseRecording } from '../replay/recording';
 import { createReplayChannel } from '../replay/replay-channel';
 import { createReplayClient, REPLAY_READ_ONLY_MESSAGE } from '../replay/replay-client';
-import { setupWithFakeTimers } from './fake-timers';
+import { setupWithFakeTimers } from '../test-support/fake-timers';
 import { OpenmediaWidget } from './openmedia-widget';
 import { formatReplayTime, ReplayControls } from './replay-controls';
 
@@ -16,7 +16,7 @@ function renderShift(onRestart?: () => void) {
   const replay = createReplayChannel(parsed.recording);
   const user = setupWithFakeTimers();
   render(
-    <OpenmediaProvider channel={replay} client={createReplayClient(replay)} queryClient={new QueryClient()} lingerMs={3_600_000}>
+    <OpenmediaProvider channel={replay} gwsClient={createReplayClient(replay)} queryClient={new QueryClient()} lingerMs={3_600_000}>
       <ReplayControls replay={replay} title="Shift" onRestart={onRestart} />
       <OpenmediaWidget title="Replayed" />
     </OpenmediaProvider>,

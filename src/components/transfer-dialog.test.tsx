@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { InteractionCard } from './interaction-card';
-import { makeEntry } from './test-entries';
+import { makeEntry } from '../test-support/entries';
 import type { TransferTarget } from './transfer-target';
 
 const TARGETS: TransferTarget[] = [

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { InteractionEntry } from '../core/types';
 import { InteractionCard } from './interaction-card';
-import { makeEntry, makePending } from './test-entries';
+import { makeEntry, makePending } from '../test-support/entries';
 
 function setup(entry: InteractionEntry = makeEntry()) {
   const user = userEvent.setup();

@@ -4,7 +4,7 @@ import type { OpenmediaInteraction, OpenmediaNotification, Operation, RejectionR
 import { KNOWN_OPERATIONS, REJECTION_REASONS } from '../protocol/types';
 import { EARLY_OUTCOME_LIMIT } from './early-outcomes';
 import { createInitialState, openmediaReducer } from './reducer';
-import { SEED } from './test-builders';
+import { SEED } from '../test-support/builders';
 import type { OpenmediaEvent, OpenmediaState } from './types';
 
 // Small domains, so that ids, referenceIds and requestIds collide often and every branch of the
@@ -63,7 +63,7 @@ const timelessArb: fc.Arbitrary<Timeless> = fc.oneof(
       requestId: fc.constantFrom(...REQUEST_IDS),
       message: fc.constant('HTTP 500'),
       code: fc.constant(500),
-      kind: fc.constantFrom('status-code' as const, 'http' as const, 'vetoed' as const),
+      kind: fc.constantFrom('status-code' as const, 'http' as const, 'not-available' as const),
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('actionTimedOut' as const), requestId: fc.constantFrom(...REQUEST_IDS) }) },

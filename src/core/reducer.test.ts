@@ -10,7 +10,7 @@ import {
   requested,
   run,
   statusChange,
-} from './test-builders';
+} from '../test-support/builders';
 import type { InteractionEntry, OpenmediaEvent, OpenmediaState } from './types';
 
 const ID = SEED.id;

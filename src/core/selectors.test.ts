@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Operation } from '../protocol/types';
 import { openmediaReducer } from './reducer';
 import { canPerform, isEnded, selectDiagnostics, selectDisplayOrder, selectEntry, selectPendingActions } from './selectors';
-import { SEED, accepted, interaction, propertiesUpdated, requested, run, statusChange } from './test-builders';
+import { SEED, accepted, interaction, propertiesUpdated, requested, run, statusChange } from '../test-support/builders';
 import type { InteractionEntry } from './types';
 
 const p1 = interaction({ id: 'P1' });

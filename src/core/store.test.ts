@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOpenmediaStore } from './store';
-import { interaction, statusChange } from './test-builders';
+import { interaction, statusChange } from '../test-support/builders';
 
 /** A scheduler the test drives: it records the flushes asked for and runs them on demand. */
 function manualScheduler() {

@@ -17,7 +17,11 @@ export interface ActionError {
   /** The server's message (or the widget's own words for a timeout / network failure). */
   readonly message: string;
   readonly code: number | string | undefined;
-  readonly kind: 'error-notification' | 'status-code' | 'http' | 'timeout' | 'vetoed';
+  /**
+   * `not-available`: the interaction's capabilities did not allow it, nothing was sent;
+   * `vetoed`: the host said no (`onAction` returned false), nothing was sent.
+   */
+  readonly kind: 'error-notification' | 'status-code' | 'http' | 'timeout' | 'not-available' | 'vetoed';
   readonly referenceId: number | undefined;
   readonly at: number;
   /** The client-side request that failed; undefined for errors no request of ours caused. */
@@ -25,13 +29,15 @@ export interface ActionError {
 }
 
 /**
- * How one requested action ended, as `perform` reports it: `ignored` when nothing was sent
- * (unknown interaction, or another action on it still pending).
+ * How one requested action ended. `perform` reports `succeeded`, `failed` (with the error shown
+ * on the card) or `ignored` (nothing was sent: unknown interaction, or another action on it still
+ * pending); `<OpenmediaWidget onAction>` also reports `vetoed` (the host's `before` call said no).
  */
-export type ActionSettlement =
+export type ActionOutcome =
   | { readonly status: 'succeeded' }
   | { readonly status: 'failed'; readonly error: ActionError }
-  | { readonly status: 'ignored' };
+  | { readonly status: 'ignored' }
+  | { readonly status: 'vetoed' };
 
 /** One interaction as the widget knows it. Object identity is kept when nothing changed. */
 export interface InteractionEntry {
@@ -151,7 +157,7 @@ export type OpenmediaEvent =
       readonly requestId: string;
       readonly message: string;
       readonly code: number | string | undefined;
-      readonly kind: 'status-code' | 'http' | 'vetoed';
+      readonly kind: 'status-code' | 'http' | 'not-available';
       readonly at: number;
     }
   | { readonly type: 'actionTimedOut'; readonly requestId: string; readonly at: number }

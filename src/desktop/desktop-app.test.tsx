@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createGwsClient } from '../api/client';
 import { createMemoryChannel } from '../channel/memory-channel';
-import { resource, scriptedGws, statusChange } from '../hooks/test-support';
+import { resource, scriptedGws, statusChange } from '../test-support/harness';
 import { DesktopApp } from './desktop-app';
 
 function renderDesktop() {
   const channel = createMemoryChannel();
   const gws = scriptedGws();
-  render(<DesktopApp connection={{ channel, client: createGwsClient({ fetch: gws.fetch }), mediaTypes: ['workitem'] }} origin="http://desk.test" />);
+  render(<DesktopApp connection={{ channel, gwsClient: createGwsClient({ fetch: gws.fetch }), mediaTypes: ['workitem'] }} origin="http://desk.test" />);
   return { channel, gws };
 }
 

@@ -1,12 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resource, statusChange } from '../hooks/test-support';
+import { resource, statusChange } from '../test-support/harness';
 import { OPENMEDIA_ACTION_EVENT, OPENMEDIA_CONFIG_ERROR_EVENT } from './dom-events';
 import type { OpenmediaActionEventDetail, OpenmediaConfigErrorEventDetail } from './dom-events';
 import { defineOpenmediaWidgetElement } from './element';
 import type { OpenmediaWidgetElement } from './element';
-import { createEmbedFixture } from './embed-test-support';
+import { createEmbedFixture } from '../test-support/embed-fixture';
 
 defineOpenmediaWidgetElement();
 
@@ -16,7 +16,7 @@ function createWidgetElement(attributes: Record<string, string>, tagName = 'open
   const element = document.createElement(tagName) as OpenmediaWidgetElement;
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   // Set before connecting: without a channel the element would open a CometD connection.
-  element.options = { channel: fixture.channel, client: fixture.client };
+  element.options = { channel: fixture.channel, gwsClient: fixture.gwsClient };
   act(() => {
     document.body.append(element);
   });

@@ -1,4 +1,6 @@
 import { OpenmediaWidget } from '../components/openmedia-widget';
+import { CLIENT_OPTION_KEYS, pickClientOptions } from '../client/client-options';
+import type { OpenmediaWidgetProps } from '../components/openmedia-widget';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
 import { dispatchActionEvent, dispatchFocusEvent } from './dom-events';
 import type { OpenmediaWidgetMountOptions } from './mount-options';
@@ -9,37 +11,21 @@ export interface EmbeddedWidgetProps {
   readonly target: EventTarget;
 }
 
+/** The widget's own props: every mount option but the client's and `client` itself. */
+function omitClientOptions(options: Omit<OpenmediaWidgetMountOptions, 'injectStyles' | 'onFocus' | 'onAction'>): OpenmediaWidgetProps {
+  const view: Record<string, unknown> = { ...options };
+  for (const key of CLIENT_OPTION_KEYS) delete view[key];
+  delete view.client;
+  return view as OpenmediaWidgetProps;
+}
+
 /** A provider and a widget, with the widget's callbacks also told to the page as DOM events. */
 export function EmbeddedWidget({ options, target }: EmbeddedWidgetProps) {
-  const {
-    gwsBase,
-    cometdUrl,
-    mediaTypes,
-    transport,
-    channel,
-    client,
-    queryClient,
-    actionTimeoutMs,
-    lingerMs,
-    recordLimit,
-    injectStyles: _injectStyles,
-    onFocus,
-    onAction,
-    ...view
-  } = options;
+  const { injectStyles: _injectStyles, onFocus, onAction, ...rest } = options;
+  const clientOptions = pickClientOptions(rest);
+  const view = omitClientOptions(rest);
   return (
-    <OpenmediaProvider
-      gwsBase={gwsBase}
-      cometdUrl={cometdUrl}
-      mediaTypes={mediaTypes}
-      transport={transport}
-      channel={channel}
-      client={client}
-      queryClient={queryClient}
-      actionTimeoutMs={actionTimeoutMs}
-      lingerMs={lingerMs}
-      recordLimit={recordLimit}
-    >
+    <OpenmediaProvider client={options.client} {...clientOptions}>
       <OpenmediaWidget
         {...view}
         onFocus={(interaction) => {

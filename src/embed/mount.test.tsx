@@ -2,10 +2,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryChannel } from '../channel/memory-channel';
-import { resource, statusChange } from '../hooks/test-support';
+import { resource, statusChange } from '../test-support/harness';
 import { OPENMEDIA_ACTION_EVENT, OPENMEDIA_FOCUS_EVENT } from './dom-events';
 import type { OpenmediaActionEventDetail, OpenmediaFocusEventDetail } from './dom-events';
-import { createEmbedFixture } from './embed-test-support';
+import { createEmbedFixture } from '../test-support/embed-fixture';
 import { mountOpenmediaWidget } from './mount';
 import type { MountedOpenmediaWidget } from './mount';
 
@@ -32,8 +32,8 @@ afterEach(() => {
 
 describe('mountOpenmediaWidget', () => {
   it('renders the widget into a plain element and shows what the channel pushes', async () => {
-    const { channel, client } = createEmbedFixture();
-    const { element } = mountInto({ channel, client, mediaTypes: ['workitem'], title: 'Embedded' });
+    const { channel, gwsClient } = createEmbedFixture();
+    const { element } = mountInto({ channel, gwsClient, mediaTypes: ['workitem'], title: 'Embedded' });
     expect(await screen.findByRole('region', { name: 'Embedded' })).toBeInTheDocument();
     expect(element.querySelector('.omw-root')).not.toBeNull();
     await waitFor(() => expect(channel.listenerCount()).toBe(1));
@@ -44,22 +44,22 @@ describe('mountOpenmediaWidget', () => {
   it('adds the stylesheet to the document once, and not at all when told not to', async () => {
     const first = createEmbedFixture();
     const second = createEmbedFixture();
-    mountInto({ channel: first.channel, client: first.client, mediaTypes: ['workitem'] });
-    mountInto({ channel: second.channel, client: second.client, mediaTypes: ['workitem'] });
+    mountInto({ channel: first.channel, gwsClient: first.gwsClient, mediaTypes: ['workitem'] });
+    mountInto({ channel: second.channel, gwsClient: second.gwsClient, mediaTypes: ['workitem'] });
     await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(2));
     expect(document.head.querySelectorAll('style[data-openmedia-widget-styles]')).toHaveLength(1);
 
     document.head.querySelectorAll('style[data-openmedia-widget-styles]').forEach((style) => style.remove());
     const third = createEmbedFixture();
-    mountInto({ channel: third.channel, client: third.client, mediaTypes: ['workitem'], injectStyles: false });
+    mountInto({ channel: third.channel, gwsClient: third.gwsClient, mediaTypes: ['workitem'], injectStyles: false });
     await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(3));
     expect(document.head.querySelectorAll('style[data-openmedia-widget-styles]')).toHaveLength(0);
   });
 
   it('dispatches a cancelable openmedia-action before an action; preventDefault vetoes it', async () => {
     const user = userEvent.setup();
-    const { channel, client, posts } = createEmbedFixture();
-    const { element } = mountInto({ channel, client, mediaTypes: ['workitem'] });
+    const { channel, gwsClient, posts } = createEmbedFixture();
+    const { element } = mountInto({ channel, gwsClient, mediaTypes: ['workitem'] });
     await waitFor(() => expect(channel.listenerCount()).toBe(1));
     act(() => channel.emit(statusChange(resource('w1', 'Invited', 'workitem', { Subject: 'Offer' }))));
     const card = await screen.findByRole('article', { name: 'Offer' });
@@ -90,8 +90,8 @@ describe('mountOpenmediaWidget', () => {
 
   it('lets an action through, reports its outcome, and dispatches openmedia-focus', async () => {
     const user = userEvent.setup();
-    const { channel, client, posts } = createEmbedFixture();
-    const { element } = mountInto({ channel, client, mediaTypes: ['workitem'] });
+    const { channel, gwsClient, posts } = createEmbedFixture();
+    const { element } = mountInto({ channel, gwsClient, mediaTypes: ['workitem'] });
     await waitFor(() => expect(channel.listenerCount()).toBe(1));
     act(() => channel.emit(statusChange(resource('w1', 'Processing', 'workitem', { Subject: 'Work' }))));
     const card = await screen.findByRole('article', { name: 'Work' });
@@ -115,8 +115,8 @@ describe('mountOpenmediaWidget', () => {
 
   it('vetoes through the onAction callback as well', async () => {
     const user = userEvent.setup();
-    const { channel, client, posts } = createEmbedFixture();
-    mountInto({ channel, client, mediaTypes: ['workitem'], onAction: (event) => (event.phase === 'before' ? false : undefined) });
+    const { channel, gwsClient, posts } = createEmbedFixture();
+    mountInto({ channel, gwsClient, mediaTypes: ['workitem'], onAction: (event) => (event.phase === 'before' ? false : undefined) });
     await waitFor(() => expect(channel.listenerCount()).toBe(1));
     act(() => channel.emit(statusChange(resource('w1', 'Invited', 'workitem', { Subject: 'Offer' }))));
     const card = await screen.findByRole('article', { name: 'Offer' });
@@ -126,8 +126,8 @@ describe('mountOpenmediaWidget', () => {
   });
 
   it('re-renders on a view update and reconnects only when a connection option changes', async () => {
-    const { channel, client } = createEmbedFixture();
-    const { element, widget } = mountInto({ channel, client, mediaTypes: ['workitem'], title: 'One' });
+    const { channel, gwsClient } = createEmbedFixture();
+    const { element, widget } = mountInto({ channel, gwsClient, mediaTypes: ['workitem'], title: 'One' });
     await waitFor(() => expect(channel.listenerCount()).toBe(1));
     act(() => channel.emit(statusChange(resource('w1', 'Invited', 'workitem', { Subject: 'Kept' }))));
     await screen.findByRole('article', { name: 'Kept' });
@@ -151,10 +151,10 @@ describe('mountOpenmediaWidget', () => {
   });
 
   it('unmounts (idempotently), disconnects, and refuses a second widget on the same element', async () => {
-    const { channel, client } = createEmbedFixture();
-    const { element, widget } = mountInto({ channel, client, mediaTypes: ['workitem'] });
+    const { channel, gwsClient } = createEmbedFixture();
+    const { element, widget } = mountInto({ channel, gwsClient, mediaTypes: ['workitem'] });
     await waitFor(() => expect(channel.listenerCount()).toBe(1));
-    expect(() => mountOpenmediaWidget(element, { channel, client })).toThrow(/already shows a widget/);
+    expect(() => mountOpenmediaWidget(element, { channel, gwsClient })).toThrow(/already shows a widget/);
 
     act(() => widget.unmount());
     act(() => widget.unmount());
@@ -167,7 +167,7 @@ describe('mountOpenmediaWidget', () => {
     // The element is free again.
     let again!: MountedOpenmediaWidget;
     act(() => {
-      again = mountOpenmediaWidget(element, { channel, client, mediaTypes: ['workitem'] });
+      again = mountOpenmediaWidget(element, { channel, gwsClient, mediaTypes: ['workitem'] });
     });
     mountedWidgets.push(again);
     expect(await screen.findByRole('region')).toBeInTheDocument();

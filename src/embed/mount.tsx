@@ -2,15 +2,15 @@ import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { EmbeddedWidget } from './embedded-widget';
 import { injectWidgetStyles } from './inject-styles';
-import { connectionChanged } from './mount-options';
 import type { OpenmediaWidgetMountOptions } from './mount-options';
 
 /** What {@link mountOpenmediaWidget} returns. */
 export interface MountedOpenmediaWidget {
   /**
    * Change options; keys left out keep their value (pass `undefined` to reset one). A change of a
-   * connection option (`gwsBase`, `cometdUrl`, `mediaTypes`, `transport`, `channel`, `client`,
-   * `queryClient`, `actionTimeoutMs`, `lingerMs`) reconnects; the others only re-render.
+   * client option (`gwsBase`, `cometdUrl`, `mediaTypes`, `transport`, `channel`, `gwsClient`,
+   * `queryClient`, `actionTimeoutMs`, `lingerMs`, `recordLimit`) or of `client` moves the widget
+   * to a new client (the old one is disposed); the others only re-render.
    */
   update(options: Partial<OpenmediaWidgetMountOptions>): void;
   /** Disconnect and remove the widget from the element. Idempotent. */
@@ -29,21 +29,17 @@ export function mountOpenmediaWidget(element: Element, options: OpenmediaWidgetM
     throw new Error('mountOpenmediaWidget: this element already shows a widget; call unmount() on it first.');
   }
   let current = options;
-  // The provider reads its props once: a new connection needs a new provider (a new key).
-  let generation = 0;
   let root: Root | undefined = createRoot(element);
 
   const render = () => {
     if (current.injectStyles !== false) injectWidgetStyles(element.ownerDocument);
-    root?.render(<EmbeddedWidget key={generation} options={current} target={element} />);
+    root?.render(<EmbeddedWidget options={current} target={element} />);
   };
 
   const handle: MountedOpenmediaWidget = {
     update(patch) {
       if (root === undefined) return;
-      const next = { ...current, ...patch };
-      if (connectionChanged(current, next)) generation += 1;
-      current = next;
+      current = { ...current, ...patch };
       render();
     },
     unmount() {

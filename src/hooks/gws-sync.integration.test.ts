@@ -2,12 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { InteractionEntry } from '../core/types';
 import { createMockGws } from '../mock-gws/server';
 import type { RunningMockGws } from '../mock-gws/server';
-import { waitFor } from '../mock-gws/testing/wait-for';
+import { waitFor } from '../test-support/wait-for';
 import type { MockStateView, RequestLogEntry } from '../mock-gws/types';
-import { eventually, mockControl, mockRead, startHeadlessWidget } from './integration-support';
-import type { HeadlessWidget } from './integration-support';
+import { eventually, mockControl, mockRead, startHeadlessWidget } from '../test-support/headless-widget';
+import type { HeadlessWidget } from '../test-support/headless-widget';
 
-// The production channel, client, store and provider connection against the mock over real HTTP.
+// createOpenmediaClient (no React) with the production CometD channel and REST client, against the mock over real HTTP.
 // One widget at a time: cometd-nodejs-client's window and cookie jar are process-wide.
 
 const MEDIA_TYPES = ['promotion', 'workitem'];
@@ -60,7 +60,7 @@ async function expectInSyncWithServer(what: string): Promise<void> {
 }
 
 function waitForStatus(status: string, timeoutMs = 5_000) {
-  return waitFor(() => current().connection.getState().status === status, `status ${status}`, timeoutMs);
+  return waitFor(() => current().openmedia.getSnapshot().status === status, `status ${status}`, timeoutMs);
 }
 
 /** An interaction of the configured media types in `state`, not `exclude`d. */
@@ -157,7 +157,7 @@ describe('headless widget ↔ mock GWS', () => {
 
   it('settles an accepted action by its notification', async () => {
     const invited = pick('Invited');
-    void current().connection.perform(invited.interaction.id, { operationName: 'Accept' });
+    void current().openmedia.perform(invited.interaction.id, { operationName: 'Accept' });
     await waitFor(() => entry(invited.interaction.id)?.pending?.referenceId, 'the referenceId of the accepted request');
     await waitFor(() => entry(invited.interaction.id)?.pending === undefined, 'the outcome notification');
     expect(entry(invited.interaction.id)?.interaction.state).toBe('Processing');
@@ -168,12 +168,12 @@ describe('headless widget ↔ mock GWS', () => {
     const first = pick('Invited');
     const second = pick('Processing');
     await mockControl(mock.url, 'fail-next', { count: 1, mode: 'error-notification', statusCode: 41, message: 'Agent not ready' });
-    void current().connection.perform(first.interaction.id, { operationName: 'Accept' });
+    void current().openmedia.perform(first.interaction.id, { operationName: 'Accept' });
     const error = await waitFor(() => entry(first.interaction.id)?.error, 'the Error notification on the first interaction');
     expect(error).toMatchObject({ kind: 'error-notification', message: 'Agent not ready', operation: 'Accept' });
 
     await mockControl(mock.url, 'fail-next', { count: 1, mode: 'status-code', statusCode: 2, message: 'Not in this state' });
-    void current().connection.perform(second.interaction.id, { operationName: 'SetInFocus' });
+    void current().openmedia.perform(second.interaction.id, { operationName: 'SetInFocus' });
     const refusal = await waitFor(() => entry(second.interaction.id)?.error, 'the refusal on the second interaction');
     expect(refusal).toMatchObject({ kind: 'status-code', code: 2, message: 'Not in this state', operation: 'SetInFocus' });
 
@@ -185,7 +185,7 @@ describe('headless widget ↔ mock GWS', () => {
     const invited = pick('Invited');
     await mockControl(mock.url, 'fail-next', { count: 1, mode: 'no-answer' });
     const started = Date.now();
-    void current().connection.perform(invited.interaction.id, { operationName: 'Reject' });
+    void current().openmedia.perform(invited.interaction.id, { operationName: 'Reject' });
     await waitFor(() => entry(invited.interaction.id)?.pending?.referenceId, 'the accepted request');
     const error = await waitFor(() => entry(invited.interaction.id)?.error, 'the timeout', 5_000);
     expect(error).toMatchObject({ kind: 'timeout', operation: 'Reject' });
@@ -211,7 +211,7 @@ describe('headless widget ↔ mock GWS: CSRF', () => {
     await waitForStatus('connected');
     await waitFor(() => entries().length > 0, 'the snapshot');
     const invited = pick('Invited');
-    void current().connection.perform(invited.interaction.id, { operationName: 'Accept' });
+    void current().openmedia.perform(invited.interaction.id, { operationName: 'Accept' });
     await waitFor(() => entry(invited.interaction.id)?.interaction.state === 'Processing', 'the accepted interaction');
     expect(entry(invited.interaction.id)?.error).toBeUndefined();
     const posts = (await serverLog()).filter((r) => r.method === 'POST' && r.path.startsWith('/api/v2/me/openmedia/'));

@@ -2,10 +2,11 @@ import { act, render, renderHook, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, resource, statusChange } from './test-support';
+import { createHarness, resource, statusChange } from '../test-support/harness';
 import { useConnectionStatus, useDiagnostics, useFocusedId, useInteraction, useInteractionIds } from './use-interaction';
+import { useOpenmediaClient } from './openmedia-context';
 import { useInteractionAction } from './use-interaction-action';
-import { useOpenmediaChannel } from './use-openmedia-channel';
+import { useOpenmedia, useOpenmediaChannel } from './use-openmedia';
 
 /** Lets timers, the store's frame flush, fetch promises and React Query's batching run. */
 async function settle(ms = 50): Promise<void> {
@@ -26,7 +27,9 @@ afterEach(() => {
 
 describe('hooks outside the provider', () => {
   it.each<[string, () => unknown]>([
+    ['useOpenmedia', () => useOpenmedia()],
     ['useOpenmediaChannel', () => useOpenmediaChannel()],
+    ['useOpenmediaClient', () => useOpenmediaClient()],
     ['useInteraction', () => useInteraction('a')],
     ['useInteractionIds', () => useInteractionIds()],
     ['useConnectionStatus', () => useConnectionStatus()],
@@ -44,7 +47,7 @@ describe('OpenmediaProvider: the shared connection', () => {
   it('subscribes when a hook mounts and unsubscribes when it unmounts', async () => {
     const h = createHarness();
     expect(h.channel.listenerCount()).toBe(0);
-    const { unmount } = renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    const { unmount } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     expect(h.channel.listenerCount()).toBe(1);
     unmount();
     await settle();
@@ -55,7 +58,7 @@ describe('OpenmediaProvider: the shared connection', () => {
   it('holds exactly one channel listener for many hooks', async () => {
     const h = createHarness();
     function Widget() {
-      useOpenmediaChannel();
+      useOpenmedia();
       useInteraction('a');
       useInteractionIds();
       useConnectionStatus();
@@ -80,7 +83,7 @@ describe('OpenmediaProvider: the shared connection', () => {
   it('holds exactly one listener under StrictMode, reads the snapshot once, and leaks nothing', async () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     const strictWrapper = ({ children }: { children: ReactNode }) => <StrictMode>{h.wrapper({ children })}</StrictMode>;
-    const { unmount } = renderHook(() => useOpenmediaChannel(), { wrapper: strictWrapper });
+    const { unmount } = renderHook(() => useOpenmedia(), { wrapper: strictWrapper });
     await settle();
     expect(h.channel.listenerCount()).toBe(1);
     expect(snapshotGets(h)).toHaveLength(1);
@@ -109,7 +112,7 @@ describe('OpenmediaProvider: the shared connection', () => {
 
   it('follows every channel status', async () => {
     const h = createHarness();
-    const { result } = renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     expect(result.current.status).toBe('connected');
     for (const status of ['reconnecting', 'unauthorized', 'connecting', 'connected'] as const) {
       act(() => h.channel.setStatus(status));
@@ -128,7 +131,7 @@ describe('OpenmediaProvider: the shared connection', () => {
 describe('OpenmediaProvider: messages into the store', () => {
   it('folds notifications into state and counts rejected messages', async () => {
     const h = createHarness();
-    const { result } = renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await settle();
     act(() => {
       h.channel.emit(statusChange(resource('a', 'Invited')));
@@ -149,7 +152,7 @@ describe('OpenmediaProvider: messages into the store', () => {
     const { result } = renderHook(
       () => {
         renders += 1;
-        return useOpenmediaChannel();
+        return useOpenmedia();
       },
       { wrapper: h.wrapper },
     );
@@ -208,7 +211,7 @@ describe('OpenmediaProvider: snapshots', () => {
     const h = createHarness();
     h.gws.snapshots.set('promotion', [resource('p1', 'Processing', 'promotion')]);
     h.gws.snapshots.set('workitem', [resource('w1', 'Invited')]);
-    const { result } = renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await settle();
     expect(snapshotGets(h).sort()).toEqual(['/api/v2/me/openmedia/promotion?fields=*', '/api/v2/me/openmedia/workitem?fields=*']);
     expect(result.current.interactionIds).toEqual(['w1', 'p1']);
@@ -217,7 +220,7 @@ describe('OpenmediaProvider: snapshots', () => {
 
   it('reads again on every resync, including media types met on the channel', async () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
-    const { result } = renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await settle();
     act(() => h.channel.emit(statusChange(resource('e1', 'Processing', 'email'))));
     h.gws.snapshots.set('workitem', [resource('w9', 'Processing')]);
@@ -237,7 +240,7 @@ describe('OpenmediaProvider: snapshots', () => {
   it('reads again once a channel that was still connecting is subscribed', async () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     h.channel.setStatus('connecting');
-    renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await settle();
     expect(snapshotGets(h)).toHaveLength(1);
     act(() => h.channel.setStatus('connected'));
@@ -257,7 +260,7 @@ describe('OpenmediaProvider: snapshots', () => {
         release = () =>
           resolve(new Response(JSON.stringify({ statusCode: 0, openmedia: [resource('a', 'Invited')] })));
       });
-    const { result } = renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await settle();
     act(() => {
       h.channel.emit(statusChange(resource('a', 'Processing')));
@@ -272,7 +275,7 @@ describe('OpenmediaProvider: snapshots', () => {
   it('shows a failed read as snapshotError, and clears it when a later read succeeds', async () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     h.gws.snapshotAnswer = () => new Response(JSON.stringify({ statusCode: 5, statusMessage: 'No permission' }));
-    const { result } = renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await settle();
     expect(result.current.snapshotError).toBe('Could not load the workitem interactions: No permission');
     h.gws.snapshotAnswer = undefined;
@@ -284,7 +287,7 @@ describe('OpenmediaProvider: snapshots', () => {
   it('counts unreadable snapshot items in diagnostics', async () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     h.gws.snapshots.set('workitem', [resource('ok'), { id: 'bad' } as never]);
-    const { result } = renderHook(() => useOpenmediaChannel(), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await settle();
     expect(result.current.interactionIds).toEqual(['ok']);
     expect(result.current.diagnostics.rejected['missing-media-type']).toBe(1);

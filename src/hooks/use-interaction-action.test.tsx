@@ -1,9 +1,9 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json } from '../api/fake-fetch';
-import { createHarness, errorNotification, resource, statusChange } from './test-support';
-import type { Harness } from './test-support';
+import { json } from '../testing/fake-fetch';
+import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
+import type { Harness } from '../test-support/harness';
 import { useInteraction } from './use-interaction';
 import { useInteractionAction } from './use-interaction-action';
 
@@ -185,7 +185,7 @@ describe('useInteractionAction', () => {
     act(() => void result.current.perform({ operationName: 'Complete' }));
     await settle();
     expect(posts(h)).toHaveLength(0);
-    expect(result.current.error).toMatchObject({ kind: 'vetoed', operation: 'Complete' });
+    expect(result.current.error).toMatchObject({ kind: 'not-available', operation: 'Complete' });
   });
 
   it('dismisses the error', async () => {

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import type { ActionError, ActionSettlement, PendingAction } from '../core/types';
+import type { ActionError, ActionOutcome, PendingAction } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
-import { useOpenmediaRuntime, useRetainedConnection } from './openmedia-context';
+import { useProvidedClient } from './openmedia-context';
 import { useInteraction } from './use-interaction';
 
 /** What {@link useInteractionAction} returns. */
@@ -10,41 +10,61 @@ export interface InteractionAction {
   /**
    * Request an operation. The answer and the outcome land in the store: watch `pending` and
    * `error`. Ignored while another action on this interaction is pending; refused (as an
-   * `error` of kind `vetoed`) when the interaction's capabilities do not allow it now.
+   * `error` of kind `not-available`) when the interaction's capabilities do not allow it now.
    * The promise resolves once the action has settled (never rejects): `succeeded` when the
    * notification carrying its referenceId arrived, `failed` with the error shown on the card,
    * `ignored` when nothing was sent.
    */
-  perform(request: OperationRequest): Promise<ActionSettlement>;
+  perform(request: OperationRequest): Promise<ActionOutcome>;
   /** Clear the error shown for this interaction. */
   dismissError(): void;
   readonly pending: PendingAction | undefined;
   readonly error: ActionError | undefined;
 }
 
+/** A failed action, as the mutation's error: a failed Transfer is a failed mutation in devtools. */
+export class OpenmediaActionError extends Error {
+  readonly error: ActionError;
+  constructor(error: ActionError) {
+    super(error.message);
+    this.name = 'OpenmediaActionError';
+    this.error = error;
+  }
+}
+
 /**
- * Act on one interaction. Each `perform` runs as a TanStack Query mutation (so it shows in the
- * host's devtools); its timers live in the provider, so an action started by a card that
- * unmounts still settles or times out. Must be used inside `<OpenmediaProvider>`.
+ * Act on one interaction. Each `perform` runs as a TanStack Query mutation, so the host's devtools
+ * show it: pending until the outcome notification (not merely the REST answer), then success or
+ * an error with the message the card shows. The client owns the timers, so an action started by
+ * a card that unmounts still settles. Must be used inside `<OpenmediaProvider>`.
  */
 export function useInteractionAction(interactionId: string): InteractionAction {
-  const runtime = useOpenmediaRuntime('useInteractionAction');
-  useRetainedConnection(runtime);
-  const { connection, store, client, queryClient } = runtime;
+  const client = useProvidedClient('useInteractionAction');
   const entry = useInteraction(interactionId);
   const { mutateAsync } = useMutation(
     {
       mutationKey: ['openmedia', 'operation', client.gwsBase, interactionId],
-      mutationFn: (request: OperationRequest) => connection.perform(interactionId, request),
+      mutationFn: async (request: OperationRequest) => {
+        const outcome = await client.perform(interactionId, request);
+        if (outcome.status === 'failed') throw new OpenmediaActionError(outcome.error);
+        return outcome;
+      },
       // Not idempotent: a retried Transfer could land twice. `networkMode: 'always'` because the
       // request itself reports being offline, as an error the card shows.
       retry: false,
       networkMode: 'always',
     },
-    queryClient,
+    client.queryClient,
   );
-  const perform = useCallback((request: OperationRequest) => mutateAsync(request), [mutateAsync]);
-  const dismissError = useCallback(() => store.dispatch({ type: 'errorDismissed', interactionId }), [store, interactionId]);
+  const perform = useCallback(
+    (request: OperationRequest): Promise<ActionOutcome> =>
+      mutateAsync(request).catch((reason: unknown) => {
+        if (reason instanceof OpenmediaActionError) return { status: 'failed', error: reason.error };
+        throw reason;
+      }),
+    [mutateAsync],
+  );
+  const dismissError = useCallback(() => client.dismissError(interactionId), [client, interactionId]);
   const pending = entry?.pending;
   const error = entry?.error;
   return useMemo(() => ({ perform, dismissError, pending, error }), [perform, dismissError, pending, error]);

@@ -1,18 +1,24 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ConnectionStatus } from '../channel/types';
+import type { OpenmediaClient } from '../client/openmedia-client';
 import { selectDiagnostics, selectDisplayOrder, selectEntry } from '../core/selectors';
 import type { Diagnostics, InteractionEntry, OpenmediaState } from '../core/types';
-import type { OpenmediaRuntime } from './openmedia-context';
-import { useOpenmediaRuntime, useRetainedConnection } from './openmedia-context';
+import { useProvidedClient, useStartedClient } from './openmedia-context';
 
 /**
- * A slice of the store. React compares what `select` returns with `Object.is`, and the store
- * keeps unchanged parts identical, so the component re-renders only when its slice changed.
+ * A slice of the client's state. React compares what `select` returns with `Object.is`, and the
+ * store keeps unchanged parts identical, so the component re-renders only when its slice changed.
  */
-function useStoreSelector<T>(runtime: OpenmediaRuntime, select: (state: OpenmediaState) => T): T {
-  const { store } = runtime;
-  const getSlice = useCallback(() => select(store.getSnapshot()), [store, select]);
-  return useSyncExternalStore(store.subscribe, getSlice, getSlice);
+export function useClientSelector<T>(client: OpenmediaClient, select: (state: OpenmediaState) => T): T {
+  const getSlice = useCallback(() => select(client.getSnapshot().state), [client, select]);
+  return useSyncExternalStore(client.subscribe, getSlice, getSlice);
+}
+
+/** The provider's client, kept connected while the calling component is mounted. */
+function useConnectedClient(hookName: string): OpenmediaClient {
+  const client = useProvidedClient(hookName);
+  useStartedClient(client);
+  return client;
 }
 
 /**
@@ -20,40 +26,31 @@ function useStoreSelector<T>(runtime: OpenmediaRuntime, select: (state: Openmedi
  * Keeps the connection open while mounted. Must be used inside `<OpenmediaProvider>`.
  */
 export function useInteraction(id: string): InteractionEntry | undefined {
-  const runtime = useOpenmediaRuntime('useInteraction');
-  useRetainedConnection(runtime);
+  const client = useConnectedClient('useInteraction');
   const select = useCallback((state: OpenmediaState) => selectEntry(state, id), [id]);
-  return useStoreSelector(runtime, select);
+  return useClientSelector(client, select);
 }
 
 /** Ids in display order; a new array only when an interaction joins, leaves or changes group. */
 export function useInteractionIds(): readonly string[] {
-  const runtime = useOpenmediaRuntime('useInteractionIds');
-  useRetainedConnection(runtime);
-  return useStoreSelector(runtime, selectDisplayOrder);
+  return useClientSelector(useConnectedClient('useInteractionIds'), selectDisplayOrder);
 }
 
 /** The push channel's status. */
 export function useConnectionStatus(): ConnectionStatus {
-  const runtime = useOpenmediaRuntime('useConnectionStatus');
-  useRetainedConnection(runtime);
-  const { connection } = runtime;
-  const getStatus = useCallback(() => connection.getState().status, [connection]);
-  return useSyncExternalStore(connection.subscribe, getStatus, getStatus);
+  const client = useConnectedClient('useConnectionStatus');
+  const getStatus = useCallback(() => client.getSnapshot().status, [client]);
+  return useSyncExternalStore(client.subscribe, getStatus, getStatus);
 }
 
 /** Counters and the recent-event log, for a diagnostics panel. */
 export function useDiagnostics(): Diagnostics {
-  const runtime = useOpenmediaRuntime('useDiagnostics');
-  useRetainedConnection(runtime);
-  return useStoreSelector(runtime, selectDiagnostics);
+  return useClientSelector(useConnectedClient('useDiagnostics'), selectDiagnostics);
 }
 
 const selectFocusedId = (state: OpenmediaState) => state.focusedId;
 
 /** The interaction the agent last put in focus, if it is still shown. */
 export function useFocusedId(): string | undefined {
-  const runtime = useOpenmediaRuntime('useFocusedId');
-  useRetainedConnection(runtime);
-  return useStoreSelector(runtime, selectFocusedId);
+  return useClientSelector(useConnectedClient('useFocusedId'), selectFocusedId);
 }

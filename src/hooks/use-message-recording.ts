@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import type { Recording } from '../replay/recording';
-import { useOpenmediaRuntime } from './openmedia-context';
+import { useProvidedClient } from './openmedia-context';
 
 /**
- * Reads the provider's recording of the latest raw channel messages (see the provider's
- * `recordLimit`): the replayable part of a diagnostics log. Returns undefined when recording is
- * off. Must be used inside `<OpenmediaProvider>`.
+ * Reads the client's recording of the latest raw channel messages (see `recordLimit`): the
+ * replayable part of a diagnostics log. Returns undefined when recording is off. Must be used
+ * inside `<OpenmediaProvider>`.
  */
 export function useMessageRecording(): (() => Recording) | undefined {
-  const { recorder } = useOpenmediaRuntime('useMessageRecording');
-  return useMemo(() => (recorder ? () => recorder.getRecording() : undefined), [recorder]);
+  const client = useProvidedClient('useMessageRecording');
+  return useMemo(() => (client.getRecording() === undefined ? undefined : () => client.getRecording() as Recording), [client]);
 }

@@ -1,5 +1,5 @@
 import type { MockEngine } from './mock-engine';
-import { formatGwsDate } from './gws-date';
+import { formatGwsDate } from '../protocol/format-gws-date';
 import { startPacer } from './pacer';
 import { copyUserData, type StoredInteraction } from './resource';
 import { capabilitiesFor } from './state-machine';

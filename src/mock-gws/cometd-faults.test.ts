@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from 'cometd';
 import type { OpenmediaStateChangeMessageWire } from '../protocol/types';
 import { createMockGws, type RunningMockGws } from './server';
-import { GwsRestClient } from './testing/gws-rest-client';
-import { createTestCometdClient, type TestCometdClient } from './testing/test-cometd-client';
-import { waitFor } from './testing/wait-for';
+import { GwsRestClient } from '../test-support/gws-rest-client';
+import { createTestCometdClient, type TestCometdClient } from '../test-support/test-cometd-client';
+import { waitFor } from '../test-support/wait-for';
 
 // One CometD client for this file: the session-level faults as a long-polling client lives them.
 let mock: RunningMockGws;

@@ -4,7 +4,7 @@ import { buildMessage, httpStatusFor } from './message';
 import type { MockEngine } from './mock-engine';
 import { parseCreateBody, parseOperationBody } from './operation-request';
 import { copyUserData, type StoredInteraction } from './resource';
-import { formatGwsDate } from './gws-date';
+import { formatGwsDate } from '../protocol/format-gws-date';
 import { capabilitiesFor, isAllowed, nextStatus, outcomeNotificationType } from './state-machine';
 
 /** The immediate HTTP answer to an operation, plus what the request log records. */

@@ -1,5 +1,5 @@
 import type { UserDataValue } from '../protocol/types';
-import { formatGwsDate } from './gws-date';
+import { formatGwsDate } from '../protocol/format-gws-date';
 import { RESOURCE_FIELDS, type StoredInteraction } from './resource';
 import { capabilitiesFor } from './state-machine';
 

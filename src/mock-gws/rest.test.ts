@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../protocol/parse';
 import { createMockGws, type RunningMockGws } from './server';
-import { GwsRestClient } from './testing/gws-rest-client';
-import { waitFor } from './testing/wait-for';
+import { GwsRestClient } from '../test-support/gws-rest-client';
+import { waitFor } from '../test-support/wait-for';
 
 // REST only (plain fetch): several mock servers may share this process.
 let mock: RunningMockGws;

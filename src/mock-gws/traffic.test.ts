@@ -5,9 +5,9 @@ import { BUILT_IN_DATA } from './initial-data';
 import { MockEngine } from './mock-engine';
 import { createPrng } from './prng';
 import { createMockGws, type RunningMockGws } from './server';
-import { GwsRestClient } from './testing/gws-rest-client';
-import { createTestCometdClient, type TestCometdClient } from './testing/test-cometd-client';
-import { waitFor } from './testing/wait-for';
+import { GwsRestClient } from '../test-support/gws-rest-client';
+import { createTestCometdClient, type TestCometdClient } from '../test-support/test-cometd-client';
+import { waitFor } from '../test-support/wait-for';
 import { trafficStep } from './traffic';
 
 describe('traffic steps', () => {

@@ -1,5 +1,5 @@
 import type { UserDataValue } from '../protocol/types';
-import { formatGwsDate } from './gws-date';
+import { formatGwsDate } from '../protocol/format-gws-date';
 import type { MockEngine } from './mock-engine';
 import { startPacer } from './pacer';
 import { createPrng, pick } from './prng';

@@ -1,7 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOpenmediaStore } from '../core/store';
-import { createOpenmediaConnection } from '../hooks/openmedia-connection';
+import { createOpenmediaClient } from '../client/openmedia-client';
 import shiftJson from './fixtures/shift.json';
 import { parseRecording } from './recording';
 import type { Recording } from './recording';
@@ -16,27 +14,23 @@ function loadShift(): Recording {
   return parsed.recording;
 }
 
-/** The widget without React (provider wiring: channel → connection → store) over the replay. */
+/** The widget without React (the client over the replay). */
 function startWidget(recording: Recording, speed: number) {
   const replay = createReplayChannel(recording, { speed });
-  const store = createOpenmediaStore({ lingerMs: 60 * 60_000, schedule: (flush) => queueMicrotask(flush) });
-  const connection = createOpenmediaConnection({
+  const client = createOpenmediaClient({
     channel: replay,
-    client: createReplayClient(replay),
-    queryClient: new QueryClient(),
-    store,
-    mediaTypes: ['promotion', 'workitem'],
-    actionTimeoutMs: 15_000,
+    gwsClient: createReplayClient(replay),
+    lingerMs: 60 * 60_000,
+    recordLimit: 0,
+    schedule: (flush) => queueMicrotask(flush),
   });
-  const detach = connection.attach();
-  const release = connection.retain();
+  client.start();
   return {
     replay,
-    store,
-    connection,
+    store: client.store,
+    client,
     stop() {
-      release();
-      detach();
+      client.dispose();
     },
   };
 }
@@ -67,7 +61,7 @@ describe('the bundled shift recording', () => {
     const recording = loadShift();
     const widget = startWidget(recording, 10);
     await vi.advanceTimersByTimeAsync(0);
-    expect(widget.connection.getState().status).toBe('connected');
+    expect(widget.client.getSnapshot().status).toBe('connected');
     widget.replay.play();
     await vi.advanceTimersByTimeAsync(Math.ceil(recording.events.at(-1)!.at / 10) + 1_000);
 
@@ -95,7 +89,7 @@ describe('the bundled shift recording', () => {
     const widget = startWidget(recording, 1);
     await vi.advanceTimersByTimeAsync(0);
     const statuses: string[] = [];
-    widget.connection.subscribe(() => statuses.push(widget.connection.getState().status));
+    widget.client.subscribe(() => statuses.push(widget.client.getSnapshot().status));
 
     const errorIndex = recording.events.findIndex((e) => 'data' in e && JSON.stringify(e.data).includes('read-only for this campaign'));
     while (widget.replay.getReplayState().position <= errorIndex) widget.replay.step();
@@ -111,7 +105,7 @@ describe('the bundled shift recording', () => {
     expect(statuses).toEqual(expect.arrayContaining(['reconnecting', 'connected']));
     // The resync after the gap read the replay's snapshot (one per media type) and applied it.
     expect(snapshotsRead()).toBe(before + 2);
-    expect(widget.connection.getState().snapshotError).toBeUndefined();
+    expect(widget.client.getSnapshot().snapshotError).toBeUndefined();
     widget.stop();
   });
 });

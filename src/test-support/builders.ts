@@ -1,8 +1,8 @@
 import seed from '../protocol/fixtures/seed-openmedia-statuschange.json';
 import { parseNotification } from '../protocol/parse';
 import type { OpenmediaInteraction, OpenmediaNotification, Operation } from '../protocol/types';
-import { createInitialState, openmediaReducer } from './reducer';
-import type { CoreOptions, OpenmediaEvent, OpenmediaState } from './types';
+import { createInitialState, openmediaReducer } from '../core/reducer';
+import type { CoreOptions, OpenmediaEvent, OpenmediaState } from '../core/types';
 
 // Test data builders for the core's tests. Every interaction starts from the seed fixture (a real
 // GWS notification) run through the real parser, so the tests exercise what the wire delivers.

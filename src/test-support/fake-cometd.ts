@@ -1,5 +1,5 @@
 import type { Callback, Configuration, Extension, ListenerHandle, Message, Status, SubscriptionHandle } from 'cometd';
-import type { CometdClient } from './cometd-session';
+import type { CometdClient } from '../channel/cometd-session';
 
 interface Registration {
   readonly channel: string;

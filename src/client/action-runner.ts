@@ -2,7 +2,7 @@ import type { GwsClient } from '../api/client';
 import { isGwsRequestError, statusCodeMessage } from '../api/errors';
 import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
-import type { ActionSettlement, OpenmediaState } from '../core/types';
+import type { ActionOutcome, OpenmediaState } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 
 export interface ActionRunnerOptions {
@@ -11,6 +11,11 @@ export interface ActionRunnerOptions {
   /** How long an action may take, from the click to the notification that settles it. */
   readonly timeoutMs: number;
   readonly now: () => number;
+  /**
+   * Keeps the client connected while an action is in flight (its outcome arrives on the channel);
+   * returns the release. Called once per request sent.
+   */
+  readonly hold?: () => () => void;
 }
 
 /** Runs operations and owns their timers, so an action outlives the card that started it. */
@@ -20,10 +25,11 @@ export interface ActionRunner {
    * action has settled there (confirmed by its notification, refused, failed or timed out), with
    * how it ended. Never rejects.
    */
-  perform(interactionId: string, request: OperationRequest): Promise<ActionSettlement>;
+  perform(interactionId: string, request: OperationRequest): Promise<ActionOutcome>;
   /**
-   * Clears every timer and abandons every request in flight (the provider unmounted or was
-   * hidden), settling each as timed out.
+   * Clears every timer and abandons every request in flight (the client was disposed), settling
+   * each as timed out. An abandoned POST is aborted on our side only: if GWS already received it,
+   * the operation still happens there, and the next snapshot shows it.
    */
   dispose(): void;
 }
@@ -40,13 +46,17 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
   const inFlight = new Map<string, { readonly timer: ReturnType<typeof setTimeout>; readonly abort: AbortController }>();
   // Settlement is read off every state transition, not off rendered frames: an action that
   // starts and ends between two frames (or in a hidden tab, where frames stop) still reports.
-  const waiting = new Map<string, { readonly interactionId: string; readonly resolve: (s: ActionSettlement) => void }>();
+  const waiting = new Map<
+    string,
+    { readonly interactionId: string; readonly resolve: (outcome: ActionOutcome) => void; readonly release: () => void }
+  >();
   let stopObserving: (() => void) | undefined;
 
   function settleWaiting(state: OpenmediaState): void {
-    for (const [requestId, { interactionId, resolve }] of waiting) {
+    for (const [requestId, { interactionId, resolve, release }] of waiting) {
       if (state.pending.has(requestId)) continue;
       waiting.delete(requestId);
+      release();
       const error = state.byId.get(interactionId)?.error;
       resolve(error !== undefined && error.requestId === requestId ? { status: 'failed', error } : { status: 'succeeded' });
     }
@@ -56,8 +66,9 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     }
   }
 
-  function settlementOf(requestId: string, interactionId: string): Promise<ActionSettlement> {
-    const settled = new Promise<ActionSettlement>((resolve) => waiting.set(requestId, { interactionId, resolve }));
+  function settlementOf(requestId: string, interactionId: string): Promise<ActionOutcome> {
+    const release = options.hold?.() ?? (() => undefined);
+    const settled = new Promise<ActionOutcome>((resolve) => waiting.set(requestId, { interactionId, resolve, release }));
     stopObserving ??= store.observe(settleWaiting);
     return settled;
   }
@@ -69,7 +80,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     inFlight.delete(requestId);
   }
 
-  function perform(interactionId: string, request: OperationRequest): Promise<ActionSettlement> {
+  function perform(interactionId: string, request: OperationRequest): Promise<ActionOutcome> {
     const entry = store.getState().byId.get(interactionId);
     // Nothing to act on, or one action already running on it (a double click): no second request.
     if (entry === undefined || entry.pending !== undefined) return Promise.resolve({ status: 'ignored' });
@@ -90,7 +101,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     const operation = request.operationName;
     if (!allowed) {
       const message = `${operation} is not available for this interaction now.`;
-      store.dispatch({ type: 'actionFailed', requestId, kind: 'vetoed', code: undefined, message, at: now() });
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'not-available', code: undefined, message, at: now() });
       return;
     }
 

@@ -1,9 +1,9 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { createGwsClient } from '../api/client';
-import { createFakeFetch, json } from '../api/fake-fetch';
+import { createFakeFetch, json } from '../testing/fake-fetch';
 import { createOpenmediaStore } from '../core/store';
-import { interaction } from '../core/test-builders';
+import { interaction } from '../test-support/builders';
 import type { OpenmediaInteraction, OpenmediaNotification } from '../protocol/types';
 import { createSnapshotLoader } from './snapshot-loader';
 

@@ -2,10 +2,10 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import { selectDisplayOrder, selectPendingActions } from '../core/selectors';
 import type { Diagnostics, InteractionEntry, PendingAction } from '../core/types';
-import { useOpenmediaRuntime, useRetainedConnection } from './openmedia-context';
+import { useProvidedClient, useStartedClient } from './openmedia-context';
 
-/** What {@link useOpenmediaChannel} returns. */
-export interface OpenmediaChannelState {
+/** What {@link useOpenmedia} returns. */
+export interface UseOpenmediaResult {
   readonly status: ConnectionStatus;
   /** Ids in display order: offers, then active, then ended (newest first in each group). */
   readonly interactionIds: readonly string[];
@@ -27,17 +27,27 @@ export interface OpenmediaChannelState {
   readonly retry: () => void;
 }
 
+/** The former name of {@link UseOpenmediaResult}. */
+export type OpenmediaChannelState = UseOpenmediaResult;
+
 /**
  * The whole widget state, for a list or a dashboard. Keeps the connection open while mounted.
  * Renders at most once per animation frame, however many notifications arrive.
  * Must be used inside `<OpenmediaProvider>`.
  */
-export function useOpenmediaChannel(): OpenmediaChannelState {
-  const runtime = useOpenmediaRuntime('useOpenmediaChannel');
-  useRetainedConnection(runtime);
-  const { store, connection } = runtime;
-  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  const { status, snapshotError } = useSyncExternalStore(connection.subscribe, connection.getState, connection.getState);
+export function useOpenmedia(): UseOpenmediaResult {
+  return useWholeState('useOpenmedia');
+}
+
+/** The former name of {@link useOpenmedia}, kept for existing hosts. */
+export function useOpenmediaChannel(): UseOpenmediaResult {
+  return useWholeState('useOpenmediaChannel');
+}
+
+function useWholeState(hookName: string): UseOpenmediaResult {
+  const client = useProvidedClient(hookName);
+  useStartedClient(client);
+  const { state, status, snapshotError } = useSyncExternalStore(client.subscribe, client.getSnapshot, client.getSnapshot);
 
   const interactionIds = selectDisplayOrder(state);
   const pending = selectPendingActions(state);
@@ -47,8 +57,7 @@ export function useOpenmediaChannel(): OpenmediaChannelState {
     [interactionIds, byId],
   );
   const get = useCallback((id: string) => byId.get(id), [byId]);
-
-  const retry = useCallback(() => connection.retry(), [connection]);
+  const retry = useCallback(() => client.retry(), [client]);
 
   return useMemo(
     () => ({ status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError, retry }),

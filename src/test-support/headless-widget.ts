@@ -1,22 +1,20 @@
 /**
- * The widget without React, for Node integration tests against the mock GWS over real HTTP: the
- * production CometD channel, GWS client, store and provider connection, wired as the provider
- * wires them. Test-only; not part of the public API.
+ * The widget without React, for Node integration tests against the mock GWS over real HTTP:
+ * `createOpenmediaClient` with the production CometD channel and GWS REST client. Test-only; not
+ * part of the public API.
  *
  * cometd-nodejs-client's `adapt()` installs a process-wide `window` (and replaces console.debug),
  * so only Node test files may import this, one widget at a time per file.
  */
-import { QueryClient } from '@tanstack/react-query';
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
 import { createCometdChannel } from '../channel/cometd-channel';
 import type { ConnectionStatus, NotificationChannel } from '../channel/types';
-import { createOpenmediaStore } from '../core/store';
+import { createOpenmediaClient } from '../client/openmedia-client';
+import type { OpenmediaClient } from '../client/openmedia-client';
 import type { OpenmediaStore } from '../core/store';
-import { CookieJar } from '../mock-gws/testing/cookie-jar';
-import { adaptWithJar } from '../mock-gws/testing/test-cometd-client';
-import { createOpenmediaConnection } from './openmedia-connection';
-import type { OpenmediaConnection } from './openmedia-connection';
+import { CookieJar } from './cookie-jar';
+import { adaptWithJar } from './test-cometd-client';
 
 /** The cookie jar CometD's XMLHttpRequest and the REST fetch share, like a browser's. */
 const jar = new CookieJar();
@@ -42,10 +40,10 @@ export function fetchWithJar(rewrite?: (init: RequestInit, headers: Headers) => 
 }
 
 export interface HeadlessWidget {
+  readonly openmedia: OpenmediaClient;
   readonly store: OpenmediaStore;
-  readonly connection: OpenmediaConnection;
   readonly channel: NotificationChannel;
-  readonly client: GwsClient;
+  readonly gws: GwsClient;
   /** Every status the connection reported, in order, with when. */
   readonly statuses: { readonly status: ConnectionStatus; readonly at: number }[];
   stop(): void;
@@ -63,38 +61,36 @@ export interface HeadlessOptions {
 export async function startHeadlessWidget(options: HeadlessOptions): Promise<HeadlessWidget> {
   adaptOnce();
   jar.clear();
-  const client = createGwsClient({ gwsBase: options.mockUrl, fetch: fetchWithJar(options.rewrite) });
-  await client.getMe();
+  const gws = createGwsClient({ gwsBase: options.mockUrl, fetch: fetchWithJar(options.rewrite) });
+  await gws.getMe();
   const channel = createCometdChannel({ url: `${options.mockUrl}/api/v2/notifications`, backoff: { baseMs: 100, maxMs: 500 } });
-  const queryClient = new QueryClient();
-  // Flush at once: there is no frame to wait for in Node, and the tests read getSnapshot().
-  const store = createOpenmediaStore({ lingerMs: 600_000, schedule: (flush) => queueMicrotask(flush) });
-  const connection = createOpenmediaConnection({
+  const openmedia = createOpenmediaClient({
+    gwsBase: options.mockUrl,
     channel,
-    client,
-    queryClient,
-    store,
+    gwsClient: gws,
     mediaTypes: options.mediaTypes ?? ['promotion', 'workitem'],
     actionTimeoutMs: options.actionTimeoutMs ?? 15_000,
+    lingerMs: 600_000,
+    recordLimit: 0,
+    // Publish at once: there is no frame to wait for in Node, and the tests read getSnapshot().
+    schedule: (flush) => queueMicrotask(flush),
   });
   const statuses: { status: ConnectionStatus; at: number }[] = [];
-  const unsubscribe = connection.subscribe(() => {
-    const { status } = connection.getState();
+  const unsubscribe = openmedia.subscribe(() => {
+    const { status } = openmedia.getSnapshot();
     if (statuses.at(-1)?.status !== status) statuses.push({ status, at: Date.now() });
   });
-  const detach = connection.attach();
-  const release = connection.retain();
+  openmedia.start();
   return {
-    store,
-    connection,
+    openmedia,
+    store: openmedia.store,
     channel,
-    client,
+    gws,
     statuses,
     stop() {
-      release();
-      detach();
       unsubscribe();
-      queryClient.clear();
+      openmedia.dispose();
+      openmedia.queryClient.clear();
     },
   };
 }

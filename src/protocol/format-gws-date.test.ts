@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGwsDate } from '../protocol/date';
-import { formatGwsDate } from './gws-date';
+import { parseGwsDate } from './date';
+import { formatGwsDate } from './format-gws-date';
 
 describe('formatGwsDate', () => {
   it('writes the GWS form with the given offset', () => {

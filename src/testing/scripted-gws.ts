@@ -1,31 +1,30 @@
 /**
- * Test fixtures for the hook tests (and the UI helper's): a provider over an in-memory channel
- * and a scripted GWS behind a fake fetch. Not part of the public API.
+ * A scripted GWS behind a `fetch` double, for hosts' tests and ours: hand its `fetch` to
+ * `createGwsClient({ fetch })` (or the `gwsClient` option) and script the snapshot and the answers
+ * to operations. Part of `openmedia-widget/testing`.
  */
-import { QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { createGwsClient } from '../api/client';
-import { createFakeFetch, csrfHeaders, json } from '../api/fake-fetch';
-import type { FakeRequest } from '../api/fake-fetch';
-import { createMemoryChannel } from '../channel/memory-channel';
+import { createFakeFetch, csrfHeaders, json } from './fake-fetch';
+import type { FakeRequest } from './fake-fetch';
 import type { OpenmediaResourceWire } from '../protocol/types';
-import { OpenmediaProvider } from './openmedia-provider';
-import type { OpenmediaProviderProps } from './openmedia-provider';
 
+/** Capabilities GWS gives in each state (the spec's examples). */
 export const CAPABILITIES: Readonly<Record<string, readonly string[]>> = {
   Invited: ['Accept', 'Reject'],
   Processing: ['Transfer', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'SetInFocus', 'Complete'],
   Completed: [],
 };
 
+/** A GWS open media resource as on the wire, with the capabilities of its state. */
 export function resource(id: string, state = 'Invited', mediaType = 'workitem', userData: Record<string, string> = {}): OpenmediaResourceWire {
   return { id, mediaType, state, capabilities: [...(CAPABILITIES[state] ?? [])], userData, openmediaType: 'Inbound' };
 }
 
+/** A `StatusChange` notification carrying `openmedia` (and the referenceId of the request that caused it). */
 export function statusChange(openmedia: OpenmediaResourceWire, referenceId?: number) {
   return { messageType: 'OpenmediaStateChangeMessage', notificationType: 'StatusChange', referenceId, openmedia };
 }
 
+/** An `Error` notification for the request with this referenceId. */
 export function errorNotification(referenceId: number, errorMessage: string, openmedia?: OpenmediaResourceWire) {
   return { messageType: 'OpenmediaStateChangeMessage', notificationType: 'Error', referenceId, errorMessage, errorCode: 42, openmedia };
 }
@@ -44,7 +43,7 @@ export interface ScriptedGws {
 }
 
 /** A scripted GWS: /api/v2/me hands out token-1, token-2, …; snapshots and POSTs as configured. */
-export function scriptedGws(): ScriptedGws {
+export function createScriptedGws(): ScriptedGws {
   let issued = 0;
   let reference = 100;
   const gws: Omit<ScriptedGws, 'requests' | 'fetch'> = { snapshots: new Map(), refusedTokens: new Set() };
@@ -70,25 +69,4 @@ export function scriptedGws(): ScriptedGws {
     return new Response('not found', { status: 404 });
   });
   return Object.assign(gws, { requests: fake.requests, fetch: fake.fetch });
-}
-
-export interface Harness {
-  readonly channel: ReturnType<typeof createMemoryChannel>;
-  readonly gws: ScriptedGws;
-  readonly queryClient: QueryClient;
-  readonly wrapper: (props: { children: ReactNode }) => ReactNode;
-}
-
-/** A provider over a memory channel and a scripted GWS. */
-export function createHarness(props: Partial<OpenmediaProviderProps> = {}): Harness {
-  const channel = createMemoryChannel();
-  const gws = scriptedGws();
-  const queryClient = new QueryClient();
-  const client = createGwsClient({ fetch: gws.fetch });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <OpenmediaProvider channel={channel} client={client} queryClient={queryClient} {...props}>
-      {children}
-    </OpenmediaProvider>
-  );
-  return { channel, gws, queryClient, wrapper };
 }

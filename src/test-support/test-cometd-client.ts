@@ -1,6 +1,6 @@
 import { CometD, type Message } from 'cometd';
 import { adapt } from 'cometd-nodejs-client';
-import { OPENMEDIA_CHANNEL } from '../../protocol/parse';
+import { OPENMEDIA_CHANNEL } from '../protocol/parse';
 import type { CookieJar } from './cookie-jar';
 
 /**

@@ -2,8 +2,8 @@ import { act, render, screen } from '@testing-library/react';
 import { Activity } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, resource, statusChange } from './test-support';
-import type { Harness } from './test-support';
+import { createHarness, resource, statusChange } from '../test-support/harness';
+import type { Harness } from '../test-support/harness';
 import { useInteractionAction } from './use-interaction-action';
 
 async function settle(ms = 50): Promise<void> {

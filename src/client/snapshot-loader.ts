@@ -1,5 +1,5 @@
-import { isCancelledError } from '@tanstack/react-query';
-import type { QueryClient } from '@tanstack/react-query';
+import { isCancelledError } from '@tanstack/query-core';
+import type { QueryClient } from '@tanstack/query-core';
 import type { GwsClient } from '../api/client';
 import { snapshotQueryOptions } from '../api/query-options';
 import type { OpenmediaStore } from '../core/store';
@@ -15,7 +15,7 @@ export interface SnapshotLoaderOptions {
   readonly onErrorChange: (error: string | undefined) => void;
 }
 
-/** Reads snapshots through React Query and folds them into the store. */
+/** Reads snapshots through TanStack Query (`query-core`) and folds them into the store. */
 export interface SnapshotLoader {
   /** (Re-)read the snapshot of each media type; a read already in flight is replaced. */
   load(mediaTypes: Iterable<string>): void;

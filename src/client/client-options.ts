@@ -1,0 +1,92 @@
+import type { QueryClient } from '@tanstack/query-core';
+import type { GwsClient } from '../api/client';
+import type { NotificationChannel } from '../channel/types';
+import { DEFAULT_CORE_OPTIONS } from '../core/reducer';
+
+/** The media types whose snapshot is read when none are configured. */
+export const DEFAULT_MEDIA_TYPES: readonly string[] = ['promotion', 'workitem'];
+export const DEFAULT_ACTION_TIMEOUT_MS = 15_000;
+/** How long an ended interaction stays visible, by default (the core's default, named here). */
+export const DEFAULT_LINGER_MS = DEFAULT_CORE_OPTIONS.lingerMs;
+/** How many raw messages the diagnostics log keeps for replay, by default. */
+export const DEFAULT_RECORD_LIMIT = 1_000;
+
+/** What {@link createOpenmediaClient} takes. Every option has a default. */
+export interface OpenmediaClientOptions {
+  /** GWS origin and prefix, e.g. `https://gws.example:8090`. Default `''`: same origin. */
+  readonly gwsBase?: string;
+  /** The CometD endpoint. Default `${gwsBase}/api/v2/notifications`. */
+  readonly cometdUrl?: string;
+  /** Media types to read snapshots of (plus any met on the channel). Default `['promotion', 'workitem']`. */
+  readonly mediaTypes?: readonly string[];
+  /** CometD transport. Default `long-polling`; `websocket` falls back to long-polling. */
+  readonly transport?: 'long-polling' | 'websocket';
+  /** A notification channel to use instead of the CometD one (tests, stories, replay). */
+  readonly channel?: NotificationChannel;
+  /** A GWS REST client to use instead of `createGwsClient({ gwsBase })`. */
+  readonly gwsClient?: GwsClient;
+  /**
+   * The host's QueryClient (from `@tanstack/query-core` or `@tanstack/react-query`): snapshot
+   * reads then share its cache and devtools. Default: a QueryClient of the client's own.
+   */
+  readonly queryClient?: QueryClient;
+  /** How long an action may take before it fails visibly. Default 15 000 ms. */
+  readonly actionTimeoutMs?: number;
+  /** How long an ended interaction stays visible. Default 60 000 ms. */
+  readonly lingerMs?: number;
+  /**
+   * How many of the latest raw channel messages (and status changes) to keep, so the diagnostics
+   * "Download log" can be replayed (`createReplayChannel`). Bounded: memory stays flat over a
+   * shift. Default 1 000; 0 records nothing.
+   */
+  readonly recordLimit?: number;
+  /**
+   * Arrange for the store to publish soon; called once per burst of dispatches. Default: the
+   * next animation frame when there is one, else a 16 ms timer. Node tests pass `queueMicrotask`.
+   */
+  readonly schedule?: (flush: () => void) => void;
+  /** The clock (tests). Default `Date.now`. */
+  readonly now?: () => number;
+  /** Period of the clock that evicts ended interactions. Default 1 000 ms. */
+  readonly tickMs?: number;
+}
+
+/** The options that define a client: changing any of them needs a new one. */
+export const CLIENT_OPTION_KEYS = [
+  'gwsBase',
+  'cometdUrl',
+  'mediaTypes',
+  'transport',
+  'channel',
+  'gwsClient',
+  'queryClient',
+  'actionTimeoutMs',
+  'lingerMs',
+  'recordLimit',
+  'schedule',
+  'now',
+  'tickMs',
+] as const satisfies readonly (keyof OpenmediaClientOptions)[];
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  return a.every((item, i) => item === b[i]);
+}
+
+/**
+ * Whether a client made with `a` serves `b` as well: the same values (media types compared by
+ * content, so an inline array literal does not reconnect on every render).
+ */
+export function sameClientOptions(a: OpenmediaClientOptions, b: OpenmediaClientOptions): boolean {
+  return CLIENT_OPTION_KEYS.every((key) =>
+    key === 'mediaTypes' ? sameList(a.mediaTypes, b.mediaTypes) : Object.is(a[key], b[key]),
+  );
+}
+
+/** Only the client-defining keys of `options` (a widget's or an element's options carry more). */
+export function pickClientOptions(options: OpenmediaClientOptions): OpenmediaClientOptions {
+  const picked: Record<string, unknown> = {};
+  for (const key of CLIENT_OPTION_KEYS) if (options[key] !== undefined) picked[key] = options[key];
+  return picked as OpenmediaClientOptions;
+}

@@ -1,0 +1,273 @@
+import { QueryClient } from '@tanstack/query-core';
+import { createGwsClient } from '../api/client';
+import type { GwsClient } from '../api/client';
+import { normalizeGwsBase } from '../api/http';
+import { DEFAULT_COMETD_URL, createCometdChannel } from '../channel/cometd-channel';
+import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
+import { createOpenmediaStore } from '../core/store';
+import type { OpenmediaStore } from '../core/store';
+import type { ActionOutcome, OpenmediaState } from '../core/types';
+import { parseNotification } from '../protocol/parse';
+import type { OperationRequest } from '../protocol/types';
+import type { Recording } from '../replay/recording';
+import { createRecordingChannel } from '../replay/recording-channel';
+import type { RecordingChannel } from '../replay/recording-channel';
+import { createActionRunner } from './action-runner';
+import {
+  DEFAULT_ACTION_TIMEOUT_MS,
+  DEFAULT_LINGER_MS,
+  DEFAULT_MEDIA_TYPES,
+  DEFAULT_RECORD_LIMIT,
+} from './client-options';
+import type { OpenmediaClientOptions } from './client-options';
+import { createSnapshotLoader } from './snapshot-loader';
+
+/**
+ * Everything the widget shows, as one immutable value: a new object whenever any part changes,
+ * the same object otherwise (what `useSyncExternalStore` needs).
+ */
+export interface OpenmediaClientSnapshot {
+  /** The interactions, pending actions, focus and diagnostics, as of the store's last publish. */
+  readonly state: OpenmediaState;
+  /** The push channel's status. */
+  readonly status: ConnectionStatus;
+  /** Why the last snapshot read failed (per media type, joined), or undefined. */
+  readonly snapshotError: string | undefined;
+}
+
+/**
+ * The widget without a UI framework: one notification channel, one store, the snapshot reads
+ * (through TanStack `query-core`), the actions and their timers, the linger clock and the
+ * diagnostics recorder. React hooks (`<OpenmediaProvider client>`) are thin views of it; a
+ * plain-JS host or a Node test can drive it directly.
+ */
+export interface OpenmediaClient {
+  /** GWS origin and prefix, without a trailing slash (`''` = same origin). */
+  readonly gwsBase: string;
+  /** The store (interactions keyed by id); published at most once per frame. */
+  readonly store: OpenmediaStore;
+  /** The QueryClient of the snapshot reads (the host's, when it gave one); mutations use it too. */
+  readonly queryClient: QueryClient;
+  /**
+   * Connect, or keep connected: ref-counted. The first holder subscribes to the channel, reads the
+   * snapshot and starts the clock; returns the (idempotent) release of this hold. The connection
+   * closes shortly after the last holder releases and no action is in flight.
+   */
+  start(): () => void;
+  /** Releases the oldest hold taken with {@link start} that is not released yet. */
+  stop(): void;
+  /** Whether anyone holds the connection now (started and not stopped). */
+  isStarted(): boolean;
+  /**
+   * Run an operation on an interaction. Every outcome is shown in the store (pending, then the
+   * error or the new state); the promise resolves once the action has settled there, with how
+   * it ended. Never rejects. The client stays connected until it has settled.
+   */
+  perform(interactionId: string, request: OperationRequest): Promise<ActionOutcome>;
+  /** Clear the error shown for this interaction. */
+  dismissError(interactionId: string): void;
+  /**
+   * The agent asked to try again: after `unauthorized`, reconnect the channel (which resyncs once
+   * back); otherwise read the snapshots again (after a failed read). Never called automatically.
+   */
+  retry(): void;
+  /** Start the channel again after `unauthorized` (the agent signed in again). */
+  reconnect(): void;
+  /** The latest state; see {@link OpenmediaClientSnapshot}. */
+  getSnapshot(): OpenmediaClientSnapshot;
+  /** Called after every change of the snapshot (store publishes, status, snapshot errors). */
+  subscribe(listener: () => void): () => void;
+  /** The latest raw messages, replayable; undefined when `recordLimit` is 0. */
+  getRecording(): Recording | undefined;
+  /**
+   * Stop for good: close the connection whoever holds it, abandon the actions in flight (settled
+   * as timed out), stop the timers. Later `start()` calls do nothing. Idempotent.
+   */
+  dispose(): void;
+  /** Whether {@link dispose} was called. */
+  isDisposed(): boolean;
+}
+
+function createChannel(options: OpenmediaClientOptions, gwsBase: string): { channel: NotificationChannel; recorder: RecordingChannel | undefined } {
+  const source =
+    options.channel ??
+    createCometdChannel({ url: options.cometdUrl ?? `${gwsBase}${DEFAULT_COMETD_URL}`, transport: options.transport ?? 'long-polling' });
+  const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
+  // The recorder relays everything (Reconnect included) through one subscription of its own.
+  const recorder = recordLimit > 0 ? createRecordingChannel(source, { maxEvents: recordLimit }) : undefined;
+  return { channel: recorder ?? source, recorder };
+}
+
+/**
+ * Create a client. Creating has no side effects (nothing connects, no timer starts) until
+ * {@link OpenmediaClient.start}.
+ */
+export function createOpenmediaClient(options: OpenmediaClientOptions = {}): OpenmediaClient {
+  const gwsBase = normalizeGwsBase(options.gwsBase);
+  const { channel, recorder } = createChannel(options, gwsBase);
+  const gwsClient: GwsClient = options.gwsClient ?? createGwsClient({ gwsBase });
+  const queryClient = options.queryClient ?? new QueryClient();
+  const store = createOpenmediaStore({ lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS, schedule: options.schedule });
+  const now = options.now ?? Date.now;
+  const tickMs = options.tickMs ?? 1000;
+  const mediaTypes = new Set(options.mediaTypes ?? DEFAULT_MEDIA_TYPES);
+  const listeners = new Set<{ readonly listener: () => void }>();
+
+  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined };
+  const holds: { released: boolean }[] = [];
+  let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
+  let stopQueued = false;
+  let disposed = false;
+  /** The first snapshot was read before the channel was subscribed: read again once it is. */
+  let awaitingConnectedLoad = false;
+
+  function publish(patch: Partial<OpenmediaClientSnapshot>): void {
+    const next = { ...snapshot, ...patch };
+    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError) return;
+    snapshot = next;
+    for (const { listener } of [...listeners]) listener();
+  }
+  // The store publishes at most once per frame; its publish is ours.
+  store.subscribe(() => publish({ state: store.getSnapshot() }));
+
+  const snapshots = createSnapshotLoader({
+    client: gwsClient,
+    queryClient,
+    store,
+    now,
+    onErrorChange: (snapshotError) => publish({ snapshotError }),
+  });
+  const actions = createActionRunner({ store, client: gwsClient, timeoutMs: options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS, now, hold: start });
+
+  function open(): void {
+    let live = true;
+    const listener: ChannelListener = {
+      onMessage(data) {
+        if (!live) return;
+        const parsed = parseNotification(data, channel.descriptor);
+        if (!parsed.ok) {
+          store.dispatch({ type: 'messageRejected', reason: parsed.reason, at: now() });
+          return;
+        }
+        const { notification } = parsed;
+        // A media type first met on the channel is part of every later resync.
+        if (notification.openmedia) mediaTypes.add(notification.openmedia.mediaType);
+        snapshots.noteNotification(notification);
+        store.dispatch({ type: 'notificationReceived', notification, at: now() });
+      },
+      onStatus(status) {
+        if (!live) return;
+        publish({ status });
+        if (status === 'connected' && awaitingConnectedLoad) {
+          awaitingConnectedLoad = false;
+          snapshots.load(mediaTypes);
+        }
+      },
+      onResyncNeeded() {
+        if (!live) return;
+        awaitingConnectedLoad = false;
+        snapshots.load(mediaTypes);
+      },
+    };
+    awaitingConnectedLoad = false;
+    const unsubscribeChannel = channel.subscribe(listener);
+    const clock = setInterval(() => store.dispatch({ type: 'clockTicked', at: now() }), tickMs);
+    running = {
+      unsubscribe: () => {
+        live = false;
+        unsubscribeChannel();
+      },
+      clock,
+    };
+    publish({ status: channel.getStatus() });
+    // Read at once for a quick first paint; if the channel is not subscribed yet, notifications
+    // sent before it is would be missed, hence the second read on the first `connected`.
+    awaitingConnectedLoad = channel.getStatus() !== 'connected';
+    snapshots.load(mediaTypes);
+  }
+
+  function close(): void {
+    if (running === undefined) return;
+    running.unsubscribe();
+    clearInterval(running.clock);
+    running = undefined;
+    awaitingConnectedLoad = false;
+    publish({ status: channel.getStatus() });
+  }
+
+  function activeHolds(): number {
+    let count = 0;
+    for (const hold of holds) if (!hold.released) count += 1;
+    return count;
+  }
+
+  function releaseHold(hold: { released: boolean }): void {
+    if (hold.released) return;
+    hold.released = true;
+    holds.splice(holds.indexOf(hold), 1);
+    if (holds.length > 0 || stopQueued) return;
+    // Deferred by a microtask: React StrictMode (and a list re-keying its cards) releases and
+    // takes a hold again in the same task; closing in between would re-handshake for nothing.
+    stopQueued = true;
+    queueMicrotask(() => {
+      stopQueued = false;
+      if (holds.length === 0) close();
+    });
+  }
+
+  function start(): () => void {
+    if (disposed) return () => undefined;
+    const hold = { released: false };
+    holds.push(hold);
+    if (running === undefined) open();
+    return () => releaseHold(hold);
+  }
+
+  return {
+    gwsBase,
+    store,
+    queryClient,
+    start,
+    stop() {
+      const oldest = holds[0];
+      if (oldest !== undefined) releaseHold(oldest);
+    },
+    isStarted: () => activeHolds() > 0,
+    perform(interactionId, request) {
+      if (disposed) return Promise.resolve({ status: 'ignored' });
+      return actions.perform(interactionId, request);
+    },
+    dismissError(interactionId) {
+      store.dispatch({ type: 'errorDismissed', interactionId });
+    },
+    retry() {
+      if (running === undefined) return;
+      if (channel.getStatus() === 'unauthorized') channel.reconnect?.();
+      else snapshots.load(mediaTypes);
+    },
+    reconnect() {
+      if (running === undefined) return;
+      channel.reconnect?.();
+    },
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      const record = { listener };
+      listeners.add(record);
+      return () => {
+        listeners.delete(record);
+      };
+    },
+    getRecording: () => recorder?.getRecording(),
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      actions.dispose();
+      for (const hold of holds) hold.released = true;
+      holds.length = 0;
+      close();
+      // Whatever the abandoned actions changed is on screen now, not a frame later.
+      store.flush();
+    },
+    isDisposed: () => disposed,
+  };
+}
