@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Figure } from './figure';
 import type { MachineInfo } from './machine';
 import { machineLine } from './machine';
@@ -45,25 +45,112 @@ function escapeCell(text: string): string {
   return text.replaceAll('|', '\\|');
 }
 
-/** The figures as a Markdown table (readable in a terminal, pasteable into a README). */
-export function renderTable(report: BenchReport): string {
-  const lines = [
-    `openmedia-widget benchmarks, ${report.mode} mode, ${report.date}`,
-    `Machine: ${machineLine(report.machine)}`,
-    '',
-    '| benchmark | figure | value | target | result | how / note |',
-    '|---|---|---|---|---|---|',
-  ];
+/** The Markdown table of the figures and the line of totals under it. */
+function figureTable(report: BenchReport): string[] {
+  const lines = ['| benchmark | figure | value | target | result | how / note |', '|---|---|---|---|---|---|'];
   for (const figure of report.figures) {
     const cells = [figure.benchmark, figure.label, formatValue(figure), figure.target, verdict(figure), figure.note ?? ''];
     lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
   }
   const { passed, failed, unmeasured } = report.summary;
   lines.push('', `${passed} targets met, ${failed} missed, ${unmeasured} not measured.`);
+  return lines;
+}
+
+/** The figures as a Markdown table (readable in a terminal). */
+export function renderTable(report: BenchReport): string {
+  const lines = [`openmedia-widget benchmarks, ${report.mode} mode, ${report.date}`, `Machine: ${machineLine(report.machine)}`, '', ...figureTable(report)];
   for (const crash of report.crashes) lines.push(`CRASHED: ${crash.benchmark}: ${crash.error}`);
   return lines.join('\n');
 }
 
 export function writeReport(path: string, report: BenchReport): void {
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** A report written by {@link writeReport}; throws with the path when the file is not one. */
+export function readReport(path: string): BenchReport {
+  const report = JSON.parse(readFileSync(path, 'utf8')) as Partial<BenchReport>;
+  if (typeof report.date !== 'string' || !Array.isArray(report.figures) || typeof report.machine !== 'object') {
+    throw new Error(`${path} is not a benchmark report (no date, machine or figures).`);
+  }
+  const figures = report.figures;
+  return { mode: 'full', crashes: [], ...report, figures, summary: report.summary ?? summarise(figures) } as BenchReport;
+}
+
+// The fixed text of docs/benchmarks.md: what is measured and how to read it. The figures come
+// from the report, so the page never disagrees with bench/results.json.
+const MEASURED = `## What is measured
+
+| # | what | target |
+|---|---|---|
+| 1 | reducer throughput: 1,000,000 parsed notifications (the whole resource each, as GWS sends them) over 1,000 interactions through \`openmediaReducer\` and through a Redux Toolkit \`createSlice\` + \`createEntityAdapter().upsertOne\` reducer, interleaved in 20 rounds with a forced GC before each | ours ≥ 5× RTK |
+| 2 | scaling: cost per notification with 50, 500 and 5,000 open interactions (median of 10 rounds; RTK for contrast) | cost at 5,000 ≤ 2× cost at 50 |
+| 3 | event → DOM in Chromium: the built standalone page on the mock GWS, 200 notifications/s over 200 interactions for 30 s; a MutationObserver sees each card change; a React DevTools hook counts commits per frame and cards re-rendered per notification | p95 ≤ 33 ms, ≤ 1 commit per frame, exactly 1 card re-rendered per notification |
+| 3b | the same with only \`<OpenmediaProvider><OpenmediaWidget/></OpenmediaProvider>\` on the page (\`bench/widget-page\`) | as 3 |
+| 4 | shift soak: 100,000 interactions offered, accepted, updated, put in focus and completed (~1,000,000 notifications) through the store, simulated clock, 60 s linger; heap after forced GC | ≤ +1 MB retained, state empty |
+| 5 | size: the library as \`vite.lib.config.ts\` ships it (peers and cometd external), minified, gzip -9; beside it the published file, the library with cometd bundled, and the standalone page | library JS ≤ 30 kB |
+
+The browser benchmarks and the size figure build into a temporary folder: they measure the current
+source and never touch \`dist/\`.`;
+
+const READING = `## Reading the figures
+
+- **Timings depend on the machine's load.** The machine line gives the 1-minute load average at the
+  start and end of the run. On a busy 2-core machine Chromium, the mock and the page share what is
+  left: "arrival in the page" and "animation frames per second" show how much of the latency is
+  waiting for the main thread. Timings never fail a run; only a benchmark that crashes does.
+- **Redux Toolkit is time-boxed.** At 1,000 entities each \`upsertOne\` costs about a millisecond
+  (Immer copies the \`entities\` object on every update), so within each round RTK processes a prefix
+  of the same batch for a fixed time and its rate is taken over what it processed (the note says how
+  many). \`--full-baseline\` removes the time box (about 20 minutes more).
+- **Event → DOM latency is about one to two frames.** The store flushes once per animation frame, so a
+  notification waits up to a frame to be committed: p50 is about one frame, p95 about two. "Updates
+  only" leaves out each card's first appearance (its mount).
+- **Commits per frame** counts commits that rendered a card; commits from timers with their own
+  clocks (the 1 s time-in-state tick, the standalone page's mock panel) are on their own line.
+- **Library size** is checked against the library minified as a host's bundler will minify it; the
+  published file is deliberately unminified, and the cometd client adds its own size to a host that
+  has no cometd yet.`;
+
+const REPRODUCE = `## Reproduce
+
+\`\`\`sh
+npm ci                               # Chromium: apt-get install -y chromium (or OPENMEDIA_CHROMIUM=/path)
+npm run bench                        # 3–5 minutes; writes bench/results.json and this page
+npm run bench -- --quick             # under a minute; bench/results-quick.json only (what CI runs)
+npm run bench -- --only=3,3b         # some benchmarks only (this page then lists only those)
+npm run bench -- --full-baseline     # RTK over the whole million too
+npm run bench -- --report-only       # rewrite this page from bench/results.json, running nothing
+\`\`\`
+
+Run it on an otherwise idle machine: the reducer figures are interleaved so that noise hits both
+sides alike, but the browser figures measure what the machine has left to give the page.`;
+
+/** docs/benchmarks.md for a full run: generated, so it always matches bench/results.json. */
+export function renderBenchmarksDoc(report: BenchReport): string {
+  const lines = [
+    '# Benchmarks',
+    '',
+    '<!-- Generated by `npm run bench` (bench/report.ts) from bench/results.json. Do not edit by hand. -->',
+    '',
+    `Generated by \`npm run bench\` from its latest full run (\`bench/results.json\`); do not edit by hand.`,
+    '',
+    `- Date: ${report.date} (${report.mode} mode)`,
+    `- Machine: ${machineLine(report.machine)}`,
+    '',
+    '## Results',
+    '',
+    ...figureTable(report),
+  ];
+  if (report.crashes.length > 0) {
+    lines.push('', 'Benchmarks that crashed:', '');
+    for (const crash of report.crashes) lines.push(`- ${crash.benchmark}: \`${crash.error.split('\n')[0] ?? ''}\``);
+  }
+  lines.push('', MEASURED, '', READING, '', REPRODUCE, '');
+  return lines.join('\n');
+}
+
+export function writeBenchmarksDoc(path: string, report: BenchReport): void {
+  writeFileSync(path, renderBenchmarksDoc(report));
 }
