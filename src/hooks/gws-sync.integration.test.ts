@@ -4,7 +4,7 @@ import { createMockGws } from '../mock-gws/server';
 import type { RunningMockGws } from '../mock-gws/server';
 import { waitFor } from '../test-support/wait-for';
 import type { MockStateView, RequestLogEntry } from '../mock-gws/types';
-import { eventually, mockControl, mockRead, startHeadlessWidget } from '../test-support/headless-widget';
+import { differencesFromServer, eventually, mockControl, mockRead, startHeadlessWidget } from '../test-support/headless-widget';
 import type { HeadlessWidget } from '../test-support/headless-widget';
 
 // createOpenmediaClient (no React) with the production CometD channel and REST client, against the mock over real HTTP.
@@ -32,30 +32,12 @@ function entry(id: string): InteractionEntry | undefined {
 const serverState = () => mockRead<MockStateView>(mock.url, 'state');
 const serverLog = async () => (await mockRead<{ requests: RequestLogEntry[] }>(mock.url, 'log')).requests;
 
-/** Differences between the store and the mock's own data, for the configured media types. */
-async function differencesFromServer(): Promise<string[]> {
-  const state = await serverState();
-  const differences: string[] = [];
-  const known = new Set<string>();
-  for (const wire of state.interactions.filter((i) => MEDIA_TYPES.includes(i.mediaType))) {
-    known.add(wire.id);
-    const mine = entry(wire.id)?.interaction;
-    if (mine === undefined) {
-      if (wire.state !== 'Completed') differences.push(`${wire.id}: missing`);
-      continue;
-    }
-    if (mine.state !== wire.state) differences.push(`${wire.id}: state ${mine.state} ≠ ${wire.state}`);
-    if (JSON.stringify(mine.capabilities) !== JSON.stringify(wire.capabilities)) differences.push(`${wire.id}: capabilities`);
-    if (JSON.stringify(mine.userData) !== JSON.stringify(wire.userData ?? {})) differences.push(`${wire.id}: userData`);
-  }
-  for (const e of entries()) if (!known.has(e.interaction.id)) differences.push(`${e.interaction.id}: unknown to the server`);
-  return differences;
-}
+const differences = () => differencesFromServer(mock.url, current().store, MEDIA_TYPES);
 
 /** Waits until the store equals the server's data; on time-out, fails showing the differences. */
 async function expectInSyncWithServer(what: string): Promise<void> {
   let last: string[] = [];
-  await eventually(async () => (last = await differencesFromServer()).length === 0, what).catch(() => undefined);
+  await eventually(async () => (last = await differences()).length === 0, what).catch(() => undefined);
   expect(last, what).toEqual([]);
 }
 

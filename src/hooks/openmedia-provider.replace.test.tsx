@@ -21,8 +21,8 @@ vi.mock('cometd', async () => {
   class RecordedCometd extends FakeCometd {
     constructor() {
       super();
-      const client = this;
-      cometd.instances.push({ client, url: () => client.configurations.find((c) => c.url !== undefined)?.url });
+      const configurations = this.configurations;
+      cometd.instances.push({ client: this, url: () => configurations.find((c) => c.url !== undefined)?.url });
     }
     override handshake(): void {
       super.handshake();

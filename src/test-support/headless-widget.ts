@@ -13,6 +13,7 @@ import type { ConnectionStatus, NotificationChannel } from '../channel/types';
 import { createOpenmediaClient } from '../client/openmedia-client';
 import type { OpenmediaClient } from '../client/openmedia-client';
 import type { OpenmediaStore } from '../core/store';
+import type { MockStateView } from '../mock-gws/types';
 import { CookieJar } from './cookie-jar';
 import { adaptWithJar } from './test-cometd-client';
 
@@ -120,4 +121,28 @@ export async function eventually(probe: () => Promise<boolean>, what: string, ti
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Differences between what the widget's store holds and the mock's own data, for `mediaTypes`:
+ * missing or unknown interactions, other states, capabilities or user data. Empty when in sync.
+ */
+export async function differencesFromServer(mockUrl: string, store: OpenmediaStore, mediaTypes: readonly string[]): Promise<string[]> {
+  const state = await mockRead<MockStateView>(mockUrl, 'state');
+  const { byId } = store.getState();
+  const differences: string[] = [];
+  const known = new Set<string>();
+  for (const wire of state.interactions.filter((i) => mediaTypes.includes(i.mediaType))) {
+    known.add(wire.id);
+    const mine = byId.get(wire.id)?.interaction;
+    if (mine === undefined) {
+      if (wire.state !== 'Completed') differences.push(`${wire.id}: missing`);
+      continue;
+    }
+    if (mine.state !== wire.state) differences.push(`${wire.id}: state ${mine.state} ≠ ${wire.state}`);
+    if (JSON.stringify(mine.capabilities) !== JSON.stringify(wire.capabilities)) differences.push(`${wire.id}: capabilities`);
+    if (JSON.stringify(mine.userData) !== JSON.stringify(wire.userData ?? {})) differences.push(`${wire.id}: userData`);
+  }
+  for (const entry of byId.values()) if (!known.has(entry.interaction.id)) differences.push(`${entry.interaction.id}: unknown to the server`);
+  return differences;
 }
