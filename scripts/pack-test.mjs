@@ -4,7 +4,9 @@
 //   2. a host's TSX type-checks against the package's own types (moduleResolution bundler and
 //      nodenext), and misuse is a type error (the types are real, not `any`);
 //   3. the widget renders with the host's React (react-dom/server) to the expected markup;
-//   4. the embed entry imports in Node without touching the DOM.
+//   4. the framework-free client and the ./testing subpath run an offer and an Accept in plain Node;
+//   5. the embed entry imports in Node without touching the DOM;
+//   6. nothing shipped imports vitest, the mock GWS or test support.
 // Prints PASS or FAIL with the reason and exits non-zero on failure. Uses the npm registry (with
 // --prefer-offline, so a warm npm cache needs no network).
 import { execFileSync } from 'node:child_process';
@@ -54,22 +56,37 @@ import {
   OpenmediaWidget,
   createMemoryChannel,
   createGwsClient,
+  createOpenmediaClient,
+  useOpenmedia,
   useOpenmediaChannel,
   type ActionEvent,
+  type ActionOutcome,
+  type OpenmediaClient,
   type GwsClient,
   type InteractionEntry,
   type TransferTarget,
 } from 'openmedia-widget';
 import { mountOpenmediaWidget, defineOpenmediaWidgetElement, OPENMEDIA_ACTION_EVENT, type MountedOpenmediaWidget } from 'openmedia-widget/embed';
+import { createScriptedGws, resource, statusChange } from 'openmedia-widget/testing';
 import 'openmedia-widget/style.css';
 
 const queryClient = new QueryClient();
 const targets: TransferTarget[] = [{ name: 'Billing', uri: 'https://gws.example/api/v2/queues/billing', kind: 'queue' }];
 
 function Count() {
-  const { interactions, status } = useOpenmediaChannel();
+  const { interactions, status } = useOpenmedia();
   const first: InteractionEntry | undefined = interactions[0];
-  return <p>{status}: {interactions.length} {first?.interaction.id ?? ''}</p>;
+  const old = useOpenmediaChannel();
+  return <p>{status}: {interactions.length} {first?.interaction.id ?? ''} {old.status}</p>;
+}
+
+// A host that owns the client (no React needed to create or drive it).
+const gws = createScriptedGws();
+export const owned: OpenmediaClient = createOpenmediaClient({ channel: createMemoryChannel(), gwsClient: createGwsClient({ fetch: gws.fetch }) });
+export const outcome: Promise<ActionOutcome> = owned.perform('IX-1', { operationName: 'Accept' });
+export const offer = statusChange(resource('IX-1', 'Invited'));
+export function OwnedApp() {
+  return <OpenmediaProvider client={owned}><Count /></OpenmediaProvider>;
 }
 
 export function HostApp() {
@@ -77,7 +94,7 @@ export function HostApp() {
   const client: GwsClient = createGwsClient({ gwsBase: 'https://gws.example:8090' });
   const onAction = (event: ActionEvent) => (event.phase === 'before' && event.request.operationName === 'Transfer' ? false : undefined);
   return (
-    <OpenmediaProvider channel={channel} client={client} queryClient={queryClient} mediaTypes={['promotion']}>
+    <OpenmediaProvider channel={channel} gwsClient={client} queryClient={queryClient} mediaTypes={['promotion']}>
       <OpenmediaWidget title="Work" theme="dark" transferTargets={targets} onAction={onAction} />
       <Count />
     </OpenmediaProvider>
@@ -97,6 +114,8 @@ export function embed(element: HTMLElement): MountedOpenmediaWidget {
 export const badTheme = <OpenmediaWidget theme="purple" />;
 // @ts-expect-error mediaTypes is a list
 export const badProvider = <OpenmediaProvider mediaTypes="promotion" />;
+// @ts-expect-error the provider's client is an OpenmediaClient, not a GWS REST client
+export const badClient = <OpenmediaProvider client={createGwsClient()} />;
 // @ts-expect-error no such export
 export { NotExported } from 'openmedia-widget';
 `;
@@ -117,7 +136,7 @@ const client = {
 
 // The connected widget, server-rendered with the host's React and QueryClient: an empty list.
 const widget = renderToString(
-  createElement(OpenmediaProvider, { channel: createMemoryChannel(), client, queryClient: new QueryClient() },
+  createElement(OpenmediaProvider, { channel: createMemoryChannel(), gwsClient: client, queryClient: new QueryClient() },
     createElement(OpenmediaWidget, { title: 'Pack test', theme: 'dark' })),
 );
 assert.match(widget, /<section[^>]*class="omw-root omw-widget[^"]*"[^>]*data-theme="dark"/, 'widget root with the dark theme');
@@ -149,6 +168,31 @@ assert.doesNotMatch(card, /<img src=x/, 'no element from user data');
 console.log('rendered ' + (widget.length + card.length) + ' characters of markup');
 `;
 
+// The framework-free client and the testing subpath, in plain Node: an offer from the memory
+// channel, an Accept answered by the scripted GWS, settled by its notification.
+const CLIENT_MJS = `
+import assert from 'node:assert/strict';
+import { createOpenmediaClient, createGwsClient } from 'openmedia-widget';
+import { createMemoryChannel, createScriptedGws, resource, statusChange } from 'openmedia-widget/testing';
+
+const channel = createMemoryChannel();
+const gws = createScriptedGws();
+const client = createOpenmediaClient({ channel, gwsClient: createGwsClient({ fetch: gws.fetch }), schedule: (flush) => queueMicrotask(flush) });
+client.start();
+channel.emit(statusChange(resource('IX-1', 'Invited')));
+await new Promise((resolve) => setTimeout(resolve, 0));
+assert.equal(client.getSnapshot().status, 'connected');
+assert.equal(client.getSnapshot().state.byId.get('IX-1')?.interaction.state, 'Invited');
+const settled = client.perform('IX-1', { operationName: 'Accept' });
+await new Promise((resolve) => setTimeout(resolve, 10));
+const post = gws.requests.find((r) => r.method === 'POST');
+assert.ok(post, 'the Accept was posted');
+channel.emit(statusChange(resource('IX-1', 'Processing'), 101));
+assert.deepEqual(await settled, { status: 'succeeded' });
+client.dispose();
+console.log('client without React: offer, Accept, settled');
+`;
+
 const EMBED_MJS = `
 import assert from 'node:assert/strict';
 const embed = await import('openmedia-widget/embed');
@@ -156,6 +200,7 @@ assert.equal(typeof embed.defineOpenmediaWidgetElement, 'function');
 assert.equal(typeof embed.mountOpenmediaWidget, 'function');
 assert.equal(embed.OPENMEDIA_ACTION_EVENT, 'openmedia-action');
 assert.equal(embed.OPENMEDIA_FOCUS_EVENT, 'openmedia-focus');
+assert.equal(typeof embed.createOpenmediaClient, 'function');
 `;
 
 function tsconfig(moduleResolution) {
@@ -196,8 +241,10 @@ try {
       'dist/lib/openmedia-widget.js',
       'dist/lib/openmedia-widget.css',
       'dist/lib/embed.js',
+      'dist/lib/testing.js',
       'dist/lib/types/index.d.ts',
       'dist/lib/types/embed/index.d.ts',
+      'dist/lib/types/testing/index.d.ts',
     ]) {
       assert(files.includes(f), `missing ${f}`);
     }
@@ -207,12 +254,27 @@ try {
 
   check('the ESM build leaves React, TanStack Query and cometd to the host', () => {
     const js = readFileSync(join(root, 'dist/lib/openmedia-widget.js'), 'utf8');
-    for (const dep of ['react', 'react/jsx-runtime', '@tanstack/react-query', 'cometd']) {
+    for (const dep of ['react', 'react/jsx-runtime', '@tanstack/react-query', '@tanstack/query-core', 'cometd']) {
       assert(new RegExp(`from ["']${dep.replace('/', '\\/')}["']`).test(js), `expected an import of ${dep}`);
     }
     assert(!/__CLIENT_INTERNALS_DO_NOT_USE|react\.production/.test(js), 'React itself is bundled');
     const css = readFileSync(join(root, 'dist/lib/openmedia-widget.css'), 'utf8');
     assert(css.includes('.omw-root'), 'the stylesheet has no .omw-root rules');
+  });
+
+  check('nothing shipped imports vitest, the mock GWS, test support or Node built-ins', () => {
+    const shipped = files.filter((f) => /^dist\/lib\/.*\.(js|d\.ts)$/.test(f));
+    const offenders = [];
+    for (const f of shipped) {
+      const text = readFileSync(join(root, f), 'utf8');
+      const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)].map((m) => m[1]);
+      for (const spec of specifiers) {
+        if (/^vitest|^@vitest|mock-gws|test-support|cometd-nodejs|^node:|^(fs|path|http|child_process)$/.test(spec)) offenders.push(`${f} → ${spec}`);
+      }
+      if (/\bmock-gws\b|test-support/.test(text.replace(/\/\/.*$/gm, ''))) offenders.push(`${f} mentions mock-gws or test-support`);
+    }
+    assert(shipped.length > 5, `only ${shipped.length} shipped files found`);
+    assert(offenders.length === 0, offenders.join('\n'));
   });
 
   const host = join(work, 'host');
@@ -239,6 +301,11 @@ try {
   check('the widget renders with the host React (react-dom/server)', () => {
     writeFileSync(join(host, 'render.mjs'), RENDER_MJS);
     console.log(run(process.execPath, ['render.mjs'], host).trim().replace(/^/gm, '       '));
+  });
+
+  check('the framework-free client and openmedia-widget/testing work in Node', () => {
+    writeFileSync(join(host, 'client.mjs'), CLIENT_MJS);
+    console.log(run(process.execPath, ['client.mjs'], host).trim().replace(/^/gm, '       '));
   });
 
   check('the embed entry imports in Node without a DOM', () => {
