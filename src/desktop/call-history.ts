@@ -20,7 +20,7 @@ export const CALL_HISTORY: readonly CallRecord[] = [
 ];
 
 /** `m:ss`, or an en dash for a call that never connected. */
-export function formatDuration(seconds: number): string {
+export function formatCallDuration(seconds: number): string {
   if (seconds <= 0) return '–';
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

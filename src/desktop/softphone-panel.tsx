@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CALL_HISTORY, formatDuration } from './call-history';
+import { CALL_HISTORY, formatCallDuration } from './call-history';
 
 /** The desktop's telephony area: line state and today's calls (static: no telephony here). */
 export function SoftphonePanel() {
@@ -21,7 +21,7 @@ export function SoftphonePanel() {
         </div>
         <div>
           <dt>Talk time</dt>
-          <dd>{formatDuration(CALL_HISTORY.reduce((sum, call) => sum + call.durationSeconds, 0))}</dd>
+          <dd>{formatCallDuration(CALL_HISTORY.reduce((sum, call) => sum + call.durationSeconds, 0))}</dd>
         </div>
         <div>
           <dt>Missed</dt>
@@ -49,7 +49,7 @@ export function SoftphonePanel() {
                   {call.contact}
                   <span className="desk-table__sub desk-mono">{call.number}</span>
                 </td>
-                <td className="desk-mono">{formatDuration(call.durationSeconds)}</td>
+                <td className="desk-mono">{formatCallDuration(call.durationSeconds)}</td>
                 <td>
                   <span className={`desk-tag desk-tag--${call.disposition.toLowerCase()}`}>{call.disposition}</span>
                 </td>
