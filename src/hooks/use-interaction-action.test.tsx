@@ -5,7 +5,7 @@ import { json } from '../testing/fake-fetch';
 import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
 import { useInteraction } from './use-interaction';
-import { useInteractionAction } from './use-interaction-action';
+import { OpenmediaActionError, useInteractionAction } from './use-interaction-action';
 
 async function settle(ms = 50): Promise<void> {
   await act(async () => {
@@ -240,5 +240,37 @@ describe('useInteractionAction', () => {
       expect(posts(h)).toHaveLength(1);
     });
   });
-});
 
+  describe('the TanStack mutation behind it (what devtools show)', () => {
+    const mutations = (h: Harness) => h.queryClient.getMutationCache().getAll().map((m) => m.state);
+
+    it('is pending until the outcome notification, not merely the REST answer, then succeeds', async () => {
+      const { h, result } = await withInteraction();
+      act(() => void result.current.perform({ operationName: 'Accept' }));
+      await settle();
+      expect(posts(h)).toHaveLength(1);
+      expect(mutations(h)).toMatchObject([{ status: 'pending' }]);
+      act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
+      await settle();
+      expect(mutations(h)).toMatchObject([{ status: 'success', data: { status: 'succeeded' } }]);
+    });
+
+    it('fails when the action fails, carrying the error the card shows', async () => {
+      const { h, result } = await withInteraction();
+      let outcome: unknown;
+      act(() => {
+        void result.current.perform({ operationName: 'Accept' }).then((o) => (outcome = o));
+      });
+      await settle();
+      act(() => h.channel.emit(errorNotification(101, 'Transfer target unknown')));
+      await settle();
+      const [state] = mutations(h);
+      expect(state?.status).toBe('error');
+      expect(state?.error).toBeInstanceOf(OpenmediaActionError);
+      expect((state?.error as OpenmediaActionError).error).toEqual(result.current.error);
+      expect(state?.error?.message).toBe('Transfer target unknown');
+      // perform itself still resolves (never rejects), with the same error.
+      expect(outcome).toEqual({ status: 'failed', error: result.current.error });
+    });
+  });
+});
