@@ -1,0 +1,94 @@
+import type { UserDataValue } from '../types';
+
+/** One entry of a Workspace API v3 KV list. `type` is the server's word (`str`, `int`, `kvlist`, …). */
+export interface KvPairWire {
+  key: string;
+  type: string;
+  value: unknown;
+}
+
+/** A KV list flattened for display, with the type of each key (the last entry of a key wins). */
+export interface FlatKvList {
+  readonly userData: Record<string, UserDataValue>;
+  readonly types: ReadonlyMap<string, string>;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const MAX_DEPTH = 8;
+
+/** A nested KV list as one readable line: `a: 1, b: (c: x)`. */
+function readable(value: unknown, depth: number): string {
+  if (Array.isArray(value) && depth < MAX_DEPTH) {
+    return value
+      .filter(isObject)
+      .map((pair) => {
+        const inner = pair.value;
+        const text = Array.isArray(inner) ? `(${readable(inner, depth + 1)})` : scalarText(inner);
+        return `${String(pair.key)}: ${text}`;
+      })
+      .join(', ');
+  }
+  return scalarText(value);
+}
+
+function scalarText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function displayValue(value: unknown): UserDataValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  return readable(value, 0);
+}
+
+/**
+ * Flatten a KV list `[{key, type, value}]` for display. A repeated key: the last one wins (what
+ * the server applies last); a nested list becomes one readable line; entries without a string
+ * key are skipped. Returns undefined when `list` is not a list at all.
+ */
+export function flattenKvList(list: unknown): FlatKvList | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const entries: [string, UserDataValue][] = [];
+  const types = new Map<string, string>();
+  for (const pair of list) {
+    if (!isObject(pair) || typeof pair.key !== 'string' || pair.key === '') continue;
+    entries.push([pair.key, displayValue(pair.value)]);
+    types.set(pair.key, typeof pair.type === 'string' ? pair.type : Array.isArray(pair.value) ? 'kvlist' : 'str');
+  }
+  // Object.fromEntries defines own properties (a "__proto__" key stays a plain key); later entries win.
+  return { userData: Object.fromEntries(entries), types };
+}
+
+/** Integer types as servers spell them (the simulator writes `interger`). */
+const INTEGER_TYPES = new Set(['int', 'integer', 'interger', 'long']);
+
+/**
+ * One edited value as a KV pair, keeping the `type` the server used for that key: an `int`
+ * stays an `int` (a numeric text the agent typed becomes a number again). A nested list edited
+ * as text can no longer be a list: it is sent as `str`. A new key gets `int` for a number, else `str`.
+ */
+export function toKvPair(key: string, value: UserDataValue, knownType: string | undefined): KvPairWire {
+  if (knownType !== undefined && INTEGER_TYPES.has(knownType.toLowerCase())) {
+    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : undefined;
+    if (n !== undefined && Number.isSafeInteger(n)) return { key, type: knownType, value: n };
+    return { key, type: 'str', value: value === null ? '' : String(value) };
+  }
+  if (knownType !== undefined && knownType.toLowerCase() !== 'kvlist') {
+    return { key, type: knownType, value: value === null ? '' : String(value) };
+  }
+  if (knownType === undefined && typeof value === 'number' && Number.isSafeInteger(value)) return { key, type: 'int', value };
+  return { key, type: 'str', value: value === null ? '' : String(value) };
+}

@@ -1,0 +1,237 @@
+import { parseGwsDate } from '../date';
+import type { ChannelDescriptor } from '../parse';
+import { KNOWN_OPERATIONS } from '../types';
+import type { OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult } from '../types';
+import { flattenKvList } from './kv-list';
+import type { WorkspaceV3Session } from './session';
+
+/**
+ * Workspace API v3 (`../shared/spec/workspace-v3.md`): media notifications arrive on
+ * `/workspace/v3/media/{mediatype}`, one wildcard subscription covers them all.
+ */
+export const WORKSPACE_V3_CHANNEL: ChannelDescriptor = {
+  channel: '/workspace/v3/media/*',
+  messageType: 'InteractionStateChanged',
+  resourceKey: 'interaction',
+};
+
+/** v3 notification types that only change properties (email adds two of its own). */
+const PROPERTY_NOTIFICATIONS = new Set(['PropertiesUpdated', 'EmailSaved', 'UCSPropertiesUpdated']);
+
+/** States after which the interaction has left the agent (besides `Completed`). */
+const LEFT_THE_AGENT = new Set(['InWorkbin', 'Sent', 'Canceled']);
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** Strip `-`, compare case-insensitively: `attach-user-data` is `AttachUserData`. */
+const KNOWN_BY_FOLDED = new Map<string, string>(
+  KNOWN_OPERATIONS.filter((op) => op !== 'SetInFocus').map((op) => [op.toLowerCase(), op] as const),
+);
+
+/**
+ * v3 capabilities in the widget's words: a known one becomes the operation name the buttons use,
+ * an unknown one (`place-in-queue`, email's `reply`, …) is kept as sent. v3 has no SetInFocus, so
+ * nothing maps to it (a `set-in-focus` would have no verb to call).
+ */
+export function normalizeCapability(capability: string): string {
+  return KNOWN_BY_FOLDED.get(capability.replace(/-/g, '').toLowerCase()) ?? capability;
+}
+
+/**
+ * The widget's core knows one ended state, `Completed`. `InWorkbin`, `Sent`, `Canceled`, and
+ * `Queued` after this widget placed the interaction in a queue, also mean it left the agent; the
+ * server may still list the old capabilities (the simulator does for InWorkbin), which must not
+ * offer buttons any more.
+ */
+function endedState(state: string, id: string, session: WorkspaceV3Session): boolean {
+  return LEFT_THE_AGENT.has(state) || (state === 'Queued' && session.wasPlacedInQueue(id));
+}
+
+/** Parse one v3 `interaction` (from a notification or `current-session`). Never throws. */
+export function parseV3Interaction(value: unknown, session: WorkspaceV3Session): ResourceParseResult {
+  if (!isObject(value)) return { ok: false, reason: 'openmedia-not-an-object' };
+  const { id, mediatype, state, capabilities, userData } = value;
+  if (id === undefined || id === null || id === '') return { ok: false, reason: 'missing-id' };
+  if (typeof id !== 'string') return { ok: false, reason: 'invalid-id' };
+  if (typeof mediatype !== 'string' || mediatype === '') return { ok: false, reason: 'missing-media-type' };
+  if (typeof state !== 'string' || state === '') return { ok: false, reason: 'invalid-state' };
+  if (capabilities === undefined || capabilities === null) return { ok: false, reason: 'missing-capabilities' };
+  if (!Array.isArray(capabilities)) return { ok: false, reason: 'invalid-capabilities' };
+
+  let flat: Record<string, string | number | null>;
+  if (userData === undefined || userData === null) {
+    flat = {};
+  } else {
+    const parsed = flattenKvList(userData);
+    if (parsed === undefined) return { ok: false, reason: 'invalid-user-data' };
+    flat = parsed.userData;
+    session.rememberTypes(id, parsed.types);
+  }
+  // v3 carries the subject on the interaction; the card reads it from userData.Subject as in v2.
+  const subject = value.subject;
+  if (typeof subject === 'string' && subject !== '' && !Object.hasOwn(flat, 'Subject')) flat = { ...flat, Subject: subject };
+
+  const ended = endedState(state, id, session);
+  // The simulator lists an ended email's old capabilities; an ended interaction offers nothing.
+  const offersNothing = ended || state === 'Completed';
+  const receivedDate = optionalString(value.receivedAt);
+  const interaction: OpenmediaInteraction = {
+    id,
+    mediaType: mediatype,
+    openmediaType: optionalString(value.interactionType),
+    state: ended ? 'Completed' : state,
+    capabilities: offersNothing ? [] : capabilities.filter((c): c is string => typeof c === 'string').map(normalizeCapability),
+    // v3 has no resource URI.
+    uri: undefined,
+    userData: flat,
+    receivedDate,
+    receivedAt: receivedDate === undefined ? undefined : readDate(receivedDate),
+  };
+  return { ok: true, interaction };
+}
+
+/** ISO in the API; the simulator sends `Date.toString()` text, which `Date.parse` reads. */
+function readDate(text: string): number | undefined {
+  const gws = parseGwsDate(text);
+  if (gws !== undefined) return gws;
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+function reject(reason: RejectionReason): ParseResult {
+  return { ok: false, reason };
+}
+
+/**
+ * Parse the Bayeux `data` of a v3 media message (or the whole `{channel, data}` message) into the
+ * widget's notification union. `operationId` becomes the `referenceId` when this instance chose
+ * it; anyone else's (another tab's, a server UUID) is unsolicited. Never throws.
+ */
+export function parseV3Notification(input: unknown, session: WorkspaceV3Session): ParseResult {
+  try {
+    return parseUnsafe(input, session);
+  } catch {
+    return reject('not-an-object');
+  }
+}
+
+function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
+  if (!isObject(input)) return reject('not-an-object');
+  let data: Obj = input;
+  if (data.messageType === undefined && typeof data.channel === 'string' && isObject(data.data)) data = data.data;
+  const referenceId = session.referenceIdOf(data.operationId);
+
+  if (data.messageType === 'EventError') {
+    const error = isObject(data.error) ? data.error : {};
+    const resource = data.interaction;
+    const parsed = resource === undefined || resource === null ? undefined : parseV3Interaction(resource, session);
+    const code = error.errorCode;
+    const notification: OpenmediaNotification = {
+      notificationType: 'Error',
+      referenceId,
+      openmedia: parsed?.ok ? parsed.interaction : undefined,
+      errorMessage: optionalString(error.errorMessage),
+      errorCode: typeof code === 'number' || typeof code === 'string' ? code : undefined,
+    };
+    return { ok: true, notification };
+  }
+  if (data.messageType !== WORKSPACE_V3_CHANNEL.messageType) return reject('unknown-message-type');
+
+  const type = data.notificationType;
+  let notificationType: 'StatusChange' | 'PropertiesUpdated';
+  if (type === 'StatusChange') notificationType = 'StatusChange';
+  else if (typeof type === 'string' && PROPERTY_NOTIFICATIONS.has(type)) notificationType = 'PropertiesUpdated';
+  else return reject('unknown-notification-type');
+
+  const resource = data.interaction;
+  if (resource === undefined || resource === null) return reject('missing-openmedia');
+  const parsed = parseV3Interaction(resource, session);
+  if (!parsed.ok) return parsed;
+  return { ok: true, notification: { notificationType, referenceId, openmedia: parsed.interaction } };
+}
+
+/** The immediate v3 answer `{status: {code, message?}, operationId?}` (also the body of a non-2xx). */
+export interface V3Answer {
+  readonly code: number;
+  readonly message: string | undefined;
+  readonly operationId: string | undefined;
+}
+
+export type V3AnswerParseResult =
+  | { readonly ok: true; readonly answer: V3Answer }
+  | { readonly ok: false; readonly reason: 'not-an-object' | 'invalid-status-code' };
+
+function readCode(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+export function parseV3Answer(input: unknown): V3AnswerParseResult {
+  if (!isObject(input)) return { ok: false, reason: 'not-an-object' };
+  const status = input.status;
+  if (!isObject(status)) return { ok: false, reason: 'invalid-status-code' };
+  const code = readCode(status.code);
+  if (code === undefined) return { ok: false, reason: 'invalid-status-code' };
+  const message = optionalString(status.message);
+  return {
+    ok: true,
+    answer: {
+      code,
+      message: message !== undefined && message.trim() !== '' ? message : undefined,
+      operationId: typeof input.operationId === 'string' ? input.operationId : undefined,
+    },
+  };
+}
+
+export type CurrentSessionParseResult =
+  | {
+      readonly ok: true;
+      /** Every interaction of the session, de-duplicated by id (the first listing wins). */
+      readonly interactions: readonly OpenmediaInteraction[];
+      readonly rejected: readonly RejectionReason[];
+    }
+  | { readonly ok: false; readonly reason: 'not-an-object' | 'status-code' | 'missing-channels'; readonly code?: number; readonly message?: string };
+
+/**
+ * `GET /workspace/v3/current-session`: `data.user.activeSession.media.channels[].interactions[]`.
+ * The simulator lists every interaction under every channel, so the list is de-duplicated by id;
+ * the caller filters by media type.
+ */
+export function parseCurrentSession(input: unknown, session: WorkspaceV3Session): CurrentSessionParseResult {
+  if (!isObject(input)) return { ok: false, reason: 'not-an-object' };
+  if (isObject(input.status)) {
+    const code = readCode(input.status.code);
+    if (code !== undefined && code !== 0 && code !== 1) {
+      return { ok: false, reason: 'status-code', code, message: optionalString(input.status.message) };
+    }
+  }
+  const data = isObject(input.data) ? input.data : undefined;
+  const user = data && isObject(data.user) ? data.user : undefined;
+  const active = user && isObject(user.activeSession) ? user.activeSession : undefined;
+  const media = active && isObject(active.media) ? active.media : undefined;
+  // A session without media (an agent with no media channel) has nothing to show.
+  if (active !== undefined && media === undefined) return { ok: true, interactions: [], rejected: [] };
+  if (!media || !Array.isArray(media.channels)) return { ok: false, reason: 'missing-channels' };
+  const byId = new Map<string, OpenmediaInteraction>();
+  const rejected: RejectionReason[] = [];
+  for (const channel of media.channels) {
+    if (!isObject(channel) || !Array.isArray(channel.interactions)) continue;
+    for (const item of channel.interactions) {
+      const parsed = parseV3Interaction(item, session);
+      if (!parsed.ok) rejected.push(parsed.reason);
+      else if (!byId.has(parsed.interaction.id)) byId.set(parsed.interaction.id, parsed.interaction);
+    }
+  }
+  return { ok: true, interactions: [...byId.values()], rejected };
+}

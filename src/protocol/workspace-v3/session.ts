@@ -1,0 +1,73 @@
+/**
+ * What the Workspace API v3 parser and REST client of one widget instance share: the
+ * `operationId`s it chose, the KV types of the user data it has seen, the interactions it placed
+ * in a queue. The v2 dialect needs none of this (GWS chooses the referenceId; userData is flat).
+ */
+export interface WorkspaceV3Session {
+  /** Random per instance, so two tabs (or two widgets) never choose the same operationId. */
+  readonly instanceId: string;
+  /** A new operationId and the number the widget's core knows it by (its `referenceId`). */
+  nextOperation(): { readonly operationId: string; readonly referenceId: number };
+  /** The referenceId of an operationId this instance chose; undefined for anyone else's (unsolicited). */
+  referenceIdOf(operationId: unknown): number | undefined;
+  /** Remember the KV `type` of each user-data key of an interaction (the last entry of a key wins). */
+  rememberTypes(interactionId: string, types: ReadonlyMap<string, string>): void;
+  /** The KV `type` last seen for this key, or undefined. */
+  typeOf(interactionId: string, key: string): string | undefined;
+  /** A place-in-queue was requested: a later `Queued` means the interaction left the agent. */
+  notePlacedInQueue(interactionId: string): void;
+  wasPlacedInQueue(interactionId: string): boolean;
+}
+
+const OPERATION_PREFIX = 'omw';
+
+function randomInstanceId(): string {
+  const bytes = new Uint8Array(8);
+  if (typeof crypto !== 'undefined' && typeof crypto.getRandomValues === 'function') crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Bounded: types of interactions long gone must not pile up over a shift. */
+const MAX_REMEMBERED = 2_000;
+
+export function createWorkspaceV3Session(options: { readonly instanceId?: string } = {}): WorkspaceV3Session {
+  const instanceId = options.instanceId ?? randomInstanceId();
+  const pattern = new RegExp(`^${OPERATION_PREFIX}-${instanceId.replace(/[^0-9a-z]/gi, '')}-(\\d{1,15})$`);
+  let counter = 0;
+  const types = new Map<string, ReadonlyMap<string, string>>();
+  const placed = new Set<string>();
+
+  function bounded<T>(collection: Map<string, T> | Set<string>): void {
+    if (collection.size <= MAX_REMEMBERED) return;
+    const oldest = collection.keys().next();
+    if (!oldest.done) collection.delete(oldest.value);
+  }
+
+  return {
+    instanceId,
+    nextOperation() {
+      counter += 1;
+      return { operationId: `${OPERATION_PREFIX}-${instanceId}-${counter}`, referenceId: counter };
+    },
+    referenceIdOf(operationId) {
+      if (typeof operationId !== 'string') return undefined;
+      const match = pattern.exec(operationId);
+      if (!match) return undefined;
+      const n = Number(match[1]);
+      // Only ids this instance handed out: a forged larger number matches nothing pending anyway.
+      return n >= 1 && n <= counter ? n : undefined;
+    },
+    rememberTypes(interactionId, kvTypes) {
+      types.delete(interactionId);
+      types.set(interactionId, kvTypes);
+      bounded(types);
+    },
+    typeOf: (interactionId, key) => types.get(interactionId)?.get(key),
+    notePlacedInQueue(interactionId) {
+      placed.add(interactionId);
+      bounded(placed);
+    },
+    wasPlacedInQueue: (interactionId) => placed.has(interactionId),
+  };
+}
