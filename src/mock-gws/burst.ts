@@ -19,6 +19,8 @@ export class BurstRunner {
   #cancel: (() => void) | undefined;
   #sent = 0;
   #total = 0;
+  /** The interactions of the latest burst, for a `reuse` burst. */
+  #ids: string[] = [];
 
   constructor(engine: MockEngine) {
     this.#engine = engine;
@@ -26,8 +28,9 @@ export class BurstRunner {
 
   start(spec: BurstSpec): { ids: string[] } {
     this.stop();
-    const ids: string[] = [];
-    for (let i = 0; i < spec.interactions; i += 1) {
+    const reused = spec.reuse === true ? this.#ids.filter((id) => this.#engine.store.get(id) !== undefined) : [];
+    const ids: string[] = reused.length > 0 ? reused : [];
+    for (let i = 0; reused.length === 0 && i < spec.interactions; i += 1) {
       const record: StoredInteraction = {
         id: this.#engine.store.nextId(),
         mediaType: 'promotion',
@@ -42,12 +45,14 @@ export class BurstRunner {
       this.#engine.store.put(record);
       ids.push(record.id);
     }
+    this.#ids = ids;
     this.#sent = 0;
     this.#total = spec.count;
     const publishSome = (n: number): void => {
       for (let k = 0; k < n && this.#sent < this.#total; k += 1) this.#publishOne(ids);
       if (this.#sent >= this.#total) this.stop();
     };
+    if (spec.count === 0) return { ids };
     if (spec.rate !== undefined) {
       this.#cancel = startPacer(spec.rate, publishSome);
     } else {

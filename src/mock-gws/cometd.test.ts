@@ -261,6 +261,18 @@ describe('scenarios over CometD', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(30);
     expect(mock.control.state().burst).toEqual({ running: false, sent: 20, total: 20 });
   });
+
+  it('a burst of 0 only seeds its interactions; a reuse burst publishes over the same ones', async () => {
+    const before = mock.control.state().interactions.length;
+    const seeded = (await rest.mock('burst', { count: 0, interactions: 3 })).body as { ids: string[] };
+    expect(mock.control.state().interactions).toHaveLength(before + 3);
+    expect(mock.control.state().burst).toEqual({ running: false, sent: 0, total: 0 });
+    const again = (await rest.mock('burst', { count: 9, interactions: 50, reuse: true })).body as { ids: string[] };
+    expect(again.ids).toEqual(seeded.ids);
+    await waitFor(() => received().length === 9, '9 notifications over the seeded interactions');
+    expect(new Set(received().map((m) => m.openmedia?.id))).toEqual(new Set(seeded.ids));
+    expect(mock.control.state().interactions).toHaveLength(before + 3);
+  });
 });
 
 describe('session loss', () => {

@@ -134,12 +134,16 @@ export function readPublish(body: unknown): Input<PublishSpec> {
 export function readBurst(body: unknown): Input<BurstSpec> {
   const b = objectBody(body);
   if (!b) return bad('body must be a JSON object');
-  const count = integer(b.count, 'count', 1, 1_000_000);
+  const count = integer(b.count, 'count', 0, 1_000_000);
   if (typeof count === 'string') return bad(count);
   const interactions = integer(b.interactions, 'interactions', 1, 1000);
   if (typeof interactions === 'string') return bad(interactions);
   if (b.rate !== undefined && (typeof b.rate !== 'number' || !Number.isFinite(b.rate) || b.rate <= 0 || b.rate > 1_000_000)) {
     return bad('rate must be a number of messages per second above 0');
   }
-  return { ok: true, value: { count, interactions, ...(b.rate === undefined ? {} : { rate: b.rate as number }) } };
+  if (b.reuse !== undefined && typeof b.reuse !== 'boolean') return bad('reuse must be a boolean');
+  return {
+    ok: true,
+    value: { count, interactions, ...(b.rate === undefined ? {} : { rate: b.rate as number }), ...(b.reuse === true ? { reuse: true } : {}) },
+  };
 }

@@ -97,10 +97,16 @@ export interface PublishSpec {
 
 /** `POST /mock/burst`: benchmark traffic with `userData.sentAt` stamped at publish time. */
 export interface BurstSpec {
+  /** Notifications to publish; 0 only creates the interactions (a benchmark's seed). */
   readonly count: number;
   readonly interactions: number;
   /** Messages per second; absent = as fast as possible. */
   readonly rate?: number;
+  /**
+   * Publish over the interactions of the previous burst (still in the store) instead of creating
+   * `interactions` new ones: a page keeps the same cards from one benchmark phase to the next.
+   */
+  readonly reuse?: boolean;
 }
 
 /**
