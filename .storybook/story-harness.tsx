@@ -26,6 +26,9 @@ export interface StoryHarnessProps {
   readonly script?: (context: StoryContext) => void | (() => void);
 }
 
+/** Stories record raw messages (production does not by default), so "Download log" and its redaction can be tried. */
+const STORY_RECORD_LIMIT = 1_000;
+
 /** The real provider and widget over a memory channel and a scripted GWS: a story needs no server. */
 export function StoryHarness({ widget, gws, provider, initialStatus, script }: StoryHarnessProps) {
   const [context] = useState(() => {
@@ -37,7 +40,7 @@ export function StoryHarness({ widget, gws, provider, initialStatus, script }: S
   const firstScript = useRef(script);
   useEffect(() => firstScript.current?.(context) ?? undefined, [context]);
   return (
-    <OpenmediaProvider channel={context.channel} gwsClient={context.gws.client} queryClient={context.queryClient} lingerMs={3_600_000} {...provider}>
+    <OpenmediaProvider channel={context.channel} gwsClient={context.gws.client} queryClient={context.queryClient} lingerMs={3_600_000} recordLimit={STORY_RECORD_LIMIT} {...provider}>
       <OpenmediaWidget transferTargets={STORY_TARGETS} {...widget} />
     </OpenmediaProvider>
   );

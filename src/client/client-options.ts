@@ -8,8 +8,11 @@ export const DEFAULT_MEDIA_TYPES: readonly string[] = ['promotion', 'workitem'];
 export const DEFAULT_ACTION_TIMEOUT_MS = 15_000;
 /** How long an ended interaction stays visible, by default (the core's default, named here). */
 export const DEFAULT_LINGER_MS = DEFAULT_CORE_OPTIONS.lingerMs;
-/** How many raw messages the diagnostics log keeps for replay, by default. */
-export const DEFAULT_RECORD_LIMIT = 1_000;
+/**
+ * How many raw messages the diagnostics log keeps for replay, by default: none. Raw payloads carry
+ * customer user data, so recording is opt-in (the dev page and Storybook turn it on).
+ */
+export const DEFAULT_RECORD_LIMIT = 0;
 
 /** What {@link createOpenmediaClient} takes. Every option has a default. */
 export interface OpenmediaClientOptions {
@@ -37,7 +40,8 @@ export interface OpenmediaClientOptions {
   /**
    * How many of the latest raw channel messages (and status changes) to keep, so the diagnostics
    * "Download log" can be replayed (`createReplayChannel`). Bounded: memory stays flat over a
-   * shift. Default 1 000; 0 records nothing.
+   * shift. Default 0 (records nothing): raw payloads carry customer user data, so turn it on
+   * (e.g. 1 000) only where support needs replayable logs; "Download log" then offers to redact values.
    */
   readonly recordLimit?: number;
   /**

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Diagnostics } from '../core/types';
 import type { Recording } from '../replay/recording';
+import { redactRecording } from '../replay/redact';
 import { DiagnosticsLog } from './diagnostics-log';
 import { downloadJson } from './download-json';
 import { DownloadIcon } from './icons';
@@ -13,7 +14,9 @@ export interface DiagnosticsPanelProps {
   readonly defaultOpen?: boolean;
   /**
    * The latest raw messages, added to the download as `recording` so the log can be replayed
-   * (`parseRecording` / `createReplayChannel`). The widget passes the provider's recording.
+   * (`parseRecording` / `createReplayChannel`). The widget passes the provider's recording (only
+   * when `recordLimit` is above 0). With it, a "Redact values" checkbox (on by default) blanks
+   * user-data values in the file.
    */
   readonly getRecording?: (() => Recording) | undefined;
 }
@@ -24,6 +27,9 @@ export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, get
   // The body renders only while open: closed, the panel costs a summary per store flush, not a
   // table of the whole log.
   const [open, setOpen] = useState(defaultOpen);
+  // Raw payloads carry customer data: a file for a support ticket is redacted unless the agent says otherwise.
+  const [redact, setRedact] = useState(true);
+  const redactHintId = useId();
   const rejected = Object.entries(diagnostics.rejected).filter(([, n]) => (n ?? 0) > 0);
   const rejectedTotal = rejected.reduce((sum, [, n]) => sum + (n ?? 0), 0);
   return (
@@ -56,6 +62,17 @@ export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, get
           ) : null}
           <div className="omw-diagnostics__log-header">
             <p className="omw-section-label">{messages.diagnosticsLog}</p>
+            {getRecording ? (
+              <label className="omw-diagnostics__redact" title={messages.diagnosticsRedactHint}>
+                <input type="checkbox" checked={redact} aria-describedby={redactHintId} onChange={(event) => setRedact(event.currentTarget.checked)} />
+                <span>{messages.diagnosticsRedact}</span>
+              </label>
+            ) : null}
+            {getRecording ? (
+              <span id={redactHintId} className="omw-visually-hidden">
+                {messages.diagnosticsRedactHint}
+              </span>
+            ) : null}
             <button
               type="button"
               className="omw-button omw-button--secondary omw-button--small"
@@ -66,7 +83,7 @@ export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, get
                   rejected: diagnostics.rejected,
                   unmatchedReferenceIds: diagnostics.unmatchedReferenceIds,
                   log: diagnostics.log,
-                  ...(getRecording ? { recording: getRecording() } : {}),
+                  ...(getRecording ? { recording: redact ? redactRecording(getRecording()) : getRecording(), redacted: redact } : {}),
                 })
               }
             >

@@ -93,6 +93,36 @@ export interface Messages {
   readonly diagnosticsLog: string;
   readonly diagnosticsLogEmpty: string;
   readonly diagnosticsDownload: string;
+  /** Checkbox beside "Download log" (shown while raw messages are recorded): blank user-data values in the file. */
+  readonly diagnosticsRedact: string;
+  readonly diagnosticsRedactHint: string;
+
+  /** Names of the two always-present, visually hidden live regions (polite and assertive). */
+  readonly announcementsLabel: string;
+  readonly urgentAnnouncementsLabel: string;
+  /** Announced politely once per offer; a burst is one summary. */
+  readonly newOffer: (subject: string) => string;
+  readonly newOffers: (count: number) => string;
+  /** Announced once for a burst of failures (each card still shows its own alert); `more`: after one already announced. */
+  readonly failuresSummary: (count: number, more: boolean) => string;
+
+  /** A long user-data value is clamped: these expand it, and copy all of it. */
+  readonly showMore: string;
+  readonly showLess: string;
+  readonly showMoreOf: (key: string) => string;
+  readonly showLessOf: (key: string) => string;
+  readonly copy: string;
+  readonly copyValueOf: (key: string) => string;
+  readonly copied: string;
+  readonly copyFailed: string;
+  readonly valueLength: (characters: number) => string;
+  /** A long key list is collapsed after a few rows. */
+  readonly userDataFilter: string;
+  readonly userDataShowing: (shown: number, total: number) => string;
+  readonly userDataShowAll: (total: number) => string;
+  readonly userDataShowFewer: string;
+  readonly userDataNoMatch: string;
+  readonly userDataAllRegion: (total: number) => string;
   readonly logColumns: {
     readonly time: string;
     readonly kind: string;
@@ -203,6 +233,31 @@ export const DEFAULT_MESSAGES: Messages = {
   diagnosticsLog: 'Recent events',
   diagnosticsLogEmpty: 'No events yet.',
   diagnosticsDownload: 'Download log',
+  diagnosticsRedact: 'Redact values',
+  diagnosticsRedactHint: 'Keeps keys, ids, states and types; replaces user-data values.',
+
+  announcementsLabel: 'Announcements',
+  urgentAnnouncementsLabel: 'Urgent announcements',
+  newOffer: (subject) => `New offer: ${subject}`,
+  newOffers: (count) => `${count.toLocaleString('en-US')} new offers`,
+  failuresSummary: (count, more) =>
+    `${count.toLocaleString('en-US')} ${more ? 'more ' : ''}action${count === 1 ? '' : 's'} failed. Each card says why.`,
+
+  showMore: 'Show more',
+  showLess: 'Show less',
+  showMoreOf: (key) => `Show more of ${key}`,
+  showLessOf: (key) => `Show less of ${key}`,
+  copy: 'Copy',
+  copyValueOf: (key) => `Copy ${key}`,
+  copied: 'Copied',
+  copyFailed: 'Could not copy',
+  valueLength: (characters) => `${characters.toLocaleString('en-US')} characters`,
+  userDataFilter: 'Filter user data',
+  userDataShowing: (shown, total) => `Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} keys`,
+  userDataShowAll: (total) => `Show all ${total.toLocaleString('en-US')} keys`,
+  userDataShowFewer: 'Show fewer',
+  userDataNoMatch: 'No key or value matches.',
+  userDataAllRegion: (total) => `User data, ${total.toLocaleString('en-US')} keys`,
   logColumns: { time: 'Time', kind: 'Event', interaction: 'Interaction', referenceId: 'Ref.', detail: 'Detail' },
   logKinds: {
     notification: 'Notification',

@@ -341,7 +341,7 @@ describe('OpenmediaWidget', () => {
   });
 
   it('counts a rejected message in the diagnostics panel and downloads the log', async () => {
-    const { user, emit } = await setup({ showDiagnostics: true });
+    const { user, emit } = await setup({ showDiagnostics: true }, createHarness({ mediaTypes: ['workitem'], recordLimit: 1000 }));
     await emit('not an object');
     await emit(statusChange(resource('a', 'Processing')));
     await user.click(screen.getByText('Diagnostics'));
@@ -359,6 +359,7 @@ describe('OpenmediaWidget', () => {
     const revokeObjectURL = vi.fn();
     Object.assign(URL, { createObjectURL, revokeObjectURL });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await user.click(screen.getByRole('checkbox', { name: 'Redact values' }));
     await user.click(screen.getByRole('button', { name: 'Download log' }));
     expect(click).toHaveBeenCalledOnce();
     expect(blob?.type).toBe('application/json');
@@ -375,5 +376,58 @@ describe('OpenmediaWidget', () => {
     await settle(10);
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:log');
     click.mockRestore();
+  });
+
+  describe('raw-payload recording (privacy)', () => {
+    async function download(user: ReturnType<typeof setupWithFakeTimers>): Promise<Record<string, unknown>> {
+      let blob: Blob | undefined;
+      Object.assign(URL, {
+        createObjectURL: (b: Blob) => {
+          blob = b;
+          return 'blob:log';
+        },
+        revokeObjectURL: () => undefined,
+      });
+      const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+      await user.click(screen.getByRole('button', { name: 'Download log' }));
+      click.mockRestore();
+      return JSON.parse((await blob?.text()) ?? '{}') as Record<string, unknown>;
+    }
+
+    it('records no raw message by default: the download carries the log but no recording, and offers no redaction', async () => {
+      const { user, emit } = await setup({ showDiagnostics: true });
+      await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Refund for Jane Doe' })));
+      await user.click(screen.getByText('Diagnostics'));
+      expect(screen.queryByRole('checkbox', { name: 'Redact values' })).not.toBeInTheDocument();
+      const file = await download(user);
+      expect(file.received).toBe(1);
+      expect(file).not.toHaveProperty('recording');
+      expect(JSON.stringify(file)).not.toContain('Jane Doe');
+    });
+
+    it('with recording on, redacts user-data values by default (keys, ids, states and referenceIds kept); unticked, keeps them', async () => {
+      const harness = createHarness({ mediaTypes: ['workitem'], recordLimit: 50 });
+      const { user, emit } = await setup({ showDiagnostics: true }, harness);
+      await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Refund for Jane Doe', Email: 'jane@example.com' }), 42));
+      await user.click(screen.getByText('Diagnostics'));
+      const redact = screen.getByRole('checkbox', { name: 'Redact values' });
+      expect(redact).toBeChecked();
+
+      const redacted = await download(user);
+      expect(redacted.redacted).toBe(true);
+      const text = JSON.stringify(redacted.recording);
+      expect(text).not.toContain('Jane Doe');
+      expect(text).not.toContain('jane@example.com');
+      const parsed = parseRecording(redacted);
+      const data = parsed.ok ? parsed.recording.events.filter((e) => 'data' in e).map((e) => ('data' in e ? e.data : null)) : [];
+      expect(data).toEqual([
+        { ...statusChange(resource('a', 'Processing', 'workitem', { Subject: '[redacted]', Email: '[redacted]' }), 42) },
+      ]);
+
+      await user.click(redact);
+      const raw = await download(user);
+      expect(raw.redacted).toBe(false);
+      expect(JSON.stringify(raw.recording)).toContain('Refund for Jane Doe');
+    });
   });
 });

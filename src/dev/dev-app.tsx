@@ -10,6 +10,9 @@ import { MockControlPanel } from './mock-control-panel';
 
 type Theme = 'light' | 'dark';
 
+/** The dev page records the latest raw messages so "Download log" can be replayed. */
+const DEV_RECORD_LIMIT = 1_000;
+
 function initialTheme(): Theme {
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
@@ -100,9 +103,11 @@ export function DevApp({ config }: { config: DevConfig }) {
       </header>
       <div className="dev-layout">
         <main className="dev-main">
+          {/* Recording raw messages is opt-in (they carry customer data); on here, for replayable logs. */}
           <OpenmediaProvider
             gwsBase={config.gwsBase}
             cometdUrl={config.cometdUrl}
+            recordLimit={DEV_RECORD_LIMIT}
             {...(config.mediaTypes ? { mediaTypes: config.mediaTypes } : {})}
           >
             <OpenmediaWidget
