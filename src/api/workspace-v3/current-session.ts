@@ -1,0 +1,88 @@
+import type { OpenmediaInteraction, RejectionReason } from '../../protocol/types';
+import { parseCurrentSession } from '../../protocol/workspace-v3/parse';
+import type { WorkspaceV3Session } from '../../protocol/workspace-v3/session';
+import { GwsRequestError, isGwsRequestError } from '../errors';
+import type { SnapshotResult } from '../snapshot';
+import type { WorkspaceV3Http } from './http';
+
+export const CURRENT_SESSION_PATH = '/workspace/v3/current-session';
+
+/**
+ * Waits between attempts of a failed `current-session` read: the simulator refuses it (403) for
+ * about 1.75 s after an agent's first handshake, and a server just back from a gap may fail once.
+ * About 7.5 s in all before the failure is shown.
+ */
+export const SNAPSHOT_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000, 2_000, 4_000];
+
+interface SessionSnapshot {
+  readonly interactions: readonly OpenmediaInteraction[];
+  readonly rejected: readonly RejectionReason[];
+}
+
+function retryable(error: unknown): boolean {
+  if (!isGwsRequestError(error)) return false;
+  // 401 is a lost session and a status-code answer a considered refusal: neither improves by waiting.
+  if (error.kind === 'unauthorized' || error.kind === 'status-code') return false;
+  return error.kind === 'network' || error.status === undefined || error.status === 403 || error.status === 429 || error.status >= 500;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * One `current-session` read shared by every media type: the widget asks for each media type at
+ * once (after a gap, for all of them), and the answer is large (~180 kB on the simulator), so the
+ * reads that start while one is in flight share it. Each caller gets its media type, de-duplicated.
+ */
+export function createCurrentSessionReader(
+  http: WorkspaceV3Http,
+  session: WorkspaceV3Session,
+  retryDelaysMs: readonly number[] = SNAPSHOT_RETRY_DELAYS_MS,
+) {
+  let inFlight: Promise<SessionSnapshot> | undefined;
+
+  async function readOnce(): Promise<SessionSnapshot> {
+    const body = await http.get(CURRENT_SESSION_PATH);
+    const parsed = parseCurrentSession(body, session);
+    if (parsed.ok) return parsed;
+    if (parsed.reason === 'status-code' && parsed.code !== undefined) {
+      throw new GwsRequestError({ kind: 'status-code', statusCode: parsed.code, message: parsed.message ?? `The Workspace API refused current-session (status code ${parsed.code}).` });
+    }
+    throw new GwsRequestError({ kind: 'http', message: `The Workspace API sent a current-session the widget cannot read (${parsed.reason}).` });
+  }
+
+  async function readWithRetries(): Promise<SessionSnapshot> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await readOnce();
+      } catch (error) {
+        const delay = retryDelaysMs[attempt];
+        if (delay === undefined || !retryable(error)) throw error;
+        await sleep(delay);
+      }
+    }
+  }
+
+  function shared(): Promise<SessionSnapshot> {
+    inFlight ??= readWithRetries().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  return async function read(mediaType: string, signal?: AbortSignal): Promise<SnapshotResult> {
+    if (signal?.aborted) throw signal.reason ?? new DOMException('aborted', 'AbortError');
+    // One caller giving up (a newer read replaced it) must not abort the read the others share.
+    const result = await new Promise<SessionSnapshot>((resolve, reject) => {
+      const onAbort = () => reject(signal?.reason ?? new DOMException('aborted', 'AbortError'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      shared().then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
+    });
+    return {
+      mediaType,
+      interactions: result.interactions.filter((interaction) => interaction.mediaType === mediaType),
+      rejected: result.rejected,
+    };
+  };
+}

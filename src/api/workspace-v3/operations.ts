@@ -1,0 +1,106 @@
+import type { OperationRequest, RestAnswer } from '../../protocol/types';
+import { toKvPair } from '../../protocol/workspace-v3/kv-list';
+import { parseV3Answer } from '../../protocol/workspace-v3/parse';
+import type { WorkspaceV3Session } from '../../protocol/workspace-v3/session';
+import { GwsRequestError } from '../errors';
+import type { WorkspaceV3Http } from './http';
+
+/** Where a Transfer goes in v3: an agent (`transfer-agent`) or a queue / workbin (`place-in-queue`). */
+export type V3TransferTarget = { readonly kind: 'agent'; readonly agentId: string } | { readonly kind: 'queue'; readonly queue: string };
+
+const AGENT_SEGMENTS = new Set(['users', 'agents', 'agent']);
+const QUEUE_SEGMENTS = new Set(['queues', 'workbins', 'queue', 'workbin']);
+
+/**
+ * Reads the widget's `targetUri` as a v3 target: `agent:KateLondon` / `queue:name`, or a URI whose
+ * last two segments are `users|agents/{id}` or `queues|workbins/{name}` (what a host's v2 target
+ * list already holds). Undefined when it names neither.
+ */
+export function readTransferTarget(targetUri: string): V3TransferTarget | undefined {
+  const scheme = /^(agent|queue|workbin):(.+)$/i.exec(targetUri.trim());
+  if (scheme) {
+    const [, kind = '', id = ''] = scheme;
+    return kind.toLowerCase() === 'agent' ? { kind: 'agent', agentId: id } : { kind: 'queue', queue: id };
+  }
+  let path = targetUri;
+  try {
+    path = new URL(targetUri, 'http://target.invalid').pathname;
+  } catch {
+    return undefined;
+  }
+  const segments = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const id = segments.at(-1);
+  const kind = segments.at(-2)?.toLowerCase();
+  if (id === undefined || kind === undefined) return undefined;
+  if (AGENT_SEGMENTS.has(kind)) return { kind: 'agent', agentId: id };
+  if (QUEUE_SEGMENTS.has(kind)) return { kind: 'queue', queue: id };
+  return undefined;
+}
+
+interface V3Call {
+  readonly verb: string;
+  readonly data?: Record<string, unknown>;
+}
+
+function callFor(interactionId: string, request: OperationRequest, session: WorkspaceV3Session): V3Call {
+  switch (request.operationName) {
+    case 'Accept':
+      return { verb: 'accept' };
+    case 'Reject':
+      return { verb: 'reject' };
+    case 'Complete':
+      return { verb: 'complete' };
+    case 'Transfer': {
+      const target = readTransferTarget(request.targetUri);
+      if (target === undefined) {
+        throw new GwsRequestError({ kind: 'http', message: `Cannot transfer to ${request.targetUri}: neither an agent nor a queue.` });
+      }
+      if (target.kind === 'agent') return { verb: 'transfer-agent', data: { agentId: target.agentId } };
+      session.notePlacedInQueue(interactionId);
+      return { verb: 'place-in-queue', data: { queue: target.queue } };
+    }
+    case 'AttachUserData':
+    case 'UpdateUserData': {
+      const userData = Object.entries(request.userData).map(([key, value]) => toKvPair(key, value, session.typeOf(interactionId, key)));
+      return { verb: request.operationName === 'AttachUserData' ? 'attach-user-data' : 'update-user-data', data: { userData } };
+    }
+    case 'DeleteUserData':
+      // `keys` is the documented body; the simulator reads `userData[].key` and ignores `keys`.
+      // Each reads its own field, so sending both works against both.
+      return { verb: 'delete-user-data', data: { keys: [...request.keys], userData: request.keys.map((key) => ({ key })) } };
+    case 'SetInFocus':
+      throw new GwsRequestError({ kind: 'http', message: 'Set in focus does not exist in the Workspace API v3.' });
+  }
+}
+
+export function v3OperationPath(mediaType: string, interactionId: string, verb: string): string {
+  return `/workspace/v3/media/${encodeURIComponent(mediaType)}/interactions/${encodeURIComponent(interactionId)}/${verb}`;
+}
+
+/**
+ * `POST /workspace/v3/media/{mediatype}/interactions/{id}/{verb}` with a fresh `operationId`.
+ * The answer in the widget's terms: `status.code` 1 (accepted, the notification carrying the
+ * operationId follows) is `statusCode 0` with that operation's referenceId; 0 (done at once) is
+ * the same, since the media operations still notify; 2 (partial) and any other code are refusals
+ * with the server's message.
+ */
+export async function performV3Operation(
+  http: WorkspaceV3Http,
+  session: WorkspaceV3Session,
+  mediaType: string,
+  interactionId: string,
+  request: OperationRequest,
+  signal?: AbortSignal,
+): Promise<RestAnswer> {
+  const { verb, data } = callFor(interactionId, request, session);
+  const { operationId, referenceId } = session.nextOperation();
+  const body = await http.post(v3OperationPath(mediaType, interactionId, verb), data === undefined ? { operationId } : { operationId, data }, signal);
+  const parsed = parseV3Answer(body);
+  if (!parsed.ok) {
+    throw new GwsRequestError({ kind: 'http', message: `The Workspace API sent an answer to ${verb} the widget cannot read (${parsed.reason}).` });
+  }
+  const { code, message } = parsed.answer;
+  if (code === 1 || code === 0) return { statusCode: 0, referenceId, statusMessage: message };
+  if (code === 2) return { statusCode: 7, referenceId: undefined, statusMessage: message ?? `${request.operationName} only partly succeeded.` };
+  return { statusCode: code, referenceId: undefined, statusMessage: message ?? `The Workspace API refused ${verb} (status code ${code}).` };
+}
