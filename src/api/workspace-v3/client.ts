@@ -1,4 +1,4 @@
-import type { GwsClient } from '../client';
+import type { GwsClient } from '../../api/client';
 import { createWorkspaceV3Session } from '../../protocol/workspace-v3/session';
 import type { WorkspaceV3Session } from '../../protocol/workspace-v3/session';
 import { CURRENT_SESSION_PATH, createCurrentSessionReader } from './current-session';

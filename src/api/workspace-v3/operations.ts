@@ -22,7 +22,7 @@ export function readTransferTarget(targetUri: string): V3TransferTarget | undefi
     const [, kind = '', id = ''] = scheme;
     return kind.toLowerCase() === 'agent' ? { kind: 'agent', agentId: id } : { kind: 'queue', queue: id };
   }
-  let path = targetUri;
+  let path: string;
   try {
     path = new URL(targetUri, 'http://target.invalid').pathname;
   } catch {
