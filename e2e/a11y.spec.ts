@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { MockGws } from './support/mock-gws';
-import { card, openWidget } from './support/widget';
+import { card, indicator, openWidget, widget } from './support/widget';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -59,7 +59,7 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA and best practices)', () => 
 
   test('the example desktop with two widgets', async ({ page, mock }) => {
     await page.goto('/desktop.html');
-    await expect(page.getByRole('region', { name: 'My interactions' }).getByText('Live', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(indicator(widget(page), 'Live')).toBeVisible({ timeout: 20_000 });
     await expectNoViolations(page, 'the desktop');
     await mock.offer({ id: 'E2E-A11Y-D', mediaType: 'promotion', userData: { Subject: 'E2E desktop a11y' } });
     const item = card(page, 'E2E desktop a11y');

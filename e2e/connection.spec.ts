@@ -40,7 +40,7 @@ test.describe('connection trouble', () => {
     await expect(userDataValue(seed, 'GapNote')).toHaveText('set while disconnected');
     await expect(seed.getByRole('term').filter({ hasText: /^Discount$/ })).toHaveCount(0);
     await expect(indicator(page, 'Live')).toBeVisible();
-    await expect(banner(page)).toHaveText('');
+    await expect(banner(page)).toHaveText('Live');
     await expect.poll(async () => (await mock.state()).handshakes).toBe(before + 1);
     expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
 
@@ -57,7 +57,7 @@ test.describe('connection trouble', () => {
     await mock.networkCut(7);
     // The first seconds are a grace period: a short blip must not alarm the agent.
     await expect(indicator(page, 'Checking connection…')).toBeVisible();
-    await expect(status).toHaveText('');
+    await expect(status).toHaveText('Live');
     await expect(status).toContainText('Reconnecting…', { timeout: 6_000 });
     await expect(indicator(page, 'Offline')).toBeVisible();
 
@@ -65,7 +65,7 @@ test.describe('connection trouble', () => {
     await mock.userData(SEED_ID, { CustomerSegment: 'diamond' });
 
     await expect(indicator(page, 'Live')).toBeVisible({ timeout: 30_000 });
-    await expect(status).toHaveText('');
+    await expect(status).toHaveText('Live');
     await expect(card(page, 'E2E offered during the cut')).toBeVisible();
     await expect(userDataValue(card(page, SEED), 'CustomerSegment')).toHaveText('diamond');
     expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
@@ -97,7 +97,7 @@ test.describe('connection trouble', () => {
     await mock.userData(SEED_ID, { CustomerSegment: 'while-signed-out' });
     await banner(page).getByRole('button', { name: 'Reconnect' }).click();
     await expect(indicator(page, 'Live')).toBeVisible({ timeout: 20_000 });
-    await expect(banner(page)).toHaveText('');
+    await expect(banner(page)).toHaveText('Live');
     await expect(userDataValue(card(page, SEED), 'CustomerSegment')).toHaveText('while-signed-out');
     expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
   });

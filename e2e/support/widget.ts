@@ -15,8 +15,9 @@ export function card(scope: Page | Locator, subject: string, title = WIDGET_TITL
 }
 
 /**
- * The connection banner: a live region that stays mounted and is empty (and not displayed) while
- * all is well, hence includeHidden — "empty" is a state to assert, not a missing element.
+ * The connection-status live region with its banners. It is always mounted and in the
+ * accessibility tree; while all is well it holds only the screen-reader text "Live" (visually
+ * hidden, hence includeHidden), so `toHaveText('Live')` means "no banner".
  */
 export function banner(scope: Page | Locator): Locator {
   const root = 'goto' in scope ? widget(scope) : scope;

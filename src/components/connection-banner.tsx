@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import { AlertIcon, LockIcon } from './icons';
+import type { Messages } from './messages';
 import { useMessages } from './messages-context';
 
 export interface ConnectionBannerProps {
@@ -12,14 +14,44 @@ export interface ConnectionBannerProps {
   readonly onRetry?: (() => void) | undefined;
 }
 
+/** What the region says when no connection banner shows; undefined during the reconnect grace period. */
+function quietText(status: ConnectionStatus, messages: Messages): string | undefined {
+  switch (status) {
+    case 'connected':
+      return messages.statusConnected;
+    case 'connecting':
+      return messages.statusConnecting;
+    case 'disconnected':
+      return messages.statusDisconnected;
+    case 'reconnecting':
+    case 'unauthorized':
+      return undefined;
+  }
+}
+
 /**
- * The live region for connection trouble. It stays mounted (empty while all is well) so screen
- * readers announce what appears in it.
+ * The one connection-status live region. It is always in the DOM and in the accessibility tree
+ * (a region inserted with its text, or hidden with display:none, is often not announced): while
+ * all is well it says "Live" to screen readers only, and the banners appear inside it. A short
+ * blip (the reconnect grace period) changes nothing in it, as on screen. "Signed out" is assertive.
  */
 export function ConnectionBanner({ status, reconnectingVisible, snapshotError, onRetry }: ConnectionBannerProps) {
   const messages = useMessages();
+  const settled = quietText(status, messages);
+  const connectionBanner = status === 'unauthorized' || (status === 'reconnecting' && reconnectingVisible);
+  // During the grace period the region keeps saying what it said before the blip.
+  const [lastQuiet, setLastQuiet] = useState(settled ?? messages.statusConnecting);
+  if (settled !== undefined && settled !== lastQuiet) setLastQuiet(settled);
+  const quiet = connectionBanner ? undefined : (settled ?? lastQuiet);
+  const visible = connectionBanner || snapshotError !== undefined;
   return (
-    <div role="status" className="omw-banners">
+    <div
+      role="status"
+      // The politeness is set in the same commit as the text; Chromium reads it when it fires the event.
+      aria-live={status === 'unauthorized' ? 'assertive' : 'polite'}
+      className={`omw-banners${visible ? '' : ' omw-banners--quiet'}`}
+    >
+      {quiet === undefined ? null : <p className="omw-visually-hidden">{quiet}</p>}
       {status === 'unauthorized' ? (
         <div className="omw-banner omw-banner--signed-out">
           <LockIcon />

@@ -253,7 +253,7 @@ describe('OpenmediaWidget', () => {
     });
     expect(screen.getByRole('heading', { name: 'Offene Medien' })).toBeInTheDocument();
     expect(screen.getByText('Keine Interaktionen')).toBeInTheDocument();
-    expect(screen.getByText('Verbunden')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Verbunden');
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
     expect(screen.getByRole('button', { name: 'Annehmen' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ablehnen' })).toBeInTheDocument();
@@ -291,9 +291,30 @@ describe('OpenmediaWidget', () => {
     await settle(900);
     act(() => h.channel.setStatus('reconnecting'));
     await settle(900);
-    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    // A blip changes nothing a screen reader would announce.
+    expect(screen.getByRole('status')).toHaveTextContent(/^Live$/);
     await settle(200);
     expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…');
+  });
+
+  it('keeps one connection-status region, always present, whose text changes: Live, Reconnecting…, Signed out (assertive), Live', async () => {
+    const { user, h } = await setup();
+    const region = screen.getByRole('status');
+    expect(region).toHaveTextContent(/^Live$/);
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    act(() => h.channel.setStatus('reconnecting'));
+    await settle(3100);
+    expect(screen.getByRole('status')).toBe(region);
+    expect(region).toHaveTextContent('Reconnecting…');
+    act(() => h.channel.setStatus('unauthorized'));
+    expect(screen.getByRole('status')).toBe(region);
+    expect(region).toHaveTextContent('Signed out — your session has ended');
+    expect(region).toHaveAttribute('aria-live', 'assertive');
+    await user.click(within(region).getByRole('button', { name: 'Reconnect' }));
+    await settle(500);
+    expect(screen.getByRole('status')).toBe(region);
+    expect(region).toHaveTextContent(/^Live$/);
+    expect(region).toHaveAttribute('aria-live', 'polite');
   });
 
   it('says "Signed out" at once when the session has ended', async () => {
