@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/query-core';
 import type { GwsClient } from '../api/client';
 import type { NotificationChannel } from '../channel/types';
 import { DEFAULT_CORE_OPTIONS } from '../core/reducer';
+import type { DialectName } from './dialects';
 
 /** The media types whose snapshot is read when none are configured. */
 export const DEFAULT_MEDIA_TYPES: readonly string[] = ['promotion', 'workitem'];
@@ -18,6 +19,12 @@ export const DEFAULT_RECORD_LIMIT = 0;
 export interface OpenmediaClientOptions {
   /** GWS origin and prefix, e.g. `https://gws.example:8090`. Default `''`: same origin. */
   readonly gwsBase?: string;
+  /**
+   * The server API: `'gws-v2'` (GWS 8.5 Open Media, the default) or `'workspace-v3'` (Genesys
+   * Workspace API v3). It sets the CometD path and channels, the default media types, the parser
+   * and the REST client; `cometdUrl`, `mediaTypes`, `gwsClient` and `channel` still override. See docs/dialects.md.
+   */
+  readonly dialect?: DialectName;
   /** The CometD endpoint. Default `${gwsBase}/api/v2/notifications`. */
   readonly cometdUrl?: string;
   /** Media types to read snapshots of (plus any met on the channel). Default `['promotion', 'workitem']`. */
@@ -58,6 +65,7 @@ export interface OpenmediaClientOptions {
 /** The options that define a client: changing any of them needs a new one. */
 export const CLIENT_OPTION_KEYS = [
   'gwsBase',
+  'dialect',
   'cometdUrl',
   'mediaTypes',
   'transport',

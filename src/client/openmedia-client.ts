@@ -7,7 +7,6 @@ import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../
 import { createOpenmediaStore } from '../core/store';
 import type { OpenmediaStore } from '../core/store';
 import type { ActionOutcome, OpenmediaState } from '../core/types';
-import { parseNotification } from '../protocol/parse';
 import type { OperationRequest } from '../protocol/types';
 import type { Recording } from '../replay/recording';
 import { createRecordingChannel } from '../replay/recording-channel';
@@ -21,6 +20,7 @@ import {
 } from './client-options';
 import type { OpenmediaClientOptions } from './client-options';
 import { createSnapshotLoader } from './snapshot-loader';
+import { createDialect, withDialect } from './dialects';
 
 /**
  * Everything the widget shows, as one immutable value: a new object whenever any part changes,
@@ -102,8 +102,11 @@ function createChannel(options: OpenmediaClientOptions, gwsBase: string): { chan
  * Create a client. Creating has no side effects (nothing connects, no timer starts) until
  * {@link OpenmediaClient.start}.
  */
-export function createOpenmediaClient(options: OpenmediaClientOptions = {}): OpenmediaClient {
-  const gwsBase = normalizeGwsBase(options.gwsBase);
+export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}): OpenmediaClient {
+  const gwsBase = normalizeGwsBase(clientOptions.gwsBase);
+  // Everything dialect-specific is decided here; below, only the resolved options are used.
+  const dialect = createDialect(clientOptions.dialect);
+  const options = withDialect(clientOptions, dialect, gwsBase);
   const { channel, recorder } = createChannel(options, gwsBase);
   const gwsClient: GwsClient = options.gwsClient ?? createGwsClient({ gwsBase });
   const queryClient = options.queryClient ?? new QueryClient();
@@ -144,7 +147,7 @@ export function createOpenmediaClient(options: OpenmediaClientOptions = {}): Ope
     const listener: ChannelListener = {
       onMessage(data) {
         if (!live) return;
-        const parsed = parseNotification(data, channel.descriptor);
+        const parsed = dialect.parse(data, channel.descriptor);
         if (!parsed.ok) {
           store.dispatch({ type: 'messageRejected', reason: parsed.reason, at: now() });
           return;
