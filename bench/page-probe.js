@@ -16,10 +16,12 @@
 
   const probe = {
     frame: 0,
-    /** [seq, latencyMs, firstAppearance(0|1)] per change seen in the DOM. */
+    /** [seq, latencyMs, firstAppearance(0|1), Date.now()] per change seen in the DOM. */
     samples: [],
     /** now − sentAt of each stamped message when its CometD response reached the page's JavaScript. */
     arrivals: [],
+    /** seq → Date.now() when its CometD response reached the page's JavaScript (wire → DOM). */
+    arrivedAt: {},
     /** Per commit: [frame, cardsReRendered, cardsMounted, cardsWhoseSeqChanged, performance.now()]. */
     commits: [],
     /** Cards that re-rendered although their seq did not change. */
@@ -42,7 +44,10 @@
       if (!Array.isArray(messages)) return;
       for (const message of messages) {
         const userData = message && message.data && message.data.openmedia && message.data.openmedia.userData;
-        if (userData && typeof userData.sentAt === 'number' && userData.sentAt > 0) probe.arrivals.push(now - userData.sentAt);
+        if (userData && typeof userData.sentAt === 'number' && userData.sentAt > 0) {
+          probe.arrivals.push(now - userData.sentAt);
+          if (typeof userData.seq === 'number') probe.arrivedAt[userData.seq] = now;
+        }
       }
     } catch {
       // Not JSON (an error page): nothing to time.
@@ -96,7 +101,7 @@
       const before = seenByObserver.get(article);
       if (before === seq) continue;
       seenByObserver.set(article, seq);
-      probe.samples.push([seq, now - sentAt, before === undefined ? 1 : 0]);
+      probe.samples.push([seq, now - sentAt, before === undefined ? 1 : 0, now]);
       if (seq > probe.maxSeq) probe.maxSeq = seq;
     }
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { preview } from 'vite';
 import type { InlineConfig } from 'vite';
+import type { MockGwsOptions } from '../src/mock-gws/types';
 import { mockGwsPlugin } from '../src/mock-gws/vite-plugin';
 import { ROOT } from './builds';
 
@@ -15,13 +16,13 @@ export type PreviewConfig = 'project' | 'mock-only';
 
 /**
  * `vite preview` of a build in `outDir`, in this process, with the mock GWS answering /api/v2 and
- * /mock on the same origin, on 127.0.0.1 and a free port.
+ * /mock on the same origin, on 127.0.0.1 and a free port. `mock` configures the mock ('mock-only').
  */
-export async function startPreview(outDir: string, config: PreviewConfig): Promise<RunningPreview> {
+export async function startPreview(outDir: string, config: PreviewConfig, mock: MockGwsOptions = {}): Promise<RunningPreview> {
   const base: InlineConfig =
     config === 'project'
       ? { configFile: join(ROOT, 'vite.config.ts'), configLoader: 'runner' }
-      : { configFile: false, plugins: [mockGwsPlugin()] };
+      : { configFile: false, plugins: [mockGwsPlugin(mock)] };
   const server = await preview({
     ...base,
     root: ROOT,

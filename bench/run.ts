@@ -15,6 +15,7 @@ import type { BenchReport } from './report';
 import { readReport, renderTable, summarise, writeBenchmarksDoc, writeReport } from './report';
 import { SCALING_FULL, SCALING_QUICK, runScaling } from './scaling';
 import { SOAK_FULL, SOAK_QUICK, runShiftSoak } from './shift-soak';
+import { SIDE_BY_SIDE_FULL, SIDE_BY_SIDE_QUICK, runSideBySide } from './side-by-side';
 
 interface Benchmark {
   readonly id: string;
@@ -46,6 +47,8 @@ function benchmarkList({ quick, fullBaseline }: BenchArgs, dirs: BuildDirs): Ben
   // One build of the standalone page serves the size figure and the browser benchmark.
   let appBuild: Promise<void> | undefined;
   const appBuilt = (): Promise<void> => (appBuild ??= buildApp(dirs.app));
+  let widgetBuild: Promise<void> | undefined;
+  const widgetBuilt = (): Promise<void> => (widgetBuild ??= buildWidgetPage(dirs.widgetPage));
   return [
     {
       id: '1',
@@ -80,7 +83,7 @@ function benchmarkList({ quick, fullBaseline }: BenchArgs, dirs: BuildDirs): Ben
       name: 'event → DOM latency in Chromium, widget alone',
       run: async (p) => {
         p('building the widget-only page');
-        await buildWidgetPage(dirs.widgetPage);
+        await widgetBuilt();
         const page = {
           name: '3b event → DOM, widget alone',
           outDir: dirs.widgetPage,
@@ -90,6 +93,11 @@ function benchmarkList({ quick, fullBaseline }: BenchArgs, dirs: BuildDirs): Ben
         };
         return runDomLatency(quick ? LATENCY_QUICK : LATENCY_FULL, page, p);
       },
+    },
+    {
+      id: '6',
+      name: 'side by side with the naive reference page',
+      run: (p) => runSideBySide(quick ? SIDE_BY_SIDE_QUICK : SIDE_BY_SIDE_FULL, dirs, { app: appBuilt, widgetPage: widgetBuilt }, p),
     },
   ];
 }

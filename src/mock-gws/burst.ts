@@ -11,7 +11,8 @@ const SLICE = 500;
 /**
  * Benchmark traffic (`POST /mock/burst`): `count` notifications over `interactions` Processing
  * interactions, each stamped with `userData.sentAt` (epoch ms) and `userData.seq` at publish time.
- * Every tenth is a StatusChange, the rest PropertiesUpdated. Creating the interactions publishes
+ * Every tenth is a StatusChange, the rest PropertiesUpdated. A `reuse` burst numbers on from the
+ * previous one, so a card never shows the same `seq` twice. Creating the interactions publishes
  * nothing, so a client receives exactly `count` notifications (duplicate/reorder switches aside).
  */
 export class BurstRunner {
@@ -21,6 +22,8 @@ export class BurstRunner {
   #total = 0;
   /** The interactions of the latest burst, for a `reuse` burst. */
   #ids: string[] = [];
+  /** The first `seq` of this burst: a reuse burst goes on counting where the previous one ended. */
+  #seqBase = 0;
 
   constructor(engine: MockEngine) {
     this.#engine = engine;
@@ -46,6 +49,7 @@ export class BurstRunner {
       ids.push(record.id);
     }
     this.#ids = ids;
+    this.#seqBase = reused.length > 0 ? this.#seqBase + this.#total : 0;
     this.#sent = 0;
     this.#total = spec.count;
     const publishSome = (n: number): void => {
@@ -82,8 +86,8 @@ export class BurstRunner {
   }
 
   #publishOne(ids: readonly string[]): void {
-    const seq = this.#sent;
-    const id = ids[seq % ids.length];
+    const seq = this.#seqBase + this.#sent;
+    const id = ids[this.#sent % ids.length];
     const record = id === undefined ? undefined : this.#engine.store.get(id);
     this.#sent += 1;
     // A scenario (reset, traffic) may have removed or completed it meanwhile; count it as sent anyway.

@@ -271,6 +271,11 @@ describe('scenarios over CometD', () => {
     expect(again.ids).toEqual(seeded.ids);
     await waitFor(() => received().length === 9, '9 notifications over the seeded interactions');
     expect(new Set(received().map((m) => m.openmedia?.id))).toEqual(new Set(seeded.ids));
+    // Numbered on from the previous burst (the seed sent none): 0…8, then 9…10 for the next one.
+    expect(received().map((m) => m.openmedia?.userData?.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    await rest.mock('burst', { count: 2, interactions: 1, reuse: true });
+    await waitFor(() => received().length === 11, '2 more');
+    expect(received().slice(9).map((m) => m.openmedia?.userData?.seq)).toEqual([9, 10]);
     expect(mock.control.state().interactions).toHaveLength(before + 3);
   });
 });

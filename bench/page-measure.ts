@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { summariseProfile } from './cpu-profile';
+import type { CpuProfile, ProfileSummary } from './cpu-profile';
+import { percentile } from './stats';
+
+const PROBE = readFileSync(new URL('./page-probe.js', import.meta.url), 'utf8');
+
+// Long tasks (> 50 ms), recorded from before the page's own scripts run.
+const LONG_TASKS = `(() => {
+  const tasks = [];
+  window.__omLongTasks = tasks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+/** One page's load, as the side-by-side benchmark drives it. */
+export interface PhaseOptions {
+  /** Interactions the mock holds before navigation (each becomes a card). */
+  readonly cards: number;
+  /** Steady traffic: notifications per second and for how long. */
+  readonly rate: number;
+  readonly seconds: number;
+  /** Notifications published at once after the steady phase (0: no burst). */
+  readonly burst: number;
+}
+
+/** What one page did under one load. Times in ms. */
+export interface PageFigures {
+  readonly cardsShownMs: number | null;
+  readonly startupLongTasks: readonly number[];
+  readonly latencies: readonly number[];
+  readonly wireToDom: readonly number[];
+  readonly busyShare: number;
+  readonly scriptShare: number;
+  readonly layoutShare: number;
+  readonly burstLastMs: number | null;
+  readonly burstLongTasks: readonly number[];
+  readonly heapBytes: number;
+  readonly domNodes: number;
+  readonly jsGzipBytes: number;
+  readonly profile: ProfileSummary;
+  readonly problems: readonly string[];
+}
+
+export interface PageTarget {
+  readonly origin: string;
+  readonly path: string;
+}
+
+async function post(origin: string, path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+async function burstDone(origin: string): Promise<boolean> {
+  const state = (await (await fetch(`${origin}/mock/state`)).json()) as { burst: { running: boolean; sent: number; total: number } };
+  return !state.burst.running && state.burst.sent >= state.burst.total;
+}
+
+async function poll(until: () => Promise<boolean>, deadlineMs: number, everyMs = 50): Promise<boolean> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    if (await until()) return true;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return until();
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** Cards (articles) that show benchmark user data (`seq`): the same test on every page. */
+function benchmarkCards(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const article of document.querySelectorAll('article')) {
+      for (const dt of article.querySelectorAll('dt')) {
+        if (dt.textContent === 'seq') {
+          n += 1;
+          break;
+        }
+      }
+    }
+    return n;
+  });
+}
+
+/** Every node of the document (elements, text, comments), as the page's DOM size. */
+function domNodes(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let n = 0;
+    while (walker.nextNode()) n += 1;
+    return n + 1;
+  });
+}
+
+function longTasks(page: Page, from: number, to: number): Promise<number[]> {
+  return page.evaluate(
+    ([a, b]) => ((window as unknown as { __omLongTasks: [number, number][] }).__omLongTasks ?? []).filter(([start]) => start >= a && start < b).map(([, d]) => d),
+    [from, to] as const,
+  );
+}
+
+function probeSince(page: Page, since: number): Promise<{ samples: [number, number, number, number][]; arrivedAt: Record<string, number>; maxSeq: number }> {
+  return page.evaluate((t) => {
+    const probe = (window as unknown as { __omBench: { samples: [number, number, number, number][]; arrivedAt: Record<string, number> } }).__omBench;
+    const samples = probe.samples.filter((s) => s[3] >= t);
+    let maxSeq = -1;
+    for (const s of samples) if (s[0] > maxSeq) maxSeq = s[0];
+    return { samples, arrivedAt: probe.arrivedAt, maxSeq };
+  }, since);
+}
+
+/**
+ * Loads one built page in a fresh browser context against the mock (which must hold no other
+ * interaction of the measured media type), and measures it: time until every seeded card is in
+ * the DOM, long tasks, steady traffic (event → DOM, wire → DOM, main-thread busy from the DevTools
+ * protocol, a CPU profile), a burst (time until its last value is shown), heap after GC, DOM size,
+ * and the gzip size of the JavaScript the page loaded.
+ */
+export async function measurePage(browser: Browser, target: PageTarget, options: PhaseOptions, ready: (page: Page) => Promise<void>): Promise<PageFigures> {
+  const problems: string[] = [];
+  await post(target.origin, '/mock/reset', {});
+  await post(target.origin, '/mock/burst', { count: 0, interactions: options.cards });
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    let jsGzipBytes = 0;
+    page.on('response', (response) => {
+      if (!/\.m?js(\?|$)/.test(response.url())) return;
+      void response.body().then(
+        (body) => (jsGzipBytes += gzipSync(body, { level: 9 }).length),
+        () => undefined,
+      );
+    });
+    await page.addInitScript({ content: LONG_TASKS });
+    await page.addInitScript({ content: PROBE });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+
+    await page.goto(`${target.origin}${target.path}`);
+    // rAF polling: both pages pay the same few-ms resolution.
+    const shown = await page
+      .waitForFunction(
+        (n) => {
+          let count = 0;
+          for (const article of document.querySelectorAll('article')) {
+            for (const dt of article.querySelectorAll('dt')) {
+              if (dt.textContent === 'seq') {
+                count += 1;
+                break;
+              }
+            }
+          }
+          return count >= n ? performance.now() : false;
+        },
+        options.cards,
+        { polling: 'raf', timeout: 30_000 },
+      )
+      .then((handle) => handle.jsonValue() as Promise<number>)
+      .catch(() => null);
+    if (shown === null) problems.push(`not all ${options.cards} cards were shown within 30 s (${await benchmarkCards(page)})`);
+    const startupLongTasks = await longTasks(page, 0, (shown ?? 30_000) + 1);
+    await ready(page);
+
+    // Steady traffic.
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    const before = await metrics(cdp);
+    const steadyFrom = Date.now();
+    await cdp.send('Profiler.start');
+    const count = Math.round(options.rate * options.seconds);
+    if (count > 0) {
+      await post(target.origin, '/mock/burst', { count, interactions: options.cards, rate: options.rate, reuse: true });
+      if (!(await poll(() => burstDone(target.origin), options.seconds * 1000 + 30_000, 200))) problems.push('the mock did not finish the steady traffic');
+      if (!(await poll(async () => (await probeSince(page, steadyFrom)).maxSeq >= count - 1, 10_000))) problems.push('the last steady notification was not shown');
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const after = await metrics(cdp);
+    const wall = (Date.now() - steadyFrom) / 1000;
+    const share = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) / wall;
+    const steady = await probeSince(page, steadyFrom);
+    const latencies = steady.samples.map((s) => s[1]);
+    const wireToDom = steady.samples.flatMap(([seq, , , at]) => {
+      const arrived = steady.arrivedAt[String(seq)];
+      return arrived === undefined ? [] : [at - arrived];
+    });
+
+    // A burst, as fast as the mock can publish.
+    let burstLastMs: number | null = null;
+    let burstLongTasks: number[] = [];
+    if (options.burst > 0) {
+      const pageFrom = await page.evaluate(() => performance.now());
+      const burstFrom = Date.now();
+      await post(target.origin, '/mock/burst', { count: options.burst, interactions: options.cards, reuse: true });
+      // The mock numbers a reuse burst on from the previous one.
+      const last = count + options.burst - 1;
+      const done = await poll(async () => (await probeSince(page, burstFrom)).samples.some((s) => s[0] === last), 20_000);
+      if (done) {
+        const sample = (await probeSince(page, burstFrom)).samples.find((s) => s[0] === last);
+        burstLastMs = sample === undefined ? null : sample[3] - burstFrom;
+      } else problems.push(`the burst's last value was not shown within 20 s`);
+      const pageTo = await page.evaluate(() => performance.now());
+      burstLongTasks = await longTasks(page, pageFrom, pageTo + 1);
+    }
+
+    // Memory after GC, and DOM size.
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const nodes = await domNodes(page);
+
+    return {
+      cardsShownMs: shown,
+      startupLongTasks,
+      latencies,
+      wireToDom,
+      busyShare: share('TaskDuration'),
+      scriptShare: share('ScriptDuration'),
+      layoutShare: share('LayoutDuration') + share('RecalcStyleDuration'),
+      burstLastMs,
+      burstLongTasks,
+      heapBytes: heap.usedSize,
+      domNodes: nodes,
+      jsGzipBytes,
+      profile: await summariseProfile(profile, async (url) => {
+        const response = await fetch(`${url.replace(/[?#].*$/, '')}.map`);
+        return response.ok ? ((await response.json()) as Awaited<ReturnType<Parameters<typeof summariseProfile>[1]>>) : undefined;
+      }),
+      problems,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** p-th percentile, or null for no samples. */
+export function pct(values: readonly number[], p: number): number | null {
+  return values.length === 0 ? null : percentile(values, p);
+}
