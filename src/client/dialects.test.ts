@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryChannel } from '../channel/memory-channel';
+import { mediaMessage, answerCapture, capture } from '../protocol/workspace-v3/fixtures';
+import { WORKSPACE_V3_CHANNEL } from '../protocol/workspace-v3/parse';
+import { createFakeFetch, json } from '../testing/fake-fetch';
+import { createDialect, withDialect } from './dialects';
+import { createOpenmediaClient } from './openmedia-client';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('dialects', () => {
+  it('gws-v2 is the default and keeps every v2 setting', () => {
+    const dialect = createDialect(undefined);
+    expect(dialect.name).toBe('gws-v2');
+    const options = withDialect({}, dialect, 'https://gws.example');
+    expect(options.cometdUrl).toBe('https://gws.example/api/v2/notifications');
+    expect(options.mediaTypes).toEqual(['promotion', 'workitem']);
+    expect(options.channel).toBeUndefined();
+  });
+
+  it('workspace-v3: its CometD path, the media channels, its media types; explicit options win', () => {
+    const dialect = createDialect('workspace-v3');
+    const options = withDialect({}, dialect, 'https://wwe.example');
+    expect(options.cometdUrl).toBe('https://wwe.example/workspace/v3/notifications');
+    expect(options.mediaTypes).toEqual(['workitem', 'email', 'outboundpreview']);
+    expect(options.channel?.descriptor).toBe(WORKSPACE_V3_CHANNEL);
+    expect(withDialect({ mediaTypes: ['chat'], cometdUrl: '/x' }, dialect, '')).toMatchObject({ mediaTypes: ['chat'], cometdUrl: '/x' });
+  });
+
+  it('an unknown dialect is a programmer error that names the choices', () => {
+    expect(() => createDialect('v9' as never)).toThrow(/gws-v2, workspace-v3/);
+  });
+});
+
+describe('a workspace-v3 client end to end (memory channel, fake fetch)', () => {
+  function setup() {
+    const session = capture('v3-01-current-session-invited');
+    const fake = createFakeFetch((request) => {
+      if (request.url.endsWith('/workspace/v3/current-session')) return json(session);
+      return json({ status: { code: 1 }, operationId: (request.body as { operationId?: string }).operationId });
+    });
+    vi.stubGlobal('fetch', fake.fetch);
+    const channel = createMemoryChannel(WORKSPACE_V3_CHANNEL);
+    const client = createOpenmediaClient({ dialect: 'workspace-v3', channel, schedule: queueMicrotask, tickMs: 60_000 });
+    return { fake, channel, client };
+  }
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 10; i += 1) await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  it('reads current-session once for all media types and shows the offer with Accept and Reject', async () => {
+    const { fake, client } = setup();
+    const release = client.start();
+    await settle();
+    expect(fake.requests.filter((r) => r.url.endsWith('/current-session'))).toHaveLength(1);
+    const entry = client.store.getState().byId.get('b7d20a96a667c294');
+    expect(entry?.interaction).toMatchObject({ state: 'Invited', capabilities: ['Accept', 'Reject'] });
+    release();
+    client.dispose();
+  });
+
+  it('Accept posts the v3 verb with an operationId; the notification carrying it settles the action', async () => {
+    const { fake, channel, client } = setup();
+    const release = client.start();
+    await settle();
+    const outcome = client.perform('b7d20a96a667c294', { operationName: 'Accept' });
+    await settle();
+    const post = fake.requests.find((r) => r.method === 'POST');
+    expect(post?.url).toBe('/workspace/v3/media/workitem/interactions/b7d20a96a667c294/accept');
+    const operationId = (post?.body as { operationId: string }).operationId;
+    expect(client.store.getState().byId.get('b7d20a96a667c294')?.pending).toBeDefined();
+    const { notification } = answerCapture('v3-03-accept-answer-and-notification');
+    channel.emit({ ...notification.data, operationId });
+    await expect(outcome).resolves.toEqual({ status: 'succeeded' });
+    expect(client.store.getState().byId.get('b7d20a96a667c294')?.interaction.state).toBe('Processing');
+    release();
+    client.dispose();
+  });
+
+  it('a push capture parses through the client without a rejection', async () => {
+    const { channel, client } = setup();
+    const release = client.start();
+    await settle();
+    channel.emit(mediaMessage('01-workitem-invited').data);
+    await settle();
+    expect(client.store.getState().byId.get('31be41e8016ba71e')?.interaction.state).toBe('Invited');
+    expect(client.store.getState().diagnostics.rejected).toEqual({});
+    release();
+    client.dispose();
+  });
+});
