@@ -9,6 +9,25 @@ export interface SnapshotResult {
   readonly interactions: readonly OpenmediaInteraction[];
   /** Items of the list that could not be read (the rest still apply). */
   readonly rejected: readonly RejectionReason[];
+  /**
+   * The ids of unreadable items that still carry a string `id`: the server lists them, so they
+   * are not gone. Optional for a host's own `GwsClient`.
+   */
+  readonly unreadableIds?: readonly string[];
+}
+
+/** Ids of the raw list's items that the parser did not return (a failed item is still listed). */
+function unreadableIdsOf(body: unknown, resourceKey: string, read: readonly OpenmediaInteraction[]): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const list: unknown = (body as Record<string, unknown>)[resourceKey];
+  if (!Array.isArray(list)) return [];
+  const readIds = new Set(read.map((interaction) => interaction.id));
+  const ids: string[] = [];
+  for (const item of list) {
+    const id: unknown = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
+    if (typeof id === 'string' && id !== '' && !readIds.has(id)) ids.push(id);
+  }
+  return ids;
 }
 
 export function snapshotPath(mediaType: string): string {
@@ -19,7 +38,11 @@ export function snapshotPath(mediaType: string): string {
 export async function fetchSnapshot(http: GwsHttp, mediaType: string, signal?: AbortSignal): Promise<SnapshotResult> {
   const body = await http.get(snapshotPath(mediaType), signal);
   const parsed = parseSnapshot(body, OPENMEDIA_CHANNEL);
-  if (parsed.ok) return { mediaType, interactions: parsed.interactions, rejected: parsed.rejected };
+  if (parsed.ok) {
+    const result = { mediaType, interactions: parsed.interactions, rejected: parsed.rejected };
+    if (parsed.rejected.length === 0) return result;
+    return { ...result, unreadableIds: unreadableIdsOf(body, OPENMEDIA_CHANNEL.resourceKey, parsed.interactions) };
+  }
   if (parsed.reason === 'status-code' && parsed.statusCode !== undefined) {
     throw new GwsRequestError({
       kind: 'status-code',

@@ -1,6 +1,7 @@
 import { isCancelledError } from '@tanstack/query-core';
 import type { QueryClient } from '@tanstack/query-core';
 import type { GwsClient } from '../api/client';
+import { isGwsRequestError } from '../api/errors';
 import { snapshotQueryOptions } from '../api/query-options';
 import type { OpenmediaStore } from '../core/store';
 import { ignoresResource } from '../core/upsert-interaction';
@@ -13,12 +14,20 @@ export interface SnapshotLoaderOptions {
   readonly now: () => number;
   /** Called when the combined snapshot error text changes. */
   readonly onErrorChange: (error: string | undefined) => void;
+  /** A read was answered 401: the HTTP session is gone. */
+  readonly onUnauthorized?: () => void;
 }
+
+/** How often a read cancelled by someone else (a host's `queryClient.cancelQueries()`) is tried again. */
+export const CANCELLED_READ_RETRIES = 2;
 
 /** Reads snapshots through TanStack Query (`query-core`) and folds them into the store. */
 export interface SnapshotLoader {
-  /** (Re-)read the snapshot of each media type; a read already in flight is replaced. */
-  load(mediaTypes: Iterable<string>): void;
+  /**
+   * (Re-)read the snapshot of each media type; a read already in flight is replaced. `afterGap`:
+   * read to recover from a gap in the push channel (pending actions are settled from it).
+   */
+  load(mediaTypes: Iterable<string>, options?: { readonly afterGap?: boolean }): void;
   /**
    * Every notification passes here before it is dispatched, so a snapshot read meanwhile cannot
    * roll it back.
@@ -64,7 +73,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     return [...byId.values()];
   }
 
-  async function loadOne(mediaType: string): Promise<void> {
+  async function loadOne(mediaType: string, afterGap: boolean, cancelledBefore = 0): Promise<void> {
     const mine = (sequence.get(mediaType) ?? 0) + 1;
     sequence.set(mediaType, mine);
     const heard = new Map<string, OpenmediaInteraction>();
@@ -78,28 +87,44 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       if (!isLatest()) return;
       heardDuringRead.delete(mediaType);
       const at = now();
-      store.dispatch({ type: 'snapshotLoaded', mediaTypes: [mediaType], interactions: withNewerNews(result.interactions, heard), at });
+      store.dispatch({
+        type: 'snapshotLoaded',
+        mediaTypes: [mediaType],
+        interactions: withNewerNews(result.interactions, heard),
+        unreadableIds: result.unreadableIds ?? [],
+        afterGap,
+        at,
+      });
       for (const reason of result.rejected) store.dispatch({ type: 'messageRejected', reason, at });
       setError(mediaType, undefined);
     } catch (error) {
       if (!isLatest()) return;
       heardDuringRead.delete(mediaType);
-      // Cancelled by someone else (the host's own queryClient.cancelQueries): not a failure.
-      if (isCancelledError(error)) return;
+      if (isCancelledError(error)) {
+        // Cancelled by someone else (the host's own queryClient.cancelQueries): the read is how
+        // the widget recovers from a gap, so it is read again, and shown if it keeps being cancelled.
+        if (cancelledBefore < CANCELLED_READ_RETRIES) {
+          void loadOne(mediaType, afterGap, cancelledBefore + 1);
+          return;
+        }
+        setError(mediaType, `Could not load the ${mediaType} interactions: the read was cancelled.`);
+        return;
+      }
+      if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       setError(mediaType, `Could not load the ${mediaType} interactions: ${describe(error)}`);
     }
   }
 
   return {
-    load(mediaTypes) {
-      for (const mediaType of new Set(mediaTypes)) void loadOne(mediaType);
+    load(mediaTypes, loadOptions) {
+      for (const mediaType of new Set(mediaTypes)) void loadOne(mediaType, loadOptions?.afterGap === true);
     },
     noteNotification(notification) {
       const interaction = notification.openmedia;
       if (interaction === undefined) return;
       // What the reducer ignores (a late resource for an ended interaction) must not come back
       // through the snapshot merge, which would revive the ended entry.
-      if (ignoresResource(store.getState().byId.get(interaction.id), interaction)) return;
+      if (ignoresResource(store.getState(), interaction)) return;
       heardDuringRead.get(interaction.mediaType)?.set(interaction.id, interaction);
     },
     error: () => combined,

@@ -151,6 +151,8 @@ const ERROR_KIND_TITLES: Record<ActionError['kind'], string> = {
   timeout: 'timed out',
   'not-available': 'is not available',
   vetoed: 'was blocked',
+  'not-connected': 'was not sent',
+  'outcome-unknown': 'outcome unknown',
 };
 
 /** The English defaults. */
@@ -269,6 +271,7 @@ export const DEFAULT_MESSAGES: Messages = {
     'action-failed': 'Failed',
     'action-timed-out': 'Timed out',
     evicted: 'Evicted',
+    session: 'Session',
   },
 };
 

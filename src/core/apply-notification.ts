@@ -2,7 +2,7 @@ import type { OpenmediaNotification } from '../protocol/types';
 import { countReceived, countUnmatched, logEvent } from './diagnostics';
 import { rememberOutcome } from './early-outcomes';
 import { putEntry } from './entry';
-import { failAction, resolveAction } from './pending-actions';
+import { applyLateOutcome, failAction, resolveAction } from './pending-actions';
 import type { ActionError, EarlyOutcome, OpenmediaState } from './types';
 import type { UpsertOutcome } from './upsert-interaction';
 import { upsertInteraction } from './upsert-interaction';
@@ -70,6 +70,7 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
     if (referenceId !== undefined) {
       const requestId = next.pendingByReferenceId.get(referenceId);
       if (requestId !== undefined) return failAction(next, requestId, { kind: 'error-notification', message, code }, at, resource?.id);
+      if (next.unsettled.has(referenceId)) return applyLateOutcome(next, referenceId, { kind: 'failed', message, code }, at, resource?.id);
       return rememberUnmatched(next, referenceId, { kind: 'failed', message, code, at });
     }
     if (resource === undefined) return next;
@@ -86,5 +87,6 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   if (referenceId === undefined) return next;
   const requestId = next.pendingByReferenceId.get(referenceId);
   if (requestId !== undefined) return resolveAction(next, requestId, at);
+  if (next.unsettled.has(referenceId)) return applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, resource?.id);
   return rememberUnmatched(next, referenceId, { kind: 'resolved', at });
 }

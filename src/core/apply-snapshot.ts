@@ -1,8 +1,84 @@
-import type { OpenmediaInteraction } from '../protocol/types';
+import type { OpenmediaInteraction, Operation, UserData } from '../protocol/types';
 import { logEvent } from './diagnostics';
 import { freshEntry, putEntry } from './entry';
 import { reuseEqualParts } from './interaction-equal';
+import { applyLateOutcome, failAction, resolveAction } from './pending-actions';
 import type { InteractionEntry, OpenmediaState } from './types';
+
+/** What the agent reads when an outcome was lost in a gap and the snapshot does not show it. */
+export const OUTCOME_UNKNOWN_MESSAGE = 'Outcome unknown — the interaction was refreshed. Check it before trying again.';
+
+export interface SnapshotOptions {
+  /** Listed items that could not be read: listed all the same (their entries stay as they are). */
+  readonly unreadableIds: readonly string[];
+  /** Read after a gap: settle the pending actions from what the snapshot shows. */
+  readonly afterGap: boolean;
+}
+
+interface Effect {
+  readonly operation: Operation;
+  readonly userData?: UserData;
+  readonly keys?: readonly string[];
+}
+
+/**
+ * Whether the snapshot shows that the request took effect: Accept → Processing; Complete, Reject,
+ * Transfer → no longer listed, or Completed; user-data edits → the values (or absences) are there.
+ * SetInFocus leaves no trace in a snapshot. `undefined` when the item could not be read.
+ */
+function showsEffect(effect: Effect, listed: OpenmediaInteraction | undefined, unreadable: boolean): boolean {
+  if (unreadable) return false;
+  switch (effect.operation) {
+    case 'Accept':
+      return listed?.state === 'Processing';
+    case 'Complete':
+    case 'Reject':
+    case 'Transfer':
+      return listed === undefined || listed.state === 'Completed';
+    case 'AttachUserData':
+    case 'UpdateUserData': {
+      const wanted = effect.userData;
+      if (listed === undefined || wanted === undefined) return false;
+      return Object.entries(wanted).every(([key, value]) => Object.hasOwn(listed.userData, key) && listed.userData[key] === value);
+    }
+    case 'DeleteUserData':
+      return listed !== undefined && effect.keys !== undefined && effect.keys.every((key) => !Object.hasOwn(listed.userData, key));
+    case 'SetInFocus':
+      return false;
+  }
+}
+
+/**
+ * After a gap, the outcome of a request accepted before or during it may never come. Settle each
+ * from the snapshot: done where it shows the effect, otherwise "outcome unknown" (never a plain
+ * timeout); a request already given up on is settled late where the snapshot shows it worked.
+ */
+function settleFromSnapshot(
+  state: OpenmediaState,
+  covered: ReadonlySet<string>,
+  listed: ReadonlyMap<string, OpenmediaInteraction>,
+  unreadable: ReadonlySet<string>,
+  at: number,
+): OpenmediaState {
+  let next = state;
+  for (const action of state.pending.values()) {
+    if (action.referenceId === undefined) continue; // The POST is still travelling: its answer decides.
+    const entry = next.byId.get(action.interactionId);
+    if (entry === undefined || !covered.has(entry.interaction.mediaType)) continue;
+    next = showsEffect(action, listed.get(action.interactionId), unreadable.has(action.interactionId))
+      ? resolveAction(next, action.requestId, at, ' (seen in the snapshot)')
+      : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined }, at);
+  }
+  for (const [referenceId, action] of state.unsettled.entries()) {
+    if (action.late !== undefined) continue;
+    const entry = next.byId.get(action.interactionId);
+    if (entry === undefined || !covered.has(entry.interaction.mediaType)) continue;
+    if (showsEffect(action, listed.get(action.interactionId), unreadable.has(action.interactionId))) {
+      next = applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, undefined, ' (late, seen in the snapshot)');
+    }
+  }
+  return next;
+}
 
 /** The snapshot is the truth: its version replaces the stored one, and may revive an ended entry. */
 function snapshotVersion(existing: InteractionEntry, interaction: OpenmediaInteraction, at: number): InteractionEntry {
@@ -42,8 +118,10 @@ export function applySnapshot(
   mediaTypes: readonly string[],
   interactions: readonly OpenmediaInteraction[],
   at: number,
+  options: SnapshotOptions = { unreadableIds: [], afterGap: false },
 ): OpenmediaState {
   const listed = new Map<string, OpenmediaInteraction>();
+  const unreadable = new Set(options.unreadableIds);
   for (const interaction of interactions) listed.set(interaction.id, interaction);
 
   let next = state;
@@ -53,6 +131,8 @@ export function applySnapshot(
     if (existing === undefined) {
       added.push(interaction);
       next = putEntry(next, interaction.id, freshEntry(interaction, at));
+      // The server lists it: whatever was evicted under this id is back.
+      if (next.tombstones.has(interaction.id)) next = { ...next, tombstones: next.tombstones.delete(interaction.id) };
     } else {
       next = putEntry(next, interaction.id, snapshotVersion(existing, interaction, at));
     }
@@ -63,16 +143,19 @@ export function applySnapshot(
   for (const id of state.order) {
     const entry = next.byId.get(id);
     if (entry === undefined || entry.endedAt !== undefined || listed.has(id) || !covered.has(entry.interaction.mediaType)) continue;
+    // Listed but unreadable is still listed: keep the entry as it was (the rejection is counted).
+    if (unreadable.has(id)) continue;
     goneCount++;
     next = putEntry(next, id, { ...entry, gone: true, endedAt: at });
   }
 
   if (added.length > 0) next = { ...next, order: [...newestFirst(added), ...state.order] };
-  return logEvent(next, {
+  next = logEvent(next, {
     at,
     kind: 'snapshot',
     interactionId: undefined,
     referenceId: undefined,
     detail: `${mediaTypes.join(', ') || 'no media types'}: ${listed.size} listed, ${added.length} new, ${goneCount} gone`,
   });
+  return options.afterGap ? settleFromSnapshot(next, covered, listed, unreadable, at) : next;
 }

@@ -1,6 +1,7 @@
 import { logEvents } from './diagnostics';
 import { dropExpiredOutcomes } from './early-outcomes';
 import type { OpenmediaState } from './types';
+import { dropExpiredUnsettled, rememberTombstone } from './unsettled';
 
 /**
  * Time passed: evict entries that ended at least `lingerMs` ago and have no request in flight, and
@@ -10,23 +11,29 @@ import type { OpenmediaState } from './types';
  */
 export function applyClockTick(state: OpenmediaState, at: number): OpenmediaState {
   const earlyOutcomes = dropExpiredOutcomes(state.earlyOutcomes, at);
+  const unsettled = dropExpiredUnsettled(state.unsettled, at);
   const evicted = new Set<string>();
   for (const [id, endedAt] of state.ended.entries()) {
     if (endedAt + state.options.lingerMs > at) continue;
     if (state.byId.get(id)?.pending === undefined) evicted.add(id);
   }
-  if (evicted.size === 0) return earlyOutcomes === state.earlyOutcomes ? state : { ...state, earlyOutcomes };
+  if (evicted.size === 0) {
+    return earlyOutcomes === state.earlyOutcomes && unsettled === state.unsettled ? state : { ...state, earlyOutcomes, unsettled };
+  }
 
-  let { byId, ended } = state;
+  let { byId, ended, tombstones } = state;
   for (const id of evicted) {
     byId = byId.delete(id);
     ended = ended.delete(id);
+    tombstones = rememberTombstone(tombstones, id, at);
   }
   const next: OpenmediaState = {
     ...state,
     byId,
     ended,
     earlyOutcomes,
+    unsettled,
+    tombstones,
     order: state.order.filter((id) => !evicted.has(id)),
     focusedId: state.focusedId !== undefined && evicted.has(state.focusedId) ? undefined : state.focusedId,
   };

@@ -1,7 +1,8 @@
-import type { Operation } from '../protocol/types';
+import type { Operation, UserData } from '../protocol/types';
 import { logEvent } from './diagnostics';
 import { putEntry } from './entry';
-import type { ActionError, EarlyOutcome, OpenmediaState, PendingAction } from './types';
+import type { ActionError, EarlyOutcome, OpenmediaState, PendingAction, UnsettledAction } from './types';
+import { rememberUnsettled } from './unsettled';
 
 /** How an action failed; the reducer adds the operation, referenceId and time. */
 export interface Failure {
@@ -17,13 +18,22 @@ export function requestAction(
   interactionId: string,
   operation: Operation,
   at: number,
+  effect: { readonly userData?: UserData; readonly keys?: readonly string[] } = {},
 ): OpenmediaState {
   const entry = state.byId.get(interactionId);
   const line = { at, kind: 'action-requested', interactionId, referenceId: undefined } as const;
   if (entry === undefined) return logEvent(state, { ...line, detail: `${operation} ignored: unknown interaction` });
   if (state.pending.has(requestId)) return logEvent(state, { ...line, detail: `${operation} ignored: request ${requestId} already pending` });
 
-  const action: PendingAction = { requestId, interactionId, operation, startedAt: at, referenceId: undefined };
+  const action: PendingAction = {
+    requestId,
+    interactionId,
+    operation,
+    startedAt: at,
+    referenceId: undefined,
+    ...(effect.userData === undefined ? {} : { userData: effect.userData }),
+    ...(effect.keys === undefined ? {} : { keys: effect.keys }),
+  };
   // A new attempt supersedes the previous error on this interaction.
   const next = putEntry(state, interactionId, { ...entry, pending: action, error: undefined });
   return logEvent({ ...next, pending: next.pending.set(requestId, action) }, { ...line, detail: operation });
@@ -44,7 +54,7 @@ function settle(state: OpenmediaState, action: PendingAction): OpenmediaState {
 }
 
 /** The server confirmed the outcome of a pending action (a notification carrying its referenceId). */
-export function resolveAction(state: OpenmediaState, requestId: string, at: number): OpenmediaState {
+export function resolveAction(state: OpenmediaState, requestId: string, at: number, note = ''): OpenmediaState {
   const action = state.pending.get(requestId);
   if (action === undefined) return state;
   let next = settle(state, action);
@@ -54,7 +64,7 @@ export function resolveAction(state: OpenmediaState, requestId: string, at: numb
     kind: 'action-resolved',
     interactionId: action.interactionId,
     referenceId: action.referenceId,
-    detail: `${action.operation} done`,
+    detail: `${action.operation} done${note}`,
   });
 }
 
@@ -72,6 +82,19 @@ export function failAction(
   const action = state.pending.get(requestId);
   if (action === undefined) return state;
   let next = settle(state, action);
+  if ((failure.kind === 'timeout' || failure.kind === 'outcome-unknown') && action.referenceId !== undefined) {
+    // Given up on, not forgotten: the outcome may still come, and must then be shown, not lost.
+    const unsettled: UnsettledAction = {
+      requestId,
+      interactionId: action.interactionId,
+      operation: action.operation,
+      ...(action.userData === undefined ? {} : { userData: action.userData }),
+      ...(action.keys === undefined ? {} : { keys: action.keys }),
+      at,
+      late: undefined,
+    };
+    next = { ...next, unsettled: rememberUnsettled(next.unsettled, action.referenceId, unsettled) };
+  }
   const error: ActionError = { ...failure, operation: action.operation, referenceId: action.referenceId, at, requestId };
   const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
   const target = targetId === undefined ? undefined : next.byId.get(targetId);
@@ -114,4 +137,50 @@ export function acceptAction(state: OpenmediaState, requestId: string, reference
   const early = next.earlyOutcomes.get(referenceId);
   if (early === undefined) return next;
   return applyEarlyOutcome({ ...next, earlyOutcomes: next.earlyOutcomes.delete(referenceId) }, requestId, early);
+}
+
+/**
+ * The outcome of a request given up on (timed out, or unknown after a resync) arrived after all.
+ * A success clears the error that request left; a failure replaces it with the server's words.
+ * Only the first late outcome counts.
+ */
+export function applyLateOutcome(
+  state: OpenmediaState,
+  referenceId: number,
+  outcome: { readonly kind: 'resolved' } | { readonly kind: 'failed'; readonly message: string; readonly code: number | string | undefined },
+  at: number,
+  fallbackId?: string,
+  note = ' (late)',
+): OpenmediaState {
+  const action = state.unsettled.get(referenceId);
+  if (action === undefined || action.late !== undefined) return state;
+  const late = outcome.kind === 'resolved' ? 'succeeded' : 'failed';
+  let next: OpenmediaState = { ...state, unsettled: state.unsettled.set(referenceId, { ...action, late }) };
+  const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
+  const entry = targetId === undefined ? undefined : next.byId.get(targetId);
+  const ours = entry !== undefined && (entry.error === undefined || entry.error.requestId === action.requestId);
+  if (targetId !== undefined && entry !== undefined && ours) {
+    if (outcome.kind === 'resolved') {
+      if (entry.error !== undefined) next = putEntry(next, targetId, { ...entry, error: undefined });
+      if (action.operation === 'SetInFocus') next = { ...next, focusedId: targetId };
+    } else {
+      const error: ActionError = {
+        kind: 'error-notification',
+        message: outcome.message,
+        code: outcome.code,
+        operation: action.operation,
+        referenceId,
+        at,
+        requestId: action.requestId,
+      };
+      next = putEntry(next, targetId, { ...entry, error });
+    }
+  }
+  return logEvent(next, {
+    at,
+    kind: outcome.kind === 'resolved' ? 'action-resolved' : 'action-failed',
+    interactionId: targetId ?? action.interactionId,
+    referenceId,
+    detail: outcome.kind === 'resolved' ? `${action.operation} done${note}` : `${action.operation}${note}: ${outcome.message}`,
+  });
 }

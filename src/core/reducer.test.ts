@@ -157,15 +157,17 @@ describe('notificationReceived: upserting the resource', () => {
     expect(after.order).toBe(before.order);
   });
 
-  it('revives a gone entry only with a new Invited offer', () => {
+  it('revives a gone entry with news of it ("gone" was only an inference), a Completed one only with a new offer', () => {
     const gone = run([
       statusChange(processing, 1000),
       { type: 'snapshotLoaded', mediaTypes: ['promotion'], interactions: [], at: 2000 },
     ]);
     expect(entry(gone).gone).toBe(true);
-    expect(entry(openmediaReducer(gone, statusChange(processing, 3000)))).toBe(entry(gone));
+    expect(entry(openmediaReducer(gone, statusChange(processing, 3000)))).toMatchObject({ gone: false, endedAt: undefined });
     const revived = entry(openmediaReducer(gone, statusChange(invited, 3000)));
     expect(revived).toMatchObject({ gone: false, endedAt: undefined, stateSince: 3000, error: undefined });
+    const done = run([statusChange(completed, 2500)], undefined, gone);
+    expect(entry(openmediaReducer(done, statusChange(processing, 3000)))).toBe(entry(done));
   });
 });
 

@@ -19,6 +19,8 @@ export function createInitialState(options?: Partial<CoreOptions>): OpenmediaSta
     pending: emptyPersistentMap(),
     pendingByReferenceId: emptyPersistentMap(),
     earlyOutcomes: emptyPersistentMap(),
+    unsettled: emptyPersistentMap(),
+    tombstones: emptyPersistentMap(),
     ended: emptyPersistentMap(),
     focusedId: undefined,
     diagnostics: EMPTY_DIAGNOSTICS,
@@ -30,6 +32,25 @@ function dismissError(state: OpenmediaState, interactionId: string): OpenmediaSt
   // Nothing to dismiss: the same state, so a stray click re-renders nothing.
   if (entry?.error === undefined) return state;
   return putEntry(state, interactionId, { ...entry, error: undefined });
+}
+
+/**
+ * referenceIds are numbered per HTTP session: after a new one, an old number names a different
+ * request. Forget every outcome and request known only by referenceId; actions still pending keep
+ * their timers (and time out) but can no longer be settled by a stranger's notification.
+ */
+function changeSession(state: OpenmediaState, at: number): OpenmediaState {
+  const nothing = state.earlyOutcomes.size === 0 && state.unsettled.size === 0 && state.pendingByReferenceId.size === 0;
+  if (nothing) return state;
+  return logEvent(
+    {
+      ...state,
+      earlyOutcomes: emptyPersistentMap(),
+      unsettled: emptyPersistentMap(),
+      pendingByReferenceId: emptyPersistentMap(),
+    },
+    { at, kind: 'session', interactionId: undefined, referenceId: undefined, detail: 'new session: referenceIds restart' },
+  );
 }
 
 /**
@@ -53,9 +74,15 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
         detail: event.reason,
       });
     case 'snapshotLoaded':
-      return applySnapshot(state, event.mediaTypes, event.interactions, event.at);
+      return applySnapshot(state, event.mediaTypes, event.interactions, event.at, {
+        unreadableIds: event.unreadableIds ?? [],
+        afterGap: event.afterGap === true,
+      });
     case 'actionRequested':
-      return requestAction(state, event.requestId, event.interactionId, event.operation, event.at);
+      return requestAction(state, event.requestId, event.interactionId, event.operation, event.at, {
+        ...(event.userData === undefined ? {} : { userData: event.userData }),
+        ...(event.keys === undefined ? {} : { keys: event.keys }),
+      });
     case 'actionAccepted':
       return acceptAction(state, event.requestId, event.referenceId, event.at);
     case 'actionFailed':
@@ -80,6 +107,8 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
       return dismissError(state, event.interactionId);
     case 'clockTicked':
       return applyClockTick(state, event.at);
+    case 'sessionChanged':
+      return changeSession(state, event.at);
     default:
       return assertNever(event);
   }

@@ -1,4 +1,4 @@
-import type { OpenmediaInteraction, OpenmediaNotification, Operation, RejectionReason } from '../protocol/types';
+import type { OpenmediaInteraction, OpenmediaNotification, Operation, RejectionReason, UserData } from '../protocol/types';
 
 /** A request the widget sent and whose outcome it has not seen yet. */
 export interface PendingAction {
@@ -9,6 +9,25 @@ export interface PendingAction {
   readonly startedAt: number;
   /** Set once the REST answer (`statusCode: 0`) has arrived. */
   readonly referenceId: number | undefined;
+  /** What the request set (Attach/UpdateUserData) or removed (DeleteUserData): how a snapshot shows its effect. */
+  readonly userData?: UserData;
+  readonly keys?: readonly string[];
+}
+
+/**
+ * A request that ended without its outcome (timed out, or settled as unknown by a resync), kept
+ * by referenceId for a while so the outcome, if it still comes, is shown rather than lost.
+ */
+export interface UnsettledAction {
+  readonly requestId: string;
+  readonly interactionId: string;
+  readonly operation: Operation;
+  readonly userData?: UserData;
+  readonly keys?: readonly string[];
+  /** When it was given up on. */
+  readonly at: number;
+  /** Set once the outcome arrived late; a second one changes nothing. */
+  readonly late: 'succeeded' | 'failed' | undefined;
 }
 
 /** Why an action failed, kept on the interaction it belongs to until dismissed or superseded. */
@@ -19,9 +38,19 @@ export interface ActionError {
   readonly code: number | string | undefined;
   /**
    * `not-available`: the interaction's capabilities did not allow it, nothing was sent;
-   * `vetoed`: the host said no (`onAction` returned false), nothing was sent.
+   * `vetoed`: the host said no (`onAction` returned false), nothing was sent;
+   * `not-connected`: the push channel was down (no outcome could arrive), nothing was sent;
+   * `outcome-unknown`: the outcome was lost in a gap and the snapshot after it does not show it.
    */
-  readonly kind: 'error-notification' | 'status-code' | 'http' | 'timeout' | 'not-available' | 'vetoed';
+  readonly kind:
+    | 'error-notification'
+    | 'status-code'
+    | 'http'
+    | 'timeout'
+    | 'not-available'
+    | 'vetoed'
+    | 'not-connected'
+    | 'outcome-unknown';
   readonly referenceId: number | undefined;
   readonly at: number;
   /** The client-side request that failed; undefined for errors no request of ours caused. */
@@ -30,12 +59,16 @@ export interface ActionError {
 
 /**
  * How one requested action ended. `perform` reports `succeeded`, `failed` (with the error shown
- * on the card) or `ignored` (nothing was sent: unknown interaction, or another action on it still
- * pending); `<OpenmediaWidget onAction>` also reports `vetoed` (the host's `before` call said no).
+ * on the card), `unknown` (its outcome was lost in a connection gap and the snapshot read after
+ * it does not show the effect) or `ignored` (nothing was sent: unknown interaction, or another
+ * action on it still pending); `<OpenmediaWidget onAction>` also reports `vetoed` (the host's
+ * `before` call said no). `late: true` marks an outcome that arrived after the action had been
+ * reported as timed out (or unknown): a second report for the same action.
  */
 export type ActionOutcome =
-  | { readonly status: 'succeeded' }
-  | { readonly status: 'failed'; readonly error: ActionError }
+  | { readonly status: 'succeeded'; readonly late?: true }
+  | { readonly status: 'failed'; readonly error: ActionError; readonly late?: true }
+  | { readonly status: 'unknown'; readonly error: ActionError }
   | { readonly status: 'ignored' }
   | { readonly status: 'vetoed' };
 
@@ -64,7 +97,8 @@ export interface LogEntry {
     | 'action-resolved'
     | 'action-failed'
     | 'action-timed-out'
-    | 'evicted';
+    | 'evicted'
+    | 'session';
   readonly interactionId: string | undefined;
   readonly referenceId: number | undefined;
   /** Short human-readable detail: notification type and state, operation, reason, message. */
@@ -107,6 +141,10 @@ export interface OpenmediaState {
    * notification can beat the HTTP response); bounded, oldest dropped first.
    */
   readonly earlyOutcomes: ReadonlyPersistentMap<number, EarlyOutcome>;
+  /** referenceId → request given up on (timed out, outcome unknown); bounded, forgotten after a while. */
+  readonly unsettled: ReadonlyPersistentMap<number, UnsettledAction>;
+  /** id → when it was evicted: a late message for an evicted interaction must not re-create it. Bounded. */
+  readonly tombstones: ReadonlyPersistentMap<string, number>;
   /**
    * id → endedAt of every ended entry (Completed or gone): lets a clock tick find what to evict
    * without scanning `byId`. Derived by the reducer from the entries, never set on its own.
@@ -142,6 +180,13 @@ export type OpenmediaEvent =
       /** Media types the snapshot covered: only interactions of these types are reconciled. */
       readonly mediaTypes: readonly string[];
       readonly interactions: readonly OpenmediaInteraction[];
+      /** Ids of listed items that could not be read: still listed, so their entries stay. */
+      readonly unreadableIds?: readonly string[];
+      /**
+       * Read to recover from a gap in the push channel: outcomes sent meanwhile are lost, so the
+       * pending actions are settled from what the snapshot shows.
+       */
+      readonly afterGap?: boolean;
       readonly at: number;
     }
   | {
@@ -149,6 +194,8 @@ export type OpenmediaEvent =
       readonly requestId: string;
       readonly interactionId: string;
       readonly operation: Operation;
+      readonly userData?: UserData;
+      readonly keys?: readonly string[];
       readonly at: number;
     }
   | { readonly type: 'actionAccepted'; readonly requestId: string; readonly referenceId: number; readonly at: number }
@@ -157,9 +204,11 @@ export type OpenmediaEvent =
       readonly requestId: string;
       readonly message: string;
       readonly code: number | string | undefined;
-      readonly kind: 'status-code' | 'http' | 'not-available';
+      readonly kind: 'status-code' | 'http' | 'not-available' | 'not-connected';
       readonly at: number;
     }
   | { readonly type: 'actionTimedOut'; readonly requestId: string; readonly at: number }
   | { readonly type: 'errorDismissed'; readonly interactionId: string }
-  | { readonly type: 'clockTicked'; readonly at: number };
+  | { readonly type: 'clockTicked'; readonly at: number }
+  /** The HTTP session ended or a new one began: referenceIds restart, so none may match across it. */
+  | { readonly type: 'sessionChanged'; readonly at: number };

@@ -1,17 +1,23 @@
 import type { OpenmediaInteraction } from '../protocol/types';
 import { freshEntry, isEnded, putEntry, withIdFirst } from './entry';
 import { reuseEqualParts } from './interaction-equal';
-import type { InteractionEntry, OpenmediaState } from './types';
+import type { OpenmediaState } from './types';
 
 /** What a notification's resource did to the state, for the diagnostics log. */
 export type UpsertOutcome = 'new' | 'updated' | 'unchanged' | 'revived' | 'ignored-ended';
 
 /**
- * Completed is terminal: an ended entry ignores any later resource but a new `Invited` offer.
+ * Completed is terminal: an ended entry ignores any later resource but a new `Invited` offer, and
+ * so does an evicted one (its tombstone). "Gone" is only an inference from a snapshot that did
+ * not list it: news about a gone interaction that never completed proves it alive, and revives it.
  * Also asked by whoever merges notifications into a snapshot, so both paths follow one rule.
  */
-export function ignoresResource(existing: InteractionEntry | undefined, interaction: OpenmediaInteraction): boolean {
-  return existing !== undefined && isEnded(existing) && interaction.state !== 'Invited';
+export function ignoresResource(state: OpenmediaState, interaction: OpenmediaInteraction): boolean {
+  if (interaction.state === 'Invited') return false;
+  const existing = state.byId.get(interaction.id);
+  if (existing === undefined) return state.tombstones.has(interaction.id);
+  if (!isEnded(existing)) return false;
+  return !(existing.gone && existing.interaction.state !== 'Completed');
 }
 
 /**
@@ -28,14 +34,16 @@ export function upsertInteraction(
   at: number,
 ): { readonly state: OpenmediaState; readonly outcome: UpsertOutcome } {
   const { id } = interaction;
+  if (ignoresResource(state, interaction)) return { state, outcome: 'ignored-ended' };
   const existing = state.byId.get(id);
   if (existing === undefined) {
-    const next = putEntry(state, id, freshEntry(interaction, at));
+    let next = putEntry(state, id, freshEntry(interaction, at));
+    // A new offer of an evicted id is a new interaction: its tombstone goes.
+    if (next.tombstones.has(id)) next = { ...next, tombstones: next.tombstones.delete(id) };
     // The only O(n) step of a notification, and only for an id never seen before.
     return { state: { ...next, order: [id, ...state.order] }, outcome: 'new' };
   }
 
-  if (ignoresResource(existing, interaction)) return { state, outcome: 'ignored-ended' };
   if (isEnded(existing)) {
     // Keep a request still in flight: its answer or timeout must still find it.
     const revived = { ...freshEntry(interaction, at), pending: existing.pending };

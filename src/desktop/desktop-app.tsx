@@ -28,7 +28,9 @@ function describeOutcome(event: Extract<ActionEvent, { phase: 'after' }>): strin
   const what = `${event.request.operationName} on ${event.interactionId}`;
   switch (event.outcome.status) {
     case 'succeeded':
-      return `${what} succeeded`;
+      return `${what} succeeded${event.outcome.late ? ' (late)' : ''}`;
+    case 'unknown':
+      return `${what}: outcome unknown`;
     case 'vetoed':
       return `${what} was blocked`;
     case 'failed':

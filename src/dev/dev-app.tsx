@@ -22,7 +22,9 @@ function describe(event: ActionEvent): { text: string; tone: HostEvent['tone'] }
   if (event.phase === 'before') return { text: `before ${op} · ${event.interactionId}`, tone: 'info' };
   switch (event.outcome.status) {
     case 'succeeded':
-      return { text: `after ${op} · ${event.interactionId} · succeeded`, tone: 'ok' };
+      return { text: `after ${op} · ${event.interactionId} · succeeded${event.outcome.late ? ' (late)' : ''}`, tone: 'ok' };
+    case 'unknown':
+      return { text: `after ${op} · ${event.interactionId} · outcome unknown`, tone: 'warn' };
     case 'vetoed':
       return { text: `after ${op} · ${event.interactionId} · vetoed`, tone: 'warn' };
     case 'failed':

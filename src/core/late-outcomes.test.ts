@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { openmediaReducer } from './reducer';
+import { UNSETTLED_MAX_AGE_MS } from './unsettled';
+import { SEED, accepted, errorNotification, interaction, requested, run, statusChange } from '../test-support/builders';
+import type { InteractionEntry, OpenmediaState } from './types';
+
+// Issue 12, point 1: an outcome that comes after the timeout is shown, not lost or contradicted.
+
+const ID = SEED.id;
+const invited = interaction({ state: 'Invited' });
+const processing = interaction();
+
+function entry(state: OpenmediaState, id = ID): InteractionEntry {
+  const found = state.byId.get(id);
+  if (found === undefined) throw new Error(`no entry ${id}`);
+  return found;
+}
+
+/** Accept was sent, GWS accepted it (referenceId 7), then nothing came for the whole timeout. */
+const timedOut = run([
+  statusChange(invited, 1000),
+  requested('r1', ID, 'Accept', 1100),
+  accepted('r1', 7, 1200),
+  { type: 'actionTimedOut', requestId: 'r1', at: 16_100 },
+]);
+
+describe('late outcomes of a timed-out request', () => {
+  it('the timed-out request stays recognisable by its referenceId', () => {
+    expect(entry(timedOut).error).toMatchObject({ kind: 'timeout', requestId: 'r1' });
+    expect(timedOut.unsettled.get(7)).toMatchObject({ requestId: 'r1', operation: 'Accept', late: undefined });
+  });
+
+  it('a late success clears the timeout alert of the card that is now Processing, and is not "unmatched"', () => {
+    const state = openmediaReducer(timedOut, statusChange(processing, 20_000, 7));
+    expect(entry(state).interaction.state).toBe('Processing');
+    expect(entry(state).error).toBeUndefined();
+    expect(state.unsettled.get(7)?.late).toBe('succeeded');
+    expect(state.diagnostics.unmatchedReferenceIds).toBe(0);
+    expect(state.diagnostics.log.at(-1)).toMatchObject({ kind: 'action-resolved', referenceId: 7, detail: 'Accept done (late)' });
+  });
+
+  it("a late Error replaces the timeout text with the server's message", () => {
+    const state = openmediaReducer(timedOut, errorNotification(20_000, { referenceId: 7, errorMessage: 'Agent not ready', errorCode: 12 }));
+    expect(entry(state).error).toMatchObject({
+      kind: 'error-notification',
+      message: 'Agent not ready',
+      code: 12,
+      operation: 'Accept',
+      referenceId: 7,
+      requestId: 'r1',
+    });
+    expect(state.unsettled.get(7)?.late).toBe('failed');
+    expect(state.diagnostics.unmatchedReferenceIds).toBe(0);
+  });
+
+  it('only the first late outcome counts', () => {
+    const failed = openmediaReducer(timedOut, errorNotification(20_000, { referenceId: 7, errorMessage: 'Agent not ready' }));
+    const again = openmediaReducer(failed, statusChange(processing, 21_000, 7));
+    expect(entry(again).error?.message).toBe('Agent not ready');
+  });
+
+  it('a late success does not clear an error that a newer request left', () => {
+    const newer = run(
+      [requested('r2', ID, 'Reject', 17_000), accepted('r2', 8, 17_100), errorNotification(17_200, { referenceId: 8, errorMessage: 'No' })],
+      undefined,
+      timedOut,
+    );
+    const state = openmediaReducer(newer, statusChange(invited, 20_000, 7));
+    expect(entry(state).error).toMatchObject({ requestId: 'r2', message: 'No' });
+  });
+
+  it('is forgotten after a while (bounded by age): a very late outcome is only counted', () => {
+    const old = openmediaReducer(timedOut, { type: 'clockTicked', at: 16_100 + UNSETTLED_MAX_AGE_MS + 1 });
+    expect(old.unsettled.size).toBe(0);
+    const state = openmediaReducer(old, statusChange(processing, 16_100 + UNSETTLED_MAX_AGE_MS + 2, 7));
+    expect(entry(state).error?.kind).toBe('timeout');
+    expect(state.diagnostics.unmatchedReferenceIds).toBe(1);
+  });
+
+  it('a request that timed out before GWS answered (no referenceId) cannot be matched later', () => {
+    const hung = run([statusChange(invited, 1000), requested('r1', ID, 'Accept', 1100), { type: 'actionTimedOut', requestId: 'r1', at: 16_100 }]);
+    expect(hung.unsettled.size).toBe(0);
+  });
+});
