@@ -39,10 +39,11 @@ function setup(options: Partial<CometdChannelOptions> = {}) {
   return { channel, fakes, latest, listener, received, statuses, events };
 }
 
-/** Handshake and subscription both succeed. */
+/** Handshake, subscription and the first /meta/connect all succeed. */
 function establish(fake: FakeCometd, reply: Partial<Message> = {}): void {
   fake.handshakeReply({ successful: true, ...reply });
   fake.ackSubscribe();
+  fake.connectReply({ successful: true });
 }
 
 const flushMicrotasks = () => Promise.resolve();
@@ -91,7 +92,7 @@ describe('createCometdChannel: lifecycle', () => {
     expect(t.latest().configurations[0]?.url).toBe('/api/v2/notifications');
   });
 
-  it('subscribes inside the handshake, then reports connected and delivers messages', () => {
+  it('subscribes inside the handshake, and reports connected only once a /meta/connect succeeded', () => {
     const t = setup();
     t.channel.subscribe(t.listener);
     const fake = t.latest();
@@ -100,6 +101,9 @@ describe('createCometdChannel: lifecycle', () => {
     expect(fake.subscriptionCount(CHANNEL)).toBe(1);
     expect(t.channel.getStatus()).toBe('connecting');
     fake.ackSubscribe();
+    // Subscribed, but no long poll has come back yet: nothing proves push works, so not Live.
+    expect(t.channel.getStatus()).toBe('connecting');
+    fake.connectReply({ successful: true });
     expect(t.channel.getStatus()).toBe('connected');
     fake.deliver(CHANNEL, { n: 1 });
     fake.deliver(CHANNEL, { n: 2 });
@@ -148,12 +152,27 @@ describe('createCometdChannel: lifecycle', () => {
     expect(channel.getStatus()).toBe('disconnected');
   });
 
-  it('starts a fresh client when a listener comes back', () => {
+  it('re-handshakes its one CometD client when a listener comes back (no second client, no second Worker)', () => {
     const t = setup();
     t.channel.subscribe(t.listener)();
     t.channel.subscribe(t.listener);
-    expect(t.fakes).toHaveLength(2);
+    expect(t.fakes).toHaveLength(1);
+    expect(t.latest().handshakes).toBe(2);
+    expect(t.latest().configurations).toHaveLength(1);
     expect(t.channel.getStatus()).toBe('connecting');
+  });
+
+  it('a closed session of the reused client stays silent: its late replies reach nobody', () => {
+    const t = setup();
+    t.channel.subscribe(t.listener)();
+    const fake = t.latest();
+    expect(fake.listenerCount()).toBe(0);
+    t.channel.subscribe(t.listener);
+    // Only the new session's /meta/handshake and /meta/connect listeners.
+    expect(fake.listenerCount()).toBe(2);
+    establish(fake);
+    expect(t.channel.getStatus()).toBe('connected');
+    expect(t.events.filter((e) => e === 'status:connected')).toHaveLength(1);
   });
 });
 
@@ -255,7 +274,8 @@ describe('createCometdChannel: reconnect on request', () => {
     t.events.length = 0;
 
     t.channel.reconnect?.();
-    expect(t.fakes).toHaveLength(2);
+    expect(t.fakes).toHaveLength(1);
+    expect(t.latest().handshakes).toBe(2);
     expect(t.channel.getStatus()).toBe('connecting');
     establish(t.latest());
     await flushMicrotasks();
@@ -272,12 +292,13 @@ describe('createCometdChannel: reconnect on request', () => {
     establish(t.latest());
     t.channel.reconnect?.();
     expect(t.fakes).toHaveLength(1);
+    expect(t.latest().handshakes).toBe(1);
     expect(t.channel.getStatus()).toBe('connected');
   });
 });
 
 describe('createCometdChannel: when CometD gives up', () => {
-  it('re-handshakes with a fresh client after a jittered, growing, capped delay', async () => {
+  it('re-handshakes its client after a jittered, growing, capped delay', async () => {
     const t = setup({ random: () => 0 });
     t.channel.subscribe(t.listener);
     const giveUp = async (fake: FakeCometd) => {
@@ -288,14 +309,15 @@ describe('createCometdChannel: when CometD gives up', () => {
     // base 100 ms, doubling, cap 1000 ms; random 0 → half of each (equal jitter).
     const expected = [50, 100, 200, 400, 500, 500];
     for (const delay of expected) {
-      const before = t.fakes.length;
+      const before = t.latest().handshakes;
       await giveUp(t.latest());
       expect(t.channel.getStatus()).toBe('reconnecting');
       await vi.advanceTimersByTimeAsync(delay - 1);
-      expect(t.fakes).toHaveLength(before);
+      expect(t.latest().handshakes).toBe(before);
       await vi.advanceTimersByTimeAsync(1);
-      expect(t.fakes).toHaveLength(before + 1);
+      expect(t.latest().handshakes).toBe(before + 1);
     }
+    expect(t.fakes).toHaveLength(1);
     t.events.length = 0;
     establish(t.latest());
     expect(t.events).toEqual(['resync', 'status:connected']);
@@ -307,7 +329,7 @@ describe('createCometdChannel: when CometD gives up', () => {
     t.latest().handshakeReply({ successful: false, failure: { httpCode: 0 } } as Partial<Message>);
     await flushMicrotasks();
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(t.fakes).toHaveLength(1);
+    expect(t.latest().handshakes).toBe(1);
   });
 
   it('starts over when the subscription is refused', async () => {
@@ -319,7 +341,7 @@ describe('createCometdChannel: when CometD gives up', () => {
     expect(fake.disconnects).toBe(1);
     expect(t.channel.getStatus()).toBe('reconnecting');
     await vi.advanceTimersByTimeAsync(100);
-    expect(t.fakes).toHaveLength(2);
+    expect(t.latest().handshakes).toBe(2);
   });
 
   it('cancels a pending restart when the last listener leaves', async () => {
@@ -330,7 +352,7 @@ describe('createCometdChannel: when CometD gives up', () => {
     await flushMicrotasks();
     off();
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(t.fakes).toHaveLength(1);
+    expect(t.latest().handshakes).toBe(1);
     expect(t.channel.getStatus()).toBe('disconnected');
   });
 });
@@ -351,5 +373,62 @@ describe('createCometdChannel: CometD retry jitter', () => {
     channel.subscribe({ onMessage: vi.fn() });
     fake?.onTransportFailure({ channel: '/meta/connect' }, {}, (i) => decided.push(i.delay ?? -1));
     expect(decided).toEqual([500]);
+  });
+});
+
+describe('createCometdChannel: the HTTP session ends elsewhere', () => {
+  it('sessionEnded() (a REST 401) stops the session and reports unauthorized; Reconnect starts again', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    const fake = t.latest();
+    establish(fake);
+    t.channel.sessionEnded?.();
+    expect(t.channel.getStatus()).toBe('unauthorized');
+    expect(fake.disconnects).toBe(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.handshakes).toBe(1);
+    t.channel.reconnect?.();
+    establish(fake);
+    expect(t.channel.getStatus()).toBe('connected');
+  });
+
+  it('asks for a session check after 3 handshakes in a row that each end in 402, and again after 3 more', () => {
+    const t = setup();
+    const checks = vi.fn();
+    t.channel.subscribe({ ...t.listener, onSessionCheckNeeded: checks });
+    const fake = t.latest();
+    const cycle = () => {
+      fake.handshakeReply({ successful: true, reestablish: true });
+      fake.ackSubscribe();
+      fake.connectReply({ successful: false, error: '402::session_unknown', advice: { reconnect: 'handshake' } });
+    };
+    cycle();
+    cycle();
+    expect(checks).not.toHaveBeenCalled();
+    expect(t.channel.getStatus()).toBe('reconnecting');
+    cycle();
+    expect(checks).toHaveBeenCalledTimes(1);
+    cycle();
+    cycle();
+    cycle();
+    expect(checks).toHaveBeenCalledTimes(2);
+  });
+
+  it('a /meta/connect that succeeds resets the count', () => {
+    const t = setup();
+    const checks = vi.fn();
+    t.channel.subscribe({ ...t.listener, onSessionCheckNeeded: checks });
+    const fake = t.latest();
+    const failing = () => {
+      fake.handshakeReply({ successful: true, reestablish: true });
+      fake.ackSubscribe();
+      fake.connectReply({ successful: false, error: '402::session_unknown', advice: { reconnect: 'handshake' } });
+    };
+    failing();
+    failing();
+    establish(fake, { reestablish: true });
+    failing();
+    failing();
+    expect(checks).not.toHaveBeenCalled();
   });
 });

@@ -3,8 +3,8 @@ import { OPENMEDIA_CHANNEL } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { BackoffOptions } from './backoff';
-import { openCometdSession } from './cometd-session';
-import type { CometdClient, CometdSession } from './cometd-session';
+import { openCometdSession, prepareCometd } from './cometd-session';
+import type { CometdClient, CometdSession, PreparedCometd } from './cometd-session';
 import { createListenerSet } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
 
@@ -23,7 +23,10 @@ export interface CometdChannelOptions {
   readonly transport?: 'long-polling' | 'websocket';
   /** Reconnect back-off (jittered, capped). Default 1 s steps, 30 s cap. */
   readonly backoff?: Partial<BackoffOptions>;
-  /** Creates the CometD client. Default `new CometD()`; tests pass a fake. */
+  /**
+   * Creates the CometD client, once per channel: every restart re-handshakes the same one (a new
+   * `CometD` starts a Web Worker that is never stopped). Default `new CometD()`; tests pass a fake.
+   */
   readonly cometdFactory?: () => CometdClient;
   /** Source of randomness for the jitter (tests make it deterministic). Default `Math.random`. */
   readonly random?: () => number;
@@ -55,6 +58,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
 
   let status: ConnectionStatus = 'disconnected';
   let session: CometdSession | undefined;
+  let client: PreparedCometd | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryAttempt = 0;
 
@@ -70,11 +74,14 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   }
 
   function open(resyncOnFirstHandshake: boolean): void {
+    const transport = options.transport ?? 'long-polling';
+    client ??= prepareCometd(factory(), { url, transport, backoff, random });
     session = openCometdSession({
-      cometd: factory(),
+      cometd: client.cometd,
+      gate: client.gate,
       url,
       channel: descriptor.channel,
-      transport: options.transport ?? 'long-polling',
+      transport,
       backoff,
       random,
       resyncOnFirstHandshake,
@@ -92,6 +99,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
           clearRetry();
           setStatus('unauthorized');
         },
+        sessionCheckNeeded: () => listeners.sessionCheckNeeded(),
       },
     });
   }
@@ -129,6 +137,13 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       retryAttempt = 0;
       setStatus('connecting');
       open(true);
+    },
+    sessionEnded() {
+      if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;
+      clearRetry();
+      session?.close();
+      session = undefined;
+      setStatus('unauthorized');
     },
     subscribe(listener: ChannelListener) {
       const remove = listeners.add(listener);

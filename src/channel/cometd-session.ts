@@ -27,10 +27,50 @@ export interface SessionEvents {
   gaveUp(): void;
   /** 401, or a handshake refused with 403: the HTTP session is gone. */
   unauthorized(): void;
+  /**
+   * Handshakes keep succeeding but each session is unknown at once (`402`), cycle after cycle:
+   * the HTTP session may be gone without the handshake being refused. Worth asking GWS.
+   */
+  sessionCheckNeeded(): void;
+}
+
+/** After this many handshakes in a row without a successful `/meta/connect`, ask whether the session is gone. */
+export const SESSION_CHECK_AFTER_CYCLES = 3;
+
+/**
+ * What makes a CometD client ready for the channel, done once per client: `configure` starts a
+ * Web Worker (from a blob URL) each time it runs, and nothing ever stops it, so a client is
+ * configured once and re-handshaken for every session instead of replaced.
+ */
+export interface PreparedCometd {
+  readonly cometd: CometdClient;
+  /** Lets the current session's messages out; a closed session's late attempts are dropped. */
+  gate: { open: boolean };
+}
+
+export function prepareCometd(
+  cometd: CometdClient,
+  params: Pick<SessionParams, 'url' | 'transport' | 'backoff' | 'random'>,
+): PreparedCometd {
+  const prepared: PreparedCometd = { cometd, gate: { open: false } };
+  configure(cometd, params);
+  // Callback-polling (JSONP) cannot carry the CSRF-safe POST semantics and needs a document.
+  cometd.unregisterTransport('callback-polling');
+  // Most GWS deployments have no WebSocket; trying it first only delays the first handshake.
+  if (params.transport === 'long-polling') cometd.unregisterTransport('websocket');
+  // After close(), whatever CometD still has scheduled (a delayed re-handshake, the next long
+  // poll) must not reach the server, or a closed channel would keep a zombie session alive.
+  cometd.registerExtension('openmedia-widget-close-guard', {
+    outgoing: (message) => (prepared.gate.open || message.channel === '/meta/disconnect' ? message : null),
+  });
+  addRetryJitter(cometd, params.random);
+  return prepared;
 }
 
 export interface SessionParams {
   readonly cometd: CometdClient;
+  /** The client's gate (from {@link prepareCometd}); this session owns it until it closes. */
+  readonly gate?: { open: boolean };
   readonly url: string;
   readonly channel: string;
   readonly transport: 'long-polling' | 'websocket';
@@ -46,26 +86,23 @@ export interface CometdSession {
   close(): void;
 }
 
-/** One CometD client from handshake to disconnect. The channel opens a new one after CometD gives up. */
+/**
+ * One session of a prepared CometD client, from handshake to disconnect: a generation of the
+ * channel. The channel re-handshakes the same client for the next one after CometD gives up; a
+ * closed session's callbacks are silenced by `live`, its messages by the gate.
+ */
 export function openCometdSession(params: SessionParams): CometdSession {
   const { cometd, events } = params;
+  const gate = params.gate ?? prepareCometd(cometd, params).gate;
+  gate.open = true;
   let live = true;
   let subscribed = false;
   let connectBroken = false;
+  /** Live means push works: declared only once a /meta/connect of this handshake succeeded. */
+  let connectSucceeded = false;
+  let cyclesWithoutConnect = 0;
   let resyncPending = params.resyncOnFirstHandshake;
-
-  configure(cometd, params);
-  // Callback-polling (JSONP) cannot carry the CSRF-safe POST semantics and needs a document.
-  cometd.unregisterTransport('callback-polling');
-  // Most GWS deployments have no WebSocket; trying it first only delays the first handshake.
-  if (params.transport === 'long-polling') cometd.unregisterTransport('websocket');
-
-  // After close(), whatever CometD still has scheduled (a delayed re-handshake, the next long
-  // poll) must not reach the server, or a closed channel would keep a zombie session alive.
-  cometd.registerExtension('openmedia-widget-close-guard', {
-    outgoing: (message) => (live || message.channel === '/meta/disconnect' ? message : null),
-  });
-  addRetryJitter(cometd, params.random);
+  let handshakeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const handles = [
     cometd.addListener('/meta/handshake', onHandshake),
@@ -80,6 +117,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
       if (reply.reestablish === true) resyncPending = true;
       subscribed = false;
       connectBroken = false;
+      connectSucceeded = false;
       cometd.subscribe(
         params.channel,
         (message: Message) => {
@@ -118,8 +156,10 @@ export function openCometdSession(params: SessionParams): CometdSession {
   function onConnect(reply: Message): void {
     if (!live) return;
     if (reply.successful) {
-      if (connectBroken) {
+      cyclesWithoutConnect = 0;
+      if (connectBroken || !connectSucceeded) {
         connectBroken = false;
+        connectSucceeded = true;
         maybeConnected();
       }
       return;
@@ -128,6 +168,16 @@ export function openCometdSession(params: SessionParams): CometdSession {
       unauthorized();
       return;
     }
+    if (!connectSucceeded) {
+      // A handshake that led nowhere (typically 402 session_unknown at once): after a few in a
+      // row, the session itself may be gone while handshakes are still accepted.
+      cyclesWithoutConnect += 1;
+      if (cyclesWithoutConnect >= SESSION_CHECK_AFTER_CYCLES) {
+        cyclesWithoutConnect = 0;
+        events.sessionCheckNeeded();
+        if (!live) return;
+      }
+    }
     connectBroken = true;
     resyncPending = true;
     events.reconnecting();
@@ -135,7 +185,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
   }
 
   function maybeConnected(): void {
-    if (!subscribed || connectBroken) return;
+    if (!subscribed || connectBroken || !connectSucceeded) return;
     if (resyncPending) {
       resyncPending = false;
       events.resyncNeeded();
@@ -172,15 +222,30 @@ export function openCometdSession(params: SessionParams): CometdSession {
   function close(): void {
     if (!live) return;
     live = false;
+    gate.open = false;
+    if (handshakeTimer !== undefined) clearTimeout(handshakeTimer);
     for (const handle of handles) cometd.removeListener(handle);
     if (cometd.getStatus() !== 'disconnected') cometd.disconnect();
   }
 
-  cometd.handshake();
+  /** The previous session's disconnect may still be travelling: handshake once it is done. */
+  function handshakeWhenDisconnected(): void {
+    handshakeTimer = undefined;
+    if (!live) return;
+    if (cometd.getStatus() === 'disconnected') {
+      cometd.handshake();
+      return;
+    }
+    handshakeTimer = setTimeout(handshakeWhenDisconnected, DISCONNECT_POLL_MS);
+  }
+
+  handshakeWhenDisconnected();
   return { close };
 }
 
-function configure(cometd: CometdClient, params: SessionParams): void {
+const DISCONNECT_POLL_MS = 100;
+
+function configure(cometd: CometdClient, params: Pick<SessionParams, 'url' | 'backoff'>): void {
   const config = {
     url: params.url,
     backoffIncrement: params.backoff.baseMs,

@@ -12,6 +12,7 @@ export interface ListenerSet {
   message(data: unknown): void;
   status(status: ConnectionStatus): void;
   resyncNeeded(): void;
+  sessionCheckNeeded(): void;
 }
 
 interface Slot {
@@ -64,6 +65,9 @@ export function createListenerSet(): ListenerSet {
     },
     resyncNeeded() {
       each((l) => l.onResyncNeeded?.());
+    },
+    sessionCheckNeeded() {
+      each((l) => l.onSessionCheckNeeded?.());
     },
   };
 }

@@ -61,6 +61,9 @@ export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CH
       setStatus('connected');
       listeners.resyncNeeded();
     },
+    sessionEnded() {
+      if (listeners.size > 0) setStatus('unauthorized');
+    },
     listenerCount: () => listeners.size,
   };
 }

@@ -21,6 +21,11 @@ export interface ChannelListener {
    * notifications may have been lost, so re-read the snapshot.
    */
   onResyncNeeded?(): void;
+  /**
+   * Handshakes keep succeeding but every session is unknown at once (repeated `402`): the HTTP
+   * session may be gone. Check it over REST and, if it is, call `sessionEnded()`.
+   */
+  onSessionCheckNeeded?(): void;
 }
 
 /** The push channel (CometD in production, in-memory in tests and stories). */
@@ -38,4 +43,9 @@ export interface NotificationChannel {
    * so listeners hear `onResyncNeeded` once it is back. A no-op in any other status.
    */
   reconnect?(): void;
+  /**
+   * The HTTP session is gone (a REST request was answered 401): stop as after a refused
+   * handshake and report `unauthorized`, so the widget shows one "signed out" with Reconnect.
+   */
+  sessionEnded?(): void;
 }

@@ -47,6 +47,9 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
     onResyncNeeded() {
       listeners.resyncNeeded();
     },
+    onSessionCheckNeeded() {
+      listeners.sessionCheckNeeded();
+    },
   };
 
   return {
@@ -54,6 +57,7 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
     getStatus: () => inner.getStatus(),
     // The widget's "Reconnect" after a lost session must reach the real channel.
     reconnect: inner.reconnect ? () => inner.reconnect?.() : undefined,
+    sessionEnded: inner.sessionEnded ? () => inner.sessionEnded?.() : undefined,
     subscribe(listener) {
       const remove = listeners.add(listener);
       if (release === undefined) release = inner.subscribe(relay);
