@@ -10,6 +10,7 @@ describe('readElementAttributes', () => {
   it('reads every attribute into mount options', () => {
     const { options, problems } = read({
       gws: ' https://gws.example:8090 ',
+      dialect: 'workspace-v3',
       'cometd-url': 'https://gws.example:8090/genesys/cometd',
       'media-types': 'promotion, workitem,,',
       transport: 'websocket',
@@ -28,6 +29,7 @@ describe('readElementAttributes', () => {
     expect(problems).toEqual([]);
     expect(options).toEqual({
       gwsBase: 'https://gws.example:8090',
+      dialect: 'workspace-v3',
       cometdUrl: 'https://gws.example:8090/genesys/cometd',
       mediaTypes: ['promotion', 'workitem'],
       transport: 'websocket',
@@ -59,6 +61,7 @@ describe('readElementAttributes', () => {
       'action-timeout-ms': '-3',
       'linger-ms': 'soon',
       'media-types': 'workitem',
+      dialect: 'v3',
     });
     expect(options.theme).toBeUndefined();
     expect(options.transport).toBeUndefined();
@@ -66,7 +69,9 @@ describe('readElementAttributes', () => {
     expect(options.actionTimeoutMs).toBeUndefined();
     expect(options.lingerMs).toBeUndefined();
     expect(options.mediaTypes).toEqual(['workitem']);
-    expect(problems).toHaveLength(5);
+    expect(options.dialect).toBeUndefined();
+    expect(problems).toHaveLength(6);
+    expect(problems.join(' ')).toMatch(/dialect must be "gws-v2" or "workspace-v3", not "v3"/);
     expect(problems.join(' ')).toMatch(/transfer-targets is not valid JSON/);
     expect(problems.join(' ')).toMatch(/theme must be/);
   });

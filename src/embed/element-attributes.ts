@@ -1,10 +1,12 @@
 import type { WidgetTheme } from '../components/openmedia-widget-view';
 import type { TransferTarget } from '../components/transfer-target';
+import { DIALECTS, isDialectName } from '../client/dialects';
 import type { OpenmediaWidgetMountOptions } from './mount-options';
 
 /** The attributes `<openmedia-widget>` reads; any change re-reads them all. */
 export const ELEMENT_ATTRIBUTES = [
   'gws',
+  'dialect',
   'cometd-url',
   'media-types',
   'transport',
@@ -83,9 +85,13 @@ export function readElementAttributes(get: (name: ElementAttribute) => string | 
   const targets = get('transfer-targets');
   const heading = get('heading');
   const locale = get('locale');
+  const dialect = get('dialect')?.trim() ?? null;
 
   if (transport !== null && transport !== 'long-polling' && transport !== 'websocket') {
     problems.push(`transport must be "long-polling" or "websocket", not "${transport}".`);
+  }
+  if (dialect !== null && dialect !== '' && !isDialectName(dialect)) {
+    problems.push(`dialect must be ${DIALECTS.map((d) => `"${d}"`).join(' or ')}, not "${dialect}".`);
   }
   if (theme !== null && !THEMES.includes(theme as WidgetTheme)) {
     problems.push(`theme must be "light", "dark" or "auto", not "${theme}".`);
@@ -93,6 +99,7 @@ export function readElementAttributes(get: (name: ElementAttribute) => string | 
 
   const options: OpenmediaWidgetMountOptions = {
     gwsBase: gws === null ? undefined : gws.trim(),
+    dialect: isDialectName(dialect) ? dialect : undefined,
     cometdUrl: cometdUrl === null || cometdUrl.trim() === '' ? undefined : cometdUrl.trim(),
     mediaTypes: mediaTypes && mediaTypes.length > 0 ? mediaTypes : undefined,
     transport: transport === 'long-polling' || transport === 'websocket' ? transport : undefined,
