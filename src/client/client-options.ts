@@ -1,6 +1,9 @@
 import type { QueryClient } from '@tanstack/query-core';
 import type { GwsClient } from '../api/client';
 import type { NotificationChannel } from '../channel/types';
+import type { AlertEffects } from './alert-effects';
+import type { OfferAlertOptions } from './offer-alerts';
+import type { TabEnvironment } from './tab-leadership';
 import { DEFAULT_CORE_OPTIONS } from '../core/reducer';
 import type { DialectName } from './dialects';
 
@@ -60,6 +63,23 @@ export interface OpenmediaClientOptions {
   readonly now?: () => number;
   /** Period of the clock that evicts ended interactions. Default 1 000 ms. */
   readonly tickMs?: number;
+  /**
+   * Share one CometD session between every tab of this browser on the same GWS (Web Locks leader
+   * election, BroadcastChannel relay; each tab still reads snapshots and acts over REST). Default
+   * true; false gives this client a session of its own. Ignored with `channel`, and where the
+   * browser lacks Web Locks or BroadcastChannel (each tab then has its own session).
+   */
+  readonly shareConnection?: boolean;
+  /** The Web Locks and BroadcastChannel to share through (tests). Default: the browser's. */
+  readonly tabEnvironment?: TabEnvironment;
+  /**
+   * Offer alerts: `true` shows the `(n) Title` badge while offers wait and lets the agent turn on
+   * desktop notifications and a sound (`OfferAlertControls`); an object sets each. Default off.
+   * Not connection-defining: a provider applies changes to its client (`client.alerts.configure`).
+   */
+  readonly alerts?: boolean | OfferAlertOptions;
+  /** What an alert does in the page (tests). Default: the browser's title, Notification and Web Audio. */
+  readonly alertEffects?: AlertEffects;
 }
 
 /** The options that define a client: changing any of them needs a new one. */
@@ -78,6 +98,9 @@ export const CLIENT_OPTION_KEYS = [
   'schedule',
   'now',
   'tickMs',
+  'shareConnection',
+  'tabEnvironment',
+  'alertEffects',
 ] as const satisfies readonly (keyof OpenmediaClientOptions)[];
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
 import { normalizeGwsBase } from '../api/http';
-import { DEFAULT_COMETD_URL, createCometdChannel } from '../channel/cometd-channel';
+import { DEFAULT_COMETD_URL } from '../channel/cometd-channel';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
 import { createOpenmediaStore } from '../core/store';
 import type { OpenmediaStore } from '../core/store';
@@ -12,6 +12,11 @@ import type { Recording } from '../replay/recording';
 import { createRecordingChannel } from '../replay/recording-channel';
 import type { RecordingChannel } from '../replay/recording-channel';
 import { createActionRunner } from './action-runner';
+import { createClientAlerts } from './client-alerts';
+import type { OfferAlerts } from './offer-alerts';
+import type { TabInfo } from './relay-channel';
+import { createConnectionChannel, sharedConnectionName } from './shared-connection';
+import { createVisibilitySchedule } from './visibility-schedule';
 import {
   DEFAULT_ACTION_TIMEOUT_MS,
   DEFAULT_LINGER_MS,
@@ -33,6 +38,8 @@ export interface OpenmediaClientSnapshot {
   readonly status: ConnectionStatus;
   /** Why the last snapshot read failed (per media type, joined), or undefined. */
   readonly snapshotError: string | undefined;
+  /** This tab's part in the connection shared by the browser's tabs (`solo` when not shared). */
+  readonly tab: TabInfo;
 }
 
 /**
@@ -79,6 +86,8 @@ export interface OpenmediaClient {
   subscribe(listener: () => void): () => void;
   /** The latest raw messages, replayable; undefined when `recordLimit` is 0. */
   getRecording(): Recording | undefined;
+  /** Offer alerts: `onOffer` listeners, the host's options and the agent's toggles. */
+  readonly alerts: OfferAlerts;
   /**
    * Stop for good: close the connection whoever holds it, abandon the actions in flight (settled
    * as timed out), stop the timers. Later `start()` calls do nothing. Idempotent.
@@ -88,14 +97,15 @@ export interface OpenmediaClient {
   isDisposed(): boolean;
 }
 
-function createChannel(options: OpenmediaClientOptions, gwsBase: string): { channel: NotificationChannel; recorder: RecordingChannel | undefined } {
-  const source =
-    options.channel ??
-    createCometdChannel({ url: options.cometdUrl ?? `${gwsBase}${DEFAULT_COMETD_URL}`, transport: options.transport ?? 'long-polling' });
+function createChannel(
+  options: OpenmediaClientOptions,
+  gwsBase: string,
+): { channel: NotificationChannel; source: NotificationChannel; recorder: RecordingChannel | undefined } {
+  const source = options.channel ?? createConnectionChannel(options, gwsBase);
   const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
   // The recorder relays everything (Reconnect included) through one subscription of its own.
   const recorder = recordLimit > 0 ? createRecordingChannel(source, { maxEvents: recordLimit }) : undefined;
-  return { channel: recorder ?? source, recorder };
+  return { channel: recorder ?? source, source, recorder };
 }
 
 /**
@@ -107,16 +117,24 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   // Everything dialect-specific is decided here; below, only the resolved options are used.
   const dialect = createDialect(clientOptions.dialect);
   const options = withDialect(clientOptions, dialect, gwsBase);
-  const { channel, recorder } = createChannel(options, gwsBase);
+  const { channel, source, recorder } = createChannel(options, gwsBase);
   const gwsClient: GwsClient = options.gwsClient ?? createGwsClient({ gwsBase });
   const queryClient = options.queryClient ?? new QueryClient();
-  const store = createOpenmediaStore({ lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS, schedule: options.schedule });
+  const store = createOpenmediaStore({ lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS, schedule: options.schedule ?? createVisibilitySchedule() });
   const now = options.now ?? Date.now;
   const tickMs = options.tickMs ?? 1000;
   const mediaTypes = new Set(options.mediaTypes ?? DEFAULT_MEDIA_TYPES);
   const listeners = new Set<{ readonly listener: () => void }>();
 
-  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined };
+  const alerts = createClientAlerts({
+    channel: source,
+    store,
+    key: sharedConnectionName(options.cometdUrl ?? `${gwsBase}${DEFAULT_COMETD_URL}`),
+    alerts: options.alerts,
+    effects: options.alertEffects,
+    onTabChange: () => publish({ tab: alerts.getTab() }),
+  });
+  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined, tab: alerts.getTab() };
   const holds: { released: boolean }[] = [];
   let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
   let stopQueued = false;
@@ -126,7 +144,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
-    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError) return;
+    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.tab === snapshot.tab) return;
     snapshot = next;
     for (const { listener } of [...listeners]) listener();
   }
@@ -182,7 +200,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       },
       clock,
     };
-    publish({ status: channel.getStatus() });
+    publish({ status: channel.getStatus(), tab: alerts.getTab() });
+    alerts.resume();
     // Read at once for a quick first paint; if the channel is not subscribed yet, notifications
     // sent before it is would be missed, hence the second read on the first `connected`.
     awaitingConnectedLoad = channel.getStatus() !== 'connected';
@@ -195,7 +214,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     clearInterval(running.clock);
     running = undefined;
     awaitingConnectedLoad = false;
-    publish({ status: channel.getStatus() });
+    alerts.pause();
+    publish({ status: channel.getStatus(), tab: alerts.getTab() });
   }
 
   function activeHolds(): number {
@@ -261,6 +281,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       };
     },
     getRecording: () => recorder?.getRecording(),
+    alerts: alerts.engine,
     dispose() {
       if (disposed) return;
       disposed = true;

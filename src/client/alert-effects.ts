@@ -1,0 +1,123 @@
+import type { OpenmediaInteraction } from '../protocol/types';
+
+/** What an offer alert does outside the widget: the page title, a desktop notification, a sound. */
+export interface AlertEffects {
+  /** Show `count` waiting offers in the tab title; 0 restores the title exactly as it was. */
+  setBadge(count: number): void;
+  /** A desktop notification for this offer (permission already granted). Clicking it calls `onClick`. */
+  notify(interaction: OpenmediaInteraction, text: { readonly title: string; readonly body: string }, onClick: () => void): void;
+  /** Prepare the sound from a user gesture (browsers start audio only after one). */
+  primeSound(): void;
+  playSound(): void;
+  /** Bring this tab forward and put the keyboard focus on the offer's card. */
+  focusOffer(id: string): void;
+}
+
+interface TitleHolder {
+  title: string;
+}
+
+/**
+ * The tab title badge: `(2) Agent desktop`. The title before the first badge is kept and put back
+ * exactly; a title the host sets while the badge shows becomes the new one to restore.
+ */
+export function createTitleBadge(doc: TitleHolder | undefined): (count: number) => void {
+  let original: string | undefined;
+  let written: string | undefined;
+  return (count) => {
+    if (doc === undefined) return;
+    if (written !== undefined && doc.title !== written) original = doc.title;
+    if (count <= 0) {
+      if (original !== undefined && doc.title === written) doc.title = original;
+      original = undefined;
+      written = undefined;
+      return;
+    }
+    original ??= doc.title;
+    written = `(${count}) ${original}`;
+    if (doc.title !== written) doc.title = written;
+  };
+}
+
+interface AudioContextLike {
+  readonly currentTime: number;
+  readonly state: string;
+  readonly destination: AudioNode;
+  resume(): Promise<void>;
+  createOscillator(): OscillatorNode;
+  createGain(): GainNode;
+}
+
+/** Two short generated tones (no audio file to ship or to fetch). */
+function createChime(): { prime(): void; play(): void } {
+  let context: AudioContextLike | undefined;
+  function ensure(): AudioContextLike | undefined {
+    if (context !== undefined) return context;
+    const Context = (globalThis as { AudioContext?: new () => AudioContextLike }).AudioContext;
+    if (Context === undefined) return undefined;
+    try {
+      context = new Context();
+    } catch {
+      return undefined;
+    }
+    return context;
+  }
+  return {
+    prime() {
+      void ensure()?.resume().catch(() => undefined);
+    },
+    play() {
+      const audio = ensure();
+      if (audio === undefined) return;
+      if (audio.state === 'suspended') void audio.resume().catch(() => undefined);
+      const start = audio.currentTime;
+      [880, 1175].forEach((frequency, i) => {
+        const at = start + i * 0.16;
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        oscillator.type = 'sine';
+        oscillator.frequency.value = frequency;
+        gain.gain.setValueAtTime(0.0001, at);
+        gain.gain.exponentialRampToValueAtTime(0.2, at + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.15);
+        oscillator.connect(gain).connect(audio.destination);
+        oscillator.start(at);
+        oscillator.stop(at + 0.16);
+      });
+    },
+  };
+}
+
+function cssEscape(value: string): string {
+  return typeof CSS !== 'undefined' && typeof CSS.escape === 'function' ? CSS.escape(value) : value.replace(/["\\]/g, '\\$&');
+}
+
+/** The browser's effects; each does nothing where its API is missing. */
+export function createBrowserAlertEffects(): AlertEffects {
+  const doc = typeof document === 'undefined' ? undefined : document;
+  const chime = createChime();
+  return {
+    setBadge: createTitleBadge(doc),
+    notify(interaction, text, onClick) {
+      const Api = (globalThis as { Notification?: typeof Notification }).Notification;
+      if (Api === undefined || Api.permission !== 'granted') return;
+      try {
+        // The tag makes the browser replace, not stack, a notification for the same offer.
+        const notification = new Api(text.title, { body: text.body, tag: `openmedia-offer-${interaction.id}` });
+        notification.onclick = () => {
+          onClick();
+          notification.close();
+        };
+      } catch {
+        // Chrome on Android only allows notifications from a service worker: no notification, no error.
+      }
+    },
+    primeSound: () => chime.prime(),
+    playSound: () => chime.play(),
+    focusOffer(id) {
+      globalThis.focus?.();
+      const card = doc?.querySelector<HTMLElement>(`[data-omw-card="${cssEscape(id)}"]`);
+      card?.focus();
+    },
+  };
+}

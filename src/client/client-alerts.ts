@@ -1,0 +1,79 @@
+import type { NotificationChannel } from '../channel/types';
+import type { OpenmediaStore } from '../core/store';
+import { createBrowserAlertEffects } from './alert-effects';
+import type { AlertEffects } from './alert-effects';
+import { createOfferAlerts } from './offer-alerts';
+import type { OfferAlertOptions, OfferAlertsEngine } from './offer-alerts';
+import { SOLO_TAB, isSharedChannel } from './relay-channel';
+import type { TabInfo } from './relay-channel';
+import { browserSessionStorage, createSeenOffers } from './seen-offers';
+import type { StorageLike } from './seen-offers';
+
+export interface ClientAlertsOptions {
+  readonly channel: NotificationChannel;
+  readonly store: OpenmediaStore;
+  /** Names the session's record of alerted offers (one per GWS). */
+  readonly key: string;
+  readonly alerts?: boolean | OfferAlertOptions | undefined;
+  readonly effects?: AlertEffects | undefined;
+  /** Called after each change of the tab's role or of the number of tabs. */
+  readonly onTabChange: () => void;
+}
+
+export interface ClientAlerts {
+  readonly engine: OfferAlertsEngine;
+  getTab(): TabInfo;
+  /** Start alerting (the client connected). */
+  resume(): void;
+  /** Stop alerting and restore the title (the client closed). */
+  pause(): void;
+}
+
+function browserLocalStorage(): StorageLike | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The client's offer alerts, fed by the store's publishes (so they fire in a hidden tab too: the
+ * store does not wait for frames there) and by the shared connection's role: only the leader
+ * alerts, and what it alerted is told to the other tabs.
+ */
+export function createClientAlerts(options: ClientAlertsOptions): ClientAlerts {
+  const { channel, store } = options;
+  const shared = isSharedChannel(channel) ? channel : undefined;
+  const getTab = (): TabInfo => shared?.getTab() ?? SOLO_TAB;
+  const engine = createOfferAlerts({
+    effects: options.effects ?? createBrowserAlertEffects(),
+    seen: createSeenOffers(browserSessionStorage(), `openmedia-widget:alerted ${options.key}`),
+    preferences: browserLocalStorage(),
+    announce: (ids) => shared?.announceAlerted(ids),
+  });
+  engine.configure(options.alerts);
+  let active = false;
+  const update = () => {
+    if (active) engine.update(store.getSnapshot(), getTab().role);
+  };
+  store.subscribe(update);
+  shared?.subscribeAlerted((ids) => engine.markAlerted(ids));
+  shared?.subscribeTab(() => {
+    options.onTabChange();
+    update();
+  });
+  return {
+    engine,
+    getTab,
+    resume() {
+      active = true;
+      engine.resume();
+      update();
+    },
+    pause() {
+      active = false;
+      engine.pause();
+    },
+  };
+}

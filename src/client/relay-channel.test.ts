@@ -1,0 +1,235 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGwsClient } from '../api/client';
+import { createMemoryChannel } from '../channel/memory-channel';
+import type { MemoryChannel } from '../channel/memory-channel';
+import type { ChannelListener } from '../channel/types';
+import { OPENMEDIA_CHANNEL } from '../protocol/parse';
+import type { OpenmediaResourceWire } from '../protocol/types';
+import { createFakeBrowser } from '../test-support/fake-tabs';
+import type { FakeBrowser, FakeTab } from '../test-support/fake-tabs';
+import { waitFor } from '../test-support/wait-for';
+import { createScriptedGws, resource, statusChange } from '../testing/scripted-gws';
+import type { ScriptedGws } from '../testing/scripted-gws';
+import type { AlertEffects } from './alert-effects';
+import { createOpenmediaClient } from './openmedia-client';
+import type { OpenmediaClient } from './openmedia-client';
+import { createSharedChannel } from './relay-channel';
+import type { SharedChannel } from './relay-channel';
+
+const NAME = 'openmedia-widget http://gws.test/api/v2/notifications';
+
+/** The CometD server: every live session (a leader's source channel) gets each notification. */
+function createServer() {
+  const sessions = new Set<{ readonly channel: MemoryChannel; readonly tab: FakeTab }>();
+  return {
+    sessions,
+    /** A source channel for `tab`, live while subscribed and while its tab has not crashed. */
+    source(tab: FakeTab): MemoryChannel {
+      const channel = createMemoryChannel();
+      const session = { channel, tab };
+      const subscribe = channel.subscribe.bind(channel);
+      return Object.assign(channel, {
+        subscribe(listener: ChannelListener) {
+          sessions.add(session);
+          const unsubscribe = subscribe(listener);
+          return () => {
+            sessions.delete(session);
+            unsubscribe();
+          };
+        },
+      });
+    },
+    live(): number {
+      return [...sessions].filter((session) => !session.tab.crashed).length;
+    },
+    emit(data: unknown): void {
+      for (const { channel, tab } of sessions) if (!tab.crashed) channel.emit(data);
+    },
+  };
+}
+
+interface Tab {
+  readonly fake: FakeTab;
+  readonly shared: SharedChannel;
+  readonly client: OpenmediaClient;
+  readonly alerted: string[];
+}
+
+const silentEffects = (alerted: string[]): AlertEffects => ({
+  setBadge: () => undefined,
+  notify: (interaction) => alerted.push(interaction.id),
+  primeSound: () => undefined,
+  playSound: () => undefined,
+  focusOffer: () => undefined,
+});
+
+let opened: Tab[] = [];
+
+afterEach(() => {
+  for (const tab of opened) if (!tab.fake.crashed) tab.client.dispose();
+  opened = [];
+});
+
+function openTab(browser: FakeBrowser, server: ReturnType<typeof createServer>, gws: ScriptedGws): Tab {
+  const fake = browser.tab();
+  const shared = createSharedChannel({ name: NAME, descriptor: OPENMEDIA_CHANNEL, environment: fake.environment, createSource: () => server.source(fake) });
+  const alerted: string[] = [];
+  const client = createOpenmediaClient({
+    channel: shared,
+    gwsClient: createGwsClient({ fetch: gws.fetch }),
+    mediaTypes: ['workitem'],
+    schedule: queueMicrotask,
+    alerts: { notifications: true },
+    alertEffects: silentEffects(alerted),
+  });
+  client.start();
+  const tab = { fake, shared, client, alerted };
+  opened.push(tab);
+  return tab;
+}
+
+/** The server's truth: what the snapshot returns, kept in step with what it notifies. */
+function createTruth(gws: ScriptedGws, server: ReturnType<typeof createServer>) {
+  const byId = new Map<string, OpenmediaResourceWire>();
+  return {
+    byId,
+    set(wire: OpenmediaResourceWire): void {
+      if (wire.state === 'Completed') byId.delete(wire.id);
+      else byId.set(wire.id, wire);
+      gws.snapshots.set('workitem', [...byId.values()]);
+      server.emit(statusChange(wire));
+    },
+  };
+}
+
+function activeStates(client: OpenmediaClient): Record<string, string> {
+  const states: Record<string, string> = {};
+  const { state } = client.getSnapshot();
+  for (const id of state.order) {
+    const entry = state.byId.get(id);
+    if (entry !== undefined && entry.endedAt === undefined) states[id] = String(entry.interaction.state);
+  }
+  return states;
+}
+
+function expected(truth: ReturnType<typeof createTruth>): Record<string, string> {
+  return Object.fromEntries([...truth.byId.values()].map((wire) => [wire.id, String(wire.state)]));
+}
+
+function sameStates(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((id) => a[id] === b[id]);
+}
+
+const leaders = (tabs: readonly Tab[]) => tabs.filter((tab) => !tab.fake.crashed && tab.shared.getTab().role === 'leader');
+
+describe('the shared connection (leader and followers over BroadcastChannel and Web Locks)', () => {
+  it('runs one session for three tabs and shows every notification in each', async () => {
+    const browser = createFakeBrowser();
+    const server = createServer();
+    const gws = createScriptedGws();
+    const truth = createTruth(gws, server);
+    const tabs = [openTab(browser, server, gws), openTab(browser, server, gws), openTab(browser, server, gws)];
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every tab connected');
+    expect(server.live()).toBe(1);
+    expect(tabs.map((tab) => tab.shared.getTab().role)).toEqual(['leader', 'follower', 'follower']);
+    await waitFor(() => tabs.every((tab) => tab.shared.getTab().tabs === 3), 'every tab counts three tabs');
+
+    truth.set(resource('W1', 'Invited', 'workitem', { Subject: 'First' }));
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in every tab');
+    // Only the leader alerts, once.
+    expect(tabs.map((tab) => tab.alerted)).toEqual([['W1'], [], []]);
+  });
+
+  it('loses nothing the snapshot cannot restore when the leader dies mid-burst', async () => {
+    const browser = createFakeBrowser();
+    const server = createServer();
+    const gws = createScriptedGws();
+    const truth = createTruth(gws, server);
+    const [first, ...rest] = [openTab(browser, server, gws), openTab(browser, server, gws), openTab(browser, server, gws)];
+    if (first === undefined) throw new Error('no tab');
+    const tabs = [first, ...rest];
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every tab connected');
+    expect(first.shared.getTab().role).toBe('leader');
+
+    for (let i = 1; i <= 60; i += 1) {
+      const id = `B${i}`;
+      truth.set(resource(id, 'Invited', 'workitem', { Subject: `Offer ${i}` }));
+      // Earlier offers move on while the burst goes on: accepted, then some completed.
+      if (i > 5) truth.set(resource(`B${i - 5}`, 'Processing'));
+      if (i > 10 && i % 3 === 0) truth.set(resource(`B${i - 10}`, 'Completed'));
+      if (i === 25) first.fake.crash();
+      // Let the relay, the lock hand-over and the snapshot reads interleave with the burst.
+      if (i % 4 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(leaders(tabs).length, `leaders after message ${i}`).toBeLessThanOrEqual(1);
+      expect(server.live(), `live sessions after message ${i}`).toBeLessThanOrEqual(1);
+    }
+
+    const survivors = rest;
+    await waitFor(() => leaders(survivors).length === 1, 'a surviving tab leads');
+    await waitFor(
+      () => survivors.every((tab) => sameStates(activeStates(tab.client), expected(truth))),
+      'every surviving tab equal to the server',
+    );
+    expect(server.live()).toBe(1);
+  });
+
+  it('never lets two tabs lead, whatever opens, stops and crashes', async () => {
+    const browser = createFakeBrowser();
+    const server = createServer();
+    const tabs: { fake: FakeTab; shared: SharedChannel; stop: () => void; stopped: boolean }[] = [];
+    const open = () => {
+      const fake = browser.tab();
+      const shared = createSharedChannel({ name: NAME, descriptor: OPENMEDIA_CHANNEL, environment: fake.environment, createSource: () => server.source(fake) });
+      const tab = { fake, shared, stop: shared.subscribe({ onMessage: () => undefined }), stopped: false };
+      tabs.push(tab);
+    };
+    const alive = () => tabs.filter((tab) => !tab.fake.crashed && !tab.stopped);
+    const check = (step: string) => {
+      expect(alive().filter((tab) => tab.shared.getTab().role === 'leader').length, step).toBeLessThanOrEqual(1);
+      expect(server.live(), step).toBeLessThanOrEqual(1);
+    };
+    // A fixed, varied script: opens, orderly stops (the widget unmounted) and crashes.
+    const script = 'ooocoosocsoocoscsooccos';
+    for (const [i, step] of [...script].entries()) {
+      const target = alive()[i % Math.max(1, alive().length)];
+      if (step === 'o') open();
+      else if (step === 'c') target?.fake.crash();
+      else if (target !== undefined) {
+        target.stop();
+        target.stopped = true;
+      }
+      check(`after step ${i} (${step}), synchronously`);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      check(`after step ${i} (${step}), a task later`);
+      if (alive().length > 0) {
+        await waitFor(() => alive().filter((tab) => tab.shared.getTab().role === 'leader').length === 1, `a leader after step ${i}`);
+        expect(server.live()).toBe(1);
+      }
+    }
+    for (const tab of alive()) tab.stop();
+  });
+
+  it('gives the new leader the offers already alerted, so it alerts only the one made during the hand-over', async () => {
+    const browser = createFakeBrowser();
+    const server = createServer();
+    const gws = createScriptedGws();
+    const truth = createTruth(gws, server);
+    const first = openTab(browser, server, gws);
+    await waitFor(() => first.client.getSnapshot().status === 'connected', 'the first tab connected');
+    truth.set(resource('OLD', 'Invited', 'workitem'));
+    await waitFor(() => first.alerted.includes('OLD'), 'the old offer alerted');
+    // A tab opened later learns what was alerted before it came.
+    const second = openTab(browser, server, gws);
+    await waitFor(() => second.client.getSnapshot().state.byId.has('OLD'), 'the old offer in the second tab');
+    // The leader answers a newcomer's hello with its status, then the alerted offers (in that order).
+    await waitFor(() => second.client.getSnapshot().status === 'connected', 'the leader answered the second tab');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    first.fake.crash();
+    truth.set(resource('GAP', 'Invited', 'workitem'));
+    await waitFor(() => second.client.getSnapshot().state.byId.has('GAP'), 'the hand-over offer restored by the snapshot');
+    await waitFor(() => second.alerted.includes('GAP'), 'the hand-over offer alerted by the new leader');
+    expect(first.alerted).toEqual(['OLD']);
+    expect(second.alerted).toEqual(['GAP']);
+  });
+});

@@ -1,0 +1,285 @@
+import { createListenerSet } from '../channel/listener-set';
+import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
+import type { ChannelDescriptor } from '../protocol/parse';
+import { readRelayMessage } from './relay-protocol';
+import type { RelayMessage } from './relay-protocol';
+import { countTabs, standForLeadership } from './tab-leadership';
+import type { BroadcastChannelLike, Election, TabEnvironment } from './tab-leadership';
+
+/** This tab's part in the shared connection. `solo`: not shared (opted out, or no Web Locks / BroadcastChannel). */
+export type TabRole = 'solo' | 'leader' | 'follower';
+
+/** This tab's role and how many tabs share the connection (undefined: not known). */
+export interface TabInfo {
+  readonly role: TabRole;
+  readonly tabs: number | undefined;
+}
+
+export const SOLO_TAB: TabInfo = { role: 'solo', tabs: undefined };
+
+/**
+ * A {@link NotificationChannel} shared by the tabs of one browser: the leader tab runs the real
+ * channel and relays every raw message and status change; followers hear them over the
+ * BroadcastChannel. Each tab still reads its snapshots and performs its actions itself.
+ */
+export interface SharedChannel extends NotificationChannel {
+  getTab(): TabInfo;
+  /** Called after each change of {@link getTab}. */
+  subscribeTab(listener: () => void): () => void;
+  /** Tell the other tabs that these offers were alerted (only the leader alerts). */
+  announceAlerted(ids: readonly string[]): void;
+  /** Offers another tab alerted. */
+  subscribeAlerted(listener: (ids: readonly string[]) => void): () => void;
+}
+
+export interface SharedChannelOptions {
+  /** Lock and BroadcastChannel name: one shared connection per name. */
+  readonly name: string;
+  readonly descriptor: ChannelDescriptor;
+  readonly environment: TabEnvironment;
+  /** The real channel, created each time this tab takes the lead. */
+  readonly createSource: () => NotificationChannel;
+  /** How often the tab count is re-read (a closed tab says goodbye; a crashed one does not). Default 5 000 ms. */
+  readonly recountMs?: number;
+}
+
+/** How many alerted offer ids a tab remembers for tabs that join later. */
+const REMEMBERED_ALERTS = 500;
+
+export function isSharedChannel(channel: NotificationChannel): channel is SharedChannel {
+  return typeof (channel as Partial<SharedChannel>).getTab === 'function';
+}
+
+function newTabId(): string {
+  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+}
+
+interface Leading {
+  readonly source: NotificationChannel;
+  unsubscribe(): void;
+}
+
+interface Run {
+  readonly bus: BroadcastChannelLike;
+  readonly onBus: (event: { readonly data: unknown }) => void;
+  readonly election: Election;
+  readonly recount: ReturnType<typeof setInterval>;
+  readonly onPageHide: () => void;
+  leading: Leading | undefined;
+  /** A leader's connection fed this tab: taking over later must re-read what the gap lost. */
+  followed: boolean;
+}
+
+export function createSharedChannel(options: SharedChannelOptions): SharedChannel {
+  const { name, environment } = options;
+  const tabId = newTabId();
+  const listeners = createListenerSet();
+  const tabListeners = new Set<{ readonly listener: () => void }>();
+  const alertedListeners = new Set<{ readonly listener: (ids: readonly string[]) => void }>();
+  const alerted = new Set<string>();
+  let status: ConnectionStatus = 'disconnected';
+  let tab: TabInfo = { role: 'follower', tabs: undefined };
+  let run: Run | undefined;
+
+  function setStatus(next: ConnectionStatus): void {
+    if (next === status) return;
+    status = next;
+    listeners.status(next);
+  }
+
+  function setTab(next: Partial<TabInfo>): void {
+    const merged = { ...tab, ...next };
+    if (merged.role === tab.role && merged.tabs === tab.tabs) return;
+    tab = merged;
+    for (const { listener } of [...tabListeners]) listener();
+  }
+
+  function post(message: RelayMessage, current = run): void {
+    try {
+      current?.bus.postMessage(message);
+    } catch {
+      // A closed channel (the page is being torn down): nobody is left to tell.
+    }
+  }
+
+  function recount(current = run): void {
+    if (current === undefined) return;
+    void countTabs(environment.locks, name).then((tabs) => {
+      if (run === current && tabs !== undefined) setTab({ tabs });
+    });
+  }
+
+  function remember(ids: readonly string[]): void {
+    for (const id of ids) {
+      alerted.delete(id);
+      alerted.add(id);
+    }
+    for (const id of alerted) {
+      if (alerted.size <= REMEMBERED_ALERTS) break;
+      alerted.delete(id);
+    }
+  }
+
+  function lead(current: Run): void {
+    if (run !== current) return;
+    const tookOver = current.followed;
+    setTab({ role: 'leader' });
+    post({ kind: 'leader', from: tabId }, current);
+    recount(current);
+    const source = options.createSource();
+    let live = true;
+    let connectedOnce = false;
+    const relay: ChannelListener = {
+      onMessage(data) {
+        if (!live) return;
+        listeners.message(data);
+        post({ kind: 'message', data }, current);
+      },
+      onStatus(next) {
+        if (!live) return;
+        setStatus(next);
+        post({ kind: 'status', status: next }, current);
+        if (next !== 'connected' || connectedOnce) return;
+        connectedOnce = true;
+        // What was sent between the last leader's end and this subscription reached no tab.
+        post({ kind: 'resync' }, current);
+        if (tookOver) listeners.resyncNeeded();
+      },
+      onResyncNeeded() {
+        if (!live) return;
+        listeners.resyncNeeded();
+        post({ kind: 'resync' }, current);
+      },
+    };
+    const unsubscribe = source.subscribe(relay);
+    current.leading = {
+      source,
+      unsubscribe() {
+        live = false;
+        unsubscribe();
+      },
+    };
+    relay.onStatus?.(source.getStatus());
+  }
+
+  function receive(current: Run, message: RelayMessage): void {
+    const { leading } = current;
+    switch (message.kind) {
+      case 'message':
+        if (!leading) listeners.message(message.data);
+        return;
+      case 'status':
+        if (leading) return;
+        if (message.status === 'connected') current.followed = true;
+        setStatus(message.status);
+        return;
+      case 'resync':
+        if (!leading) listeners.resyncNeeded();
+        return;
+      case 'hello':
+        if (leading) {
+          post({ kind: 'status', status: leading.source.getStatus() }, current);
+          if (alerted.size > 0) post({ kind: 'alerted', ids: [...alerted] }, current);
+        }
+        recount(current);
+        return;
+      case 'bye':
+        // The leader is gone; the next tab in the lock's queue takes over at once.
+        if (message.leader && !leading) setStatus('reconnecting');
+        recount(current);
+        setTimeout(() => recount(current), 500);
+        return;
+      case 'leader':
+        recount(current);
+        return;
+      case 'reconnect':
+        leading?.source.reconnect?.();
+        return;
+      case 'alerted':
+        remember(message.ids);
+        for (const { listener } of [...alertedListeners]) listener(message.ids);
+        return;
+    }
+  }
+
+  function start(): void {
+    const bus = environment.openChannel(name);
+    const current: Run = {
+      bus,
+      onBus: (event) => {
+        const message = readRelayMessage(event.data);
+        if (message !== undefined && run === current) receive(current, message);
+      },
+      election: { resign: () => undefined },
+      recount: setInterval(() => recount(current), options.recountMs ?? 5_000),
+      onPageHide: () => post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current),
+      leading: undefined,
+      followed: false,
+    };
+    run = current;
+    bus.addEventListener('message', current.onBus);
+    globalThis.addEventListener?.('pagehide', current.onPageHide);
+    setStatus('connecting');
+    setTab({ role: 'follower' });
+    post({ kind: 'hello', from: tabId }, current);
+    (current as { election: Election }).election = standForLeadership(environment.locks, name, () => lead(current));
+    recount(current);
+  }
+
+  function stop(): void {
+    const current = run;
+    if (current === undefined) return;
+    run = undefined;
+    clearInterval(current.recount);
+    globalThis.removeEventListener?.('pagehide', current.onPageHide);
+    current.leading?.unsubscribe();
+    post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current);
+    current.leading = undefined;
+    current.election.resign();
+    current.bus.removeEventListener('message', current.onBus);
+    current.bus.close();
+    setTab({ role: 'follower', tabs: undefined });
+    setStatus('disconnected');
+  }
+
+  return {
+    descriptor: options.descriptor,
+    getStatus: () => status,
+    subscribe(listener) {
+      const remove = listeners.add(listener);
+      if (listeners.size === 1) start();
+      let removed = false;
+      return () => {
+        if (removed) return;
+        removed = true;
+        remove();
+        if (listeners.size === 0) stop();
+      };
+    },
+    reconnect() {
+      if (run === undefined) return;
+      if (run.leading) run.leading.source.reconnect?.();
+      else post({ kind: 'reconnect' });
+    },
+    getTab: () => tab,
+    subscribeTab(listener) {
+      const record = { listener };
+      tabListeners.add(record);
+      return () => {
+        tabListeners.delete(record);
+      };
+    },
+    announceAlerted(ids) {
+      if (ids.length === 0) return;
+      remember(ids);
+      post({ kind: 'alerted', ids });
+    },
+    subscribeAlerted(listener) {
+      const record = { listener };
+      alertedListeners.add(record);
+      return () => {
+        alertedListeners.delete(record);
+      };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { ConnectionStatus } from '../channel/types';
+
+/**
+ * What the tabs sharing one connection tell each other over their BroadcastChannel. Same origin
+ * only (the browser guarantees it), but still checked on receipt: an old tab of an older release
+ * may send something else.
+ */
+export type RelayMessage =
+  /** One raw Bayeux `data` payload the leader received (each tab parses it itself). */
+  | { readonly kind: 'message'; readonly data: unknown }
+  /** The leader's channel status. */
+  | { readonly kind: 'status'; readonly status: ConnectionStatus }
+  /** Notifications may have been lost: every tab re-reads its snapshot. */
+  | { readonly kind: 'resync' }
+  /** A tab started sharing: the leader answers with its status and the offers already alerted. */
+  | { readonly kind: 'hello'; readonly from: string }
+  /** A tab stopped sharing (or is being closed). */
+  | { readonly kind: 'bye'; readonly from: string; readonly leader: boolean }
+  /** A tab took the lead. */
+  | { readonly kind: 'leader'; readonly from: string }
+  /** A follower asks the leader to reconnect after `unauthorized` (the agent signed in again). */
+  | { readonly kind: 'reconnect' }
+  /** Offers already alerted in this browser: no other tab alerts them again. */
+  | { readonly kind: 'alerted'; readonly ids: readonly string[] };
+
+const STATUSES: ReadonlySet<string> = new Set<ConnectionStatus>(['connecting', 'connected', 'reconnecting', 'unauthorized', 'disconnected']);
+
+/** The message, if it is one of ours; undefined otherwise (ignored, never thrown on). */
+export function readRelayMessage(value: unknown): RelayMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message.kind) {
+    case 'message':
+      return 'data' in message ? { kind: 'message', data: message.data } : undefined;
+    case 'status':
+      return typeof message.status === 'string' && STATUSES.has(message.status) ? { kind: 'status', status: message.status as ConnectionStatus } : undefined;
+    case 'resync':
+    case 'reconnect':
+      return { kind: message.kind };
+    case 'hello':
+    case 'leader':
+      return typeof message.from === 'string' ? { kind: message.kind, from: message.from } : undefined;
+    case 'bye':
+      return typeof message.from === 'string' ? { kind: 'bye', from: message.from, leader: message.leader === true } : undefined;
+    case 'alerted':
+      return Array.isArray(message.ids) ? { kind: 'alerted', ids: message.ids.filter((id): id is string => typeof id === 'string') } : undefined;
+    default:
+      return undefined;
+  }
+}
