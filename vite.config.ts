@@ -6,10 +6,17 @@ import { mockGwsPlugin } from './src/mock-gws/vite-plugin';
 // The standalone page. Servers we start bind 127.0.0.1 only.
 // The mock GWS answers /api/v2 and /mock on the page's own origin in dev and preview; MOCK_GWS=0
 // turns it off (to point the page at a real GWS or at `npm run mock-gws`).
+// AGENT_API_SIMULATOR=http://127.0.0.1:7777 proxies /workspace, /auth and /sim to Genesys's
+// agent-api-simulator, so its SameSite=Lax session cookie is the page's own (docs/dialects.md).
+const simulator = process.env.AGENT_API_SIMULATOR;
+const simulatorProxy = simulator
+  ? Object.fromEntries(['/workspace', '/auth', '/sim'].map((path) => [path, { target: simulator, changeOrigin: false, ws: false }]))
+  : undefined;
+
 export default defineConfig({
   plugins: [react(), ...(process.env.MOCK_GWS === '0' ? [] : [mockGwsPlugin()])],
-  server: { host: '127.0.0.1', port: 5173, strictPort: false },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+  server: { host: '127.0.0.1', port: 5173, strictPort: false, proxy: simulatorProxy },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy: simulatorProxy },
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,

@@ -48,7 +48,7 @@ export function DevApp({ config }: { config: DevConfig }) {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  const targets = useMemo(() => exampleTargets(config.gwsBase, window.location.origin), [config.gwsBase]);
+  const targets = useMemo(() => exampleTargets(config.gwsBase, window.location.origin, config.dialect), [config.gwsBase, config.dialect]);
 
   const record = useCallback((text: string, tone: HostEvent['tone']) => {
     nextId.current += 1;
@@ -107,6 +107,7 @@ export function DevApp({ config }: { config: DevConfig }) {
         <main className="dev-main">
           {/* Recording raw messages is opt-in (they carry customer data); on here, for replayable logs. */}
           <OpenmediaProvider
+            dialect={config.dialect}
             gwsBase={config.gwsBase}
             cometdUrl={config.cometdUrl}
             recordLimit={DEV_RECORD_LIMIT}

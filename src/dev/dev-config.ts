@@ -1,5 +1,9 @@
+import type { DialectName } from '../client/dialects';
+
 /** How the standalone page connects, read from its URL. */
 export interface DevConfig {
+  /** The server API: `?dialect=v3` (or `workspace-v3`) speaks the Workspace API v3. */
+  readonly dialect: DialectName;
   /** GWS origin and prefix without a trailing slash; '' = this page's origin (the embedded mock). */
   readonly gwsBase: string;
   readonly cometdUrl: string;
@@ -11,7 +15,8 @@ export interface DevConfig {
 
 /**
  * `?gws=<base URL>` connects to another server (CometD at `<base>/api/v2/notifications`),
- * `?mediaTypes=promotion,workitem` sets the snapshot media types, `?mock=0` hides the mock panel.
+ * `?dialect=v3` speaks the Genesys Workspace API v3 (CometD at `<base>/workspace/v3/notifications`;
+ * the embedded mock then speaks v3 too), `?mediaTypes=promotion,workitem` sets the snapshot media types, `?mock=0` hides the mock panel.
  * Values that are not usable fall back to the defaults instead of breaking the page.
  */
 export function readDevConfig(search: string): DevConfig {
@@ -23,12 +28,19 @@ export function readDevConfig(search: string): DevConfig {
     .map((t) => t.trim())
     .filter(Boolean);
   const mock = params.get('mock');
+  const dialect = readDialect(params.get('dialect'));
   return {
+    dialect,
     gwsBase,
-    cometdUrl: `${gwsBase}/api/v2/notifications`,
+    cometdUrl: `${gwsBase}${dialect === 'workspace-v3' ? '/workspace/v3/notifications' : '/api/v2/notifications'}`,
     mediaTypes: mediaTypes && mediaTypes.length > 0 ? mediaTypes : undefined,
     mockPanel: mock !== '0' && mock !== 'false' && mock !== 'off',
   };
+}
+
+function readDialect(value: string | null): DialectName {
+  const v = value?.trim().toLowerCase();
+  return v === 'v3' || v === 'workspace-v3' ? 'workspace-v3' : 'gws-v2';
 }
 
 function readBase(value: string | null): string {
