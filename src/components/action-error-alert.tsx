@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import type { ActionError } from '../core/types';
+import { useOwnAlert } from './failure-announcements';
 import { AlertIcon } from './icons';
 import { useMessages } from './messages-context';
 
@@ -7,17 +9,27 @@ export interface ActionErrorAlertProps {
   readonly onDismiss: () => void;
 }
 
-/** Why the last action on this interaction failed, in the server's words, until dismissed. */
+/**
+ * Why the last action on this interaction failed, in the server's words, until dismissed. A lone
+ * failure is a `role="alert"`; one of a burst is a plain group (the widget announces one summary).
+ */
 export function ActionErrorAlert({ error, onDismiss }: ActionErrorAlertProps) {
   const messages = useMessages();
+  // In a burst of failures the widget announces one summary; this box is then not a live alert itself.
+  const ownAlert = useOwnAlert(error);
+  const titleId = useId();
   const details: string[] = [];
   if (error.code !== undefined && error.code !== '') details.push(messages.errorCode(error.code));
   if (error.referenceId !== undefined) details.push(messages.errorReference(error.referenceId));
   return (
-    <div role="alert" className={`omw-alert omw-alert--${error.kind}`}>
+    <div
+      role={ownAlert ? 'alert' : 'group'}
+      aria-labelledby={ownAlert ? undefined : titleId}
+      className={`omw-alert omw-alert--${error.kind}`}
+    >
       <AlertIcon />
       <div className="omw-alert__body">
-        <p className="omw-alert__title">{messages.errorTitle(error.operation, error.kind)}</p>
+        <p id={titleId} className="omw-alert__title">{messages.errorTitle(error.operation, error.kind)}</p>
         <p className="omw-alert__message">{error.message}</p>
         {details.length > 0 ? <p className="omw-alert__details">{details.join(' · ')}</p> : null}
       </div>

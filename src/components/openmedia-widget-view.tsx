@@ -6,12 +6,15 @@ import { ConnectionBanner } from './connection-banner';
 import { ConnectionIndicator } from './connection-indicator';
 import { DiagnosticsPanel } from './diagnostics-panel';
 import { DialogHostContext } from './dialog-host';
+import { FailureBurstsContext, useFailureBursts } from './failure-announcements';
 import { groupEntries } from './group-entries';
 import { InboxIcon } from './icons';
+import { LiveAnnouncer, useAnnouncer } from './live-announcer';
 import { resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
 import { useFocusRecovery } from './use-focus-recovery';
+import { useOfferAnnouncements } from './use-offer-announcements';
 import './openmedia-widget.css';
 
 /** Colour theme: light, dark, or follow the operating system. */
@@ -67,6 +70,9 @@ export function OpenmediaWidgetView({
   const focusRecovery = useFocusRecovery(rootRef);
   const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
   const groups = groupEntries(entries);
+  const announcer = useAnnouncer();
+  useOfferAnnouncements(groups.offers, messages, announcer.announce);
+  const failureBursts = useFailureBursts(entries, messages, announcer.announce);
   const sections: { key: string; title: string; items: readonly InteractionEntry[] }[] = [
     { key: 'offers', title: messages.groupOffers, items: groups.offers },
     { key: 'active', title: messages.groupActive, items: groups.active },
@@ -79,6 +85,7 @@ export function OpenmediaWidgetView({
 
   return (
     <MessagesContext.Provider value={messages}>
+      <FailureBurstsContext.Provider value={failureBursts}>
       <DialogHostContext.Provider value={dialogHost}>
         <section
           ref={rootRef}
@@ -128,9 +135,11 @@ export function OpenmediaWidgetView({
             </div>
           )}
           {showDiagnostics && diagnostics ? <DiagnosticsPanel diagnostics={diagnostics} locale={locale} getRecording={getRecording} /> : null}
+          <LiveAnnouncer announcer={announcer} />
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
       </DialogHostContext.Provider>
+      </FailureBurstsContext.Provider>
     </MessagesContext.Provider>
   );
 }

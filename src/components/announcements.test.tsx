@@ -1,0 +1,103 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
+import type { Harness } from '../test-support/harness';
+import { setupWithFakeTimers } from '../test-support/fake-timers';
+import { OpenmediaWidget } from './openmedia-widget';
+
+async function settle(ms = 50): Promise<void> {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+async function setup(harness: Harness = createHarness({ mediaTypes: ['workitem'] })) {
+  const user = setupWithFakeTimers();
+  const Wrapper = harness.wrapper;
+  render(
+    <Wrapper>
+      <OpenmediaWidget title="My work" />
+    </Wrapper>,
+  );
+  await settle();
+  const emit = async (data: unknown, ms = 50) => {
+    act(() => harness.channel.emit(data));
+    await settle(ms);
+  };
+  return { user, h: harness, emit };
+}
+
+/** What each live region has said, one line per announcement. */
+const said = (name: 'Announcements' | 'Urgent announcements') =>
+  [...screen.getByRole('log', { name }).children].map((line) => line.textContent);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('what a screen reader hears', () => {
+  it('has both live regions from the first paint, polite and assertive, and silent', async () => {
+    await setup();
+    expect(screen.getByRole('log', { name: 'Announcements' })).toHaveAttribute('aria-live', 'polite');
+    expect(screen.getByRole('log', { name: 'Urgent announcements' })).toHaveAttribute('aria-live', 'assertive');
+    expect(said('Announcements')).toEqual([]);
+    expect(said('Urgent announcements')).toEqual([]);
+  });
+
+  it('announces a new offer politely, once, by its subject', async () => {
+    const { emit } = await setup();
+    await emit(statusChange(resource('o1', 'Invited', 'workitem', { Subject: 'Refund request' })), 1000);
+    expect(said('Announcements')).toEqual(['New offer: Refund request']);
+    // The same offer updated, or listed again by a resync, is not new.
+    await emit({ ...statusChange(resource('o1', 'Invited', 'workitem', { Subject: 'Refund request', Note: 'x' })), notificationType: 'PropertiesUpdated' }, 1000);
+    await emit(statusChange(resource('p1', 'Processing', 'workitem', { Subject: 'Not an offer' })), 1000);
+    expect(said('Announcements')).toEqual(['New offer: Refund request']);
+    expect(said('Urgent announcements')).toEqual([]);
+  });
+
+  it('summarises a burst of 20 offers in one announcement', async () => {
+    const { emit } = await setup();
+    for (let i = 1; i <= 20; i += 1) await emit(statusChange(resource(`o${i}`, 'Invited', 'workitem', { Subject: `Offer ${i}` })), 20);
+    await settle(3000);
+    expect(screen.getAllByRole('article')).toHaveLength(20);
+    expect(said('Announcements')).toEqual(['20 new offers']);
+    await emit(statusChange(resource('o21', 'Invited', 'workitem', { Subject: 'One more' })), 1000);
+    expect(said('Announcements')).toEqual(['20 new offers', 'New offer: One more']);
+  });
+
+  it('summarises a burst of failures in one announcement while each card keeps its alert box', async () => {
+    const { user, h, emit } = await setup(createHarness({ mediaTypes: ['workitem'], actionTimeoutMs: 2000 }));
+    for (let i = 1; i <= 10; i += 1) await emit(statusChange(resource(`w${i}`, 'Processing', 'workitem', { Subject: `Work ${i}` })), 0);
+    await settle();
+    // An outage: ten Completes sent, no outcome ever comes.
+    for (let i = 1; i <= 10; i += 1) await user.click(within(screen.getByRole('article', { name: `Work ${i}` })).getByRole('button', { name: 'Complete' }));
+    expect(h.gws.requests.filter((r) => r.method === 'POST')).toHaveLength(10);
+    await settle(2100);
+    await settle(1000);
+    for (let i = 1; i <= 10; i += 1) expect(within(screen.getByRole('article', { name: `Work ${i}` })).getByText('Complete timed out')).toBeVisible();
+    // The timeouts land in one update: not ten role=alerts, one summary.
+    expect(screen.queryAllByRole('alert')).toHaveLength(0);
+    expect(said('Urgent announcements')).toEqual(['10 actions failed. Each card says why.']);
+    // Each box is still there, named by its title, and can be dismissed.
+    const boxes = screen.getAllByRole('group', { name: 'Complete timed out' });
+    expect(boxes).toHaveLength(10);
+    await user.click(within(boxes[0] as HTMLElement).getByRole('button', { name: 'Dismiss' }));
+    await settle();
+    expect(screen.getAllByRole('group', { name: 'Complete timed out' })).toHaveLength(9);
+    // Ten cards and ten clicks: slow on a shared machine.
+  }, 20_000);
+
+  it('keeps a lone failure as its card’s own alert, with nothing else announced', async () => {
+    const { user, emit } = await setup();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await settle();
+    await emit(errorNotification(101, 'Agent is not ready for open media'), 1000);
+    expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('alert')).toHaveTextContent('Agent is not ready for open media');
+    expect(said('Urgent announcements')).toEqual([]);
+  });
+});
