@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-
 type Listener = (now: number) => void;
 
 // One interval for every timer on the page, so all cards tick on the same beat instead of
@@ -7,7 +5,8 @@ type Listener = (now: number) => void;
 const listeners = new Set<Listener>();
 let interval: ReturnType<typeof setInterval> | undefined;
 
-function subscribe(listener: Listener): () => void {
+/** Calls `listener` with the time every second until the returned function is called. */
+export function subscribeToClock(listener: Listener): () => void {
   listeners.add(listener);
   if (interval === undefined) {
     interval = setInterval(() => {
@@ -22,14 +21,4 @@ function subscribe(listener: Listener): () => void {
       interval = undefined;
     }
   };
-}
-
-/** The current time, refreshed every second while the component is mounted. */
-export function useNow(enabled = true): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!enabled) return undefined;
-    return subscribe(setNow);
-  }, [enabled]);
-  return now;
 }

@@ -1,6 +1,7 @@
+import { useEffect, useRef, useState } from 'react';
 import { formatDuration } from './format';
 import { useMessages } from './messages-context';
-import { useNow } from './use-now';
+import { subscribeToClock } from './shared-clock';
 
 export interface TimeInStateProps {
   /** Epoch ms when the current state began. */
@@ -9,19 +10,49 @@ export interface TimeInStateProps {
   readonly frozenAt?: number | undefined;
 }
 
-/** Time spent in the current state, ticking every second (`mm:ss`, `h:mm:ss` past an hour). */
+function wholeSeconds(ms: number): number {
+  return Math.max(0, Math.floor(ms / 1000));
+}
+
+/**
+ * Time spent in the current state, ticking every second (`mm:ss`, `h:mm:ss` past an hour).
+ *
+ * The tick writes the new text into the `<time>` element itself: a page with 200 cards would
+ * otherwise re-render 200 components every second for a change React has nothing to reconcile.
+ * React renders it again whenever `since` or `frozenAt` change.
+ */
 export function TimeInState({ since, frozenAt }: TimeInStateProps) {
   const messages = useMessages();
-  const now = useNow(frozenAt === undefined);
-  const elapsed = (frozenAt ?? now) - since;
-  const seconds = Math.max(0, Math.floor(elapsed / 1000));
+  const [mountedAt] = useState(() => Date.now());
+  const time = useRef<HTMLTimeElement>(null);
+  const elapsed = (frozenAt ?? mountedAt) - since;
+  const seconds = wholeSeconds(elapsed);
+
+  useEffect(() => {
+    if (frozenAt !== undefined) return undefined;
+    let shown = -1;
+    const paint = (now: number) => {
+      const element = time.current;
+      const next = wholeSeconds(now - since);
+      if (element === null || next === shown) return;
+      shown = next;
+      element.dateTime = `PT${next}S`;
+      element.textContent = formatDuration(now - since);
+    };
+    // At once, too: the render may be older than a second (a card mounted from a cached state).
+    paint(Date.now());
+    return subscribeToClock(paint);
+  }, [since, frozenAt]);
+
   // An interaction that ended the moment it entered its state (Completed) spent no time in it:
   // a frozen 00:00 would say nothing, so there is no timer.
   if (frozenAt !== undefined && seconds === 0) return null;
   return (
     <span className="omw-timer" title={messages.labelTimeInState}>
       <span className="omw-visually-hidden">{messages.labelTimeInState} </span>
-      <time dateTime={`PT${seconds}S`}>{formatDuration(elapsed)}</time>
+      <time ref={time} dateTime={`PT${seconds}S`}>
+        {formatDuration(elapsed)}
+      </time>
     </span>
   );
 }

@@ -1,0 +1,47 @@
+import { act, render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TimeInState } from './time-in-state';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('TimeInState', () => {
+  it('ticks every second without a React render per tick', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    const since = Date.now() - 65_000;
+    let commits = 0;
+    render(
+      <Profiler id="timer" onRender={() => (commits += 1)}>
+        <TimeInState since={since} />
+      </Profiler>,
+    );
+    const time = screen.getByText('01:05');
+    expect(time).toHaveAttribute('datetime', 'PT65S');
+    const before = commits;
+    act(() => vi.advanceTimersByTime(3_000));
+    expect(time).toHaveTextContent('01:08');
+    expect(time).toHaveAttribute('datetime', 'PT68S');
+    expect(commits).toBe(before);
+  });
+
+  it('starts again from the new state when `since` changes', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    const view = render(<TimeInState since={Date.now() - 65_000} />);
+    view.rerender(<TimeInState since={Date.now() - 2_000} />);
+    expect(screen.getByText('00:02')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(screen.getByText('00:03')).toBeInTheDocument();
+  });
+
+  it('stays still once frozen, and stops the shared clock when no timer is left', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    const now = Date.now();
+    const view = render(<TimeInState since={now - 5_000} frozenAt={now - 2_000} />);
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(screen.getByText('00:03')).toBeInTheDocument();
+    view.unmount();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
