@@ -5,7 +5,9 @@ import { redactRecording } from '../replay/redact';
 import { DiagnosticsLog } from './diagnostics-log';
 import { downloadJson } from './download-json';
 import { DownloadIcon } from './icons';
+import { useOptionalTabInfo } from '../hooks/use-tab-info';
 import { useMessages } from './messages-context';
+import { describeTab } from './tab-role';
 
 export interface DiagnosticsPanelProps {
   readonly diagnostics: Diagnostics;
@@ -27,6 +29,8 @@ export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, get
   // The body renders only while open: closed, the panel costs a summary per store flush, not a
   // table of the whole log.
   const [open, setOpen] = useState(defaultOpen);
+  // Inside a provider: which tab holds the connection the browser's tabs share (support asks first).
+  const tab = useOptionalTabInfo();
   // Raw payloads carry customer data: a file for a support ticket is redacted unless the agent says otherwise.
   const [redact, setRedact] = useState(true);
   const redactHintId = useId();
@@ -51,6 +55,11 @@ export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, get
               <dd>{diagnostics.unmatchedReferenceIds}</dd>
             </div>
           </dl>
+          {tab ? (
+            <p className="omw-diagnostics__tab">
+              {messages.diagnosticsTab}: {describeTab(messages, tab)}
+            </p>
+          ) : null}
           {rejected.length > 0 ? (
             <ul className="omw-reasons" aria-label={messages.diagnosticsRejected}>
               {rejected.map(([reason, n]) => (

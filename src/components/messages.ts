@@ -96,6 +96,23 @@ export interface Messages {
   /** Checkbox beside "Download log" (shown while raw messages are recorded): blank user-data values in the file. */
   readonly diagnosticsRedact: string;
   readonly diagnosticsRedactHint: string;
+  /** Diagnostics line: this tab's part in the connection shared by the browser's tabs. */
+  readonly diagnosticsTab: string;
+
+  /** Offer alerts: the group of toggles, its switches and the browser's notification permission. */
+  readonly alertsTitle: string;
+  readonly alertsNotify: string;
+  readonly alertsPermissionDefault: string;
+  readonly alertsPermissionGranted: string;
+  readonly alertsPermissionDenied: string;
+  readonly alertsPermissionUnsupported: string;
+  readonly alertsSound: string;
+  readonly alertsMute: string;
+  /** This tab's role in the shared connection, and how many tabs share it. */
+  readonly tabRoleLeader: string;
+  readonly tabRoleFollower: string;
+  readonly tabRoleSolo: string;
+  readonly tabCount: (count: number) => string;
 
   /** Names of the two always-present, visually hidden live regions (polite and assertive). */
   readonly announcementsLabel: string;
@@ -237,6 +254,19 @@ export const DEFAULT_MESSAGES: Messages = {
   diagnosticsDownload: 'Download log',
   diagnosticsRedact: 'Redact values',
   diagnosticsRedactHint: 'Keeps keys, ids, states and types; replaces user-data values.',
+  diagnosticsTab: 'This tab',
+  alertsTitle: 'Offer alerts',
+  alertsNotify: 'Notify me of new offers',
+  alertsPermissionDefault: 'The browser asks for permission when you turn this on.',
+  alertsPermissionGranted: 'Allowed by the browser.',
+  alertsPermissionDenied: "Blocked by the browser. Allow notifications for this site in the browser's settings.",
+  alertsPermissionUnsupported: 'This browser cannot show notifications.',
+  alertsSound: 'Play a sound for new offers',
+  alertsMute: 'Mute',
+  tabRoleLeader: 'Leader: holds the connection',
+  tabRoleFollower: 'Follower: shares another tab’s connection',
+  tabRoleSolo: 'Own connection (not shared)',
+  tabCount: (count) => (count === 1 ? '1 tab' : `${count} tabs`),
 
   announcementsLabel: 'Announcements',
   urgentAnnouncementsLabel: 'Urgent announcements',

@@ -1,9 +1,10 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { pickClientOptions, sameClientOptions } from '../client/client-options';
 import type { OpenmediaClientOptions } from '../client/client-options';
 import { createOpenmediaClient } from '../client/openmedia-client';
 import type { OpenmediaClient } from '../client/openmedia-client';
+import type { OpenmediaInteraction } from '../protocol/types';
 import { OpenmediaContext } from './openmedia-context';
 
 export interface OpenmediaProviderProps extends OpenmediaClientOptions {
@@ -12,6 +13,11 @@ export interface OpenmediaProviderProps extends OpenmediaClientOptions {
    * and the other props are ignored. Without it, the provider creates a client from its props.
    */
   readonly client?: OpenmediaClient;
+  /**
+   * Called once per new offer, in one tab of the browser (the one holding the shared connection),
+   * also while the tab is hidden. Active without `alerts`.
+   */
+  readonly onOffer?: (interaction: OpenmediaInteraction) => void;
   readonly children?: ReactNode;
 }
 
@@ -50,6 +56,31 @@ function useOwnedClient(props: OpenmediaProviderProps): OpenmediaClient | undefi
   return client;
 }
 
+/** Compared by content: an inline `alerts={{ titleBadge: true }}` must not reconfigure on every render. */
+function alertsKey(alerts: OpenmediaProviderProps['alerts']): string {
+  return typeof alerts === 'object' ? JSON.stringify(alerts) : String(alerts);
+}
+
+/** The provider's `alerts` and `onOffer` applied to its client (not connection-defining: no new client). */
+function useAlertProps(client: OpenmediaClient, props: OpenmediaProviderProps): void {
+  const { alerts, onOffer } = props;
+  const latest = useRef({ alerts, onOffer });
+  useLayoutEffect(() => {
+    latest.current = { alerts, onOffer };
+  });
+  const key = alertsKey(alerts);
+  // A host's own client keeps the alerts it was created with unless the prop says otherwise.
+  const configures = props.client === undefined || alerts !== undefined;
+  useLayoutEffect(() => {
+    if (configures) client.alerts.configure(latest.current.alerts);
+  }, [client, key, configures]);
+  const listening = onOffer !== undefined;
+  useEffect(() => {
+    if (!listening) return undefined;
+    return client.alerts.onOffer((interaction) => latest.current.onOffer?.(interaction));
+  }, [client, listening]);
+}
+
 /**
  * Gives the widgets and hooks below it one {@link OpenmediaClient}: the host's (`client`), or one
  * it creates from its props. Change `gwsBase` (or any connection prop) and the provider moves to
@@ -62,5 +93,6 @@ export function OpenmediaProvider(props: OpenmediaProviderProps) {
   const owned = useOwnedClient(props);
   const client = props.client ?? owned;
   if (client === undefined) throw new Error('OpenmediaProvider: no client (this is a bug).');
+  useAlertProps(client, props);
   return <OpenmediaContext.Provider value={client}>{props.children}</OpenmediaContext.Provider>;
 }

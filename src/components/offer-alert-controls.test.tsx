@@ -1,0 +1,89 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryChannel } from '../channel/memory-channel';
+import { createGwsClient } from '../api/client';
+import { OpenmediaProvider } from '../hooks/openmedia-provider';
+import { createScriptedGws } from '../testing/scripted-gws';
+import { OfferAlertControls } from './offer-alert-controls';
+import { TabRole } from './tab-role';
+
+function stubNotification(permission: NotificationPermission, answer: NotificationPermission = permission) {
+  const api = {
+    permission,
+    requestPermission: vi.fn(async () => {
+      api.permission = answer;
+      return answer;
+    }),
+  };
+  vi.stubGlobal('Notification', api);
+  return api;
+}
+
+function renderControls() {
+  const gws = createScriptedGws();
+  return render(
+    <OpenmediaProvider channel={createMemoryChannel()} gwsClient={createGwsClient({ fetch: gws.fetch })} alerts>
+      <OfferAlertControls />
+      <TabRole />
+    </OpenmediaProvider>,
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+describe('<OfferAlertControls>', () => {
+  it('asks the browser for permission from the click, and turns on once it is granted', async () => {
+    const api = stubNotification('default', 'granted');
+    renderControls();
+    const notify = screen.getByRole('checkbox', { name: 'Notify me of new offers' });
+    expect(notify).not.toBeChecked();
+    expect(notify).toHaveAccessibleDescription('The browser asks for permission when you turn this on.');
+    expect(api.requestPermission).not.toHaveBeenCalled();
+
+    await userEvent.click(notify);
+    expect(api.requestPermission).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(notify).toBeChecked());
+    expect(notify).toHaveAccessibleDescription('Allowed by the browser.');
+    // The choice is the agent's, kept for the next visit.
+    expect(JSON.parse(localStorage.getItem('openmedia-widget:alert-preferences') ?? '{}')).toMatchObject({ notifications: true });
+  });
+
+  it('stays off when the agent refuses in the browser prompt, and says it is blocked', async () => {
+    stubNotification('default', 'denied');
+    renderControls();
+    const notify = screen.getByRole('checkbox', { name: 'Notify me of new offers' });
+    await userEvent.click(notify);
+    await waitFor(() => expect(notify).toBeDisabled());
+    expect(notify).not.toBeChecked();
+    expect(notify).toHaveAccessibleDescription(/Blocked by the browser/);
+  });
+
+  it('cannot be turned on where the browser has no notifications', () => {
+    vi.stubGlobal('Notification', undefined);
+    renderControls();
+    const notify = screen.getByRole('checkbox', { name: 'Notify me of new offers' });
+    expect(notify).toBeDisabled();
+    expect(notify).toHaveAccessibleDescription('This browser cannot show notifications.');
+  });
+
+  it('mutes the sound only while the sound is on', async () => {
+    stubNotification('granted');
+    renderControls();
+    const mute = screen.getByRole('button', { name: 'Mute' });
+    expect(mute).toBeDisabled();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Play a sound for new offers' }));
+    expect(mute).toBeEnabled();
+    await userEvent.click(mute);
+    expect(mute).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('shows that a tab with its own channel does not share a connection', () => {
+    stubNotification('granted');
+    renderControls();
+    expect(screen.getByText('Own connection (not shared)')).toBeInTheDocument();
+  });
+});

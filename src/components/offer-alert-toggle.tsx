@@ -1,0 +1,75 @@
+import { useId } from 'react';
+import type { NotificationPermissionState } from '../client/notification-permission';
+import type { Messages } from './messages';
+import { useMessages } from './messages-context';
+import './offer-alerts.css';
+
+export interface OfferAlertToggleProps {
+  /** The browser's notification permission; `denied` (blocked) and `unsupported` disable the switch. */
+  readonly permission: NotificationPermissionState;
+  /** The agent turned desktop notifications on (shown on only once the permission is granted). */
+  readonly notifications: boolean;
+  readonly sound: boolean;
+  readonly muted: boolean;
+  /** Called from the click: turning notifications on may ask the browser for permission there. */
+  readonly onNotificationsChange: (on: boolean) => void;
+  readonly onSoundChange: (on: boolean) => void;
+  readonly onMutedChange: (muted: boolean) => void;
+}
+
+function permissionText(messages: Messages, permission: NotificationPermissionState): string {
+  switch (permission) {
+    case 'default':
+      return messages.alertsPermissionDefault;
+    case 'granted':
+      return messages.alertsPermissionGranted;
+    case 'denied':
+      return messages.alertsPermissionDenied;
+    case 'unsupported':
+      return messages.alertsPermissionUnsupported;
+  }
+}
+
+/**
+ * The agent's offer-alert switches: "Notify me of new offers" with the browser's permission
+ * beside it (including "Blocked by the browser"), a sound, and a mute.
+ */
+export function OfferAlertToggle(props: OfferAlertToggleProps) {
+  const { permission, notifications, sound, muted } = props;
+  const messages = useMessages();
+  const hintId = useId();
+  const unavailable = permission === 'denied' || permission === 'unsupported';
+  return (
+    <fieldset className="omw-alerts">
+      <legend className="omw-alerts__legend">{messages.alertsTitle}</legend>
+      <label className="omw-alerts__switch">
+        <input
+          type="checkbox"
+          checked={notifications && permission === 'granted'}
+          disabled={unavailable}
+          aria-describedby={hintId}
+          onChange={(event) => props.onNotificationsChange(event.currentTarget.checked)}
+        />
+        <span>{messages.alertsNotify}</span>
+      </label>
+      <p id={hintId} className={`omw-alerts__hint omw-alerts__hint--${permission}`}>
+        {permissionText(messages, permission)}
+      </p>
+      <div className="omw-alerts__sound">
+        <label className="omw-alerts__switch">
+          <input type="checkbox" checked={sound} onChange={(event) => props.onSoundChange(event.currentTarget.checked)} />
+          <span>{messages.alertsSound}</span>
+        </label>
+        <button
+          type="button"
+          className="omw-alerts__mute"
+          aria-pressed={muted}
+          disabled={!sound}
+          onClick={() => props.onMutedChange(!muted)}
+        >
+          {messages.alertsMute}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
