@@ -8,6 +8,11 @@ export const OPENMEDIA_FOCUS_EVENT = 'openmedia-focus';
  * nothing is sent) and again after it succeeded, failed or was vetoed.
  */
 export const OPENMEDIA_ACTION_EVENT = 'openmedia-action';
+/**
+ * Fired on the widget's element once per new offer in the browser (by the tab holding the shared
+ * connection), also while the tab is hidden: `detail.interaction` is the offer.
+ */
+export const OPENMEDIA_OFFER_EVENT = 'openmedia-offer';
 /** Fired on a custom element whose attributes could not all be read (the rest still apply). */
 export const OPENMEDIA_CONFIG_ERROR_EVENT = 'openmedia-config-error';
 
@@ -18,6 +23,10 @@ export interface OpenmediaFocusEventDetail {
 /** The same object `<OpenmediaWidget onAction>` receives. */
 export type OpenmediaActionEventDetail = ActionEvent;
 
+export interface OpenmediaOfferEventDetail {
+  readonly interaction: OpenmediaInteraction;
+}
+
 export interface OpenmediaConfigErrorEventDetail {
   /** One sentence per attribute that was ignored, saying why. */
   readonly problems: readonly string[];
@@ -27,6 +36,12 @@ export interface OpenmediaConfigErrorEventDetail {
 export function dispatchFocusEvent(target: EventTarget, interaction: OpenmediaInteraction): void {
   target.dispatchEvent(
     new CustomEvent<OpenmediaFocusEventDetail>(OPENMEDIA_FOCUS_EVENT, { detail: { interaction }, bubbles: true, composed: true }),
+  );
+}
+
+export function dispatchOfferEvent(target: EventTarget, interaction: OpenmediaInteraction): void {
+  target.dispatchEvent(
+    new CustomEvent<OpenmediaOfferEventDetail>(OPENMEDIA_OFFER_EVENT, { detail: { interaction }, bubbles: true, composed: true }),
   );
 }
 

@@ -18,6 +18,8 @@ export const ELEMENT_ATTRIBUTES = [
   'locale',
   'action-timeout-ms',
   'linger-ms',
+  'alerts',
+  'share-connection',
 ] as const;
 
 export type ElementAttribute = (typeof ELEMENT_ATTRIBUTES)[number];
@@ -111,6 +113,8 @@ export function readElementAttributes(get: (name: ElementAttribute) => string | 
     locale: locale === null || locale.trim() === '' ? undefined : locale.trim(),
     actionTimeoutMs: readPositiveInt('action-timeout-ms', get('action-timeout-ms'), problems),
     lingerMs: readPositiveInt('linger-ms', get('linger-ms'), problems),
+    alerts: readFlag(get('alerts')),
+    shareConnection: readFlag(get('share-connection')),
   };
   return { options, problems };
 }

@@ -88,8 +88,11 @@ function createElementClass(): CustomElementConstructor {
  * ```
  *
  * Attributes: `gws`, `cometd-url`, `media-types`, `transport`, `transfer-targets` (JSON),
- * `theme`, `heading`, `compact`, `show-diagnostics`, `locale`, `action-timeout-ms`, `linger-ms`.
- * The element dispatches `openmedia-focus` and `openmedia-action` (see `mountOpenmediaWidget`).
+ * `theme`, `heading`, `compact`, `show-diagnostics`, `locale`, `action-timeout-ms`, `linger-ms`,
+ * `alerts` (title badge, and the agent's "Notify me of new offers" and sound switches above the
+ * widget), `share-connection="false"` (a CometD session of this tab's own).
+ * The element dispatches `openmedia-focus`, `openmedia-action` and, once per new offer in the
+ * browser, `openmedia-offer` (see `mountOpenmediaWidget`).
  * Calling it again with the same name is harmless; a name taken by another element throws.
  */
 export function defineOpenmediaWidgetElement(tagName = 'openmedia-widget'): CustomElementConstructor {

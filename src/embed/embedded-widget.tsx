@@ -1,8 +1,9 @@
+import { OfferAlertControls } from '../components/offer-alert-controls';
 import { OpenmediaWidget } from '../components/openmedia-widget';
 import { CLIENT_OPTION_KEYS, pickClientOptions } from '../client/client-options';
 import type { OpenmediaWidgetProps } from '../components/openmedia-widget';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
-import { dispatchActionEvent, dispatchFocusEvent } from './dom-events';
+import { dispatchActionEvent, dispatchFocusEvent, dispatchOfferEvent } from './dom-events';
 import type { OpenmediaWidgetMountOptions } from './mount-options';
 
 export interface EmbeddedWidgetProps {
@@ -16,16 +17,27 @@ function omitClientOptions(options: Omit<OpenmediaWidgetMountOptions, 'injectSty
   const view: Record<string, unknown> = { ...options };
   for (const key of CLIENT_OPTION_KEYS) delete view[key];
   delete view.client;
+  delete view.alerts;
+  delete view.onOffer;
   return view as OpenmediaWidgetProps;
 }
 
 /** A provider and a widget, with the widget's callbacks also told to the page as DOM events. */
 export function EmbeddedWidget({ options, target }: EmbeddedWidgetProps) {
-  const { injectStyles: _injectStyles, onFocus, onAction, ...rest } = options;
+  const { injectStyles: _injectStyles, onFocus, onAction, onOffer, alerts, ...rest } = options;
   const clientOptions = pickClientOptions(rest);
   const view = omitClientOptions(rest);
   return (
-    <OpenmediaProvider client={options.client} {...clientOptions}>
+    <OpenmediaProvider
+      client={options.client}
+      {...clientOptions}
+      alerts={alerts}
+      onOffer={(interaction) => {
+        dispatchOfferEvent(target, interaction);
+        onOffer?.(interaction);
+      }}
+    >
+      {alerts ? <OfferAlertControls /> : null}
       <OpenmediaWidget
         {...view}
         onFocus={(interaction) => {

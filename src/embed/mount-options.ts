@@ -1,6 +1,7 @@
 import type { OpenmediaClientOptions } from '../client/client-options';
 import type { OpenmediaClient } from '../client/openmedia-client';
 import type { OpenmediaWidgetProps } from '../components/openmedia-widget';
+import type { OpenmediaInteraction } from '../protocol/types';
 
 /**
  * What {@link mountOpenmediaWidget} takes: the client's options (or a `client` the host owns) and
@@ -14,4 +15,9 @@ export interface OpenmediaWidgetMountOptions extends OpenmediaClientOptions, Ope
    * links `openmedia-widget.css` itself (e.g. under a CSP that forbids inline styles).
    */
   readonly injectStyles?: boolean;
+  /**
+   * Called once per new offer in the browser (in the tab holding the shared connection), also
+   * while the tab is hidden; the element also dispatches `openmedia-offer`. Active without `alerts`.
+   */
+  readonly onOffer?: (interaction: OpenmediaInteraction) => void;
 }
