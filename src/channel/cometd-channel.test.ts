@@ -152,27 +152,78 @@ describe('createCometdChannel: lifecycle', () => {
     expect(channel.getStatus()).toBe('disconnected');
   });
 
-  it('re-handshakes its one CometD client when a listener comes back (no second client, no second Worker)', () => {
+  it('tears its client down when the last listener leaves, and makes a new one when one comes back', () => {
     const t = setup();
     t.channel.subscribe(t.listener)();
     t.channel.subscribe(t.listener);
-    expect(t.fakes).toHaveLength(1);
-    expect(t.latest().handshakes).toBe(2);
-    expect(t.latest().configurations).toHaveLength(1);
+    expect(t.fakes).toHaveLength(2);
+    expect(t.fakes[0]?.listenerCount()).toBe(0);
     expect(t.channel.getStatus()).toBe('connecting');
   });
 
-  it('a closed session of the reused client stays silent: its late replies reach nobody', () => {
+  it('a session closed on a reused client stays silent: only the new session listens', () => {
     const t = setup();
-    t.channel.subscribe(t.listener)();
-    const fake = t.latest();
-    expect(fake.listenerCount()).toBe(0);
     t.channel.subscribe(t.listener);
+    const fake = t.latest();
+    fake.handshakeReply({ successful: false, failure: { httpCode: 401 } } as Partial<Message>);
+    expect(fake.listenerCount()).toBe(0);
+    t.channel.reconnect?.();
     // Only the new session's /meta/handshake and /meta/connect listeners.
     expect(fake.listenerCount()).toBe(2);
     establish(fake);
     expect(t.channel.getStatus()).toBe('connected');
     expect(t.events.filter((e) => e === 'status:connected')).toHaveLength(1);
+  });
+
+  it("configures (and so starts CometD's timer Worker) once per client, and stops that Worker on teardown", async () => {
+    const workers: { url: string; terminated: boolean }[] = [];
+    const revoked: string[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        readonly record: { url: string; terminated: boolean };
+        constructor(url: string) {
+          this.record = { url, terminated: false };
+          workers.push(this.record);
+        }
+        terminate() {
+          this.record.terminated = true;
+        }
+      },
+    );
+    const realRevoke = URL.revokeObjectURL.bind(URL);
+    URL.revokeObjectURL = (url: string) => {
+      revoked.push(url);
+      realRevoke(url);
+    };
+    try {
+      // What CometD 9's configure() does: a Worker from a blob URL.
+      class CometdWithWorker extends FakeCometd {
+        override configure(options: Parameters<FakeCometd['configure']>[0]): void {
+          super.configure(options);
+          const Ctor = (globalThis as unknown as { Worker: new (url: string) => unknown }).Worker;
+          new Ctor(URL.createObjectURL(new Blob(['scheduler'])));
+        }
+      }
+      const t = setup({ random: () => 0, cometdFactory: () => (t.fakes.push(new CometdWithWorker()), t.fakes.at(-1) as FakeCometd) });
+      const off = t.channel.subscribe(t.listener);
+      for (let i = 0; i < 20; i++) {
+        // CometD gives up, or the session is lost and the agent reconnects: the same client again.
+        t.latest().handshakeReply({ successful: false, failure: { httpCode: 401 } } as Partial<Message>);
+        t.channel.reconnect?.();
+      }
+      expect(t.fakes).toHaveLength(1);
+      expect(t.latest().handshakes).toBe(21);
+      expect(workers).toHaveLength(1);
+      expect(workers[0]?.terminated).toBe(false);
+      off();
+      expect(workers[0]?.terminated).toBe(true);
+      expect(revoked).toEqual([workers[0]?.url]);
+      expect((globalThis as unknown as { Worker: unknown }).Worker).toBeDefined();
+    } finally {
+      URL.revokeObjectURL = realRevoke;
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -126,6 +126,10 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
     clearRetry();
     session?.close();
     session = undefined;
+    // Nobody listens any more: tear the client down fully (its Worker included). A listener that
+    // comes back gets a new one; restarts while someone listens re-handshake this one.
+    client?.dispose();
+    client = undefined;
     setStatus('disconnected');
   }
 

@@ -46,14 +46,26 @@ export interface PreparedCometd {
   readonly cometd: CometdClient;
   /** Lets the current session's messages out; a closed session's late attempts are dropped. */
   gate: { open: boolean };
+  /**
+   * Stops what `configure` started and CometD never stops: terminates its timer Worker and
+   * revokes the Worker's blob URL. For a client that will not be used again. Idempotent.
+   */
+  dispose(): void;
 }
 
 export function prepareCometd(
   cometd: CometdClient,
   params: Pick<SessionParams, 'url' | 'transport' | 'backoff' | 'random'>,
 ): PreparedCometd {
-  const prepared: PreparedCometd = { cometd, gate: { open: false } };
-  configure(cometd, params);
+  const started = captureWorkers(() => configure(cometd, params));
+  const prepared: PreparedCometd = {
+    cometd,
+    gate: { open: false },
+    dispose() {
+      prepared.gate.open = false;
+      started.release();
+    },
+  };
   // Callback-polling (JSONP) cannot carry the CSRF-safe POST semantics and needs a document.
   cometd.unregisterTransport('callback-polling');
   // Most GWS deployments have no WebSocket; trying it first only delays the first handshake.
@@ -244,6 +256,50 @@ export function openCometdSession(params: SessionParams): CometdSession {
 }
 
 const DISCONNECT_POLL_MS = 100;
+
+interface WorkerGlobals {
+  Worker?: new (url: string | URL, options?: WorkerOptions) => Worker;
+  URL?: { createObjectURL?: (blob: Blob) => string; revokeObjectURL?: (url: string) => void };
+}
+
+/**
+ * Runs `start` (CometD's `configure`) while noting the Workers and blob URLs it creates, so they
+ * can be stopped later: CometD 9 offers no way to. The globals are restored before returning.
+ */
+function captureWorkers(start: () => void): { release(): void } {
+  const scope = globalThis as unknown as WorkerGlobals;
+  const OriginalWorker = scope.Worker;
+  const urlApi = scope.URL;
+  const originalCreate = urlApi?.createObjectURL;
+  const workers: Worker[] = [];
+  const urls: string[] = [];
+  if (OriginalWorker !== undefined) {
+    scope.Worker = function CapturedWorker(url: string | URL, options?: WorkerOptions): Worker {
+      const worker = new OriginalWorker(url, options);
+      workers.push(worker);
+      return worker;
+    } as unknown as WorkerGlobals['Worker'];
+  }
+  if (urlApi !== undefined && originalCreate !== undefined) {
+    urlApi.createObjectURL = (blob: Blob) => {
+      const url = originalCreate.call(urlApi, blob);
+      urls.push(url);
+      return url;
+    };
+  }
+  try {
+    start();
+  } finally {
+    if (OriginalWorker !== undefined) scope.Worker = OriginalWorker;
+    if (urlApi !== undefined && originalCreate !== undefined) urlApi.createObjectURL = originalCreate;
+  }
+  return {
+    release() {
+      for (const worker of workers.splice(0)) worker.terminate();
+      for (const url of urls.splice(0)) urlApi?.revokeObjectURL?.(url);
+    },
+  };
+}
 
 function configure(cometd: CometdClient, params: Pick<SessionParams, 'url' | 'backoff'>): void {
   const config = {

@@ -14,6 +14,8 @@ export interface MemoryChannel extends NotificationChannel {
   setStatus(status: ConnectionStatus): void;
   /** Tells the listeners that notifications may have been lost (as after a re-handshake). */
   requestResync(): void;
+  /** Tells the listeners the session may be gone (as after repeated 402s following handshakes). */
+  requestSessionCheck(): void;
   /** How many listeners are subscribed now. */
   listenerCount(): number;
 }
@@ -55,6 +57,9 @@ export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CH
     setStatus,
     requestResync() {
       listeners.resyncNeeded();
+    },
+    requestSessionCheck() {
+      listeners.sessionCheckNeeded();
     },
     reconnect() {
       if (status !== 'unauthorized' || listeners.size === 0) return;

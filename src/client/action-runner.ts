@@ -1,4 +1,5 @@
 import type { GwsClient } from '../api/client';
+import type { ConnectionStatus } from '../channel/types';
 import { isGwsRequestError, statusCodeMessage } from '../api/errors';
 import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
@@ -16,7 +17,30 @@ export interface ActionRunnerOptions {
    * returns the release. Called once per request sent.
    */
   readonly hold?: () => () => void;
+  /**
+   * The push channel's status. While it is `reconnecting` or `unauthorized` no outcome can
+   * arrive, so an action is refused on the card (nothing is sent) rather than queued: by the
+   * time the connection is back, GWS state may have moved.
+   */
+  readonly connectionStatus?: () => ConnectionStatus;
+  /** A request was answered 401: the HTTP session is gone. */
+  readonly onUnauthorized?: () => void;
 }
+
+/** What `perform` can be told besides the request. */
+export interface PerformOptions {
+  /**
+   * Called at most once, after the promise resolved as timed out (or unknown), if the outcome
+   * arrives after all: `{ status: 'succeeded', late: true }` or `{ status: 'failed', …, late: true }`.
+   */
+  readonly onLateOutcome?: (outcome: ActionOutcome) => void;
+}
+
+/** Why an action was not sent while the push channel is down (shown on the card). */
+export const NOT_CONNECTED_MESSAGES: Readonly<Partial<Record<ConnectionStatus, string>>> = {
+  reconnecting: 'Not sent: the connection is being restored, so the result could not be confirmed. Try again once Live.',
+  unauthorized: 'Not sent: your session has ended. Sign in again, then reconnect.',
+};
 
 /** Runs operations and owns their timers, so an action outlives the card that started it. */
 export interface ActionRunner {
@@ -25,7 +49,7 @@ export interface ActionRunner {
    * action has settled there (confirmed by its notification, refused, failed or timed out), with
    * how it ended. Never rejects.
    */
-  perform(interactionId: string, request: OperationRequest): Promise<ActionOutcome>;
+  perform(interactionId: string, request: OperationRequest, performOptions?: PerformOptions): Promise<ActionOutcome>;
   /**
    * Clears every timer and abandons every request in flight (the client was disposed), settling
    * each as timed out. An abandoned POST is aborted on our side only: if GWS already received it,
@@ -48,27 +72,67 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
   // starts and ends between two frames (or in a hidden tab, where frames stop) still reports.
   const waiting = new Map<
     string,
-    { readonly interactionId: string; readonly resolve: (outcome: ActionOutcome) => void; readonly release: () => void }
+    {
+      readonly interactionId: string;
+      readonly resolve: (outcome: ActionOutcome) => void;
+      readonly release: () => void;
+      readonly onLateOutcome: ((outcome: ActionOutcome) => void) | undefined;
+    }
   >();
+  /** Requests given up on (timed out, unknown) whose outcome may still come: referenceId → listener. */
+  const lateWatch = new Map<number, { readonly requestId: string; readonly notify: (outcome: ActionOutcome) => void }>();
   let stopObserving: (() => void) | undefined;
 
+  function outcomeOf(state: OpenmediaState, requestId: string, interactionId: string): ActionOutcome {
+    const error = state.byId.get(interactionId)?.error;
+    if (error === undefined || error.requestId !== requestId) return { status: 'succeeded' };
+    return error.kind === 'outcome-unknown' ? { status: 'unknown', error } : { status: 'failed', error };
+  }
+
   function settleWaiting(state: OpenmediaState): void {
-    for (const [requestId, { interactionId, resolve, release }] of waiting) {
+    for (const [requestId, { interactionId, resolve, release, onLateOutcome }] of waiting) {
       if (state.pending.has(requestId)) continue;
       waiting.delete(requestId);
+      finish(requestId);
       release();
-      const error = state.byId.get(interactionId)?.error;
-      resolve(error !== undefined && error.requestId === requestId ? { status: 'failed', error } : { status: 'succeeded' });
+      const outcome = outcomeOf(state, requestId, interactionId);
+      if (onLateOutcome !== undefined && outcome.status !== 'succeeded') watchLate(state, requestId, onLateOutcome);
+      resolve(outcome);
     }
-    if (waiting.size === 0 && stopObserving) {
+    for (const [referenceId, { requestId, notify }] of lateWatch) {
+      const unsettled = state.unsettled.get(referenceId);
+      if (unsettled?.requestId !== requestId) {
+        lateWatch.delete(referenceId); // Forgotten (too old, or a new session): no late outcome any more.
+        continue;
+      }
+      if (unsettled.late === undefined) continue;
+      lateWatch.delete(referenceId);
+      const error = state.byId.get(unsettled.interactionId)?.error;
+      notify(
+        unsettled.late === 'succeeded' || error === undefined || error.requestId !== requestId
+          ? { status: 'succeeded', late: true }
+          : { status: 'failed', error, late: true },
+      );
+    }
+    if (waiting.size === 0 && lateWatch.size === 0 && stopObserving) {
       stopObserving();
       stopObserving = undefined;
     }
   }
 
-  function settlementOf(requestId: string, interactionId: string): Promise<ActionOutcome> {
+  function watchLate(state: OpenmediaState, requestId: string, notify: (outcome: ActionOutcome) => void): void {
+    for (const [referenceId, unsettled] of state.unsettled.entries()) {
+      if (unsettled.requestId === requestId) {
+        lateWatch.set(referenceId, { requestId, notify });
+        return;
+      }
+    }
+  }
+
+  function settlementOf(requestId: string, interactionId: string, performOptions: PerformOptions | undefined): Promise<ActionOutcome> {
     const release = options.hold?.() ?? (() => undefined);
-    const settled = new Promise<ActionOutcome>((resolve) => waiting.set(requestId, { interactionId, resolve, release }));
+    const onLateOutcome = performOptions?.onLateOutcome;
+    const settled = new Promise<ActionOutcome>((resolve) => waiting.set(requestId, { interactionId, resolve, release, onLateOutcome }));
     stopObserving ??= store.observe(settleWaiting);
     return settled;
   }
@@ -80,13 +144,26 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     inFlight.delete(requestId);
   }
 
-  function perform(interactionId: string, request: OperationRequest): Promise<ActionOutcome> {
+  function perform(interactionId: string, request: OperationRequest, performOptions?: PerformOptions): Promise<ActionOutcome> {
     const entry = store.getState().byId.get(interactionId);
     // Nothing to act on, or one action already running on it (a double click): no second request.
     if (entry === undefined || entry.pending !== undefined) return Promise.resolve({ status: 'ignored' });
     const requestId = newRequestId();
-    store.dispatch({ type: 'actionRequested', requestId, interactionId, operation: request.operationName, at: now() });
-    const settled = settlementOf(requestId, interactionId);
+    store.dispatch({
+      type: 'actionRequested',
+      requestId,
+      interactionId,
+      operation: request.operationName,
+      ...(request.operationName === 'AttachUserData' || request.operationName === 'UpdateUserData' ? { userData: request.userData } : {}),
+      ...(request.operationName === 'DeleteUserData' ? { keys: request.keys } : {}),
+      at: now(),
+    });
+    const settled = settlementOf(requestId, interactionId, performOptions);
+    const notConnected = NOT_CONNECTED_MESSAGES[options.connectionStatus?.() ?? 'connected'];
+    if (notConnected !== undefined) {
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'not-connected', code: undefined, message: notConnected, at: now() });
+      return settled;
+    }
     void send(requestId, entry.interaction.mediaType, interactionId, request, canPerform(entry, request.operationName));
     return settled;
   }
@@ -138,6 +215,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       }
       const message = error instanceof Error && error.message ? error.message : `${operation} failed.`;
       const code = isGwsRequestError(error) ? error.status : undefined;
+      if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       store.dispatch({ type: 'actionFailed', requestId, kind: 'http', code, message, at: now() });
     }
   }

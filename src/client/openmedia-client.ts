@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
+import { isGwsRequestError } from '../api/errors';
 import { normalizeGwsBase } from '../api/http';
 import { DEFAULT_COMETD_URL } from '../channel/cometd-channel';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
@@ -17,6 +18,7 @@ import type { OfferAlerts } from './offer-alerts';
 import type { TabInfo } from './relay-channel';
 import { createConnectionChannel, sharedConnectionName } from './shared-connection';
 import { createVisibilitySchedule } from './visibility-schedule';
+import type { PerformOptions } from './action-runner';
 import {
   DEFAULT_ACTION_TIMEOUT_MS,
   DEFAULT_LINGER_MS,
@@ -70,7 +72,7 @@ export interface OpenmediaClient {
    * error or the new state); the promise resolves once the action has settled there, with how
    * it ended. Never rejects. The client stays connected until it has settled.
    */
-  perform(interactionId: string, request: OperationRequest): Promise<ActionOutcome>;
+  perform(interactionId: string, request: OperationRequest, options?: PerformOptions): Promise<ActionOutcome>;
   /** Clear the error shown for this interaction. */
   dismissError(interactionId: string): void;
   /**
@@ -157,8 +159,36 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     store,
     now,
     onErrorChange: (snapshotError) => publish({ snapshotError }),
+    onUnauthorized: sessionLost,
   });
-  const actions = createActionRunner({ store, client: gwsClient, timeoutMs: options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS, now, hold: start });
+  const actions = createActionRunner({
+    store,
+    client: gwsClient,
+    timeoutMs: options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS,
+    now,
+    hold: start,
+    connectionStatus: () => channel.getStatus(),
+    onUnauthorized: sessionLost,
+  });
+
+  /**
+   * CometD keeps handshaking into sessions GWS does not know (402 after every handshake): ask
+   * GWS whether the HTTP session still exists; a 401/403 means signed out, not "reconnecting".
+   */
+  function checkSession(): void {
+    gwsClient.getMe().then(
+      () => undefined,
+      (error: unknown) => {
+        if (isGwsRequestError(error) && (error.kind === 'unauthorized' || error.status === 403)) sessionLost();
+      },
+    );
+  }
+
+  /** A REST call was answered 401: the same truth as a refused handshake (one banner, Reconnect). */
+  function sessionLost(): void {
+    if (running === undefined || channel.getStatus() === 'unauthorized') return;
+    channel.sessionEnded?.();
+  }
 
   function open(): void {
     let live = true;
@@ -178,6 +208,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       },
       onStatus(status) {
         if (!live) return;
+        // referenceIds restart with the next HTTP session: none of this one's may match there.
+        if (status === 'unauthorized') store.dispatch({ type: 'sessionChanged', at: now() });
         publish({ status });
         if (status === 'connected' && awaitingConnectedLoad) {
           awaitingConnectedLoad = false;
@@ -187,7 +219,11 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       onResyncNeeded() {
         if (!live) return;
         awaitingConnectedLoad = false;
-        snapshots.load(mediaTypes);
+        snapshots.load(mediaTypes, { afterGap: true });
+      },
+      onSessionCheckNeeded() {
+        if (!live) return;
+        checkSession();
       },
     };
     awaitingConnectedLoad = false;
@@ -256,9 +292,9 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       if (oldest !== undefined) releaseHold(oldest);
     },
     isStarted: () => activeHolds() > 0,
-    perform(interactionId, request) {
+    perform(interactionId, request, performOptions) {
       if (disposed) return Promise.resolve({ status: 'ignored' });
-      return actions.perform(interactionId, request);
+      return actions.perform(interactionId, request, performOptions);
     },
     dismissError(interactionId) {
       store.dispatch({ type: 'errorDismissed', interactionId });

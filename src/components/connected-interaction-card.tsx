@@ -1,5 +1,5 @@
 import { memo, useCallback, useState } from 'react';
-import type { ActionError } from '../core/types';
+import type { ActionError, ActionOutcome } from '../core/types';
 import { useInteraction } from '../hooks/use-interaction';
 import { useInteractionAction } from '../hooks/use-interaction-action';
 import type { OperationRequest } from '../protocol/types';
@@ -52,7 +52,11 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
     setVeto(undefined);
     // The promise settles from the store's transitions, so an outcome that lands within one
     // frame, or while the card is unmounted, is still reported.
-    void perform(request).then((settlement) => {
+    // An outcome that comes after the timeout (or after "unknown") is reported again, as late.
+    const onLateOutcome = (late: ActionOutcome) => {
+      if (late.status !== 'ignored') onAction({ phase: 'after', interactionId: id, request, outcome: late });
+    };
+    void perform(request, { onLateOutcome }).then((settlement) => {
       if (settlement.status === 'ignored') return;
       onAction({ phase: 'after', interactionId: id, request, outcome: settlement });
     });

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import type { PerformOptions } from '../client/action-runner';
 import type { ActionError, ActionOutcome, PendingAction } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 import { useProvidedClient } from './openmedia-context';
@@ -13,9 +14,10 @@ export interface InteractionAction {
    * `error` of kind `not-available`) when the interaction's capabilities do not allow it now.
    * The promise resolves once the action has settled (never rejects): `succeeded` when the
    * notification carrying its referenceId arrived, `failed` with the error shown on the card,
-   * `ignored` when nothing was sent.
+   * `ignored` when nothing was sent. `options.onLateOutcome` hears an outcome that arrives after
+   * the promise resolved as timed out (or unknown).
    */
-  perform(request: OperationRequest): Promise<ActionOutcome>;
+  perform(request: OperationRequest, options?: PerformOptions): Promise<ActionOutcome>;
   /** Clear the error shown for this interaction. */
   dismissError(): void;
   readonly pending: PendingAction | undefined;
@@ -44,8 +46,8 @@ export function useInteractionAction(interactionId: string): InteractionAction {
   const { mutateAsync } = useMutation(
     {
       mutationKey: ['openmedia', 'operation', client.gwsBase, interactionId],
-      mutationFn: async (request: OperationRequest) => {
-        const outcome = await client.perform(interactionId, request);
+      mutationFn: async ({ request, options }: { request: OperationRequest; options: PerformOptions | undefined }) => {
+        const outcome = await client.perform(interactionId, request, options);
         if (outcome.status === 'failed') throw new OpenmediaActionError(outcome.error);
         return outcome;
       },
@@ -57,8 +59,8 @@ export function useInteractionAction(interactionId: string): InteractionAction {
     client.queryClient,
   );
   const perform = useCallback(
-    (request: OperationRequest): Promise<ActionOutcome> =>
-      mutateAsync(request).catch((reason: unknown) => {
+    (request: OperationRequest, options?: PerformOptions): Promise<ActionOutcome> =>
+      mutateAsync({ request, options }).catch((reason: unknown) => {
         if (reason instanceof OpenmediaActionError) return { status: 'failed', error: reason.error };
         throw reason;
       }),
