@@ -232,4 +232,15 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
     expect(first.alerted).toEqual(['OLD']);
     expect(second.alerted).toEqual(['GAP']);
   });
+
+  it('a REST 401 in a follower tab ends the shared session: every tab shows Signed out (issue 12, point 8)', async () => {
+    const browser = createFakeBrowser();
+    const server = createServer();
+    const gws = createScriptedGws();
+    const tabs = [openTab(browser, server, gws), openTab(browser, server, gws)];
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'both tabs connected');
+    expect(tabs.map((tab) => tab.shared.getTab().role)).toEqual(['leader', 'follower']);
+    tabs[1]?.shared.sessionEnded?.();
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'unauthorized'), 'both tabs signed out');
+  });
 });

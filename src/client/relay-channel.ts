@@ -150,6 +150,10 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         listeners.resyncNeeded();
         post({ kind: 'resync' }, current);
       },
+      // The leader's client checks the session; its verdict reaches the others as a status.
+      onSessionCheckNeeded() {
+        if (live) listeners.sessionCheckNeeded();
+      },
     };
     const unsubscribe = source.subscribe(relay);
     current.leading = {
@@ -194,6 +198,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         return;
       case 'reconnect':
         leading?.source.reconnect?.();
+        return;
+      case 'session-ended':
+        leading?.source.sessionEnded?.();
         return;
       case 'alerted':
         remember(message.ids);
@@ -260,6 +267,11 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       if (run === undefined) return;
       if (run.leading) run.leading.source.reconnect?.();
       else post({ kind: 'reconnect' });
+    },
+    sessionEnded() {
+      if (run === undefined) return;
+      if (run.leading) run.leading.source.sessionEnded?.();
+      else post({ kind: 'session-ended' });
     },
     getTab: () => tab,
     subscribeTab(listener) {

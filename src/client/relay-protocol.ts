@@ -20,6 +20,8 @@ export type RelayMessage =
   | { readonly kind: 'leader'; readonly from: string }
   /** A follower asks the leader to reconnect after `unauthorized` (the agent signed in again). */
   | { readonly kind: 'reconnect' }
+  /** A tab's REST request was answered 401: the session every tab shares is gone (leader stops). */
+  | { readonly kind: 'session-ended' }
   /** Offers already alerted in this browser: no other tab alerts them again. */
   | { readonly kind: 'alerted'; readonly ids: readonly string[] };
 
@@ -36,6 +38,7 @@ export function readRelayMessage(value: unknown): RelayMessage | undefined {
       return typeof message.status === 'string' && STATUSES.has(message.status) ? { kind: 'status', status: message.status as ConnectionStatus } : undefined;
     case 'resync':
     case 'reconnect':
+    case 'session-ended':
       return { kind: message.kind };
     case 'hello':
     case 'leader':
