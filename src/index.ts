@@ -13,6 +13,13 @@ export {
   DEFAULT_RECORD_LIMIT,
 } from './client/client-options';
 export type { OpenmediaClientOptions } from './client/client-options';
+// Tabs sharing one connection, offer alerts, and publishing in hidden tabs.
+export type { TabInfo, TabRole } from './client/relay-channel';
+export type { OfferAlerts, OfferAlertOptions, OfferAlertPreferences, OfferAlertSettings } from './client/offer-alerts';
+export { readNotificationPermission, requestNotificationPermission } from './client/notification-permission';
+export type { NotificationPermissionState } from './client/notification-permission';
+export { createVisibilitySchedule } from './client/visibility-schedule';
+export type { VisibilityScheduleOptions, VisibilitySource } from './client/visibility-schedule';
 
 // ── React: provider and hooks ────────────────────────────────────────────────────────────────
 export { OpenmediaProvider } from './hooks/openmedia-provider';
@@ -24,6 +31,9 @@ export { useInteraction, useInteractionIds, useConnectionStatus, useDiagnostics,
 export { useInteractionAction, OpenmediaActionError } from './hooks/use-interaction-action';
 export type { InteractionAction } from './hooks/use-interaction-action';
 export { useMessageRecording } from './hooks/use-message-recording';
+export { useOfferAlerts } from './hooks/use-offer-alerts';
+export type { UseOfferAlertsResult } from './hooks/use-offer-alerts';
+export { useTabInfo } from './hooks/use-tab-info';
 
 // ── Push channel ─────────────────────────────────────────────────────────────────────────────
 export { createCometdChannel, DEFAULT_COMETD_URL } from './channel/cometd-channel';
@@ -104,3 +114,7 @@ export type { TransferTarget } from './components/transfer-target';
 export type { ActionEvent, ActionListener } from './components/action-event';
 export { ReplayControls } from './components/replay-controls';
 export type { ReplayControlsProps } from './components/replay-controls';
+export { OfferAlertToggle } from './components/offer-alert-toggle';
+export type { OfferAlertToggleProps } from './components/offer-alert-toggle';
+export { OfferAlertControls } from './components/offer-alert-controls';
+export { TabRoleIndicator, describeTab } from './components/tab-role';

@@ -6,7 +6,7 @@ import { createGwsClient } from '../api/client';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
 import { createScriptedGws } from '../testing/scripted-gws';
 import { OfferAlertControls } from './offer-alert-controls';
-import { TabRole } from './tab-role';
+import { TabRoleIndicator } from './tab-role';
 
 function stubNotification(permission: NotificationPermission, answer: NotificationPermission = permission) {
   const api = {
@@ -25,7 +25,7 @@ function renderControls() {
   return render(
     <OpenmediaProvider channel={createMemoryChannel()} gwsClient={createGwsClient({ fetch: gws.fetch })} alerts>
       <OfferAlertControls />
-      <TabRole />
+      <TabRoleIndicator />
     </OpenmediaProvider>,
   );
 }

@@ -11,7 +11,7 @@ export function describeTab(messages: Messages, tab: TabInfo): string {
 }
 
 /** This tab's role in the shared connection, for a header or a status bar. Inside `<OpenmediaProvider>`. */
-export function TabRole({ className }: { readonly className?: string }) {
+export function TabRoleIndicator({ className }: { readonly className?: string }) {
   const messages = useMessages();
   const tab = useTabInfo();
   return (
