@@ -41,8 +41,30 @@ describe('DesktopApp', () => {
     expect(await within(focusPanel).findByRole('article', { name: 'Refund review' })).toBeInTheDocument();
     expect(await screen.findByLabelText('Notes for Refund review')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('status', { name: 'Last action' })).toHaveTextContent('SetInFocus on w1 succeeded'));
-    await user.type(screen.getByLabelText('Notes for Refund review'), 'Customer wants it by Friday');
-    expect(screen.getByLabelText('Notes for Refund review')).toHaveValue('Customer wants it by Friday');
+  });
+
+  it('keeps the notes of each interaction: another one in focus has its own, and coming back shows the first again', async () => {
+    const user = userEvent.setup();
+    const { channel, gws } = renderDesktop();
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+    act(() => {
+      channel.emit(statusChange(resource('w1', 'Processing', 'workitem', { Subject: 'Refund review' })));
+      channel.emit(statusChange(resource('w2', 'Processing', 'workitem', { Subject: 'Address change' })));
+    });
+    const list = screen.getByRole('region', { name: 'My interactions' });
+    const posts = () => gws.requests.filter((r) => r.method === 'POST').length;
+    /** Set in focus on the card, and the notification that confirms it (the scripted GWS numbers references from 101). */
+    async function focus(subject: string, id: string) {
+      const before = posts();
+      await user.click(within(await within(list).findByRole('article', { name: subject })).getByRole('button', { name: 'Set in focus' }));
+      await waitFor(() => expect(posts()).toBe(before + 1));
+      act(() => channel.emit(statusChange(resource(id, 'Processing', 'workitem', { Subject: subject }), 101 + before)));
+      return screen.findByLabelText(`Notes for ${subject}`);
+    }
+
+    await user.type(await focus('Refund review', 'w1'), 'Customer wants it by Friday');
+    expect(await focus('Address change', 'w2')).toHaveValue('');
+    expect(await focus('Refund review', 'w1')).toHaveValue('Customer wants it by Friday');
   });
 
   it('switches the agent state and the theme', async () => {
