@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ActionEvent } from '../components/action-event';
+import { OfferAlertControls } from '../components/offer-alert-controls';
 import { OpenmediaWidget } from '../components/openmedia-widget';
+import { TabRoleIndicator } from '../components/tab-role';
 import { exampleTargets } from '../dev/example-targets';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
 import type { OpenmediaProviderProps } from '../hooks/openmedia-provider';
@@ -59,9 +61,14 @@ export function DesktopApp({ connection, origin, initialTheme = 'light' }: Deskt
   return (
     <div className="desk" data-theme={theme}>
       <AgentHeader agentName="Dana Whitfield" state={agentState} onStateChange={setAgentState} theme={theme} onThemeChange={setTheme} />
-      <OpenmediaProvider {...connection}>
+      {/* Offer alerts on (title badge; the agent turns on notifications and sound below). */}
+      <OpenmediaProvider alerts {...connection}>
         <div className="desk-layout">
           <div className="desk-column desk-column--side">
+            <section className="desk-panel desk-alerts" aria-label="Alerts and tabs">
+              <OfferAlertControls />
+              <TabRoleIndicator />
+            </section>
             <SoftphonePanel />
             <NotesPanel subject={noteSubject} />
           </div>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionEvent } from '../components/action-event';
+import { OfferAlertControls } from '../components/offer-alert-controls';
 import { OpenmediaWidget } from '../components/openmedia-widget';
+import { TabRoleIndicator } from '../components/tab-role';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { DevConfig } from './dev-config';
@@ -66,6 +68,12 @@ export function DevApp({ config }: { config: DevConfig }) {
     [record],
   );
 
+  const onOffer = useCallback(
+    (interaction: OpenmediaInteraction) =>
+      record(`offer · ${interaction.id} · ${String(interaction.userData.Subject ?? interaction.id)}`, 'info'),
+    [record],
+  );
+
   const onFocus = useCallback(
     (interaction: OpenmediaInteraction) => record(`focus · ${interaction.id}`, 'info'),
     [record],
@@ -103,16 +111,19 @@ export function DevApp({ config }: { config: DevConfig }) {
           </button>
         </div>
       </header>
-      <div className="dev-layout">
-        <main className="dev-main">
-          {/* Recording raw messages is opt-in (they carry customer data); on here, for replayable logs. */}
-          <OpenmediaProvider
-            dialect={config.dialect}
-            gwsBase={config.gwsBase}
-            cometdUrl={config.cometdUrl}
-            recordLimit={DEV_RECORD_LIMIT}
-            {...(config.mediaTypes ? { mediaTypes: config.mediaTypes } : {})}
-          >
+      {/* Recording raw messages is opt-in (they carry customer data); on here, for replayable logs.
+          Offer alerts are on by default here: the title badge and onOffer work without a setting. */}
+      <OpenmediaProvider
+        dialect={config.dialect}
+        gwsBase={config.gwsBase}
+        cometdUrl={config.cometdUrl}
+        recordLimit={DEV_RECORD_LIMIT}
+        alerts
+        onOffer={onOffer}
+        {...(config.mediaTypes ? { mediaTypes: config.mediaTypes } : {})}
+      >
+        <div className="dev-layout">
+          <main className="dev-main">
             <OpenmediaWidget
               title="My interactions"
               transferTargets={targets}
@@ -121,13 +132,17 @@ export function DevApp({ config }: { config: DevConfig }) {
               compact={compact}
               showDiagnostics
             />
-          </OpenmediaProvider>
-        </main>
-        <aside className="dev-aside" aria-label="Demo controls">
-          <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} />
-          <HostEventsPanel events={events} vetoTransfers={vetoTransfers} onVetoTransfersChange={setVetoTransfers} />
-        </aside>
-      </div>
+          </main>
+          <aside className="dev-aside" aria-label="Demo controls">
+            <section className="dev-panel" aria-label="Alerts and tabs">
+              <OfferAlertControls />
+              <TabRoleIndicator />
+            </section>
+            <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} />
+            <HostEventsPanel events={events} vetoTransfers={vetoTransfers} onVetoTransfersChange={setVetoTransfers} />
+          </aside>
+        </div>
+      </OpenmediaProvider>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function HostEventsPanel({ events, vetoTransfers, onVetoTransfersChange }
         Veto transfers in <code>onAction</code>
       </label>
       {events.length === 0 ? (
-        <p className="dev-muted">onAction and onFocus calls appear here.</p>
+        <p className="dev-muted">onAction, onFocus and onOffer calls appear here.</p>
       ) : (
         <ol className="dev-events" aria-label="Recent callbacks">
           {events.map((event) => (
