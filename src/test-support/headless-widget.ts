@@ -8,6 +8,7 @@
  */
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
+import type { BackoffOptions } from '../channel/backoff';
 import { createCometdChannel } from '../channel/cometd-channel';
 import type { ConnectionStatus, NotificationChannel } from '../channel/types';
 import { createOpenmediaClient } from '../client/openmedia-client';
@@ -58,13 +59,16 @@ export interface HeadlessOptions {
   readonly rewrite?: (init: RequestInit, headers: Headers) => void;
 }
 
+/** The headless widget's reconnect back-off: short, so integration tests see retries quickly. */
+export const HEADLESS_BACKOFF: BackoffOptions = { baseMs: 100, maxMs: 500 };
+
 /** Logs in (a GET that creates the HTTP session, as the host page would), then connects. */
 export async function startHeadlessWidget(options: HeadlessOptions): Promise<HeadlessWidget> {
   adaptOnce();
   jar.clear();
   const gws = createGwsClient({ gwsBase: options.mockUrl, fetch: fetchWithJar(options.rewrite) });
   await gws.getMe();
-  const channel = createCometdChannel({ url: `${options.mockUrl}/api/v2/notifications`, backoff: { baseMs: 100, maxMs: 500 } });
+  const channel = createCometdChannel({ url: `${options.mockUrl}/api/v2/notifications`, backoff: HEADLESS_BACKOFF });
   const openmedia = createOpenmediaClient({
     gwsBase: options.mockUrl,
     channel,
