@@ -31,9 +31,11 @@ export function parseGwsDate(text: string): number | undefined {
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) {
       return undefined;
     }
-    const utc = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
-    // setUTCFullYear, because Date.UTC maps years 0–99 to 1900–1999.
-    return utc.setUTCFullYear(year) - offsetMinutes * 60_000;
+    // The year is set first and on its own, because Date.UTC maps years 0–99 to 1900–1999; the
+    // time after it, so a leap second (:60) rolls over within the right year.
+    const utc = new Date(0);
+    utc.setUTCFullYear(year, month - 1, day);
+    return utc.setUTCHours(hour, minute, second, ms) - offsetMinutes * 60_000;
   }
   // Epoch milliseconds as a string, which some servers send.
   if (/^\d{12,14}$/.test(text.trim())) return Number(text.trim());
