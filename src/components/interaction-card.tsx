@@ -139,6 +139,7 @@ export const InteractionCard = memo(function InteractionCard({
       {ended ? <p className="omw-card__ended">{entry.gone ? messages.gone : messages.ended}</p> : null}
       <UserDataSection
         userData={interaction.userData}
+        userDataKinds={interaction.userDataKinds}
         update={{
           present: !ended && has('UpdateUserData'),
           enabled: canPerform(entry, 'UpdateUserData'),

@@ -81,6 +81,10 @@ export interface Messages {
   readonly duplicateKey: (key: string) => string;
   readonly editInstead: (key: string) => string;
   readonly editValueLabel: (key: string) => string;
+  /** A number value edited into text that is not a number (it is sent back as a number). */
+  readonly valueNotANumber: (key: string) => string;
+  /** Beside a value whose wire type the editor cannot send back (a nested list, true / false). */
+  readonly valueReadOnly: (kind: 'json' | 'boolean') => string;
   readonly deleteConfirm: (key: string) => string;
   readonly confirmDelete: string;
   readonly keep: string;
@@ -240,6 +244,9 @@ export const DEFAULT_MESSAGES: Messages = {
   duplicateKey: (key) => `“${key}” already exists.`,
   editInstead: (key) => `Edit ${key} instead`,
   editValueLabel: (key) => `New value for ${key}`,
+  valueNotANumber: (key) => `${key} is a number: enter a number, such as 7 or 2.5.`,
+  valueReadOnly: (kind) =>
+    kind === 'json' ? 'Read-only: a nested value, shown as JSON.' : 'Read-only: a true / false value.',
   deleteConfirm: (key) => `Delete “${key}”?`,
   confirmDelete: 'Yes, delete',
   keep: 'Keep',

@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useRef } from 'react';
-import type { UserDataValue } from '../protocol/types';
+import type { UserDataKind, UserDataValue } from '../protocol/types';
 import { ActionButton } from './action-button';
 import { userDataText } from './format';
 import { DeleteIcon, EditIcon } from './icons';
@@ -18,18 +18,23 @@ export type RowMode = 'view' | 'edit' | 'delete';
 export interface UserDataRowProps {
   readonly dataKey: string;
   readonly value: UserDataValue;
+  /** The wire type when the shown value is a flattened one (nested list, true / false): read-only. */
+  readonly kind?: UserDataKind | undefined;
   readonly edit: KeyActionState;
   readonly remove: KeyActionState;
   readonly mode: RowMode;
   readonly onModeChange: (mode: RowMode) => void;
-  readonly onUpdate: (value: string) => void;
+  /** The new value, of the current value's type (a number stays a number). */
+  readonly onUpdate: (value: UserDataValue) => void;
   readonly onDelete: () => void;
 }
 
 /** One key/value pair, with inline Edit and a confirmed Delete when the capabilities allow. */
-export function UserDataRow({ dataKey, value, edit, remove, mode, onModeChange, onUpdate, onDelete }: UserDataRowProps) {
+export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mode, onModeChange, onUpdate, onDelete }: UserDataRowProps) {
   const messages = useMessages();
   const text = userDataText(value);
+  // A value shown flattened cannot be sent back as shown (it would change its wire type): no Edit.
+  const edit = kind === undefined ? editState : { ...editState, present: false };
   const confirmTextId = useId();
   const editRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -53,12 +58,13 @@ export function UserDataRow({ dataKey, value, edit, remove, mode, onModeChange, 
     <div className={`omw-ud-row${mode === 'edit' ? ' omw-ud-row--active' : ''}${mode === 'delete' ? ' omw-ud-row--deleting' : ''}`}>
       <dt className="omw-ud-key">{dataKey}</dt>
       <dd className="omw-ud-value">
-        {mode === 'edit' ? (
+        {mode === 'edit' && kind === undefined ? (
           <UserDataValueForm
+            dataKey={dataKey}
             label={messages.editValueLabel(dataKey)}
-            initial={text}
+            initial={value}
             onSave={(next) => {
-              if (next !== text) onUpdate(next);
+              onUpdate(next);
               close('edit');
             }}
             onCancel={() => close('edit')}
@@ -68,6 +74,12 @@ export function UserDataRow({ dataKey, value, edit, remove, mode, onModeChange, 
             {text === '' ? messages.notProvided : text}
           </span>
         )}
+        {kind !== undefined ? <span className="omw-ud-note omw-muted">{messages.valueReadOnly(kind)}</span> : null}
+        {mode === 'edit' && kind !== undefined ? (
+          <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={() => close('edit')}>
+            {messages.cancel}
+          </button>
+        ) : null}
         {mode === 'delete' ? (
           <span className="omw-confirm" role="group" aria-labelledby={confirmTextId}>
             <span id={confirmTextId} className="omw-confirm__text">

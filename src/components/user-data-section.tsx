@@ -1,4 +1,4 @@
-import type { UserData } from '../protocol/types';
+import type { UserData, UserDataKind, UserDataValue } from '../protocol/types';
 import { useMessages } from './messages-context';
 import { UserDataAddForm } from './user-data-add-form';
 import type { EditorState } from './user-data-editor-state';
@@ -13,12 +13,15 @@ export interface KeyOperationState {
 
 export interface UserDataSectionProps {
   readonly userData: UserData;
+  /** Values shown flattened (a nested list, true / false): read-only, see `OpenmediaInteraction.userDataKinds`. */
+  readonly userDataKinds?: Readonly<Record<string, UserDataKind>> | undefined;
   readonly update: KeyOperationState;
   readonly remove: KeyOperationState;
   readonly editor: EditorState;
   readonly onEditorChange: (editor: EditorState) => void;
   readonly onAdd: (key: string, value: string) => void;
-  readonly onUpdate: (key: string, value: string) => void;
+  /** A new value of the current value's type (a number stays a number). */
+  readonly onUpdate: (key: string, value: UserDataValue) => void;
   readonly onDelete: (key: string) => void;
 }
 
@@ -35,6 +38,7 @@ function keyState(op: KeyOperationState, key: string): KeyActionState {
 /** The interaction's user data as a key/value list, with the inline editors the capabilities allow. */
 export function UserDataSection({
   userData,
+  userDataKinds,
   update,
   remove,
   editor,
@@ -54,6 +58,7 @@ export function UserDataSection({
             <UserDataRow
               key={key}
               dataKey={key}
+              kind={userDataKinds?.[key]}
               value={userData[key] ?? null}
               edit={keyState(update, key)}
               remove={keyState(remove, key)}

@@ -17,6 +17,13 @@ function userDataEqual(a: UserData, b: UserData): boolean {
   return true;
 }
 
+function kindsEqual(a: OpenmediaInteraction['userDataKinds'], b: OpenmediaInteraction['userDataKinds']): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+}
+
 /**
  * `next`, sharing every part that equals `previous`: `previous` itself when the two are equal, else
  * a copy of `next` that reuses the unchanged `capabilities` / `userData`. GWS sends the whole
@@ -25,7 +32,8 @@ function userDataEqual(a: UserData, b: UserData): boolean {
 export function reuseEqualParts(previous: OpenmediaInteraction, next: OpenmediaInteraction): OpenmediaInteraction {
   if (previous === next) return previous;
   const sameCapabilities = capabilitiesEqual(previous.capabilities, next.capabilities);
-  const sameUserData = userDataEqual(previous.userData, next.userData);
+  // A value's text alone does not say its type ("7" vs 7 is told apart by userDataEqual; a nested list vs its JSON text by the kinds).
+  const sameUserData = userDataEqual(previous.userData, next.userData) && kindsEqual(previous.userDataKinds, next.userDataKinds);
   if (
     sameCapabilities &&
     sameUserData &&
@@ -44,5 +52,6 @@ export function reuseEqualParts(previous: OpenmediaInteraction, next: OpenmediaI
     ...next,
     capabilities: sameCapabilities ? previous.capabilities : next.capabilities,
     userData: sameUserData ? previous.userData : next.userData,
+    ...(sameUserData && previous.userDataKinds !== undefined ? { userDataKinds: previous.userDataKinds } : {}),
   };
 }

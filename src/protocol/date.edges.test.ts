@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseGwsDate } from './date';
 import { formatGwsDate } from './format-gws-date';
 
@@ -41,16 +41,16 @@ describe('parseGwsDate: only the whole text', () => {
 });
 
 describe('formatGwsDate: the default offset is this machine’s zone, east of UTC positive', () => {
-  const originalTz = process.env.TZ;
   afterEach(() => {
-    if (originalTz === undefined) delete process.env.TZ;
-    else process.env.TZ = originalTz;
+    vi.restoreAllMocks();
   });
 
-  it('writes +0530 in Asia/Kolkata and -0400 in New York (summer)', () => {
-    process.env.TZ = 'Asia/Kolkata';
+  // Date#getTimezoneOffset is minutes WEST of UTC (India: -330); GWS writes east as positive.
+  // Stubbed rather than switching TZ, which worker threads (Stryker's runner) do not honour.
+  it('writes +0530 where getTimezoneOffset says -330, and -0400 where it says 240', () => {
+    const offset = vi.spyOn(Date.prototype, 'getTimezoneOffset').mockReturnValue(-330);
     expect(formatGwsDate(AT)).toBe('2014-03-26 19:32:22.000+0530');
-    process.env.TZ = 'America/New_York';
+    offset.mockReturnValue(240);
     expect(formatGwsDate(AT)).toBe('2014-03-26 10:02:22.000-0400');
   });
 });

@@ -6,6 +6,7 @@ import type {
   ResourceParseResult,
   RestAnswerParseResult,
   SnapshotParseResult,
+  UserDataKind,
   UserDataValue,
 } from './types';
 import { parseGwsDate } from './date';
@@ -73,6 +74,13 @@ function readUserDataValue(value: unknown): UserDataValue {
   }
 }
 
+/** What a flattened value was on the wire, when the flat form lost its type. */
+function userDataKindOf(value: unknown): UserDataKind | undefined {
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'object' && value !== null) return 'json';
+  return undefined;
+}
+
 /** Parse one openmedia resource (from a notification or a snapshot). Never throws. */
 export function parseOpenmediaResource(value: unknown): ResourceParseResult {
   if (!isObject(value)) return { ok: false, reason: 'openmedia-not-an-object' };
@@ -85,6 +93,7 @@ export function parseOpenmediaResource(value: unknown): ResourceParseResult {
   if (!Array.isArray(capabilities)) return { ok: false, reason: 'invalid-capabilities' };
 
   let parsedUserData: Record<string, UserDataValue>;
+  let userDataKinds: Record<string, UserDataKind> | undefined;
   if (userData === undefined || userData === null) {
     parsedUserData = {};
   } else if (isObject(userData)) {
@@ -92,6 +101,12 @@ export function parseOpenmediaResource(value: unknown): ResourceParseResult {
     parsedUserData = Object.fromEntries(
       Object.entries(userData).map(([key, v]) => [key, readUserDataValue(v)] as const),
     );
+    for (const [key, v] of Object.entries(userData)) {
+      const kind = userDataKindOf(v);
+      if (kind === undefined) continue;
+      userDataKinds ??= {};
+      Object.defineProperty(userDataKinds, key, { value: kind, enumerable: true, writable: false, configurable: false });
+    }
   } else {
     return { ok: false, reason: 'invalid-user-data' };
   }
@@ -105,6 +120,7 @@ export function parseOpenmediaResource(value: unknown): ResourceParseResult {
     capabilities: capabilities.filter((c): c is string => typeof c === 'string'),
     uri: typeof value.uri === 'string' ? value.uri : undefined,
     userData: parsedUserData,
+    ...(userDataKinds === undefined ? {} : { userDataKinds }),
     receivedDate,
     receivedAt: receivedDate === undefined ? undefined : parseGwsDate(receivedDate),
   };

@@ -31,6 +31,11 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type UserDataValue = string | number | null;
 /** Flat user data: key → string / number / null. */
 export type UserData = Readonly<Record<string, UserDataValue>>;
+/**
+ * The wire type of a user-data value that the flat form cannot keep: `json` for a nested KV list
+ * or array (kept as its JSON text), `boolean` for true / false (kept as "true" / "false").
+ */
+export type UserDataKind = 'json' | 'boolean';
 
 /** The openmedia resource as GWS sends it. */
 export interface OpenmediaResourceWire {
@@ -68,6 +73,11 @@ export interface OpenmediaInteraction {
   /** Opaque resource URI; render as a link only when it is `http(s):`. */
   readonly uri: string | undefined;
   readonly userData: UserData;
+  /**
+   * Keys whose wire value was not a string, number or null, with what it was. Absent when every
+   * value kept its type. Such a value cannot be sent back as it is shown, so it is not editable.
+   */
+  readonly userDataKinds?: Readonly<Record<string, UserDataKind>>;
   /** The date string as sent. */
   readonly receivedDate: string | undefined;
   /** `receivedDate` as epoch milliseconds, when it could be read. */
