@@ -98,3 +98,27 @@ export const DarkTheme: Story = {
     ),
   ],
 };
+
+function manyKeys(count: number): Record<string, string> {
+  const data: Record<string, string> = { Subject: 'Two thousand keys' };
+  for (let i = 1; i < count; i += 1) data[`Key${String(i).padStart(4, '0')}`] = `value ${i}`;
+  return data;
+}
+
+/** 2,000 keys (GWS does not bound user data): six rows, a count, a filter and Show all. */
+export const ManyUserDataKeys: Story = {
+  args: { entry: makeEntry({ userData: manyKeys(2_000) }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Showing 6 of 2,000 keys')).toBeVisible();
+    await expect(within(canvasElement).getByRole('button', { name: 'Show all 2,000 keys' })).toBeVisible();
+  },
+};
+
+/** A 200,000-character value: clamped, with its length, Show more and Copy. */
+export const LongUserDataValue: Story = {
+  args: { entry: makeEntry({ userData: { Subject: 'A long transcript', Transcript: `Customer wrote: ${'lorem ipsum dolor sit amet '.repeat(7_500)}— end` } }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Show more of Transcript' })).toBeVisible();
+    await expect(within(canvasElement).getByRole('button', { name: 'Copy Transcript' })).toBeVisible();
+  },
+};

@@ -1,4 +1,8 @@
+import { useCallback, useId, useState } from 'react';
 import type { UserData, UserDataKind, UserDataValue } from '../protocol/types';
+import { VISIBLE_KEYS, isLongText, matchesFilter, previewText } from './bounded-user-data';
+import { ClampedValueRow } from './clamped-value-row';
+import { userDataText } from './format';
 import { useMessages } from './messages-context';
 import { UserDataAddForm } from './user-data-add-form';
 import type { EditorState } from './user-data-editor-state';
@@ -35,7 +39,11 @@ function keyState(op: KeyOperationState, key: string): KeyActionState {
   return { present: op.present, enabled: op.enabled, busy: op.busyKey === key };
 }
 
-/** The interaction's user data as a key/value list, with the inline editors the capabilities allow. */
+/**
+ * The interaction's user data as a key/value list, with the inline editors the capabilities allow.
+ * Bounded (GWS does not bound user data): past {@link VISIBLE_KEYS} keys the list collapses, with
+ * a count, a filter and "Show all" (in a scrollable region); long values are clamped.
+ */
 export function UserDataSection({
   userData,
   userDataKinds,
@@ -48,30 +56,103 @@ export function UserDataSection({
   onDelete,
 }: UserDataSectionProps) {
   const messages = useMessages();
+  const filterId = useId();
+  const [filter, setFilter] = useState('');
+  const [showAll, setShowAll] = useState(false);
+  // A clamped row replaces the editor of its key when that closes: focus goes back to its button.
+  const [refocus, setRefocus] = useState<{ key: string; target: 'edit' | 'delete' } | undefined>(undefined);
+  const clearRefocus = useCallback(() => setRefocus(undefined), []);
   const keys = Object.keys(userData);
+  const many = keys.length > VISIBLE_KEYS;
+  const matching = many && filter.trim() !== '' ? keys.filter((key) => matchesFilter(key, userDataText(userData[key] ?? null), filter)) : keys;
+  let shown = showAll || matching.length <= VISIBLE_KEYS ? matching : matching.slice(0, VISIBLE_KEYS);
+  // The key being edited stays on screen, even when collapsed or filtered out.
+  const editing = editor.mode === 'edit' || editor.mode === 'delete' ? editor.key : undefined;
+  if (editing !== undefined && Object.hasOwn(userData, editing) && !shown.includes(editing)) shown = [...shown, editing];
+
+  const rows = shown.map((key) => {
+    const value = userData[key] ?? null;
+    const text = userDataText(value);
+    const mode = rowMode(editor, key);
+    const onModeChange = (next: RowMode) => {
+      if (next === 'view' && mode !== 'view' && isLongText(text)) setRefocus({ key, target: mode === 'edit' ? 'edit' : 'delete' });
+      onEditorChange(next === 'view' ? { mode: 'none' } : { mode: next, key });
+    };
+    if (mode === 'view' && isLongText(text)) {
+      return (
+        <ClampedValueRow
+          key={key}
+          dataKey={key}
+          text={text}
+          edit={keyState(update, key)}
+          remove={keyState(remove, key)}
+          onEdit={() => onModeChange('edit')}
+          onDelete={() => onModeChange('delete')}
+          focusOnMount={refocus?.key === key ? refocus.target : undefined}
+          onFocused={clearRefocus}
+        />
+      );
+    }
+    return (
+      <UserDataRow
+        key={key}
+        dataKey={key}
+        kind={userDataKinds?.[key]}
+        // The editor needs the whole value; the delete confirmation only its start.
+        value={mode === 'delete' && isLongText(text) ? previewText(text) : value}
+        edit={keyState(update, key)}
+        remove={keyState(remove, key)}
+        mode={mode}
+        onModeChange={onModeChange}
+        onUpdate={(next) => onUpdate(key, next)}
+        onDelete={() => onDelete(key)}
+      />
+    );
+  });
+
   return (
     <div className="omw-ud">
-      <p className="omw-section-label">{messages.labelUserData}</p>
-      {keys.length > 0 ? (
-        <dl className="omw-ud-list">
-          {keys.map((key) => (
-            <UserDataRow
-              key={key}
-              dataKey={key}
-              kind={userDataKinds?.[key]}
-              value={userData[key] ?? null}
-              edit={keyState(update, key)}
-              remove={keyState(remove, key)}
-              mode={rowMode(editor, key)}
-              onModeChange={(mode) => onEditorChange(mode === 'view' ? { mode: 'none' } : { mode, key })}
-              onUpdate={(value) => onUpdate(key, value)}
-              onDelete={() => onDelete(key)}
-            />
-          ))}
-        </dl>
-      ) : (
+      <div className="omw-ud-header">
+        <p className="omw-section-label">{messages.labelUserData}</p>
+        {many ? <span className="omw-ud-count">{messages.userDataShowing(shown.length, matching.length)}</span> : null}
+      </div>
+      {many ? (
+        <div className="omw-ud-filter">
+          <label htmlFor={filterId} className="omw-visually-hidden">
+            {messages.userDataFilter}
+          </label>
+          <input
+            id={filterId}
+            type="search"
+            className="omw-input omw-ud-filter__input"
+            placeholder={messages.userDataFilter}
+            value={filter}
+            onChange={(event) => setFilter(event.currentTarget.value)}
+          />
+        </div>
+      ) : null}
+      {keys.length === 0 ? (
         <p className="omw-muted omw-ud-empty">{messages.noUserData}</p>
+      ) : rows.length === 0 ? (
+        <p className="omw-muted omw-ud-empty">{messages.userDataNoMatch}</p>
+      ) : showAll && matching.length > VISIBLE_KEYS ? (
+        // Every key, in a box of bounded height: the action bar below stays in reach.
+        <div className="omw-ud-scroll" role="region" aria-label={messages.userDataAllRegion(matching.length)} tabIndex={0}>
+          <dl className="omw-ud-list">{rows}</dl>
+        </div>
+      ) : (
+        <dl className="omw-ud-list">{rows}</dl>
       )}
+      {many && (showAll || matching.length > VISIBLE_KEYS) ? (
+        <button
+          type="button"
+          className="omw-button omw-button--ghost omw-button--small omw-ud-show-all"
+          aria-expanded={showAll}
+          onClick={() => setShowAll((all) => !all)}
+        >
+          {showAll ? messages.userDataShowFewer : messages.userDataShowAll(matching.length)}
+        </button>
+      ) : null}
       {editor.mode === 'add' ? (
         <UserDataAddForm
           existing={userData}

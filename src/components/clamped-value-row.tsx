@@ -1,0 +1,110 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { ActionButton } from './action-button';
+import { previewText } from './bounded-user-data';
+import { DeleteIcon, EditIcon } from './icons';
+import { useMessages } from './messages-context';
+import type { KeyActionState } from './user-data-row';
+
+export interface ClampedValueRowProps {
+  readonly dataKey: string;
+  /** The whole value as text (it may be 200,000 characters). */
+  readonly text: string;
+  readonly edit: KeyActionState;
+  readonly remove: KeyActionState;
+  readonly onEdit: () => void;
+  readonly onDelete: () => void;
+  /** Focus this button once mounted (the editor of this key just closed). */
+  readonly focusOnMount?: 'edit' | 'delete' | undefined;
+  readonly onFocused?: () => void;
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/**
+ * A user-data row whose value is too long to show whole: its start, clamped to a few lines, with
+ * "Show more" (the whole value in a scrollable box, so the card stays in bounds even then) and
+ * "Copy" (the whole value, to the clipboard). Edit and Delete open the usual inline editors.
+ */
+export function ClampedValueRow({ dataKey, text, edit, remove, onEdit, onDelete, focusOnMount, onFocused }: ClampedValueRowProps) {
+  const messages = useMessages();
+  const [expanded, setExpanded] = useState(false);
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const fullId = useId();
+  const editRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+
+  useLayoutEffect(() => {
+    if (focusOnMount === undefined) return;
+    (focusOnMount === 'edit' ? editRef : deleteRef).current?.focus();
+    onFocused?.();
+  }, [focusOnMount, onFocused]);
+
+  useEffect(() => {
+    if (copy === 'idle') return undefined;
+    const timer = setTimeout(() => setCopy('idle'), 3_000);
+    return () => clearTimeout(timer);
+  }, [copy]);
+
+  const copyValue = () => {
+    const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+    if (!clipboard) {
+      setCopy('failed');
+      return;
+    }
+    clipboard.writeText(text).then(
+      () => setCopy('copied'),
+      () => setCopy('failed'),
+    );
+  };
+
+  return (
+    <div className="omw-ud-row omw-ud-row--long">
+      <dt className="omw-ud-key">{dataKey}</dt>
+      <dd className="omw-ud-value">
+        {expanded ? (
+          <div id={fullId} className="omw-ud-full" role="region" aria-label={dataKey} tabIndex={0}>
+            {text}
+          </div>
+        ) : (
+          <span id={fullId} className="omw-ud-text omw-ud-text--clamped">
+            {previewText(text)}
+          </span>
+        )}
+        <span className="omw-ud-long-tools">
+          <span className="omw-ud-length">{messages.valueLength(text.length)}</span>
+          <button
+            type="button"
+            className="omw-button omw-button--ghost omw-button--small"
+            aria-expanded={expanded}
+            aria-controls={fullId}
+            aria-label={expanded ? messages.showLessOf(dataKey) : messages.showMoreOf(dataKey)}
+            onClick={() => setExpanded((open) => !open)}
+          >
+            {expanded ? messages.showLess : messages.showMore}
+          </button>
+          <button type="button" className="omw-button omw-button--ghost omw-button--small" aria-label={messages.copyValueOf(dataKey)} onClick={copyValue}>
+            {messages.copy}
+          </button>
+          {/* Present before it changes, so "Copied" is announced. */}
+          <span className="omw-ud-copy-status" aria-live="polite">
+            {copy === 'copied' ? messages.copied : copy === 'failed' ? messages.copyFailed : ''}
+          </span>
+        </span>
+        {edit.present || remove.present ? (
+          <span className="omw-ud-actions">
+            {edit.present ? (
+              <ActionButton variant="icon" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onClick={onEdit}>
+                {edit.busy ? null : <EditIcon />}
+              </ActionButton>
+            ) : null}
+            {remove.present ? (
+              <ActionButton variant="icon" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={onDelete}>
+                {remove.busy ? null : <DeleteIcon />}
+              </ActionButton>
+            ) : null}
+          </span>
+        ) : null}
+      </dd>
+    </div>
+  );
+}
