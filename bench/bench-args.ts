@@ -6,7 +6,7 @@ export interface BenchArgs {
   readonly only: ReadonlySet<string>;
 }
 
-const USAGE = 'usage: npm run bench [-- --quick] [--full-baseline] [--only=1,2,3,3b,4,5,6]';
+const USAGE = 'usage: npm run bench [-- --quick] [--full-baseline] [--only=1,1b,2,3,3b,4,5,6]';
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let quick = false;

@@ -8,6 +8,7 @@ import { runBundleSize } from './bundle-size';
 import { LATENCY_FULL, LATENCY_QUICK, runDomLatency } from './dom-latency';
 import type { Figure } from './figure';
 import { describeMachine, machineLine, withEndLoad } from './machine';
+import { FAIR_FULL, FAIR_QUICK, runFairBaseline } from './fair-baseline';
 import { createProgress } from './progress';
 import type { Progress } from './progress';
 import { THROUGHPUT_FULL, THROUGHPUT_QUICK, runReducerThroughput } from './reducer-throughput';
@@ -54,6 +55,11 @@ function benchmarkList({ quick, fullBaseline }: BenchArgs, dirs: BuildDirs): Ben
       id: '1',
       name: 'reducer throughput vs Redux Toolkit',
       run: (p) => runReducerThroughput({ ...(quick ? THROUGHPUT_QUICK : THROUGHPUT_FULL), ...(fullBaseline ? { baselineBudgetMs: Infinity } : {}) }, p),
+    },
+    {
+      id: '1b',
+      name: 'reducer at 50 and 1,000 open interactions vs fair baselines',
+      run: (p) => runFairBaseline(quick ? FAIR_QUICK : FAIR_FULL, p),
     },
     {
       id: '2',
