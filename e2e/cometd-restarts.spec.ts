@@ -1,0 +1,68 @@
+import { expect, test } from './support/fixtures';
+import { indicator, openWidget, widget } from './support/widget';
+
+/**
+ * Issue 12, point 10: CometD 9 starts a Web Worker (from a blob URL) for its timers each time a
+ * client is configured, and never stops it. Every restart of the connection (the session lost and
+ * Reconnect, CometD giving up) must not leave one more behind.
+ */
+const RESTARTS = 20;
+
+interface Counts {
+  workersCreated: number;
+  workersTerminated: number;
+  blobUrlsCreated: number;
+  blobUrlsRevoked: number;
+}
+
+test.describe('CometD restarts', () => {
+  test(`${RESTARTS} restarts leave at most one CometD Worker and blob URL alive`, async ({ page, mock }) => {
+    test.setTimeout(240_000);
+    // Count every Worker and blob URL the page makes and ends, before any page script runs.
+    await page.addInitScript(() => {
+      const counts = { workersCreated: 0, workersTerminated: 0, blobUrlsCreated: 0, blobUrlsRevoked: 0 };
+      Object.assign(window, { e2eCounts: counts });
+      const NativeWorker = window.Worker;
+      window.Worker = class CountedWorker extends NativeWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          counts.workersCreated += 1;
+        }
+        override terminate(): void {
+          counts.workersTerminated += 1;
+          super.terminate();
+        }
+      };
+      const create = URL.createObjectURL.bind(URL);
+      const revoke = URL.revokeObjectURL.bind(URL);
+      URL.createObjectURL = (object: Blob | MediaSource) => {
+        counts.blobUrlsCreated += 1;
+        return create(object);
+      };
+      URL.revokeObjectURL = (url: string) => {
+        counts.blobUrlsRevoked += 1;
+        revoke(url);
+      };
+    });
+    const counts = () => page.evaluate(() => (window as unknown as { e2eCounts: Counts }).e2eCounts);
+
+    const root = await openWidget(page);
+    const first = await counts();
+    expect(first.workersCreated, 'the CometD client runs its timers in a Worker').toBe(1);
+
+    const reconnect = root.getByRole('button', { name: 'Reconnect' });
+    for (let i = 0; i < RESTARTS; i++) {
+      expect((await mock.expireSession()).expired).toBeGreaterThanOrEqual(1);
+      await expect(reconnect).toBeVisible({ timeout: 20_000 });
+      await mock.restoreSession();
+      await reconnect.click();
+      await expect(indicator(widget(page), 'Live')).toBeVisible({ timeout: 20_000 });
+    }
+
+    const after = await counts();
+    expect(after.workersCreated - after.workersTerminated, 'CometD Workers alive').toBeLessThanOrEqual(1);
+    expect(after.blobUrlsCreated - after.blobUrlsRevoked, 'blob URLs alive').toBeLessThanOrEqual(1);
+    // One CometD client re-handshaken, not one per restart.
+    expect(after.workersCreated).toBe(1);
+  });
+});
