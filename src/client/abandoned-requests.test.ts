@@ -144,6 +144,7 @@ describe('the client abandons its POSTs when disposed', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(t.entry('a')?.interaction.state).toBe('Processing');
     expect(t.entry('a')?.interaction.capabilities).toContain('Complete');
+    expect(t.client.getSnapshot().state.diagnostics.unmatchedReferenceIds).toBe(1);
     t.client.dispose();
   });
 });
