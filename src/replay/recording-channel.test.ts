@@ -65,6 +65,23 @@ describe('createRecordingChannel', () => {
     expect(recorder.getRecording().events).toEqual([]);
   });
 
+  it('keeps the latest maxEvents over a long stream, times counted from the first kept', () => {
+    const inner = createMemoryChannel();
+    let clock = 1_000;
+    const recorder = createRecordingChannel(inner, { maxEvents: 3, now: () => clock });
+    recorder.subscribe(collector().listener);
+    for (let i = 1; i <= 1_000; i += 1) {
+      clock += 10;
+      inner.emit(i);
+      if (i === 4 || i === 5 || i === 999) expect(recorder.getRecording().events.map((e) => ('data' in e ? e.data : e))).toEqual([i - 2, i - 1, i]);
+    }
+    expect(recorder.getRecording().events).toEqual([
+      { at: 0, data: 998 },
+      { at: 10, data: 999 },
+      { at: 20, data: 1_000 },
+    ]);
+  });
+
   it('passes a reconnect after a lost session through to the real channel', () => {
     const inner = createMemoryChannel();
     const recorder = createRecordingChannel(inner, { now: () => 0 });

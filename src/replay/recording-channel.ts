@@ -29,9 +29,15 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
   let events: { readonly wall: number; readonly event: Omit<RecordedEvent, 'at'> }[] = [];
   let release: (() => void) | undefined;
 
+  // Trimmed once it holds twice the limit, not on every message: a full buffer would otherwise be
+  // copied (maxEvents entries) for each message that arrives. Amortised O(1) per message.
   function keep(event: Omit<RecordedEvent, 'at'>): void {
     events.push({ wall: now(), event });
-    if (events.length > maxEvents) events = events.slice(events.length - maxEvents);
+    if (events.length >= 2 * maxEvents) events = events.slice(events.length - maxEvents);
+  }
+
+  function latest(): readonly { readonly wall: number; readonly event: Omit<RecordedEvent, 'at'> }[] {
+    return events.length > maxEvents ? events.slice(events.length - maxEvents) : events;
   }
 
   // One subscription to the inner channel, however many listeners: each message is recorded once.
@@ -74,8 +80,9 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
       };
     },
     getRecording() {
-      const start = events[0]?.wall ?? 0;
-      return { version: RECORDING_VERSION, events: events.map(({ wall, event }) => ({ ...event, at: wall - start }) as RecordedEvent) };
+      const kept = latest();
+      const start = kept[0]?.wall ?? 0;
+      return { version: RECORDING_VERSION, events: kept.map(({ wall, event }) => ({ ...event, at: wall - start }) as RecordedEvent) };
     },
     clear() {
       events = [];
