@@ -7,6 +7,7 @@ import { atMost, info, judged } from './figure';
 import type { PreviewConfig } from './preview-server';
 import { startPreview } from './preview-server';
 import type { Progress } from './progress';
+import { postJson, poll } from './mock-http';
 import { percentile, round } from './stats';
 
 export interface LatencyOptions {
@@ -54,12 +55,6 @@ interface Window {
   readonly endedAt: number;
 }
 
-async function post(origin: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
-  return response.json();
-}
-
 async function burstView(origin: string): Promise<{ running: boolean; sent: number; total: number }> {
   const response = await fetch(`${origin}/mock/state`);
   const state = (await response.json()) as { burst: { running: boolean; sent: number; total: number } };
@@ -79,15 +74,6 @@ function resetProbe(page: Page): Promise<void> {
     probe.arrivals.length = 0;
     probe.wastedRenders = 0;
   });
-}
-
-async function poll(until: () => Promise<boolean>, deadlineMs: number, everyMs = 100): Promise<boolean> {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    if (await until()) return true;
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  return until();
 }
 
 /** The largest number of `commits` in one animation frame, and in how many frames there was more than one. */
@@ -194,7 +180,7 @@ export async function runDomLatency(options: LatencyOptions, target: PageUnderTe
     });
     await page.addInitScript({ content: PROBE });
 
-    await post(server.origin, '/mock/reset', {});
+    await postJson(server.origin, '/mock/reset', {});
     progress('opening the page');
     await page.goto(`${server.origin}${target.path}`);
     await page.getByRole('region', { name: 'My interactions', exact: true }).locator('header').getByText('Live', { exact: true }).waitFor({ timeout: 30_000 });
@@ -203,7 +189,7 @@ export async function runDomLatency(options: LatencyOptions, target: PageUnderTe
     const count = Math.round(options.rate * options.seconds);
     const startFrame = (await readProbe(page)).frame;
     const startedAt = Date.now();
-    await post(server.origin, '/mock/burst', { count, interactions: options.interactions, rate: options.rate });
+    await postJson(server.origin, '/mock/burst', { count, interactions: options.interactions, rate: options.rate });
     const sent = await poll(
       async () => {
         const view = await burstView(server.origin);

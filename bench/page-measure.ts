@@ -3,12 +3,23 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { summariseProfile } from './cpu-profile';
 import type { CpuProfile, ProfileSummary } from './cpu-profile';
+import { postJson, poll } from './mock-http';
 import { percentile } from './stats';
 
 const PROBE = readFileSync(new URL('./page-probe.js', import.meta.url), 'utf8');
 
-// Long tasks (> 50 ms), recorded from before the page's own scripts run.
-const LONG_TASKS = `(() => {
+// Long tasks (> 50 ms), recorded from before the page's own scripts run; and the count of cards
+// that show benchmark user data (\`seq\`), the same test on every page.
+const PAGE_HELPERS = `(() => {
+  window.__omCountCards = () => {
+    let n = 0;
+    for (const article of document.querySelectorAll('article')) {
+      for (const dt of article.querySelectorAll('dt')) {
+        if (dt.textContent === 'seq') { n += 1; break; }
+      }
+    }
+    return n;
+  };
   const tasks = [];
   window.__omLongTasks = tasks;
   try {
@@ -52,24 +63,9 @@ export interface PageTarget {
   readonly path: string;
 }
 
-async function post(origin: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
-  return response.json();
-}
-
 async function burstDone(origin: string): Promise<boolean> {
   const state = (await (await fetch(`${origin}/mock/state`)).json()) as { burst: { running: boolean; sent: number; total: number } };
   return !state.burst.running && state.burst.sent >= state.burst.total;
-}
-
-async function poll(until: () => Promise<boolean>, deadlineMs: number, everyMs = 50): Promise<boolean> {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    if (await until()) return true;
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  return until();
 }
 
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
@@ -77,20 +73,13 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-/** Cards (articles) that show benchmark user data (`seq`): the same test on every page. */
+interface PageHelpers {
+  __omCountCards(): number;
+}
+
+/** Cards (articles) that show benchmark user data (`seq`). */
 function benchmarkCards(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const article of document.querySelectorAll('article')) {
-      for (const dt of article.querySelectorAll('dt')) {
-        if (dt.textContent === 'seq') {
-          n += 1;
-          break;
-        }
-      }
-    }
-    return n;
-  });
+  return page.evaluate(() => (window as unknown as PageHelpers).__omCountCards());
 }
 
 /** Every node of the document (elements, text, comments), as the page's DOM size. */
@@ -129,8 +118,8 @@ function probeSince(page: Page, since: number): Promise<{ samples: [number, numb
  */
 export async function measurePage(browser: Browser, target: PageTarget, options: PhaseOptions, ready: (page: Page) => Promise<void>): Promise<PageFigures> {
   const problems: string[] = [];
-  await post(target.origin, '/mock/reset', {});
-  await post(target.origin, '/mock/burst', { count: 0, interactions: options.cards });
+  await postJson(target.origin, '/mock/reset', {});
+  await postJson(target.origin, '/mock/burst', { count: 0, interactions: options.cards });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
@@ -144,7 +133,7 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
         () => undefined,
       );
     });
-    await page.addInitScript({ content: LONG_TASKS });
+    await page.addInitScript({ content: PAGE_HELPERS });
     await page.addInitScript({ content: PROBE });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
@@ -153,18 +142,7 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
     // rAF polling: both pages pay the same few-ms resolution.
     const shown = await page
       .waitForFunction(
-        (n) => {
-          let count = 0;
-          for (const article of document.querySelectorAll('article')) {
-            for (const dt of article.querySelectorAll('dt')) {
-              if (dt.textContent === 'seq') {
-                count += 1;
-                break;
-              }
-            }
-          }
-          return count >= n ? performance.now() : false;
-        },
+        (n) => ((window as unknown as PageHelpers).__omCountCards() >= n ? performance.now() : false),
         options.cards,
         { polling: 'raf', timeout: 30_000 },
       )
@@ -182,7 +160,7 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
     await cdp.send('Profiler.start');
     const count = Math.round(options.rate * options.seconds);
     if (count > 0) {
-      await post(target.origin, '/mock/burst', { count, interactions: options.cards, rate: options.rate, reuse: true });
+      await postJson(target.origin, '/mock/burst', { count, interactions: options.cards, rate: options.rate, reuse: true });
       if (!(await poll(() => burstDone(target.origin), options.seconds * 1000 + 30_000, 200))) problems.push('the mock did not finish the steady traffic');
       if (!(await poll(async () => (await probeSince(page, steadyFrom)).maxSeq >= count - 1, 10_000))) problems.push('the last steady notification was not shown');
     } else {
@@ -205,7 +183,7 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
     if (options.burst > 0) {
       const pageFrom = await page.evaluate(() => performance.now());
       const burstFrom = Date.now();
-      await post(target.origin, '/mock/burst', { count: options.burst, interactions: options.cards, reuse: true });
+      await postJson(target.origin, '/mock/burst', { count: options.burst, interactions: options.cards, reuse: true });
       // The mock numbers a reuse burst on from the previous one.
       const last = count + options.burst - 1;
       const done = await poll(async () => (await probeSince(page, burstFrom)).samples.some((s) => s[0] === last), 20_000);
