@@ -116,6 +116,10 @@ describe('parseRestAnswer: statusCode', () => {
     expect(parseRestAnswer({ statusCode })).toEqual({ ok: false, reason: 'invalid-status-code' });
   });
 
+  it('rejects an array of digits, which a regular expression would read as its text', () => {
+    expect(parseRestAnswer({ statusCode: ['12'] })).toEqual({ ok: false, reason: 'invalid-status-code' });
+  });
+
   it('writes a numeric statusMessage as text', () => {
     expect(parseRestAnswer({ statusCode: 2, statusMessage: 7 })).toMatchObject({ ok: true, answer: { statusMessage: '7' } });
   });
