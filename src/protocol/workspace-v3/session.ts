@@ -28,12 +28,18 @@ function randomInstanceId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** `text` as a literal inside a regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Bounded: types of interactions long gone must not pile up over a shift. */
 const MAX_REMEMBERED = 2_000;
 
 export function createWorkspaceV3Session(options: { readonly instanceId?: string } = {}): WorkspaceV3Session {
   const instanceId = options.instanceId ?? randomInstanceId();
-  const pattern = new RegExp(`^${OPERATION_PREFIX}-${instanceId.replace(/[^0-9a-z]/gi, '')}-(\\d{1,15})$`);
+  // Escaped, not stripped: the operationIds handed out carry the instanceId as it is.
+  const pattern = new RegExp(`^${OPERATION_PREFIX}-${escapeRegExp(instanceId)}-(\\d{1,15})$`);
   let counter = 0;
   const types = new Map<string, ReadonlyMap<string, string>>();
   const placed = new Set<string>();
