@@ -126,7 +126,8 @@ describe('Workspace API v3 captures', () => {
 
   it('a repeated user-data key: the last one wins (v3-06)', () => {
     const { notification } = answerCapture('v3-06-reject-without-operation-id');
-    const parsed = parseV3Notification(notification, session());
+    const { subject: _subject, ...interaction } = notification.data.interaction as Record<string, unknown>;
+    const parsed = parseV3Notification({ ...notification, data: { ...notification.data, interaction } }, session());
     expect(parsed.ok && parsed.notification.openmedia?.userData.Subject).toBe('V3 research workitem 2');
     expect(parsed.ok && parsed.notification.referenceId).toBeUndefined();
   });
@@ -209,6 +210,12 @@ describe('v3 rules beyond the captures', () => {
     expect(parsed.ok && parsed.interaction.userData).toEqual({ Customer: 'Name: Ada, Ids: (crm: 7)', Priority: 3 });
     expect(s.typeOf('a1', 'Priority')).toBe('int');
     expect(s.typeOf('a1', 'Customer')).toBe('kvlist');
+  });
+
+  it('interaction.subject wins over userData.Subject (the simulator shares userData between interactions)', () => {
+    const userData = [{ key: 'Subject', type: 'str', value: 'Another one' }];
+    const parsed = parseV3Interaction({ ...base, state: 'Invited', subject: 'Mine', userData }, session());
+    expect(parsed.ok && parsed.interaction.userData.Subject).toBe('Mine');
   });
 
   it('rejects what it cannot read, with a reason, never throwing', () => {

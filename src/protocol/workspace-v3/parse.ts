@@ -77,9 +77,10 @@ export function parseV3Interaction(value: unknown, session: WorkspaceV3Session):
     flat = parsed.userData;
     session.rememberTypes(id, parsed.types);
   }
-  // v3 carries the subject on the interaction; the card reads it from userData.Subject as in v2.
+  // v3 carries the subject on the interaction, and it wins: the card reads userData.Subject (as in
+  // v2), and the simulator shares one userData between interactions, so theirs may name another.
   const subject = value.subject;
-  if (typeof subject === 'string' && subject !== '' && !Object.hasOwn(flat, 'Subject')) flat = { ...flat, Subject: subject };
+  if (typeof subject === 'string' && subject !== '') flat = { ...flat, Subject: subject };
 
   const ended = endedState(state, id, session);
   // The simulator lists an ended email's old capabilities; an ended interaction offers nothing.
