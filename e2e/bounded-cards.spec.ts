@@ -27,7 +27,7 @@ test.describe('bounded cards: huge user data (GWS does not bound it)', () => {
     await mock.offer({ id: 'E2E-BIG-KEYS', mediaType: 'promotion', userData });
     const item = card(page, 'E2E two thousand keys');
     await expect(item).toBeVisible();
-    await expect(item.getByText('Showing 6 of 2,000 keys')).toBeVisible();
+    await expect(item.getByText('Showing 8 of 2,000 keys')).toBeVisible();
 
     const collapsed = await heights(page, item);
     expect(collapsed.card, `collapsed card height ${collapsed.card}px`).toBeLessThanOrEqual(collapsed.screen);
@@ -36,7 +36,7 @@ test.describe('bounded cards: huge user data (GWS does not bound it)', () => {
     await page.screenshot({ path: 'test-results/bounded-keys-collapsed.png' });
 
     await item.getByRole('searchbox', { name: 'Filter user data' }).fill('Key199');
-    await expect(item.getByText('Showing 6 of 10 keys')).toBeVisible();
+    await expect(item.getByText('Showing 8 of 10 keys')).toBeVisible();
     await item.getByRole('searchbox', { name: 'Filter user data' }).fill('');
 
     await item.getByRole('button', { name: 'Show all 2,000 keys' }).click();

@@ -3,8 +3,10 @@
  * an interaction carries (2,000 keys, a 200,000-character value), so the next one stays in reach.
  */
 
-/** Rows shown before a long key list collapses behind "Show all". */
-export const VISIBLE_KEYS = 6;
+/** A key list longer than this collapses behind "Show all" (typical user data, a dozen keys, shows whole)… */
+export const COLLAPSE_AFTER_KEYS = 12;
+/** …to this many rows. */
+export const VISIBLE_KEYS = 8;
 /** A value longer than this (or with more lines) is clamped behind "Show more". */
 export const LONG_VALUE_CHARS = 240;
 export const LONG_VALUE_LINES = 4;

@@ -105,11 +105,11 @@ function manyKeys(count: number): Record<string, string> {
   return data;
 }
 
-/** 2,000 keys (GWS does not bound user data): six rows, a count, a filter and Show all. */
+/** 2,000 keys (GWS does not bound user data): eight rows, a count, a filter and Show all. */
 export const ManyUserDataKeys: Story = {
   args: { entry: makeEntry({ userData: manyKeys(2_000) }) },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('Showing 6 of 2,000 keys')).toBeVisible();
+    await expect(within(canvasElement).getByText('Showing 8 of 2,000 keys')).toBeVisible();
     await expect(within(canvasElement).getByRole('button', { name: 'Show all 2,000 keys' })).toBeVisible();
   },
 };

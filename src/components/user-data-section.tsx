@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import type { UserData, UserDataKind, UserDataValue } from '../protocol/types';
-import { VISIBLE_KEYS, isLongText, matchesFilter, previewText } from './bounded-user-data';
+import { COLLAPSE_AFTER_KEYS, VISIBLE_KEYS, isLongText, matchesFilter, previewText } from './bounded-user-data';
 import { ClampedValueRow } from './clamped-value-row';
 import { userDataText } from './format';
 import { useMessages } from './messages-context';
@@ -41,7 +41,8 @@ function keyState(op: KeyOperationState, key: string): KeyActionState {
 
 /**
  * The interaction's user data as a key/value list, with the inline editors the capabilities allow.
- * Bounded (GWS does not bound user data): past {@link VISIBLE_KEYS} keys the list collapses, with
+ * Bounded (GWS does not bound user data): past {@link COLLAPSE_AFTER_KEYS} keys the list collapses to
+ * {@link VISIBLE_KEYS} rows, with
  * a count, a filter and "Show all" (in a scrollable region); long values are clamped.
  */
 export function UserDataSection({
@@ -63,9 +64,9 @@ export function UserDataSection({
   const [refocus, setRefocus] = useState<{ key: string; target: 'edit' | 'delete' } | undefined>(undefined);
   const clearRefocus = useCallback(() => setRefocus(undefined), []);
   const keys = Object.keys(userData);
-  const many = keys.length > VISIBLE_KEYS;
+  const many = keys.length > COLLAPSE_AFTER_KEYS;
   const matching = many && filter.trim() !== '' ? keys.filter((key) => matchesFilter(key, userDataText(userData[key] ?? null), filter)) : keys;
-  let shown = showAll || matching.length <= VISIBLE_KEYS ? matching : matching.slice(0, VISIBLE_KEYS);
+  let shown = !many || showAll || matching.length <= VISIBLE_KEYS ? matching : matching.slice(0, VISIBLE_KEYS);
   // The key being edited stays on screen, even when collapsed or filtered out.
   const editing = editor.mode === 'edit' || editor.mode === 'delete' ? editor.key : undefined;
   if (editing !== undefined && Object.hasOwn(userData, editing) && !shown.includes(editing)) shown = [...shown, editing];
