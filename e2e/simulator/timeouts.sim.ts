@@ -1,0 +1,42 @@
+import { AGENT, expect, expectNothingRejected, openV3Page, test, withSimulator } from './sim-test';
+import { card, term } from '../support/widget';
+
+withSimulator();
+
+// The simulator never answers attach-user-data, nor transfer-agent on a workitem: the widget must
+// end each visibly, on its own card, when its action timeout (15 s on the page) runs out.
+test('operations the simulator never answers fail visibly as timeouts on their card', async ({ page, sim }) => {
+  const root = await openV3Page(page, sim.code);
+  await sim.api.workitem(AGENT, 'Sim attach');
+  await sim.api.workitem(AGENT, 'Sim transfer');
+  const attach = card(root, 'Sim attach');
+  const transfer = card(root, 'Sim transfer');
+  for (const item of [attach, transfer]) {
+    await item.getByRole('button', { name: 'Accept' }).click();
+    await expect(item.getByRole('button', { name: 'Complete' })).toBeEnabled();
+  }
+
+  await attach.getByRole('button', { name: 'Add data' }).click();
+  const form = attach.getByRole('form', { name: 'Add user data' });
+  await form.getByRole('textbox', { name: 'Key' }).fill('Note');
+  await form.getByRole('textbox', { name: 'Value' }).fill('never answered');
+  await form.getByRole('button', { name: 'Save' }).click();
+
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Transfer “Sim transfer”' });
+  await dialog.getByRole('radio', { name: 'Kate London' }).check();
+  await dialog.getByRole('button', { name: 'Confirm transfer' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(attach.getByRole('button', { name: 'Complete' })).toBeDisabled();
+  await expect(transfer.getByRole('button', { name: 'Complete' })).toBeDisabled();
+  // Real time (the action deadline is the page's 15 s); both requests run at once.
+  await expect(attach.getByRole('alert')).toContainText('Add data timed out', { timeout: 30_000 });
+  await expect(transfer.getByRole('alert')).toContainText('Transfer timed out', { timeout: 30_000 });
+  // Each error on its own card; the cards are usable again and nothing changed on them.
+  await expect(attach.getByRole('alert')).not.toContainText('Transfer');
+  await expect(attach.getByRole('button', { name: 'Complete' })).toBeEnabled();
+  await expect(transfer.getByRole('button', { name: 'Complete' })).toBeEnabled();
+  await expect(term(attach, 'Note')).toHaveCount(0);
+  await expectNothingRejected(root);
+});
