@@ -146,13 +146,33 @@ async function runBenchmarks(options: BenchArgs): Promise<BenchReport> {
   return { date: new Date().toISOString(), mode, machine: withEndLoad(machine), figures, crashes, summary: summarise(figures) };
 }
 
+/**
+ * A full run of some benchmarks (`--only`) keeps the other benchmarks' figures of the previous full
+ * run, each marked with the date it was measured, so the published page stays complete.
+ */
+function withEarlierFigures(fresh: BenchReport, path: string, only: ReadonlySet<string>): BenchReport {
+  let earlier: BenchReport;
+  try {
+    earlier = readReport(path);
+  } catch {
+    return fresh;
+  }
+  const rerun = (figure: { readonly benchmark: string }) => only.has(figure.benchmark.split(' ')[0] ?? '');
+  const kept = earlier.figures
+    .filter((figure) => !rerun(figure))
+    .map((figure) => ({ ...figure, note: `${figure.note?.startsWith('(measured ') ? '' : `(measured ${earlier.date.slice(0, 10)}) `}${figure.note ?? ''}`.trim() }));
+  const figures = [...kept, ...fresh.figures].sort((a, b) => a.benchmark.localeCompare(b.benchmark, 'en', { numeric: true }));
+  return { ...fresh, figures, summary: summarise(figures) };
+}
+
 if (reportOnly) {
   const from = resultsPath(false);
   writeBenchmarksDoc(docPath, readReport(from));
   console.error(`Wrote ${docPath} from ${from}`);
 } else {
-  const report = await runBenchmarks(args);
+  const fresh = await runBenchmarks(args);
   const out = resultsPath(args.quick);
+  const report = !args.quick && args.only.size > 0 ? withEarlierFigures(fresh, out, args.only) : fresh;
   writeReport(out, report);
   console.log(renderTable(report));
   console.error(`\nWrote ${out}`);
