@@ -16,8 +16,7 @@ export function TabRoleIndicator({ className }: { readonly className?: string })
   const tab = useTabInfo();
   return (
     <p className={className ?? 'omw-tab-role'} data-tab-role={tab.role}>
-      <span className="omw-tab-role__label">{messages.diagnosticsTab}: </span>
-      <span>{describeTab(messages, tab)}</span>
+      {`${messages.diagnosticsTab}: ${describeTab(messages, tab)}`}
     </p>
   );
 }
