@@ -57,6 +57,20 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA and best practices)', () => 
     });
   }
 
+  test('bounded cards: a collapsed long key list with its filter, every key shown in its region, a long value clamped and shown whole', async ({ page, mock }) => {
+    await openWidget(page);
+    const userData: Record<string, string> = { Subject: 'E2E bounded a11y', Transcript: `Start ${'lorem ipsum '.repeat(2_000)}end` };
+    for (let i = 1; i <= 40; i += 1) userData[`Key${i}`] = `value ${i}`;
+    await mock.offer({ id: 'E2E-A11Y-BIG', mediaType: 'promotion', userData });
+    const item = card(page, 'E2E bounded a11y');
+    await expect(item.getByRole('searchbox', { name: 'Filter user data' })).toBeVisible();
+    await expectNoViolations(page, 'a collapsed long key list');
+    await item.getByRole('button', { name: 'Show all 42 keys' }).click();
+    await item.getByRole('button', { name: 'Show more of Transcript' }).click();
+    await expect(item.getByRole('region', { name: 'Transcript' })).toBeVisible();
+    await expectNoViolations(page, 'every key shown and a long value shown whole');
+  });
+
   test('the example desktop with two widgets', async ({ page, mock }) => {
     await page.goto('/desktop.html');
     await expect(indicator(widget(page), 'Live')).toBeVisible({ timeout: 20_000 });

@@ -1,0 +1,49 @@
+import { expect, test } from './support/fixtures';
+import { card, openWidget } from './support/widget';
+
+test.describe('what a screen-reader agent hears', () => {
+  test('one connection-status region, in the accessibility tree while Live, says "Signed out" assertively', async ({ page, mock }) => {
+    const root = await openWidget(page);
+    // Not includeHidden: the region must be in the accessibility tree before anything changes in it.
+    const region = root.getByRole('status');
+    await expect(region).toHaveText('Live');
+    await expect(region).toHaveAttribute('aria-live', 'polite');
+
+    await mock.expireSession();
+    await expect(region).toContainText('Signed out — your session has ended');
+    await expect(region).toHaveAttribute('aria-live', 'assertive');
+    await expect(root.getByRole('status')).toHaveCount(1);
+  });
+
+  test('a new offer is announced politely, once, by its subject', async ({ page, mock }) => {
+    const root = await openWidget(page);
+    const polite = root.getByRole('log', { name: 'Announcements', exact: true });
+    await expect(polite).toHaveAttribute('aria-live', 'polite');
+    await mock.offer({ id: 'E2E-SR-1', mediaType: 'promotion', userData: { Subject: 'E2E announced offer' } });
+    await expect(card(page, 'E2E announced offer')).toBeVisible();
+    // (The seed offers of the first snapshot, read after mount, may have been announced before.)
+    const lines = polite.locator('p', { hasText: 'E2E announced offer' });
+    await expect(lines).toHaveText(['New offer: E2E announced offer']);
+    // That it is said once, and a burst as one summary, is covered with fake timers in announcements.test.tsx.
+  });
+
+  test('Download log on the dev page carries the recording with user-data values redacted by default', async ({ page, mock }) => {
+    const root = await openWidget(page);
+    await mock.offer({ id: 'E2E-SR-PRIV', mediaType: 'promotion', userData: { Subject: 'E2E private offer', Email: 'e2e-customer@example.com' } });
+    await expect(card(page, 'E2E private offer')).toBeVisible();
+    await root.getByText('Diagnostics', { exact: true }).click();
+    const redact = root.getByRole('checkbox', { name: 'Redact values' });
+    await expect(redact).toBeChecked();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), root.getByRole('button', { name: 'Download log' }).click()]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(path, 'utf8');
+    const file = JSON.parse(text) as { redacted: boolean; recording: { events: { data?: { openmedia?: { id: string; state: string; userData: Record<string, unknown> } } }[] } };
+    expect(file.redacted).toBe(true);
+    expect(text).not.toContain('e2e-customer@example.com');
+    expect(text).not.toContain('E2E private offer');
+    const offer = file.recording.events.find((event) => event.data?.openmedia?.id === 'E2E-SR-PRIV')?.data?.openmedia;
+    expect(offer).toMatchObject({ id: 'E2E-SR-PRIV', state: 'Invited', userData: { Subject: '[redacted]', Email: '[redacted]' } });
+  });
+});
