@@ -47,6 +47,19 @@ function setUnsolicitedError(state: OpenmediaState, id: string, error: ActionErr
 }
 
 /**
+ * The pending requests this referenceId names: the one the index points at and, should two pending
+ * requests hold the same referenceId (the server restarted its numbering while one was still
+ * waiting), the others too: each of them must still end with this outcome, never wait for ever.
+ */
+function requestsWithReference(state: OpenmediaState, referenceId: number): string[] {
+  const indexed = state.pendingByReferenceId.get(referenceId);
+  if (indexed === undefined) return [];
+  const ids = [indexed];
+  for (const action of state.pending.values()) if (action.referenceId === referenceId && action.requestId !== indexed) ids.push(action.requestId);
+  return ids;
+}
+
+/**
  * Fold one parsed notification into the state: upsert its resource (respecting the terminal rule),
  * then settle the request its referenceId names, or keep the outcome for a request not yet answered.
  */
@@ -68,8 +81,11 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
     const message = notification.errorMessage ?? DEFAULT_ERROR_MESSAGE;
     const code = notification.errorCode;
     if (referenceId !== undefined) {
-      const requestId = next.pendingByReferenceId.get(referenceId);
-      if (requestId !== undefined) return failAction(next, requestId, { kind: 'error-notification', message, code }, at, resource?.id);
+      const requestIds = requestsWithReference(next, referenceId);
+      if (requestIds.length > 0) {
+        for (const requestId of requestIds) next = failAction(next, requestId, { kind: 'error-notification', message, code }, at, resource?.id);
+        return next;
+      }
       if (next.unsettled.has(referenceId)) return applyLateOutcome(next, referenceId, { kind: 'failed', message, code }, at, resource?.id);
       return rememberUnmatched(next, referenceId, { kind: 'failed', message, code, at });
     }
@@ -85,8 +101,11 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   }
 
   if (referenceId === undefined) return next;
-  const requestId = next.pendingByReferenceId.get(referenceId);
-  if (requestId !== undefined) return resolveAction(next, requestId, at);
+  const requestIds = requestsWithReference(next, referenceId);
+  if (requestIds.length > 0) {
+    for (const requestId of requestIds) next = resolveAction(next, requestId, at);
+    return next;
+  }
   if (next.unsettled.has(referenceId)) return applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, resource?.id);
   return rememberUnmatched(next, referenceId, { kind: 'resolved', at });
 }
