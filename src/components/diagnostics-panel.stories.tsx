@@ -54,3 +54,16 @@ export const Empty: Story = {
 };
 
 export const Collapsed: Story = { args: { defaultOpen: false } };
+
+/** Raw messages recorded (`recordLimit` above 0): Download log offers "Redact values", on by default. */
+export const WithRecording: Story = {
+  args: {
+    getRecording: () => ({
+      version: 1,
+      events: [{ at: 0, data: { messageType: 'OpenmediaStateChangeMessage', notificationType: 'StatusChange', openmedia: { id: 'IX-1', state: 'Invited', mediaType: 'promotion', capabilities: ['Accept'], userData: { Subject: 'Refund for a customer' } } } }],
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('checkbox', { name: DEFAULT_MESSAGES.diagnosticsRedact })).toBeChecked();
+  },
+};

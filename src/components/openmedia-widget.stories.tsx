@@ -169,10 +169,19 @@ export const Empty: Story = {
 
 // ── Connection status ─────────────────────────────────────────────────────────────────────────
 
+/** The widget's header (title, count, connection word). */
+function header(canvasElement: HTMLElement): HTMLElement {
+  const found = canvasElement.querySelector<HTMLElement>('.omw-widget__header');
+  if (!found) throw new Error('The widget header is not rendered.');
+  return found;
+}
+
 export const Connecting: Story = {
   render: harness({ initialStatus: 'connecting', gws: { snapshot: () => [] } }),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.statusConnecting)).toBeVisible();
+    // Beside the title, and (for screen readers) in the always-present status region.
+    await expect(await within(header(canvasElement)).findByText(DEFAULT_MESSAGES.statusConnecting)).toBeVisible();
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(DEFAULT_MESSAGES.statusConnecting);
   },
 };
 
@@ -180,7 +189,8 @@ export const Connected: Story = {
   render: harness({ gws: { snapshot: () => [SPRING_OFFER, ADDRESS_CHANGE] } }),
   play: async ({ canvasElement }) => {
     await card(canvasElement, 'Spring upgrade offer');
-    await expect(within(canvasElement).getByText(DEFAULT_MESSAGES.statusConnected)).toBeVisible();
+    await expect(within(header(canvasElement)).getByText(DEFAULT_MESSAGES.statusConnected)).toBeVisible();
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(DEFAULT_MESSAGES.statusConnected);
   },
 };
 
