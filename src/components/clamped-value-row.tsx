@@ -70,6 +70,21 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onEdit, onDelete,
             {previewText(text)}
           </span>
         )}
+        {/* Edit and Delete on the value's first line, as in every row; the tools on a line of their own. */}
+        {edit.present || remove.present ? (
+          <span className="omw-ud-actions">
+            {edit.present ? (
+              <ActionButton variant="icon" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onClick={onEdit}>
+                {edit.busy ? null : <EditIcon />}
+              </ActionButton>
+            ) : null}
+            {remove.present ? (
+              <ActionButton variant="icon" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={onDelete}>
+                {remove.busy ? null : <DeleteIcon />}
+              </ActionButton>
+            ) : null}
+          </span>
+        ) : null}
         <span className="omw-ud-long-tools">
           <span className="omw-ud-length">{messages.valueLength(text.length)}</span>
           <button
@@ -90,20 +105,6 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onEdit, onDelete,
             {copy === 'copied' ? messages.copied : copy === 'failed' ? messages.copyFailed : ''}
           </span>
         </span>
-        {edit.present || remove.present ? (
-          <span className="omw-ud-actions">
-            {edit.present ? (
-              <ActionButton variant="icon" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onClick={onEdit}>
-                {edit.busy ? null : <EditIcon />}
-              </ActionButton>
-            ) : null}
-            {remove.present ? (
-              <ActionButton variant="icon" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={onDelete}>
-                {remove.busy ? null : <DeleteIcon />}
-              </ActionButton>
-            ) : null}
-          </span>
-        ) : null}
       </dd>
     </div>
   );
