@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test';
+import { expectStaysAtMost } from './support/conditions';
+import { expect, test } from './support/fixtures';
+import { group, tabRole } from './support/tabs';
+import { card, indicator, widget } from './support/widget';
+
+async function openLive(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(indicator(widget(page), 'Live')).toBeVisible({ timeout: 20_000 });
+}
+
+test('three tabs of one browser share one CometD session; a closed leader hands over within 2 s', async ({ page, mock }) => {
+  test.setTimeout(120_000);
+  const context = page.context();
+  const handshakesBefore = (await mock.state()).handshakes;
+
+  const [first, second, third] = [page, await context.newPage(), await context.newPage()];
+  await openLive(first);
+  await openLive(second);
+  await openLive(third);
+  const tabs = [first, second, third];
+
+  // One session for three tabs: one handshake at the mock, and one live session once any left
+  // over from earlier tests has expired there.
+  await expectStaysAtMost('handshakes at the mock', async () => (await mock.state()).handshakes - handshakesBefore, 1, 1_500);
+  expect((await mock.state()).handshakes).toBe(handshakesBefore + 1);
+  await expect.poll(async () => (await mock.state()).sessions, { timeout: 20_000 }).toBe(1);
+  await expect(tabRole(first)).toContainText('Leader');
+  for (const tab of [second, third]) await expect(tabRole(tab)).toContainText('Follower');
+  for (const tab of tabs) await expect(tabRole(tab)).toContainText('3 tabs');
+
+  // An offer reaches every tab.
+  await mock.offer({ id: 'E2E-TABS-1', mediaType: 'promotion', userData: { Subject: 'Shared offer' } });
+  for (const tab of tabs) await expect(card(tab, 'Shared offer')).toBeVisible();
+
+  // A follower accepts: it performs the action over REST itself; the outcome settles everywhere.
+  await card(second, 'Shared offer').getByRole('button', { name: 'Accept' }).click();
+  for (const tab of tabs) await expect(card(tab, 'Shared offer').getByRole('button', { name: 'Complete' })).toBeEnabled();
+  expect((await mock.interaction('E2E-TABS-1'))?.state).toBe('Processing');
+
+  // The leader closes; during the hand-over a new offer arrives and a follower completes a card.
+  const handshakesBeforeHandOver = (await mock.state()).handshakes;
+  const closedAt = Date.now();
+  await first.close();
+  // Watched while the offer and the completion go on: a new session at the mock within 2 s.
+  const handOver = expect
+    .poll(async () => (await mock.state()).handshakes, { timeout: 2_000 - (Date.now() - closedAt), intervals: [50] })
+    .toBe(handshakesBeforeHandOver + 1)
+    .then(() => Date.now() - closedAt);
+  await Promise.all([
+    mock.offer({ id: 'E2E-TABS-2', mediaType: 'promotion', userData: { Subject: 'Offer during hand-over' } }),
+    card(third, 'Shared offer').getByRole('button', { name: 'Complete' }).click(),
+  ]);
+  expect(await handOver, 'hand-over time (ms)').toBeLessThan(2_000);
+  const survivors = [second, third];
+  await expect.poll(async () => (await Promise.all(survivors.map((tab) => tabRole(tab).textContent()))).filter((t) => t?.includes('Leader')).length).toBe(1);
+
+  for (const tab of survivors) {
+    await expect(indicator(widget(tab), 'Live')).toBeVisible();
+    await expect(group(tab, 'Offers').getByRole('article', { name: 'Offer during hand-over', exact: true })).toBeVisible();
+    await expect(group(tab, 'Recently completed').getByRole('article', { name: 'Shared offer', exact: true })).toBeVisible();
+    await expect(tabRole(tab)).toContainText('2 tabs');
+  }
+  expect((await mock.interaction('E2E-TABS-1'))?.state).toBe('Completed');
+  // The closed leader's session expires at the mock; the new one stays alone.
+  await expect.poll(async () => (await mock.state()).sessions, { timeout: 20_000 }).toBe(1);
+
+  // A tab opened later follows, shows what is there, and opens no session of its own.
+  const fourth = await context.newPage();
+  await openLive(fourth);
+  await expect(tabRole(fourth)).toContainText('Follower');
+  await expect(card(fourth, 'Offer during hand-over')).toBeVisible();
+  for (const tab of [...survivors, fourth]) await expect(tabRole(tab)).toContainText('3 tabs');
+  expect((await mock.state()).handshakes).toBe(handshakesBeforeHandOver + 1);
+});
+
+test('the example desktop shows the offer-alert switch and this tab’s role', async ({ page }) => {
+  await page.goto('/desktop.html');
+  const panel = page.getByRole('region', { name: 'Alerts and tabs' });
+  await expect(panel.getByRole('checkbox', { name: 'Notify me of new offers' })).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByText(/^This tab:/)).toContainText('Leader');
+});
