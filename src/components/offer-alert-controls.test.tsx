@@ -84,6 +84,6 @@ describe('<OfferAlertControls>', () => {
   it('shows that a tab with its own channel does not share a connection', () => {
     stubNotification('granted');
     renderControls();
-    expect(screen.getByText('Own connection (not shared)')).toBeInTheDocument();
+    expect(screen.getByText('This tab: Own connection (not shared)')).toBeInTheDocument();
   });
 });
