@@ -3,15 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { createGwsClient } from './client';
 import { GwsRequestError } from './errors';
 import { createFakeFetch, json } from '../testing/fake-fetch';
-import { snapshotQueryKey, snapshotQueryOptions } from './query-options';
+import { snapshotQueryOptions } from './query-options';
 
 describe('snapshotQueryOptions', () => {
-  it('keys by gwsBase and media type and never serves a cached snapshot as fresh', () => {
+  it('keys by gwsBase and media type', () => {
     const client = createGwsClient({ gwsBase: 'https://gws.example', fetch: createFakeFetch(() => json({})).fetch });
-    const options = snapshotQueryOptions(client, 'promotion');
-    expect(options.queryKey).toEqual(['openmedia', 'snapshot', 'https://gws.example', 'promotion']);
-    expect(options.queryKey).toEqual(snapshotQueryKey('https://gws.example', 'promotion'));
-    expect(options.staleTime).toBe(0);
+    expect(snapshotQueryOptions(client, 'promotion').queryKey).toEqual(['openmedia', 'snapshot', 'https://gws.example', 'promotion']);
+  });
+
+  it('never serves a cached snapshot as fresh: every fetchQuery reads GWS again', async () => {
+    const fake = createFakeFetch(() => json({ statusCode: 0, openmedia: [] }));
+    const client = createGwsClient({ fetch: fake.fetch });
+    const queryClient = new QueryClient();
+    await queryClient.fetchQuery(snapshotQueryOptions(client, 'promotion'));
+    await queryClient.fetchQuery(snapshotQueryOptions(client, 'promotion'));
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('retries transient failures only', () => {

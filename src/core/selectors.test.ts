@@ -93,9 +93,12 @@ describe('selectPendingActions and selectDiagnostics', () => {
     expect(selectPendingActions(accepting)[0]?.referenceId).toBe(9);
   });
 
-  it('selectDiagnostics returns the diagnostics', () => {
-    const state = run([{ type: 'messageRejected', reason: 'missing-id', at: 1 }]);
-    expect(selectDiagnostics(state)).toBe(state.diagnostics);
-    expect(selectDiagnostics(state).rejected).toEqual({ 'missing-id': 1 });
+  it('selectDiagnostics counts rejected messages by reason', () => {
+    const state = run([
+      { type: 'messageRejected', reason: 'missing-id', at: 1 },
+      { type: 'messageRejected', reason: 'missing-id', at: 2 },
+      { type: 'messageRejected', reason: 'invalid-state', at: 3 },
+    ]);
+    expect(selectDiagnostics(state).rejected).toEqual({ 'missing-id': 2, 'invalid-state': 1 });
   });
 });

@@ -107,9 +107,15 @@ describe('createOpenmediaStore', () => {
     expect(after).toHaveBeenCalledTimes(1);
   });
 
-  it('passes core options through', () => {
+  it('applies its core options: the log keeps logSize lines, an ended interaction lingers lingerMs', () => {
     const store = createOpenmediaStore({ lingerMs: 5, logSize: 1, schedule: () => undefined });
-    expect(store.getState().options).toEqual({ lingerMs: 5, logSize: 1 });
+    store.dispatch(statusChange(interaction({ state: 'Completed' }), 100));
+    store.dispatch({ type: 'messageRejected', reason: 'not-an-object', at: 101 });
+    expect(store.getState().diagnostics.log.map((line) => line.at)).toEqual([101]);
+    store.dispatch({ type: 'clockTicked', at: 104 });
+    expect(store.getState().byId.size).toBe(1);
+    store.dispatch({ type: 'clockTicked', at: 105 });
+    expect(store.getState().byId.size).toBe(0);
   });
 
   it('flushes on a 16 ms timer when there is no requestAnimationFrame', () => {
