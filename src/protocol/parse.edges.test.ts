@@ -124,3 +124,23 @@ describe('parseRestAnswer: statusCode', () => {
     expect(parseRestAnswer({ statusCode: 2, statusMessage: 7 })).toMatchObject({ ok: true, answer: { statusMessage: '7' } });
   });
 });
+
+describe('parseOpenmediaResource: userDataKinds', () => {
+  it('records what each flattened value was: booleans, nested objects and arrays', () => {
+    const interaction = read({ userData: { flag: false, nested: { a: 1 }, list: [1, 2], text: 's', n: 1, none: null } });
+    expect(interaction.userDataKinds).toEqual({ flag: 'boolean', nested: 'json', list: 'json' });
+    expect(interaction.userData).toMatchObject({ flag: 'false', nested: '{"a":1}', list: '[1,2]' });
+  });
+
+  it('leaves userDataKinds out when every value kept its type', () => {
+    expect(read({ userData: { text: 's', n: 1, none: null } })).not.toHaveProperty('userDataKinds');
+    expect(read({ userData: undefined })).not.toHaveProperty('userDataKinds');
+  });
+
+  it('keeps a "__proto__" key as a plain, read-only key', () => {
+    const kinds = read({ userData: JSON.parse('{"__proto__": true}') as unknown }).userDataKinds;
+    expect(Object.keys(kinds ?? {})).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(kinds, '__proto__')).toEqual({ value: 'boolean', enumerable: true, writable: false, configurable: false });
+  });
+});
+
