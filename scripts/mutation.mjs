@@ -16,6 +16,8 @@ const END = '<!-- mutation-scores:end -->';
 
 const args = process.argv.slice(2);
 const summaryOnly = args.includes('--summary');
+// Anything else starting with -- goes to Stryker (e.g. --force: re-test every mutant).
+const strykerArgs = args.filter((arg) => arg.startsWith('--') && arg !== '--summary');
 const named = args.filter((arg) => !arg.startsWith('--'));
 const unknown = named.filter((layer) => !LAYERS.includes(layer));
 if (unknown.length > 0) {
@@ -30,14 +32,34 @@ if (!summaryOnly) {
   const stryker = path.join('node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
   for (const layer of layers) {
     console.log(`\n=== StrykerJS: src/${layer} ===`);
+    forgetSurvivingStaticMutants(`reports/stryker-incremental/${layer}.json`);
     const started = Date.now();
-    const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs'], {
+    const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', ...strykerArgs], {
       stdio: 'inherit',
       env: { ...process.env, STRYKER_LAYER: layer },
     });
     durations.set(layer, (Date.now() - started) / 1000);
     if (run.status !== 0) failed.push(layer);
   }
+}
+
+/**
+ * Stryker reuses a surviving mutant's result when no test that covers it was added; a static
+ * (module-level) mutant has no per-test coverage, so a new test that kills it is never noticed
+ * and it stays "survived" for ever. Dropping those few results makes Stryker test them again.
+ */
+function forgetSurvivingStaticMutants(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let forgotten = 0;
+  for (const result of Object.values(report.files)) {
+    const kept = result.mutants.filter((mutant) => !(mutant.static && (mutant.status === 'Survived' || mutant.status === 'NoCoverage')));
+    forgotten += result.mutants.length - kept.length;
+    result.mutants = kept;
+  }
+  if (forgotten === 0) return;
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  console.log(`(${forgotten} surviving static mutant(s) will be tested again: Stryker cannot tell whether a new test covers them)`);
 }
 
 /** Mutants per folder (a layer, or a folder inside it) from the layers' incremental results. */
