@@ -28,10 +28,14 @@ if (vitest) {
   failed += (vitest.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
 }
 
-const playwright = read('test-results/playwright.json');
-if (playwright) {
+for (const [name, path] of [
+  ['playwright', 'test-results/playwright.json'],
+  ['simulator', 'test-results/playwright-simulator.json'],
+]) {
+  const playwright = read(path);
+  if (!playwright) continue;
   const s = playwright.stats ?? {};
-  seen.push(`playwright ${s.expected ?? 0}/${(s.expected ?? 0) + (s.unexpected ?? 0) + (s.flaky ?? 0)}`);
+  seen.push(`${name} ${s.expected ?? 0}/${(s.expected ?? 0) + (s.unexpected ?? 0) + (s.flaky ?? 0)}`);
   passed += s.expected ?? 0;
   failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
   skipped += s.skipped ?? 0;
