@@ -35,6 +35,8 @@ export const test = base.extend<{ sim: SimulatorWorld }>({
  */
 export function withSimulator(): void {
   const missing = simulatorMissing();
+  // Skipped only when the simulator is not beside the clone (the shared folder's third_party):
+  // the reason printed is what is missing.
   test.skip(missing !== undefined, missing ?? '');
 
   test.beforeAll(async () => {
