@@ -10,6 +10,7 @@ import type {
   UserDataValue,
 } from './types';
 import { parseGwsDate } from './date';
+import { isObject, optionalString, reject, unwrapBayeux } from './wire-values';
 
 /**
  * What distinguishes one GWS notification channel from its siblings (`/v2/me/workitems`, …):
@@ -28,17 +29,6 @@ export const OPENMEDIA_CHANNEL: ChannelDescriptor = {
   resourceKey: 'openmedia',
 };
 
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function optionalString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
 
 /** A referenceId is a positive integer; GWS sends a number, some servers a numeric string. */
 function readReferenceId(value: unknown): { ok: true; value: number | undefined } | { ok: false } {
@@ -127,9 +117,6 @@ export function parseOpenmediaResource(value: unknown): ResourceParseResult {
   return { ok: true, interaction };
 }
 
-function reject(reason: RejectionReason): ParseResult {
-  return { ok: false, reason };
-}
 
 /**
  * Parse the Bayeux `data` of a message on a GWS notification channel into a typed notification.
@@ -147,8 +134,7 @@ export function parseNotification(input: unknown, descriptor: ChannelDescriptor 
 
 function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor): ParseResult {
   if (!isObject(input)) return reject('not-an-object');
-  let data: Obj = input;
-  if (data.messageType === undefined && typeof data.channel === 'string' && isObject(data.data)) data = data.data;
+  const data = unwrapBayeux(input);
 
   const messageType = data.messageType;
   // Case-insensitive: a known GWS imitation spells it "OpenMediaStateChangeMessage".

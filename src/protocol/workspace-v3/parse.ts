@@ -3,6 +3,7 @@ import type { ChannelDescriptor } from '../parse';
 import { KNOWN_OPERATIONS } from '../types';
 import type { OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult } from '../types';
 import { flattenKvList } from './kv-list';
+import { isObject, optionalString, reject, unwrapBayeux } from '../wire-values';
 import type { WorkspaceV3Session } from './session';
 
 /**
@@ -21,17 +22,6 @@ const PROPERTY_NOTIFICATIONS = new Set(['PropertiesUpdated', 'EmailSaved', 'UCSP
 /** States after which the interaction has left the agent (besides `Completed`). */
 const LEFT_THE_AGENT = new Set(['InWorkbin', 'Sent', 'Canceled']);
 
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function optionalString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
 
 /** Strip `-`, compare case-insensitively: `attach-user-data` is `AttachUserData`. */
 const KNOWN_BY_FOLDED = new Map<string, string>(
@@ -109,9 +99,6 @@ function readDate(text: string): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-function reject(reason: RejectionReason): ParseResult {
-  return { ok: false, reason };
-}
 
 /**
  * Parse the Bayeux `data` of a v3 media message (or the whole `{channel, data}` message) into the
@@ -128,8 +115,7 @@ export function parseV3Notification(input: unknown, session: WorkspaceV3Session)
 
 function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
   if (!isObject(input)) return reject('not-an-object');
-  let data: Obj = input;
-  if (data.messageType === undefined && typeof data.channel === 'string' && isObject(data.data)) data = data.data;
+  const data = unwrapBayeux(input);
   const referenceId = session.referenceIdOf(data.operationId);
 
   if (data.messageType === 'EventError') {
