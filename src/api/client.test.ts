@@ -215,6 +215,12 @@ describe('createGwsClient: operations and CSRF', () => {
     expect(error).toMatchObject({ kind: 'status-code', status: 404, statusCode: 6, message: 'The interaction was not found.' });
   });
 
+  it('names the operation and the reason when a 2xx answer cannot be read', async () => {
+    const fake = createFakeFetch((request) => (request.method === 'GET' ? json({}, { headers: csrfHeaders('t') }) : json([1, 2])));
+    const error = await rejection(createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Complete' }));
+    expect(error.message).toBe('GWS sent an answer to Complete the widget cannot read (not-an-object).');
+  });
+
   it('reports an unreadable 2xx answer as an http error', async () => {
     const fake = gws({ answer: () => new Response('<html>proxy login</html>', { status: 200 }) });
     const error = await rejection(
@@ -275,5 +281,17 @@ describe('createGwsClient: a GET that never answers', () => {
     await vi.advanceTimersByTimeAsync(10);
     controller.abort();
     expect(await outcome).toBeInstanceOf(DOMException);
+  });
+});
+
+describe('createGwsClient: getMe', () => {
+  it.each([
+    ['an object', { userName: 'kate' }, { userName: 'kate' }],
+    ['an array', [{ userName: 'kate' }], {}],
+    ['null', null, {}],
+    ['a string', 'kate', {}],
+  ])('answers %s as the user resource or an empty one', async (_, body, expected) => {
+    const fake = createFakeFetch(() => json(body));
+    expect(await createGwsClient({ fetch: fake.fetch }).getMe()).toEqual(expected);
   });
 });

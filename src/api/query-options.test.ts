@@ -33,6 +33,13 @@ describe('snapshotQueryOptions', () => {
     expect(retry(3, network)).toBe(false);
     expect(retry(0, refused)).toBe(false);
     expect(retry(0, gone)).toBe(false);
+    // A 4xx is a refusal; 500 itself is already a server failure; a status-code answer is never retried,
+    // whatever HTTP status carried it.
+    expect(retry(0, new GwsRequestError({ kind: 'http', status: 404, message: 'x' }))).toBe(false);
+    expect(retry(0, new GwsRequestError({ kind: 'http', status: 500, message: 'x' }))).toBe(true);
+    expect(retry(0, new GwsRequestError({ kind: 'http', message: 'x' }))).toBe(false);
+    expect(retry(0, new GwsRequestError({ kind: 'status-code', status: 503, statusCode: 4, message: 'x' }))).toBe(false);
+    expect(retry(0, new Error('not from GWS'))).toBe(false);
   });
 
   it('fetches through the client when used with a QueryClient', async () => {
@@ -41,5 +48,20 @@ describe('snapshotQueryOptions', () => {
     const result = await new QueryClient().fetchQuery(snapshotQueryOptions(client, 'promotion'));
     expect(result).toEqual({ mediaType: 'promotion', interactions: [], rejected: [] });
     expect(fake.requests[0]?.url).toBe('/api/v2/me/openmedia/promotion?fields=*');
+  });
+
+  it('reads even when the host QueryClient believes it is offline, and passes its abort signal on', async () => {
+    const fake = createFakeFetch(() => new Promise<Response>(() => undefined));
+    const client = createGwsClient({ fetch: fake.fetch });
+    const options = snapshotQueryOptions(client, 'promotion');
+    expect(options.networkMode).toBe('always');
+    const queryClient = new QueryClient();
+    const read = queryClient.fetchQuery(options).catch((error: unknown) => error);
+    await Promise.resolve();
+    await Promise.resolve();
+    await queryClient.cancelQueries({ queryKey: options.queryKey });
+    await read;
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]?.aborted).toBe(true);
   });
 });

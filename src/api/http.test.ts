@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
+import { GwsRequestError } from './errors';
+import { GET_TIMEOUT_MS, createGwsHttp, normalizeGwsBase } from './http';
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('normalizeGwsBase', () => {
+  it('drops every trailing slash', () => {
+    expect(normalizeGwsBase('https://gws.example/prefix//')).toBe('https://gws.example/prefix');
+    expect(normalizeGwsBase(undefined)).toBe('');
+  });
+});
+
+describe('createGwsHttp', () => {
+  it('uses the global fetch, looked up at call time, when none is given', async () => {
+    const http = createGwsHttp({ gwsBase: 'https://gws.example' });
+    const fake = createFakeFetch(() => json({ ok: 1 }));
+    vi.stubGlobal('fetch', fake.fetch);
+    expect(await http.get('/api/v2/me')).toEqual({ ok: 1 });
+    expect(fake.requests[0]?.url).toBe('https://gws.example/api/v2/me');
+  });
+
+  it('a GET asks for JSON and sends neither a body, a content type nor the CSRF header', async () => {
+    const fake = createFakeFetch(() => json({}, { headers: csrfHeaders('tok') }));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    await http.get('/api/v2/me');
+    await http.get('/api/v2/me');
+    const second = fake.requests[1];
+    expect(second?.headers.get('Accept')).toBe('application/json');
+    expect(second?.headers.has('Content-Type')).toBe(false);
+    expect(second?.headers.has('X-CSRF-TOKEN')).toBe(false);
+    expect(second?.body).toBeUndefined();
+  });
+
+  it('a POST sends JSON with the learnt CSRF header', async () => {
+    const fake = createFakeFetch((request) => (request.method === 'GET' ? json({}, { headers: csrfHeaders('tok') }) : json({ statusCode: 0 })));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    await http.post('/api/v2/me/openmedia/workitem/1', { operationName: 'Accept' });
+    const post = fake.requests[1];
+    expect(post?.headers.get('Accept')).toBe('application/json');
+    expect(post?.headers.get('Content-Type')).toBe('application/json');
+    expect(post?.headers.get('X-CSRF-TOKEN')).toBe('tok');
+    expect(post?.body).toEqual({ operationName: 'Accept' });
+  });
+
+  it('an empty or blank answer body is undefined; a non-JSON one is its text', async () => {
+    const answers = ['  \n', 'plain words'];
+    const fake = createFakeFetch(() => new Response(answers.shift()));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    expect(await http.get('/a')).toBeUndefined();
+    expect(await http.get('/b')).toBe('plain words');
+  });
+
+  it('a POST that gets no answer (no signal given) fails as a network error', async () => {
+    const fake = createFakeFetch((request) => {
+      if (request.method === 'GET') return json({}, { headers: csrfHeaders('tok') });
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await rejection(createGwsHttp({ fetch: fake.fetch }).post('/x', {}));
+    expect(error).toBeInstanceOf(GwsRequestError);
+    expect(error).toMatchObject({ kind: 'network', message: 'Cannot reach GWS: Failed to fetch.' });
+  });
+
+  it('a GET the caller aborts rejects with the abort reason, not as a network error', async () => {
+    const fake = createFakeFetch(() => new Promise<Response>(() => undefined));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    const abort = new AbortController();
+    const pending = rejection(http.get('/slow', abort.signal));
+    abort.abort(new Error('replaced by a newer read'));
+    expect(await pending).toEqual(new Error('replaced by a newer read'));
+    expect(fake.requests[0]?.aborted).toBe(true);
+  });
+
+  it('a GET with an already aborted signal sends nothing that waits: it rejects with the reason', async () => {
+    const fake = createFakeFetch(() => json({}));
+    const abort = new AbortController();
+    abort.abort(new Error('gone'));
+    expect(await rejection(createGwsHttp({ fetch: fake.fetch }).get('/x', abort.signal))).toEqual(new Error('gone'));
+  });
+
+  it('says how long it waited when a GET times out, and leaves no timer behind when it answers', async () => {
+    vi.useFakeTimers();
+    const fake = createFakeFetch((request) => (request.url === '/slow' ? new Promise<Response>(() => undefined) : json({})));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    await http.get('/fast');
+    expect(vi.getTimerCount()).toBe(0);
+    const pending = rejection(http.get('/slow'));
+    await vi.advanceTimersByTimeAsync(GET_TIMEOUT_MS);
+    expect(await pending).toMatchObject({ kind: 'network', message: 'Cannot reach GWS: no answer within 20 s.' });
+  });
+});
