@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryChannel } from '../channel/memory-channel';
+import { CLIENT_OPTION_KEYS, DEFAULT_MEDIA_TYPES, pickClientOptions, sameClientOptions } from './client-options';
+
+describe('sameClientOptions', () => {
+  it('compares media types by content, in order', () => {
+    expect(sameClientOptions({ mediaTypes: ['a', 'b'] }, { mediaTypes: ['a', 'b'] })).toBe(true);
+    expect(sameClientOptions({ mediaTypes: DEFAULT_MEDIA_TYPES }, { mediaTypes: DEFAULT_MEDIA_TYPES })).toBe(true);
+    expect(sameClientOptions({}, {})).toBe(true);
+    expect(sameClientOptions({ mediaTypes: ['a', 'b'] }, { mediaTypes: ['b', 'a'] })).toBe(false);
+    expect(sameClientOptions({ mediaTypes: ['a'] }, { mediaTypes: ['a', 'b'] })).toBe(false);
+    expect(sameClientOptions({ mediaTypes: ['a'] }, {})).toBe(false);
+    expect(sameClientOptions({}, { mediaTypes: [] })).toBe(false);
+  });
+
+  it('compares every other defining option by identity', () => {
+    const channel = createMemoryChannel();
+    expect(sameClientOptions({ gwsBase: 'x', channel }, { gwsBase: 'x', channel })).toBe(true);
+    expect(sameClientOptions({ channel }, { channel: createMemoryChannel() })).toBe(false);
+    expect(sameClientOptions({ gwsBase: 'x' }, { gwsBase: 'y' })).toBe(false);
+    expect(sameClientOptions({ tickMs: 1000 }, {})).toBe(false);
+    expect(sameClientOptions({ alertEffects: undefined, shareConnection: false }, { shareConnection: false })).toBe(true);
+    // Alerts are applied to a running client (client.alerts.configure): not defining.
+    expect(sameClientOptions({ alerts: true }, { alerts: false })).toBe(true);
+  });
+});
+
+describe('the options that need a new client', () => {
+  // Spelled out here rather than read from CLIENT_OPTION_KEYS: a key dropped from that list must fail.
+  it.each([
+    'gwsBase',
+    'dialect',
+    'cometdUrl',
+    'transport',
+    'channel',
+    'gwsClient',
+    'queryClient',
+    'actionTimeoutMs',
+    'lingerMs',
+    'recordLimit',
+    'schedule',
+    'now',
+    'tickMs',
+    'shareConnection',
+    'tabEnvironment',
+    'alertEffects',
+  ])('a different %s is a different client, and is picked', (key) => {
+    const a = { [key]: { version: 1 } };
+    const b = { [key]: { version: 2 } };
+    expect(sameClientOptions(a, b)).toBe(false);
+    expect(pickClientOptions(a)).toEqual(a);
+  });
+});
+
+describe('pickClientOptions', () => {
+  it('keeps only the defining keys that are set', () => {
+    const schedule = (flush: () => void) => flush();
+    const picked = pickClientOptions({ gwsBase: 'x', mediaTypes: ['a'], schedule, alerts: true, lingerMs: undefined });
+    expect(picked).toEqual({ gwsBase: 'x', mediaTypes: ['a'], schedule });
+    expect(Object.keys(picked).every((key) => (CLIENT_OPTION_KEYS as readonly string[]).includes(key))).toBe(true);
+  });
+});
