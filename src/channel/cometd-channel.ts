@@ -4,7 +4,7 @@ import type { ChannelDescriptor } from '../protocol/parse';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { BackoffOptions } from './backoff';
 import { openCometdSession, prepareCometd } from './cometd-session';
-import type { CometdClient, CometdSession, PreparedCometd } from './cometd-session';
+import type { CometdClient, CometdSession, HandshakeCycles, PreparedCometd } from './cometd-session';
 import { createListenerSet } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
 
@@ -61,6 +61,8 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   let client: PreparedCometd | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryAttempt = 0;
+  /** Handshakes that led nowhere, across restarts (see SESSION_CHECK_AFTER_CYCLES). */
+  const cycles: HandshakeCycles = { count: 0 };
 
   function setStatus(next: ConnectionStatus): void {
     if (next === status) return;
@@ -85,6 +87,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       backoff,
       random,
       resyncOnFirstHandshake,
+      cycles,
       events: {
         message: (data) => listeners.message(data),
         resyncNeeded: () => listeners.resyncNeeded(),
@@ -118,6 +121,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
 
   function start(): void {
     retryAttempt = 0;
+    cycles.count = 0;
     setStatus('connecting');
     open(false);
   }
@@ -139,6 +143,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
     reconnect() {
       if (status !== 'unauthorized' || listeners.size === 0) return;
       retryAttempt = 0;
+      cycles.count = 0;
       setStatus('connecting');
       open(true);
     },

@@ -28,14 +28,25 @@ export interface SessionEvents {
   /** 401, or a handshake refused with 403: the HTTP session is gone. */
   unauthorized(): void;
   /**
-   * Handshakes keep succeeding but each session is unknown at once (`402`), cycle after cycle:
-   * the HTTP session may be gone without the handshake being refused. Worth asking GWS.
+   * Handshakes keep succeeding but lead nowhere, cycle after cycle: each session is unknown at
+   * once (`402`), or its subscription is refused (the Workspace API v3 simulator disconnects a
+   * session it cannot tie to an agent, then answers `403::subscribe_failed`). The HTTP session may
+   * be gone without the handshake being refused. Worth asking the server over REST.
    */
   sessionCheckNeeded(): void;
 }
 
-/** After this many handshakes in a row without a successful `/meta/connect`, ask whether the session is gone. */
+/**
+ * After this many successful handshakes in a row that led nowhere (no subscription and
+ * `/meta/connect` both in place), ask whether the session is gone. Counted across the channel's
+ * restarts: a refused subscription restarts the session, and the count must survive that.
+ */
 export const SESSION_CHECK_AFTER_CYCLES = 3;
+
+/** The channel's count of handshakes that led nowhere, shared by its successive sessions. */
+export interface HandshakeCycles {
+  count: number;
+}
 
 /**
  * What makes a CometD client ready for the channel, done once per client: `configure` starts a
@@ -90,6 +101,8 @@ export interface SessionParams {
   readonly random: () => number;
   /** The channel restarted after a failure: the first successful handshake must trigger a resync. */
   readonly resyncOnFirstHandshake: boolean;
+  /** Handshakes that led nowhere so far (the channel's, so restarts keep counting). Default: this session's own. */
+  readonly cycles?: HandshakeCycles;
   readonly events: SessionEvents;
 }
 
@@ -112,7 +125,9 @@ export function openCometdSession(params: SessionParams): CometdSession {
   let connectBroken = false;
   /** Live means push works: declared only once a /meta/connect of this handshake succeeded. */
   let connectSucceeded = false;
-  let cyclesWithoutConnect = 0;
+  const cycles = params.cycles ?? { count: 0 };
+  /** This handshake was already counted as one that led nowhere (a 402 fails subscribe and connect both). */
+  let cycleCounted = false;
   let resyncPending = params.resyncOnFirstHandshake;
   let handshakeTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -130,6 +145,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
       subscribed = false;
       connectBroken = false;
       connectSucceeded = false;
+      cycleCounted = false;
       cometd.subscribe(
         params.channel,
         (message: Message) => {
@@ -160,6 +176,9 @@ export function openCometdSession(params: SessionParams): CometdSession {
       unauthorized();
       return;
     }
+    // A handshake accepted, then its subscription refused: a session the server may not know.
+    ledNowhere();
+    if (!live) return;
     // A subscription CometD could not place is not retried by CometD: start over.
     resyncPending = true;
     giveUp();
@@ -168,7 +187,6 @@ export function openCometdSession(params: SessionParams): CometdSession {
   function onConnect(reply: Message): void {
     if (!live) return;
     if (reply.successful) {
-      cyclesWithoutConnect = 0;
       if (connectBroken || !connectSucceeded) {
         connectBroken = false;
         connectSucceeded = true;
@@ -181,14 +199,9 @@ export function openCometdSession(params: SessionParams): CometdSession {
       return;
     }
     if (!connectSucceeded) {
-      // A handshake that led nowhere (typically 402 session_unknown at once): after a few in a
-      // row, the session itself may be gone while handshakes are still accepted.
-      cyclesWithoutConnect += 1;
-      if (cyclesWithoutConnect >= SESSION_CHECK_AFTER_CYCLES) {
-        cyclesWithoutConnect = 0;
-        events.sessionCheckNeeded();
-        if (!live) return;
-      }
+      // A handshake that led nowhere (typically 402 session_unknown at once).
+      ledNowhere();
+      if (!live) return;
     }
     connectBroken = true;
     resyncPending = true;
@@ -196,8 +209,23 @@ export function openCometdSession(params: SessionParams): CometdSession {
     checkGaveUpAfterCometdDecides();
   }
 
+  /**
+   * Counts the current handshake (once) as one that led nowhere; after a few in a row, the
+   * session itself may be gone while handshakes are still accepted.
+   */
+  function ledNowhere(): void {
+    if (cycleCounted) return;
+    cycleCounted = true;
+    cycles.count += 1;
+    if (cycles.count < SESSION_CHECK_AFTER_CYCLES) return;
+    cycles.count = 0;
+    events.sessionCheckNeeded();
+  }
+
   function maybeConnected(): void {
     if (!subscribed || connectBroken || !connectSucceeded) return;
+    // Push works: whatever failed before, the session is known.
+    cycles.count = 0;
     if (resyncPending) {
       resyncPending = false;
       events.resyncNeeded();

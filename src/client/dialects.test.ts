@@ -25,7 +25,9 @@ describe('dialects', () => {
     const options = withDialect({}, dialect, 'https://wwe.example');
     expect(options.cometdUrl).toBe('https://wwe.example/workspace/v3/notifications');
     expect(options.mediaTypes).toEqual(['workitem', 'email', 'outboundpreview']);
-    expect(options.channel?.descriptor).toBe(WORKSPACE_V3_CHANNEL);
+    // The channel is the client's (shared between tabs), built from the dialect's descriptor.
+    expect(options.channel).toBeUndefined();
+    expect(dialect.descriptor).toBe(WORKSPACE_V3_CHANNEL);
     expect(withDialect({ mediaTypes: ['chat'], cometdUrl: '/x' }, dialect, '')).toMatchObject({ mediaTypes: ['chat'], cometdUrl: '/x' });
   });
 

@@ -1,8 +1,9 @@
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
+import { isGwsRequestError } from '../api/errors';
 import { createWorkspaceV3Client } from '../api/workspace-v3/client';
-import { DEFAULT_COMETD_URL, createCometdChannel } from '../channel/cometd-channel';
-import type { NotificationChannel } from '../channel/types';
+import { isV3SessionGone } from '../api/workspace-v3/session-check';
+import { DEFAULT_COMETD_URL } from '../channel/cometd-channel';
 import type { OpenmediaClientOptions } from './client-options';
 import { OPENMEDIA_CHANNEL, parseNotification } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
@@ -37,10 +38,11 @@ export interface Dialect {
   parse(data: unknown, descriptor: ChannelDescriptor): ParseResult;
   createRestClient(options: { readonly gwsBase: string }): GwsClient;
   /**
-   * The push channel when the dialect needs its own (v3 subscribes to other channels); undefined
-   * when the client's usual channel (GWS v2, shared between tabs) serves.
+   * Whether the server no longer knows the agent's session, asked (over `client`) when CometD
+   * handshakes keep being accepted but lead nowhere. True ends the channel as signed out; false
+   * (or a failure to tell) leaves it reconnecting.
    */
-  createChannel?(options: { readonly url: string; readonly transport: 'long-polling' | 'websocket' }): NotificationChannel;
+  isSessionGone(client: GwsClient): Promise<boolean>;
 }
 
 /** The GWS v2 dialect: what the widget always spoke. */
@@ -52,6 +54,12 @@ export function gwsV2Dialect(): Dialect {
     defaultMediaTypes: ['promotion', 'workitem'],
     parse: (data, descriptor) => parseNotification(data, descriptor),
     createRestClient: ({ gwsBase }) => createGwsClient({ gwsBase }),
+    // GWS answers `GET /api/v2/me` with 401 (or 403) once the HTTP session is gone.
+    isSessionGone: (client) =>
+      client.getMe().then(
+        () => false,
+        (error: unknown) => isGwsRequestError(error) && (error.kind === 'unauthorized' || error.status === 403),
+      ),
   };
 }
 
@@ -73,7 +81,8 @@ export function workspaceV3Dialect(): Dialect {
     defaultMediaTypes: ['workitem', 'email', 'outboundpreview'],
     parse: (data) => parseV3Notification(data, session),
     createRestClient: ({ gwsBase }) => createWorkspaceV3Client({ gwsBase, session }),
-    createChannel: ({ url, transport }) => createCometdChannel({ url, transport, descriptor: WORKSPACE_V3_CHANNEL }),
+    // `getMe` is the `current-session` read: 401, or 403 twice (not while the session is set up).
+    isSessionGone: (client) => isV3SessionGone(() => client.getMe()),
   };
 }
 
@@ -86,17 +95,15 @@ export function createDialect(name: DialectName | undefined): Dialect {
 }
 
 /**
- * The client's options with the dialect's defaults filled in: the CometD URL, the media types,
- * the REST client and (v3) the channel. What the host gave explicitly always wins.
+ * The client's options with the dialect's defaults filled in: the CometD URL, the media types and
+ * the REST client. What the host gave explicitly always wins. The channel is built from the
+ * dialect's descriptor by the client (shared between tabs; see `shared-connection.ts`).
  */
 export function withDialect(options: OpenmediaClientOptions, dialect: Dialect, gwsBase: string): OpenmediaClientOptions {
-  const cometdUrl = options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`;
-  const channel = options.channel ?? dialect.createChannel?.({ url: cometdUrl, transport: options.transport ?? 'long-polling' });
   return {
     ...options,
-    cometdUrl,
+    cometdUrl: options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`,
     mediaTypes: options.mediaTypes ?? dialect.defaultMediaTypes,
     gwsClient: options.gwsClient ?? dialect.createRestClient({ gwsBase }),
-    ...(channel === undefined ? {} : { channel }),
   };
 }

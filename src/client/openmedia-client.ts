@@ -1,9 +1,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
-import { isGwsRequestError } from '../api/errors';
 import { normalizeGwsBase } from '../api/http';
-import { DEFAULT_COMETD_URL } from '../channel/cometd-channel';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
 import { createOpenmediaStore } from '../core/store';
 import type { OpenmediaStore } from '../core/store';
@@ -28,6 +26,7 @@ import {
 import type { OpenmediaClientOptions } from './client-options';
 import { createSnapshotLoader } from './snapshot-loader';
 import { createDialect, withDialect } from './dialects';
+import type { Dialect } from './dialects';
 
 /**
  * Everything the widget shows, as one immutable value: a new object whenever any part changes,
@@ -102,8 +101,9 @@ export interface OpenmediaClient {
 function createChannel(
   options: OpenmediaClientOptions,
   gwsBase: string,
+  dialect: Dialect,
 ): { channel: NotificationChannel; source: NotificationChannel; recorder: RecordingChannel | undefined } {
-  const source = options.channel ?? createConnectionChannel(options, gwsBase);
+  const source = options.channel ?? createConnectionChannel(options, gwsBase, dialect);
   const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
   // The recorder relays everything (Reconnect included) through one subscription of its own.
   const recorder = recordLimit > 0 ? createRecordingChannel(source, { maxEvents: recordLimit }) : undefined;
@@ -119,7 +119,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   // Everything dialect-specific is decided here; below, only the resolved options are used.
   const dialect = createDialect(clientOptions.dialect);
   const options = withDialect(clientOptions, dialect, gwsBase);
-  const { channel, source, recorder } = createChannel(options, gwsBase);
+  const { channel, source, recorder } = createChannel(options, gwsBase, dialect);
   const gwsClient: GwsClient = options.gwsClient ?? createGwsClient({ gwsBase });
   const queryClient = options.queryClient ?? new QueryClient();
   const store = createOpenmediaStore({ lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS, schedule: options.schedule ?? createVisibilitySchedule() });
@@ -131,7 +131,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const alerts = createClientAlerts({
     channel: source,
     store,
-    key: sharedConnectionName(options.cometdUrl ?? `${gwsBase}${DEFAULT_COMETD_URL}`),
+    key: sharedConnectionName(options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`, dialect.name),
     alerts: options.alerts,
     effects: options.alertEffects,
     onTabChange: () => publish({ tab: alerts.getTab() }),
@@ -143,6 +143,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   let disposed = false;
   /** The first snapshot was read before the channel was subscribed: read again once it is. */
   let awaitingConnectedLoad = false;
+  /** A session check is being answered (v3 may take two reads): one at a time. */
+  let checkingSession = false;
 
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
@@ -172,16 +174,20 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   });
 
   /**
-   * CometD keeps handshaking into sessions GWS does not know (402 after every handshake): ask
-   * GWS whether the HTTP session still exists; a 401/403 means signed out, not "reconnecting".
+   * CometD keeps handshaking into sessions the server does not know (402, or a refused
+   * subscription, after every handshake): ask the server, the dialect's way, whether the session
+   * still exists; if it does not, the end state is signed out, not "reconnecting" for ever.
    */
   function checkSession(): void {
-    gwsClient.getMe().then(
-      () => undefined,
-      (error: unknown) => {
-        if (isGwsRequestError(error) && (error.kind === 'unauthorized' || error.status === 403)) sessionLost();
-      },
-    );
+    if (checkingSession) return;
+    checkingSession = true;
+    dialect
+      .isSessionGone(gwsClient)
+      .catch(() => false)
+      .then((gone) => {
+        checkingSession = false;
+        if (gone) sessionLost();
+      });
   }
 
   /** A REST call was answered 401: the same truth as a refused handshake (one banner, Reconnect). */

@@ -1,7 +1,7 @@
-import { DEFAULT_COMETD_URL, createCometdChannel } from '../channel/cometd-channel';
+import { createCometdChannel } from '../channel/cometd-channel';
 import type { NotificationChannel } from '../channel/types';
-import { OPENMEDIA_CHANNEL } from '../protocol/parse';
 import type { OpenmediaClientOptions } from './client-options';
+import type { Dialect, DialectName } from './dialects';
 import { createSharedChannel } from './relay-channel';
 import { browserTabEnvironment } from './tab-leadership';
 
@@ -14,23 +14,30 @@ function absolute(url: string): string {
 }
 
 /**
- * The name of the lock and BroadcastChannel of one shared connection: the CometD endpoint, which
- * is the GWS base's unless `cometdUrl` says otherwise. Two widgets of one origin on the same GWS
- * share; on another GWS they do not.
+ * The name of the lock and BroadcastChannel of one shared connection: the dialect and the CometD
+ * endpoint (the server base's unless `cometdUrl` says otherwise). Two widgets of one origin on the
+ * same server and dialect share; on another server, or in another dialect, they never do: the
+ * relayed messages are raw Bayeux data each tab parses with its own dialect's parser.
  */
-export function sharedConnectionName(cometdUrl: string): string {
-  return `openmedia-widget ${absolute(cometdUrl)}`;
+export function sharedConnectionName(cometdUrl: string, dialect: DialectName): string {
+  return `openmedia-widget ${dialect} ${absolute(cometdUrl)}`;
 }
 
 /**
- * The client's push channel: the CometD channel, shared by every tab of this browser (one session
- * per browser; see `createSharedChannel`) unless `shareConnection` is false or the browser lacks
- * Web Locks or BroadcastChannel — then each tab has its own session, as before.
+ * The client's push channel: a CometD channel on the dialect's path and channels, shared by every
+ * tab of this browser (one session per browser; see `createSharedChannel`) unless
+ * `shareConnection` is false or the browser lacks Web Locks or BroadcastChannel — then each tab
+ * has its own session.
  */
-export function createConnectionChannel(options: OpenmediaClientOptions, gwsBase: string): NotificationChannel {
-  const url = options.cometdUrl ?? `${gwsBase}${DEFAULT_COMETD_URL}`;
-  const createSource = () => createCometdChannel({ url, transport: options.transport ?? 'long-polling' });
+export function createConnectionChannel(
+  options: OpenmediaClientOptions,
+  gwsBase: string,
+  dialect: Pick<Dialect, 'name' | 'cometdPath' | 'descriptor'>,
+): NotificationChannel {
+  const url = options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`;
+  const { descriptor } = dialect;
+  const createSource = () => createCometdChannel({ url, transport: options.transport ?? 'long-polling', descriptor });
   const environment = options.shareConnection === false ? undefined : (options.tabEnvironment ?? browserTabEnvironment());
   if (environment === undefined) return createSource();
-  return createSharedChannel({ name: sharedConnectionName(url), descriptor: OPENMEDIA_CHANNEL, environment, createSource });
+  return createSharedChannel({ name: sharedConnectionName(url, dialect.name), descriptor, environment, createSource });
 }

@@ -1,0 +1,91 @@
+import { vi } from 'vitest';
+
+/**
+ * An XMLHttpRequest a test answers by hand, for the real CometD 9 client: install it with
+ * {@link installScriptedXhr} (a global `window` of its own) and answer each Bayeux request with
+ * the exact messages a server sent. Test-only; the node project runs each test file in isolation.
+ */
+
+export interface BayeuxMessage {
+  id?: string;
+  channel: string;
+  [key: string]: unknown;
+}
+
+export class ScriptedXhr {
+  static readonly UNSENT = 0;
+  static sent: ScriptedXhr[] = [];
+  withCredentials = false;
+  readyState = 0;
+  status = 0;
+  statusText = '';
+  responseText = '';
+  method = '';
+  url = '';
+  messages: BayeuxMessage[] = [];
+  answered = false;
+  onload: (() => void) | undefined;
+  onerror: (() => void) | undefined;
+  onabort: (() => void) | undefined;
+
+  open(method: string, url: string): void {
+    this.method = method;
+    this.url = url;
+    this.readyState = 1;
+  }
+  setRequestHeader(): void {}
+  send(body: string): void {
+    this.messages = JSON.parse(body) as BayeuxMessage[];
+    ScriptedXhr.sent.push(this);
+  }
+  abort(): void {
+    this.answered = true;
+  }
+  respond(status: number, replies: unknown): void {
+    this.answered = true;
+    this.status = status;
+    this.statusText = status === 200 ? 'OK' : 'Error';
+    this.responseText = JSON.stringify(replies);
+    this.readyState = 4;
+    this.onload?.();
+  }
+  /** No answer at all (a cut network): CometD sees HTTP status 0. */
+  fail(): void {
+    this.answered = true;
+    this.readyState = 4;
+    this.onerror?.();
+  }
+}
+
+/** The requests not answered yet that carry a message on `channel`. */
+export function unanswered(channel: string): ScriptedXhr[] {
+  return ScriptedXhr.sent.filter((x) => !x.answered && x.messages.some((m) => m.channel === channel));
+}
+
+/** The one unanswered request carrying `channel`; throws (with what is pending) when there is not exactly one. */
+export function pending(channel: string): ScriptedXhr {
+  const requests = unanswered(channel);
+  const [request] = requests;
+  if (requests.length !== 1 || request === undefined) {
+    const open = ScriptedXhr.sent.filter((x) => !x.answered).map((x) => x.messages.map((m) => m.channel).join('+'));
+    throw new Error(`expected one pending ${channel} request, found ${requests.length} (pending: ${open.join(', ') || 'none'})`);
+  }
+  return request;
+}
+
+/** Answers each message of the request with `fields` (keeping its id and channel), then `extra`. */
+export function answer(xhr: ScriptedXhr, fields: (m: BayeuxMessage) => object, extra: readonly unknown[] = []): void {
+  xhr.respond(200, [...xhr.messages.map((m) => ({ id: m.id, channel: m.channel, ...fields(m) })), ...extra]);
+}
+
+/** A global `window` whose XMLHttpRequest is {@link ScriptedXhr}; undo with `vi.unstubAllGlobals()`. */
+export function installScriptedXhr(): void {
+  ScriptedXhr.sent = [];
+  vi.stubGlobal('window', {
+    XMLHttpRequest: ScriptedXhr,
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
+    console,
+    location: { host: 'widget.example' },
+  });
+}
