@@ -103,14 +103,10 @@ export function lookup<K, V>(root: Branch<K, V>, hash: number, key: K): Leaf<K, 
 }
 
 /**
- * A subtree holding both `existing` and a new leaf of a different key, placed at depth `shift`.
+ * A subtree holding both `existing` and a new leaf of a different hash, placed at depth `shift`.
  * Distinct 32-bit hashes differ in some 5-bit fragment at a shift ≤ 30, so the recursion ends there.
  */
 function merge<K, V>(shift: number, existing: Leaf<K, V> | Collision<K, V>, added: Leaf<K, V>): Slot<K, V> {
-  if (existing.hash === added.hash) {
-    const leaves = existing.kind === LEAF ? [existing, added] : [...existing.leaves, added];
-    return { kind: COLLISION, hash: added.hash, leaves };
-  }
   const a = fragment(existing.hash, shift);
   const b = fragment(added.hash, shift);
   if (a === b) return { kind: BRANCH, bitmap: 1 << a, children: [merge(shift + BITS, existing, added)] };
@@ -148,6 +144,8 @@ function insert<K, V>(slot: Slot<K, V>, shift: number, hash: number, key: K, val
     case LEAF:
       if (slot.hash === hash && keysEqual(slot.key, key)) return slot.value === value ? slot : makeLeaf(hash, key, value);
       change.grew = true;
+      // Another key of the same 32-bit hash: a collision (`insert` extends an existing one itself).
+      if (slot.hash === hash) return { kind: COLLISION, hash, leaves: [slot, makeLeaf(hash, key, value)] };
       return merge(shift, slot, makeLeaf(hash, key, value));
     case COLLISION: {
       if (slot.hash !== hash) {
