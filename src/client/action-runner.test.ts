@@ -1,0 +1,212 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { GwsClient } from '../api/client';
+import { GwsRequestError } from '../api/errors';
+import type { ConnectionStatus } from '../channel/types';
+import { createOpenmediaStore } from '../core/store';
+import { parseNotification, parseOpenmediaResource } from '../protocol/parse';
+import type { OperationRequest, RestAnswer } from '../protocol/types';
+import { resource, statusChange } from '../testing/scripted-gws';
+import { NOT_CONNECTED_MESSAGES, createActionRunner } from './action-runner';
+import type { ActionRunnerOptions } from './action-runner';
+
+type Answer = (request: OperationRequest, signal: AbortSignal | undefined) => Promise<RestAnswer>;
+
+function setup(answer: Answer, extra: Partial<ActionRunnerOptions> = {}) {
+  const store = createOpenmediaStore({ schedule: (flush) => flush() });
+  const sent: { request: OperationRequest; signal: AbortSignal | undefined; mediaType: string; id: string }[] = [];
+  const client: GwsClient = {
+    gwsBase: '',
+    getMe: () => Promise.resolve({}),
+    getSnapshot: () => Promise.reject(new Error('not used')),
+    performOperation: (mediaType, id, request, opts) => {
+      sent.push({ request, signal: opts?.signal, mediaType, id });
+      return answer(request, opts?.signal);
+    },
+  };
+  const holds = { taken: 0, released: 0 };
+  const runner = createActionRunner({
+    store,
+    client,
+    timeoutMs: 1_000,
+    now: () => Date.now(),
+    hold: () => {
+      holds.taken += 1;
+      return () => (holds.released += 1);
+    },
+    ...extra,
+  });
+  /** One snapshot listing these interactions (a snapshot ends the ones it does not list). */
+  const add = (ids: readonly string[], capabilities = ['Complete', 'Transfer', 'AttachUserData', 'UpdateUserData', 'DeleteUserData']) => {
+    const interactions = ids.map((id) => {
+      const parsed = parseOpenmediaResource({ ...resource(id, 'Processing'), capabilities });
+      if (!parsed.ok) throw new Error(parsed.reason);
+      return parsed.interaction;
+    });
+    store.dispatch({ type: 'snapshotLoaded', mediaTypes: ['workitem'], interactions, at: Date.now() });
+  };
+  const notify = (wire: ReturnType<typeof statusChange>) => {
+    const parsed = parseNotification({ channel: '/v2/me/openmedia', data: wire });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    store.dispatch({ type: 'notificationReceived', notification: parsed.notification, at: Date.now() });
+  };
+  const entry = (id: string) => store.getState().byId.get(id);
+  return { store, runner, sent, holds, add, notify, entry };
+}
+
+const accepted = (referenceId: number | undefined): Answer => () => Promise.resolve({ statusCode: 0, referenceId, statusMessage: undefined });
+const never: Answer = () => new Promise(() => undefined);
+const COMPLETE = { operationName: 'Complete' } as const;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createActionRunner: what is sent', () => {
+  it('an unknown interaction, or one with an action pending, is ignored: nothing sent', async () => {
+    const t = setup(never);
+    expect(await t.runner.perform('nope', COMPLETE)).toEqual({ status: 'ignored' });
+    t.add(['a']);
+    void t.runner.perform('a', COMPLETE);
+    expect(await t.runner.perform('a', COMPLETE)).toEqual({ status: 'ignored' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.sent).toHaveLength(1);
+    expect(t.sent[0]).toMatchObject({ mediaType: 'workitem', id: 'a', request: COMPLETE });
+  });
+
+  it('records the user data or keys an action carries, for the card to show', () => {
+    const t = setup(never);
+    t.add(['a', 'b']);
+    void t.runner.perform('a', { operationName: 'UpdateUserData', userData: { Subject: 'New' } });
+    void t.runner.perform('b', { operationName: 'DeleteUserData', keys: ['Subject'] });
+    expect(t.entry('a')?.pending).toMatchObject({ operation: 'UpdateUserData', userData: { Subject: 'New' } });
+    expect(t.entry('b')?.pending).toMatchObject({ operation: 'DeleteUserData', keys: ['Subject'] });
+  });
+
+  it.each(['reconnecting', 'unauthorized'] as const)('while %s nothing is sent and the card says why', async (status: ConnectionStatus) => {
+    const t = setup(never, { connectionStatus: () => status });
+    t.add(['a']);
+    const outcome = await t.runner.perform('a', COMPLETE);
+    expect(outcome).toMatchObject({ status: 'failed', error: { kind: 'not-connected', message: NOT_CONNECTED_MESSAGES[status] } });
+    expect(t.sent).toHaveLength(0);
+    expect(t.holds).toEqual({ taken: 1, released: 1 });
+  });
+
+  it('an operation the capabilities do not allow is refused on the card, nothing sent', async () => {
+    const t = setup(never);
+    t.add(['a'], ['Transfer']);
+    const outcome = await t.runner.perform('a', COMPLETE);
+    expect(outcome).toMatchObject({ status: 'failed', error: { kind: 'not-available', message: 'Complete is not available for this interaction now.' } });
+    expect(t.sent).toHaveLength(0);
+  });
+});
+
+describe('createActionRunner: how it ends', () => {
+  it('accepted, then the notification carrying its referenceId settles it as succeeded', async () => {
+    const t = setup(accepted(7));
+    t.add(['a']);
+    const outcome = t.runner.perform('a', COMPLETE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.entry('a')?.pending).toBeDefined();
+    expect(t.holds).toEqual({ taken: 1, released: 0 });
+    t.notify(statusChange(resource('a', 'Completed'), 7));
+    expect(await outcome).toEqual({ status: 'succeeded' });
+    expect(t.holds).toEqual({ taken: 1, released: 1 });
+    // Its timer is gone with it: nothing times out later.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(t.entry('a')?.error).toBeUndefined();
+  });
+
+  it('accepted without a referenceId: the timer decides, and the POST is not aborted after its answer', async () => {
+    const t = setup(accepted(undefined));
+    t.add(['a']);
+    const outcome = t.runner.perform('a', COMPLETE);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(t.entry('a')?.pending).toBeDefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+  });
+
+  it('a POST without an answer is aborted at the deadline and the action times out', async () => {
+    const t = setup(never);
+    t.add(['a']);
+    const outcome = t.runner.perform('a', COMPLETE);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(t.sent[0]?.signal?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(t.sent[0]?.signal?.aborted).toBe(true);
+    expect(await outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+  });
+
+  it('an answer that arrives after the deadline changes nothing', async () => {
+    let answer: (a: RestAnswer) => void = () => undefined;
+    const t = setup(() => new Promise((resolve) => (answer = resolve)));
+    t.add(['a']);
+    const outcome = t.runner.perform('a', COMPLETE);
+    await vi.advanceTimersByTimeAsync(1_000);
+    answer({ statusCode: 6, referenceId: undefined, statusMessage: 'gone' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+    expect(t.entry('a')?.error?.kind).toBe('timeout');
+  });
+
+  it('a statusCode refusal fails with its code and message, at once, and leaves no timer', async () => {
+    const t = setup(() => Promise.resolve({ statusCode: 6, referenceId: undefined, statusMessage: undefined }));
+    t.add(['a']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({
+      status: 'failed',
+      error: { kind: 'status-code', code: 6, message: 'The interaction was not found.' },
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(t.entry('a')?.error?.kind).toBe('status-code');
+  });
+
+  it('a status-code error thrown by the client fails the same way', async () => {
+    const t = setup(() => Promise.reject(new GwsRequestError({ kind: 'status-code', status: 400, statusCode: 2, message: 'Invalid state' })));
+    t.add(['a']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({ status: 'failed', error: { kind: 'status-code', code: 2, message: 'Invalid state' } });
+  });
+
+  it('other failures are http errors with the HTTP status; a 401 reports the lost session', async () => {
+    const onUnauthorized = vi.fn();
+    const t = setup(
+      (request) =>
+        Promise.reject(
+          request.operationName === 'Complete'
+            ? new GwsRequestError({ kind: 'unauthorized', status: 401, message: 'Signed out' })
+            : new GwsRequestError({ kind: 'http', status: 502, message: 'Bad gateway' }),
+        ),
+      { onUnauthorized },
+    );
+    t.add(['a', 'b']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({ status: 'failed', error: { kind: 'http', code: 401, message: 'Signed out' } });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(await t.runner.perform('b', { operationName: 'Transfer', targetUri: 'x' })).toMatchObject({
+      status: 'failed',
+      error: { kind: 'http', code: 502, message: 'Bad gateway' },
+    });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failure without words says which operation failed', async () => {
+    const t = setup((request) => Promise.reject(request.operationName === 'Complete' ? new Error('') : 'boom'));
+    t.add(['a', 'b']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({ status: 'failed', error: { kind: 'http', code: undefined, message: 'Complete failed.' } });
+    expect(await t.runner.perform('b', { operationName: 'Transfer', targetUri: 'x' })).toMatchObject({ error: { message: 'Transfer failed.' } });
+  });
+
+  it('dispose aborts what is in flight and settles it as timed out, once', async () => {
+    const t = setup(never);
+    t.add(['a']);
+    const outcome = t.runner.perform('a', COMPLETE);
+    await vi.advanceTimersByTimeAsync(0);
+    t.runner.dispose();
+    expect(t.sent[0]?.signal?.aborted).toBe(true);
+    expect(await outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+    t.runner.dispose();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(t.holds).toEqual({ taken: 1, released: 1 });
+  });
+});
