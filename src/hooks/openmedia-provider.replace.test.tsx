@@ -9,6 +9,10 @@ import { OpenmediaProvider } from './openmedia-provider';
 import { useOpenmediaClient } from './openmedia-context';
 import { useConnectionStatus, useInteractionIds } from './use-interaction';
 
+function isOpen(client: FakeCometd): boolean {
+  return client.status !== 'disconnected' && client.status !== 'disconnecting';
+}
+
 // Every CometD client the widget creates, with the URL it was configured for. The provider builds
 // the production CometD channel from `gwsBase`; only the CometD class itself is replaced.
 const cometd = vi.hoisted(() => ({
@@ -26,15 +30,18 @@ vi.mock('cometd', async () => {
     }
     override handshake(): void {
       super.handshake();
-      const open = cometd.instances.filter(({ client }) => client.status !== 'disconnected').length;
+      const open = cometd.instances.filter(({ client }) => isOpen(client)).length;
       cometd.mostOpen = Math.max(cometd.mostOpen, open);
     }
   }
   return { CometD: RecordedCometd };
 });
 
-/** CometD clients that handshook and were not disconnected since: open connections. */
-const open = () => cometd.instances.filter(({ client }) => client.status !== 'disconnected');
+/**
+ * CometD clients that handshook and have not sent their disconnect since: open connections. Like
+ * CometD 9, the fake stays `disconnecting` until the server answers the disconnect.
+ */
+const open = () => cometd.instances.filter(({ client }) => isOpen(client));
 
 async function settle(ms = 50): Promise<void> {
   await act(async () => {
