@@ -1,8 +1,6 @@
 import type { MockEngine } from './mock-engine';
-import { formatGwsDate } from '../protocol/format-gws-date';
 import { startPacer } from './pacer';
 import { copyUserData, type StoredInteraction } from './resource';
-import { capabilitiesFor } from './state-machine';
 import type { BurstSpec } from './types';
 
 /** Without a rate, a burst is published in slices this big so the event loop still flushes replies. */
@@ -36,12 +34,12 @@ export class BurstRunner {
     for (let i = 0; reused.length === 0 && i < spec.interactions; i += 1) {
       const record: StoredInteraction = {
         id: this.#engine.store.nextId(),
-        mediaType: 'promotion',
+        mediaType: this.#engine.dialect.burstMediaType,
         openmediaType: 'Outbound',
         state: 'Processing',
-        capabilities: capabilitiesFor('Processing'),
+        capabilities: this.#engine.dialect.capabilitiesFor('Processing', this.#engine.dialect.burstMediaType),
         userData: { Subject: `Benchmark ${i + 1}`, CustomerName: 'Benchmark', sentAt: 0, seq: -1 },
-        receivedDate: formatGwsDate(Date.now()),
+        receivedDate: this.#engine.dialect.formatDate(Date.now()),
         uri: undefined,
         extra: {},
       };

@@ -6,20 +6,21 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs([])).toEqual({
       ok: true,
       help: false,
-      args: { port: 8090, dataFile: undefined, allowedOrigins: [], outcomeDelayMs: 50, basicAuth: undefined },
+      args: { port: 8090, dialect: 'gws-v2', dataFile: undefined, allowedOrigins: [], outcomeDelayMs: 50, basicAuth: undefined },
     });
   });
 
   it('reads every flag, with spaces or =', () => {
     const parsed = parseCliArgs([
       '--port', '0', '--data=/tmp/d.json', '--allow-origin', 'http://127.0.0.1:5173,http://localhost:5173',
-      '--allow-origin=https://x.test', '--outcome-delay', '0', '--basic', 'agent:pa:ss',
+      '--allow-origin=https://x.test', '--outcome-delay', '0', '--basic', 'agent:pa:ss', '--dialect', 'v3',
     ]);
     expect(parsed).toEqual({
       ok: true,
       help: false,
       args: {
         port: 0,
+        dialect: 'workspace-v3',
         dataFile: '/tmp/d.json',
         allowedOrigins: ['http://127.0.0.1:5173', 'http://localhost:5173', 'https://x.test'],
         outcomeDelayMs: 0,
@@ -37,9 +38,19 @@ describe('parseCliArgs', () => {
     [['--allow-origin', 'http://a/b'], /not an origin/],
     [['--basic', 'nocolon'], /user:password/],
     [['--verbose'], /unknown option --verbose/],
+    [['--dialect', 'v4'], /--dialect needs v2/],
+    [['--dialect'], /--dialect needs v2/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.ok ? 'accepted' : parsed.error).toMatch(message);
+  });
+
+  it('reads both spellings of each dialect', () => {
+    const dialectOf = (value: string) => {
+      const parsed = parseCliArgs(['--dialect', value]);
+      return parsed.ok && !parsed.help ? parsed.args.dialect : parsed;
+    };
+    expect([dialectOf('v2'), dialectOf('gws-v2'), dialectOf('V3'), dialectOf('workspace-v3')]).toEqual(['gws-v2', 'gws-v2', 'workspace-v3', 'workspace-v3']);
   });
 
   it('asks for help', () => {

@@ -1,14 +1,18 @@
+import type { MockDialectName } from './wire';
+
 export const USAGE = `Usage: npm run mock-gws -- [options]
 
   --port <n>             port on 127.0.0.1 (default 8090; 0 = any free port)
+  --dialect <v2|v3>      GWS v2 (/api/v2, default) or the Workspace API v3 (/workspace/v3)
   --data <file>          JSON array of interactions replacing the built-in data set
   --allow-origin <url>   allow this origin cross-origin with credentials (repeatable, or comma-separated)
   --outcome-delay <ms>   delay between a REST answer and its outcome notification (default 50)
-  --basic <user:pass>    require HTTP Basic credentials for a new session (default: off)
+  --basic <user:pass>    require credentials for a new session (v2: HTTP Basic; v3: POST /auth/v3/sign-in)
   --help                 show this text`;
 
 export interface CliArgs {
   readonly port: number;
+  readonly dialect: MockDialectName;
   readonly dataFile: string | undefined;
   readonly allowedOrigins: string[];
   readonly outcomeDelayMs: number;
@@ -28,6 +32,7 @@ function integerIn(text: string | undefined, flag: string, min: number, max: num
 /** Reads the CLI flags (`--flag value` or `--flag=value`). */
 export function parseCliArgs(argv: readonly string[]): CliParse {
   let port = 8090;
+  let dialect: MockDialectName = 'gws-v2';
   let dataFile: string | undefined;
   const allowedOrigins: string[] = [];
   let outcomeDelayMs = 50;
@@ -48,6 +53,13 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         const v = integerIn(takeValue(), '--port', 0, 65535);
         if (typeof v === 'string') return { ok: false, error: v };
         port = v;
+        break;
+      }
+      case '--dialect': {
+        const v = takeValue()?.trim().toLowerCase();
+        if (v === 'v2' || v === 'gws-v2') dialect = 'gws-v2';
+        else if (v === 'v3' || v === 'workspace-v3') dialect = 'workspace-v3';
+        else return { ok: false, error: '--dialect needs v2 (gws-v2) or v3 (workspace-v3)' };
         break;
       }
       case '--outcome-delay': {
@@ -82,5 +94,5 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         return { ok: false, error: `unknown option ${arg}` };
     }
   }
-  return { ok: true, help: false, args: { port, dataFile, allowedOrigins, outcomeDelayMs, basicAuth } };
+  return { ok: true, help: false, args: { port, dialect, dataFile, allowedOrigins, outcomeDelayMs, basicAuth } };
 }

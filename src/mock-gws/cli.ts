@@ -1,5 +1,6 @@
 import { parseCliArgs, USAGE } from './cli-args';
 import { readDataFile } from './initial-data';
+import { dialectApi } from './handler';
 import { createMockGws } from './server';
 
 /** `npm run mock-gws -- --port 8090 …`: the mock on its own port, until Ctrl-C. */
@@ -14,18 +15,23 @@ async function main(): Promise<number> {
     return 0;
   }
   const { args } = parsed;
+  const api = dialectApi({ dialect: args.dialect });
   const mock = await createMockGws({
     port: args.port,
+    dialect: args.dialect,
     outcomeDelayMs: args.outcomeDelayMs,
     allowedOrigins: args.allowedOrigins,
     ...(args.basicAuth ? { basicAuth: args.basicAuth } : {}),
-    ...(args.dataFile ? { initialData: await readDataFile(args.dataFile) } : {}),
+    ...(args.dataFile ? { initialData: await readDataFile(args.dataFile, api.wire) } : {}),
   });
+  const v3 = args.dialect === 'workspace-v3';
   process.stdout.write(
-    `Mock GWS listening on ${mock.url}\n` +
-      `  REST     ${mock.url}/api/v2/me\n` +
-      `  CometD   ${mock.url}/api/v2/notifications (channel /v2/me/openmedia)\n` +
-      `  control  ${mock.url}/mock/state\n` +
+    `Mock GWS (${v3 ? 'Workspace API v3' : 'GWS v2'}) listening on ${mock.url}\n` +
+      (v3
+        ? `  REST     ${mock.url}/workspace/v3/current-session (sign-in: POST /auth/v3/sign-in)\n` +
+          `  CometD   ${mock.url}${api.wire.notificationsPath} (channels /workspace/v3/media/*)\n`
+        : `  REST     ${mock.url}/api/v2/me\n` + `  CometD   ${mock.url}${api.wire.notificationsPath} (channel /v2/me/openmedia)\n`) +
+      `  control  ${mock.url}${api.controlPrefix}state\n` +
       (args.allowedOrigins.length ? `  CORS     ${args.allowedOrigins.join(', ')}\n` : '') +
       (args.basicAuth ? `  Basic auth required for user ${args.basicAuth.user}\n` : ''),
   );

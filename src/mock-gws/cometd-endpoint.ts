@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import serverLib from 'cometd-nodejs-server';
 import type { CometDServer, ServerSession } from 'cometd-nodejs-server';
-import { OPENMEDIA_CHANNEL } from '../protocol/parse';
+import { GWS_V2_NOTIFICATIONS_PATH } from './gws-v2-wire';
 
-/** Where the CometD server is mounted (prefix match: the client appends /handshake, /connect, …). */
-export const NOTIFICATIONS_PATH = '/api/v2/notifications';
+/** Where the GWS v2 mock's CometD server is mounted (prefix match: the client appends /handshake, /connect, …). */
+export const NOTIFICATIONS_PATH = GWS_V2_NOTIFICATIONS_PATH;
 
 /**
  * Private members of cometd-nodejs-server 1.2.1 used by `dropSessions`: the public API can only
@@ -22,6 +22,8 @@ interface ServerInternals {
 export class CometdEndpoint {
   readonly #server: CometDServer;
   readonly #sessions = new Set<ServerSession>();
+  /** Requests from HTTP sessions the server no longer knows: their handshakes lead nowhere. */
+  readonly #forgetting = new WeakSet<IncomingMessage>();
   #handshakes = 0;
 
   constructor(options: { readonly longPollTimeoutMs: number }) {
@@ -32,6 +34,13 @@ export class CometdEndpoint {
       browserCookiePath: '/',
     });
     this.#server.addListener('sessionAdded', (session: ServerSession) => {
+      const request = (this.#server.context as { request?: IncomingMessage } | null)?.request;
+      if (request && this.#forgetting.has(request)) {
+        // The Workspace API with an unknown session cookie (the simulator after a restart): the
+        // handshake succeeds, then the session is unknown at once (402 on subscribe and connect).
+        setImmediate(() => (this.#server as unknown as ServerInternals)._removeServerSession(session, false));
+        return;
+      }
       this.#sessions.add(session);
       this.#handshakes += 1;
       session.addListener('suspended', () => this.#releaseWhenBroken(session));
@@ -54,17 +63,19 @@ export class CometdEndpoint {
     });
   }
 
-  handle(req: IncomingMessage, res: ServerResponse): void {
+  /** `forget`: the request's HTTP session is unknown; a handshake in it succeeds but leads nowhere. */
+  handle(req: IncomingMessage, res: ServerResponse, options: { readonly forget?: boolean } = {}): void {
+    if (options.forget) this.#forgetting.add(req);
     this.#server.handle(req, res);
   }
 
   /**
-   * Publishes on /v2/me/openmedia. The channel is looked up (or created) on every publish: the
-   * server sweeps a channel without subscribers after about a second, and a kept reference would
-   * then publish to nobody.
+   * Publishes on `channel`. The channel is looked up (or created) on every publish: the server
+   * sweeps a channel without subscribers after about a second, and a kept reference would then
+   * publish to nobody.
    */
-  publish(data: unknown): void {
-    this.#server.createServerChannel(OPENMEDIA_CHANNEL.channel).publish(null, data);
+  publish(channel: string, data: unknown): void {
+    this.#server.createServerChannel(channel).publish(null, data);
   }
 
   get sessionCount(): number {

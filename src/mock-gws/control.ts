@@ -1,17 +1,14 @@
-import { parseNotification } from '../protocol/parse';
-import type { OpenmediaResourceWire, UserDataValue } from '../protocol/types';
+import type { UserDataValue } from '../protocol/types';
 import type { BurstRunner } from './burst';
 import type { CometdEndpoint } from './cometd-endpoint';
 import type { NetworkCut } from './faults';
 import type { HttpSessions } from './http-sessions';
-import { buildMessage } from './message';
 import type { MockEngine } from './mock-engine';
 import { createPrng } from './prng';
 import type { RequestLog } from './request-log';
 import { copyUserData } from './resource';
-import { buildInteraction } from './resource-input';
 import { randomOffer, type TrafficGenerator } from './traffic';
-import { MockInputError, type MockControl } from './types';
+import { ENDED_STATES, MockInputError, type MockControl } from './types';
 
 export interface ControlDeps {
   readonly engine: MockEngine;
@@ -26,7 +23,7 @@ export interface ControlDeps {
 }
 
 /** The typed scenario and fault API; `/mock/*` routes are a thin JSON layer over it. */
-export function createMockControl(deps: ControlDeps): MockControl {
+export function createMockControl(deps: ControlDeps): MockControl<Record<string, unknown>> {
   const { engine, cometd, sessions, cut, log, traffic, burst } = deps;
   // Offers made by scenarios get varied, plausible user data; seeded so runs repeat.
   let offerRandom = createPrng(7);
@@ -52,17 +49,25 @@ export function createMockControl(deps: ControlDeps): MockControl {
 
     log: () => log.list(),
 
-    offer(overrides?: Partial<OpenmediaResourceWire>) {
+    offer(overrides?: Record<string, unknown>) {
       const base = randomOffer(engine, offerRandom);
-      const built = buildInteraction(
+      const built = engine.dialect.readResource(
         overrides,
-        { id: base.id, mediaType: base.mediaType, state: 'Invited', openmediaType: base.openmediaType, userData: copyUserData(base.userData) },
+        {
+          id: base.id,
+          mediaType: base.mediaType,
+          state: 'Invited',
+          openmediaType: base.openmediaType,
+          userData: copyUserData(base.userData),
+          ...(base.userDataTypes ? { userDataTypes: base.userDataTypes } : {}),
+          extra: base.extra,
+        },
         Date.now(),
       );
       if (!built.ok) throw new MockInputError(built.error);
       const existing = engine.store.get(built.record.id);
       // Re-offering a finished interaction is a scenario (it came back); offering a live one is a mistake.
-      if (existing && existing.state !== 'Completed') {
+      if (existing && !ENDED_STATES.has(existing.state)) {
         throw new MockInputError(`interaction ${built.record.id} exists and is ${existing.state}`, 409);
       }
       engine.store.put(built.record);
@@ -88,9 +93,14 @@ export function createMockControl(deps: ControlDeps): MockControl {
     publishRaw: (data: unknown) => engine.bus.publish(data),
 
     publish(spec) {
-      const message = buildMessage(spec.notificationType, spec.openmedia, spec.referenceId, spec.notificationType === 'Error' ? spec : undefined);
-      const parsed = parseNotification(message);
-      if (!parsed.ok) throw new MockInputError(`not a valid notification (${parsed.reason}); use /mock/raw for invalid ones`);
+      const message = engine.dialect.message(
+        spec.notificationType,
+        spec.openmedia ?? spec.interaction,
+        spec.referenceId ?? spec.operationId,
+        spec.notificationType === 'Error' ? spec : undefined,
+      );
+      const rejection = engine.dialect.rejectionOf(message);
+      if (rejection !== undefined) throw new MockInputError(`not a valid notification (${rejection}); use /mock/raw for invalid ones`);
       engine.bus.publish(message);
     },
 

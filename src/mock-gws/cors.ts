@@ -16,7 +16,8 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrig
   if (req.method !== 'OPTIONS') return false;
   if (allowed) {
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-CSRF-TOKEN');
+    // x-api-key: the Workspace API v3's optional key header.
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-CSRF-TOKEN, x-api-key');
     res.setHeader('Access-Control-Max-Age', '600');
   }
   // A refused origin gets an answer without CORS headers: the browser then blocks the real request.

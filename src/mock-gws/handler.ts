@@ -1,44 +1,59 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OpenmediaResourceWire } from '../protocol/types';
 import { BurstRunner } from './burst';
-import { CometdEndpoint, NOTIFICATIONS_PATH } from './cometd-endpoint';
+import { CometdEndpoint } from './cometd-endpoint';
 import { createMockControl } from './control';
 import { applyCors } from './cors';
+import type { DialectApi, RestContext } from './dialect-api';
 import { NetworkCut } from './faults';
+import { GWS_V2_API } from './gws-v2-api';
 import { addSetCookie, sendJson } from './http-io';
 import { HttpSessions } from './http-sessions';
-import { BUILT_IN_DATA } from './initial-data';
 import { handleMockRoute } from './mock-routes';
 import { MockEngine } from './mock-engine';
 import { RequestLog } from './request-log';
-import { handleRestRoute, type RestLogDetail } from './rest-routes';
+import type { RestLogDetail } from './rest-routes';
 import { TrafficGenerator } from './traffic';
 import type { MockControl, MockGwsOptions } from './types';
+import { WORKSPACE_V3_API } from './workspace-v3/api';
 
-export const CSRF_HEADER = 'X-CSRF-TOKEN';
-const CSRF_REFUSAL = { statusCode: 3, statusMessage: 'Missing or invalid Csrf token' };
+export { CSRF_HEADER } from './gws-v2-api';
 
 /** The mock as one connect-style handler, for a plain HTTP server or Vite's middleware stack. */
-export interface MockGwsHandler {
-  /** Answers `/api/v2/**` and `/mock/**`; anything else goes to `next` (or gets a 404). */
+export interface MockGwsHandler<R = OpenmediaResourceWire> {
+  /** Answers its dialect's API paths and control routes; anything else goes to `next` (or gets a 404). */
   handle(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
-  readonly control: MockControl;
+  /** The dialect's HTTP side (its paths and control prefix). */
+  readonly api: DialectApi;
+  /** Typed for GWS v2 by default; a v3 mock's resources are v3 `interaction`s. */
+  readonly control: MockControl<R>;
   /** Host for resource uris until a request (or `publicHost`) says otherwise. */
   setDefaultHost(host: string): void;
   /** Stops timers and releases held long-polls. */
   close(): void;
 }
 
-export function createMockGwsHandler(options: MockGwsOptions = {}): MockGwsHandler {
+export function dialectApi(options: MockGwsOptions): DialectApi {
+  return options.dialect === 'workspace-v3' ? WORKSPACE_V3_API : GWS_V2_API;
+}
+
+function under(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+}
+
+export function createMockGwsHandler<R = OpenmediaResourceWire>(options: MockGwsOptions = {}): MockGwsHandler<R> {
+  const api = dialectApi(options);
   const allowedOrigins = options.allowedOrigins ?? [];
   let host = options.publicHost ?? '127.0.0.1';
   const cometd = new CometdEndpoint({ longPollTimeoutMs: options.longPollTimeoutMs ?? 30_000 });
   const engine = new MockEngine({
-    initialData: options.initialData ?? BUILT_IN_DATA,
+    initialData: options.initialData ?? api.builtInData,
     outcomeDelayMs: options.outcomeDelayMs ?? 50,
     host: () => host,
-    sink: (data) => cometd.publish(data),
+    sink: (data) => cometd.publish(api.wire.channelOf(data), data),
+    wire: api.wire,
   });
-  const sessions = new HttpSessions(options.basicAuth);
+  const sessions = new HttpSessions(api.sessionsOptions(options));
   const cut = new NetworkCut();
   const log = new RequestLog();
   const inFlight = new Map<IncomingMessage, string | undefined>();
@@ -56,6 +71,7 @@ export function createMockGwsHandler(options: MockGwsOptions = {}): MockGwsHandl
       for (const [req, sessionId] of inFlight) if (matches(sessionId)) req.socket.destroy();
     },
   });
+  const context = (): RestContext => ({ engine, sessions, host, userName: options.basicAuth?.user ?? api.defaultUserName });
 
   function logWhenDone(req: IncomingMessage, res: ServerResponse, path: string, detail: RestLogDetail): void {
     const at = Date.now();
@@ -65,7 +81,7 @@ export function createMockGwsHandler(options: MockGwsOptions = {}): MockGwsHandl
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const isCometd = path === NOTIFICATIONS_PATH || path.startsWith(`${NOTIFICATIONS_PATH}/`);
+    const isCometd = under(path, api.wire.notificationsPath);
     const detail: RestLogDetail = {};
     // CometD traffic is logged only when refused; its long-polls would drown everything else.
     if (!isCometd) logWhenDone(req, res, path, detail);
@@ -75,16 +91,17 @@ export function createMockGwsHandler(options: MockGwsOptions = {}): MockGwsHandl
       req.socket.destroy();
       return;
     }
+    if (options.publicHost === undefined && req.headers.host) host = req.headers.host;
+    if (await api.withoutSession(req, res, path, context())) return;
+
     const auth = sessions.authenticate(req.headers);
     if (!auth.ok) {
       if (isCometd) logWhenDone(req, res, path, detail);
-      if (sessions.basicAuthEnabled) res.setHeader('WWW-Authenticate', 'Basic realm="GWS mock"');
-      const statusMessage = auth.reason === 'expired' ? 'The session has expired' : 'Authentication required';
-      return sendJson(res, 401, { statusCode: 3, statusMessage });
+      if (api.refuse(req, res, auth.reason, isCometd, sessions) === 'forget') cometd.handle(req, res, { forget: true });
+      return;
     }
     const { session } = auth;
     if (auth.created) addSetCookie(res, sessions.cookieFor(session));
-    if (options.publicHost === undefined && req.headers.host) host = req.headers.host;
 
     inFlight.set(req, session.id);
     res.on('close', () => inFlight.delete(req));
@@ -92,30 +109,22 @@ export function createMockGwsHandler(options: MockGwsOptions = {}): MockGwsHandl
     // The CometD endpoint is not CSRF-checked: Bayeux clients do not send the token, and GWS keys
     // the push channel on the session cookie alone.
     if (isCometd) return cometd.handle(req, res);
-
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      res.setHeader('X-CSRF-HEADER', CSRF_HEADER);
-      res.setHeader(CSRF_HEADER, session.csrfToken);
-    } else if (req.headers[CSRF_HEADER.toLowerCase()] !== session.csrfToken) {
-      return sendJson(res, 403, CSRF_REFUSAL);
-    }
-    const userName = options.basicAuth?.user ?? 'dwhitfield';
-    return handleRestRoute(req, res, path, { engine, host, userName }, detail);
+    return api.handleRest(req, res, path, session, context(), detail);
   }
 
   function route(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> | void {
     const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
-    const isApi = path === '/api/v2' || path.startsWith('/api/v2/');
-    const isMock = path.startsWith('/mock/');
+    const isApi = api.apiPrefixes.some((prefix) => under(path, prefix));
+    const isMock = path.startsWith(api.controlPrefix);
     if (!isApi && !isMock) {
       if (next) return next();
       return sendJson(res, 404, { error: `not found: ${path}` });
     }
     if (applyCors(req, res, allowedOrigins)) return;
     if (isApi) return handleApi(req, res, path);
-    const name = path.slice('/mock/'.length);
+    const name = path.slice(api.controlPrefix.length);
     if (req.method !== 'GET') logWhenDone(req, res, path, {});
-    return handleMockRoute(req, res, name, control, allowedOrigins);
+    return handleMockRoute(req, res, name, control, allowedOrigins, api.controlPrefix);
   }
 
   return {
@@ -126,7 +135,9 @@ export function createMockGwsHandler(options: MockGwsOptions = {}): MockGwsHandl
           sendJson(res, 500, { statusCode: 4, statusMessage: `Mock GWS internal error: ${error instanceof Error ? error.message : String(error)}` });
         });
     },
-    control,
+    api,
+    // The dialect decides what a resource looks like; R only names it for the caller.
+    control: control as unknown as MockControl<R>,
     setDefaultHost(value) {
       if (options.publicHost === undefined) host = value;
     },

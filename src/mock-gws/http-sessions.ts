@@ -33,16 +33,55 @@ function parseBasic(header: string | undefined): { user: string; password: strin
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+export interface HttpSessionsOptions {
+  /** Cookie that carries the session: GWS's `JSESSIONID` (default), the v3 simulator's `WWE_CODE`. */
+  readonly cookieName?: string;
+  /** Attributes of the `Set-Cookie`. Default `Path=/; HttpOnly`. */
+  readonly cookieAttributes?: string;
+  /** Session ids: default 32 hex characters (the v3 simulator's codes are 4). */
+  readonly idBytes?: number;
+  /**
+   * Credentials a new session needs. With `basicHeader` (GWS v2) they come as HTTP Basic on any
+   * request; without it (v3) only a sign-in route creates sessions (`create`).
+   */
+  readonly credentials?: { readonly user: string; readonly password: string };
+  readonly basicHeader?: boolean;
+}
+
 /**
- * The HTTP sessions GWS keys on `JSESSIONID`. Each has its own CSRF token. An expired session stays
- * known (so its requests get 401) until it is restored or a Basic login replaces it.
+ * The HTTP sessions, keyed on a cookie (`JSESSIONID` for GWS). Each has its own CSRF token (v2
+ * uses it). An expired session stays known (so its requests are refused) until it is restored or
+ * a new login replaces it.
  */
 export class HttpSessions {
   readonly #basicAuth: { readonly user: string; readonly password: string } | undefined;
+  readonly #basicHeader: boolean;
+  readonly #cookieName: string;
+  readonly #cookieAttributes: string;
+  readonly #idBytes: number;
   readonly #sessions = new Map<string, HttpSession>();
 
-  constructor(basicAuth?: { readonly user: string; readonly password: string }) {
-    this.#basicAuth = basicAuth;
+  constructor(options: HttpSessionsOptions = {}) {
+    this.#basicAuth = options.credentials;
+    this.#basicHeader = options.basicHeader ?? true;
+    this.#cookieName = options.cookieName ?? SESSION_COOKIE;
+    this.#cookieAttributes = options.cookieAttributes ?? 'Path=/; HttpOnly';
+    this.#idBytes = options.idBytes ?? 16;
+  }
+
+  /** Whether `user` / `password` are what a new session needs (always, when none are configured). */
+  credentialsMatch(user: string, password: string): boolean {
+    return this.#basicAuth === undefined || (user === this.#basicAuth.user && password === this.#basicAuth.password);
+  }
+
+  /** A new session (a sign-in route's, once it checked the credentials). */
+  create(): HttpSession {
+    return this.#create();
+  }
+
+  /** The session with this id, live or expired. */
+  get(id: string): HttpSession | undefined {
+    return this.#sessions.get(id);
   }
 
   get basicAuthEnabled(): boolean {
@@ -55,9 +94,10 @@ export class HttpSessions {
    * unless valid credentials come along (a new login).
    */
   authenticate(headers: IncomingHttpHeaders): AuthResult {
-    const cookieId = parseCookies(headers.cookie).get(SESSION_COOKIE);
+    const cookieId = parseCookies(headers.cookie).get(this.#cookieName);
     const existing = cookieId === undefined ? undefined : this.#sessions.get(cookieId);
     if (existing && !existing.expired) return { ok: true, session: existing, created: false };
+    if (this.#basicAuth && !this.#basicHeader) return { ok: false, reason: existing ? 'expired' : 'credentials' };
     if (this.#basicAuth) {
       const credentials = parseBasic(headers.authorization);
       const valid =
@@ -73,12 +113,12 @@ export class HttpSessions {
 
   /** `Set-Cookie` value for a new session. */
   cookieFor(session: HttpSession): string {
-    return `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly`;
+    return `${this.#cookieName}=${session.id}; ${this.#cookieAttributes}`;
   }
 
   /** The session id a request carries, valid or not. */
   sessionIdOf(headers: IncomingHttpHeaders): string | undefined {
-    return parseCookies(headers.cookie).get(SESSION_COOKIE);
+    return parseCookies(headers.cookie).get(this.#cookieName);
   }
 
   isExpired(id: string | undefined): boolean {
@@ -116,8 +156,12 @@ export class HttpSessions {
   }
 
   #create(): HttpSession {
+    let id: string;
+    // GWS's JSESSIONID is upper-case hex; the simulator's WWE_CODE lower-case.
+    do id = this.#idBytes === 16 ? randomBytes(16).toString('hex').toUpperCase() : randomBytes(this.#idBytes).toString('hex');
+    while (this.#sessions.has(id));
     const session: HttpSession = {
-      id: randomBytes(16).toString('hex').toUpperCase(),
+      id,
       csrfToken: randomBytes(16).toString('hex'),
       expired: false,
     };

@@ -1,5 +1,6 @@
 import { materialize } from './initial-data';
 import type { StoredInteraction } from './resource';
+import type { MockWire } from './wire';
 
 /** Completed interactions kept for `/mock/state` beyond this many are forgotten, oldest first. */
 const MAX_COMPLETED = 500;
@@ -7,17 +8,19 @@ const MAX_COMPLETED = 500;
 /** The mock's data: interactions by id, in insertion order. */
 export class InteractionStore {
   readonly #initial: readonly unknown[];
+  readonly #wire: MockWire;
   #byId = new Map<string, StoredInteraction>();
   #counter = 0;
 
-  constructor(initial: readonly unknown[], now: number) {
+  constructor(initial: readonly unknown[], wire: MockWire, now: number) {
     this.#initial = initial;
+    this.#wire = wire;
     this.reset(now);
   }
 
   /** Back to the initial data set, with dates relative to `now`. */
   reset(now: number): void {
-    this.#byId = new Map(materialize(this.#initial, now).map((r) => [r.id, r] as const));
+    this.#byId = new Map(materialize(this.#initial, this.#wire, now).map((r) => [r.id, r] as const));
     this.#counter = 0;
   }
 
@@ -43,12 +46,12 @@ export class InteractionStore {
     if (record.state === 'Completed') this.#pruneCompleted();
   }
 
-  /** A fresh GWS-looking id (16 characters of [0-9A-Z]); deterministic after each reset. */
+  /** A fresh id in the server's style (`MockWire.formatId`); deterministic after each reset. */
   nextId(): string {
     let id: string;
     do {
       this.#counter += 1;
-      id = `0MK${this.#counter.toString(36).toUpperCase().padStart(13, '0')}`;
+      id = this.#wire.formatId(this.#counter);
     } while (this.#byId.has(id));
     return id;
   }

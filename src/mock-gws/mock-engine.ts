@@ -1,9 +1,9 @@
 import type { NotificationType } from '../protocol/types';
 import { FailNextSwitch } from './faults';
 import { InteractionStore } from './interaction-store';
-import { buildMessage } from './message';
 import { NotificationBus } from './notification-bus';
-import { toWire, type StoredInteraction } from './resource';
+import type { StoredInteraction } from './resource';
+import type { Correlation, MockWire, WireError } from './wire';
 
 export interface MockEngineOptions {
   readonly initialData: readonly unknown[];
@@ -12,20 +12,27 @@ export interface MockEngineOptions {
   readonly host: () => string;
   /** Hands one Bayeux `data` to CometD. */
   readonly sink: (data: unknown) => void;
+  /** The dialect the mock speaks. */
+  readonly wire: MockWire;
 }
 
-/** The mock's data and how it talks: the store, the notification bus, referenceIds and delayed outcomes. */
+/**
+ * The mock's data and how it talks: the store, the notification bus, referenceIds and delayed
+ * outcomes. Dialect-free: what goes on the wire is the `wire`'s business.
+ */
 export class MockEngine {
   readonly store: InteractionStore;
   readonly bus: NotificationBus;
   readonly failNext = new FailNextSwitch();
   readonly outcomeDelayMs: number;
+  readonly dialect: MockWire;
   readonly #host: () => string;
   readonly #timers = new Set<NodeJS.Timeout>();
   #referenceId = 0;
 
   constructor(options: MockEngineOptions) {
-    this.store = new InteractionStore(options.initialData, Date.now());
+    this.dialect = options.wire;
+    this.store = new InteractionStore(options.initialData, options.wire, Date.now());
     this.bus = new NotificationBus(options.sink);
     this.outcomeDelayMs = options.outcomeDelayMs;
     this.#host = options.host;
@@ -37,13 +44,18 @@ export class MockEngine {
     return this.#referenceId;
   }
 
-  wire(record: StoredInteraction) {
-    return toWire(record, this.#host());
+  wire(record: StoredInteraction): Record<string, unknown> {
+    return this.dialect.resource(record, this.#host());
+  }
+
+  /** The Bayeux `data` of one notification about `record` as it is now. */
+  message(notificationType: NotificationType, record: StoredInteraction | undefined, correlation?: Correlation, error?: WireError): unknown {
+    return this.dialect.message(notificationType, record && this.wire(record), correlation, error);
   }
 
   /** Publishes the whole resource now. */
-  notify(notificationType: NotificationType, record: StoredInteraction, referenceId?: number): void {
-    this.bus.publish(buildMessage(notificationType, this.wire(record), referenceId));
+  notify(notificationType: NotificationType, record: StoredInteraction, correlation?: Correlation): void {
+    this.bus.publish(this.message(notificationType, record, correlation));
   }
 
   /** Runs `fn` after `delayMs` unless the mock is reset or closed first. */

@@ -23,11 +23,11 @@ function integer(value: unknown, name: string, min: number, max: number): number
   return value;
 }
 
-export function readOffer(body: unknown): Input<{ overrides: Partial<OpenmediaResourceWire> | undefined }> {
+export function readOffer(body: unknown): Input<{ overrides: Record<string, unknown> | undefined }> {
   const b = objectBody(body);
   if (!b) return bad('body must be a JSON object');
   if (b.overrides !== undefined && !isPlainObject(b.overrides)) return bad('overrides must be an object');
-  return { ok: true, value: { overrides: b.overrides as Partial<OpenmediaResourceWire> | undefined } };
+  return { ok: true, value: { overrides: b.overrides } };
 }
 
 export function readUserDataChange(body: unknown): Input<{ id: string; userData: Record<string, UserDataValue>; deleteKeys: string[] }> {
@@ -111,10 +111,12 @@ export function readPublish(body: unknown): Input<PublishSpec> {
     return bad(`notificationType must be one of ${NOTIFICATION_TYPES.join(', ')}`);
   }
   if (b.openmedia !== undefined && !isPlainObject(b.openmedia)) return bad('openmedia must be an object');
+  if (b.interaction !== undefined && !isPlainObject(b.interaction)) return bad('interaction must be an object');
   if (b.referenceId !== undefined) {
     const ref = integer(b.referenceId, 'referenceId', 1, Number.MAX_SAFE_INTEGER);
     if (typeof ref === 'string') return bad(ref);
   }
+  if (b.operationId !== undefined && (typeof b.operationId !== 'string' || b.operationId === '')) return bad('operationId must be a non-empty string');
   if (b.errorMessage !== undefined && typeof b.errorMessage !== 'string') return bad('errorMessage must be a string');
   if (b.errorCode !== undefined && typeof b.errorCode !== 'string' && typeof b.errorCode !== 'number') {
     return bad('errorCode must be a string or a number');
@@ -124,7 +126,9 @@ export function readPublish(body: unknown): Input<PublishSpec> {
     value: {
       notificationType: type as NotificationType,
       ...(b.openmedia === undefined ? {} : { openmedia: b.openmedia as OpenmediaResourceWire }),
+      ...(b.interaction === undefined ? {} : { interaction: b.interaction as Record<string, unknown> }),
       ...(b.referenceId === undefined ? {} : { referenceId: b.referenceId as number }),
+      ...(b.operationId === undefined ? {} : { operationId: b.operationId as string }),
       ...(b.errorMessage === undefined ? {} : { errorMessage: b.errorMessage as string }),
       ...(b.errorCode === undefined ? {} : { errorCode: b.errorCode as number | string }),
     },

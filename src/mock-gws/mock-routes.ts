@@ -14,7 +14,8 @@ import {
 } from './mock-input';
 import { MockInputError, type MockControl } from './types';
 
-type PostRoute = (body: unknown, control: MockControl) => Input<unknown>;
+type Control = MockControl<Record<string, unknown>>;
+type PostRoute = (body: unknown, control: Control) => Input<unknown>;
 
 function run<T>(input: Input<T>, act: (value: T) => unknown): Input<unknown> {
   return input.ok ? { ok: true, value: act(input.value) } : input;
@@ -38,7 +39,7 @@ const POST_ROUTES: Readonly<Record<string, PostRoute>> = {
   burst: (b, c) => run(readBurst(b), (v) => c.burst(v)),
 };
 
-const GET_ROUTES: Readonly<Record<string, (control: MockControl) => unknown>> = {
+const GET_ROUTES: Readonly<Record<string, (control: Control) => unknown>> = {
   state: (c) => c.state(),
   log: (c) => ({ requests: c.log() }),
 };
@@ -58,22 +59,23 @@ function originAllowed(req: IncomingMessage, allowedOrigins: readonly string[]):
   }
 }
 
-/** Answers a `/mock/*` request. */
+/** Answers a control request (`/mock/*`, or `/mock/v3/*` for the v3 mock): `name` is the rest of the path. */
 export async function handleMockRoute(
   req: IncomingMessage,
   res: ServerResponse,
   name: string,
-  control: MockControl,
+  control: Control,
   allowedOrigins: readonly string[],
+  prefix = '/mock/',
 ): Promise<void> {
   const get = Object.hasOwn(GET_ROUTES, name) ? GET_ROUTES[name] : undefined;
   const post = Object.hasOwn(POST_ROUTES, name) ? POST_ROUTES[name] : undefined;
-  if (!get && !post) return sendJson(res, 404, { error: `unknown mock route /mock/${name}` });
+  if (!get && !post) return sendJson(res, 404, { error: `unknown mock route ${prefix}${name}` });
   if (get) {
-    if (req.method !== 'GET') return sendJson(res, 405, { error: `use GET for /mock/${name}` });
+    if (req.method !== 'GET') return sendJson(res, 405, { error: `use GET for ${prefix}${name}` });
     return sendJson(res, 200, get(control));
   }
-  if (req.method !== 'POST' || !post) return sendJson(res, 405, { error: `use POST for /mock/${name}` });
+  if (req.method !== 'POST' || !post) return sendJson(res, 405, { error: `use POST for ${prefix}${name}` });
   if (!originAllowed(req, allowedOrigins)) return sendJson(res, 403, { error: 'origin not allowed' });
   const body = await readJsonBody(req);
   if (!body.ok) return sendJson(res, body.error === 'too-large' ? 413 : 400, { error: `body: ${body.error}` });

@@ -8,6 +8,11 @@ export interface StoredInteraction {
   readonly state: string;
   readonly capabilities: readonly string[];
   readonly userData: Readonly<Record<string, UserDataValue>>;
+  /**
+   * Workspace API v3 only: the KV `type` of each user-data key as the server last wrote it (a key
+   * without one is `int` for an integer, else `str`). GWS v2's user data is untyped.
+   */
+  readonly userDataTypes?: Readonly<Record<string, string>>;
   readonly receivedDate: string | undefined;
   /** Set only when a scenario forced a uri; otherwise built by `resourceUri`. */
   readonly uri: string | undefined;

@@ -3,11 +3,13 @@ import type { SnapshotResponseWire } from '../protocol/types';
 import { readJsonBody, sendJson } from './http-io';
 import type { MockEngine } from './mock-engine';
 import { runCreate, runOperation, type OperationAnswer } from './operations';
+import { toWire } from './resource';
 
 /** What the request log records about a REST request besides method, path and status. */
 export interface RestLogDetail {
   operationName?: string;
   referenceId?: number;
+  operationId?: string;
 }
 
 const USER_ID = '8a2f0c91d4e34b7f9a6c1e05b3d7f210';
@@ -85,7 +87,7 @@ export async function handleRestRoute(
     if (req.method === 'GET') {
       const body: SnapshotResponseWire = {
         statusCode: 0,
-        openmedia: deps.engine.store.active(mediaType).map((r) => deps.engine.wire(r)),
+        openmedia: deps.engine.store.active(mediaType).map((r) => toWire(r, deps.host)),
       };
       return sendJson(res, 200, body);
     }

@@ -257,7 +257,7 @@ describe('CORS', () => {
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
-      expect(preflight.headers.get('Access-Control-Allow-Headers')).toBe('Content-Type, X-CSRF-TOKEN');
+      expect(preflight.headers.get('Access-Control-Allow-Headers')).toBe('Content-Type, X-CSRF-TOKEN, x-api-key');
       expect(preflight.headers.get('Access-Control-Allow-Methods')).toContain('POST');
     }
   });

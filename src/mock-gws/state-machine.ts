@@ -27,8 +27,8 @@ export const TARGET_STATE: Readonly<Record<Operation, string | undefined>> = {
   Complete: 'Completed',
 };
 
-/** Which notification type carries the outcome of a successful operation. */
-export function outcomeNotificationType(operation: Operation): 'StatusChange' | 'PropertiesUpdated' {
+/** Which notification type carries the outcome of a successful operation (any dialect). */
+export function outcomeNotificationType(operation: string): 'StatusChange' | 'PropertiesUpdated' {
   return operation === 'AttachUserData' || operation === 'UpdateUserData' || operation === 'DeleteUserData'
     ? 'PropertiesUpdated'
     : 'StatusChange';

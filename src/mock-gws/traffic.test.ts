@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNotification } from '../protocol/parse';
 import type { OpenmediaStateChangeMessageWire } from '../protocol/types';
+import { GWS_V2_WIRE } from './gws-v2-wire';
 import { BUILT_IN_DATA } from './initial-data';
 import { MockEngine } from './mock-engine';
 import { createPrng } from './prng';
@@ -13,7 +14,7 @@ import { trafficStep } from './traffic';
 describe('traffic steps', () => {
   function run(seed: number, steps: number): unknown[] {
     const sent: unknown[] = [];
-    const engine = new MockEngine({ initialData: BUILT_IN_DATA, outcomeDelayMs: 0, host: () => 'gws.test', sink: (d) => sent.push(d) });
+    const engine = new MockEngine({ initialData: BUILT_IN_DATA, outcomeDelayMs: 0, host: () => 'gws.test', sink: (d) => sent.push(d), wire: GWS_V2_WIRE });
     const random = createPrng(seed);
     for (let i = 0; i < steps; i += 1) trafficStep(engine, random);
     // Dates depend on the clock; everything else must depend on the seed alone.

@@ -1,39 +1,14 @@
-import type { UserDataValue } from '../protocol/types';
-import { formatGwsDate } from '../protocol/format-gws-date';
 import type { MockEngine } from './mock-engine';
 import { startPacer } from './pacer';
 import { createPrng, pick } from './prng';
 import { copyUserData, type StoredInteraction } from './resource';
-import { capabilitiesFor } from './state-machine';
 
-const NAMES = ['Amélie Laurent', 'Jonas Becker', 'Priya Natarajan', 'Tomás Rivera', 'Mei Tanaka', 'Olu Adeyemi', 'Sara Lindqvist', 'Kenji Sato'];
-const SEGMENTS = ['bronze', 'silver', 'gold', 'platinum'];
-const OFFERS = ['SPRING-24-GOLD', 'LOYAL-12M', 'FIBRE-1G-BUNDLE', 'MOBILE-5G-PLUS', 'TV-SPORTS-ADDON'];
-const SUBJECTS = ['Upgrade offer', 'Renewal reminder', 'Callback request', 'Bundle proposal', 'Retention offer'];
 /** Above this many active interactions, traffic only accepts and completes (keeps the list readable). */
 const MAX_ACTIVE = 30;
 
-/** A new Invited offer with plausible user data, chosen by `random`. */
+/** A new Invited offer in the mock's dialect, chosen by `random`. */
 export function randomOffer(engine: MockEngine, random: () => number): StoredInteraction {
-  const workitem = random() < 0.2;
-  const userData: Record<string, UserDataValue> = {
-    Subject: pick(random, SUBJECTS) ?? 'Offer',
-    CustomerName: pick(random, NAMES) ?? 'Customer',
-    CustomerSegment: pick(random, SEGMENTS) ?? 'silver',
-    OfferCode: pick(random, OFFERS) ?? 'OFFER',
-    Discount: 5 * (1 + Math.floor(random() * 4)),
-  };
-  return {
-    id: engine.store.nextId(),
-    mediaType: workitem ? 'workitem' : 'promotion',
-    openmediaType: random() < 0.5 ? 'Inbound' : 'Outbound',
-    state: 'Invited',
-    capabilities: capabilitiesFor('Invited'),
-    userData,
-    receivedDate: formatGwsDate(Date.now()),
-    uri: undefined,
-    extra: {},
-  };
+  return engine.dialect.randomOffer(engine.store.nextId(), random, Date.now());
 }
 
 /** One random step of traffic. Unsolicited: no referenceId, as if someone else caused it. */
@@ -53,18 +28,18 @@ export function trafficStep(engine: MockEngine, random: () => number): void {
   const target = r < 0.45 || processing.length === 0 ? pick(random, invited) : pick(random, processing);
   if (!target) return;
   if (target.state === 'Invited') {
-    const accepted = { ...target, state: 'Processing', capabilities: capabilitiesFor('Processing') };
+    const accepted = { ...target, state: 'Processing', capabilities: engine.dialect.capabilitiesFor('Processing', target.mediaType) };
     engine.store.put(accepted);
     engine.notify('StatusChange', accepted);
   } else if (r < 0.85 && !crowded) {
     const userData = copyUserData(target.userData);
-    userData.LastUpdate = formatGwsDate(Date.now());
+    userData.LastUpdate = engine.dialect.formatDate(Date.now());
     userData.Score = Math.floor(random() * 100);
     const changed = { ...target, userData };
     engine.store.put(changed);
     engine.notify('PropertiesUpdated', changed);
   } else {
-    const completed = { ...target, state: 'Completed', capabilities: capabilitiesFor('Completed') };
+    const completed = { ...target, state: 'Completed', capabilities: engine.dialect.capabilitiesFor('Completed', target.mediaType) };
     engine.store.put(completed);
     engine.notify('StatusChange', completed);
   }

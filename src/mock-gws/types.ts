@@ -1,16 +1,25 @@
 import type { NotificationType, OpenmediaResourceWire, UserDataValue } from '../protocol/types';
+import type { MockDialectName } from './wire';
 
 /** Options shared by every way of running the mock (tests, Vite plugin, CLI). */
 export interface MockGwsOptions {
+  /**
+   * The server API the mock speaks: GWS v2 (`/api/v2/**`, the default) or the Genesys Workspace
+   * API v3 (`/workspace/v3/**`, sign-in under `/auth/v3`, control routes under `/mock/v3/`).
+   */
+  readonly dialect?: MockDialectName;
   /** Port for `createMockGws` (0 = a free one). Ignored by the Vite plugin. Default 0. */
   readonly port?: number;
   /** Delay between the REST answer and the notification with the outcome. Default 50 ms. */
   readonly outcomeDelayMs?: number;
   /** Origins allowed to call the mock cross-origin (with credentials). Default none. */
   readonly allowedOrigins?: readonly string[];
-  /** When set, a request without a live session must carry these HTTP Basic credentials. */
+  /**
+   * When set, a new session needs these credentials: HTTP Basic (v2), or the sign-in form
+   * `POST /auth/v3/sign-in` (v3). When absent, a request without a session gets a new one.
+   */
   readonly basicAuth?: { readonly user: string; readonly password: string };
-  /** Replaces the built-in data set (`data/initial-interactions.json`); same shape. */
+  /** Replaces the dialect's built-in data set (`data/`, `workspace-v3/data/`); same shape. */
   readonly initialData?: readonly InitialInteraction[];
   /** Host written into resource `uri`s. Default: the Host header of the latest request. */
   readonly publicHost?: string;
@@ -56,12 +65,20 @@ export interface RequestLogEntry {
   readonly status: number;
   readonly operationName?: string;
   readonly referenceId?: number;
+  /** Workspace API v3: the operationId of the request (the client's, or the one the mock chose). */
+  readonly operationId?: string;
 }
 
-/** `GET /mock/state`. */
-export interface MockStateView {
-  /** Every interaction the mock knows, completed ones included. */
-  readonly interactions: OpenmediaResourceWire[];
+/**
+ * States after which an interaction has left the agent: GWS v2's `Completed`, and the Workspace
+ * API v3's `InWorkbin`, `Sent`, `Canceled` and `Queued` (after a place-in-queue).
+ */
+export const ENDED_STATES: ReadonlySet<string> = new Set(['Completed', 'InWorkbin', 'Sent', 'Canceled', 'Queued']);
+
+/** `GET /mock/state`. `R` is the dialect's resource: GWS v2's `openmedia` (default) or v3's `interaction`. */
+export interface MockStateView<R = OpenmediaResourceWire> {
+  /** Every interaction the mock knows, ended ones included, in the dialect's wire form. */
+  readonly interactions: R[];
   /** Live CometD sessions. */
   readonly sessions: number;
   /** Successful CometD handshakes since start. */
@@ -86,11 +103,17 @@ export interface FaultsView {
   readonly expiredSessions: number;
 }
 
-/** `POST /mock/publish`: an arbitrary notification, checked by the project's parser before it goes out. */
+/**
+ * `POST /mock/publish`: an arbitrary notification, checked by the project's parser before it goes
+ * out. GWS v2 names the resource `openmedia` and correlates by `referenceId`; v3 says `interaction`
+ * and `operationId` (an `Error` becomes v3's `EventError`).
+ */
 export interface PublishSpec {
   readonly notificationType: NotificationType;
   readonly openmedia?: OpenmediaResourceWire;
+  readonly interaction?: Record<string, unknown>;
   readonly referenceId?: number;
+  readonly operationId?: string;
   readonly errorMessage?: string;
   readonly errorCode?: number | string;
 }
@@ -113,17 +136,17 @@ export interface BurstSpec {
  * Scenario and fault control, in process. The HTTP routes under `/mock/` call exactly these.
  * Methods throw `MockInputError` for input that names something that does not exist.
  */
-export interface MockControl {
-  state(): MockStateView;
+export interface MockControl<R = OpenmediaResourceWire> {
+  state(): MockStateView<R>;
   log(): RequestLogEntry[];
-  /** Adds an Invited offer (fields of `overrides` win) and publishes it unsolicited. */
-  offer(overrides?: Partial<OpenmediaResourceWire>): { id: string };
+  /** Adds an Invited offer (fields of `overrides`, in the dialect's names, win) and publishes it unsolicited. */
+  offer(overrides?: Partial<R> & Record<string, unknown>): { id: string };
   /** A server-side user-data change, published as an unsolicited `PropertiesUpdated`. */
   setUserData(id: string, userData: Record<string, UserDataValue>, deleteKeys?: readonly string[]): void;
   /** Deterministic random traffic; rate 0 stops it. */
   traffic(rate: number, seed?: number): void;
   failNext(spec: FailNextSpec): void;
-  /** Publishes `data` as is on `/v2/me/openmedia`, unchecked. */
+  /** Publishes `data` as is, unchecked (v2: `/v2/me/openmedia`; v3: the channel of its media type). */
   publishRaw(data: unknown): void;
   /** Publishes a valid notification (no change to the mock's data). */
   publish(spec: PublishSpec): void;
