@@ -29,8 +29,9 @@ export default defineConfig({
     colorScheme: 'light',
   },
   webServer: {
-    // The dev server (no build needed), without the embedded mock, proxying to the TCP proxy.
-    command: `node_modules/.bin/vite --configLoader runner --port ${SIM_PAGE_PORT} --strictPort --host 127.0.0.1`,
+    // The dev server (no build needed), without the embedded mock, proxying to the TCP proxy;
+    // no watcher or HMR, so no saved file reloads a page a test is watching.
+    command: `node_modules/.bin/vite --config e2e/simulator/vite.config.ts --configLoader runner --port ${SIM_PAGE_PORT} --strictPort --host 127.0.0.1`,
     url: SIM_PAGE_ORIGIN,
     env: { AGENT_API_SIMULATOR: `http://127.0.0.1:${SIM_PROXY_PORT}`, MOCK_GWS: '0' },
     reuseExistingServer: process.env.OPENMEDIA_E2E_REUSE === '1',
