@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readRelayMessage } from './relay-protocol';
+
+describe('readRelayMessage', () => {
+  it.each([
+    [{ kind: 'message', data: { a: 1 } }, { kind: 'message', data: { a: 1 } }],
+    [{ kind: 'message', data: undefined }, { kind: 'message', data: undefined }],
+    [{ kind: 'status', status: 'connecting' }, { kind: 'status', status: 'connecting' }],
+    [{ kind: 'status', status: 'connected' }, { kind: 'status', status: 'connected' }],
+    [{ kind: 'status', status: 'reconnecting' }, { kind: 'status', status: 'reconnecting' }],
+    [{ kind: 'status', status: 'unauthorized' }, { kind: 'status', status: 'unauthorized' }],
+    [{ kind: 'status', status: 'disconnected' }, { kind: 'status', status: 'disconnected' }],
+    [{ kind: 'resync', extra: 1 }, { kind: 'resync' }],
+    [{ kind: 'reconnect' }, { kind: 'reconnect' }],
+    [{ kind: 'session-ended' }, { kind: 'session-ended' }],
+    [{ kind: 'hello', from: 'tab-1' }, { kind: 'hello', from: 'tab-1' }],
+    [{ kind: 'leader', from: 'tab-2' }, { kind: 'leader', from: 'tab-2' }],
+    [{ kind: 'bye', from: 'tab-1', leader: true }, { kind: 'bye', from: 'tab-1', leader: true }],
+    [{ kind: 'bye', from: 'tab-1', leader: 'yes' }, { kind: 'bye', from: 'tab-1', leader: false }],
+    [{ kind: 'alerted', ids: ['a', 7, 'b', null] }, { kind: 'alerted', ids: ['a', 'b'] }],
+  ])('reads %j', (value, expected) => {
+    expect(readRelayMessage(value)).toEqual(expected);
+  });
+
+  it.each([
+    [null],
+    ['message'],
+    [42],
+    [{}],
+    [{ kind: 'message' }],
+    [{ kind: 'status', status: 'online' }],
+    [{ kind: 'status', status: 3 }],
+    [{ kind: 'hello' }],
+    [{ kind: 'leader', from: 5 }],
+    [{ kind: 'bye', leader: true }],
+    [{ kind: 'alerted', ids: 'a' }],
+    [{ kind: 'unknown' }],
+  ])('ignores %j', (value) => {
+    expect(readRelayMessage(value)).toBeUndefined();
+  });
+});
