@@ -82,9 +82,11 @@ describe('offer alerts', () => {
     channel.requestResync();
     await waitFor(() => gws.requests.filter((r) => r.method === 'GET').length >= 2, 'the resync read');
     channel.emit(statusChange(offer));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(effects.offers).toEqual(['O1']);
-    expect(effects.notifications).toHaveLength(1);
+    // A new offer after it: once that one is alerted, a second alert for O1 would have come first.
+    channel.emit(statusChange(resource('O1-next', 'Invited', 'workitem', { Subject: 'Next' })));
+    await waitFor(() => effects.offers.includes('O1-next'), 'the next offer alerted');
+    expect(effects.offers).toEqual(['O1', 'O1-next']);
+    expect(effects.notifications).toEqual(['New offer: Refund', 'New offer: Next']);
   });
 
   it('does not alert again after a remount or a reload within the session', async () => {
@@ -95,9 +97,10 @@ describe('offer alerts', () => {
     first.client.dispose();
     const second = open(gws);
     await waitFor(loaded(second.client, 'O2'), 'the remounted client read the offer');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(second.effects.offers).toEqual([]);
-    expect(session.items.size).toBe(1);
+    // A new offer after it: once that one is alerted, an alert for O2 would have come first.
+    second.channel.emit(statusChange(resource('O2-next', 'Invited')));
+    await waitFor(() => second.effects.offers.includes('O2-next'), 'the next offer alerted');
+    expect(second.effects.offers).toEqual(['O2-next']);
   });
 
   it('never alerts an offer already answered, and alerts only offers', async () => {
@@ -110,8 +113,9 @@ describe('offer alerts', () => {
     channel.emit(statusChange(resource('O4', 'Invited')));
     channel.emit(statusChange(resource('O4', 'Processing')));
     await waitFor(loaded(client, 'O4'), 'the answered offer shown');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(effects.offers).toEqual(['O3']);
+    channel.emit(statusChange(resource('O5', 'Invited')));
+    await waitFor(() => effects.offers.includes('O5'), 'a later offer alerted');
+    expect(effects.offers).toEqual(['O3', 'O5']);
   });
 
   it('shows the number of waiting offers in the title, and the title as it was once none wait', async () => {
