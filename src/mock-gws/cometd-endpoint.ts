@@ -21,12 +21,15 @@ interface ServerInternals {
 /** The CometD (Bayeux, long-polling) side of the mock. */
 export class CometdEndpoint {
   readonly #server: CometDServer;
-  readonly #sessions = new Set<ServerSession>();
+  /** Live sessions, each with the HTTP session (cookie) it was opened in. */
+  readonly #sessions = new Map<ServerSession, string | undefined>();
   /** Requests from HTTP sessions the server no longer knows: their handshakes lead nowhere. */
   readonly #forgetting = new WeakSet<IncomingMessage>();
+  readonly #httpSessionOf: (req: IncomingMessage) => string | undefined;
   #handshakes = 0;
 
-  constructor(options: { readonly longPollTimeoutMs: number }) {
+  constructor(options: { readonly longPollTimeoutMs: number; readonly httpSessionOf?: (req: IncomingMessage) => string | undefined }) {
+    this.#httpSessionOf = options.httpSessionOf ?? (() => undefined);
     this.#server = serverLib.createCometDServer({
       // Several tabs (and several test clients) share one browser cookie: allow them all to long-poll.
       maxSessionsPerBrowser: -1,
@@ -41,7 +44,7 @@ export class CometdEndpoint {
         setImmediate(() => (this.#server as unknown as ServerInternals)._removeServerSession(session, false));
         return;
       }
-      this.#sessions.add(session);
+      this.#sessions.set(session, request && this.#httpSessionOf(request));
       this.#handshakes += 1;
       session.addListener('suspended', () => this.#releaseWhenBroken(session));
     });
@@ -63,9 +66,16 @@ export class CometdEndpoint {
     });
   }
 
-  /** `forget`: the request's HTTP session is unknown; a handshake in it succeeds but leads nowhere. */
+  /**
+   * `forget`: the request's HTTP session is unknown to the server. Its CometD sessions are gone
+   * (the next connect gets `402::session_unknown`) and a handshake in it succeeds but leads nowhere.
+   */
   handle(req: IncomingMessage, res: ServerResponse, options: { readonly forget?: boolean } = {}): void {
-    if (options.forget) this.#forgetting.add(req);
+    if (options.forget) {
+      this.#forgetting.add(req);
+      const httpSession = this.#httpSessionOf(req);
+      if (httpSession !== undefined) this.#remove([...this.#sessions].filter(([, id]) => id === httpSession).map(([session]) => session));
+    }
     this.#server.handle(req, res);
   }
 
@@ -91,14 +101,18 @@ export class CometdEndpoint {
    * sends the next one at once, which gets `402::session_unknown` with `reconnect: handshake`.
    */
   dropSessions(): number {
-    const sessions = [...this.#sessions];
+    const sessions = [...this.#sessions.keys()];
+    this.#remove(sessions);
+    return sessions.length;
+  }
+
+  #remove(sessions: readonly ServerSession[]): void {
     const server = this.#server as unknown as ServerInternals;
     for (const session of sessions) {
       server._removeServerSession(session, false);
       (session as unknown as SessionInternals)._flush();
+      this.#sessions.delete(session);
     }
-    this.#sessions.clear();
-    return sessions.length;
   }
 
   close(): void {

@@ -51,19 +51,17 @@ export function createMockControl(deps: ControlDeps): MockControl<Record<string,
 
     offer(overrides?: Record<string, unknown>) {
       const base = randomOffer(engine, offerRandom);
-      const built = engine.dialect.readResource(
-        overrides,
-        {
-          id: base.id,
-          mediaType: base.mediaType,
-          state: 'Invited',
-          openmediaType: base.openmediaType,
-          userData: copyUserData(base.userData),
-          ...(base.userDataTypes ? { userDataTypes: base.userDataTypes } : {}),
-          extra: base.extra,
-        },
-        Date.now(),
-      );
+      const defaults = {
+        id: base.id,
+        mediaType: base.mediaType,
+        state: 'Invited',
+        openmediaType: base.openmediaType,
+        userData: copyUserData(base.userData),
+        ...(base.userDataTypes ? { userDataTypes: base.userDataTypes } : {}),
+      };
+      let built = engine.dialect.readResource(overrides, { ...defaults, extra: base.extra }, Date.now());
+      // The random offer's own extras (an email's addresses) belong to its media type only.
+      if (built.ok && built.record.mediaType !== base.mediaType) built = engine.dialect.readResource(overrides, defaults, Date.now());
       if (!built.ok) throw new MockInputError(built.error);
       const existing = engine.store.get(built.record.id);
       // Re-offering a finished interaction is a scenario (it came back); offering a live one is a mistake.

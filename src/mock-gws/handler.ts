@@ -45,7 +45,11 @@ export function createMockGwsHandler<R = OpenmediaResourceWire>(options: MockGws
   const api = dialectApi(options);
   const allowedOrigins = options.allowedOrigins ?? [];
   let host = options.publicHost ?? '127.0.0.1';
-  const cometd = new CometdEndpoint({ longPollTimeoutMs: options.longPollTimeoutMs ?? 30_000 });
+  const sessions = new HttpSessions(api.sessionsOptions(options));
+  const cometd = new CometdEndpoint({
+    longPollTimeoutMs: options.longPollTimeoutMs ?? 30_000,
+    httpSessionOf: (req) => sessions.sessionIdOf(req.headers),
+  });
   const engine = new MockEngine({
     initialData: options.initialData ?? api.builtInData,
     outcomeDelayMs: options.outcomeDelayMs ?? 50,
@@ -53,7 +57,6 @@ export function createMockGwsHandler<R = OpenmediaResourceWire>(options: MockGws
     sink: (data) => cometd.publish(api.wire.channelOf(data), data),
     wire: api.wire,
   });
-  const sessions = new HttpSessions(api.sessionsOptions(options));
   const cut = new NetworkCut();
   const log = new RequestLog();
   const inFlight = new Map<IncomingMessage, string | undefined>();
