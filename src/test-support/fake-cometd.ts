@@ -464,17 +464,17 @@ export class FakeCometd implements CometdClient {
     if (abort) {
       const aborted: Message[] = [];
       const subscribes = this.subscribesInFlight.splice(0);
-      for (const pending of [this.handshakeInFlight, this.connectInFlight, this.disconnectInFlight]) {
-        if (pending !== undefined) aborted.push(pending);
-      }
+      for (const pending of [this.handshakeInFlight, this.connectInFlight]) if (pending !== undefined) aborted.push(pending);
+      const disconnect = this.disconnectInFlight;
       this.handshakeInFlight = undefined;
       this.connectInFlight = undefined;
       this.disconnectInFlight = undefined;
       for (const request of subscribes) this.answerSubscribe(request, { successful: false, failure: { reason: 'abort' } } as Partial<Message>);
-      for (const message of aborted) {
-        const failure = this.failureMessage(message.channel, { reason: 'abort' });
-        this.notify(message.channel, failure);
-        this.notify('/meta/unsuccessful', failure);
+      for (const message of aborted) this.notifyFailure(message.channel, { reason: 'abort' });
+      if (disconnect !== undefined) {
+        // A failed disconnect makes CometD disconnected before its listeners hear of it.
+        this.currentStatus = 'disconnected';
+        this.notifyFailure('/meta/disconnect', { reason: 'abort' });
       }
     }
     this.currentStatus = 'disconnected';
@@ -483,6 +483,12 @@ export class FakeCometd implements CometdClient {
     for (const request of this.queued.splice(0)) {
       this.answerSubscribe(request, { successful: false, failure: { reason: 'Disconnected' } } as Partial<Message>);
     }
+  }
+
+  private notifyFailure(channel: string, failure: TransportFailure): void {
+    const message = this.failureMessage(channel, failure);
+    this.notify(channel, message);
+    this.notify('/meta/unsuccessful', message);
   }
 
   private failureMessage(channel: string, failure: TransportFailure): Message {
