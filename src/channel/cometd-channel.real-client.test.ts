@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCometdChannel } from './cometd-channel';
 import type { ChannelListener, ConnectionStatus } from './types';
+import { ScriptedXhr, answer, installScriptedXhr, unanswered } from '../test-support/scripted-xhr';
 
 /**
  * The real CometD 9 client under the channel, with XMLHttpRequest replaced by a scripted one:
@@ -9,54 +10,6 @@ import type { ChannelListener, ConnectionStatus } from './types';
  * This file installs a global `window`; the node project runs each test file in isolation.
  */
 
-interface BayeuxMessage {
-  id?: string;
-  channel: string;
-  [key: string]: unknown;
-}
-
-class ScriptedXhr {
-  static readonly UNSENT = 0;
-  static sent: ScriptedXhr[] = [];
-  withCredentials = false;
-  readyState = 0;
-  status = 0;
-  statusText = '';
-  responseText = '';
-  method = '';
-  url = '';
-  messages: BayeuxMessage[] = [];
-  answered = false;
-  onload: (() => void) | undefined;
-  onerror: (() => void) | undefined;
-  onabort: (() => void) | undefined;
-
-  open(method: string, url: string): void {
-    this.method = method;
-    this.url = url;
-    this.readyState = 1;
-  }
-  setRequestHeader(): void {}
-  send(body: string): void {
-    this.messages = JSON.parse(body) as BayeuxMessage[];
-    ScriptedXhr.sent.push(this);
-  }
-  abort(): void {
-    this.answered = true;
-  }
-  respond(status: number, replies: unknown): void {
-    this.answered = true;
-    this.status = status;
-    this.statusText = status === 200 ? 'OK' : 'Error';
-    this.responseText = JSON.stringify(replies);
-    this.readyState = 4;
-    this.onload?.();
-  }
-}
-
-const unanswered = (channel: string) =>
-  ScriptedXhr.sent.filter((x) => !x.answered && x.messages.some((m) => m.channel === channel));
-
 function only(channel: string): ScriptedXhr {
   const requests = unanswered(channel);
   expect(requests, `one pending ${channel} request`).toHaveLength(1);
@@ -64,11 +17,6 @@ function only(channel: string): ScriptedXhr {
 }
 
 const HANDSHAKE_OK = { successful: true, clientId: 'client-1', version: '1.0', supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } };
-
-/** Answers each message of the request with `fields`, keeping its id and channel. */
-function answer(xhr: ScriptedXhr, fields: (m: BayeuxMessage) => object, extra: unknown[] = []): void {
-  xhr.respond(200, [...xhr.messages.map((m) => ({ id: m.id, channel: m.channel, ...fields(m) })), ...extra]);
-}
 
 async function runTimers(): Promise<void> {
   await vi.advanceTimersByTimeAsync(10);
@@ -99,14 +47,7 @@ async function establish(): Promise<void> {
 
 beforeEach(() => {
   vi.useFakeTimers();
-  ScriptedXhr.sent = [];
-  vi.stubGlobal('window', {
-    XMLHttpRequest: ScriptedXhr,
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
-    console,
-    location: { host: 'widget.example' },
-  });
+  installScriptedXhr();
 });
 
 afterEach(() => {
@@ -185,6 +126,28 @@ describe('createCometdChannel over the real CometD client', () => {
     await vi.advanceTimersByTimeAsync(1_000 - 20);
     expect(unanswered('/meta/handshake')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(20);
+    await establish();
+    expect(t.statuses.at(-1)).toBe('connected');
+    expect(t.resyncs).toHaveLength(1);
+  });
+
+  it('starts over after a refused subscription only once CometD has finished the disconnect it sent', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    answer(only('/meta/handshake'), () => HANDSHAKE_OK);
+    await runTimers();
+    answer(only('/meta/subscribe'), () => ({ successful: false, error: '403::subscribe_failed', subscription: '/v2/me/openmedia' }));
+    await runTimers();
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    const disconnect = only('/meta/disconnect');
+    // The restart is due after 1 s, but CometD refuses handshake() while it is disconnecting.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(unanswered('/meta/handshake')).toHaveLength(0);
+    answer(disconnect, () => ({ successful: true }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(unanswered('/meta/handshake')).toHaveLength(1);
+    // The long poll the server held for the old session comes back; CometD ignores it.
+    answer(only('/meta/connect'), () => ({ successful: true }));
     await establish();
     expect(t.statuses.at(-1)).toBe('connected');
     expect(t.resyncs).toHaveLength(1);
