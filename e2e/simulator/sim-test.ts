@@ -1,7 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { SIM_PROXY_PORT, SIM_SERVER_PORT } from './ports';
-import { simulatorApi, simulatorMissing, startSimulator, stopSimulator } from './simulator';
+import { handshakesLogged, simulatorApi, simulatorMissing, startSimulator, stopSimulator } from './simulator';
 import { startTcpProxy } from './tcp-proxy';
 import type { TcpProxy } from './tcp-proxy';
 import { widget, indicator, userDataValue } from '../support/widget';
@@ -13,6 +13,8 @@ interface SimulatorWorld {
   readonly api: SimulatorApi;
   readonly proxy: TcpProxy;
   readonly code: string;
+  /** CometD handshakes the simulator answered since it started (its request log). */
+  handshakes(): Promise<number>;
 }
 
 let world: SimulatorWorld | undefined;
@@ -43,12 +45,12 @@ export function withSimulator(): void {
     if (missing) return;
     // A simulator left over by an interrupted run would answer with old data.
     await stopSimulator(SIM_SERVER_PORT);
-    await startSimulator(SIM_SERVER_PORT);
+    const log = await startSimulator(SIM_SERVER_PORT);
     const api = simulatorApi(SIM_SERVER_PORT);
     const code = await api.signIn(AGENT);
     await api.warmUp(code);
     const proxy = await startTcpProxy(SIM_PROXY_PORT, SIM_SERVER_PORT);
-    world = { api, proxy, code };
+    world = { api, proxy, code, handshakes: () => handshakesLogged(log) };
   });
 
   test.afterAll(async () => {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -17,9 +18,21 @@ export function simulatorMissing(): string | undefined {
   return `Genesys's agent-api-simulator is not here: ${THIRD_PARTY} is absent (it sits beside the clone in CI).`;
 }
 
-/** Start (install on first use) the simulator on 127.0.0.1:`port`; fails loudly when it cannot. */
-export async function startSimulator(port: number): Promise<void> {
-  await run(SCRIPT, ['start', String(port)], { timeout: 170_000 });
+/**
+ * Start (install on first use) the simulator on 127.0.0.1:`port`; fails loudly when it cannot.
+ * Returns the path of its request log (the script prints `… log <path>`).
+ */
+export async function startSimulator(port: number): Promise<string> {
+  const { stdout } = await run(SCRIPT, ['start', String(port)], { timeout: 170_000 });
+  const log = /\blog (\S+)\s*$/m.exec(stdout)?.[1];
+  if (log === undefined) throw new Error(`the simulator's start script printed no log path: ${stdout}`);
+  return log;
+}
+
+/** CometD handshakes the simulator has answered so far, from its request log (one line per request). */
+export async function handshakesLogged(log: string): Promise<number> {
+  const text = await readFile(log, 'utf8');
+  return text.split('\n').filter((line) => line.includes('POST /workspace/v3/notifications/handshake')).length;
 }
 
 export async function stopSimulator(port: number): Promise<void> {
