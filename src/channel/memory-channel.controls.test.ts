@@ -59,3 +59,29 @@ describe('createMemoryChannel: the controls a host or test drives', () => {
     expect(unheard.getStatus()).toBe('unauthorized');
   });
 });
+
+describe('listeners without the optional callbacks', () => {
+  it('are skipped silently: no error is reported for a callback they do not have', () => {
+    const reported: (() => void)[] = [];
+    vi.stubGlobal('queueMicrotask', (callback: () => void) => reported.push(callback));
+    try {
+      const channel = createMemoryChannel();
+      channel.subscribe({ onMessage: vi.fn() });
+      channel.requestResync();
+      channel.requestSessionCheck();
+      channel.setStatus('reconnecting');
+      expect(reported).toEqual([]);
+      // Whereas a listener that throws is reported (on its own stack), so the check above can fail.
+      channel.subscribe({
+        onMessage: vi.fn(),
+        onResyncNeeded: () => {
+          throw new Error('host bug');
+        },
+      });
+      channel.requestResync();
+      expect(reported).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
