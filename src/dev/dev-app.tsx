@@ -138,7 +138,7 @@ export function DevApp({ config }: { config: DevConfig }) {
               <OfferAlertControls />
               <TabRoleIndicator />
             </section>
-            <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} />
+            <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} dialect={config.dialect} />
             <HostEventsPanel events={events} vetoTransfers={vetoTransfers} onVetoTransfersChange={setVetoTransfers} />
           </aside>
         </div>

@@ -1,3 +1,5 @@
+import type { DialectName } from '../client/dialects';
+
 /** What the control panel shows of `GET /mock/state`, read tolerantly (the mock may be another version). */
 export interface MockSummary {
   readonly interactions: readonly { readonly id: string; readonly state: string; readonly subject: string }[];
@@ -26,6 +28,17 @@ function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+/** The subject of a GWS v2 resource (`userData.Subject`) or a v3 one (`subject`, or the KV pair). */
+function subjectOf(r: Obj): string {
+  if (typeof r.subject === 'string') return r.subject;
+  if (Array.isArray(r.userData)) {
+    const pair = r.userData.map(obj).findLast((p) => p.key === 'Subject');
+    return typeof pair?.value === 'string' ? pair.value : '';
+  }
+  const subject = obj(r.userData).Subject;
+  return typeof subject === 'string' ? subject : '';
+}
+
 export function readMockState(body: unknown, readAt: number): MockSummary | undefined {
   const b = obj(body);
   if (!Array.isArray(b.interactions)) return undefined;
@@ -35,11 +48,10 @@ export function readMockState(body: unknown, readAt: number): MockSummary | unde
   return {
     interactions: b.interactions.map((raw) => {
       const r = obj(raw);
-      const subject = obj(r.userData).Subject;
       return {
         id: typeof r.id === 'string' ? r.id : String(r.id),
         state: typeof r.state === 'string' ? r.state : '?',
-        subject: typeof subject === 'string' ? subject : '',
+        subject: subjectOf(r),
       };
     }),
     sessions: num(b.sessions),
@@ -67,7 +79,15 @@ export class MockRequestError extends Error {
   }
 }
 
-/** The mock GWS control API (`/mock/*`), at `base` ('' = this page's origin). */
+/**
+ * Where the mock's control routes live for a dialect: `/mock` for GWS v2, `/mock/v3` for the
+ * Workspace API v3 (both mocks share the page's origin in vite).
+ */
+export function mockControlBase(gwsBase: string, dialect: DialectName): string {
+  return `${gwsBase}${dialect === 'workspace-v3' ? '/mock/v3' : '/mock'}`;
+}
+
+/** The mock GWS control API at `base` (`mockControlBase`: `/mock` or `/mock/v3`, on the page's origin or another). */
 export interface MockApi {
   state(signal?: AbortSignal): Promise<MockSummary>;
   post(route: string, body?: unknown): Promise<unknown>;
@@ -75,7 +95,7 @@ export interface MockApi {
 
 export function createMockApi(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): MockApi {
   async function request(path: string, init: RequestInit): Promise<unknown> {
-    const response = await fetchImpl(`${base}/mock/${path}`, { credentials: 'include', ...init });
+    const response = await fetchImpl(`${base}/${path}`, { credentials: 'include', ...init });
     let body: unknown;
     try {
       body = await response.json();

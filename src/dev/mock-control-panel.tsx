@@ -1,5 +1,7 @@
 import { useId, useMemo } from 'react';
-import { createMockApi } from './mock-api';
+import type { DialectName } from '../client/dialects';
+import { createMockApi, mockControlBase } from './mock-api';
+import { panelDialect } from './mock-dialect';
 import { MockFaultSection } from './mock-fault-section';
 import { MockScenarioSection } from './mock-scenario-section';
 import { useMockRunner } from './use-mock-runner';
@@ -10,17 +12,20 @@ export interface MockControlPanelProps {
   readonly base: string;
   /** `?mock=0` turns the panel off without probing. */
   readonly enabled: boolean;
+  /** Which mock to drive: GWS v2's (`/mock`) or the Workspace API v3's (`/mock/v3`). Default v2. */
+  readonly dialect?: DialectName;
 }
 
 /** Drives the mock GWS: offers, traffic and every fault switch. Hidden when no mock answers. */
-export function MockControlPanel({ base, enabled }: MockControlPanelProps) {
-  const api = useMemo(() => createMockApi(base), [base]);
+export function MockControlPanel({ base, enabled, dialect = 'gws-v2' }: MockControlPanelProps) {
+  const api = useMemo(() => createMockApi(mockControlBase(base, dialect)), [base, dialect]);
+  const wording = panelDialect(dialect);
   const { availability, summary, unreachable, refresh } = useMockState(api, enabled);
   const { busy, feedback, run } = useMockRunner(refresh);
   const titleId = useId();
 
   if (availability !== 'available' || !summary) return null;
-  const active = summary.interactions.filter((i) => i.state !== 'Completed').length;
+  const active = summary.interactions.filter((i) => wording.isLive(i.state)).length;
   const cutRemaining =
     summary.networkCutUntil !== undefined ? Math.max(0, Math.ceil((summary.networkCutUntil - summary.readAt) / 1000)) : 0;
 
@@ -28,7 +33,7 @@ export function MockControlPanel({ base, enabled }: MockControlPanelProps) {
     <section className="dev-panel" aria-labelledby={titleId}>
       <div className="dev-panel__header">
         <h2 id={titleId} className="dev-panel__title">
-          Mock GWS
+          {dialect === 'workspace-v3' ? 'Mock Workspace API v3' : 'Mock GWS'}
         </h2>
         <span className={`dev-pill ${unreachable ? 'dev-pill--bad' : 'dev-pill--ok'}`}>
           {unreachable ? 'Unreachable' : 'Running'}
@@ -60,8 +65,8 @@ export function MockControlPanel({ base, enabled }: MockControlPanelProps) {
         expired={summary.expiredSessions}
         traffic={summary.trafficRunning ? summary.trafficRate : 0}
       />
-      <MockScenarioSection api={api} summary={summary} busy={busy} run={run} />
-      <MockFaultSection api={api} busy={busy} run={run} />
+      <MockScenarioSection api={api} summary={summary} busy={busy} run={run} dialect={wording} />
+      <MockFaultSection api={api} busy={busy} run={run} dialect={wording} />
       <p role="status" className={`dev-feedback${feedback ? ` dev-feedback--${feedback.tone}` : ''}`}>
         {feedback?.text ?? ''}
       </p>

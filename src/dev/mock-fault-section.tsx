@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { MockApi } from './mock-api';
-import { HOSTILE_OFFER, MALFORMED_MESSAGES } from './mock-payloads';
+import type { PanelDialect } from './mock-dialect';
 
 type Run = (label: string, action: () => Promise<unknown>, describe?: (result: unknown) => string) => Promise<void>;
 
@@ -8,6 +8,7 @@ export interface MockFaultSectionProps {
   readonly api: MockApi;
   readonly busy: string | undefined;
   readonly run: Run;
+  readonly dialect: PanelDialect;
 }
 
 const FAIL_MODES = [
@@ -22,7 +23,7 @@ function count(text: string, fallback: number): number {
 }
 
 /** Every fault switch of the mock. */
-export function MockFaultSection({ api, busy, run }: MockFaultSectionProps) {
+export function MockFaultSection({ api, busy, run, dialect }: MockFaultSectionProps) {
   const ids = {
     mode: useId(),
     failCount: useId(),
@@ -38,7 +39,7 @@ export function MockFaultSection({ api, busy, run }: MockFaultSectionProps) {
   const [reorder, setReorder] = useState('2');
   const [cut, setCut] = useState('5');
   const disabled = busy !== undefined;
-  const malformed = MALFORMED_MESSAGES[Number(raw)] ?? MALFORMED_MESSAGES[0];
+  const malformed = dialect.malformed[Number(raw)] ?? dialect.malformed[0];
 
   return (
     <>
@@ -80,7 +81,7 @@ export function MockFaultSection({ api, busy, run }: MockFaultSectionProps) {
           <label className="dev-field dev-field--grow" htmlFor={ids.raw}>
             Malformed message
             <select id={ids.raw} value={raw} onChange={(e) => setRaw(e.target.value)}>
-              {MALFORMED_MESSAGES.map((m, index) => (
+              {dialect.malformed.map((m, index) => (
                 <option key={m.label} value={String(index)}>
                   {m.label}
                 </option>
@@ -102,7 +103,7 @@ export function MockFaultSection({ api, busy, run }: MockFaultSectionProps) {
           type="button"
           className="dev-button"
           disabled={disabled}
-          onClick={() => void run('Hostile offer published', () => api.post('offer', { overrides: HOSTILE_OFFER }))}
+          onClick={() => void run('Hostile offer published', () => api.post('offer', { overrides: dialect.hostileOffer }))}
         >
           Offer with hostile user data
         </button>
@@ -163,7 +164,7 @@ export function MockFaultSection({ api, busy, run }: MockFaultSectionProps) {
             type="button"
             className="dev-button"
             disabled={disabled}
-            onClick={() => void run('HTTP session expired (401 from now on)', () => api.post('expire-session'))}
+            onClick={() => void run(`HTTP session expired (${dialect.expiredAnswer} from now on)`, () => api.post('expire-session'))}
           >
             Expire session
           </button>

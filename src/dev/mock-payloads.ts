@@ -39,3 +39,44 @@ export const HOSTILE_OFFER = {
     '<b onmouseover=alert(1)>key</b>': '"><svg onload=alert(1)>',
   },
 } as const;
+
+/** Workspace API v3 messages the panel publishes raw on `/workspace/v3/media/workitem`: each must be rejected. */
+export const V3_MALFORMED_MESSAGES: readonly { readonly label: string; readonly data: unknown }[] = [
+  { label: 'Not an object', data: 'garbage <b>text</b>' },
+  {
+    label: 'Missing id',
+    data: {
+      notificationType: 'StatusChange',
+      interaction: { mediatype: 'workitem', state: 'Processing', capabilities: [] },
+      messageType: 'InteractionStateChanged',
+    },
+  },
+  {
+    label: 'User data not a KV list',
+    data: {
+      notificationType: 'StatusChange',
+      interaction: { id: 'broken0000000001', mediatype: 'workitem', state: 'Processing', capabilities: [], userData: 'Subject=x' },
+      messageType: 'InteractionStateChanged',
+    },
+  },
+  {
+    label: 'Unknown notification type',
+    data: {
+      notificationType: 'Exploded',
+      interaction: { id: 'broken0000000002', mediatype: 'workitem', state: 'Processing', capabilities: [] },
+      messageType: 'InteractionStateChanged',
+    },
+  },
+  { label: 'Other message type', data: { messageType: 'ChannelStateChanged', media: { channels: [] } } },
+];
+
+/** The hostile offer in v3 field names: a KV list and the interaction's own `subject`. */
+export const V3_HOSTILE_OFFER = {
+  interactionType: 'Inbound',
+  subject: '<img src=x onerror=alert(1)>',
+  userData: [
+    { key: 'CustomerName', type: 'str', value: '<script>alert("xss")</script>' },
+    { key: 'Link', type: 'str', value: 'javascript:alert(1)' },
+    { key: '<b onmouseover=alert(1)>key</b>', type: 'str', value: '"><svg onload=alert(1)>' },
+  ],
+} as const;

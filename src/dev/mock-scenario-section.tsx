@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { MockApi, MockSummary } from './mock-api';
+import type { PanelDialect } from './mock-dialect';
 
 type Run = (label: string, action: () => Promise<unknown>, describe?: (result: unknown) => string) => Promise<void>;
 
@@ -8,6 +9,7 @@ export interface MockScenarioSectionProps {
   readonly summary: MockSummary;
   readonly busy: string | undefined;
   readonly run: Run;
+  readonly dialect: PanelDialect;
 }
 
 function offeredId(result: unknown): string {
@@ -16,16 +18,17 @@ function offeredId(result: unknown): string {
 }
 
 /** Offers, server-side user-data changes and random traffic. */
-export function MockScenarioSection({ api, summary, busy, run }: MockScenarioSectionProps) {
+export function MockScenarioSection({ api, summary, busy, run, dialect }: MockScenarioSectionProps) {
   const ids = { media: useId(), direction: useId(), subject: useId(), target: useId(), key: useId(), value: useId(), rate: useId() };
-  const [mediaType, setMediaType] = useState('promotion');
+  const [chosenMediaType, setMediaType] = useState<string | undefined>(undefined);
+  const mediaType = chosenMediaType !== undefined && dialect.mediaTypes.includes(chosenMediaType) ? chosenMediaType : (dialect.mediaTypes[0] ?? '');
   const [direction, setDirection] = useState('Inbound');
   const [subject, setSubject] = useState('');
   const [target, setTarget] = useState('');
   const [key, setKey] = useState('Priority');
   const [value, setValue] = useState('high');
   const [rate, setRate] = useState('2');
-  const live = summary.interactions.filter((i) => i.state !== 'Completed');
+  const live = summary.interactions.filter((i) => dialect.isLive(i.state));
   const targetId = live.some((i) => i.id === target) ? target : (live[0]?.id ?? '');
   const rateNumber = Number(rate);
 
@@ -37,8 +40,11 @@ export function MockScenarioSection({ api, summary, busy, run }: MockScenarioSec
           <label className="dev-field" htmlFor={ids.media}>
             Media type
             <select id={ids.media} value={mediaType} onChange={(e) => setMediaType(e.target.value)}>
-              <option value="promotion">promotion</option>
-              <option value="workitem">workitem</option>
+              {dialect.mediaTypes.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
             </select>
           </label>
           <label className="dev-field" htmlFor={ids.direction}>
@@ -66,13 +72,7 @@ export function MockScenarioSection({ api, summary, busy, run }: MockScenarioSec
             void run(
               'Offer',
               () =>
-                api.post('offer', {
-                  overrides: {
-                    mediaType,
-                    openmediaType: direction,
-                    ...(subject.trim() ? { userData: { Subject: subject.trim() } } : {}),
-                  },
-                }),
+                api.post('offer', { overrides: dialect.offerOverrides(mediaType, direction, subject.trim()) }),
               offeredId,
             )
           }

@@ -67,7 +67,8 @@ export function readFailNext(body: unknown): Input<FailNextSpec> {
     return bad(`mode must be one of ${FAIL_MODES.join(', ')}`);
   }
   if (b.statusCode !== undefined) {
-    const code = integer(b.statusCode, 'statusCode', 1, 99);
+    // Up to 9999: v3 error codes are HTTP-like (the simulator's EventError says 415).
+    const code = integer(b.statusCode, 'statusCode', 1, 9999);
     if (typeof code === 'string') return bad(code);
   }
   if (b.message !== undefined && typeof b.message !== 'string') return bad('message must be a string');
