@@ -166,6 +166,7 @@ describe('parseV3Answer', () => {
     ['a decimal text', '1.0', undefined],
     ['a hexadecimal text', '0x1', undefined],
     ['a boolean', true, undefined],
+    ['a list of digits', ['12'], undefined],
   ])('a status code that is %s', (_name, code, expected) => {
     const parsed = parseV3Answer({ status: { code } });
     if (expected === undefined) expect(parsed).toEqual({ ok: false, reason: 'invalid-status-code' });
