@@ -21,13 +21,13 @@ describe('createMemoryChannel: the controls a host or test drives', () => {
 
   it('sessionEnded turns a listened channel unauthorized, and does nothing without listeners', () => {
     const idle = createMemoryChannel();
-    idle.sessionEnded();
+    idle.sessionEnded?.();
     expect(idle.getStatus()).toBe('disconnected');
 
     const channel = createMemoryChannel();
     const onStatus = vi.fn();
     channel.subscribe({ onMessage: vi.fn(), onStatus });
-    channel.sessionEnded();
+    channel.sessionEnded?.();
     expect(channel.getStatus()).toBe('unauthorized');
     expect(onStatus).toHaveBeenLastCalledWith('unauthorized');
   });
@@ -37,8 +37,8 @@ describe('createMemoryChannel: the controls a host or test drives', () => {
     const onResyncNeeded = vi.fn();
     const onStatus = vi.fn();
     channel.subscribe({ onMessage: vi.fn(), onStatus, onResyncNeeded });
-    channel.sessionEnded();
-    channel.reconnect();
+    channel.sessionEnded?.();
+    channel.reconnect?.();
     expect(channel.getStatus()).toBe('connected');
     expect(onStatus.mock.calls.map(([s]: unknown[]) => s)).toEqual(['connected', 'unauthorized', 'connected']);
     expect(onResyncNeeded).toHaveBeenCalledTimes(1);
@@ -49,13 +49,13 @@ describe('createMemoryChannel: the controls a host or test drives', () => {
     const onResyncNeeded = vi.fn();
     live.subscribe({ onMessage: vi.fn(), onResyncNeeded });
     live.setStatus('reconnecting');
-    live.reconnect();
+    live.reconnect?.();
     expect(live.getStatus()).toBe('reconnecting');
     expect(onResyncNeeded).not.toHaveBeenCalled();
 
     const unheard = createMemoryChannel();
     unheard.setStatus('unauthorized');
-    unheard.reconnect();
+    unheard.reconnect?.();
     expect(unheard.getStatus()).toBe('unauthorized');
   });
 });

@@ -205,7 +205,7 @@ describe('retry and reconnect', () => {
     t.client.retry();
     await settle();
     expect(t.reads()).toHaveLength(2);
-    t.channel.sessionEnded();
+    t.channel.sessionEnded?.();
     await settle();
     expect(t.client.getSnapshot().status).toBe('unauthorized');
     t.client.retry();
@@ -219,7 +219,7 @@ describe('retry and reconnect', () => {
     const t = setup();
     t.client.start();
     await settle();
-    t.channel.sessionEnded();
+    t.channel.sessionEnded?.();
     t.client.reconnect();
     await settle();
     expect(t.client.getSnapshot().status).toBe('connected');
