@@ -56,6 +56,7 @@ describe('createWorkspaceV3Http', () => {
     await createWorkspaceV3Http({ fetch: fake.fetch, apiKey: 'k-1' }).post('/p', { operationId: 'o' });
     await createWorkspaceV3Http({ fetch: fake.fetch, apiKey: '' }).post('/p', {});
     const [get, post, noKey] = fake.requests;
+    expect(get).toMatchObject({ method: 'GET', credentials: 'include' });
     expect(get?.headers.get('Accept')).toBe('application/json');
     expect(get?.headers.has('Content-Type')).toBe(false);
     expect(get?.headers.has('x-api-key')).toBe(false);
