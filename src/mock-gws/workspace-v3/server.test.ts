@@ -245,6 +245,19 @@ describe('v3 mock: fault switches', () => {
     expect(rejections.splice(0)).toEqual(['unknown-notification-type']);
   });
 
+  it('traffic and burst speak v3 too: workitem and email offers, accepts, edits, completions, all parsed', async () => {
+    mock.control.traffic(200, 5);
+    await waitFor(() => received.length >= 40, '40 traffic messages', 5_000);
+    mock.control.traffic(0);
+    const types = new Set(received.map((m) => `${m.data.interaction?.mediatype ?? '?'} ${m.data.interaction?.state ?? '?'}`));
+    expect([...types]).toEqual(expect.arrayContaining(['workitem Invited', 'email Invited', 'workitem Processing']));
+    expect(received.every((m) => m.channel === `/workspace/v3/media/${String(m.data.interaction?.mediatype)}`)).toBe(true);
+    received.length = 0;
+    const { ids } = mock.control.burst({ count: 20, interactions: 4 });
+    await waitFor(() => received.length >= 20, 'the burst');
+    expect(new Set(received.map((m) => m.data.interaction?.id))).toEqual(new Set(ids));
+  });
+
   it('drop-sessions: the client re-handshakes and subscribes again', async () => {
     const before = subscriptions;
     expect(mock.control.dropSessions()).toBeGreaterThan(0);

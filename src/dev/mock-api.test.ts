@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { mediaMessage } from '../protocol/workspace-v3/fixtures';
+import { mockControlBase, readMockState } from './mock-api';
+import { panelDialect } from './mock-dialect';
+
+describe('the mock panel in either dialect', () => {
+  it('drives /mock for GWS v2 and /mock/v3 for the Workspace API v3, on any base', () => {
+    expect(mockControlBase('', 'gws-v2')).toBe('/mock');
+    expect(mockControlBase('', 'workspace-v3')).toBe('/mock/v3');
+    expect(mockControlBase('http://127.0.0.1:8090', 'workspace-v3')).toBe('http://127.0.0.1:8090/mock/v3');
+  });
+
+  it('reads the subject of a v2 resource and of a v3 interaction (its subject, else the last Subject pair)', () => {
+    const v3 = mediaMessage('01-workitem-invited').data?.interaction as Record<string, unknown>;
+    const summary = readMockState(
+      {
+        interactions: [
+          { id: 'A', state: 'Invited', userData: { Subject: 'v2 offer' } },
+          v3,
+          { id: 'B', state: 'Processing', userData: [{ key: 'Subject', type: 'str', value: 'old' }, { key: 'Subject', type: 'str', value: 'new' }] },
+        ],
+      },
+      0,
+    );
+    expect(summary?.interactions.map((i) => i.subject)).toEqual(['v2 offer', 'Capture workitem 1', 'new']);
+  });
+
+  it('offers in each dialect’s field names and knows which states are over', () => {
+    expect(panelDialect('gws-v2').offerOverrides('promotion', 'Inbound', 'Hi')).toEqual({ mediaType: 'promotion', openmediaType: 'Inbound', userData: { Subject: 'Hi' } });
+    expect(panelDialect('workspace-v3').offerOverrides('email', 'Inbound', 'Hi')).toEqual({ mediatype: 'email', interactionType: 'Inbound', subject: 'Hi' });
+    expect(panelDialect('workspace-v3').offerOverrides('email', 'Inbound', '')).not.toHaveProperty('subject');
+    expect(['Processing', 'InWorkbin', 'Queued'].map(panelDialect('workspace-v3').isLive)).toEqual([true, false, false]);
+    expect(panelDialect('gws-v2').isLive('InWorkbin')).toBe(true);
+  });
+});
