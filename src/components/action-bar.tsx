@@ -3,7 +3,6 @@ import { canPerform } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 import { ActionButton, type ActionButtonProps } from './action-button';
-import { PlusIcon } from './icons';
 import { useMessages } from './messages-context';
 
 /** Operations with one button in the bar; Update/Delete get one button per user-data key instead. */
@@ -46,7 +45,7 @@ export function ActionBar({ entry, onOperation, addOpen, transferRef, addRef }: 
           <ActionButton
             key={op}
             variant={VARIANTS[op]}
-            className={`omw-button--op-${op}`}
+            className={op === 'AttachUserData' ? `omw-button--op-${op} omw-glyph omw-glyph--plus` : `omw-button--op-${op}`}
             disabled={!canPerform(entry, op)}
             busy={busy}
             onClick={() => onOperation(op)}
@@ -54,8 +53,7 @@ export function ActionBar({ entry, onOperation, addOpen, transferRef, addRef }: 
             expanded={op === 'AttachUserData' ? addOpen : undefined}
             hasPopup={op === 'Transfer' ? 'dialog' : undefined}
           >
-            {!busy && op === 'AttachUserData' ? <PlusIcon /> : null}
-            <span>{messages.operations[op]}</span>
+            {messages.operations[op]}
           </ActionButton>
         );
       })}

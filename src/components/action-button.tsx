@@ -2,8 +2,8 @@ import type { ReactNode, Ref } from 'react';
 import { Spinner } from './icons';
 
 export interface ActionButtonProps {
-  /** Visible text; also the accessible name unless `label` is given. */
-  readonly children: ReactNode;
+  /** Visible text; also the accessible name unless `label` is given. None for an icon button (its icon is a CSS glyph). */
+  readonly children?: ReactNode;
   /** Accessible name, for icon-only buttons. */
   readonly label?: string;
   readonly onClick: () => void;

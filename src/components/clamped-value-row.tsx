@@ -1,7 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ActionButton } from './action-button';
 import { previewText } from './bounded-user-data';
-import { DeleteIcon, EditIcon } from './icons';
 import { useMessages } from './messages-context';
 import type { KeyActionState } from './user-data-row';
 
@@ -74,14 +73,10 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onEdit, onDelete,
         {edit.present || remove.present ? (
           <span className="omw-ud-actions">
             {edit.present ? (
-              <ActionButton variant="icon" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onClick={onEdit}>
-                {edit.busy ? null : <EditIcon />}
-              </ActionButton>
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onClick={onEdit} />
             ) : null}
             {remove.present ? (
-              <ActionButton variant="icon" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={onDelete}>
-                {remove.busy ? null : <DeleteIcon />}
-              </ActionButton>
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={onDelete} />
             ) : null}
           </span>
         ) : null}

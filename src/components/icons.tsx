@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 
 // Decorative inline icons: hidden from assistive technology, the surrounding text or label names the control.
+// The icons every card repeats (edit, delete, add, external link) are CSS glyphs instead
+// (.omw-glyph in openmedia-widget.css): no <svg> nodes per card.
 function Svg({ children, size = 16 }: { children: ReactNode; size?: number }) {
   return (
     <svg
@@ -18,22 +20,6 @@ function Svg({ children, size = 16 }: { children: ReactNode; size?: number }) {
     >
       {children}
     </svg>
-  );
-}
-
-export function EditIcon() {
-  return (
-    <Svg>
-      <path d="M10.5 2.5l3 3L6 13H3v-3z" />
-    </Svg>
-  );
-}
-
-export function DeleteIcon() {
-  return (
-    <Svg>
-      <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4" />
-    </Svg>
   );
 }
 
@@ -77,22 +63,6 @@ export function DownloadIcon() {
   return (
     <Svg>
       <path d="M8 2v8M4.5 6.8L8 10.3l3.5-3.5M2.5 13.5h11" />
-    </Svg>
-  );
-}
-
-export function PlusIcon() {
-  return (
-    <Svg>
-      <path d="M8 3v10M3 8h10" />
-    </Svg>
-  );
-}
-
-export function LinkIcon() {
-  return (
-    <Svg size={14}>
-      <path d="M9 2.5h4.5V7M13.5 2.5L7 9M11.5 9.5v4h-9v-9h4" />
     </Svg>
   );
 }

@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import type { OpenmediaInteraction } from '../protocol/types';
 import { formatReceived, isHttpUrl, toIso } from './format';
-import { LinkIcon } from './icons';
 import { useMessages } from './messages-context';
 
 export interface InteractionMetaProps {
@@ -61,7 +60,6 @@ export const InteractionMeta = memo(function InteractionMeta({ interaction, loca
             {isHttpUrl(uri) ? (
               <a className="omw-link" href={uri} target="_blank" rel="noopener noreferrer" title={uri}>
                 <span className="omw-link__text">{uri}</span>
-                <LinkIcon />
               </a>
             ) : (
               <span className="omw-uri-text" title={uri}>

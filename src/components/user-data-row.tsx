@@ -2,7 +2,6 @@ import { useId, useLayoutEffect, useRef } from 'react';
 import type { UserDataKind, UserDataValue } from '../protocol/types';
 import { ActionButton } from './action-button';
 import { userDataText } from './format';
-import { DeleteIcon, EditIcon } from './icons';
 import { useMessages } from './messages-context';
 import { UserDataValueForm } from './user-data-value-form';
 
@@ -114,26 +113,24 @@ export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mod
             {edit.present ? (
               <ActionButton
                 variant="icon"
+                className="omw-glyph omw-glyph--edit"
                 label={messages.editKey(dataKey)}
                 buttonRef={editRef}
                 disabled={!edit.enabled}
                 busy={edit.busy}
                 onClick={() => onModeChange('edit')}
-              >
-                {edit.busy ? null : <EditIcon />}
-              </ActionButton>
+               />
             ) : null}
             {remove.present ? (
               <ActionButton
                 variant="icon"
+                className="omw-glyph omw-glyph--delete"
                 label={messages.deleteKey(dataKey)}
                 buttonRef={deleteRef}
                 disabled={!remove.enabled}
                 busy={remove.busy}
                 onClick={() => onModeChange('delete')}
-              >
-                {remove.busy ? null : <DeleteIcon />}
-              </ActionButton>
+               />
             ) : null}
           </span>
         ) : null}
