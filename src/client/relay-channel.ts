@@ -68,6 +68,13 @@ interface Run {
   leading: Leading | undefined;
   /** A leader's connection fed this tab: taking over later must re-read what the gap lost. */
   followed: boolean;
+  /**
+   * Another tab has spoken on the bus during this run. Until then a leader relays nothing: it is
+   * alone, and a structured clone plus a trip through the browser process for every notification
+   * would be paid for no one. A tab that joins says hello first and waits for the leader's status
+   * answer (sent after this turns true) before it reads its snapshot, so it misses nothing.
+   */
+  others: boolean;
 }
 
 export function createSharedChannel(options: SharedChannelOptions): SharedChannel {
@@ -133,22 +140,22 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       onMessage(data) {
         if (!live) return;
         listeners.message(data);
-        post({ kind: 'message', data }, current);
+        if (current.others) post({ kind: 'message', data }, current);
       },
       onStatus(next) {
         if (!live) return;
         setStatus(next);
-        post({ kind: 'status', status: next }, current);
+        if (current.others) post({ kind: 'status', status: next }, current);
         if (next !== 'connected' || connectedOnce) return;
         connectedOnce = true;
         // What was sent between the last leader's end and this subscription reached no tab.
-        post({ kind: 'resync' }, current);
+        if (current.others) post({ kind: 'resync' }, current);
         if (tookOver) listeners.resyncNeeded();
       },
       onResyncNeeded() {
         if (!live) return;
         listeners.resyncNeeded();
-        post({ kind: 'resync' }, current);
+        if (current.others) post({ kind: 'resync' }, current);
       },
       // The leader's client checks the session; its verdict reaches the others as a status.
       onSessionCheckNeeded() {
@@ -215,13 +222,17 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       bus,
       onBus: (event) => {
         const message = readRelayMessage(event.data);
-        if (message !== undefined && run === current) receive(current, message);
+        if (message === undefined || run !== current) return;
+        // A BroadcastChannel never delivers a tab's own posts: this came from another tab.
+        current.others = true;
+        receive(current, message);
       },
       election: { resign: () => undefined },
       recount: setInterval(() => recount(current), options.recountMs ?? 5_000),
       onPageHide: () => post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current),
       leading: undefined,
       followed: false,
+      others: false,
     };
     run = current;
     bus.addEventListener('message', current.onBus);
