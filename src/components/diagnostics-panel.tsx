@@ -5,6 +5,7 @@ import { redactRecording } from '../replay/redact';
 import { DiagnosticsLog } from './diagnostics-log';
 import { downloadJson } from './download-json';
 import { DownloadIcon } from './icons';
+import { useDiagnostics } from '../hooks/use-interaction';
 import { useOptionalTabInfo } from '../hooks/use-tab-info';
 import { useMessages } from './messages-context';
 import { describeTab } from './tab-role';
@@ -105,4 +106,9 @@ export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, get
       ) : null}
     </details>
   );
+}
+
+/** The panel over the provider's counters: it re-renders on its own as they change. */
+export function ConnectedDiagnosticsPanel(props: Omit<DiagnosticsPanelProps, 'diagnostics'>) {
+  return <DiagnosticsPanel {...props} diagnostics={useDiagnostics()} />;
 }

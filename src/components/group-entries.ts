@@ -1,5 +1,6 @@
 import { isEnded } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
+import { interactionSubject } from './interaction-card';
 
 export interface EntryGroups {
   readonly offers: readonly InteractionEntry[];
@@ -21,4 +22,33 @@ export function groupEntries(entries: readonly InteractionEntry[]): EntryGroups 
     else active.push(entry);
   }
   return { offers, active, ended };
+}
+
+type Group = 'offer' | 'active' | 'ended';
+
+function groupOf(entry: InteractionEntry): Group {
+  if (isEnded(entry)) return 'ended';
+  return entry.interaction.state === 'Invited' ? 'offer' : 'active';
+}
+
+/**
+ * Whether the widget's frame would look and announce the same with `next` as with `previous`:
+ * the same ids in the same order and groups, the same error objects (the failure announcements),
+ * and the same subjects for offers (the offer announcement). Everything else an entry holds is
+ * the card's own business: each card reads its entry from the store itself.
+ */
+export function sameFrame(previous: readonly InteractionEntry[], next: readonly InteractionEntry[]): boolean {
+  if (previous === next) return true;
+  if (previous.length !== next.length) return false;
+  for (let i = 0; i < next.length; i += 1) {
+    const a = previous[i];
+    const b = next[i];
+    if (a === b) continue;
+    if (a === undefined || b === undefined) return false;
+    if (a.interaction.id !== b.interaction.id || a.error !== b.error) return false;
+    const group = groupOf(a);
+    if (group !== groupOf(b)) return false;
+    if (group === 'offer' && interactionSubject(a) !== interactionSubject(b)) return false;
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 import type { Recording } from '../replay/recording';
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import type { Diagnostics, InteractionEntry } from '../core/types';
 import { ConnectionBanner } from './connection-banner';
@@ -32,6 +32,8 @@ export interface OpenmediaWidgetViewProps {
   /** Offered in the banner when signed out or a snapshot read failed (the widget passes the hook's `retry`). */
   readonly onRetry?: (() => void) | undefined;
   readonly diagnostics?: Diagnostics | undefined;
+  /** Renders the diagnostics panel in place of one over `diagnostics` (the widget's subscribes to the counters itself). */
+  readonly renderDiagnostics?: (() => ReactNode) | undefined;
   readonly showDiagnostics?: boolean;
   readonly title?: string;
   readonly messages?: Partial<Messages>;
@@ -44,8 +46,11 @@ export interface OpenmediaWidgetViewProps {
   readonly className?: string;
 }
 
-/** The widget's frame over plain data: header, connection banner, grouped cards, diagnostics. */
-export function OpenmediaWidgetView({
+/**
+ * The widget's frame over plain data: header, connection banner, grouped cards, diagnostics.
+ * Memoised: it renders again only when one of its props changes.
+ */
+export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   entries,
   renderCard,
   status,
@@ -53,6 +58,7 @@ export function OpenmediaWidgetView({
   onRetry,
   getRecording,
   diagnostics,
+  renderDiagnostics,
   showDiagnostics = false,
   title,
   messages: overrides,
@@ -134,7 +140,11 @@ export function OpenmediaWidgetView({
                 ))}
             </div>
           )}
-          {showDiagnostics && diagnostics ? <DiagnosticsPanel diagnostics={diagnostics} locale={locale} getRecording={getRecording} /> : null}
+          {showDiagnostics && renderDiagnostics
+            ? renderDiagnostics()
+            : showDiagnostics && diagnostics
+              ? <DiagnosticsPanel diagnostics={diagnostics} locale={locale} getRecording={getRecording} />
+              : null}
           <LiveAnnouncer announcer={announcer} />
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
@@ -142,7 +152,7 @@ export function OpenmediaWidgetView({
       </FailureBurstsContext.Provider>
     </MessagesContext.Provider>
   );
-}
+});
 
 function GroupSection({ title, children }: { title: string; children: ReactNode[] }) {
   const id = useId();

@@ -1,15 +1,20 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMessageRecording } from '../hooks/use-message-recording';
 import { useOpenmedia } from '../hooks/use-openmedia';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { ActionEvent, ActionListener } from './action-event';
 import { ConnectedInteractionCard } from './connected-interaction-card';
+import { ConnectedDiagnosticsPanel } from './diagnostics-panel';
+import { sameFrame } from './group-entries';
 import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
 import type { TransferTarget } from './transfer-target';
 import './openmedia-widget.css';
 
 export interface OpenmediaWidgetProps
-  extends Omit<OpenmediaWidgetViewProps, 'entries' | 'renderCard' | 'status' | 'snapshotError' | 'onRetry' | 'getRecording' | 'diagnostics'> {
+  extends Omit<
+    OpenmediaWidgetViewProps,
+    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
+  > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
   /** Called when an interaction becomes the one in focus (after a successful Set in focus). */
@@ -23,8 +28,15 @@ export interface OpenmediaWidgetProps
  * Offers come first, then interactions in progress, then the recently completed ones.
  */
 export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ...view }: OpenmediaWidgetProps) {
-  const { status, interactions, focusedId, diagnostics, snapshotError, get, retry } = useOpenmedia();
+  const { status, interactions, focusedId, snapshotError, get, retry } = useOpenmedia();
   const getRecording = useMessageRecording();
+
+  // The store publishes once a frame while notifications flow, nearly always a change inside a
+  // card, which that card renders by itself. The frame (groups, counts, announcements) keeps the
+  // entries it was last drawn with until something it shows changes, so the (memoised) view
+  // below does not walk every card on every frame.
+  const [frame, setFrame] = useState(interactions);
+  if (frame !== interactions && !sameFrame(frame, interactions)) setFrame(interactions);
 
   // Latest-ref callbacks: a new inline onAction / onFocus from the host must not re-render every card.
   const callbacks = useRef({ onFocus, onAction });
@@ -41,26 +53,36 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
     if (entry) callbacks.current.onFocus?.(entry.interaction);
   }, [focusedId, get]);
 
+  const renderCard = useCallback<OpenmediaWidgetViewProps['renderCard']>(
+    (entry, headingLevel) => (
+      <ConnectedInteractionCard
+        id={entry.interaction.id}
+        focused={entry.interaction.id === focusedId}
+        transferTargets={transferTargets}
+        onAction={emitAction}
+        locale={locale}
+        headingLevel={headingLevel}
+      />
+    ),
+    [focusedId, transferTargets, emitAction, locale],
+  );
+  // The counters change with every notification: the panel subscribes to them itself.
+  const renderDiagnostics = useMemo(
+    () => () => <ConnectedDiagnosticsPanel locale={locale} getRecording={getRecording} />,
+    [locale, getRecording],
+  );
+
   return (
     <OpenmediaWidgetView
       {...view}
       locale={locale}
-      entries={interactions}
+      entries={frame}
       status={status}
       snapshotError={snapshotError}
       onRetry={retry}
       getRecording={getRecording}
-      diagnostics={diagnostics}
-      renderCard={(entry, headingLevel) => (
-        <ConnectedInteractionCard
-          id={entry.interaction.id}
-          focused={entry.interaction.id === focusedId}
-          transferTargets={transferTargets}
-          onAction={emitAction}
-          locale={locale}
-          headingLevel={headingLevel}
-        />
-      )}
+      renderDiagnostics={renderDiagnostics}
+      renderCard={renderCard}
     />
   );
 }
