@@ -1,5 +1,5 @@
-import type { RefObject } from 'react';
-import { canPerform } from '../core/selectors';
+import { memo, type RefObject } from 'react';
+import { canPerform, isEnded } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 import { ActionButton, type ActionButtonProps } from './action-button';
@@ -29,11 +29,30 @@ export interface ActionBarProps {
   readonly addRef: RefObject<HTMLButtonElement | null>;
 }
 
+function sameCapabilities(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((capability, i) => capability === b[i]));
+}
+
+/** What the buttons are made of: the capabilities, what is pending, whether it ended (see canPerform). */
+function sameBar(a: ActionBarProps, b: ActionBarProps): boolean {
+  return (
+    a.onOperation === b.onOperation &&
+    a.addOpen === b.addOpen &&
+    a.transferRef === b.transferRef &&
+    a.addRef === b.addRef &&
+    a.entry.pending?.operation === b.entry.pending?.operation &&
+    (a.entry.pending === undefined) === (b.entry.pending === undefined) &&
+    isEnded(a.entry) === isEnded(b.entry) &&
+    sameCapabilities(a.entry.interaction.capabilities, b.entry.interaction.capabilities)
+  );
+}
+
 /**
  * One button per capability the server lists, in KNOWN_OPERATIONS order. Buttons follow the
  * capabilities array only (never a guess from the state) and are enabled when nothing is pending.
+ * Memoised on what the buttons are made of (`onOperation` must be stable).
  */
-export function ActionBar({ entry, onOperation, addOpen, transferRef, addRef }: ActionBarProps) {
+export const ActionBar = memo(function ActionBar({ entry, onOperation, addOpen, transferRef, addRef }: ActionBarProps) {
   const messages = useMessages();
   const present = BAR_OPERATIONS.filter((op) => entry.interaction.capabilities.includes(op));
   if (present.length === 0) return null;
@@ -59,4 +78,4 @@ export function ActionBar({ entry, onOperation, addOpen, transferRef, addRef }: 
       })}
     </div>
   );
-}
+}, sameBar);

@@ -10,8 +10,8 @@ export interface ClampedValueRowProps {
   readonly text: string;
   readonly edit: KeyActionState;
   readonly remove: KeyActionState;
-  readonly onEdit: () => void;
-  readonly onDelete: () => void;
+  /** Opens this key's editor (`edit`) or delete confirmation (`delete`). */
+  readonly onModeChange: (key: string, mode: 'edit' | 'delete') => void;
   /** Focus this button once mounted (the editor of this key just closed). */
   readonly focusOnMount?: 'edit' | 'delete' | undefined;
   readonly onFocused?: () => void;
@@ -24,7 +24,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * "Show more" (the whole value in a scrollable box, so the card stays in bounds even then) and
  * "Copy" (the whole value, to the clipboard). Edit and Delete open the usual inline editors.
  */
-export function ClampedValueRow({ dataKey, text, edit, remove, onEdit, onDelete, focusOnMount, onFocused }: ClampedValueRowProps) {
+export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, focusOnMount, onFocused }: ClampedValueRowProps) {
   const messages = useMessages();
   const [expanded, setExpanded] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
@@ -73,10 +73,10 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onEdit, onDelete,
         {edit.present || remove.present ? (
           <span className="omw-ud-actions">
             {edit.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onClick={onEdit} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onClick={() => onModeChange(dataKey, 'edit')} />
             ) : null}
             {remove.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={onDelete} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={() => onModeChange(dataKey, 'delete')} />
             ) : null}
           </span>
         ) : null}

@@ -1,4 +1,4 @@
-import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { canPerform, isEnded } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type OperationRequest } from '../protocol/types';
@@ -89,22 +89,30 @@ export const InteractionCard = memo(function InteractionCard({
     setEditor(next);
   };
 
-  const onOperation = (op: BarOperation) => {
+  // Stable, reading the latest render's editor and onPerform: the (memoised) action bar then
+  // renders again only when its buttons change, not on every notification for this card.
+  const latest = useRef({ editor, onPerform });
+  useLayoutEffect(() => {
+    latest.current = { editor, onPerform };
+  });
+  const onOperation = useCallback((op: BarOperation) => {
+    const current = latest.current;
     switch (op) {
       case 'Transfer':
         setTransferOpen(true);
         return;
       case 'AttachUserData':
-        changeEditor(editor.mode === 'add' ? EDITOR_CLOSED : { mode: 'add' });
+        if (current.editor.mode === 'add') focusAddNext.current = true;
+        setEditor(current.editor.mode === 'add' ? EDITOR_CLOSED : { mode: 'add' });
         return;
       case 'Accept':
       case 'Reject':
       case 'SetInFocus':
       case 'Complete':
-        onPerform({ operationName: op });
+        current.onPerform({ operationName: op });
         return;
     }
-  };
+  }, []);
 
   const className = [
     'omw-card',

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef } from 'react';
+import { memo, useId, useLayoutEffect, useRef } from 'react';
 import type { UserDataKind, UserDataValue } from '../protocol/types';
 import { ActionButton } from './action-button';
 import { userDataText } from './format';
@@ -22,14 +22,47 @@ export interface UserDataRowProps {
   readonly edit: KeyActionState;
   readonly remove: KeyActionState;
   readonly mode: RowMode;
-  readonly onModeChange: (mode: RowMode) => void;
+  /** The handlers take the row's key, so one stable function serves every row (and a row can be memoised). */
+  readonly onModeChange: (key: string, mode: RowMode) => void;
   /** The new value, of the current value's type (a number stays a number). */
-  readonly onUpdate: (value: UserDataValue) => void;
-  readonly onDelete: () => void;
+  readonly onUpdate: (key: string, value: UserDataValue) => void;
+  readonly onDelete: (key: string) => void;
+}
+
+function sameKeyAction(a: KeyActionState, b: KeyActionState): boolean {
+  return a.present === b.present && a.enabled === b.enabled && a.busy === b.busy;
+}
+
+/**
+ * Rows render again only when what they show changes: a notification that changes one value of a
+ * card leaves its other rows alone. The handlers must be stable (the section passes key-taking ones).
+ */
+function sameRow(a: UserDataRowProps, b: UserDataRowProps): boolean {
+  return (
+    a.dataKey === b.dataKey &&
+    Object.is(a.value, b.value) &&
+    a.kind === b.kind &&
+    a.mode === b.mode &&
+    sameKeyAction(a.edit, b.edit) &&
+    sameKeyAction(a.remove, b.remove) &&
+    a.onModeChange === b.onModeChange &&
+    a.onUpdate === b.onUpdate &&
+    a.onDelete === b.onDelete
+  );
 }
 
 /** One key/value pair, with inline Edit and a confirmed Delete when the capabilities allow. */
-export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mode, onModeChange, onUpdate, onDelete }: UserDataRowProps) {
+export const UserDataRow = memo(function UserDataRow({
+  dataKey,
+  value,
+  kind,
+  edit: editState,
+  remove,
+  mode,
+  onModeChange,
+  onUpdate,
+  onDelete,
+}: UserDataRowProps) {
   const messages = useMessages();
   const text = userDataText(value);
   // A value shown flattened cannot be sent back as shown (it would change its wire type): no Edit.
@@ -50,7 +83,7 @@ export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mod
 
   const close = (focus: 'edit' | 'delete') => {
     focusNext.current = focus;
-    onModeChange('view');
+    onModeChange(dataKey, 'view');
   };
 
   return (
@@ -63,7 +96,7 @@ export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mod
             label={messages.editValueLabel(dataKey)}
             initial={value}
             onSave={(next) => {
-              onUpdate(next);
+              onUpdate(dataKey, next);
               close('edit');
             }}
             onCancel={() => close('edit')}
@@ -88,7 +121,7 @@ export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mod
               type="button"
               className="omw-button omw-button--danger omw-button--small"
               onClick={() => {
-                onDelete();
+                onDelete(dataKey);
                 close('delete');
               }}
             >
@@ -118,7 +151,7 @@ export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mod
                 buttonRef={editRef}
                 disabled={!edit.enabled}
                 busy={edit.busy}
-                onClick={() => onModeChange('edit')}
+                onClick={() => onModeChange(dataKey, 'edit')}
                />
             ) : null}
             {remove.present ? (
@@ -129,7 +162,7 @@ export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mod
                 buttonRef={deleteRef}
                 disabled={!remove.enabled}
                 busy={remove.busy}
-                onClick={() => onModeChange('delete')}
+                onClick={() => onModeChange(dataKey, 'delete')}
                />
             ) : null}
           </span>
@@ -137,4 +170,4 @@ export function UserDataRow({ dataKey, value, kind, edit: editState, remove, mod
       </dd>
     </div>
   );
-}
+}, sameRow);

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { UserData, UserDataKind, UserDataValue } from '../protocol/types';
 import { COLLAPSE_AFTER_KEYS, VISIBLE_KEYS, isLongText, matchesFilter, previewText } from './bounded-user-data';
 import { ClampedValueRow } from './clamped-value-row';
@@ -63,6 +63,23 @@ export function UserDataSection({
   // A clamped row replaces the editor of its key when that closes: focus goes back to its button.
   const [refocus, setRefocus] = useState<{ key: string; target: 'edit' | 'delete' } | undefined>(undefined);
   const clearRefocus = useCallback(() => setRefocus(undefined), []);
+
+  // One stable handler of each kind for every row (rows are memoised), reading the latest props.
+  const latest = useRef({ userData, editor, onEditorChange, onUpdate, onDelete });
+  useLayoutEffect(() => {
+    latest.current = { userData, editor, onEditorChange, onUpdate, onDelete };
+  });
+  const changeRowMode = useCallback((key: string, next: RowMode) => {
+    const current = latest.current;
+    const mode = rowMode(current.editor, key);
+    if (next === 'view' && mode !== 'view' && isLongText(userDataText(current.userData[key] ?? null))) {
+      setRefocus({ key, target: mode === 'edit' ? 'edit' : 'delete' });
+    }
+    current.onEditorChange(next === 'view' ? { mode: 'none' } : { mode: next, key });
+  }, []);
+  const updateRow = useCallback((key: string, value: UserDataValue) => latest.current.onUpdate(key, value), []);
+  const deleteRow = useCallback((key: string) => latest.current.onDelete(key), []);
+
   const keys = Object.keys(userData);
   const many = keys.length > COLLAPSE_AFTER_KEYS;
   const matching = many && filter.trim() !== '' ? keys.filter((key) => matchesFilter(key, userDataText(userData[key] ?? null), filter)) : keys;
@@ -75,10 +92,6 @@ export function UserDataSection({
     const value = userData[key] ?? null;
     const text = userDataText(value);
     const mode = rowMode(editor, key);
-    const onModeChange = (next: RowMode) => {
-      if (next === 'view' && mode !== 'view' && isLongText(text)) setRefocus({ key, target: mode === 'edit' ? 'edit' : 'delete' });
-      onEditorChange(next === 'view' ? { mode: 'none' } : { mode: next, key });
-    };
     if (mode === 'view' && isLongText(text)) {
       return (
         <ClampedValueRow
@@ -87,8 +100,7 @@ export function UserDataSection({
           text={text}
           edit={keyState(update, key)}
           remove={keyState(remove, key)}
-          onEdit={() => onModeChange('edit')}
-          onDelete={() => onModeChange('delete')}
+          onModeChange={changeRowMode}
           focusOnMount={refocus?.key === key ? refocus.target : undefined}
           onFocused={clearRefocus}
         />
@@ -104,9 +116,9 @@ export function UserDataSection({
         edit={keyState(update, key)}
         remove={keyState(remove, key)}
         mode={mode}
-        onModeChange={onModeChange}
-        onUpdate={(next) => onUpdate(key, next)}
-        onDelete={() => onDelete(key)}
+        onModeChange={changeRowMode}
+        onUpdate={updateRow}
+        onDelete={deleteRow}
       />
     );
   });
