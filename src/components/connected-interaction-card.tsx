@@ -1,7 +1,7 @@
 import { memo, useCallback, useState } from 'react';
 import type { ActionError, ActionOutcome } from '../core/types';
 import { useInteraction } from '../hooks/use-interaction';
-import { useInteractionAction } from '../hooks/use-interaction-action';
+import { useInteractionCommands } from '../hooks/use-interaction-action';
 import type { OperationRequest } from '../protocol/types';
 import type { ActionListener } from './action-event';
 import { InteractionCard } from './interaction-card';
@@ -32,7 +32,7 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
 }: ConnectedInteractionCardProps) {
   const messages = useMessages();
   const entry = useInteraction(id);
-  const { perform, dismissError } = useInteractionAction(id);
+  const { perform, dismissError } = useInteractionCommands(id);
   // A host veto never reaches the store (nothing was sent), so the card keeps it itself.
   const [veto, setVeto] = useState<ActionError | undefined>(undefined);
 

@@ -5,7 +5,7 @@ import { json } from '../testing/fake-fetch';
 import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
 import { useInteraction } from './use-interaction';
-import { OpenmediaActionError, useInteractionAction } from './use-interaction-action';
+import { OpenmediaActionError, useInteractionAction, useInteractionCommands } from './use-interaction-action';
 
 async function settle(ms = 50): Promise<void> {
   await act(async () => {
@@ -272,5 +272,43 @@ describe('useInteractionAction', () => {
       // perform itself still resolves (never rejects), with the same error.
       expect(outcome).toEqual({ status: 'failed', error: result.current.error });
     });
+  });
+});
+
+describe('useInteractionCommands (the cards: the same mutation, no observer per card)', () => {
+  async function withCommands() {
+    const h = createHarness({ mediaTypes: ['workitem'] });
+    const view = renderHook(() => ({ commands: useInteractionCommands('a'), entry: useInteraction('a') }), { wrapper: h.wrapper });
+    act(() => h.channel.emit(statusChange(resource('a', 'Invited'))));
+    await settle();
+    return { h, result: view.result };
+  }
+  const mutations = (h: Harness) => h.queryClient.getMutationCache().getAll().map((m) => ({ key: m.options.mutationKey, ...m.state }));
+
+  it('keeps no mutation in the cache until an action is sent, then one pending until the outcome notification', async () => {
+    const { h, result } = await withCommands();
+    expect(mutations(h)).toEqual([]);
+    let outcome: unknown;
+    act(() => void result.current.commands.perform({ operationName: 'Accept' }).then((o) => (outcome = o)));
+    await settle();
+    expect(posts(h)).toHaveLength(1);
+    expect(mutations(h)).toMatchObject([{ key: ['openmedia', 'operation', expect.any(String), 'a'], status: 'pending' }]);
+    act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
+    await settle();
+    expect(mutations(h)).toMatchObject([{ status: 'success', data: { status: 'succeeded' } }]);
+    expect(outcome).toEqual({ status: 'succeeded' });
+  });
+
+  it('fails the mutation with the error the card shows, and still resolves perform with it', async () => {
+    const { h, result } = await withCommands();
+    let outcome: unknown;
+    act(() => void result.current.commands.perform({ operationName: 'Accept' }).then((o) => (outcome = o)));
+    await settle();
+    act(() => h.channel.emit(errorNotification(101, 'Transfer target unknown')));
+    await settle();
+    const [state] = mutations(h);
+    expect(state?.status).toBe('error');
+    expect((state?.error as OpenmediaActionError).error).toEqual(result.current.entry?.error);
+    expect(outcome).toEqual({ status: 'failed', error: result.current.entry?.error });
   });
 });

@@ -1,6 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import type { MutationOptions } from '@tanstack/react-query';
 import type { PerformOptions } from '../client/action-runner';
+import type { OpenmediaClient } from '../client/openmedia-client';
 import type { ActionError, ActionOutcome, PendingAction } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 import { useProvidedClient } from './openmedia-context';
@@ -34,6 +36,33 @@ export class OpenmediaActionError extends Error {
   }
 }
 
+interface ActionVariables {
+  readonly request: OperationRequest;
+  readonly options: PerformOptions | undefined;
+}
+
+/** The mutation an action runs as: keyed by interaction, pending until the action settles. */
+function actionMutationOptions(client: OpenmediaClient, interactionId: string): MutationOptions<ActionOutcome, Error, ActionVariables> {
+  return {
+    mutationKey: ['openmedia', 'operation', client.gwsBase, interactionId],
+    mutationFn: async ({ request, options }) => {
+      const outcome = await client.perform(interactionId, request, options);
+      if (outcome.status === 'failed') throw new OpenmediaActionError(outcome.error);
+      return outcome;
+    },
+    // Not idempotent: a retried Transfer could land twice. `networkMode: 'always'` because the
+    // request itself reports being offline, as an error the card shows.
+    retry: false,
+    networkMode: 'always',
+  };
+}
+
+/** A failed mutation is a `failed` outcome again: `perform` never rejects for a failed action. */
+function asOutcome(reason: unknown): ActionOutcome {
+  if (reason instanceof OpenmediaActionError) return { status: 'failed', error: reason.error };
+  throw reason;
+}
+
 /**
  * Act on one interaction. Each `perform` runs as a TanStack Query mutation, so the host's devtools
  * show it: pending until the outcome notification (not merely the REST answer), then success or
@@ -43,31 +72,33 @@ export class OpenmediaActionError extends Error {
 export function useInteractionAction(interactionId: string): InteractionAction {
   const client = useProvidedClient('useInteractionAction');
   const entry = useInteraction(interactionId);
-  const { mutateAsync } = useMutation(
-    {
-      mutationKey: ['openmedia', 'operation', client.gwsBase, interactionId],
-      mutationFn: async ({ request, options }: { request: OperationRequest; options: PerformOptions | undefined }) => {
-        const outcome = await client.perform(interactionId, request, options);
-        if (outcome.status === 'failed') throw new OpenmediaActionError(outcome.error);
-        return outcome;
-      },
-      // Not idempotent: a retried Transfer could land twice. `networkMode: 'always'` because the
-      // request itself reports being offline, as an error the card shows.
-      retry: false,
-      networkMode: 'always',
-    },
-    client.queryClient,
-  );
+  const { mutateAsync } = useMutation(actionMutationOptions(client, interactionId), client.queryClient);
   const perform = useCallback(
-    (request: OperationRequest, options?: PerformOptions): Promise<ActionOutcome> =>
-      mutateAsync({ request, options }).catch((reason: unknown) => {
-        if (reason instanceof OpenmediaActionError) return { status: 'failed', error: reason.error };
-        throw reason;
-      }),
+    (request: OperationRequest, options?: PerformOptions): Promise<ActionOutcome> => mutateAsync({ request, options }).catch(asOutcome),
     [mutateAsync],
   );
   const dismissError = useCallback(() => client.dismissError(interactionId), [client, interactionId]);
   const pending = entry?.pending;
   const error = entry?.error;
   return useMemo(() => ({ perform, dismissError, pending, error }), [perform, dismissError, pending, error]);
+}
+
+/**
+ * `perform` and `dismissError` of {@link useInteractionAction} without its subscriptions, for a
+ * component that reads the entry itself (the widget's cards): the same mutation runs in the
+ * mutation cache for each `perform`, but no observer is kept per card while nothing is sent.
+ */
+export function useInteractionCommands(interactionId: string): Pick<InteractionAction, 'perform' | 'dismissError'> {
+  const client = useProvidedClient('useInteractionCommands');
+  const perform = useCallback(
+    (request: OperationRequest, options?: PerformOptions): Promise<ActionOutcome> =>
+      client.queryClient
+        .getMutationCache()
+        .build(client.queryClient, actionMutationOptions(client, interactionId))
+        .execute({ request, options })
+        .catch(asOutcome),
+    [client, interactionId],
+  );
+  const dismissError = useCallback(() => client.dismissError(interactionId), [client, interactionId]);
+  return useMemo(() => ({ perform, dismissError }), [perform, dismissError]);
 }
