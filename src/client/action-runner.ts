@@ -195,6 +195,12 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     try {
       const answer = await client.performOperation(mediaType, interactionId, request, { signal: abort.signal });
       if (abort.signal.aborted) return;
+      if (answer.statusCode === 0 && answer.done === true) {
+        // Done at once (Workspace v3 status.code 0): nothing more to wait for.
+        finish(requestId);
+        store.dispatch({ type: 'actionCompleted', requestId, referenceId: answer.referenceId, at: now() });
+        return;
+      }
       if (answer.statusCode === 0) {
         // Accepted, not done: the notification carrying this referenceId settles it, or the timer.
         // Without a referenceId (GWS always sends one) nothing can match, so the timer decides.

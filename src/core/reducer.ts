@@ -4,7 +4,7 @@ import { applySnapshot } from './apply-snapshot';
 import { assertNever } from './assert-never';
 import { EMPTY_DIAGNOSTICS, countRejected, logEvent } from './diagnostics';
 import { putEntry } from './entry';
-import { acceptAction, failAction, requestAction } from './pending-actions';
+import { acceptAction, failAction, requestAction, resolveAction } from './pending-actions';
 import { emptyPersistentMap } from './persistent-map';
 import type { CoreOptions, OpenmediaEvent, OpenmediaState } from './types';
 
@@ -85,6 +85,10 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
       });
     case 'actionAccepted':
       return acceptAction(state, event.requestId, event.referenceId, event.at);
+    case 'actionCompleted': {
+      const accepted = event.referenceId === undefined ? state : acceptAction(state, event.requestId, event.referenceId, event.at);
+      return resolveAction(accepted, event.requestId, event.at, ' (done at once)');
+    }
     case 'actionFailed':
       if (!state.pending.has(event.requestId)) {
         // Already settled (timed out, usually): keep the late failure for the diagnostics panel.

@@ -199,6 +199,12 @@ export type OpenmediaEvent =
       readonly at: number;
     }
   | { readonly type: 'actionAccepted'; readonly requestId: string; readonly referenceId: number; readonly at: number }
+  /**
+   * The REST answer said the operation is already done (Workspace API v3 `status.code` 0): the
+   * action succeeds now, without waiting for a notification. With its referenceId, an outcome that
+   * already arrived for it (a failure that beat the answer) wins.
+   */
+  | { readonly type: 'actionCompleted'; readonly requestId: string; readonly referenceId: number | undefined; readonly at: number }
   | {
       readonly type: 'actionFailed';
       readonly requestId: string;

@@ -167,6 +167,11 @@ export interface RestAnswer {
   readonly statusCode: number;
   readonly referenceId: number | undefined;
   readonly statusMessage: string | undefined;
+  /**
+   * With `statusCode` 0: the operation is already done, no notification is needed to settle it
+   * (Workspace API v3 `status.code` 0). Absent: accepted, its notification will tell (GWS v2).
+   */
+  readonly done?: boolean;
 }
 
 export type RestAnswerParseResult =

@@ -60,9 +60,11 @@ describe('performV3Operation', () => {
     expect(fake.requests[0]?.body).toEqual({ operationId: 'omw-abcd-1', data: { userData: [{ key: 'Subject', type: 'str', value: 'Hi' }] } });
   });
 
-  it('code 0 (done at once) is accepted with the referenceId, like code 1', async () => {
+  it('code 0 (done at once) is accepted with the referenceId and marked done; code 1 is not done', async () => {
     const { client } = setup(() => json({ status: { code: 0, message: 'Done' } }));
-    expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: 'Done' });
+    expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: 'Done', done: true });
+    const accepted = setup(() => json({ status: { code: 1 } }));
+    expect(await accepted.client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
   });
 
   it('code 2 keeps the server message; refusals without one say what was refused', async () => {

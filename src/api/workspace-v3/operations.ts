@@ -81,8 +81,9 @@ export function v3OperationPath(mediaType: string, interactionId: string, verb: 
  * `POST /workspace/v3/media/{mediatype}/interactions/{id}/{verb}` with a fresh `operationId`.
  * The answer in the widget's terms: `status.code` 1 (accepted, the notification carrying the
  * operationId follows) is `statusCode 0` with that operation's referenceId; 0 (done at once) is
- * the same, since the media operations still notify; 2 (partial) and any other code are refusals
- * with the server's message.
+ * `statusCode 0` marked `done` (the action succeeds without waiting; a notification that still
+ * carries the operationId later finds nothing pending); 2 (partial) and any other code are
+ * refusals with the server's message.
  */
 export async function performV3Operation(
   http: WorkspaceV3Http,
@@ -100,7 +101,8 @@ export async function performV3Operation(
     throw new GwsRequestError({ kind: 'http', message: `The Workspace API sent an answer to ${verb} the widget cannot read (${parsed.reason}).` });
   }
   const { code, message } = parsed.answer;
-  if (code === 1 || code === 0) return { statusCode: 0, referenceId, statusMessage: message };
+  if (code === 1) return { statusCode: 0, referenceId, statusMessage: message };
+  if (code === 0) return { statusCode: 0, referenceId, statusMessage: message, done: true };
   if (code === 2) return { statusCode: 7, referenceId: undefined, statusMessage: message ?? `${request.operationName} only partly succeeded.` };
   return { statusCode: code, referenceId: undefined, statusMessage: message ?? `The Workspace API refused ${verb} (status code ${code}).` };
 }
