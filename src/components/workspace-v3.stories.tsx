@@ -1,13 +1,25 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StoryHarness } from '../../.storybook/story-harness';
+import { STORY_TARGETS } from '../../.storybook/story-data';
+import { createMemoryChannel } from '../channel/memory-channel';
+import type { MemoryChannel } from '../channel/memory-channel';
+import { OpenmediaProvider } from '../hooks/openmedia-provider';
+import { applyOperation } from '../mock-gws/operations';
+import type { StoredInteraction } from '../mock-gws/resource';
+import { outcomeNotificationType } from '../mock-gws/state-machine';
+import { readV3Request } from '../mock-gws/workspace-v3/operation-request';
+import { WORKSPACE_V3_WIRE as wire } from '../mock-gws/workspace-v3/wire';
 import { mediaMessage } from '../protocol/workspace-v3/fixtures';
 import { OpenmediaWidget } from './openmedia-widget';
 import type { OpenmediaWidgetProps } from './openmedia-widget';
 
-// The Workspace API v3 dialect: real simulator captures pushed on the story's channel and read by
-// the v3 parser (kebab-case capabilities, KV-list user data). Display only: the story's scripted
-// GWS answers operations in v2 terms, so the buttons are for looking at, not for clicking.
+// The Workspace API v3 dialect, with real simulator captures read by the v3 parser (kebab-case
+// capabilities, KV-list user data). `SimulatorCaptures` only shows them; `Interactive` answers the
+// widget's real v3 REST client with the mock GWS's v3 wire layer (src/mock-gws/workspace-v3), so
+// every button works: accept, edit and delete user data, transfer, complete, reject.
 
 type Story = StoryObj<OpenmediaWidgetProps>;
 
@@ -40,5 +52,104 @@ export const SimulatorCaptures: Story = {
     // accept / reject in kebab-case are the widget's Accept and Reject.
     const workitem = canvas.getByRole('article', { name: 'Capture workitem 1' });
     await expect(within(workitem).getByRole('button', { name: 'Accept' })).toBeInTheDocument();
+  },
+};
+
+/** Where the story's Workspace API answers: the widget's v3 REST client calls it through `fetch`. */
+const STORY_WORKSPACE = 'https://workspace.story';
+const LATENCY_MS = 250;
+
+/** The captured workitem (invited) and email (in progress), as the story's server keeps them. */
+function capturedInteractions(): StoredInteraction[] {
+  return (['01-workitem-invited', '05b-email-transfer-agent-target-processing'] as const).map((name) => {
+    const read = wire.readResource(mediaMessage(name).data?.interaction, { id: '', mediaType: '', state: '' }, Date.now());
+    if (!read.ok) throw new Error(`capture ${name}: ${read.error}`);
+    return read.record;
+  });
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+/**
+ * A Workspace API v3 in memory: `current-session` lists the interactions; an operation is checked
+ * and applied by the mock GWS's v3 rules, answered `{status: {code: 1}, operationId}`, and its
+ * outcome pushed on the story's channel with the request's operationId, as the simulator does.
+ */
+function storyWorkspace(channel: MemoryChannel): (request: Request) => Promise<Response> {
+  const records = new Map(capturedInteractions().map((r) => [r.id, r] as const));
+  return async (request) => {
+    await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
+    const path = new URL(request.url).pathname;
+    if (request.method === 'GET' && path === '/workspace/v3/current-session') {
+      const interactions = [...records.values()].filter((r) => r.state !== 'Completed').map((r) => wire.resource(r, ''));
+      return json({ status: { code: 0 }, data: { user: { userName: 'JohnSmith', activeSession: { media: { channels: [{ name: 'workitem', interactions }] } } } } });
+    }
+    const operation = request.method === 'POST' ? /^\/workspace\/v3\/media\/([^/]+)\/interactions\/([^/]+)\/([a-z-]+)$/.exec(path) : null;
+    if (!operation) return json({ status: { code: 404, message: `No such resource: ${path}` } }, 404);
+    const [, mediaType = '', id = '', verb = ''] = operation;
+    const record = records.get(decodeURIComponent(id));
+    const read = readV3Request(verb, await request.json().catch(() => undefined));
+    if (!record || record.mediaType !== mediaType) return json({ status: { code: 404, message: `No such interaction: ${id}` } }, 404);
+    if (!read.ok) return json({ status: { code: 400, message: read.message } }, 400);
+    if (!wire.isAllowed(record, read.request)) return json({ status: { code: 409, message: `${verb} is not allowed in state ${record.state}` } }, 400);
+    const next = applyOperation(record, read.request, wire.next(record, read.request));
+    records.set(next.id, next);
+    const message = wire.message(outcomeNotificationType(read.request.operationName), wire.resource(next, ''), read.operationId);
+    setTimeout(() => channel.emit(message), LATENCY_MS);
+    return json({ status: { code: 1 }, operationId: read.operationId });
+  };
+}
+
+/**
+ * Routes the widget's requests to the story's server while the story is shown (the v3 dialect's
+ * REST client calls the global `fetch`); every other request goes where it went.
+ */
+function interceptWorkspace(handler: () => (request: Request) => Promise<Response>): () => void {
+  const original = globalThis.fetch;
+  let current: ((request: Request) => Promise<Response>) | undefined;
+  globalThis.fetch = (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith(`${STORY_WORKSPACE}/`)) return original(input, init);
+    current ??= handler();
+    return current(request);
+  };
+  return () => {
+    globalThis.fetch = original;
+  };
+}
+
+let storyChannel: MemoryChannel | undefined;
+
+function InteractiveV3(props: Partial<OpenmediaWidgetProps>) {
+  const [context] = useState(() => ({ channel: storyChannel ?? createMemoryChannel(), queryClient: new QueryClient() }));
+  return (
+    <OpenmediaProvider dialect="workspace-v3" gwsBase={STORY_WORKSPACE} channel={context.channel} queryClient={context.queryClient} lingerMs={3_600_000} recordLimit={1_000}>
+      <OpenmediaWidget transferTargets={STORY_TARGETS} {...props} />
+    </OpenmediaProvider>
+  );
+}
+
+export const Interactive: Story = {
+  beforeEach: () => {
+    const channel = createMemoryChannel();
+    storyChannel = channel;
+    const restore = interceptWorkspace(() => storyWorkspace(channel));
+    return () => {
+      restore();
+      storyChannel = undefined;
+    };
+  },
+  render: (args) => <InteractiveV3 {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = () => canvas.getByRole('article', { name: 'Capture workitem 1' });
+    const offered = await waitFor(card, { timeout: 5_000 });
+    await userEvent.click(within(offered).getByRole('button', { name: 'Accept' }));
+    // Accepted, the card moves to "In progress" (a new element): look it up again.
+    await waitFor(() => expect(within(card()).getByRole('button', { name: 'Complete' })).toBeEnabled(), { timeout: 5_000 });
+    await expect(within(card()).getByText('Processing', { exact: true })).toBeInTheDocument();
+    await expect(within(card()).queryByRole('alert')).toBeNull();
   },
 };
