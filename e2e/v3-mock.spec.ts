@@ -139,6 +139,23 @@ test('dropped CometD sessions: an offer made during the gap appears without a re
   await expectNothingRejected(root);
 });
 
+test('an expired session (403, CometD sessions unknown at once) ends as Signed out; restored, Reconnect brings it back', async ({ page, mockV3 }) => {
+  const root = await openWidget(page, V3_PAGE);
+  await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
+  expect((await mockV3.expireSession()).expired).toBeGreaterThanOrEqual(1);
+
+  // The simulator's unknown session: handshakes succeed, then 402 — not "Reconnecting…" for ever.
+  await expect(banner(page)).toContainText('Signed out', { timeout: 30_000 });
+  await expect(indicator(root, 'Offline')).toBeVisible();
+
+  await mockV3.restoreSession();
+  await offerWorkitem(mockV3, 'V3 offered while signed out');
+  await banner(page).getByRole('button', { name: 'Reconnect' }).click();
+  await expect(indicator(root, 'Live')).toBeVisible({ timeout: 20_000 });
+  await expect(card(root, 'V3 offered while signed out')).toBeVisible();
+  expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
+});
+
 test('a never-answered operation fails visibly on its card as a timeout', async ({ page, mockV3 }) => {
   const root = await openWidget(page, V3_PAGE);
   await offerWorkitem(mockV3, 'V3 never answered');

@@ -63,6 +63,14 @@ export class MockV3 {
     return this.post('drop-sessions');
   }
 
+  expireSession(): Promise<{ expired: number }> {
+    return this.post('expire-session');
+  }
+
+  restoreSession(): Promise<unknown> {
+    return this.post('restore-session');
+  }
+
   raw(data: unknown): Promise<unknown> {
     return this.post('raw', { data });
   }
