@@ -4,10 +4,12 @@ import react from '@vitejs/plugin-react';
 import { mockGwsPlugin } from './src/mock-gws/vite-plugin';
 
 // The standalone page. Servers we start bind 127.0.0.1 only.
-// The mock GWS answers /api/v2 and /mock on the page's own origin in dev and preview; MOCK_GWS=0
-// turns it off (to point the page at a real GWS or at `npm run mock-gws`).
+// The mock GWS answers on the page's own origin in dev and preview, in both dialects: GWS v2
+// (/api/v2, /mock) and the Workspace API v3 (/workspace/v3, /auth/v3, /mock/v3; the page's
+// ?dialect=v3). MOCK_GWS=0 turns it off (to point the page at a real GWS or at `npm run mock-gws`).
 // AGENT_API_SIMULATOR=http://127.0.0.1:7777 proxies /workspace, /auth and /sim to Genesys's
-// agent-api-simulator, so its SameSite=Lax session cookie is the page's own (docs/dialects.md).
+// agent-api-simulator, so its SameSite=Lax session cookie is the page's own (docs/dialects.md);
+// the plugin then leaves those paths to the proxy (its middlewares would otherwise run first).
 const simulator = process.env.AGENT_API_SIMULATOR;
 const simulatorProxy = simulator
   ? Object.fromEntries(['/workspace', '/auth', '/sim'].map((path) => [path, { target: simulator, changeOrigin: false, ws: false }]))
