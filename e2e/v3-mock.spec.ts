@@ -91,6 +91,31 @@ test('Reject ends the offer', async ({ page, mockV3 }) => {
   await expectNothingRejected(root);
 });
 
+test('Transfer to an agent (transfer-agent) and to a workbin (place-in-queue) ends each card', async ({ page, mockV3 }) => {
+  const root = await openWidget(page, V3_PAGE);
+  const toAgent = await offerWorkitem(mockV3, 'V3 to Kate');
+  const toWorkbin = await offerWorkitem(mockV3, 'V3 to the workbin');
+  for (const [subject, target] of [
+    ['V3 to Kate', 'Kate London'],
+    ['V3 to the workbin', 'Email drafts workbin'],
+  ] as const) {
+    const item = await accepted(root, subject);
+    await item.getByRole('button', { name: 'Transfer' }).click();
+    const dialog = page.getByRole('dialog', { name: `Transfer “${subject}”` });
+    await dialog.getByRole('radio', { name: target }).check();
+    await dialog.getByRole('button', { name: 'Confirm transfer' }).click();
+    await expect(completedList(root).getByRole('article', { name: subject })).toBeVisible();
+    await expect(item.getByRole('alert')).toHaveCount(0);
+  }
+  expect((await mockV3.interaction(toAgent))?.state).toBe('Completed');
+  // The simulator's workbin quirk: InWorkbin with the old capabilities still listed; the card offers nothing.
+  const workbin = await mockV3.interaction(toWorkbin);
+  expect(workbin?.state).toBe('InWorkbin');
+  expect(workbin?.capabilities).toContain('complete');
+  await expect(completedList(root).getByRole('article', { name: 'V3 to the workbin' }).getByRole('button', { name: 'Complete' })).toHaveCount(0);
+  await expectNothingRejected(root);
+});
+
 test('an email offer from the built-in data and one offered now: Accept → Processing', async ({ page, mockV3 }) => {
   const root = await openWidget(page, V3_PAGE);
   // The built-in v3 data set has an invited email: read from current-session at start.
