@@ -76,6 +76,41 @@ describe('createActionRunner: what is sent', () => {
     expect(t.sent[0]).toMatchObject({ mediaType: 'workitem', id: 'a', request: COMPLETE });
   });
 
+  it('each request has its own id: a UUID, or a counter where crypto.randomUUID is missing', () => {
+    const t = setup(never);
+    t.add(['a', 'b', 'c']);
+    void t.runner.perform('a', COMPLETE);
+    expect(t.entry('a')?.pending?.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    vi.stubGlobal('crypto', {});
+    try {
+      void t.runner.perform('b', COMPLETE);
+      void t.runner.perform('c', COMPLETE);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const b = t.entry('b')?.pending?.requestId ?? '';
+    const c = t.entry('c')?.pending?.requestId ?? '';
+    expect(b).toMatch(/^request-[0-9a-z]+-\d+$/);
+    expect(Number(c.split('-').at(-1))).toBe(Number(b.split('-').at(-1)) + 1);
+  });
+
+  it('records user data only for Attach/Update and keys only for Delete', () => {
+    const t = setup(never);
+    t.add(['a', 'b']);
+    void t.runner.perform('a', { operationName: 'AttachUserData', userData: { Subject: 'New' } });
+    void t.runner.perform('b', COMPLETE);
+    expect(t.entry('a')?.pending).toMatchObject({ operation: 'AttachUserData', userData: { Subject: 'New' } });
+    expect(t.entry('a')?.pending).not.toHaveProperty('keys');
+    expect(t.entry('b')?.pending).not.toHaveProperty('userData');
+    expect(t.entry('b')?.pending).not.toHaveProperty('keys');
+  });
+
+  it('a 401 without an onUnauthorized handler still fails the action at once', async () => {
+    const t = setup(() => Promise.reject(new GwsRequestError({ kind: 'unauthorized', status: 401, message: 'Signed out' })));
+    t.add(['a']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({ status: 'failed', error: { kind: 'http', code: 401 } });
+  });
+
   it('records the user data or keys an action carries, for the card to show', () => {
     const t = setup(never);
     t.add(['a', 'b']);
@@ -85,11 +120,15 @@ describe('createActionRunner: what is sent', () => {
     expect(t.entry('b')?.pending).toMatchObject({ operation: 'DeleteUserData', keys: ['Subject'] });
   });
 
-  it.each(['reconnecting', 'unauthorized'] as const)('while %s nothing is sent and the card says why', async (status: ConnectionStatus) => {
+  it.each([
+    ['reconnecting', /^Not sent: the connection is being restored/],
+    ['unauthorized', /^Not sent: your session has ended/],
+  ] as const)('while %s nothing is sent and the card says why', async (status: ConnectionStatus, why) => {
     const t = setup(never, { connectionStatus: () => status });
     t.add(['a']);
     const outcome = await t.runner.perform('a', COMPLETE);
     expect(outcome).toMatchObject({ status: 'failed', error: { kind: 'not-connected', message: NOT_CONNECTED_MESSAGES[status] } });
+    expect(NOT_CONNECTED_MESSAGES[status]).toMatch(why);
     expect(t.sent).toHaveLength(0);
     expect(t.holds).toEqual({ taken: 1, released: 1 });
   });
