@@ -133,6 +133,14 @@ describe('createBrowserAlertEffects: focus and title', () => {
     expect(document.title).toBe('(1) Desk');
   });
 
+  it('uses CSS.escape where the browser has it', () => {
+    const querySelector = vi.fn(() => null);
+    vi.stubGlobal('document', { title: '', querySelector });
+    vi.stubGlobal('CSS', { escape: (value: string) => `esc(${value})` });
+    createBrowserAlertEffects().focusOffer('a b');
+    expect(querySelector).toHaveBeenCalledWith('[data-omw-card="esc(a b)"]');
+  });
+
   it('without a document or a card does nothing', () => {
     expect(() => createBrowserAlertEffects().focusOffer('x')).not.toThrow();
     vi.stubGlobal('document', { title: '', querySelector: () => null });
@@ -202,6 +210,33 @@ describe('createBrowserAlertEffects: sound', () => {
       ['ramp', 0.2, 10.02],
       ['ramp', 0.0001, 10.15],
     ]);
+  });
+
+  it('makes one audio context and reuses it', () => {
+    let made = 0;
+    class CountingContext {
+      currentTime = 0;
+      state = 'running';
+      destination = {};
+      constructor() {
+        made += 1;
+      }
+      resume() {
+        return Promise.resolve();
+      }
+      createOscillator() {
+        return { type: '', frequency: { value: 0 }, connect: (g: { connect: (d: unknown) => unknown }) => g, start: () => undefined, stop: () => undefined };
+      }
+      createGain() {
+        return { gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined }, connect: (d: unknown) => d };
+      }
+    }
+    vi.stubGlobal('AudioContext', CountingContext);
+    const effects = createBrowserAlertEffects();
+    effects.primeSound();
+    effects.playSound();
+    effects.playSound();
+    expect(made).toBe(1);
   });
 
   it('resumes a suspended context before playing, and priming resumes it', () => {

@@ -87,6 +87,22 @@ describe('createClientAlerts', () => {
     expect(heard).toHaveLength(3);
   });
 
+  it("reads the agent's choices from localStorage and remembers alerted offers in sessionStorage under the key", () => {
+    const local = new Map([['openmedia-widget:alert-preferences', JSON.stringify({ sound: true })]]);
+    const session = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => local.set(k, v) });
+    vi.stubGlobal('sessionStorage', { getItem: (k: string) => session.get(k) ?? null, setItem: (k: string, v: string) => session.set(k, v) });
+    try {
+      const { store } = storeWith('a');
+      const alerts = createClientAlerts({ channel: createMemoryChannel(), store, key: 'gws-1', alerts: true, effects: recordingEffects().effects, onTabChange: vi.fn() });
+      expect(alerts.engine.getSettings().sound).toBe(true);
+      alerts.resume();
+      expect(JSON.parse(session.get('openmedia-widget:alerted gws-1') ?? 'null')).toEqual(['a']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('without a shared connection the tab is solo', () => {
     const { store } = storeWith();
     const alerts = createClientAlerts({ channel: createMemoryChannel(), store, key: 'k2', effects: recordingEffects().effects, onTabChange: vi.fn() });

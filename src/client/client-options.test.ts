@@ -9,6 +9,9 @@ describe('sameClientOptions', () => {
     expect(sameClientOptions({}, {})).toBe(true);
     expect(sameClientOptions({ mediaTypes: ['a', 'b'] }, { mediaTypes: ['b', 'a'] })).toBe(false);
     expect(sameClientOptions({ mediaTypes: ['a'] }, { mediaTypes: ['a', 'b'] })).toBe(false);
+    expect(sameClientOptions({ mediaTypes: ['a', 'b'] }, { mediaTypes: ['a', 'c'] })).toBe(false);
+    // The documented default (client-options.ts, docs/api.md).
+    expect(DEFAULT_MEDIA_TYPES).toEqual(['promotion', 'workitem']);
     expect(sameClientOptions({ mediaTypes: ['a'] }, {})).toBe(false);
     expect(sameClientOptions({}, { mediaTypes: [] })).toBe(false);
   });
@@ -57,6 +60,7 @@ describe('pickClientOptions', () => {
     const schedule = (flush: () => void) => flush();
     const picked = pickClientOptions({ gwsBase: 'x', mediaTypes: ['a'], schedule, alerts: true, lingerMs: undefined });
     expect(picked).toEqual({ gwsBase: 'x', mediaTypes: ['a'], schedule });
+    expect(Object.keys(picked)).toEqual(['gwsBase', 'mediaTypes', 'schedule']);
     expect(Object.keys(picked).every((key) => (CLIENT_OPTION_KEYS as readonly string[]).includes(key))).toBe(true);
   });
 });

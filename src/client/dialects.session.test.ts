@@ -47,5 +47,6 @@ describe('withDialect', () => {
     expect(explicit).toMatchObject({ cometdUrl: '/cometd', mediaTypes: ['chat'] });
     expect(explicit.gwsClient).toBe(own);
     expect(withDialect({}, gwsV2Dialect(), '').cometdUrl).toBe('/api/v2/notifications');
+    expect(withDialect({}, gwsV2Dialect(), 'https://gws.example').gwsClient?.gwsBase).toBe('https://gws.example');
   });
 });

@@ -25,7 +25,9 @@ describe('createVisibilitySchedule: the browser defaults', () => {
   });
 
   it('in Node (no frames, no document) flushes after a 16 ms timer', () => {
-    vi.useFakeTimers();
+    // Only timers are faked: fake timers would otherwise install a requestAnimationFrame.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    expect(typeof globalThis.requestAnimationFrame).toBe('undefined');
     const flush = vi.fn();
     createVisibilitySchedule()(flush);
     vi.advanceTimersByTime(15);
