@@ -39,6 +39,7 @@ describe('isCsrfRefusal', () => {
     [403, { message: 'csrf token expired' }, true],
     [403, { statusMessage: 'Forbidden', message: 'Csrf token missing' }, true],
     [403, { statusMessage: 42 }, false],
+    [403, { statusMessage: ['Csrf token missing'] }, false],
     [403, null, false],
     [403, undefined, false],
     [403, 403, false],

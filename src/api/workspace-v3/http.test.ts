@@ -120,5 +120,9 @@ describe('createWorkspaceV3Http', () => {
     const error = await pending;
     expect(error).toBeInstanceOf(GwsRequestError);
     expect(error).toMatchObject({ kind: 'network', message: 'Cannot reach the Workspace API: no answer within 20 s.' });
+    // The same without a caller signal (the shared current-session read passes none).
+    const unsignalled = rejection(http.get('/slow'));
+    await vi.advanceTimersByTimeAsync(GET_TIMEOUT_MS);
+    expect(await unsignalled).toMatchObject({ kind: 'network', message: 'Cannot reach the Workspace API: no answer within 20 s.' });
   });
 });

@@ -84,12 +84,14 @@ describe('performV3Operation', () => {
 
   it('says why a transfer or a focus cannot be sent', async () => {
     const { fake, client } = setup();
-    expect((await rejection(client.performOperation('workitem', 'i-1', { operationName: 'Transfer', targetUri: 'skills/x' }))).message).toBe(
-      'Cannot transfer to skills/x: neither an agent nor a queue.',
-    );
-    expect((await rejection(client.performOperation('workitem', 'i-1', { operationName: 'SetInFocus' }))).message).toBe(
-      'Set in focus does not exist in the Workspace API v3.',
-    );
+    expect(await rejection(client.performOperation('workitem', 'i-1', { operationName: 'Transfer', targetUri: 'skills/x' }))).toMatchObject({
+      kind: 'http',
+      message: 'Cannot transfer to skills/x: neither an agent nor a queue.',
+    });
+    expect(await rejection(client.performOperation('workitem', 'i-1', { operationName: 'SetInFocus' }))).toMatchObject({
+      kind: 'http',
+      message: 'Set in focus does not exist in the Workspace API v3.',
+    });
     expect(fake.requests).toHaveLength(0);
   });
 });
