@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionEvent } from '../components/action-event';
 import { OfferAlertControls } from '../components/offer-alert-controls';
 import { OpenmediaWidget } from '../components/openmedia-widget';
@@ -8,9 +8,12 @@ import type { OpenmediaInteraction } from '../protocol/types';
 import type { DevConfig } from './dev-config';
 import { exampleTargets } from './example-targets';
 import { HostEventsPanel, type HostEvent } from './host-events';
-import { MockControlPanel } from './mock-control-panel';
 
 type Theme = 'light' | 'dark';
+
+// Loaded after the widget's own code: it shows nothing until the mock's state has been read
+// anyway, so the first cards do not wait for its modules to be parsed.
+const MockControlPanel = lazy(() => import('./mock-control-panel').then((module) => ({ default: module.MockControlPanel })));
 
 /** The dev page records the latest raw messages so "Download log" can be replayed. */
 const DEV_RECORD_LIMIT = 1_000;
@@ -138,7 +141,9 @@ export function DevApp({ config }: { config: DevConfig }) {
               <OfferAlertControls />
               <TabRoleIndicator />
             </section>
-            <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} dialect={config.dialect} />
+            <Suspense fallback={null}>
+              <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} dialect={config.dialect} />
+            </Suspense>
             <HostEventsPanel events={events} vetoTransfers={vetoTransfers} onVetoTransfersChange={setVetoTransfers} />
           </aside>
         </div>
