@@ -7,33 +7,35 @@ import type { BurstSpec, FailNextSpec, MockStateView, RequestLogEntry } from '..
  * server's state. Every call checks the HTTP status, so a refused setup fails the test at the line
  * that made it rather than as a confusing UI assertion later.
  */
-export class MockGws {
+export class MockGws<Interaction extends { readonly id: string } = OpenmediaResourceWire> {
   constructor(
     private readonly request: APIRequestContext,
     /** The mock's origin (the page's own origin when mounted in vite preview). */
     readonly base: string,
+    /** Where its control routes are: `/mock` for GWS v2, `/mock/v3` for the Workspace API v3. */
+    private readonly routes: string = '/mock',
   ) {}
 
   private async post<T>(route: string, body: unknown = {}): Promise<T> {
-    const response = await this.request.post(`${this.base}/mock/${route}`, { data: body });
-    expect(response.status(), `POST /mock/${route} → ${await response.text()}`).toBe(200);
+    const response = await this.request.post(`${this.base}${this.routes}/${route}`, { data: body });
+    expect(response.status(), `POST ${this.routes}/${route} → ${await response.text()}`).toBe(200);
     return (await response.json()) as T;
   }
 
-  async state(): Promise<MockStateView> {
-    const response = await this.request.get(`${this.base}/mock/state`);
+  async state(): Promise<MockStateView<Interaction>> {
+    const response = await this.request.get(`${this.base}${this.routes}/state`);
     expect(response.status()).toBe(200);
-    return (await response.json()) as MockStateView;
+    return (await response.json()) as MockStateView<Interaction>;
   }
 
   async log(): Promise<RequestLogEntry[]> {
-    const response = await this.request.get(`${this.base}/mock/log`);
+    const response = await this.request.get(`${this.base}${this.routes}/log`);
     expect(response.status()).toBe(200);
     return ((await response.json()) as { requests: RequestLogEntry[] }).requests;
   }
 
   /** One interaction as the server holds it now. */
-  async interaction(id: string): Promise<OpenmediaResourceWire | undefined> {
+  async interaction(id: string): Promise<Interaction | undefined> {
     return (await this.state()).interactions.find((i) => i.id === id);
   }
 
@@ -41,8 +43,8 @@ export class MockGws {
     return this.post('reset');
   }
 
-  /** Adds an Invited offer (unsolicited StatusChange); returns its id. */
-  async offer(overrides: Partial<OpenmediaResourceWire> & Record<string, unknown> = {}): Promise<string> {
+  /** Adds an Invited offer (unsolicited StatusChange), fields in the dialect's names; returns its id. */
+  async offer(overrides: Partial<Interaction> & Record<string, unknown> = {}): Promise<string> {
     return (await this.post<{ id: string }>('offer', { overrides })).id;
   }
 
