@@ -4,6 +4,7 @@ import type { ChannelDescriptor } from '../protocol/parse';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { BackoffOptions } from './backoff';
 import { openCometdSession, prepareCometd } from './cometd-session';
+import { DEFAULT_CONNECT_PACING_MS, documentVisible } from './connect-pacing';
 import type { CometdClient, CometdSession, HandshakeCycles, PreparedCometd } from './cometd-session';
 import { createListenerSet } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
@@ -30,6 +31,12 @@ export interface CometdChannelOptions {
   readonly cometdFactory?: () => CometdClient;
   /** Source of randomness for the jitter (tests make it deterministic). Default `Math.random`. */
   readonly random?: () => number;
+  /**
+   * While notifications flow in a visible tab, wait this long (ms) after each long-poll answer
+   * before the next, so the server gathers what arrives meanwhile into one answer. 0 turns it off.
+   * Default {@link DEFAULT_CONNECT_PACING_MS}. A hidden tab never waits.
+   */
+  readonly connectPacingMs?: number;
 }
 
 /**
@@ -77,7 +84,13 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
 
   function open(resyncOnFirstHandshake: boolean): void {
     const transport = options.transport ?? 'long-polling';
-    client ??= prepareCometd(factory(), { url, transport, backoff, random });
+    client ??= prepareCometd(factory(), {
+      url,
+      transport,
+      backoff,
+      random,
+      pacing: { paceMs: options.connectPacingMs ?? DEFAULT_CONNECT_PACING_MS, visible: documentVisible, now: () => Date.now() },
+    });
     session = openCometdSession({
       cometd: client.cometd,
       gate: client.gate,

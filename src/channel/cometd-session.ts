@@ -2,6 +2,8 @@ import type { CometD, Message } from 'cometd';
 import type { BackoffOptions } from './backoff';
 import { jitter } from './backoff';
 import { isSessionGone } from './cometd-failure';
+import { addConnectPacing } from './connect-pacing';
+import type { ConnectPacingOptions } from './connect-pacing';
 
 /** The part of the CometD client the channel uses (a real `CometD` satisfies it; tests pass a fake). */
 export type CometdClient = Pick<
@@ -66,7 +68,7 @@ export interface PreparedCometd {
 
 export function prepareCometd(
   cometd: CometdClient,
-  params: Pick<SessionParams, 'url' | 'transport' | 'backoff' | 'random'>,
+  params: Pick<SessionParams, 'url' | 'transport' | 'backoff' | 'random'> & { readonly pacing?: ConnectPacingOptions },
 ): PreparedCometd {
   const started = captureWorkers(() => configure(cometd, params));
   const prepared: PreparedCometd = {
@@ -87,6 +89,7 @@ export function prepareCometd(
     outgoing: (message) => (prepared.gate.open || message.channel === '/meta/disconnect' ? message : null),
   });
   addRetryJitter(cometd, params.random);
+  if (params.pacing !== undefined) addConnectPacing(cometd, params.pacing);
   return prepared;
 }
 

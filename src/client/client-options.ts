@@ -5,6 +5,7 @@ import type { AlertEffects } from './alert-effects';
 import type { OfferAlertOptions } from './offer-alerts';
 import type { TabEnvironment } from './tab-leadership';
 import { DEFAULT_CORE_OPTIONS } from '../core/reducer';
+import type { OpenmediaEvent } from '../core/types';
 import type { DialectName } from './dialects';
 
 /** The media types whose snapshot is read when none are configured. */
@@ -55,10 +56,12 @@ export interface OpenmediaClientOptions {
    */
   readonly recordLimit?: number;
   /**
-   * Arrange for the store to publish soon; called once per burst of dispatches. Default: the
-   * next animation frame when there is one, else a 16 ms timer. Node tests pass `queueMicrotask`.
+   * Arrange for the store to publish soon; called once per burst of dispatches, with the event
+   * that started it. Default {@link createVisibilitySchedule}: news from the server a task later
+   * when nothing was drawn since the last frame, otherwise the next animation frame, at once in a
+   * hidden tab; a 16 ms timer where there are no frames. Node tests pass `queueMicrotask`.
    */
-  readonly schedule?: (flush: () => void) => void;
+  readonly schedule?: (flush: () => void, cause: OpenmediaEvent) => void;
   /** The clock (tests). Default `Date.now`. */
   readonly now?: () => number;
   /** Period of the clock that evicts ended interactions. Default 1 000 ms. */

@@ -17,7 +17,7 @@ describe('createVisibilitySchedule: the browser defaults', () => {
     const page = { visibilityState: 'visible', addEventListener: vi.fn(), removeEventListener: vi.fn() };
     vi.stubGlobal('document', page);
     const flush = vi.fn();
-    createVisibilitySchedule()(flush);
+    createVisibilitySchedule()(flush, { type: 'clockTicked', at: 0 });
     expect(flush).not.toHaveBeenCalled();
     expect(page.addEventListener).toHaveBeenCalledWith('visibilitychange', expect.any(Function));
     frames[0]?.();

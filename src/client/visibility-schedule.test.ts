@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createVisibilitySchedule } from './visibility-schedule';
 import type { VisibilitySource } from './visibility-schedule';
+import type { OpenmediaEvent } from '../core/types';
+import { REJECTION_REASONS } from '../protocol/types';
+import { interaction, statusChange } from '../test-support/builders';
 
 function fakePage(initial: 'visible' | 'hidden') {
   const listeners = new Set<() => void>();
@@ -24,16 +27,68 @@ function fakePage(initial: 'visible' | 'hidden') {
   return { page, schedule, frames, soon, listeners, runFrames: () => run(frames), runSoon: () => run(soon) };
 }
 
+const TICK: OpenmediaEvent = { type: 'clockTicked', at: 0 };
+const NEWS: OpenmediaEvent = statusChange(interaction({ id: 'a' }), 0);
+
 describe('createVisibilitySchedule', () => {
-  it('waits for the next frame while the page is visible', () => {
+  it('waits for the next frame while the page is visible, for a change of its own (a timer, a click)', () => {
     const { schedule, frames, soon, runFrames } = fakePage('visible');
     const flush = vi.fn();
-    schedule(flush);
+    schedule(flush, TICK);
     expect(frames).toHaveLength(1);
     expect(soon).toHaveLength(0);
     expect(flush).not.toHaveBeenCalled();
     runFrames();
     expect(flush).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws news from the server a task later when nothing was drawn since the last frame', () => {
+    const { schedule, frames, soon, runSoon } = fakePage('visible');
+    const flush = vi.fn();
+    schedule(flush, NEWS);
+    expect(soon).toHaveLength(1);
+    expect(frames).toHaveLength(0);
+    runSoon();
+    expect(flush).toHaveBeenCalledTimes(1);
+    // A rejected message is not news: nothing on screen but the counters changes.
+    const { schedule: rejected, soon: rejectedSoon, frames: rejectedFrames } = fakePage('visible');
+    rejected(() => undefined, { type: 'messageRejected', reason: REJECTION_REASONS[0], at: 0 });
+    expect(rejectedSoon).toHaveLength(0);
+    expect(rejectedFrames).toHaveLength(1);
+    // A snapshot is news too.
+    const { schedule: other, soon: otherSoon } = fakePage('visible');
+    other(() => undefined, { type: 'snapshotLoaded', mediaTypes: [], interactions: [], unreadableIds: [], afterGap: false, at: 0 });
+    expect(otherSoon).toHaveLength(1);
+  });
+
+  it('draws at most once per frame: news after a flush in the same frame waits for the next frame', () => {
+    const { schedule, frames, soon, runSoon, runFrames } = fakePage('visible');
+    const first = vi.fn();
+    const second = vi.fn();
+    const third = vi.fn();
+    schedule(first, NEWS);
+    runSoon();
+    expect(first).toHaveBeenCalledTimes(1);
+    // The flush asked to hear of the next frame.
+    expect(frames).toHaveLength(1);
+    schedule(second, NEWS);
+    expect(soon).toHaveLength(0);
+    expect(frames).toHaveLength(2);
+    expect(second).not.toHaveBeenCalled();
+    runFrames();
+    expect(second).toHaveBeenCalledTimes(1);
+    // That frame's flush counts for it: news right after waits for the frame after.
+    schedule(third, NEWS);
+    expect(soon).toHaveLength(0);
+    runFrames();
+    expect(third).toHaveBeenCalledTimes(1);
+    // A frame with no flush frees the next news to be drawn early again.
+    runFrames();
+    const fourth = vi.fn();
+    schedule(fourth, NEWS);
+    expect(soon).toHaveLength(1);
+    runSoon();
+    expect(fourth).toHaveBeenCalledTimes(1);
   });
 
   it('does not wait for a frame while the page is hidden (no frames run there)', () => {
@@ -61,7 +116,7 @@ describe('createVisibilitySchedule', () => {
 
   it('leaves no visibility listener behind after a frame ran the flush', () => {
     const { schedule, runFrames, listeners } = fakePage('visible');
-    schedule(() => undefined);
+    schedule(() => undefined, TICK);
     expect(listeners.size).toBe(1);
     runFrames();
     expect(listeners.size).toBe(0);

@@ -1,3 +1,5 @@
+import type { OpenmediaEvent } from '../core/types';
+
 /**
  * What the scheduler needs of the page; `document` in a browser, a fake in tests, absent in Node.
  */
@@ -41,23 +43,50 @@ function runSoonDefault(callback: () => void): void {
   setTimeout(callback, 0);
 }
 
+/** A change that came from the server: worth drawing before the next frame when nothing else was. */
+function isNews(cause: OpenmediaEvent | undefined): boolean {
+  return cause?.type === 'notificationReceived' || cause?.type === 'snapshotLoaded';
+}
+
 /**
- * A store `schedule` that does not depend on animation frames while they do not run: the next
- * frame while the page is visible (one React commit per frame), at once (a task later) while it is
- * hidden — browsers run no frames in a background tab, and the host's callbacks must still fire.
- * A flush waiting for a frame when the page becomes hidden runs at once too.
+ * A store `schedule` that draws changes early but at most once per animation frame, and does not
+ * depend on frames while they do not run:
+ *
+ * - visible, news from the server (a notification, a snapshot), and no flush ran since the last
+ *   frame: a task later, so what arrived in one network answer reaches the DOM before the next
+ *   paint instead of waiting for the frame;
+ * - visible otherwise (a flush already ran since the last frame, or a change of the widget's own:
+ *   a timer, a click): the next frame, so there is one React commit per frame however fast answers
+ *   arrive, and changes made by timers that fire together (ten actions timing out) land together;
+ * - hidden: at once (a task later) — browsers run no frames in a background tab, and the host's
+ *   callbacks must still fire. A flush waiting for a frame when the page becomes hidden runs at
+ *   once too.
  */
-export function createVisibilitySchedule(options: VisibilityScheduleOptions = {}): (flush: () => void) => void {
+export function createVisibilitySchedule(options: VisibilityScheduleOptions = {}): (flush: () => void, cause?: OpenmediaEvent) => void {
   const visibility = 'visibility' in options ? options.visibility : defaultVisibility();
   const requestFrame = 'requestFrame' in options ? options.requestFrame : defaultRequestFrame();
   const runSoon = options.runSoon ?? runSoonDefault;
+  /** A flush ran and no frame has run since. */
+  let flushedThisFrame = false;
+  let frameWatched = false;
+  const frameRan = () => {
+    frameWatched = false;
+    flushedThisFrame = false;
+  };
 
-  return (flush) => {
+  return (flush, cause) => {
     let done = false;
     const run = () => {
       if (done) return;
       done = true;
       visibility?.removeEventListener('visibilitychange', onVisibilityChange);
+      if (requestFrame !== undefined && visibility?.visibilityState !== 'hidden') {
+        flushedThisFrame = true;
+        if (!frameWatched) {
+          frameWatched = true;
+          requestFrame(frameRan);
+        }
+      }
       flush();
     };
     function onVisibilityChange(): void {
@@ -67,7 +96,7 @@ export function createVisibilitySchedule(options: VisibilityScheduleOptions = {}
       setTimeout(run, 16);
       return;
     }
-    if (visibility?.visibilityState === 'hidden') {
+    if (visibility?.visibilityState === 'hidden' || (!flushedThisFrame && isNews(cause))) {
       runSoon(run);
       return;
     }

@@ -26,10 +26,10 @@ export interface OpenmediaStore {
 
 export interface OpenmediaStoreOptions extends Partial<CoreOptions> {
   /**
-   * Arrange for `flush` to run soon; called once per burst of dispatches. Default: the next
-   * animation frame when there is one, else a 16 ms timer.
+   * Arrange for `flush` to run soon; called once per burst of dispatches, with the event that
+   * started the burst. Default: the next animation frame when there is one, else a 16 ms timer.
    */
-  readonly schedule?: (flush: () => void) => void;
+  readonly schedule?: (flush: () => void, cause: OpenmediaEvent) => void;
 }
 
 function scheduleNextFrame(flush: () => void): void {
@@ -77,7 +77,7 @@ export function createOpenmediaStore(options: OpenmediaStoreOptions = {}): Openm
       if (state !== before && observers.size > 0) for (const { observer } of [...observers]) observer(state);
       if (state === snapshot || scheduled) return;
       scheduled = true;
-      schedule(flush);
+      schedule(flush, event);
     },
     subscribe(listener) {
       // A record per subscription, so the same function subscribed twice is removed once per call.
