@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { dateTimeFormat } from './date-time-format';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dateTimeFormat, prewarmDateTimeFormat } from './date-time-format';
 
 describe('dateTimeFormat', () => {
   it('returns the same instance for the same locale and options', () => {
@@ -18,5 +18,47 @@ describe('dateTimeFormat', () => {
 
   it('throws for a malformed locale, as the constructor does', () => {
     expect(() => dateTimeFormat('not a locale!', { dateStyle: 'medium' })).toThrow(RangeError);
+  });
+});
+
+describe('prewarmDateTimeFormat', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('builds the format when the page is idle, so the render that needs it builds nothing', () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const construct = vi.spyOn(Intl, 'DateTimeFormat');
+    prewarmDateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+    expect(construct).not.toHaveBeenCalled();
+    idle.forEach((callback) => callback());
+    expect(construct).toHaveBeenCalledTimes(1);
+    dateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+    expect(construct).toHaveBeenCalledTimes(1);
+  });
+
+  it('can be cancelled before it ran', () => {
+    const cancelled: number[] = [];
+    vi.stubGlobal('requestIdleCallback', () => 7);
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => cancelled.push(handle));
+    prewarmDateTimeFormat('fr-FR', { dateStyle: 'full' })();
+    expect(cancelled).toEqual([7]);
+  });
+
+  it('falls back to a short timer where there is no idle callback, and survives a malformed locale', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const construct = vi.spyOn(Intl, 'DateTimeFormat');
+    prewarmDateTimeFormat('not a locale!', { dateStyle: 'medium' });
+    prewarmDateTimeFormat('it-IT', { dateStyle: 'medium' });
+    expect(() => vi.advanceTimersByTime(50)).not.toThrow();
+    expect(construct).toHaveBeenCalledTimes(2);
+    const cancel = prewarmDateTimeFormat('es-ES', { dateStyle: 'medium' });
+    cancel();
+    vi.advanceTimersByTime(50);
+    expect(construct).toHaveBeenCalledTimes(2);
   });
 });

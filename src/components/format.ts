@@ -1,5 +1,5 @@
 import type { OpenmediaInteraction } from '../protocol/types';
-import { dateTimeFormat } from './date-time-format';
+import { dateTimeFormat, prewarmDateTimeFormat } from './date-time-format';
 
 const RECEIVED: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -35,6 +35,11 @@ export function formatReceived(
     // An unknown locale tag must not hide the date.
     return iso;
   }
+}
+
+/** Prepares the received-date format while the page is idle (see {@link prewarmDateTimeFormat}); returns a cancel function. */
+export function prewarmReceivedFormat(locale?: string): () => void {
+  return prewarmDateTimeFormat(locale, RECEIVED);
 }
 
 /** Only http(s) URIs may become links: anything else (javascript:, data:, relative) stays text. */

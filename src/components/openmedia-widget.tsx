@@ -5,6 +5,7 @@ import type { OpenmediaInteraction } from '../protocol/types';
 import type { ActionEvent, ActionListener } from './action-event';
 import { ConnectedInteractionCard } from './connected-interaction-card';
 import { ConnectedDiagnosticsPanel } from './diagnostics-panel';
+import { prewarmReceivedFormat } from './format';
 import { sameFrame } from './group-entries';
 import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
 import type { TransferTarget } from './transfer-target';
@@ -44,6 +45,9 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
     callbacks.current = { onFocus, onAction };
   });
   const emitAction = useCallback((event: ActionEvent) => callbacks.current.onAction?.(event), []);
+
+  // The cards' received dates need the locale's date data: load it while the first cards are on their way.
+  useEffect(() => prewarmReceivedFormat(locale), [locale]);
 
   const reportedFocus = useRef<string | undefined>(undefined);
   useEffect(() => {
