@@ -1,10 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryChannel } from '../channel/memory-channel';
 import { mediaMessage, answerCapture, capture } from '../protocol/workspace-v3/fixtures';
 import { WORKSPACE_V3_CHANNEL } from '../protocol/workspace-v3/parse';
 import { createFakeFetch, json } from '../testing/fake-fetch';
 import { createDialect, withDialect } from './dialects';
 import { createOpenmediaClient } from './openmedia-client';
+
+// The v3 dialect's code loads on demand (a dynamic import); loaded once here, each client
+// then has it within a few microtasks, as a browser has a cached chunk.
+beforeAll(async () => {
+  await import('./workspace-v3-dialect');
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();

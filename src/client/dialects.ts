@@ -1,15 +1,13 @@
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
 import { isGwsRequestError } from '../api/errors';
-import { createWorkspaceV3Client } from '../api/workspace-v3/client';
-import { isV3SessionGone } from '../api/workspace-v3/session-check';
 import { DEFAULT_COMETD_URL } from '../channel/cometd-channel';
 import type { OpenmediaClientOptions } from './client-options';
 import { OPENMEDIA_CHANNEL, parseNotification } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
 import type { ParseResult } from '../protocol/types';
-import { WORKSPACE_V3_CHANNEL, parseV3Notification } from '../protocol/workspace-v3/parse';
-import { createWorkspaceV3Session } from '../protocol/workspace-v3/session';
+import { WORKSPACE_V3_CHANNEL } from '../protocol/workspace-v3/channel';
+import type { WorkspaceV3Parts } from './workspace-v3-dialect';
 
 /** The server APIs the widget speaks: GWS 8.5 Open Media (v2), or the Genesys Workspace API v3. */
 export const DIALECTS = ['gws-v2', 'workspace-v3'] as const;
@@ -32,6 +30,12 @@ export interface Dialect {
   readonly descriptor: ChannelDescriptor;
   readonly defaultMediaTypes: readonly string[];
   /**
+   * Undefined once the dialect's code is loaded (GWS v2: always); otherwise starts loading it and
+   * resolves when it is there, or rejects (the chunk could not be fetched; asking again retries).
+   * {@link parse} may only be called while this is undefined.
+   */
+  whenLoaded(): Promise<void> | undefined;
+  /**
    * One Bayeux message (or its `data`) into the notification union, or a rejection. `descriptor`
    * is the channel's (a host may pass a GWS v2 channel of another resource); v3 has one shape.
    */
@@ -52,6 +56,7 @@ export function gwsV2Dialect(): Dialect {
     cometdPath: DEFAULT_COMETD_URL,
     descriptor: OPENMEDIA_CHANNEL,
     defaultMediaTypes: ['promotion', 'workitem'],
+    whenLoaded: () => undefined,
     parse: (data, descriptor) => parseNotification(data, descriptor),
     createRestClient: ({ gwsBase }) => createGwsClient({ gwsBase }),
     // GWS answers `GET /api/v2/me` with 401 (or 403) once the HTTP session is gone.
@@ -66,23 +71,68 @@ export function gwsV2Dialect(): Dialect {
 /** Where the Workspace API v3 serves CometD (long-polling only). */
 export const WORKSPACE_V3_COMETD_PATH = '/workspace/v3/notifications';
 
+function loadWorkspaceV3Parts(): Promise<WorkspaceV3Parts> {
+  return import('./workspace-v3-dialect').then((module) => module.createWorkspaceV3Parts());
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
+
 /**
- * The Workspace API v3 dialect. The parser and the REST client of one client share a session
+ * A REST client whose real one is made once the dialect's code is there: every call waits for it,
+ * and a failed load fails the call with the reason (a snapshot read shows it with Retry).
+ */
+function lazyRestClient(gwsBase: string, create: () => Promise<GwsClient>): GwsClient {
+  let client: Promise<GwsClient> | undefined;
+  const get = () =>
+    (client ??= create().catch((error: unknown) => {
+      client = undefined;
+      throw error;
+    }));
+  return {
+    gwsBase,
+    getMe: (options) => get().then((real) => real.getMe(options)),
+    getSnapshot: (mediaType, options) => get().then((real) => real.getSnapshot(mediaType, options)),
+    performOperation: (mediaType, interactionId, request, options) =>
+      get().then((real) => real.performOperation(mediaType, interactionId, request, options)),
+  };
+}
+
+/**
+ * The Workspace API v3 dialect. Its code (parser, REST client, session check: about 5 kB gzip) is
+ * loaded on demand, the first time the client reads, acts or hears something, so a GWS v2 widget
+ * never downloads it. The parser and the REST client of one client share a session
  * (`src/protocol/workspace-v3/session.ts`): the operationIds it chose, user-data types, queue
  * placements.
  */
-export function workspaceV3Dialect(): Dialect {
-  const session = createWorkspaceV3Session();
+export function workspaceV3Dialect(load: () => Promise<WorkspaceV3Parts> = loadWorkspaceV3Parts): Dialect {
+  let parts: WorkspaceV3Parts | undefined;
+  let loading: Promise<WorkspaceV3Parts> | undefined;
+  const ensure = (): Promise<WorkspaceV3Parts> => {
+    if (parts !== undefined) return Promise.resolve(parts);
+    loading ??= load().then(
+      (loaded) => (parts = loaded),
+      (error: unknown) => {
+        loading = undefined;
+        throw new Error(`Could not load the Workspace API v3 support: ${describe(error)}`);
+      },
+    );
+    return loading;
+  };
   return {
     name: 'workspace-v3',
     cometdPath: WORKSPACE_V3_COMETD_PATH,
     descriptor: WORKSPACE_V3_CHANNEL,
     // What the simulator can offer; a type first met on the channel is added by the client.
     defaultMediaTypes: ['workitem', 'email', 'outboundpreview'],
-    parse: (data) => parseV3Notification(data, session),
-    createRestClient: ({ gwsBase }) => createWorkspaceV3Client({ gwsBase, session }),
-    // `getMe` is the `current-session` read: 401, or 403 twice (not while the session is set up).
-    isSessionGone: (client) => isV3SessionGone(() => client.getMe()),
+    whenLoaded: () => (parts === undefined ? ensure().then(() => undefined) : undefined),
+    parse(data) {
+      if (parts === undefined) throw new Error('The Workspace API v3 dialect is not loaded yet: wait for whenLoaded().');
+      return parts.parse(data);
+    },
+    createRestClient: ({ gwsBase }) => lazyRestClient(gwsBase, () => ensure().then((loaded) => loaded.createRestClient({ gwsBase }))),
+    isSessionGone: (client) => ensure().then((loaded) => loaded.isSessionGone(client)),
   };
 }
 

@@ -198,20 +198,69 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function open(): void {
     let live = true;
-    const listener: ChannelListener = {
-      onMessage(data) {
-        if (!live) return;
-        const parsed = dialect.parse(data, channel.descriptor);
-        if (!parsed.ok) {
-          store.dispatch({ type: 'messageRejected', reason: parsed.reason, at: now() });
+    /** Messages heard before the dialect's code arrived (v3 loads on demand), in order. */
+    const early: unknown[] = [];
+    let waitingForCode = false;
+    let codeRetry: ReturnType<typeof setTimeout> | undefined;
+    let codeFailures = 0;
+    function heard(data: unknown): void {
+      if (!live) return;
+      if (early.length === 0) {
+        const loading = dialect.whenLoaded();
+        if (loading === undefined) {
+          receive(data);
           return;
         }
-        const { notification } = parsed;
-        // A media type first met on the channel is part of every later resync.
-        if (notification.openmedia) mediaTypes.add(notification.openmedia.mediaType);
-        snapshots.noteNotification(notification);
-        store.dispatch({ type: 'notificationReceived', notification, at: now() });
-      },
+        // A failure is handled by awaitCode, which asks again.
+        loading.catch(() => undefined);
+      }
+      early.push(data);
+      awaitCode();
+    }
+    /**
+     * Delivers the early messages once the dialect's code is there. While it cannot be fetched
+     * they are kept, not dropped, and the load is tried again (2 s, 4 s, … up to 30 s); the
+     * snapshot read meanwhile shows why on screen.
+     */
+    function awaitCode(): void {
+      if (waitingForCode || codeRetry !== undefined || !live) return;
+      const loading = dialect.whenLoaded();
+      if (loading === undefined) {
+        for (const data of early.splice(0)) if (live) receive(data);
+        return;
+      }
+      waitingForCode = true;
+      loading.then(
+        () => {
+          waitingForCode = false;
+          codeFailures = 0;
+          awaitCode();
+        },
+        () => {
+          waitingForCode = false;
+          if (!live) return;
+          codeFailures += 1;
+          codeRetry = setTimeout(() => {
+            codeRetry = undefined;
+            awaitCode();
+          }, Math.min(30_000, 1_000 * 2 ** codeFailures));
+        },
+      );
+    }
+    function receive(data: unknown): void {
+      const parsed = dialect.parse(data, channel.descriptor);
+      if (!parsed.ok) {
+        store.dispatch({ type: 'messageRejected', reason: parsed.reason, at: now() });
+        return;
+      }
+      const { notification } = parsed;
+      // A media type first met on the channel is part of every later resync.
+      if (notification.openmedia) mediaTypes.add(notification.openmedia.mediaType);
+      snapshots.noteNotification(notification);
+      store.dispatch({ type: 'notificationReceived', notification, at: now() });
+    }
+    const listener: ChannelListener = {
+      onMessage: heard,
       onStatus(status) {
         if (!live) return;
         // referenceIds restart with the next HTTP session: none of this one's may match there.
@@ -238,6 +287,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     running = {
       unsubscribe: () => {
         live = false;
+        if (codeRetry !== undefined) clearTimeout(codeRetry);
+        early.length = 0;
         unsubscribeChannel();
       },
       clock,

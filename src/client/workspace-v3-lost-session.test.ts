@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_RECHECK_DELAY_MS } from '../api/workspace-v3/session-check';
 import { createMemoryChannel } from '../channel/memory-channel';
 import { capture, frames } from '../protocol/workspace-v3/fixtures';
@@ -7,6 +7,12 @@ import { createFakeFetch, json } from '../testing/fake-fetch';
 import { answer, installScriptedXhr, pending, unanswered } from '../test-support/scripted-xhr';
 import { createOpenmediaClient } from './openmedia-client';
 import type { OpenmediaClient } from './openmedia-client';
+
+// The v3 dialect's code loads on demand (a dynamic import); loaded once here, each client
+// then has it within a few microtasks, as a browser has a cached chunk.
+beforeAll(async () => {
+  await import('./workspace-v3-dialect');
+});
 
 /**
  * Issue 14: a Workspace v3 session the server no longer knows ends as signed out, not

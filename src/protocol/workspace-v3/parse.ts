@@ -1,20 +1,16 @@
 import { parseGwsDate } from '../date';
-import type { ChannelDescriptor } from '../parse';
 import { KNOWN_OPERATIONS } from '../types';
 import type { OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult } from '../types';
 import { flattenKvList } from './kv-list';
 import { isObject, optionalString, reject, unwrapBayeux } from '../wire-values';
 import type { WorkspaceV3Session } from './session';
+import { WORKSPACE_V3_CHANNEL } from './channel';
 
 /**
  * Workspace API v3 (`../shared/spec/workspace-v3.md`): media notifications arrive on
  * `/workspace/v3/media/{mediatype}`, one wildcard subscription covers them all.
  */
-export const WORKSPACE_V3_CHANNEL: ChannelDescriptor = {
-  channel: '/workspace/v3/media/*',
-  messageType: 'InteractionStateChanged',
-  resourceKey: 'interaction',
-};
+export { WORKSPACE_V3_CHANNEL };
 
 /** v3 notification types that only change properties (email adds two of its own). */
 const PROPERTY_NOTIFICATIONS = new Set(['PropertiesUpdated', 'EmailSaved', 'UCSPropertiesUpdated']);
