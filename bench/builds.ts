@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,8 @@ export interface BuildDirs {
   readonly libMinified: string;
   /** Minified with the cometd client bundled in (peers external only). */
   readonly libWithCometd: string;
+  /** A host mounting the widget from the minified library (see buildLibraryHost). */
+  readonly libHost: string;
   cleanup(): void;
 }
 
@@ -33,6 +35,7 @@ export function createBuildDirs(): BuildDirs {
     lib: join(base, 'lib'),
     libMinified: join(base, 'lib-minified'),
     libWithCometd: join(base, 'lib-with-cometd'),
+    libHost: join(base, 'lib-host'),
     cleanup: () => rmSync(base, { recursive: true, force: true }),
   };
 }
@@ -131,6 +134,46 @@ export async function buildLibraryWithCometd(outDir: string): Promise<void> {
       lib: { entry: { 'openmedia-widget': join(ROOT, 'src/index.ts') }, formats: ['es'], fileName: (_format, name) => `${name}.js`, cssFileName: 'openmedia-widget' },
       // Library mode keeps whitespace in ES output unless told otherwise.
       rolldownOptions: { external: (id) => PEERS.test(id), output: { minify: true } },
+    },
+  });
+}
+
+/** What the shipped library leaves to the host (vite.lib.config.ts's externals): peers and cometd. */
+const LIBRARY_EXTERNALS = /^(react|react-dom|@tanstack\/react-query|@tanstack\/query-core|cometd)(\/|$)/;
+
+/**
+ * A host that mounts the widget the documented way (`OpenmediaProvider` and `OpenmediaWidget`
+ * from the library's minified build in `libDir`), bundled and minified by Vite as a host's build
+ * would, with the library's externals left out: `outDir/host.js` and the chunks it loads. The
+ * host's bundler drops the exports it does not use (replay, memory channel, …).
+ */
+export async function buildLibraryHost(libDir: string, outDir: string): Promise<void> {
+  // The library installed as a package, so the host's bundler reads its package.json
+  // (`sideEffects`, as the published one declares) the way it would from node_modules.
+  const host = join(outDir, '..', 'library-host');
+  const installed = join(host, 'node_modules', 'openmedia-widget');
+  rmSync(host, { recursive: true, force: true });
+  cpSync(libDir, installed, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { sideEffects?: unknown };
+  writeFileSync(
+    join(installed, 'package.json'),
+    JSON.stringify({ name: 'openmedia-widget', type: 'module', sideEffects: manifest.sideEffects ?? true, exports: { '.': './openmedia-widget.js' } }),
+  );
+  const entry = join(host, 'entry.js');
+  writeFileSync(entry, "export { OpenmediaProvider, OpenmediaWidget } from 'openmedia-widget';\n");
+  await build({
+    root: host,
+    configFile: false,
+    logLevel: 'warn',
+    mode: 'production',
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: false,
+      minify: true,
+      lib: { entry: { host: entry }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      rolldownOptions: { external: (id) => LIBRARY_EXTERNALS.test(id), output: { minify: true } },
     },
   });
 }
