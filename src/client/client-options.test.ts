@@ -35,6 +35,7 @@ describe('the options that need a new client', () => {
     'dialect',
     'cometdUrl',
     'transport',
+    'connectPacingMs',
     'channel',
     'gwsClient',
     'queryClient',

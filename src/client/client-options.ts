@@ -35,6 +35,12 @@ export interface OpenmediaClientOptions {
   readonly mediaTypes?: readonly string[];
   /** CometD transport. Default `long-polling`; `websocket` falls back to long-polling. */
   readonly transport?: 'long-polling' | 'websocket';
+  /**
+   * While notifications flow in a visible tab, wait this long (ms) after each long-poll answer
+   * before polling again, so the server gathers what arrives meanwhile into one answer. Default
+   * 16 (about a frame); 0 polls again at once. A hidden tab never waits. See docs/architecture.md.
+   */
+  readonly connectPacingMs?: number;
   /** A notification channel to use instead of the CometD one (tests, stories, replay). */
   readonly channel?: NotificationChannel;
   /** A GWS REST client to use instead of `createGwsClient({ gwsBase })`. */
@@ -92,6 +98,7 @@ export const CLIENT_OPTION_KEYS = [
   'cometdUrl',
   'mediaTypes',
   'transport',
+  'connectPacingMs',
   'channel',
   'gwsClient',
   'queryClient',

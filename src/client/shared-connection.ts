@@ -36,7 +36,8 @@ export function createConnectionChannel(
 ): NotificationChannel {
   const url = options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`;
   const { descriptor } = dialect;
-  const createSource = () => createCometdChannel({ url, transport: options.transport ?? 'long-polling', descriptor });
+  const createSource = () =>
+    createCometdChannel({ url, transport: options.transport ?? 'long-polling', descriptor, connectPacingMs: options.connectPacingMs });
   const environment = options.shareConnection === false ? undefined : (options.tabEnvironment ?? browserTabEnvironment());
   if (environment === undefined) return createSource();
   return createSharedChannel({ name: sharedConnectionName(url, dialect.name), descriptor, environment, createSource });
