@@ -20,6 +20,19 @@ describe('snapshotQueryOptions', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
+  it('does not keep an answer nobody observes, and hands over each answer as read (no structural sharing)', async () => {
+    const answer = { statusCode: 0, openmedia: [{ id: 'a', mediaType: 'promotion', state: 'Processing', capabilities: [] }] };
+    const fake = createFakeFetch(() => json(answer));
+    const client = createGwsClient({ fetch: fake.fetch });
+    const queryClient = new QueryClient();
+    const first = await queryClient.fetchQuery(snapshotQueryOptions(client, 'promotion'));
+    const second = await queryClient.fetchQuery(snapshotQueryOptions(client, 'promotion'));
+    // Equal answers are not merged into the previous one: the store keeps identity itself.
+    expect(second.interactions[0]).not.toBe(first.interactions[0]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(queryClient.getQueryData(snapshotQueryOptions(client, 'promotion').queryKey)).toBeUndefined();
+  });
+
   it('retries transient failures only', () => {
     const client = createGwsClient({ fetch: createFakeFetch(() => json({})).fetch });
     const retry = snapshotQueryOptions(client, 'promotion').retry;

@@ -16,7 +16,10 @@ function retrySnapshot(failureCount: number, error: unknown): boolean {
 
 /**
  * React Query options for one media type's snapshot. `staleTime: 0`: a snapshot is read to
- * recover from a gap, so a cached one is never good enough.
+ * recover from a gap, so a cached one is never good enough. The widget folds each answer into its
+ * store (which keeps unchanged interactions' identity itself), so the cache need not keep it once
+ * nobody observes it (`gcTime: 0`: 200 interactions superseded by later notifications would stay
+ * in memory for five minutes), nor compare it with the previous answer (`structuralSharing: false`).
  */
 export function snapshotQueryOptions(
   client: GwsClient,
@@ -26,6 +29,8 @@ export function snapshotQueryOptions(
     queryKey: snapshotQueryKey(client.gwsBase, mediaType),
     queryFn: ({ signal }) => client.getSnapshot(mediaType, { signal }),
     staleTime: 0,
+    gcTime: 0,
+    structuralSharing: false,
     retry: retrySnapshot,
     // A host QueryClient that believes it is offline would park the read; the widget's own
     // resync logic decides when to read, and a failed read is shown.
