@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { activeElementOf } from './active-element';
 
 const FOCUSABLE = [
   'a[href]',
@@ -25,13 +26,6 @@ export function focusableIn(container: HTMLElement): HTMLElement[] {
     result.push(el);
   }
   return result;
-}
-
-/** The focused element as seen from `node`'s root (inside a shadow root, `document.activeElement` is the host). */
-export function activeElementOf(node: Node): Element | null {
-  const root = node.getRootNode();
-  if (root instanceof Document || root instanceof ShadowRoot) return root.activeElement;
-  return node.ownerDocument?.activeElement ?? null;
 }
 
 /**

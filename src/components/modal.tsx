@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { activeElementOf } from './active-element';
 import { useDialogHost } from './dialog-host';
-import { activeElementOf, focusableIn, trapTab } from './focus-trap';
+import { focusableIn, trapTab } from './focus-trap';
 
 export interface ModalProps {
   /** Id of the element that names the dialog (its heading). */

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, type FocusEvent, type RefObject } from 'react';
-import { activeElementOf } from './focus-trap';
+import { activeElementOf } from './active-element';
 
 const CARD_SELECTOR = '[data-omw-card]';
 
