@@ -3,10 +3,17 @@ import { canPerform, isEnded } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 import { ActionButton, type ActionButtonProps } from './action-button';
+import { LazyTransferDialog, LazyUserDataAddForm } from './lazy-parts';
 import { useMessages } from './messages-context';
 
 /** Operations with one button in the bar; Update/Delete get one button per user-data key instead. */
 export type BarOperation = Exclude<Operation, 'UpdateUserData' | 'DeleteUserData'>;
+
+/** What a button opens, downloaded when the agent is about to press it (see lazy-parts). */
+const PRELOAD: Partial<Record<BarOperation, () => void>> = {
+  Transfer: LazyTransferDialog.preload,
+  AttachUserData: LazyUserDataAddForm.preload,
+};
 
 const BAR_OPERATIONS = KNOWN_OPERATIONS.filter(
   (op): op is BarOperation => op !== 'UpdateUserData' && op !== 'DeleteUserData',
@@ -68,6 +75,7 @@ export const ActionBar = memo(function ActionBar({ entry, onOperation, addOpen, 
             disabled={!canPerform(entry, op)}
             busy={busy}
             onClick={() => onOperation(op)}
+            onIntent={PRELOAD[op]}
             buttonRef={op === 'Transfer' ? transferRef : op === 'AttachUserData' ? addRef : undefined}
             expanded={op === 'AttachUserData' ? addOpen : undefined}
             hasPopup={op === 'Transfer' ? 'dialog' : undefined}

@@ -7,6 +7,8 @@ export interface ActionButtonProps {
   /** Accessible name, for icon-only buttons. */
   readonly label?: string;
   readonly onClick: () => void;
+  /** The agent is about to press it (pointer over it, or focus on it): e.g. download what it opens. */
+  readonly onIntent?: () => void;
   /** Nothing can be sent right now (capability gone, or another request in flight). */
   readonly disabled: boolean;
   /** This button's request is in flight. */
@@ -27,6 +29,7 @@ export function ActionButton({
   children,
   label,
   onClick,
+  onIntent,
   disabled,
   busy = false,
   variant = 'secondary',
@@ -47,6 +50,8 @@ export function ActionButton({
       aria-expanded={expanded}
       aria-haspopup={hasPopup}
       disabled={disabled && !busy}
+      onPointerEnter={onIntent}
+      onFocus={onIntent}
       onClick={() => {
         if (!busy && !disabled) onClick();
       }}

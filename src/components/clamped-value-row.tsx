@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ActionButton } from './action-button';
 import { previewText } from './bounded-user-data';
+import { LazyUserDataValueForm } from './lazy-parts';
 import { useMessages } from './messages-context';
 import type { KeyActionState } from './user-data-row';
 
@@ -73,7 +74,7 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
         {edit.present || remove.present ? (
           <span className="omw-ud-actions">
             {edit.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onClick={() => onModeChange(dataKey, 'edit')} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onIntent={LazyUserDataValueForm.preload} onClick={() => onModeChange(dataKey, 'edit')} />
             ) : null}
             {remove.present ? (
               <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={() => onModeChange(dataKey, 'delete')} />

@@ -6,10 +6,10 @@ import { ActionBar, type BarOperation } from './action-bar';
 import { ActionErrorAlert } from './action-error-alert';
 import { stateTone } from './format';
 import { InteractionMeta } from './interaction-meta';
+import { LazyTransferDialog } from './lazy-parts';
 import { useMessages } from './messages-context';
 import { StateChip } from './state-chip';
 import { TimeInState } from './time-in-state';
-import { TransferDialog } from './transfer-dialog';
 import type { TransferTarget } from './transfer-target';
 import { EDITOR_CLOSED, type EditorState } from './user-data-editor-state';
 import { UserDataSection } from './user-data-section';
@@ -190,7 +190,7 @@ export const InteractionCard = memo(function InteractionCard({
         </p>
       ) : null}
       {transferOpen && canPerform(entry, 'Transfer') ? (
-        <TransferDialog
+        <LazyTransferDialog
           subject={subject}
           targets={transferTargets}
           returnFocusRef={transferRef}

@@ -72,6 +72,10 @@ export interface Messages {
   readonly transferUriRequired: string;
   readonly transferConfirm: string;
   readonly cancel: string;
+  /** Shown in place of a dialog or form whose code could not be downloaded (it loads on demand). */
+  readonly partLoadFailed: string;
+  /** Button beside {@link Messages.partLoadFailed}: downloads it again. */
+  readonly partLoadRetry: string;
 
   readonly addDataTitle: string;
   readonly keyLabel: string;
@@ -235,6 +239,8 @@ export const DEFAULT_MESSAGES: Messages = {
   transferUriRequired: 'Choose a target or type its URI.',
   transferConfirm: 'Confirm transfer',
   cancel: 'Cancel',
+  partLoadFailed: 'Could not load this form. Check the connection and try again.',
+  partLoadRetry: 'Try again',
 
   addDataTitle: 'Add user data',
   keyLabel: 'Key',

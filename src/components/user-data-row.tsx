@@ -2,8 +2,8 @@ import { memo, useId, useLayoutEffect, useRef } from 'react';
 import type { UserDataKind, UserDataValue } from '../protocol/types';
 import { ActionButton } from './action-button';
 import { userDataText } from './format';
+import { LazyUserDataValueForm } from './lazy-parts';
 import { useMessages } from './messages-context';
-import { UserDataValueForm } from './user-data-value-form';
 
 /** How one user-data operation button should look: absent, enabled, disabled, or in flight. */
 export interface KeyActionState {
@@ -81,6 +81,10 @@ export const UserDataRow = memo(function UserDataRow({
     (target === 'edit' ? editRef : deleteRef).current?.focus();
   });
 
+  const shownText = (
+    <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>{text === '' ? messages.notProvided : text}</span>
+  );
+
   const close = (focus: 'edit' | 'delete') => {
     focusNext.current = focus;
     onModeChange(dataKey, 'view');
@@ -91,7 +95,7 @@ export const UserDataRow = memo(function UserDataRow({
       <dt className="omw-ud-key">{dataKey}</dt>
       <dd className="omw-ud-value">
         {mode === 'edit' && kind === undefined ? (
-          <UserDataValueForm
+          <LazyUserDataValueForm
             dataKey={dataKey}
             label={messages.editValueLabel(dataKey)}
             initial={value}
@@ -100,11 +104,11 @@ export const UserDataRow = memo(function UserDataRow({
               close('edit');
             }}
             onCancel={() => close('edit')}
+            // The value stays in view while the editor's code downloads (first edit only).
+            whileLoading={shownText}
           />
         ) : (
-          <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>
-            {text === '' ? messages.notProvided : text}
-          </span>
+          shownText
         )}
         {kind !== undefined ? <span className="omw-ud-note omw-muted">{messages.valueReadOnly(kind)}</span> : null}
         {mode === 'edit' && kind !== undefined ? (
@@ -151,6 +155,7 @@ export const UserDataRow = memo(function UserDataRow({
                 buttonRef={editRef}
                 disabled={!edit.enabled}
                 busy={edit.busy}
+                onIntent={LazyUserDataValueForm.preload}
                 onClick={() => onModeChange(dataKey, 'edit')}
                />
             ) : null}

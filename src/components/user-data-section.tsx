@@ -3,8 +3,8 @@ import type { UserData, UserDataKind, UserDataValue } from '../protocol/types';
 import { COLLAPSE_AFTER_KEYS, VISIBLE_KEYS, isLongText, matchesFilter, previewText } from './bounded-user-data';
 import { ClampedValueRow } from './clamped-value-row';
 import { userDataText } from './format';
+import { LazyUserDataAddForm } from './lazy-parts';
 import { useMessages } from './messages-context';
-import { UserDataAddForm } from './user-data-add-form';
 import type { EditorState } from './user-data-editor-state';
 import { UserDataRow, type KeyActionState, type RowMode } from './user-data-row';
 
@@ -167,7 +167,7 @@ export function UserDataSection({
         </button>
       ) : null}
       {editor.mode === 'add' ? (
-        <UserDataAddForm
+        <LazyUserDataAddForm
           existing={userData}
           canEditExisting={update.present && update.enabled}
           onAdd={onAdd}
