@@ -91,8 +91,10 @@ const embedConfig: InlineConfig = {
     sourcemap: true,
     minify: true,
     lib: { entry: { embed: resolve(root, 'src/embed/index.ts') }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-    // Library mode keeps whitespace in ES output; this bundle goes to browsers as is.
-    rolldownOptions: { output: { minify: true } },
+    // Library mode keeps whitespace in ES output; this bundle goes to browsers as is. One file a
+    // page can load with one <script> (and a CDN can serve alone): the parts the React entry loads
+    // on demand (src/components/lazy-parts.ts) are inlined here instead of split into chunks.
+    rolldownOptions: { output: { minify: true, codeSplitting: false } },
   },
 };
 

@@ -250,6 +250,17 @@ try {
     }
     const stray = files.filter((f) => !f.startsWith('dist/lib/') && f !== 'package.json' && f !== 'README.md' && f !== 'LICENSE');
     assert(stray.length === 0, `files that do not belong in the package: ${stray.join(', ')}`);
+    // The ESM build splits shared code and the parts loaded on demand into chunks: each relative
+    // import (static or dynamic) of a shipped file must be shipped too; embed.js must have none.
+    const missing = [];
+    for (const f of files.filter((name) => /^dist\/lib\/[^/]+\.js$/.test(name))) {
+      const text = readFileSync(join(root, f), 'utf8');
+      for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.\/[^"']+)["']/g)) {
+        if (f === 'dist/lib/embed.js') missing.push(`${f} → ${spec} (the embed bundle must be one file)`);
+        else if (!files.includes(`dist/lib/${spec.slice(2)}`)) missing.push(`${f} → ${spec}`);
+      }
+    }
+    assert(missing.length === 0, `chunks imported but not shipped:\n${missing.join('\n')}`);
   });
 
   check('the ESM build leaves React, TanStack Query and cometd to the host', () => {
