@@ -255,7 +255,8 @@ try {
     const missing = [];
     for (const f of files.filter((name) => /^dist\/lib\/[^/]+\.js$/.test(name))) {
       const text = readFileSync(join(root, f), 'utf8');
-      for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.\/[^"']+)["']/g)) {
+      // Minified output quotes a dynamic import's specifier with backticks.
+      for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'`](\.\/[^"'`]+)["'`]/g)) {
         if (f === 'dist/lib/embed.js') missing.push(`${f} → ${spec} (the embed bundle must be one file)`);
         else if (!files.includes(`dist/lib/${spec.slice(2)}`)) missing.push(`${f} → ${spec}`);
       }
