@@ -259,4 +259,24 @@ describe('lazy parts: preloading from the opener', () => {
     fireEvent.click(edit);
     expect(screen.getByRole('textbox', { name: 'New value for Subject' })).toHaveFocus();
   });
+
+  it('focus on the Edit button of a clamped long value downloads the value editor too', async () => {
+    const loaders = spyLoaders();
+    render(
+      <InteractionCard
+        entry={makeEntry({ capabilities: ['UpdateUserData'], userData: { Subject: 'Spring offer', Notes: 'x'.repeat(500) } })}
+        onPerform={() => {}}
+        onDismissError={() => {}}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Show more of Notes' })).toBeInTheDocument();
+    const edit = screen.getByRole('button', { name: 'Edit Notes' });
+    await act(async () => {
+      edit.focus();
+      await loaders.edit.mock.results[0]?.value;
+    });
+    expect(loaders.edit).toHaveBeenCalledTimes(1);
+    fireEvent.click(edit);
+    expect(screen.getByRole('textbox', { name: 'New value for Notes' })).toHaveFocus();
+  });
 });
