@@ -2,7 +2,7 @@ import { memo, type RefObject } from 'react';
 import { canPerform, isEnded } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
-import { ActionButton, type ActionButtonProps } from './action-button';
+import { actionButton, type ActionButtonProps } from './action-button';
 import { LazyTransferDialog, LazyUserDataAddForm } from './lazy-parts';
 import { useMessages } from './messages-context';
 
@@ -68,20 +68,21 @@ export const ActionBar = memo(function ActionBar({ entry, onOperation, addOpen, 
       {present.map((op) => {
         const busy = entry.pending?.operation === op;
         return (
-          <ActionButton
-            key={op}
-            variant={VARIANTS[op]}
-            className={op === 'AttachUserData' ? `omw-button--op-${op} omw-glyph omw-glyph--plus` : `omw-button--op-${op}`}
-            disabled={!canPerform(entry, op)}
-            busy={busy}
-            onClick={() => onOperation(op)}
-            onIntent={PRELOAD[op]}
-            buttonRef={op === 'Transfer' ? transferRef : op === 'AttachUserData' ? addRef : undefined}
-            expanded={op === 'AttachUserData' ? addOpen : undefined}
-            hasPopup={op === 'Transfer' ? 'dialog' : undefined}
-          >
-            {messages.operations[op]}
-          </ActionButton>
+          actionButton(
+            {
+              variant: VARIANTS[op],
+              className: op === 'AttachUserData' ? `omw-button--op-${op} omw-glyph omw-glyph--plus` : `omw-button--op-${op}`,
+              disabled: !canPerform(entry, op),
+              busy,
+              onClick: () => onOperation(op),
+              onIntent: PRELOAD[op],
+              buttonRef: op === 'Transfer' ? transferRef : op === 'AttachUserData' ? addRef : undefined,
+              expanded: op === 'AttachUserData' ? addOpen : undefined,
+              hasPopup: op === 'Transfer' ? 'dialog' : undefined,
+              children: messages.operations[op],
+            },
+            op,
+          )
         );
       })}
     </div>

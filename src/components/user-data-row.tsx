@@ -1,6 +1,6 @@
 import { memo, useId, useLayoutEffect, useRef } from 'react';
 import type { UserDataKind, UserDataValue } from '../protocol/types';
-import { ActionButton } from './action-button';
+import { actionButton } from './action-button';
 import { userDataText } from './format';
 import { LazyUserDataValueForm } from './lazy-parts';
 import { useMessages } from './messages-context';
@@ -148,27 +148,27 @@ export const UserDataRow = memo(function UserDataRow({
         {mode === 'view' && (edit.present || remove.present) ? (
           <span className="omw-ud-actions">
             {edit.present ? (
-              <ActionButton
-                variant="icon"
-                className="omw-glyph omw-glyph--edit"
-                label={messages.editKey(dataKey)}
-                buttonRef={editRef}
-                disabled={!edit.enabled}
-                busy={edit.busy}
-                onIntent={LazyUserDataValueForm.preload}
-                onClick={() => onModeChange(dataKey, 'edit')}
-               />
+              actionButton({
+                variant: 'icon',
+                className: 'omw-glyph omw-glyph--edit',
+                label: messages.editKey(dataKey),
+                buttonRef: editRef,
+                disabled: !edit.enabled,
+                busy: edit.busy,
+                onIntent: LazyUserDataValueForm.preload,
+                onClick: () => onModeChange(dataKey, 'edit'),
+              })
             ) : null}
             {remove.present ? (
-              <ActionButton
-                variant="icon"
-                className="omw-glyph omw-glyph--delete"
-                label={messages.deleteKey(dataKey)}
-                buttonRef={deleteRef}
-                disabled={!remove.enabled}
-                busy={remove.busy}
-                onClick={() => onModeChange(dataKey, 'delete')}
-               />
+              actionButton({
+                variant: 'icon',
+                className: 'omw-glyph omw-glyph--delete',
+                label: messages.deleteKey(dataKey),
+                buttonRef: deleteRef,
+                disabled: !remove.enabled,
+                busy: remove.busy,
+                onClick: () => onModeChange(dataKey, 'delete'),
+              })
             ) : null}
           </span>
         ) : null}
