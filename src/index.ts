@@ -37,6 +37,7 @@ export { useTabInfo } from './hooks/use-tab-info';
 
 // ── Push channel ─────────────────────────────────────────────────────────────────────────────
 export { createCometdChannel, DEFAULT_COMETD_URL } from './channel/cometd-channel';
+export { DEFAULT_CONNECT_PACING_MS } from './channel/connect-pacing';
 export type { CometdChannelOptions } from './channel/cometd-channel';
 export type { CometdClient } from './channel/cometd-session';
 export type { BackoffOptions } from './channel/backoff';
