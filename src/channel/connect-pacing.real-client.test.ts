@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCometdChannel } from './cometd-channel';
-import { DEFAULT_CONNECT_PACING_MS } from './connect-pacing';
+import { BACKLOG_NOTIFICATIONS, DEFAULT_CONNECT_PACING_MS } from './connect-pacing';
 import type { ChannelListener } from './types';
 import type { ScriptedXhr} from '../test-support/scripted-xhr';
 import { answer, installScriptedXhr, unanswered } from '../test-support/scripted-xhr';
@@ -96,6 +96,17 @@ describe('connect pacing over the real CometD client', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     deliver([]);
     expect(await nextConnectAfter(100)).toBe(0);
+    t.unsubscribe();
+  });
+
+  it('polls again at once after a backlog (a burst): the server most likely holds more', async () => {
+    const t = await start();
+    deliver(Array.from({ length: BACKLOG_NOTIFICATIONS }, () => NOTIFICATION));
+    expect(await nextConnectAfter(100)).toBe(0);
+    expect(t.received).toHaveLength(BACKLOG_NOTIFICATIONS);
+    // A trickle right after is gathered again.
+    deliver([NOTIFICATION]);
+    expect(await nextConnectAfter(100)).toBe(DEFAULT_CONNECT_PACING_MS);
     t.unsubscribe();
   });
 

@@ -15,6 +15,13 @@ export const DEFAULT_CONNECT_PACING_MS = 16;
 /** Traffic counts as flowing when a notification arrived this recently (ms). */
 const FLOWING_MS = 1_000;
 
+/**
+ * An answer with this many notifications or more is a backlog (a burst, the server catching up):
+ * the server most likely holds more already, so the next poll goes at once. Pacing gathers a
+ * steady trickle; it would only delay a backlog.
+ */
+export const BACKLOG_NOTIFICATIONS = 50;
+
 export interface ConnectPacingOptions {
   /** The wait in ms (0: never wait). */
   readonly paceMs: number;
@@ -35,7 +42,8 @@ type Advice = Record<string, unknown>;
  * successful `/meta/connect` answer, which is how a Bayeux server asks the same of a client.
  *
  * - Only while notifications flow, only in a visible tab, and never shorter than the server's
- *   own interval. An idle long poll, a hidden tab or a failed connect is left untouched.
+ *   own interval. An idle long poll, a backlog (an answer of {@link BACKLOG_NOTIFICATIONS} or
+ *   more), a hidden tab or a failed connect is left untouched.
  * - CometD replaces its whole advice with each advice it receives, so the rewritten advice is the
  *   server's last one with the interval changed: its `timeout`, `maxInterval` and `reconnect`
  *   keep applying.
@@ -45,21 +53,27 @@ export function addConnectPacing(cometd: CometdClient, options: ConnectPacingOpt
   if (!(options.paceMs > 0)) return;
   let serverAdvice: Advice | undefined;
   let lastNotificationAt = Number.NEGATIVE_INFINITY;
+  /** Notifications since the last connect reply (servers write an answer's notifications before its reply). */
+  let sinceReply = 0;
   cometd.registerExtension('openmedia-widget-connect-pacing', {
     incoming(message: Message) {
       const channel = message.channel;
       if (typeof channel === 'string' && !channel.startsWith('/meta/')) {
         lastNotificationAt = options.now();
+        sinceReply += 1;
         return message;
       }
       const advice = message.advice as Advice | undefined;
       if (advice !== undefined && advice !== null && typeof advice === 'object') serverAdvice = advice;
-      if (channel !== '/meta/connect' || message.successful !== true) return message;
+      if (channel !== '/meta/connect') return message;
+      const backlog = sinceReply >= BACKLOG_NOTIFICATIONS;
+      sinceReply = 0;
+      if (message.successful !== true) return message;
       const base = serverAdvice ?? {};
       if (base.reconnect !== undefined && base.reconnect !== 'retry') return message;
       const serverInterval = typeof base.interval === 'number' && base.interval > 0 ? base.interval : 0;
       const flowing = options.now() - lastNotificationAt < FLOWING_MS;
-      const interval = flowing && options.visible() ? Math.max(serverInterval, options.paceMs) : serverInterval;
+      const interval = flowing && !backlog && options.visible() ? Math.max(serverInterval, options.paceMs) : serverInterval;
       // Unchanged advice needs no rewrite (and an answer without advice keeps CometD's current one,
       // which is only right when the last rewrite, if any, asked for the same interval).
       if (advice !== undefined && interval === serverInterval) return message;
