@@ -108,6 +108,13 @@ export function createMockControl(deps: ControlDeps): MockControl<Record<string,
 
     expireSession() {
       const n = sessions.expireAll();
+      // Workspace v3 (the simulator) forgets the CometD sessions of a session it no longer knows:
+      // forget them here too, so a held long-poll is answered at once and the next connect gets
+      // 402. Cutting the held connection alone is not enough there: a browser resends a POST
+      // whose reused keep-alive connection closed before any answer, and the resent long-poll,
+      // still of a known CometD session, would be held until its timeout. (GWS v2 keeps the
+      // Bayeux session; its next request meets the 401.)
+      if (engine.dialect.name === 'workspace-v3') cometd.dropSessions();
       // A held long-poll would otherwise carry on until its timeout; cut it so the next request meets the 401.
       deps.destroyInFlight((id) => sessions.isExpired(id));
       return n;

@@ -269,6 +269,9 @@ describe('v3 mock: fault switches', () => {
   it('expire-session: REST answers 403, CometD handshakes lead nowhere (402); restore-session brings both back', async () => {
     const before = subscriptions;
     expect(mock.control.expireSession()).toBe(1);
+    // Its CometD sessions are forgotten at once, as the simulator does: a long-poll a browser
+    // resends on a fresh connection (after the held one was cut) cannot be held again.
+    expect((mock.control.state() as { sessions: number }).sessions).toBe(0);
     expect((await http('GET', '/workspace/v3/current-session')).status).toBe(403);
     const connects: boolean[] = [];
     const listener = cometd.addListener('/meta/connect', (m) => connects.push(m.successful === true));
