@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCometdChannel } from './cometd-channel';
 import { BACKLOG_NOTIFICATIONS, DEFAULT_CONNECT_PACING_MS } from './connect-pacing';
 import type { ChannelListener } from './types';
-import type { ScriptedXhr} from '../test-support/scripted-xhr';
-import { answer, installScriptedXhr, unanswered } from '../test-support/scripted-xhr';
+import { answer, installScriptedXhr, pending, unanswered } from '../test-support/scripted-xhr';
 
 /**
  * Connect pacing over the real CometD 9 client (XMLHttpRequest scripted, timers faked): while
@@ -14,21 +13,15 @@ import { answer, installScriptedXhr, unanswered } from '../test-support/scripted
 const ADVICE = { reconnect: 'retry', interval: 0, timeout: 30_000 };
 const NOTIFICATION = { channel: '/v2/me/openmedia', data: { messageType: 'OpenmediaStateChangeMessage' } };
 
-function only(channel: string): ScriptedXhr {
-  const requests = unanswered(channel);
-  expect(requests, `one pending ${channel} request`).toHaveLength(1);
-  return requests[0] as ScriptedXhr;
-}
-
 async function start(options: { connectPacingMs?: number; advice?: object } = {}) {
   const received: unknown[] = [];
   const listener: ChannelListener = { onMessage: (data) => received.push(data), onStatus: () => undefined };
   const channel = createCometdChannel({ url: 'https://gws.example/api/v2/notifications', random: () => 1, connectPacingMs: options.connectPacingMs });
   const unsubscribe = channel.subscribe(listener);
   const advice = options.advice ?? ADVICE;
-  answer(only('/meta/handshake'), () => ({ successful: true, clientId: 'c1', version: '1.0', supportedConnectionTypes: ['long-polling'], advice }));
+  answer(pending('/meta/handshake'), () => ({ successful: true, clientId: 'c1', version: '1.0', supportedConnectionTypes: ['long-polling'], advice }));
   await vi.advanceTimersByTimeAsync(0);
-  answer(only('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
+  answer(pending('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
   await vi.advanceTimersByTimeAsync(0);
   await vi.advanceTimersByTimeAsync(advice === ADVICE ? 0 : 1_000);
   deliver([], { successful: true, advice });
@@ -41,7 +34,7 @@ async function start(options: { connectPacingMs?: number; advice?: object } = {}
  * first, the connect reply last.
  */
 function deliver(notifications: readonly unknown[], reply: object = { successful: true }): void {
-  const xhr = only('/meta/connect');
+  const xhr = pending('/meta/connect');
   const connect = xhr.messages[0];
   xhr.respond(200, [...notifications, { id: connect?.id, channel: '/meta/connect', ...reply }]);
 }
@@ -80,9 +73,9 @@ describe('connect pacing over the real CometD client', () => {
 
   it('paces from the second answer on when a server writes the connect reply before the notifications', async () => {
     const t = await start();
-    answer(only('/meta/connect'), () => ({ successful: true }), [NOTIFICATION]);
+    answer(pending('/meta/connect'), () => ({ successful: true }), [NOTIFICATION]);
     expect(await nextConnectAfter(100)).toBe(0);
-    answer(only('/meta/connect'), () => ({ successful: true }), [NOTIFICATION]);
+    answer(pending('/meta/connect'), () => ({ successful: true }), [NOTIFICATION]);
     expect(await nextConnectAfter(100)).toBe(DEFAULT_CONNECT_PACING_MS);
     expect(t.received).toHaveLength(2);
     t.unsubscribe();

@@ -66,11 +66,9 @@ export function createVisibilitySchedule(options: VisibilityScheduleOptions = {}
   const visibility = 'visibility' in options ? options.visibility : defaultVisibility();
   const requestFrame = 'requestFrame' in options ? options.requestFrame : defaultRequestFrame();
   const runSoon = options.runSoon ?? runSoonDefault;
-  /** A flush ran and no frame has run since. */
+  /** A flush ran and no frame has run since (a frame callback is then pending to clear it). */
   let flushedThisFrame = false;
-  let frameWatched = false;
   const frameRan = () => {
-    frameWatched = false;
     flushedThisFrame = false;
   };
 
@@ -81,11 +79,8 @@ export function createVisibilitySchedule(options: VisibilityScheduleOptions = {}
       done = true;
       visibility?.removeEventListener('visibilitychange', onVisibilityChange);
       if (requestFrame !== undefined && visibility?.visibilityState !== 'hidden') {
+        if (!flushedThisFrame) requestFrame(frameRan);
         flushedThisFrame = true;
-        if (!frameWatched) {
-          frameWatched = true;
-          requestFrame(frameRan);
-        }
       }
       flush();
     };
