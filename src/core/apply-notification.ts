@@ -1,5 +1,5 @@
 import type { OpenmediaNotification } from '../protocol/types';
-import { countReceived, countUnmatched, logEvent } from './diagnostics';
+import { countReceivedAndLog, countUnmatched } from './diagnostics';
 import { rememberOutcome } from './early-outcomes';
 import { putEntry } from './entry';
 import { applyLateOutcome, failAction, resolveAction } from './pending-actions';
@@ -66,10 +66,10 @@ function requestsWithReference(state: OpenmediaState, referenceId: number): stri
 export function applyNotification(state: OpenmediaState, notification: OpenmediaNotification, at: number): OpenmediaState {
   const { referenceId } = notification;
   const resource = notification.openmedia;
-  let next = countReceived(state);
+  let next = state;
   let outcome: UpsertOutcome | undefined;
   if (resource !== undefined) ({ state: next, outcome } = upsertInteraction(next, resource, at));
-  next = logEvent(next, {
+  next = countReceivedAndLog(next, {
     at,
     kind: 'notification',
     interactionId: resource?.id,

@@ -1,44 +1,122 @@
 import type { RejectionReason } from '../protocol/types';
 import type { Diagnostics, LogEntry, OpenmediaState } from './types';
 
-export const EMPTY_DIAGNOSTICS: Diagnostics = { received: 0, rejected: {}, unmatchedReferenceIds: 0, log: [] };
+/**
+ * The log of one state: the last `length` entries of `buffer` before `end`. Successive states
+ * share one buffer: appending to the newest state's log pushes onto it in place, which leaves
+ * every earlier state's window as it was. Appending to an older state (a branch) copies its
+ * window first. When the buffer has grown to a few times the log's size, the next append starts
+ * a fresh buffer with only the window, so the copying costs O(1) per entry on average, where a
+ * copy per entry cost O(logSize), and in a burst of notifications one 200-entry array of garbage
+ * per message.
+ */
+interface LogWindow {
+  readonly buffer: LogEntry[];
+  readonly end: number;
+  readonly length: number;
+}
+
+const EMPTY_WINDOW: LogWindow = { buffer: [], end: 0, length: 0 };
+const EMPTY_LOG: readonly LogEntry[] = [];
+
+/** How far a shared buffer may grow, in multiples of the log's size, before it is compacted. */
+const BUFFER_GROWTH = 2;
+
+function append(window: LogWindow, entries: readonly LogEntry[], size: number): LogWindow {
+  if (size <= 0) return EMPTY_WINDOW;
+  if (entries.length === 0) return window;
+  const length = Math.min(size, window.length + entries.length);
+  const isNewest = window.end === window.buffer.length;
+  if (isNewest && window.buffer.length + entries.length <= Math.max(BUFFER_GROWTH * size, 64)) {
+    for (const entry of entries) window.buffer.push(entry);
+    return { buffer: window.buffer, end: window.buffer.length, length };
+  }
+  const kept = Math.max(0, length - entries.length);
+  const buffer = window.buffer.slice(window.end - kept, window.end);
+  for (let i = Math.max(0, entries.length - length); i < entries.length; i++) buffer.push(entries[i] as LogEntry);
+  return { buffer, end: buffer.length, length };
+}
+
+/** Diagnostics this module made, and the window their `log` reads. */
+const WINDOWS = new WeakMap<Diagnostics, LogWindow>();
+
+function windowOf(diagnostics: Diagnostics): LogWindow {
+  const known = WINDOWS.get(diagnostics);
+  if (known !== undefined) return known;
+  // Made elsewhere (a test's state, a replayed recording): its log becomes a buffer of its own.
+  const log = diagnostics.log.slice();
+  return { buffer: log, end: log.length, length: log.length };
+}
 
 /**
- * `log` plus `entries`, oldest first, at most `size` long. Copying costs O(size) whatever the
- * number of interactions, and keeps every earlier state's log intact.
+ * Diagnostics whose `log` is an array made when first read (and kept): nothing reads the log of
+ * most states, since a burst commits one state per frame out of hundreds.
  */
-function appendBounded(log: readonly LogEntry[], entries: readonly LogEntry[], size: number): readonly LogEntry[] {
-  if (size <= 0) return log.length === 0 ? log : [];
-  const total = log.length + entries.length;
-  const start = Math.max(0, total - size);
-  const next = log.slice(Math.min(start, log.length));
-  for (let i = Math.max(0, start - log.length); i < entries.length; i++) next.push(entries[i] as LogEntry);
-  return next;
+function makeDiagnostics(
+  received: number,
+  rejected: Diagnostics['rejected'],
+  unmatchedReferenceIds: number,
+  window: LogWindow,
+): Diagnostics {
+  let log: readonly LogEntry[] | undefined;
+  const diagnostics: Diagnostics = {
+    received,
+    rejected,
+    unmatchedReferenceIds,
+    get log() {
+      log ??= window.length === 0 ? EMPTY_LOG : window.buffer.slice(window.end - window.length, window.end);
+      return log;
+    },
+  };
+  WINDOWS.set(diagnostics, window);
+  return diagnostics;
 }
+
+export const EMPTY_DIAGNOSTICS: Diagnostics = makeDiagnostics(0, {}, 0, EMPTY_WINDOW);
 
 function withDiagnostics(state: OpenmediaState, diagnostics: Diagnostics): OpenmediaState {
   return { ...state, diagnostics };
 }
 
+interface DiagnosticsChange {
+  readonly received?: number;
+  readonly rejected?: Diagnostics['rejected'];
+  readonly unmatchedReferenceIds?: number;
+  readonly entries?: readonly LogEntry[];
+}
+
+function changeDiagnostics(state: OpenmediaState, change: DiagnosticsChange): OpenmediaState {
+  const { diagnostics } = state;
+  const window = windowOf(diagnostics);
+  return withDiagnostics(
+    state,
+    makeDiagnostics(
+      change.received ?? diagnostics.received,
+      change.rejected ?? diagnostics.rejected,
+      change.unmatchedReferenceIds ?? diagnostics.unmatchedReferenceIds,
+      change.entries === undefined ? window : append(window, change.entries, state.options.logSize),
+    ),
+  );
+}
+
 export function logEvent(state: OpenmediaState, entry: LogEntry): OpenmediaState {
-  return logEvents(state, [entry]);
+  return changeDiagnostics(state, { entries: [entry] });
 }
 
 export function logEvents(state: OpenmediaState, entries: readonly LogEntry[]): OpenmediaState {
-  const { diagnostics } = state;
-  return withDiagnostics(state, { ...diagnostics, log: appendBounded(diagnostics.log, entries, state.options.logSize) });
+  return changeDiagnostics(state, { entries });
 }
 
-export function countReceived(state: OpenmediaState): OpenmediaState {
-  return withDiagnostics(state, { ...state.diagnostics, received: state.diagnostics.received + 1 });
+/** One more message applied, and its line in the log: one change of the state, not two. */
+export function countReceivedAndLog(state: OpenmediaState, entry: LogEntry): OpenmediaState {
+  return changeDiagnostics(state, { received: state.diagnostics.received + 1, entries: [entry] });
 }
 
 export function countRejected(state: OpenmediaState, reason: RejectionReason): OpenmediaState {
   const { rejected } = state.diagnostics;
-  return withDiagnostics(state, { ...state.diagnostics, rejected: { ...rejected, [reason]: (rejected[reason] ?? 0) + 1 } });
+  return changeDiagnostics(state, { rejected: { ...rejected, [reason]: (rejected[reason] ?? 0) + 1 } });
 }
 
 export function countUnmatched(state: OpenmediaState): OpenmediaState {
-  const { diagnostics } = state;
-  return withDiagnostics(state, { ...diagnostics, unmatchedReferenceIds: diagnostics.unmatchedReferenceIds + 1 });
+  return changeDiagnostics(state, { unmatchedReferenceIds: state.diagnostics.unmatchedReferenceIds + 1 });
 }

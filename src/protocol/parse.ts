@@ -71,6 +71,26 @@ function userDataKindOf(value: unknown): UserDataKind | undefined {
   return undefined;
 }
 
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+/**
+ * An interaction's receivedDate does not change, yet every notification repeats it: the last few
+ * hundred dates read are remembered (a Map cleared when full), so the date is parsed once per
+ * interaction, not once per message.
+ */
+const RECEIVED_DATES = new Map<string, number | undefined>();
+const RECEIVED_DATES_LIMIT = 1024;
+
+function parseReceivedDate(text: string): number | undefined {
+  if (RECEIVED_DATES.has(text)) return RECEIVED_DATES.get(text);
+  const parsed = parseGwsDate(text);
+  if (RECEIVED_DATES.size >= RECEIVED_DATES_LIMIT) RECEIVED_DATES.clear();
+  RECEIVED_DATES.set(text, parsed);
+  return parsed;
+}
+
 /** Parse one openmedia resource (from a notification or a snapshot). Never throws. */
 export function parseOpenmediaResource(value: unknown): ResourceParseResult {
   if (!isObject(value)) return { ok: false, reason: 'openmedia-not-an-object' };
@@ -87,11 +107,14 @@ export function parseOpenmediaResource(value: unknown): ResourceParseResult {
   if (userData === undefined || userData === null) {
     parsedUserData = {};
   } else if (isObject(userData)) {
-    // Object.fromEntries defines own properties, so a "__proto__" key stays a plain key.
-    parsedUserData = Object.fromEntries(
-      Object.entries(userData).map(([key, v]) => [key, readUserDataValue(v)] as const),
-    );
-    for (const [key, v] of Object.entries(userData)) {
+    // One pass over the keys (this runs for every notification). Keys keep their wire order, as
+    // with any plain object; "__proto__" is defined, never assigned, so it stays a plain key.
+    parsedUserData = {};
+    for (const key of Object.keys(userData)) {
+      const v = userData[key];
+      const read = readUserDataValue(v);
+      if (key === '__proto__') Object.defineProperty(parsedUserData, key, { value: read, enumerable: true, writable: true, configurable: true });
+      else parsedUserData[key] = read;
       const kind = userDataKindOf(v);
       if (kind === undefined) continue;
       userDataKinds ??= {};
@@ -101,19 +124,16 @@ export function parseOpenmediaResource(value: unknown): ResourceParseResult {
     return { ok: false, reason: 'invalid-user-data' };
   }
 
+  const openmediaType = optionalString(value.openmediaType);
+  const stringCapabilities = capabilities.every(isString) ? capabilities.slice() : capabilities.filter(isString);
+  const uri = typeof value.uri === 'string' ? value.uri : undefined;
   const receivedDate = optionalString(value.receivedDate);
-  const interaction: OpenmediaInteraction = {
-    id,
-    mediaType,
-    openmediaType: optionalString(value.openmediaType),
-    state,
-    capabilities: capabilities.filter((c): c is string => typeof c === 'string'),
-    uri: typeof value.uri === 'string' ? value.uri : undefined,
-    userData: parsedUserData,
-    ...(userDataKinds === undefined ? {} : { userDataKinds }),
-    receivedDate,
-    receivedAt: receivedDate === undefined ? undefined : parseGwsDate(receivedDate),
-  };
+  const receivedAt = receivedDate === undefined ? undefined : parseReceivedDate(receivedDate);
+  // Two literals rather than a spread: `userDataKinds` is present only when some value was flattened.
+  const interaction: OpenmediaInteraction =
+    userDataKinds === undefined
+      ? { id, mediaType, openmediaType, state, capabilities: stringCapabilities, uri, userData: parsedUserData, receivedDate, receivedAt }
+      : { id, mediaType, openmediaType, state, capabilities: stringCapabilities, uri, userData: parsedUserData, userDataKinds, receivedDate, receivedAt };
   return { ok: true, interaction };
 }
 
