@@ -1,6 +1,4 @@
 import { memo, type RefObject } from 'react';
-import { canPerform, isEnded } from '../core/selectors';
-import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 import { actionButton, type ActionButtonProps } from './action-button';
 import { LazyTransferDialog, LazyUserDataAddForm } from './lazy-parts';
@@ -29,50 +27,37 @@ const VARIANTS: Record<BarOperation, ActionButtonProps['variant']> = {
 };
 
 export interface ActionBarProps {
-  readonly entry: InteractionEntry;
+  /** The interaction's capabilities (the store keeps the array's identity while it is equal). */
+  readonly capabilities: readonly string[];
+  /** The operation in flight, if any: every button is disabled meanwhile, and its own shows progress. */
+  readonly pendingOperation: string | undefined;
+  readonly pending: boolean;
   readonly onOperation: (operation: BarOperation) => void;
   readonly addOpen: boolean;
   readonly transferRef: RefObject<HTMLButtonElement | null>;
   readonly addRef: RefObject<HTMLButtonElement | null>;
 }
 
-function sameCapabilities(a: readonly string[], b: readonly string[]): boolean {
-  return a === b || (a.length === b.length && a.every((capability, i) => capability === b[i]));
-}
-
-/** What the buttons are made of: the capabilities, what is pending, whether it ended (see canPerform). */
-function sameBar(a: ActionBarProps, b: ActionBarProps): boolean {
-  return (
-    a.onOperation === b.onOperation &&
-    a.addOpen === b.addOpen &&
-    a.transferRef === b.transferRef &&
-    a.addRef === b.addRef &&
-    a.entry.pending?.operation === b.entry.pending?.operation &&
-    (a.entry.pending === undefined) === (b.entry.pending === undefined) &&
-    isEnded(a.entry) === isEnded(b.entry) &&
-    sameCapabilities(a.entry.interaction.capabilities, b.entry.interaction.capabilities)
-  );
-}
-
 /**
  * One button per capability the server lists, in KNOWN_OPERATIONS order. Buttons follow the
  * capabilities array only (never a guess from the state) and are enabled when nothing is pending.
- * Memoised on what the buttons are made of (`onOperation` must be stable).
+ * A plain memo over what the buttons are made of (`onOperation` must be stable).
  */
-export const ActionBar = memo(function ActionBar({ entry, onOperation, addOpen, transferRef, addRef }: ActionBarProps) {
+export const ActionBar = memo(function ActionBar({ capabilities, pendingOperation, pending, onOperation, addOpen, transferRef, addRef }: ActionBarProps) {
   const messages = useMessages();
-  const present = BAR_OPERATIONS.filter((op) => entry.interaction.capabilities.includes(op));
+  const present = BAR_OPERATIONS.filter((op) => capabilities.includes(op));
   if (present.length === 0) return null;
   return (
     <div className="omw-actions">
       {present.map((op) => {
-        const busy = entry.pending?.operation === op;
+        const busy = pendingOperation === op;
         return (
           actionButton(
             {
               variant: VARIANTS[op],
               className: op === 'AttachUserData' ? `omw-button--op-${op} omw-glyph omw-glyph--plus` : `omw-button--op-${op}`,
-              disabled: !canPerform(entry, op),
+              // As canPerform: listed (it is, to be here) and nothing pending; an ended card has no bar.
+              disabled: pending,
               busy,
               onClick: () => onOperation(op),
               onIntent: PRELOAD[op],
@@ -87,4 +72,4 @@ export const ActionBar = memo(function ActionBar({ entry, onOperation, addOpen, 
       })}
     </div>
   );
-}, sameBar);
+});

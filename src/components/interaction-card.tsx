@@ -134,16 +134,29 @@ export const InteractionCard = memo(function InteractionCard({
       data-omw-card={interaction.id}
     >
       <header className="omw-card__header">
-        <div className="omw-card__badges">
+        {/* The chip alone needs no wrapper (one element less per card); with the focus badge it groups them. */}
+        {focused ? (
+          <div className="omw-card__badges">
+            <StateChip state={interaction.state} />
+            <span className="omw-badge omw-badge--focus">{messages.inFocus}</span>
+          </div>
+        ) : (
           <StateChip state={interaction.state} />
-          {focused ? <span className="omw-badge omw-badge--focus">{messages.inFocus}</span> : null}
-        </div>
+        )}
         <TimeInState since={entry.stateSince} frozenAt={ended ? (entry.endedAt ?? entry.stateSince) : undefined} />
       </header>
       <Heading id={titleId} className="omw-card__title">
         {subject}
       </Heading>
-      <InteractionMeta interaction={interaction} locale={locale} />
+      <InteractionMeta
+        id={interaction.id}
+        mediaType={interaction.mediaType}
+        openmediaType={interaction.openmediaType}
+        receivedAt={interaction.receivedAt}
+        receivedDate={interaction.receivedDate}
+        uri={interaction.uri}
+        locale={locale}
+      />
       {ended ? <p className="omw-card__ended">{entry.gone ? messages.gone : messages.ended}</p> : null}
       <UserDataSection
         userData={interaction.userData}
@@ -177,7 +190,9 @@ export const InteractionCard = memo(function InteractionCard({
       {/* An ended interaction (Completed, or no longer listed by GWS) offers nothing to do. */}
       {ended ? null : (
         <ActionBar
-          entry={entry}
+          capabilities={interaction.capabilities}
+          pendingOperation={pendingOp}
+          pending={entry.pending !== undefined}
           onOperation={onOperation}
           addOpen={editor.mode === 'add'}
           transferRef={transferRef}

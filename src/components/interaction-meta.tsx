@@ -1,53 +1,44 @@
 import { memo } from 'react';
-import type { OpenmediaInteraction } from '../protocol/types';
 import { formatReceived, isHttpUrl, toIso } from './format';
 import { useMessages } from './messages-context';
 
 export interface InteractionMetaProps {
-  readonly interaction: OpenmediaInteraction;
+  readonly id: string;
+  readonly mediaType: string;
+  readonly openmediaType: string | undefined;
+  readonly receivedAt: number | undefined;
+  readonly receivedDate: string | undefined;
+  readonly uri: string | undefined;
   readonly locale?: string | undefined;
 }
 
-// Most notifications change user data or state only; the fields shown here rarely change, so the
-// meta block skips rendering unless one of them (or the locale) did.
-function sameMeta(a: InteractionMetaProps, b: InteractionMetaProps): boolean {
-  const x = a.interaction;
-  const y = b.interaction;
-  return (
-    a.locale === b.locale &&
-    x.id === y.id &&
-    x.mediaType === y.mediaType &&
-    x.openmediaType === y.openmediaType &&
-    x.receivedAt === y.receivedAt &&
-    x.receivedDate === y.receivedDate &&
-    x.uri === y.uri
-  );
-}
-
-/** Identity of the interaction: id, media type, direction, received date and resource URI. */
-export const InteractionMeta = memo(function InteractionMeta({ interaction, locale }: InteractionMetaProps) {
+/**
+ * Identity of the interaction: id, media type, direction, received date and resource URI.
+ * Its props are the fields it shows, so a plain memo (one fiber, no compare function) skips the
+ * notifications that change only user data or state, which are most of them.
+ */
+export const InteractionMeta = memo(function InteractionMeta({ id, mediaType, openmediaType, receivedAt, receivedDate, uri, locale }: InteractionMetaProps) {
   const messages = useMessages();
-  const received = formatReceived(interaction, locale);
-  const { uri } = interaction;
+  const received = formatReceived({ receivedAt, receivedDate }, locale);
   return (
     <dl className="omw-meta">
       <div className="omw-meta__item">
         <dt>{messages.labelId}</dt>
-        <dd className="omw-mono">{interaction.id}</dd>
+        <dd className="omw-mono">{id}</dd>
       </div>
       <div className="omw-meta__item">
         <dt>{messages.labelMediaType}</dt>
-        <dd>{interaction.mediaType}</dd>
+        <dd>{mediaType}</dd>
       </div>
       <div className="omw-meta__item">
         <dt>{messages.labelDirection}</dt>
-        <dd>{interaction.openmediaType ?? messages.notProvided}</dd>
+        <dd>{openmediaType ?? messages.notProvided}</dd>
       </div>
       <div className="omw-meta__item">
         <dt>{messages.labelReceived}</dt>
         <dd>
           {received !== undefined ? (
-            <time dateTime={toIso(interaction.receivedAt)}>{received}</time>
+            <time dateTime={toIso(receivedAt)}>{received}</time>
           ) : (
             messages.notProvided
           )}
@@ -71,4 +62,5 @@ export const InteractionMeta = memo(function InteractionMeta({ interaction, loca
       ) : null}
     </dl>
   );
-}, sameMeta);
+});
+

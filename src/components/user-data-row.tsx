@@ -19,8 +19,13 @@ export interface UserDataRowProps {
   readonly value: UserDataValue;
   /** The wire type when the shown value is a flattened one (nested list, true / false): read-only. */
   readonly kind?: UserDataKind | undefined;
-  readonly edit: KeyActionState;
-  readonly remove: KeyActionState;
+  // Flat booleans, not KeyActionState objects, so a plain memo compares them (one fiber per row).
+  readonly editPresent: boolean;
+  readonly editEnabled: boolean;
+  readonly editBusy: boolean;
+  readonly removePresent: boolean;
+  readonly removeEnabled: boolean;
+  readonly removeBusy: boolean;
   readonly mode: RowMode;
   /** The handlers take the row's key, so one stable function serves every row (and a row can be memoised). */
   readonly onModeChange: (key: string, mode: RowMode) => void;
@@ -29,35 +34,21 @@ export interface UserDataRowProps {
   readonly onDelete: (key: string) => void;
 }
 
-function sameKeyAction(a: KeyActionState, b: KeyActionState): boolean {
-  return a.present === b.present && a.enabled === b.enabled && a.busy === b.busy;
-}
-
 /**
+ * One key/value pair, with inline Edit and a confirmed Delete when the capabilities allow.
  * Rows render again only when what they show changes: a notification that changes one value of a
  * card leaves its other rows alone. The handlers must be stable (the section passes key-taking ones).
  */
-function sameRow(a: UserDataRowProps, b: UserDataRowProps): boolean {
-  return (
-    a.dataKey === b.dataKey &&
-    Object.is(a.value, b.value) &&
-    a.kind === b.kind &&
-    a.mode === b.mode &&
-    sameKeyAction(a.edit, b.edit) &&
-    sameKeyAction(a.remove, b.remove) &&
-    a.onModeChange === b.onModeChange &&
-    a.onUpdate === b.onUpdate &&
-    a.onDelete === b.onDelete
-  );
-}
-
-/** One key/value pair, with inline Edit and a confirmed Delete when the capabilities allow. */
 export const UserDataRow = memo(function UserDataRow({
   dataKey,
   value,
   kind,
-  edit: editState,
-  remove,
+  editPresent,
+  editEnabled,
+  editBusy,
+  removePresent,
+  removeEnabled,
+  removeBusy,
   mode,
   onModeChange,
   onUpdate,
@@ -66,7 +57,8 @@ export const UserDataRow = memo(function UserDataRow({
   const messages = useMessages();
   const text = userDataText(value);
   // A value shown flattened cannot be sent back as shown (it would change its wire type): no Edit.
-  const edit = kind === undefined ? editState : { ...editState, present: false };
+  const edit = { present: kind === undefined && editPresent, enabled: editEnabled, busy: editBusy };
+  const remove = { present: removePresent, enabled: removeEnabled, busy: removeBusy };
   const confirmTextId = useId();
   const editRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -74,12 +66,13 @@ export const UserDataRow = memo(function UserDataRow({
   // closed because another editor opened elsewhere does not steal focus.
   const focusNext = useRef<'edit' | 'delete' | null>(null);
 
+  // Focus moves when the row leaves edit or delete mode, so the effect runs on mode changes only.
   useLayoutEffect(() => {
     const target = focusNext.current;
     if (!target) return;
     focusNext.current = null;
     (target === 'edit' ? editRef : deleteRef).current?.focus();
-  });
+  }, [mode]);
 
   const shownText = (
     <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>{text === '' ? messages.notProvided : text}</span>
@@ -145,34 +138,32 @@ export const UserDataRow = memo(function UserDataRow({
             </button>
           </span>
         ) : null}
-        {mode === 'view' && (edit.present || remove.present) ? (
-          <span className="omw-ud-actions">
-            {edit.present ? (
-              actionButton({
-                variant: 'icon',
-                className: 'omw-glyph omw-glyph--edit',
-                label: messages.editKey(dataKey),
-                buttonRef: editRef,
-                disabled: !edit.enabled,
-                busy: edit.busy,
-                onIntent: LazyUserDataValueForm.preload,
-                onClick: () => onModeChange(dataKey, 'edit'),
-              })
-            ) : null}
-            {remove.present ? (
-              actionButton({
-                variant: 'icon',
-                className: 'omw-glyph omw-glyph--delete',
-                label: messages.deleteKey(dataKey),
-                buttonRef: deleteRef,
-                disabled: !remove.enabled,
-                busy: remove.busy,
-                onClick: () => onModeChange(dataKey, 'delete'),
-              })
-            ) : null}
-          </span>
-        ) : null}
+        {/* The row's buttons sit in the value cell itself (no wrapper: four elements less per card);
+            the first is pushed to the end of the line, see .omw-ud-action in the CSS. */}
+        {mode === 'view' && edit.present
+          ? actionButton({
+              variant: 'icon',
+              className: 'omw-glyph omw-glyph--edit omw-ud-action omw-ud-action--first',
+              label: messages.editKey(dataKey),
+              buttonRef: editRef,
+              disabled: !edit.enabled,
+              busy: edit.busy,
+              onIntent: LazyUserDataValueForm.preload,
+              onClick: () => onModeChange(dataKey, 'edit'),
+            })
+          : null}
+        {mode === 'view' && remove.present
+          ? actionButton({
+              variant: 'icon',
+              className: `omw-glyph omw-glyph--delete omw-ud-action${edit.present ? '' : ' omw-ud-action--first'}`,
+              label: messages.deleteKey(dataKey),
+              buttonRef: deleteRef,
+              disabled: !remove.enabled,
+              busy: remove.busy,
+              onClick: () => onModeChange(dataKey, 'delete'),
+            })
+          : null}
       </dd>
     </div>
   );
-}, sameRow);
+});

@@ -113,8 +113,12 @@ export function UserDataSection({
         kind={userDataKinds?.[key]}
         // The editor needs the whole value; the delete confirmation only its start.
         value={mode === 'delete' && isLongText(text) ? previewText(text) : value}
-        edit={keyState(update, key)}
-        remove={keyState(remove, key)}
+        editPresent={update.present}
+        editEnabled={update.enabled}
+        editBusy={update.busyKey === key}
+        removePresent={remove.present}
+        removeEnabled={remove.enabled}
+        removeBusy={remove.busyKey === key}
         mode={mode}
         onModeChange={changeRowMode}
         onUpdate={updateRow}
@@ -125,10 +129,15 @@ export function UserDataSection({
 
   return (
     <div className="omw-ud">
-      <div className="omw-ud-header">
+      {/* The label alone needs no wrapper; with the count beside it, a header row holds both. */}
+      {many ? (
+        <div className="omw-ud-header">
+          <p className="omw-section-label">{messages.labelUserData}</p>
+          <span className="omw-ud-count">{messages.userDataShowing(shown.length, matching.length)}</span>
+        </div>
+      ) : (
         <p className="omw-section-label">{messages.labelUserData}</p>
-        {many ? <span className="omw-ud-count">{messages.userDataShowing(shown.length, matching.length)}</span> : null}
-      </div>
+      )}
       {many ? (
         <div className="omw-ud-filter">
           <label htmlFor={filterId} className="omw-visually-hidden">
