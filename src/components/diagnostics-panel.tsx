@@ -1,14 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Diagnostics } from '../core/types';
 import type { Recording } from '../replay/recording';
-import { redactRecording } from '../replay/redact';
-import { DiagnosticsLog } from './diagnostics-log';
-import { downloadJson } from './download-json';
-import { DownloadIcon } from './icons';
 import { useDiagnostics } from '../hooks/use-interaction';
-import { useOptionalTabInfo } from '../hooks/use-tab-info';
+import { LazyDiagnosticsBody } from './lazy-parts';
 import { useMessages } from './messages-context';
-import { describeTab } from './tab-role';
+import { useDelayedFlag } from './use-delayed-flag';
 
 export interface DiagnosticsPanelProps {
   readonly diagnostics: Diagnostics;
@@ -24,87 +20,45 @@ export interface DiagnosticsPanelProps {
   readonly getRecording?: (() => Recording) | undefined;
 }
 
-/** Counters and the recent-event log, for support: what arrived, what was refused and why. */
+/** How long the body's download may take before the panel says it is loading. */
+const LOADING_NOTE_AFTER_MS = 300;
+
+/**
+ * Counters and the recent-event log, for support: what arrived, what was refused and why.
+ * Closed, it is a summary line; its body's code is downloaded when the panel is about to open
+ * (pointer over, or focus on, the summary) or opens.
+ */
 export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, getRecording }: DiagnosticsPanelProps) {
   const messages = useMessages();
   // The body renders only while open: closed, the panel costs a summary per store flush, not a
   // table of the whole log.
   const [open, setOpen] = useState(defaultOpen);
-  // Inside a provider: which tab holds the connection the browser's tabs share (support asks first).
-  const tab = useOptionalTabInfo();
-  // Raw payloads carry customer data: a file for a support ticket is redacted unless the agent says otherwise.
-  const [redact, setRedact] = useState(true);
-  const redactHintId = useId();
-  const rejected = Object.entries(diagnostics.rejected).filter(([, n]) => (n ?? 0) > 0);
-  const rejectedTotal = rejected.reduce((sum, [, n]) => sum + (n ?? 0), 0);
   return (
     <details className="omw-diagnostics" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="omw-diagnostics__summary">{messages.diagnosticsTitle}</summary>
+      <summary className="omw-diagnostics__summary" onPointerEnter={LazyDiagnosticsBody.preload} onFocus={LazyDiagnosticsBody.preload}>
+        {messages.diagnosticsTitle}
+      </summary>
       {open ? (
-        <div className="omw-diagnostics__body">
-          <dl className="omw-counters">
-            <div className="omw-counter">
-              <dt>{messages.diagnosticsReceived}</dt>
-              <dd>{diagnostics.received}</dd>
-            </div>
-            <div className="omw-counter">
-              <dt>{messages.diagnosticsRejected}</dt>
-              <dd>{rejectedTotal}</dd>
-            </div>
-            <div className="omw-counter">
-              <dt>{messages.diagnosticsUnmatched}</dt>
-              <dd>{diagnostics.unmatchedReferenceIds}</dd>
-            </div>
-          </dl>
-          {tab ? (
-            <p className="omw-diagnostics__tab">
-              {messages.diagnosticsTab}: {describeTab(messages, tab)}
-            </p>
-          ) : null}
-          {rejected.length > 0 ? (
-            <ul className="omw-reasons" aria-label={messages.diagnosticsRejected}>
-              {rejected.map(([reason, n]) => (
-                <li key={reason} className="omw-reason">
-                  <code>{reason}</code> <span className="omw-reason__count">{n}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <div className="omw-diagnostics__log-header">
-            <p className="omw-section-label">{messages.diagnosticsLog}</p>
-            {getRecording ? (
-              <label className="omw-diagnostics__redact" title={messages.diagnosticsRedactHint}>
-                <input type="checkbox" checked={redact} aria-describedby={redactHintId} onChange={(event) => setRedact(event.currentTarget.checked)} />
-                <span>{messages.diagnosticsRedact}</span>
-              </label>
-            ) : null}
-            {getRecording ? (
-              <span id={redactHintId} className="omw-visually-hidden">
-                {messages.diagnosticsRedactHint}
-              </span>
-            ) : null}
-            <button
-              type="button"
-              className="omw-button omw-button--secondary omw-button--small"
-              onClick={() =>
-                downloadJson(`openmedia-log-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, {
-                  exportedAt: new Date().toISOString(),
-                  received: diagnostics.received,
-                  rejected: diagnostics.rejected,
-                  unmatchedReferenceIds: diagnostics.unmatchedReferenceIds,
-                  log: diagnostics.log,
-                  ...(getRecording ? { recording: redact ? redactRecording(getRecording()) : getRecording(), redacted: redact } : {}),
-                })
-              }
-            >
-              <DownloadIcon />
-              <span>{messages.diagnosticsDownload}</span>
-            </button>
-          </div>
-          <DiagnosticsLog log={diagnostics.log} locale={locale} />
-        </div>
+        <LazyDiagnosticsBody
+          diagnostics={diagnostics}
+          locale={locale}
+          getRecording={getRecording}
+          onClose={() => setOpen(false)}
+          whileLoading={<DiagnosticsLoading />}
+        />
       ) : null}
     </details>
+  );
+}
+
+/** Said only when the download is slow: a fast one shows the body without a flash of text. */
+function DiagnosticsLoading() {
+  const messages = useMessages();
+  const slow = useDelayedFlag(true, LOADING_NOTE_AFTER_MS);
+  return (
+    <p className="omw-muted omw-diagnostics__loading" role="status">
+      {slow ? messages.diagnosticsLoading : null}
+    </p>
   );
 }
 

@@ -13,6 +13,7 @@ export const partLoaders = {
   transferDialog: () => import('./transfer-dialog').then((m) => m.TransferDialog),
   userDataAddForm: () => import('./user-data-add-form').then((m) => m.UserDataAddForm),
   userDataValueForm: () => import('./user-data-value-form').then((m) => m.UserDataValueForm),
+  diagnosticsBody: () => import('./diagnostics-body').then((m) => m.DiagnosticsBody),
 };
 
 export const LazyTransferDialog = lazyPart(() => partLoaders.transferDialog(), { cancel: (props) => props.onClose() });
@@ -21,7 +22,11 @@ export const LazyUserDataAddForm = lazyPart(() => partLoaders.userDataAddForm(),
 
 export const LazyUserDataValueForm = lazyPart(() => partLoaders.userDataValueForm(), { cancel: (props) => props.onCancel() });
 
+// The diagnostics panel's body (counters, log table, download, redaction), for support: loaded
+// when the panel opens or is about to, never at start.
+export const LazyDiagnosticsBody = lazyPart(() => partLoaders.diagnosticsBody(), { cancel: (props) => props.onClose() });
+
 /** Test support: downloads every part, so tests can open dialogs and forms and query them at once. */
 export async function preloadLazyPartsForTests(): Promise<void> {
-  await Promise.all([LazyTransferDialog.load(), LazyUserDataAddForm.load(), LazyUserDataValueForm.load()]);
+  await Promise.all([LazyTransferDialog.load(), LazyUserDataAddForm.load(), LazyUserDataValueForm.load(), LazyDiagnosticsBody.load()]);
 }

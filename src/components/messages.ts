@@ -94,6 +94,8 @@ export interface Messages {
   readonly keep: string;
 
   readonly diagnosticsTitle: string;
+  /** Shown in the opened diagnostics panel while its code downloads (only when that is slow). */
+  readonly diagnosticsLoading: string;
   readonly diagnosticsReceived: string;
   readonly diagnosticsRejected: string;
   readonly diagnosticsUnmatched: string;
@@ -258,6 +260,7 @@ export const DEFAULT_MESSAGES: Messages = {
   keep: 'Keep',
 
   diagnosticsTitle: 'Diagnostics',
+  diagnosticsLoading: 'Loading diagnostics…',
   diagnosticsReceived: 'Messages applied',
   diagnosticsRejected: 'Messages rejected',
   diagnosticsUnmatched: 'Unmatched reference IDs',
