@@ -1,7 +1,8 @@
 import { memo, useCallback, useState } from 'react';
 import type { ActionError, ActionOutcome } from '../core/types';
-import { useInteraction } from '../hooks/use-interaction';
-import { useInteractionCommands } from '../hooks/use-interaction-action';
+import { useProvidedClient } from '../hooks/openmedia-context';
+import { useEntryOf } from '../hooks/use-interaction';
+import { useCommandsOf } from '../hooks/use-interaction-action';
 import type { OperationRequest } from '../protocol/types';
 import type { ActionListener } from './action-event';
 import { InteractionCard } from './interaction-card';
@@ -19,7 +20,8 @@ export interface ConnectedInteractionCardProps {
 }
 
 /**
- * A card bound to the store: it re-renders only when its own entry changes. Runs the host's
+ * A card bound to the store: it re-renders only when its own entry changes. Rendered inside
+ * OpenmediaWidget, which keeps the client connected, so it holds no connection of its own. Runs the host's
  * `onAction` veto before sending and reports the outcome after.
  */
 export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
@@ -31,8 +33,10 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
   headingLevel,
 }: ConnectedInteractionCardProps) {
   const messages = useMessages();
-  const entry = useInteraction(id);
-  const { perform, dismissError } = useInteractionCommands(id);
+  // The widget around the cards keeps the client connected; a card only reads its entry.
+  const client = useProvidedClient('OpenmediaWidget');
+  const entry = useEntryOf(client, id);
+  const { perform, dismissError } = useCommandsOf(client, id);
   // A host veto never reaches the store (nothing was sent), so the card keeps it itself.
   const [veto, setVeto] = useState<ActionError | undefined>(undefined);
 

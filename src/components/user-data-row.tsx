@@ -59,9 +59,8 @@ export const UserDataRow = memo(function UserDataRow({
   // A value shown flattened cannot be sent back as shown (it would change its wire type): no Edit.
   const edit = { present: kind === undefined && editPresent, enabled: editEnabled, busy: editBusy };
   const remove = { present: removePresent, enabled: removeEnabled, busy: removeBusy };
-  const confirmTextId = useId();
-  const editRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
+  // The value cell: focus goes back to its Edit or Delete button, found there (two refs fewer per row).
+  const cellRef = useRef<HTMLElement>(null);
   // Focus to move back after the editor closes, set by this row's own handlers only, so a row
   // closed because another editor opened elsewhere does not steal focus.
   const focusNext = useRef<'edit' | 'delete' | null>(null);
@@ -71,12 +70,14 @@ export const UserDataRow = memo(function UserDataRow({
     const target = focusNext.current;
     if (!target) return;
     focusNext.current = null;
-    (target === 'edit' ? editRef : deleteRef).current?.focus();
+    cellRef.current?.querySelector<HTMLButtonElement>(target === 'edit' ? '.omw-glyph--edit' : '.omw-glyph--delete')?.focus();
   }, [mode]);
 
   const shownText = (
     <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>{text === '' ? messages.notProvided : text}</span>
   );
+
+  const cellState = mode === 'edit' ? ' omw-ud-cell--active' : mode === 'delete' ? ' omw-ud-cell--deleting' : '';
 
   const close = (focus: 'edit' | 'delete') => {
     focusNext.current = focus;
@@ -84,9 +85,11 @@ export const UserDataRow = memo(function UserDataRow({
   };
 
   return (
-    <div className={`omw-ud-row${mode === 'edit' ? ' omw-ud-row--active' : ''}${mode === 'delete' ? ' omw-ud-row--deleting' : ''}`}>
-      <dt className="omw-ud-key">{dataKey}</dt>
-      <dd className="omw-ud-value">
+    // The term and its value are cells of the list's grid, with no row element around them (one
+    // element less per key); the row's look (padding, separator, background) is on both cells.
+    <>
+      <dt className={`omw-ud-key omw-ud-cell${cellState}`}>{dataKey}</dt>
+      <dd ref={cellRef} className={`omw-ud-value omw-ud-cell${cellState}`}>
         {mode === 'edit' && kind === undefined ? (
           <LazyUserDataValueForm
             dataKey={dataKey}
@@ -110,33 +113,16 @@ export const UserDataRow = memo(function UserDataRow({
           </button>
         ) : null}
         {mode === 'delete' ? (
-          <span className="omw-confirm" role="group" aria-labelledby={confirmTextId}>
-            <span id={confirmTextId} className="omw-confirm__text">
-              {messages.deleteConfirm(dataKey)}
-            </span>
-            <button
-              type="button"
-              className="omw-button omw-button--danger omw-button--small"
-              onClick={() => {
-                onDelete(dataKey);
-                close('delete');
-              }}
-            >
-              {messages.confirmDelete}
-            </button>
-            <button
-              // The safe choice has focus, so a stray Enter keeps the data.
-              autoFocus
-              type="button"
-              className="omw-button omw-button--ghost omw-button--small"
-              onClick={() => close('delete')}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape') close('delete');
-              }}
-            >
-              {messages.keep}
-            </button>
-          </span>
+          <DeleteConfirm
+            question={messages.deleteConfirm(dataKey)}
+            confirmLabel={messages.confirmDelete}
+            keepLabel={messages.keep}
+            onConfirm={() => {
+              onDelete(dataKey);
+              close('delete');
+            }}
+            onKeep={() => close('delete')}
+          />
         ) : null}
         {/* The row's buttons sit in the value cell itself (no wrapper: four elements less per card);
             the first is pushed to the end of the line, see .omw-ud-action in the CSS. */}
@@ -145,7 +131,6 @@ export const UserDataRow = memo(function UserDataRow({
               variant: 'icon',
               className: 'omw-glyph omw-glyph--edit omw-ud-action omw-ud-action--first',
               label: messages.editKey(dataKey),
-              buttonRef: editRef,
               disabled: !edit.enabled,
               busy: edit.busy,
               onIntent: LazyUserDataValueForm.preload,
@@ -157,13 +142,47 @@ export const UserDataRow = memo(function UserDataRow({
               variant: 'icon',
               className: `omw-glyph omw-glyph--delete omw-ud-action${edit.present ? '' : ' omw-ud-action--first'}`,
               label: messages.deleteKey(dataKey),
-              buttonRef: deleteRef,
               disabled: !remove.enabled,
               busy: remove.busy,
               onClick: () => onModeChange(dataKey, 'delete'),
             })
           : null}
       </dd>
-    </div>
+    </>
   );
 });
+
+interface DeleteConfirmProps {
+  readonly question: string;
+  readonly confirmLabel: string;
+  readonly keepLabel: string;
+  readonly onConfirm: () => void;
+  readonly onKeep: () => void;
+}
+
+/** The inline "Delete …?" of a row; its own component, so only a row asking it holds the id that names the group. */
+function DeleteConfirm({ question, confirmLabel, keepLabel, onConfirm, onKeep }: DeleteConfirmProps) {
+  const textId = useId();
+  return (
+    <span className="omw-confirm" role="group" aria-labelledby={textId}>
+      <span id={textId} className="omw-confirm__text">
+        {question}
+      </span>
+      <button type="button" className="omw-button omw-button--danger omw-button--small" onClick={onConfirm}>
+        {confirmLabel}
+      </button>
+      <button
+        // The safe choice has focus, so a stray Enter keeps the data.
+        autoFocus
+        type="button"
+        className="omw-button omw-button--ghost omw-button--small"
+        onClick={onKeep}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onKeep();
+        }}
+      >
+        {keepLabel}
+      </button>
+    </span>
+  );
+}

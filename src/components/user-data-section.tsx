@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { UserData, UserDataKind, UserDataValue } from '../protocol/types';
 import { COLLAPSE_AFTER_KEYS, VISIBLE_KEYS, isLongText, matchesFilter, previewText } from './bounded-user-data';
 import { ClampedValueRow } from './clamped-value-row';
@@ -57,28 +57,31 @@ export function UserDataSection({
   onDelete,
 }: UserDataSectionProps) {
   const messages = useMessages();
-  const filterId = useId();
   const [filter, setFilter] = useState('');
   const [showAll, setShowAll] = useState(false);
   // A clamped row replaces the editor of its key when that closes: focus goes back to its button.
   const [refocus, setRefocus] = useState<{ key: string; target: 'edit' | 'delete' } | undefined>(undefined);
-  const clearRefocus = useCallback(() => setRefocus(undefined), []);
 
-  // One stable handler of each kind for every row (rows are memoised), reading the latest props.
+  // One stable handler of each kind for every row (rows are memoised), reading the latest props;
+  // made once, as one object (one hook rather than one per handler).
   const latest = useRef({ userData, editor, onEditorChange, onUpdate, onDelete });
   useLayoutEffect(() => {
     latest.current = { userData, editor, onEditorChange, onUpdate, onDelete };
   });
-  const changeRowMode = useCallback((key: string, next: RowMode) => {
-    const current = latest.current;
-    const mode = rowMode(current.editor, key);
-    if (next === 'view' && mode !== 'view' && isLongText(userDataText(current.userData[key] ?? null))) {
-      setRefocus({ key, target: mode === 'edit' ? 'edit' : 'delete' });
-    }
-    current.onEditorChange(next === 'view' ? { mode: 'none' } : { mode: next, key });
-  }, []);
-  const updateRow = useCallback((key: string, value: UserDataValue) => latest.current.onUpdate(key, value), []);
-  const deleteRow = useCallback((key: string) => latest.current.onDelete(key), []);
+  const [rowHandlers] = useState(() => ({
+    changeRowMode: (key: string, next: RowMode) => {
+      const current = latest.current;
+      const mode = rowMode(current.editor, key);
+      if (next === 'view' && mode !== 'view' && isLongText(userDataText(current.userData[key] ?? null))) {
+        setRefocus({ key, target: mode === 'edit' ? 'edit' : 'delete' });
+      }
+      current.onEditorChange(next === 'view' ? { mode: 'none' } : { mode: next, key });
+    },
+    updateRow: (key: string, value: UserDataValue) => latest.current.onUpdate(key, value),
+    deleteRow: (key: string) => latest.current.onDelete(key),
+    clearRefocus: () => setRefocus(undefined),
+  }));
+  const { changeRowMode, updateRow, deleteRow, clearRefocus } = rowHandlers;
 
   const keys = Object.keys(userData);
   const many = keys.length > COLLAPSE_AFTER_KEYS;
@@ -138,21 +141,7 @@ export function UserDataSection({
       ) : (
         <p className="omw-section-label">{messages.labelUserData}</p>
       )}
-      {many ? (
-        <div className="omw-ud-filter">
-          <label htmlFor={filterId} className="omw-visually-hidden">
-            {messages.userDataFilter}
-          </label>
-          <input
-            id={filterId}
-            type="search"
-            className="omw-input omw-ud-filter__input"
-            placeholder={messages.userDataFilter}
-            value={filter}
-            onChange={(event) => setFilter(event.currentTarget.value)}
-          />
-        </div>
-      ) : null}
+      {many ? <UserDataFilter filter={filter} onFilterChange={setFilter} label={messages.userDataFilter} /> : null}
       {keys.length === 0 ? (
         <p className="omw-muted omw-ud-empty">{messages.noUserData}</p>
       ) : rows.length === 0 ? (
@@ -184,6 +173,32 @@ export function UserDataSection({
           onCancel={() => onEditorChange({ mode: 'none' })}
         />
       ) : null}
+    </div>
+  );
+}
+
+interface UserDataFilterProps {
+  readonly filter: string;
+  readonly onFilterChange: (filter: string) => void;
+  readonly label: string;
+}
+
+/** The filter of a long user-data list; only such a list holds the id that labels it. */
+function UserDataFilter({ filter, onFilterChange, label }: UserDataFilterProps) {
+  const filterId = useId();
+  return (
+    <div className="omw-ud-filter">
+      <label htmlFor={filterId} className="omw-visually-hidden">
+        {label}
+      </label>
+      <input
+        id={filterId}
+        type="search"
+        className="omw-input omw-ud-filter__input"
+        placeholder={label}
+        value={filter}
+        onChange={(event) => onFilterChange(event.currentTarget.value)}
+      />
     </div>
   );
 }

@@ -89,16 +89,21 @@ export function useInteractionAction(interactionId: string): InteractionAction {
  * mutation cache for each `perform`, but no observer is kept per card while nothing is sent.
  */
 export function useInteractionCommands(interactionId: string): Pick<InteractionAction, 'perform' | 'dismissError'> {
-  const client = useProvidedClient('useInteractionCommands');
-  const perform = useCallback(
-    (request: OperationRequest, options?: PerformOptions): Promise<ActionOutcome> =>
-      client.queryClient
-        .getMutationCache()
-        .build(client.queryClient, actionMutationOptions(client, interactionId))
-        .execute({ request, options })
-        .catch(asOutcome),
+  return useCommandsOf(useProvidedClient('useInteractionCommands'), interactionId);
+}
+
+/** {@link useInteractionCommands} for a given client: one hook, both functions stable per (client, id). */
+export function useCommandsOf(client: OpenmediaClient, interactionId: string): Pick<InteractionAction, 'perform' | 'dismissError'> {
+  return useMemo(
+    () => ({
+      perform: (request: OperationRequest, options?: PerformOptions): Promise<ActionOutcome> =>
+        client.queryClient
+          .getMutationCache()
+          .build(client.queryClient, actionMutationOptions(client, interactionId))
+          .execute({ request, options })
+          .catch(asOutcome),
+      dismissError: () => client.dismissError(interactionId),
+    }),
     [client, interactionId],
   );
-  const dismissError = useCallback(() => client.dismissError(interactionId), [client, interactionId]);
-  return useMemo(() => ({ perform, dismissError }), [perform, dismissError]);
 }

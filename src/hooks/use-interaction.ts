@@ -31,6 +31,15 @@ export function useInteraction(id: string): InteractionEntry | undefined {
   return useClientSelector(client, select);
 }
 
+/**
+ * One interaction's entry, for a component whose ancestor already keeps the client connected (the
+ * widget's cards): one callback and one store subscription, no effect per card.
+ */
+export function useEntryOf(client: OpenmediaClient, id: string): InteractionEntry | undefined {
+  const getSlice = useCallback(() => selectEntry(client.getSnapshot().state, id), [client, id]);
+  return useSyncExternalStore(client.subscribe, getSlice, getSlice);
+}
+
 /** Ids in display order; a new array only when an interaction joins, leaves or changes group. */
 export function useInteractionIds(): readonly string[] {
   return useClientSelector(useConnectedClient('useInteractionIds'), selectDisplayOrder);
