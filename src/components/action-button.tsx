@@ -1,5 +1,8 @@
 import type { ReactNode, Ref } from 'react';
 import { Spinner } from './icons';
+import { createStringCache } from './shared-strings';
+
+const classes = createStringCache();
 
 export interface ActionButtonProps {
   /** Visible text; also the accessible name unless `label` is given. None for an icon button (its icon is a CSS glyph). */
@@ -50,7 +53,7 @@ export function actionButton(
       key={key}
       ref={buttonRef}
       type="button"
-      className={`omw-button omw-button--${variant}${busy ? ' omw-button--busy' : ''}${className ? ` ${className}` : ''}`}
+      className={classes.get(`${variant}${busy ? '+busy' : ''} ${className ?? ''}`, () => `omw-button omw-button--${variant}${busy ? ' omw-button--busy' : ''}${className ? ` ${className}` : ''}`)}
       aria-label={label}
       title={label}
       aria-busy={busy ? 'true' : undefined}
@@ -60,9 +63,9 @@ export function actionButton(
       disabled={disabled && !busy}
       onPointerEnter={onIntent}
       onFocus={onIntent}
-      onClick={() => {
-        if (!busy && !disabled) onClick();
-      }}
+      // No wrapper closure per button and render: a disabled button fires no click, and a busy
+      // one (only aria-disabled, to keep focus) gets no handler.
+      onClick={busy || disabled ? undefined : onClick}
     >
       {busy ? <Spinner /> : null}
       {children}

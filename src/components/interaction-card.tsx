@@ -8,6 +8,7 @@ import { stateTone } from './format';
 import { InteractionMeta } from './interaction-meta';
 import { LazyTransferDialog } from './lazy-parts';
 import { useMessages } from './messages-context';
+import { createStringCache } from './shared-strings';
 import { StateChip } from './state-chip';
 import { TimeInState } from './time-in-state';
 import type { TransferTarget } from './transfer-target';
@@ -31,6 +32,8 @@ export interface InteractionCardProps {
 }
 
 const NO_TARGETS: readonly TransferTarget[] = [];
+// One class string per look, shared by every card (see shared-strings).
+const cardClasses = createStringCache();
 const KNOWN: readonly string[] = KNOWN_OPERATIONS;
 
 /** The title of an interaction: its Subject when it has one, else its id. */
@@ -114,15 +117,13 @@ export const InteractionCard = memo(function InteractionCard({
     }
   }, []);
 
-  const className = [
-    'omw-card',
-    `omw-card--${stateTone(interaction.state)}`,
-    ended ? 'omw-card--ended' : '',
-    focused ? 'omw-card--focused' : '',
-    entry.error ? 'omw-card--error' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const tone = stateTone(interaction.state);
+  const hasError = entry.error !== undefined;
+  const className = cardClasses.get(`${tone}${ended ? '+ended' : ''}${focused ? '+focused' : ''}${hasError ? '+error' : ''}`, () =>
+    ['omw-card', `omw-card--${tone}`, ended ? 'omw-card--ended' : '', focused ? 'omw-card--focused' : '', hasError ? 'omw-card--error' : '']
+      .filter(Boolean)
+      .join(' '),
+  );
 
   return (
     <article

@@ -4,6 +4,11 @@ import { actionButton } from './action-button';
 import { userDataText } from './format';
 import { LazyUserDataValueForm } from './lazy-parts';
 import { useMessages } from './messages-context';
+import { sharedLabel } from './shared-strings';
+
+// Class lists as constants, one string for every row (see shared-strings).
+const KEY_CELL: Record<RowMode, string> = { view: 'omw-ud-key omw-ud-cell', edit: 'omw-ud-key omw-ud-cell omw-ud-cell--active', delete: 'omw-ud-key omw-ud-cell omw-ud-cell--deleting' };
+const VALUE_CELL: Record<RowMode, string> = { view: 'omw-ud-value omw-ud-cell', edit: 'omw-ud-value omw-ud-cell omw-ud-cell--active', delete: 'omw-ud-value omw-ud-cell omw-ud-cell--deleting' };
 
 /** How one user-data operation button should look: absent, enabled, disabled, or in flight. */
 export interface KeyActionState {
@@ -77,8 +82,6 @@ export const UserDataRow = memo(function UserDataRow({
     <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>{text === '' ? messages.notProvided : text}</span>
   );
 
-  const cellState = mode === 'edit' ? ' omw-ud-cell--active' : mode === 'delete' ? ' omw-ud-cell--deleting' : '';
-
   const close = (focus: 'edit' | 'delete') => {
     focusNext.current = focus;
     onModeChange(dataKey, 'view');
@@ -88,8 +91,8 @@ export const UserDataRow = memo(function UserDataRow({
     // The term and its value are cells of the list's grid, with no row element around them (one
     // element less per key); the row's look (padding, separator, background) is on both cells.
     <>
-      <dt className={`omw-ud-key omw-ud-cell${cellState}`}>{dataKey}</dt>
-      <dd ref={cellRef} className={`omw-ud-value omw-ud-cell${cellState}`}>
+      <dt className={KEY_CELL[mode]}>{dataKey}</dt>
+      <dd ref={cellRef} className={VALUE_CELL[mode]}>
         {mode === 'edit' && kind === undefined ? (
           <LazyUserDataValueForm
             dataKey={dataKey}
@@ -130,7 +133,7 @@ export const UserDataRow = memo(function UserDataRow({
           ? actionButton({
               variant: 'icon',
               className: 'omw-glyph omw-glyph--edit omw-ud-action omw-ud-action--first',
-              label: messages.editKey(dataKey),
+              label: sharedLabel(messages.editKey, dataKey),
               disabled: !edit.enabled,
               busy: edit.busy,
               onIntent: LazyUserDataValueForm.preload,
@@ -140,8 +143,8 @@ export const UserDataRow = memo(function UserDataRow({
         {mode === 'view' && remove.present
           ? actionButton({
               variant: 'icon',
-              className: `omw-glyph omw-glyph--delete omw-ud-action${edit.present ? '' : ' omw-ud-action--first'}`,
-              label: messages.deleteKey(dataKey),
+              className: edit.present ? 'omw-glyph omw-glyph--delete omw-ud-action' : 'omw-glyph omw-glyph--delete omw-ud-action omw-ud-action--first',
+              label: sharedLabel(messages.deleteKey, dataKey),
               disabled: !remove.enabled,
               busy: remove.busy,
               onClick: () => onModeChange(dataKey, 'delete'),

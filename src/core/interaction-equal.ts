@@ -48,10 +48,22 @@ export function reuseEqualParts(previous: OpenmediaInteraction, next: OpenmediaI
     return previous;
   }
   if (!sameCapabilities && !sameUserData) return next;
+  // Equal strings are kept too: each message's copy of the URI or the state is then garbage, not
+  // one more copy held by the new resource (and by the views still showing the old one).
   return {
     ...next,
+    id: same(previous.id, next.id),
+    mediaType: same(previous.mediaType, next.mediaType),
+    openmediaType: same(previous.openmediaType, next.openmediaType),
+    state: same(previous.state, next.state),
+    uri: same(previous.uri, next.uri),
+    receivedDate: same(previous.receivedDate, next.receivedDate),
     capabilities: sameCapabilities ? previous.capabilities : next.capabilities,
     userData: sameUserData ? previous.userData : next.userData,
     ...(sameUserData && previous.userDataKinds !== undefined ? { userDataKinds: previous.userDataKinds } : {}),
   };
+}
+
+function same<T>(previous: T, next: T): T {
+  return previous === next ? previous : next;
 }
