@@ -4,7 +4,7 @@ import type { ChannelDescriptor } from '../protocol/parse';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { BackoffOptions } from './backoff';
 import { openCometdSession, prepareCometd } from './cometd-session';
-import { DEFAULT_CONNECT_PACING_MS, documentVisible } from './connect-pacing';
+import { DEFAULT_CONNECT_PACING_MS, createPendingConnect, documentVisible } from './connect-pacing';
 import type { CometdClient, CometdSession, HandshakeCycles, PreparedCometd } from './cometd-session';
 import { createListenerSet } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
@@ -62,6 +62,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   const random = options.random ?? Math.random;
   const factory = options.cometdFactory ?? createBrowserCometd;
   const listeners = createListenerSet();
+  const pendingConnect = createPendingConnect();
 
   let status: ConnectionStatus = 'disconnected';
   let session: CometdSession | undefined;
@@ -90,6 +91,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       backoff,
       random,
       pacing: { paceMs: options.connectPacingMs ?? DEFAULT_CONNECT_PACING_MS, visible: documentVisible, now: () => Date.now() },
+      pendingConnect,
     });
     session = openCometdSession({
       cometd: client.cometd,
@@ -153,6 +155,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   return {
     descriptor,
     getStatus: () => status,
+    afterPendingConnect: (callback) => pendingConnect.afterPendingConnect(callback),
     reconnect() {
       if (status !== 'unauthorized' || listeners.size === 0) return;
       retryAttempt = 0;

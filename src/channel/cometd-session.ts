@@ -3,7 +3,7 @@ import type { BackoffOptions } from './backoff';
 import { jitter } from './backoff';
 import { isSessionGone } from './cometd-failure';
 import { addConnectPacing } from './connect-pacing';
-import type { ConnectPacingOptions } from './connect-pacing';
+import type { ConnectPacingOptions, PendingConnectTracker } from './connect-pacing';
 
 /** The part of the CometD client the channel uses (a real `CometD` satisfies it; tests pass a fake). */
 export type CometdClient = Pick<
@@ -68,7 +68,11 @@ export interface PreparedCometd {
 
 export function prepareCometd(
   cometd: CometdClient,
-  params: Pick<SessionParams, 'url' | 'transport' | 'backoff' | 'random'> & { readonly pacing?: ConnectPacingOptions },
+  params: Pick<SessionParams, 'url' | 'transport' | 'backoff' | 'random'> & {
+    readonly pacing?: ConnectPacingOptions;
+    /** Told when a connect is about to go out at once, and when it did (see connect-pacing). */
+    readonly pendingConnect?: PendingConnectTracker;
+  },
 ): PreparedCometd {
   const started = captureWorkers(() => configure(cometd, params));
   const prepared: PreparedCometd = {
@@ -89,7 +93,7 @@ export function prepareCometd(
     outgoing: (message) => (prepared.gate.open || message.channel === '/meta/disconnect' ? message : null),
   });
   addRetryJitter(cometd, params.random);
-  if (params.pacing !== undefined) addConnectPacing(cometd, params.pacing);
+  if (params.pacing !== undefined) addConnectPacing(cometd, params.pacing, params.pendingConnect);
   return prepared;
 }
 

@@ -13,9 +13,15 @@ import { answer, installScriptedXhr, pending, unanswered } from '../test-support
 const ADVICE = { reconnect: 'retry', interval: 0, timeout: 30_000 };
 const NOTIFICATION = { channel: '/v2/me/openmedia', data: { messageType: 'OpenmediaStateChangeMessage' } };
 
-async function start(options: { connectPacingMs?: number; advice?: object } = {}) {
+async function start(options: { connectPacingMs?: number; advice?: object; onMessage?: (data: unknown) => void } = {}) {
   const received: unknown[] = [];
-  const listener: ChannelListener = { onMessage: (data) => received.push(data), onStatus: () => undefined };
+  const listener: ChannelListener = {
+    onMessage: (data) => {
+      received.push(data);
+      options.onMessage?.(data);
+    },
+    onStatus: () => undefined,
+  };
   const channel = createCometdChannel({ url: 'https://gws.example/api/v2/notifications', random: () => 1, connectPacingMs: options.connectPacingMs });
   const unsubscribe = channel.subscribe(listener);
   const advice = options.advice ?? ADVICE;
@@ -26,7 +32,7 @@ async function start(options: { connectPacingMs?: number; advice?: object } = {}
   await vi.advanceTimersByTimeAsync(advice === ADVICE ? 0 : 1_000);
   deliver([], { successful: true, advice });
   await vi.advanceTimersByTimeAsync(0);
-  return { received, unsubscribe };
+  return { received, unsubscribe, channel };
 }
 
 /**
@@ -138,6 +144,61 @@ describe('connect pacing over the real CometD client', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(unanswered('/meta/handshake')).toHaveLength(1);
     expect(unanswered('/meta/connect')).toHaveLength(0);
+    t.unsubscribe();
+  });
+});
+
+describe('drawing after the pending long poll (afterPendingConnect)', () => {
+  /**
+   * What the widget's schedule does: a task after the answer was read (here a microtask queued by
+   * the answer's last notification, which runs once the whole answer was read), it asks to run
+   * after the pending connect. Returns how many connects were out then, and when it ran.
+   */
+  function watchDrawing(channel: { afterPendingConnect?: (callback: () => void) => void }, count: number) {
+    const seen = { heard: 0, outWhenAsked: -1, outWhenRun: -1 };
+    const onMessage = () => {
+      seen.heard += 1;
+      if (seen.heard !== count) return;
+      queueMicrotask(() => {
+        seen.outWhenAsked = unanswered('/meta/connect').length;
+        channel.afterPendingConnect?.(() => {
+          seen.outWhenRun = unanswered('/meta/connect').length;
+        });
+      });
+    };
+    return { seen, onMessage };
+  }
+
+  it('after a backlog the drawing waits until the next connect has gone out', async () => {
+    const hook: { onMessage?: () => void } = {};
+    const t = await start({ onMessage: () => hook.onMessage?.() });
+    const watch = watchDrawing(t.channel, BACKLOG_NOTIFICATIONS);
+    hook.onMessage = watch.onMessage;
+    deliver(Array.from({ length: BACKLOG_NOTIFICATIONS }, () => NOTIFICATION));
+    expect(await nextConnectAfter(100)).toBe(0);
+    expect(watch.seen).toEqual({ heard: BACKLOG_NOTIFICATIONS, outWhenAsked: 0, outWhenRun: 1 });
+    t.unsubscribe();
+  });
+
+  it('a paced answer is drawn at once: its connect waits a frame, the drawing does not', async () => {
+    const hook: { onMessage?: () => void } = {};
+    const t = await start({ onMessage: () => hook.onMessage?.() });
+    const watch = watchDrawing(t.channel, 1);
+    hook.onMessage = watch.onMessage;
+    deliver([NOTIFICATION]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(watch.seen).toEqual({ heard: 1, outWhenAsked: 0, outWhenRun: 0 });
+    expect(await nextConnectAfter(100)).toBe(DEFAULT_CONNECT_PACING_MS);
+    t.unsubscribe();
+  });
+
+  it('nothing pending (no connect answered yet): runs at once', async () => {
+    const t = await start();
+    let ran = false;
+    t.channel.afterPendingConnect?.(() => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
     t.unsubscribe();
   });
 });

@@ -38,6 +38,48 @@ export function documentVisible(): boolean {
 type Advice = Record<string, unknown>;
 
 /**
+ * Whether the next `/meta/connect` is about to go out (its answer asked for no wait), so work that
+ * can wait a moment (drawing a burst) runs after it is sent: the server then gathers the next
+ * answer while the page draws this one, instead of waiting for the drawing to end. Lives as long
+ * as the channel's CometD client.
+ */
+export interface PendingConnect {
+  /** Runs `callback` once the connect about to be sent has gone out (or failed); at once when none is. */
+  afterPendingConnect(callback: () => void): void;
+}
+
+export interface PendingConnectTracker extends PendingConnect {
+  /** A connect answer asked for the next one at once. */
+  expect(): void;
+  /** The next connect went out, or none will (a failure, a disconnect): run what waited. */
+  release(): void;
+}
+
+export function createPendingConnect(): PendingConnectTracker {
+  let pending = false;
+  let waiting: (() => void)[] = [];
+  return {
+    afterPendingConnect(callback) {
+      if (pending) waiting.push(callback);
+      else callback();
+    },
+    expect() {
+      pending = true;
+    },
+    release() {
+      pending = false;
+      if (waiting.length === 0) return;
+      const callbacks = waiting;
+      waiting = [];
+      // Told from CometD's outgoing extension, before the request is written: run once it is.
+      queueMicrotask(() => {
+        for (const callback of callbacks) callback();
+      });
+    },
+  };
+}
+
+/**
  * Sets the interval CometD waits before its next `/meta/connect`, through the advice of the
  * successful `/meta/connect` answer, which is how a Bayeux server asks the same of a client.
  *
@@ -49,8 +91,9 @@ type Advice = Record<string, unknown>;
  *   keep applying.
  * - The wait runs on CometD's scheduler (its Worker by default), so it is never throttled.
  */
-export function addConnectPacing(cometd: CometdClient, options: ConnectPacingOptions): void {
-  if (!(options.paceMs > 0)) return;
+export function addConnectPacing(cometd: CometdClient, options: ConnectPacingOptions, pendingConnect?: PendingConnectTracker): void {
+  const pacing = options.paceMs > 0;
+  if (!pacing && pendingConnect === undefined) return;
   let serverAdvice: Advice | undefined;
   let lastNotificationAt = Number.NEGATIVE_INFINITY;
   /** Notifications since the last connect reply (servers write an answer's notifications before its reply). */
@@ -68,16 +111,29 @@ export function addConnectPacing(cometd: CometdClient, options: ConnectPacingOpt
       if (channel !== '/meta/connect') return message;
       const backlog = sinceReply >= BACKLOG_NOTIFICATIONS;
       sinceReply = 0;
-      if (message.successful !== true) return message;
+      if (message.successful !== true) {
+        // CometD backs off or stops: no connect follows at once.
+        pendingConnect?.release();
+        return message;
+      }
       const base = serverAdvice ?? {};
-      if (base.reconnect !== undefined && base.reconnect !== 'retry') return message;
+      if (base.reconnect !== undefined && base.reconnect !== 'retry') {
+        pendingConnect?.release();
+        return message;
+      }
       const serverInterval = typeof base.interval === 'number' && base.interval > 0 ? base.interval : 0;
       const flowing = options.now() - lastNotificationAt < FLOWING_MS;
-      const interval = flowing && !backlog && options.visible() ? Math.max(serverInterval, options.paceMs) : serverInterval;
+      const interval = pacing && flowing && !backlog && options.visible() ? Math.max(serverInterval, options.paceMs) : serverInterval;
+      // The next connect goes out at once (after CometD's timer hop): what draws this answer waits for it.
+      if (interval === 0) pendingConnect?.expect();
       // Unchanged advice needs no rewrite (and an answer without advice keeps CometD's current one,
       // which is only right when the last rewrite, if any, asked for the same interval).
       if (advice !== undefined && interval === serverInterval) return message;
       return { ...message, advice: { ...base, interval } };
+    },
+    outgoing(message: Message) {
+      if (message.channel === '/meta/connect' || message.channel === '/meta/disconnect' || message.channel === '/meta/handshake') pendingConnect?.release();
+      return message;
     },
   });
 }

@@ -48,4 +48,10 @@ export interface NotificationChannel {
    * handshake and report `unauthorized`, so the widget shows one "signed out" with Reconnect.
    */
   sessionEnded?(): void;
+  /**
+   * Runs `callback` once the long-poll request the channel is about to send has gone out (or
+   * failed), at once when none is about to go: drawing a burst after it lets the server gather
+   * the next answer meanwhile. Optional: a channel without it (a replay, a test's) runs nothing late.
+   */
+  afterPendingConnect?(callback: () => void): void;
 }

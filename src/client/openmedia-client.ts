@@ -122,7 +122,10 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const { channel, source, recorder } = createChannel(options, gwsBase, dialect);
   const gwsClient: GwsClient = options.gwsClient ?? createGwsClient({ gwsBase });
   const queryClient = options.queryClient ?? new QueryClient();
-  const store = createOpenmediaStore({ lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS, schedule: options.schedule ?? createVisibilitySchedule() });
+  const store = createOpenmediaStore({
+    lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS,
+    schedule: options.schedule ?? createVisibilitySchedule({ afterPendingConnect: (callback) => (channel.afterPendingConnect ? channel.afterPendingConnect(callback) : callback()) }),
+  });
   const now = options.now ?? Date.now;
   const tickMs = options.tickMs ?? 1000;
   const mediaTypes = new Set(options.mediaTypes ?? DEFAULT_MEDIA_TYPES);

@@ -284,6 +284,12 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       if (run.leading) run.leading.source.sessionEnded?.();
       else post({ kind: 'session-ended' });
     },
+    // Only the leader holds the long poll; a follower hears over the BroadcastChannel and waits for nothing.
+    afterPendingConnect(callback) {
+      const source = run?.leading?.source;
+      if (source?.afterPendingConnect) source.afterPendingConnect(callback);
+      else callback();
+    },
     getTab: () => tab,
     subscribeTab(listener) {
       const record = { listener };

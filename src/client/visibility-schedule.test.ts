@@ -5,7 +5,7 @@ import type { OpenmediaEvent } from '../core/types';
 import { REJECTION_REASONS } from '../protocol/types';
 import { interaction, statusChange } from '../test-support/builders';
 
-function fakePage(initial: 'visible' | 'hidden') {
+function fakePage(initial: 'visible' | 'hidden', afterPendingConnect?: (callback: () => void) => void) {
   const listeners = new Set<() => void>();
   const frames: (() => void)[] = [];
   const soon: (() => void)[] = [];
@@ -22,6 +22,7 @@ function fakePage(initial: 'visible' | 'hidden') {
     visibility: page,
     requestFrame: (callback) => frames.push(callback),
     runSoon: (callback) => soon.push(callback),
+    afterPendingConnect,
   });
   const run = (queue: (() => void)[]) => queue.splice(0).forEach((callback) => callback());
   return { page, schedule, frames, soon, listeners, runFrames: () => run(frames), runSoon: () => run(soon) };
@@ -133,5 +134,70 @@ describe('createVisibilitySchedule', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('createVisibilitySchedule: after the pending long poll', () => {
+  /** A channel whose next long poll is about to go out until `send()`. */
+  function pendingPoll() {
+    const waiting: (() => void)[] = [];
+    let pending = true;
+    return {
+      afterPendingConnect: (callback: () => void) => (pending ? waiting.push(callback) : callback()),
+      send: () => {
+        pending = false;
+        waiting.splice(0).forEach((callback) => callback());
+      },
+      waiting,
+    };
+  }
+
+  it('draws a burst once the next long poll has gone out, not before', () => {
+    const poll = pendingPoll();
+    const { schedule, runSoon } = fakePage('visible', poll.afterPendingConnect);
+    const flush = vi.fn();
+    schedule(flush, NEWS);
+    runSoon();
+    expect(flush).not.toHaveBeenCalled();
+    expect(poll.waiting).toHaveLength(1);
+    poll.send();
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws at the second frame at the latest, when the long poll does not go out', () => {
+    const poll = pendingPoll();
+    const { schedule, runSoon, runFrames } = fakePage('visible', poll.afterPendingConnect);
+    const flush = vi.fn();
+    schedule(flush, NEWS);
+    runSoon();
+    // The first frame: an overdue frame runs before CometD's timer message, so it still waits.
+    runFrames();
+    expect(flush).not.toHaveBeenCalled();
+    runFrames();
+    expect(flush).toHaveBeenCalledTimes(1);
+    // The poll going out later draws nothing twice.
+    poll.send();
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+
+  it('a hidden tab draws at once: it has no frames to fall back on', () => {
+    const poll = pendingPoll();
+    const { schedule, runSoon } = fakePage('hidden', poll.afterPendingConnect);
+    const flush = vi.fn();
+    schedule(flush, NEWS);
+    runSoon();
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(poll.waiting).toHaveLength(0);
+  });
+
+  it('a change of the widget’s own waits for the frame as before, not for the network', () => {
+    const poll = pendingPoll();
+    const { schedule, soon, runFrames } = fakePage('visible', poll.afterPendingConnect);
+    const flush = vi.fn();
+    schedule(flush, TICK);
+    expect(soon).toHaveLength(0);
+    runFrames();
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(poll.waiting).toHaveLength(0);
   });
 });

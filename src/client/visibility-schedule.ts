@@ -16,6 +16,12 @@ export interface VisibilityScheduleOptions {
   readonly requestFrame?: ((callback: () => void) => unknown) | undefined;
   /** Runs `callback` soon without waiting for a frame. Default: a MessageChannel message, else `setTimeout(0)`. */
   readonly runSoon?: (callback: () => void) => void;
+  /**
+   * Runs `callback` once the push channel's next long poll, if one is about to go out, has gone
+   * (see `NotificationChannel.afterPendingConnect`). A visible tab draws server news after it, and
+   * at the second frame at the latest. Default: at once.
+   */
+  readonly afterPendingConnect?: (callback: () => void) => void;
 }
 
 function defaultVisibility(): VisibilitySource | undefined {
@@ -54,7 +60,8 @@ function isNews(cause: OpenmediaEvent | undefined): boolean {
  *
  * - visible, news from the server (a notification, a snapshot), and no flush ran since the last
  *   frame: a task later, so what arrived in one network answer reaches the DOM before the next
- *   paint instead of waiting for the frame;
+ *   paint instead of waiting for the frame — after the next long poll has gone out when that
+ *   answer asked for it at once (`afterPendingConnect`), and at the second frame at the latest;
  * - visible otherwise (a flush already ran since the last frame, or a change of the widget's own:
  *   a timer, a click): the next frame, so there is one React commit per frame however fast answers
  *   arrive, and changes made by timers that fire together (ten actions timing out) land together;
@@ -66,6 +73,7 @@ export function createVisibilitySchedule(options: VisibilityScheduleOptions = {}
   const visibility = 'visibility' in options ? options.visibility : defaultVisibility();
   const requestFrame = 'requestFrame' in options ? options.requestFrame : defaultRequestFrame();
   const runSoon = options.runSoon ?? runSoonDefault;
+  const { afterPendingConnect } = options;
   /** A flush ran and no frame has run since (a frame callback is then pending to clear it). */
   let flushedThisFrame = false;
   const frameRan = () => {
@@ -91,8 +99,17 @@ export function createVisibilitySchedule(options: VisibilityScheduleOptions = {}
       setTimeout(run, 16);
       return;
     }
-    if (visibility?.visibilityState === 'hidden' || (!flushedThisFrame && isNews(cause))) {
+    if (visibility?.visibilityState === 'hidden') {
       runSoon(run);
+      return;
+    }
+    if (!flushedThisFrame && isNews(cause)) {
+      // After the long poll that the same answer asked to send at once (a burst): the server
+      // gathers the next answer while this one is drawn. The frame is the latest it waits.
+      runSoon(afterPendingConnect === undefined ? run : () => afterPendingConnect(run));
+      // The second frame, not the first: after a long answer the browser runs an overdue frame
+      // before CometD's timer message, so the first frame would always come before the long poll.
+      if (afterPendingConnect !== undefined) requestFrame(() => requestFrame(run));
       return;
     }
     visibility?.addEventListener('visibilitychange', onVisibilityChange);
