@@ -82,6 +82,17 @@ describe('createRecordingChannel', () => {
     ]);
   });
 
+  it('clear() forgets what the full ring held, and keeps recording in order after it', () => {
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { maxEvents: 3, now: () => 0 });
+    recorder.subscribe(collector().listener);
+    for (let i = 1; i <= 5; i += 1) inner.emit(i);
+    recorder.clear();
+    expect(recorder.getRecording().events).toEqual([]);
+    for (let i = 6; i <= 9; i += 1) inner.emit(i);
+    expect(recorder.getRecording().events.map((e) => ('data' in e ? e.data : e))).toEqual([7, 8, 9]);
+  });
+
   it('passes a reconnect after a lost session through to the real channel', () => {
     const inner = createMemoryChannel();
     const recorder = createRecordingChannel(inner, { now: () => 0 });
