@@ -41,7 +41,8 @@ type Story = StoryObj<typeof meta>;
 
 export const Open: Story = {
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: DEFAULT_MESSAGES.diagnosticsDownload })).toBeVisible();
+    // The body is downloaded when the panel opens (see lazy-parts): wait for it.
+    await expect(await within(canvasElement).findByRole('button', { name: DEFAULT_MESSAGES.diagnosticsDownload })).toBeVisible();
     await expect(within(canvasElement).getByRole('region', { name: DEFAULT_MESSAGES.diagnosticsLog })).toBeVisible();
   },
 };
@@ -49,7 +50,7 @@ export const Open: Story = {
 export const Empty: Story = {
   args: { diagnostics: { received: 0, rejected: {}, unmatchedReferenceIds: 0, log: [] } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText(DEFAULT_MESSAGES.diagnosticsLogEmpty)).toBeVisible();
+    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.diagnosticsLogEmpty)).toBeVisible();
   },
 };
 
@@ -64,6 +65,6 @@ export const WithRecording: Story = {
     }),
   },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('checkbox', { name: DEFAULT_MESSAGES.diagnosticsRedact })).toBeChecked();
+    await expect(await within(canvasElement).findByRole('checkbox', { name: DEFAULT_MESSAGES.diagnosticsRedact })).toBeChecked();
   },
 };
