@@ -31,7 +31,6 @@ export interface ActionBarProps {
   readonly capabilities: readonly string[];
   /** The operation in flight, if any: every button is disabled meanwhile, and its own shows progress. */
   readonly pendingOperation: string | undefined;
-  readonly pending: boolean;
   readonly onOperation: (operation: BarOperation) => void;
   readonly addOpen: boolean;
   readonly transferRef: RefObject<HTMLButtonElement | null>;
@@ -43,7 +42,7 @@ export interface ActionBarProps {
  * capabilities array only (never a guess from the state) and are enabled when nothing is pending.
  * A plain memo over what the buttons are made of (`onOperation` must be stable).
  */
-export const ActionBar = memo(function ActionBar({ capabilities, pendingOperation, pending, onOperation, addOpen, transferRef, addRef }: ActionBarProps) {
+export const ActionBar = memo(function ActionBar({ capabilities, pendingOperation, onOperation, addOpen, transferRef, addRef }: ActionBarProps) {
   const messages = useMessages();
   const present = BAR_OPERATIONS.filter((op) => capabilities.includes(op));
   if (present.length === 0) return null;
@@ -57,7 +56,7 @@ export const ActionBar = memo(function ActionBar({ capabilities, pendingOperatio
               variant: VARIANTS[op],
               className: op === 'AttachUserData' ? `omw-button--op-${op} omw-glyph omw-glyph--plus` : `omw-button--op-${op}`,
               // As canPerform: listed (it is, to be here) and nothing pending; an ended card has no bar.
-              disabled: pending,
+              disabled: pendingOperation !== undefined,
               busy,
               onClick: () => onOperation(op),
               onIntent: PRELOAD[op],

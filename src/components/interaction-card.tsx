@@ -193,7 +193,6 @@ export const InteractionCard = memo(function InteractionCard({
         <ActionBar
           capabilities={interaction.capabilities}
           pendingOperation={pendingOp}
-          pending={entry.pending !== undefined}
           onOperation={onOperation}
           addOpen={editor.mode === 'add'}
           transferRef={transferRef}

@@ -63,4 +63,3 @@ export const InteractionMeta = memo(function InteractionMeta({ id, mediaType, op
     </dl>
   );
 });
-
