@@ -154,14 +154,14 @@ describe('drawing after the pending long poll (afterPendingConnect)', () => {
    * the answer's last notification, which runs once the whole answer was read), it asks to run
    * after the pending connect. Returns how many connects were out then, and when it ran.
    */
-  function watchDrawing(channel: { afterPendingConnect?: (callback: () => void) => void }, count: number) {
-    const seen = { heard: 0, outWhenAsked: -1, outWhenRun: -1 };
+  function watchDrawing(channel: { afterPendingConnect?: (callback: () => void) => boolean }, count: number) {
+    const seen = { heard: 0, outWhenAsked: -1, outWhenRun: -1, waited: undefined as boolean | undefined };
     const onMessage = () => {
       seen.heard += 1;
       if (seen.heard !== count) return;
       queueMicrotask(() => {
         seen.outWhenAsked = unanswered('/meta/connect').length;
-        channel.afterPendingConnect?.(() => {
+        seen.waited = channel.afterPendingConnect?.(() => {
           seen.outWhenRun = unanswered('/meta/connect').length;
         });
       });
@@ -176,7 +176,7 @@ describe('drawing after the pending long poll (afterPendingConnect)', () => {
     hook.onMessage = watch.onMessage;
     deliver(Array.from({ length: BACKLOG_NOTIFICATIONS }, () => NOTIFICATION));
     expect(await nextConnectAfter(100)).toBe(0);
-    expect(watch.seen).toEqual({ heard: BACKLOG_NOTIFICATIONS, outWhenAsked: 0, outWhenRun: 1 });
+    expect(watch.seen).toEqual({ heard: BACKLOG_NOTIFICATIONS, outWhenAsked: 0, outWhenRun: 1, waited: true });
     t.unsubscribe();
   });
 
@@ -187,7 +187,7 @@ describe('drawing after the pending long poll (afterPendingConnect)', () => {
     hook.onMessage = watch.onMessage;
     deliver([NOTIFICATION]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(watch.seen).toEqual({ heard: 1, outWhenAsked: 0, outWhenRun: 0 });
+    expect(watch.seen).toEqual({ heard: 1, outWhenAsked: 0, outWhenRun: 0, waited: false });
     expect(await nextConnectAfter(100)).toBe(DEFAULT_CONNECT_PACING_MS);
     t.unsubscribe();
   });
@@ -195,10 +195,11 @@ describe('drawing after the pending long poll (afterPendingConnect)', () => {
   it('nothing pending (no connect answered yet): runs at once', async () => {
     const t = await start();
     let ran = false;
-    t.channel.afterPendingConnect?.(() => {
+    const waited = t.channel.afterPendingConnect?.(() => {
       ran = true;
     });
     expect(ran).toBe(true);
+    expect(waited).toBe(false);
     t.unsubscribe();
   });
 });

@@ -44,8 +44,11 @@ type Advice = Record<string, unknown>;
  * as the channel's CometD client.
  */
 export interface PendingConnect {
-  /** Runs `callback` once the connect about to be sent has gone out (or failed); at once when none is. */
-  afterPendingConnect(callback: () => void): void;
+  /**
+   * Runs `callback` once the connect about to be sent has gone out (or failed); at once when none
+   * is. Returns whether it waits (false: `callback` has already run).
+   */
+  afterPendingConnect(callback: () => void): boolean;
 }
 
 export interface PendingConnectTracker extends PendingConnect {
@@ -60,8 +63,12 @@ export function createPendingConnect(): PendingConnectTracker {
   let waiting: (() => void)[] = [];
   return {
     afterPendingConnect(callback) {
-      if (pending) waiting.push(callback);
-      else callback();
+      if (!pending) {
+        callback();
+        return false;
+      }
+      waiting.push(callback);
+      return true;
     },
     expect() {
       pending = true;

@@ -51,7 +51,8 @@ export interface NotificationChannel {
   /**
    * Runs `callback` once the long-poll request the channel is about to send has gone out (or
    * failed), at once when none is about to go: drawing a burst after it lets the server gather
-   * the next answer meanwhile. Optional: a channel without it (a replay, a test's) runs nothing late.
+   * the next answer meanwhile. Returns whether it waits (false: `callback` has already run).
+   * Optional: a channel without it (a replay, a test's) runs nothing late.
    */
-  afterPendingConnect?(callback: () => void): void;
+  afterPendingConnect?(callback: () => void): boolean;
 }

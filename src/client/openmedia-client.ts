@@ -124,7 +124,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const queryClient = options.queryClient ?? new QueryClient();
   const store = createOpenmediaStore({
     lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS,
-    schedule: options.schedule ?? createVisibilitySchedule({ afterPendingConnect: (callback) => (channel.afterPendingConnect ? channel.afterPendingConnect(callback) : callback()) }),
+    schedule: options.schedule ?? createVisibilitySchedule({ afterPendingConnect: channel.afterPendingConnect ? (callback) => channel.afterPendingConnect?.(callback) ?? false : undefined }),
   });
   const now = options.now ?? Date.now;
   const tickMs = options.tickMs ?? 1000;

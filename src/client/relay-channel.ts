@@ -287,8 +287,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     // Only the leader holds the long poll; a follower hears over the BroadcastChannel and waits for nothing.
     afterPendingConnect(callback) {
       const source = run?.leading?.source;
-      if (source?.afterPendingConnect) source.afterPendingConnect(callback);
-      else callback();
+      if (source?.afterPendingConnect) return source.afterPendingConnect(callback);
+      callback();
+      return false;
     },
     getTab: () => tab,
     subscribeTab(listener) {

@@ -5,7 +5,7 @@ import type { OpenmediaEvent } from '../core/types';
 import { REJECTION_REASONS } from '../protocol/types';
 import { interaction, statusChange } from '../test-support/builders';
 
-function fakePage(initial: 'visible' | 'hidden', afterPendingConnect?: (callback: () => void) => void) {
+function fakePage(initial: 'visible' | 'hidden', afterPendingConnect?: (callback: () => void) => boolean) {
   const listeners = new Set<() => void>();
   const frames: (() => void)[] = [];
   const soon: (() => void)[] = [];
@@ -143,7 +143,11 @@ describe('createVisibilitySchedule: after the pending long poll', () => {
     const waiting: (() => void)[] = [];
     let pending = true;
     return {
-      afterPendingConnect: (callback: () => void) => (pending ? waiting.push(callback) : callback()),
+      afterPendingConnect: (callback: () => void) => {
+        if (pending) waiting.push(callback);
+        else callback();
+        return pending;
+      },
       send: () => {
         pending = false;
         waiting.splice(0).forEach((callback) => callback());
@@ -178,6 +182,18 @@ describe('createVisibilitySchedule: after the pending long poll', () => {
     // The poll going out later draws nothing twice.
     poll.send();
     expect(flush).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws news at once when no long poll is pending, without asking for a frame first', () => {
+    const poll = pendingPoll();
+    poll.send();
+    const { schedule, frames, runSoon } = fakePage('visible', poll.afterPendingConnect);
+    const flush = vi.fn();
+    schedule(flush, NEWS);
+    runSoon();
+    expect(flush).toHaveBeenCalledTimes(1);
+    // Only the frame that marks the end of this frame's flush: no empty frame for the fallback.
+    expect(frames).toHaveLength(1);
   });
 
   it('a hidden tab draws at once: it has no frames to fall back on', () => {

@@ -18,10 +18,11 @@ export interface VisibilityScheduleOptions {
   readonly runSoon?: (callback: () => void) => void;
   /**
    * Runs `callback` once the push channel's next long poll, if one is about to go out, has gone
-   * (see `NotificationChannel.afterPendingConnect`). A visible tab draws server news after it, and
-   * at the second frame at the latest. Default: at once.
+   * (see `NotificationChannel.afterPendingConnect`), and returns whether it waits (false: it ran
+   * `callback` already). A visible tab draws server news after it, and at the second frame at the
+   * latest. Default: at once.
    */
-  readonly afterPendingConnect?: (callback: () => void) => void;
+  readonly afterPendingConnect?: (callback: () => void) => boolean;
 }
 
 function defaultVisibility(): VisibilitySource | undefined {
@@ -105,11 +106,14 @@ export function createVisibilitySchedule(options: VisibilityScheduleOptions = {}
     }
     if (!flushedThisFrame && isNews(cause)) {
       // After the long poll that the same answer asked to send at once (a burst): the server
-      // gathers the next answer while this one is drawn. The frame is the latest it waits.
-      runSoon(afterPendingConnect === undefined ? run : () => afterPendingConnect(run));
-      // The second frame, not the first: after a long answer the browser runs an overdue frame
-      // before CometD's timer message, so the first frame would always come before the long poll.
-      if (afterPendingConnect !== undefined) requestFrame(() => requestFrame(run));
+      // gathers the next answer while this one is drawn. The frame is the latest it waits: the
+      // second frame, not the first, because after a long answer the browser runs an overdue
+      // frame before CometD's timer message, so the first frame would always come before the long
+      // poll. No frame is asked for when nothing waits: an empty frame is work too.
+      runSoon(() => {
+        if (afterPendingConnect === undefined || !afterPendingConnect(run)) run();
+        else requestFrame(() => requestFrame(run));
+      });
       return;
     }
     visibility?.addEventListener('visibilitychange', onVisibilityChange);
