@@ -317,6 +317,22 @@ describe('OpenmediaWidget', () => {
     expect(region).toHaveAttribute('aria-live', 'polite');
   });
 
+  it('draws the timers’ next second with a notification that comes just before it, instead of a frame later', async () => {
+    const { emit } = await setup();
+    const shown = (name: string) => within(card(name)).getByText(/^\d\d:\d\d$/).textContent;
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await settle(450);
+    // Beta entered its state half a second after Alpha, whose timer set the beat.
+    await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
+    await settle(500);
+    expect([shown('Alpha'), shown('Beta')]).toEqual(['00:01', '00:00']);
+    // Under a quarter of a second before the next beat, news arrives: Beta's second goes with it.
+    await settle(800);
+    expect(shown('Beta')).toBe('00:00');
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha', CustomerName: 'Ann' })));
+    expect([shown('Alpha'), shown('Beta')]).toEqual(['00:01', '00:01']);
+  });
+
   it('says "Signed out" at once when the session has ended', async () => {
     const { h } = await setup();
     act(() => h.channel.setStatus('unauthorized'));

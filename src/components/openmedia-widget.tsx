@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useProvidedClient } from '../hooks/openmedia-context';
 import { useMessageRecording } from '../hooks/use-message-recording';
 import { useOpenmedia } from '../hooks/use-openmedia';
 import type { OpenmediaInteraction } from '../protocol/types';
@@ -8,6 +9,7 @@ import { ConnectedDiagnosticsPanel } from './diagnostics-panel';
 import { prewarmReceivedFormat } from './format';
 import { sameFrame } from './group-entries';
 import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
+import { beatIfDueSoon } from './shared-clock';
 import type { TransferTarget } from './transfer-target';
 import './openmedia-widget.css';
 
@@ -31,6 +33,11 @@ export interface OpenmediaWidgetProps
 export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ...view }: OpenmediaWidgetProps) {
   const { status, interactions, focusedId, snapshotError, get, retry } = useOpenmedia();
   const getRecording = useMessageRecording();
+
+  // Each publish is drawn in the coming frame: the time-in-state timers' next second goes with
+  // it when it is due within a moment, rather than in a frame of its own just after.
+  const client = useProvidedClient('OpenmediaWidget');
+  useEffect(() => client.subscribe(beatIfDueSoon), [client]);
 
   // The store publishes once a frame while notifications flow, nearly always a change inside a
   // card, which that card renders by itself. The frame (groups, counts, announcements) keeps the
