@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mediaMessage } from '../protocol/workspace-v3/fixtures';
-import { mockControlBase, readMockState } from './mock-api';
+import { keepUnchanged, mockControlBase, readMockState } from './mock-api';
+import type { MockSummary } from './mock-api';
 import { panelDialect } from './mock-dialect';
 
 describe('the mock panel in either dialect', () => {
@@ -31,5 +32,36 @@ describe('the mock panel in either dialect', () => {
     expect(panelDialect('workspace-v3').offerOverrides('email', 'Inbound', '')).not.toHaveProperty('subject');
     expect(['Processing', 'InWorkbin', 'Queued'].map(panelDialect('workspace-v3').isLive)).toEqual([true, false, false]);
     expect(panelDialect('gws-v2').isLive('InWorkbin')).toBe(true);
+  });
+});
+
+describe('keepUnchanged: a poll that changes nothing shown keeps the summary', () => {
+  const read = (body: Record<string, unknown>, at: number) => readMockState({ interactions: [{ id: 'A', state: 'Invited', userData: { Subject: 'Hi' } }], published: 3, ...body }, at) as MockSummary;
+
+  it('keeps the previous summary when only the time of the read differs', () => {
+    const first = read({}, 1_000);
+    expect(keepUnchanged(first, read({}, 2_500))).toBe(first);
+  });
+
+  it('takes the new summary when a counter changed, keeping the unchanged interaction list', () => {
+    const first = read({}, 1_000);
+    const next = keepUnchanged(first, read({ published: 4 }, 2_500));
+    expect(next).not.toBe(first);
+    expect(next.published).toBe(4);
+    expect(next.readAt).toBe(2_500);
+    expect(next.interactions).toBe(first.interactions);
+  });
+
+  it('takes a new interaction list when an interaction changed state', () => {
+    const first = read({}, 1_000);
+    const next = keepUnchanged(first, readMockState({ interactions: [{ id: 'A', state: 'Processing', userData: { Subject: 'Hi' } }], published: 3 }, 2_500) as MockSummary);
+    expect(next.interactions.map((i) => i.state)).toEqual(['Processing']);
+  });
+
+  it('a network cut counts down from the time of the read, so that time counts while one is on', () => {
+    const first = read({ faults: { networkCutUntil: 10_000 } }, 1_000);
+    const next = keepUnchanged(first, read({ faults: { networkCutUntil: 10_000 } }, 2_500));
+    expect(next).not.toBe(first);
+    expect(next.readAt).toBe(2_500);
   });
 });

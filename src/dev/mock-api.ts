@@ -69,6 +69,26 @@ export function readMockState(body: unknown, readAt: number): MockSummary | unde
   };
 }
 
+/**
+ * `next`, or as much of `previous` as says the same: the whole of it when nothing the panel shows
+ * changed (then a poll renders nothing), else its interaction list when that is unchanged. The
+ * time of the read counts only while a network cut counts down from it.
+ */
+export function keepUnchanged(previous: MockSummary | undefined, next: MockSummary): MockSummary {
+  if (previous === undefined) return next;
+  const a = previous.interactions;
+  const b = next.interactions;
+  const sameList = a.length === b.length && a.every((item, i) => item.id === b[i]?.id && item.state === b[i]?.state && item.subject === b[i]?.subject);
+  const interactions = sameList ? a : b;
+  const same =
+    sameList &&
+    (Object.keys(next) as (keyof MockSummary)[]).every(
+      (key) => key === 'interactions' || (key === 'readAt' ? next.networkCutUntil === undefined : Object.is(previous[key], next[key])),
+    );
+  if (same) return previous;
+  return interactions === b ? next : { ...next, interactions };
+}
+
 export class MockRequestError extends Error {
   constructor(
     message: string,

@@ -65,7 +65,7 @@ export function MockControlPanel({ base, enabled, dialect = 'gws-v2' }: MockCont
         expired={summary.expiredSessions}
         traffic={summary.trafficRunning ? summary.trafficRate : 0}
       />
-      <MockScenarioSection api={api} summary={summary} busy={busy} run={run} dialect={wording} />
+      <MockScenarioSection api={api} interactions={summary.interactions} trafficRunning={summary.trafficRunning} busy={busy} run={run} dialect={wording} />
       <MockFaultSection api={api} busy={busy} run={run} dialect={wording} />
       <p role="status" className={`dev-feedback${feedback ? ` dev-feedback--${feedback.tone}` : ''}`}>
         {feedback?.text ?? ''}

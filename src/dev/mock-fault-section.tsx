@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { MockApi } from './mock-api';
 import type { PanelDialect } from './mock-dialect';
 
@@ -22,8 +22,8 @@ function count(text: string, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** Every fault switch of the mock. */
-export function MockFaultSection({ api, busy, run, dialect }: MockFaultSectionProps) {
+/** Every fault switch of the mock. A memo: nothing here changes with the polled counters. */
+export const MockFaultSection = memo(function MockFaultSection({ api, busy, run, dialect }: MockFaultSectionProps) {
   const ids = {
     mode: useId(),
     failCount: useId(),
@@ -204,4 +204,4 @@ export function MockFaultSection({ api, busy, run, dialect }: MockFaultSectionPr
       </fieldset>
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { MockApi, MockSummary } from './mock-api';
 import type { PanelDialect } from './mock-dialect';
 
@@ -6,7 +6,8 @@ type Run = (label: string, action: () => Promise<unknown>, describe?: (result: u
 
 export interface MockScenarioSectionProps {
   readonly api: MockApi;
-  readonly summary: MockSummary;
+  readonly interactions: MockSummary['interactions'];
+  readonly trafficRunning: boolean;
   readonly busy: string | undefined;
   readonly run: Run;
   readonly dialect: PanelDialect;
@@ -17,8 +18,11 @@ function offeredId(result: unknown): string {
   return typeof id === 'string' ? `Offered ${id}` : 'Offered';
 }
 
-/** Offers, server-side user-data changes and random traffic. */
-export function MockScenarioSection({ api, summary, busy, run, dialect }: MockScenarioSectionProps) {
+/**
+ * Offers, server-side user-data changes and random traffic. A memo: the panel's counters change
+ * with every poll while traffic runs, and nothing here shows them.
+ */
+export const MockScenarioSection = memo(function MockScenarioSection({ api, interactions, trafficRunning, busy, run, dialect }: MockScenarioSectionProps) {
   const ids = { media: useId(), direction: useId(), subject: useId(), target: useId(), key: useId(), value: useId(), rate: useId() };
   const [chosenMediaType, setMediaType] = useState<string | undefined>(undefined);
   const mediaType = chosenMediaType !== undefined && dialect.mediaTypes.includes(chosenMediaType) ? chosenMediaType : (dialect.mediaTypes[0] ?? '');
@@ -28,7 +32,7 @@ export function MockScenarioSection({ api, summary, busy, run, dialect }: MockSc
   const [key, setKey] = useState('Priority');
   const [value, setValue] = useState('high');
   const [rate, setRate] = useState('2');
-  const live = summary.interactions.filter((i) => dialect.isLive(i.state));
+  const live = interactions.filter((i) => dialect.isLive(i.state));
   const targetId = live.some((i) => i.id === target) ? target : (live[0]?.id ?? '');
   const rateNumber = Number(rate);
 
@@ -96,7 +100,7 @@ export function MockScenarioSection({ api, summary, busy, run, dialect }: MockSc
               onChange={(e) => setRate(e.target.value)}
             />
           </label>
-          {summary.trafficRunning ? (
+          {trafficRunning ? (
             <button
               type="button"
               className="dev-button"
@@ -155,4 +159,4 @@ export function MockScenarioSection({ api, summary, busy, run, dialect }: MockSc
       </fieldset>
     </>
   );
-}
+});
