@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionError, InteractionEntry } from '../core/types';
-import { interaction } from '../test-support/builders';
-import { sameFrame } from './group-entries';
+import { createInitialState, openmediaReducer } from '../core/reducer';
+import type { OpenmediaState } from '../core/types';
+import { interaction, statusChange } from '../test-support/builders';
+import { createFrameSelector, sameFrame } from './group-entries';
 
 function entry(id: string, state: string, userData: Record<string, string> = {}, error?: ActionError): InteractionEntry {
   return {
@@ -42,5 +44,59 @@ describe('sameFrame: whether the widget frame would draw and announce the same',
   it("is false when an offer's subject changes (the offer announcement reads it), not an active one's", () => {
     expect(sameFrame(frame, [entry('a', 'Invited', { Subject: 'Renamed' }), frame[1]!, frame[2]!])).toBe(false);
     expect(sameFrame(frame, [frame[0]!, entry('b', 'Processing', { Subject: 'Renamed' }), frame[2]!])).toBe(true);
+  });
+});
+
+describe('createFrameSelector: the frame’s entries, state after state', () => {
+  const apply = (state: OpenmediaState, id: string, state_: string, userData: Record<string, string> = {}) =>
+    openmediaReducer(state, statusChange(interaction({ id, state: state_, userData: { Subject: `Subject ${id}`, ...userData } }), 1));
+  const ids = (entries: readonly InteractionEntry[]) => entries.map((e) => `${e.interaction.id}:${e.interaction.state}`);
+
+  function start() {
+    let state = createInitialState();
+    state = apply(state, 'a', 'Invited');
+    state = apply(state, 'b', 'Processing');
+    state = apply(state, 'c', 'Processing');
+    const frameOf = createFrameSelector();
+    return { state, frameOf, first: frameOf(state) };
+  }
+
+  it('draws offers first, then work in progress, newest first within each group', () => {
+    const { first } = start();
+    expect(ids(first)).toEqual(['a:Invited', 'c:Processing', 'b:Processing']);
+  });
+
+  it('keeps the same array while only what a card shows by itself changes, and for the same state', () => {
+    const { state, frameOf, first } = start();
+    expect(frameOf(state)).toBe(first);
+    const next = apply(state, 'b', 'Processing', { Priority: '3' });
+    expect(next.byId).not.toBe(state.byId);
+    expect(frameOf(next)).toBe(first);
+    // An active card's subject is its own business too.
+    expect(frameOf(apply(next, 'c', 'Processing', { Subject: 'Renamed' }))).toBe(first);
+  });
+
+  it('gives a new array when an entry changes group, comes, or an offer’s subject changes', () => {
+    const { state, frameOf, first } = start();
+    const accepted = apply(state, 'a', 'Processing');
+    const afterAccept = frameOf(accepted);
+    expect(afterAccept).not.toBe(first);
+    expect(ids(afterAccept)).toEqual(['c:Processing', 'b:Processing', 'a:Processing']);
+    const offered = apply(accepted, 'd', 'Invited');
+    expect(ids(frameOf(offered))).toEqual(['d:Invited', 'c:Processing', 'b:Processing', 'a:Processing']);
+    const renamed = apply(offered, 'd', 'Invited', { Subject: 'New subject' });
+    const afterRename = frameOf(renamed);
+    expect(afterRename[0]?.interaction.userData.Subject).toBe('New subject');
+  });
+
+  it('gives a new array when an error appears on a card (the failure announcements read it)', () => {
+    const { state, frameOf, first } = start();
+    const requested = openmediaReducer(state, { type: 'actionRequested', requestId: 'r1', interactionId: 'b', operation: 'Complete', at: 2 });
+    // A pending action is the card's own business.
+    expect(frameOf(requested)).toBe(first);
+    const failed = openmediaReducer(requested, { type: 'actionFailed', requestId: 'r1', message: 'Refused', code: 2, kind: 'status-code', at: 3 });
+    const frame = frameOf(failed);
+    expect(frame).not.toBe(first);
+    expect(frame.find((e) => e.interaction.id === 'b')?.error?.message).toBe('Refused');
   });
 });

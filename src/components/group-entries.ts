@@ -1,5 +1,6 @@
-import { isEnded } from '../core/selectors';
-import type { InteractionEntry } from '../core/types';
+import { diffPersistentMaps } from '../core/persistent-map';
+import { isEnded, selectDisplayOrder } from '../core/selectors';
+import type { InteractionEntry, OpenmediaState } from '../core/types';
 import { interactionSubject } from './interaction-card';
 
 export interface EntryGroups {
@@ -31,6 +32,14 @@ function groupOf(entry: InteractionEntry): Group {
   return entry.interaction.state === 'Invited' ? 'offer' : 'active';
 }
 
+/** Whether one entry, changed into another, changes what the frame draws or announces (see {@link sameFrame}). */
+function changesFrame(a: InteractionEntry, b: InteractionEntry): boolean {
+  if (a.interaction.id !== b.interaction.id || a.error !== b.error) return true;
+  const group = groupOf(a);
+  if (group !== groupOf(b)) return true;
+  return group === 'offer' && interactionSubject(a) !== interactionSubject(b);
+}
+
 /**
  * Whether the widget's frame would look and announce the same with `next` as with `previous`:
  * the same ids in the same order and groups, the same error objects (the failure announcements),
@@ -44,11 +53,41 @@ export function sameFrame(previous: readonly InteractionEntry[], next: readonly 
     const a = previous[i];
     const b = next[i];
     if (a === b) continue;
-    if (a === undefined || b === undefined) return false;
-    if (a.interaction.id !== b.interaction.id || a.error !== b.error) return false;
-    const group = groupOf(a);
-    if (group !== groupOf(b)) return false;
-    if (group === 'offer' && interactionSubject(a) !== interactionSubject(b)) return false;
+    if (a === undefined || b === undefined || changesFrame(a, b)) return false;
   }
   return true;
+}
+
+/**
+ * The entries the widget's frame draws, state after state: the same array for as long as the
+ * frame would look and announce the same ({@link sameFrame}). While the display order is the
+ * same array (no entry came, went or changed group), only the entries that changed since the
+ * last state are looked at, so a notification inside one card costs O(changes), not a walk of
+ * every card.
+ */
+export function createFrameSelector(): (state: OpenmediaState) => readonly InteractionEntry[] {
+  let ids: readonly string[] | undefined;
+  let byId: OpenmediaState['byId'] | undefined;
+  let entries: readonly InteractionEntry[] = [];
+  return (state) => {
+    if (state.byId === byId && selectDisplayOrder(state) === ids) return entries;
+    const nextIds = selectDisplayOrder(state);
+    if (nextIds === ids && byId !== undefined) {
+      let changed = false;
+      diffPersistentMaps(byId, state.byId, (_id, before, after) => {
+        if (before === undefined || after === undefined || changesFrame(before, after)) changed = true;
+      });
+      byId = state.byId;
+      if (!changed) return entries;
+    }
+    ids = nextIds;
+    byId = state.byId;
+    const next: InteractionEntry[] = [];
+    for (const id of nextIds) {
+      const entry = state.byId.get(id);
+      if (entry !== undefined) next.push(entry);
+    }
+    if (!sameFrame(entries, next)) entries = next;
+    return entries;
+  };
 }

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useProvidedClient } from '../hooks/openmedia-context';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { OpenmediaClient, OpenmediaClientSnapshot } from '../client/openmedia-client';
+import type { InteractionEntry } from '../core/types';
+import { useProvidedClient, useStartedClient } from '../hooks/openmedia-context';
 import { useMessageRecording } from '../hooks/use-message-recording';
-import { useOpenmedia } from '../hooks/use-openmedia';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { ActionEvent, ActionListener } from './action-event';
 import { ConnectedInteractionCard } from './connected-interaction-card';
 import { ConnectedDiagnosticsPanel } from './diagnostics-panel';
 import { prewarmReceivedFormat } from './format';
-import { sameFrame } from './group-entries';
+import { createFrameSelector } from './group-entries';
 import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
 import { beatIfDueSoon } from './shared-clock';
 import type { TransferTarget } from './transfer-target';
@@ -26,25 +27,48 @@ export interface OpenmediaWidgetProps
   readonly onAction?: ActionListener;
 }
 
+/** What the widget itself draws: the frame's entries and what the banner and empty state show. */
+interface WidgetState {
+  readonly entries: readonly InteractionEntry[];
+  readonly status: OpenmediaClientSnapshot['status'];
+  readonly snapshotError: OpenmediaClientSnapshot['snapshotError'];
+  readonly focusedId: string | undefined;
+}
+
+/**
+ * The store publishes once a frame while notifications flow, nearly always a change inside a
+ * card, which that card renders by itself. The widget's state keeps the entries it was last
+ * drawn with until something the frame shows changes (groups, counts, announcements), so the
+ * widget renders only then, and finding out costs O(changes), not a walk of every card.
+ */
+function widgetStateOf(client: OpenmediaClient): () => WidgetState {
+  const frameOf = createFrameSelector();
+  let last: WidgetState | undefined;
+  return () => {
+    const { state, status, snapshotError } = client.getSnapshot();
+    const entries = frameOf(state);
+    const { focusedId } = state;
+    if (last?.entries === entries && last.status === status && last.snapshotError === snapshotError && last.focusedId === focusedId) return last;
+    last = { entries, status, snapshotError, focusedId };
+    return last;
+  };
+}
+
 /**
  * The agent's open media interactions, live. Must be inside `<OpenmediaProvider>`.
  * Offers come first, then interactions in progress, then the recently completed ones.
  */
 export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ...view }: OpenmediaWidgetProps) {
-  const { status, interactions, focusedId, snapshotError, get, retry } = useOpenmedia();
+  const client = useProvidedClient('OpenmediaWidget');
+  useStartedClient(client);
+  const getState = useMemo(() => widgetStateOf(client), [client]);
+  const { entries, status, snapshotError, focusedId } = useSyncExternalStore(client.subscribe, getState, getState);
+  const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
   // Each publish is drawn in the coming frame: the time-in-state timers' next second goes with
   // it when it is due within a moment, rather than in a frame of its own just after.
-  const client = useProvidedClient('OpenmediaWidget');
   useEffect(() => client.subscribe(beatIfDueSoon), [client]);
-
-  // The store publishes once a frame while notifications flow, nearly always a change inside a
-  // card, which that card renders by itself. The frame (groups, counts, announcements) keeps the
-  // entries it was last drawn with until something it shows changes, so the (memoised) view
-  // below does not walk every card on every frame.
-  const [frame, setFrame] = useState(interactions);
-  if (frame !== interactions && !sameFrame(frame, interactions)) setFrame(interactions);
 
   // Latest-ref callbacks: a new inline onAction / onFocus from the host must not re-render every card.
   const callbacks = useRef({ onFocus, onAction });
@@ -60,9 +84,9 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   useEffect(() => {
     if (focusedId === reportedFocus.current) return;
     reportedFocus.current = focusedId;
-    const entry = focusedId === undefined ? undefined : get(focusedId);
+    const entry = focusedId === undefined ? undefined : client.getSnapshot().state.byId.get(focusedId);
     if (entry) callbacks.current.onFocus?.(entry.interaction);
-  }, [focusedId, get]);
+  }, [focusedId, client]);
 
   const renderCard = useCallback<OpenmediaWidgetViewProps['renderCard']>(
     (entry, headingLevel) => (
@@ -87,7 +111,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
     <OpenmediaWidgetView
       {...view}
       locale={locale}
-      entries={frame}
+      entries={entries}
       status={status}
       snapshotError={snapshotError}
       onRetry={retry}
