@@ -46,6 +46,27 @@ describe('createVisibilitySchedule: the browser defaults', () => {
     await done;
   });
 
+  it('what a task asks for runs in one message, in order; one that throws stops none of the others', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const schedule = createVisibilitySchedule({ visibility: hiddenPage(), requestFrame: () => undefined });
+    const ran: string[] = [];
+    let finished: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    schedule(() => ran.push('a'));
+    schedule(() => {
+      ran.push('b');
+      throw new Error('boom');
+    });
+    schedule(() => {
+      ran.push('c');
+      finished();
+    });
+    await done;
+    expect(ran).toEqual(['a', 'b', 'c']);
+    // The error is not swallowed: it is thrown again from a task of its own.
+    expect(() => vi.runOnlyPendingTimers()).toThrow('boom');
+  });
+
   it('without MessageChannel, a hidden page flushes on a 0 ms timer', () => {
     vi.useFakeTimers();
     vi.stubGlobal('MessageChannel', undefined);

@@ -33,21 +33,44 @@ function defaultRequestFrame(): ((callback: () => void) => unknown) | undefined 
   return typeof globalThis.requestAnimationFrame === 'function' ? (callback) => globalThis.requestAnimationFrame(() => callback()) : undefined;
 }
 
+let soonQueue: (() => void)[] = [];
+let soonPort: MessagePort | undefined;
+
+function runQueued(): void {
+  const callbacks = soonQueue;
+  soonQueue = [];
+  for (const callback of callbacks) {
+    try {
+      callback();
+    } catch (error) {
+      // The others still run; the error still reaches the page's error reporting.
+      setTimeout(() => {
+        throw error;
+      }, 0);
+    }
+  }
+}
+
 /**
  * A MessageChannel message is not throttled in a background tab (a timer is: once a second, once a
- * minute after five minutes in Chrome), so a hidden tab still publishes within milliseconds.
+ * minute after five minutes in Chrome), so a hidden tab still publishes within milliseconds. One
+ * channel for the page, made on first use (making one costs more than the message): what is asked
+ * for before its message is handled runs in the same task, in order.
  */
 function runSoonDefault(callback: () => void): void {
-  if (typeof MessageChannel === 'function') {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      callback();
-    };
-    port2.postMessage(null);
+  if (typeof MessageChannel !== 'function') {
+    setTimeout(callback, 0);
     return;
   }
-  setTimeout(callback, 0);
+  if (soonPort === undefined) {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = runQueued;
+    // Node (tests, server rendering) would otherwise stay alive for the open port.
+    (port1 as { unref?: () => void }).unref?.();
+    soonPort = port2;
+  }
+  soonQueue.push(callback);
+  if (soonQueue.length === 1) soonPort.postMessage(null);
 }
 
 /** A change that came from the server: worth drawing before the next frame when nothing else was. */
