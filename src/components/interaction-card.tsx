@@ -64,12 +64,6 @@ export const InteractionCard = memo(function InteractionCard({
   const addRef = useRef<HTMLButtonElement>(null);
   const focusAddNext = useRef(false);
 
-  useLayoutEffect(() => {
-    if (!focusAddNext.current) return;
-    focusAddNext.current = false;
-    addRef.current?.focus();
-  });
-
   const ended = isEnded(entry);
   const has = (op: string) => interaction.capabilities.includes(op);
   const unknownCapabilities = interaction.capabilities.filter((c) => !KNOWN.includes(c));
@@ -93,10 +87,14 @@ export const InteractionCard = memo(function InteractionCard({
   };
 
   // Stable, reading the latest render's editor and onPerform: the (memoised) action bar then
-  // renders again only when its buttons change, not on every notification for this card.
+  // renders again only when its buttons change, not on every notification for this card. The
+  // same effect (one per commit, not two) moves focus to Add data when its form closed.
   const latest = useRef({ editor, onPerform });
   useLayoutEffect(() => {
     latest.current = { editor, onPerform };
+    if (!focusAddNext.current) return;
+    focusAddNext.current = false;
+    addRef.current?.focus();
   });
   const onOperation = useCallback((op: BarOperation) => {
     const current = latest.current;
