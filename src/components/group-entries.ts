@@ -70,8 +70,8 @@ export function createFrameSelector(): (state: OpenmediaState) => readonly Inter
   let byId: OpenmediaState['byId'] | undefined;
   let entries: readonly InteractionEntry[] = [];
   return (state) => {
-    if (state.byId === byId && selectDisplayOrder(state) === ids) return entries;
     const nextIds = selectDisplayOrder(state);
+    if (nextIds === ids && state.byId === byId) return entries;
     if (nextIds === ids && byId !== undefined) {
       let changed = false;
       diffPersistentMaps(byId, state.byId, (_id, before, after) => {
