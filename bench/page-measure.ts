@@ -38,6 +38,8 @@ export interface PhaseOptions {
   readonly seconds: number;
   /** Notifications published at once after the steady phase (0: no burst). */
   readonly burst: number;
+  /** After the measured steady phase, this many seconds more of the same traffic under the CPU profiler (0: none). */
+  readonly profileSeconds: number;
 }
 
 /** What one page did under one load. Times in ms. */
@@ -134,6 +136,9 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
       );
     });
     await page.addInitScript({ content: PAGE_HELPERS });
+    // Only what these figures need: the frame loop and the React commit hook would be the
+    // benchmark's own work in every page.
+    await page.addInitScript({ content: 'window.__omBenchProbe = { frames: false, commits: false };' });
     await page.addInitScript({ content: PROBE });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
@@ -152,13 +157,12 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
     const startupLongTasks = await longTasks(page, 0, (shown ?? 30_000) + 1);
     await ready(page);
 
-    // Steady traffic.
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    // Steady traffic, with nothing of the benchmark's own running in the page meanwhile: no CPU
+    // profiler (sampling every 200 µs costs the page a point or two of busy share) and no frame
+    // loop (see the probe's options above).
+    const count = Math.round(options.rate * options.seconds);
     const before = await metrics(cdp);
     const steadyFrom = Date.now();
-    await cdp.send('Profiler.start');
-    const count = Math.round(options.rate * options.seconds);
     if (count > 0) {
       await postJson(target.origin, '/mock/burst', { count, interactions: options.cards, rate: options.rate, reuse: true });
       if (!(await poll(() => burstDone(target.origin), options.seconds * 1000 + 30_000, 200))) problems.push('the mock did not finish the steady traffic');
@@ -166,7 +170,6 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
     } else {
       await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
     }
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const after = await metrics(cdp);
     const wall = (Date.now() - steadyFrom) / 1000;
     const share = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) / wall;
@@ -177,6 +180,21 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
       return arrived === undefined ? [] : [at - arrived];
     });
 
+    // Where the script time goes: a CPU profile of a further stretch of the same traffic, taken
+    // apart from the window above so the profiler's cost is in none of its figures.
+    const profiled = Math.round(options.rate * options.profileSeconds);
+    let profile: CpuProfile | undefined;
+    if (profiled > 0) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      const profiledFrom = Date.now();
+      await postJson(target.origin, '/mock/burst', { count: profiled, interactions: options.cards, rate: options.rate, reuse: true });
+      if (!(await poll(() => burstDone(target.origin), options.profileSeconds * 1000 + 30_000, 200))) problems.push('the mock did not finish the profiled traffic');
+      if (!(await poll(async () => (await probeSince(page, profiledFrom)).maxSeq >= count + profiled - 1, 10_000))) problems.push('the last profiled notification was not shown');
+      profile = ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile;
+    }
+
     // A burst, as fast as the mock can publish.
     let burstLastMs: number | null = null;
     let burstLongTasks: number[] = [];
@@ -184,8 +202,8 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
       const pageFrom = await page.evaluate(() => performance.now());
       const burstFrom = Date.now();
       await postJson(target.origin, '/mock/burst', { count: options.burst, interactions: options.cards, reuse: true });
-      // The mock numbers a reuse burst on from the previous one.
-      const last = count + options.burst - 1;
+      // The mock numbers a reuse burst on from the previous ones.
+      const last = count + profiled + options.burst - 1;
       const done = await poll(async () => (await probeSince(page, burstFrom)).samples.some((s) => s[0] === last), 20_000);
       if (done) {
         const sample = (await probeSince(page, burstFrom)).samples.find((s) => s[0] === last);
@@ -215,10 +233,13 @@ export async function measurePage(browser: Browser, target: PageTarget, options:
       heapBytes: heap.usedSize,
       domNodes: nodes,
       jsGzipBytes,
-      profile: await summariseProfile(profile, async (url) => {
-        const response = await fetch(`${url.replace(/[?#].*$/, '')}.map`);
-        return response.ok ? ((await response.json()) as Awaited<ReturnType<Parameters<typeof summariseProfile>[1]>>) : undefined;
-      }),
+      profile:
+        profile === undefined
+          ? {}
+          : await summariseProfile(profile, async (url) => {
+              const response = await fetch(`${url.replace(/[?#].*$/, '')}.map`);
+              return response.ok ? ((await response.json()) as Awaited<ReturnType<Parameters<typeof summariseProfile>[1]>>) : undefined;
+            }),
       problems,
     };
   } finally {

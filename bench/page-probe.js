@@ -9,7 +9,16 @@
 //   builds too) is called after every commit; it records the animation frame the commit landed in
 //   and which cards' components rendered, walking only the parts of the fiber tree that did work,
 //   the way React DevTools decides "did this component render".
+//
+// The frame counter (a requestAnimationFrame loop) and the commit hook are work in the measured
+// page: every page draws 60 frames a second while the loop runs, whatever it does itself. A page
+// that sets `window.__omBenchProbe = { frames: false, commits: false }` before this script keeps
+// only the MutationObserver and the arrival reading (the side-by-side benchmark, which measures
+// the main thread's busy share, does).
 (() => {
+  const config = window.__omBenchProbe || {};
+  const countFrames = config.frames !== false;
+  const hookCommits = config.commits !== false;
   const PERFORMED_WORK = 1; // React's PerformedWork fiber flag
   const HOST_COMPONENT = 5;
   const COMPONENT_TAGS = new Set([0, 11, 14, 15]); // function, forwardRef, memo, simple memo
@@ -35,7 +44,7 @@
     probe.frame += 1;
     requestAnimationFrame(tick);
   };
-  requestAnimationFrame(tick);
+  if (countFrames) requestAnimationFrame(tick);
 
   function onCometdLoad() {
     const now = Date.now();
@@ -147,6 +156,7 @@
     }
   }
 
+  if (!hookCommits) return;
   let rendererId = 0;
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     renderers: new Map(),

@@ -91,6 +91,7 @@ const MEASURED = `## What is measured
 | 3b | the same with only \`<OpenmediaProvider><OpenmediaWidget/></OpenmediaProvider>\` on the page (\`bench/widget-page\`) | as 3 |
 | 4 | shift soak: 100,000 interactions offered, accepted, updated, put in focus and completed (~1,000,000 notifications) through the store, simulated clock, 60 s linger; heap after forced GC | ≤ +1 MB retained, state empty |
 | 5 | size: what the library adds to a host that mounts \`<OpenmediaProvider>\` and \`<OpenmediaWidget>\` — the library as \`vite.lib.config.ts\` ships it (peers and cometd external), installed as a package and bundled, minified, by the host's Vite, gzip -9; the parts loaded on demand are not counted; beside it the whole API up front, every file, the published file, the library with cometd bundled, and the standalone page | library JS ≤ 30 kB |
+| 6 | side by side with the naive reference page (a copy of it, installed and built in a temporary folder): the standalone page, the widget alone and the naive page served in turn by the same mock under the same load (200 cards, 200 notifications/s for 20 s, a 2,000 burst; and 10 cards at 1/s for 20 s), three runs interleaved, every figure the median of the three and reported as a ratio to the naive page of the same run | the issue's targets, one per row |
 
 The browser benchmarks and the size figure build into a temporary folder: they measure the current
 source and never touch \`dist/\`.`;
@@ -129,6 +130,11 @@ const READING = `## Reading the figures
   (its mount).
 - **Commits per frame** counts commits that rendered a card; commits from timers with their own
   clocks (the 1 s time-in-state tick, the standalone page's mock panel) are on their own line.
+- **Side by side, nothing of the benchmark's in the measured window.** The page's busy share and
+  its event → DOM latencies are taken while only a MutationObserver and a reading of the CometD
+  answers run in the page: no animation-frame loop (it made every page draw 60 frames a second),
+  no React DevTools hook, no CPU profiler. Where the script time goes is profiled in a further
+  stretch of the same traffic after that window.
 - **Library size** is checked against what a host that mounts the widget gets from its own bundler:
   the minified library, unused exports dropped, the parts loaded on demand (Workspace API v3, the
   forms and dialogs) left out. The whole API up front and every file are listed beside it; the
@@ -139,7 +145,7 @@ const REPRODUCE = `## Reproduce
 
 \`\`\`sh
 npm ci                               # Chromium: apt-get install -y chromium (or OPENMEDIA_CHROMIUM=/path)
-npm run bench                        # 3–5 minutes; writes bench/results.json and this page
+npm run bench                        # about 15 minutes; writes bench/results.json and this page
 npm run bench -- --quick             # under a minute; bench/results-quick.json only (what CI runs)
 npm run bench -- --only=3,3b         # some benchmarks only (this page then lists only those)
 npm run bench -- --full-baseline     # RTK over the whole million too

@@ -28,13 +28,13 @@ export interface SideBySideOptions {
 }
 
 export const SIDE_BY_SIDE_FULL: SideBySideOptions = {
-  heavy: { cards: 200, rate: 200, seconds: 20, burst: 2_000 },
-  light: { cards: 10, rate: 1, seconds: 20, burst: 0 },
+  heavy: { cards: 200, rate: 200, seconds: 20, burst: 2_000, profileSeconds: 5 },
+  light: { cards: 10, rate: 1, seconds: 20, burst: 0, profileSeconds: 0 },
   runs: 3,
 };
 export const SIDE_BY_SIDE_QUICK: SideBySideOptions = {
-  heavy: { cards: 200, rate: 200, seconds: 3, burst: 500 },
-  light: { cards: 10, rate: 1, seconds: 3, burst: 0 },
+  heavy: { cards: 200, rate: 200, seconds: 3, burst: 500, profileSeconds: 2 },
+  light: { cards: 10, rate: 1, seconds: 3, burst: 0, profileSeconds: 0 },
   runs: 1,
 };
 
@@ -129,7 +129,7 @@ function compare(results: Record<Contender['key'], Measured[]>, options: SideByS
   absolute('page JavaScript, gzip', (m) => kib(m.heavy.jsGzipBytes), { standalone: 100, widget: 100 }, 'KiB', 'every .js response the page loaded, gzip -9');
   for (const key of ['standalone', 'widget', 'naive'] as const) {
     figures.push(
-      info(NAME, `script share of the main thread (steady): ${key}`, medianOf(results[key].map((m) => round(100 * m.heavy.scriptShare, 3))), '%', `layout + style ${medianOf(results[key].map((m) => round(100 * m.heavy.layoutShare, 3)))} %; CPU profile self time: ${profileNote(results[key])}`),
+      info(NAME, `script share of the main thread (steady): ${key}`, medianOf(results[key].map((m) => round(100 * m.heavy.scriptShare, 3))), '%', `layout + style ${medianOf(results[key].map((m) => round(100 * m.heavy.layoutShare, 3)))} %; CPU profile self time (${heavy.profileSeconds} s more of the same traffic, profiled apart from the busy window): ${profileNote(results[key])}`),
     );
   }
   const problems = Object.entries(results).flatMap(([key, runs]) => runs.flatMap((m) => [...m.heavy.problems, ...m.light.problems].map((p) => `${key}: ${p}`)));
