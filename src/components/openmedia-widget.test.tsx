@@ -317,17 +317,19 @@ describe('OpenmediaWidget', () => {
     expect(region).toHaveAttribute('aria-live', 'polite');
   });
 
-  it('draws the timers’ next second with a notification that comes just before it, instead of a frame later', async () => {
+  it('draws the timers’ next second with a notification that comes before it, instead of a frame later', async () => {
     const { emit } = await setup();
     const shown = (name: string) => within(card(name)).getByText(/^\d\d:\d\d$/).textContent;
+    // Alpha's timer starts the clock: a beat a second from its mount. (emit waits 50 ms.)
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
-    await settle(450);
-    // Beta entered its state half a second after Alpha, whose timer set the beat.
+    await settle(350);
+    // Beta enters its state 400 ms after Alpha.
     await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
-    await settle(500);
+    await settle(600);
     expect([shown('Alpha'), shown('Beta')]).toEqual(['00:01', '00:00']);
-    // Under a quarter of a second before the next beat, news arrives: Beta's second goes with it.
-    await settle(800);
+    // Beta's second turns (at 1,400) between beats; news at 1,800 brings it along at once,
+    // 200 ms before the beat would have.
+    await settle(750);
     expect(shown('Beta')).toBe('00:00');
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha', CustomerName: 'Ann' })));
     expect([shown('Alpha'), shown('Beta')]).toEqual(['00:01', '00:01']);

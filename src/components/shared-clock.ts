@@ -10,6 +10,12 @@ export const EARLY_BEAT_MS = 250;
  * Small: a beat more than a second after the last can show a timer two seconds on.
  */
 export const SHARED_BEAT_SLACK_MS = 20;
+/**
+ * News after at least this long without any carries the beat whatever its phase: at an agent's
+ * pace (a notification every second or few) the beat then moves onto the news and stays there,
+ * instead of drawing a frame of its own in between for as long as the two keep their phases.
+ */
+export const QUIET_MS = 500;
 
 // One clock for every timer on the page, so all cards tick on the same beat instead of drifting
 // apart by up to a second each. The shown seconds lag the true ones by less than a beat either way,
@@ -18,6 +24,7 @@ export const SHARED_BEAT_SLACK_MS = 20;
 const listeners = new Set<Listener>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let dueAt = 0;
+let lastNewsAt = Number.NEGATIVE_INFINITY;
 
 function beat(now: number, nextInMs: number): void {
   arm(now, nextInMs);
@@ -55,12 +62,16 @@ export function subscribeToClock(listener: Listener): () => void {
 
 /**
  * The page is about to draw anyway (new state was published): when the next beat is due within
- * {@link EARLY_BEAT_MS}, it runs now, so its timers change in that frame instead of costing a
- * frame of their own a moment later. Nothing happens when no timer is shown.
+ * {@link EARLY_BEAT_MS}, or the news comes after {@link QUIET_MS} without any, the beat runs now,
+ * so its timers change in that frame instead of costing a frame of their own a moment later.
+ * Nothing happens when no timer is shown. A beat run early changes only the timers whose second
+ * has turned (the others are left alone), and the next is due a second (and a little) after it.
  */
 export function beatIfDueSoon(): void {
-  if (timer === undefined) return;
   const now = Date.now();
-  if (dueAt - now > EARLY_BEAT_MS) return;
+  const afterQuiet = now - lastNewsAt >= QUIET_MS;
+  lastNewsAt = now;
+  if (timer === undefined) return;
+  if (!afterQuiet && dueAt - now > EARLY_BEAT_MS) return;
   beat(now, BEAT_MS + SHARED_BEAT_SLACK_MS);
 }
