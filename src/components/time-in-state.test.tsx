@@ -26,6 +26,17 @@ describe('TimeInState', () => {
     expect(commits).toBe(before);
   });
 
+  it('changes the text of the node React made instead of replacing it each second', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    render(<TimeInState since={Date.now() - 5_000} />);
+    const time = screen.getByText('00:05');
+    const node = time.firstChild;
+    act(() => vi.advanceTimersByTime(2_000));
+    expect(time).toHaveTextContent('00:07');
+    expect(time.firstChild).toBe(node);
+    expect(time.childNodes).toHaveLength(1);
+  });
+
   it('starts again from the new state when `since` changes', () => {
     vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
     const view = render(<TimeInState since={Date.now() - 65_000} />);

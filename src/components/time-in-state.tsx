@@ -37,7 +37,11 @@ export function TimeInState({ since, frozenAt }: TimeInStateProps) {
       if (element === null || next === shown) return;
       shown = next;
       element.dateTime = `PT${next}S`;
-      element.textContent = formatDuration(now - since);
+      // The text node React made is kept and only its text changes: cheaper than textContent,
+      // which replaces the node (and so its layout object) every second on every card.
+      const text = element.firstChild;
+      if (text !== null && text.nodeType === Node.TEXT_NODE && text.nextSibling === null) text.nodeValue = formatDuration(now - since);
+      else element.textContent = formatDuration(now - since);
     };
     // At once, too: the render may be older than a second (a card mounted from a cached state).
     paint(Date.now());
