@@ -162,6 +162,33 @@ describe('shared connection: controls', () => {
     expect(a.shared.getTab()).toEqual({ role: 'leader', tabs: 1 });
   });
 
+  it('a tab alone does not re-read the count every few seconds; one that knows of others does, and sees a crashed tab gone', async () => {
+    const browser = createFakeBrowser();
+    const a = tab(browser);
+    const queries = vi.spyOn(a.fake.environment.locks, 'query');
+    a.shared.subscribe(a.listener);
+    await settle(1_000);
+    expect(a.shared.getTab()).toEqual({ role: 'leader', tabs: 1 });
+    const alone = queries.mock.calls.length;
+    await settle(10_000);
+    expect(queries.mock.calls.length).toBe(alone);
+    // A second tab says hello: the count is read at once, and from then on every second.
+    const b = tab(browser);
+    b.shared.subscribe(b.listener);
+    await settle(100);
+    expect(a.shared.getTab()).toEqual({ role: 'leader', tabs: 2 });
+    const together = queries.mock.calls.length;
+    await settle(3_000);
+    expect(queries.mock.calls.length).toBeGreaterThanOrEqual(together + 3);
+    // It crashes (no goodbye): the periodic count notices, and being alone again, stops.
+    b.fake.crash();
+    await settle(1_000);
+    expect(a.shared.getTab()).toEqual({ role: 'leader', tabs: 1 });
+    const afterCrash = queries.mock.calls.length;
+    await settle(5_000);
+    expect(queries.mock.calls.length).toBe(afterCrash);
+  });
+
   it('the last listener leaving stops sharing: disconnected, follower, count unknown, the source closed', async () => {
     const { a, offA } = await twoTabs();
     const source = a.source();

@@ -228,7 +228,11 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         receive(current, message);
       },
       election: { resign: () => undefined },
-      recount: setInterval(() => recount(current), options.recountMs ?? 5_000),
+      // Only a tab that knows of others re-reads the count: a crashed tab says no goodbye, but a
+      // tab alone can lose none, and a new one says hello (the count is re-read then).
+      recount: setInterval(() => {
+        if (tab.tabs !== 1) recount(current);
+      }, options.recountMs ?? 5_000),
       onPageHide: () => post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current),
       leading: undefined,
       followed: false,
