@@ -228,10 +228,11 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         receive(current, message);
       },
       election: { resign: () => undefined },
-      // Only a tab that knows of others re-reads the count: a crashed tab says no goodbye, but a
-      // tab alone can lose none, and a new one says hello (the count is re-read then).
+      // A tab that has never heard from another re-reads nothing: alone, it can lose no tab, and
+      // a new one says hello first. Any other tab re-reads the count: a crashed tab says no
+      // goodbye, and a newcomer's hello can come before its lock request shows in the count.
       recount: setInterval(() => {
-        if (tab.tabs !== 1) recount(current);
+        if (tab.tabs !== 1 || current.others) recount(current);
       }, options.recountMs ?? 5_000),
       onPageHide: () => post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current),
       leading: undefined,
