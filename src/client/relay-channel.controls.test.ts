@@ -193,9 +193,11 @@ describe('shared connection: controls', () => {
     await settle(1_000);
     expect(a.shared.getTab()).toEqual({ role: 'leader', tabs: 1 });
     // The leader's count, read when the hello arrives, does not see the newcomer yet.
-    const query = a.fake.environment.locks.query.bind(a.fake.environment.locks);
+    const { locks } = a.fake.environment;
+    const query = locks.query?.bind(locks);
+    if (query === undefined) throw new Error('the fake browser reads the lock queue');
     let stale = true;
-    vi.spyOn(a.fake.environment.locks, 'query').mockImplementation(async () => {
+    vi.spyOn(locks, 'query').mockImplementation(async () => {
       const snapshot = await query();
       if (!stale) return snapshot;
       stale = false;
