@@ -67,7 +67,8 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   const getRecording = useMessageRecording();
 
   // Each publish is drawn in the coming frame: the time-in-state timers' next second goes with
-  // it when it is due within a moment, rather than in a frame of its own just after.
+  // it when it is due within a moment or the news came after a quiet stretch, rather than in a
+  // frame of its own just after.
   useEffect(() => client.subscribe(beatIfDueSoon), [client]);
 
   // Latest-ref callbacks: a new inline onAction / onFocus from the host must not re-render every card.

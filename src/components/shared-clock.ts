@@ -19,8 +19,9 @@ export const QUIET_MS = 500;
 
 // One clock for every timer on the page, so all cards tick on the same beat instead of drifting
 // apart by up to a second each. The shown seconds lag the true ones by less than a beat either way,
-// so a beat may move a little (EARLY_BEAT_MS earlier, SHARED_BEAT_SLACK_MS later) where that saves
-// a frame: a timer's second then reaches the screen in the frame that draws a notification.
+// so a beat may move (EARLY_BEAT_MS earlier, SHARED_BEAT_SLACK_MS later, or onto news after
+// QUIET_MS) where that saves a frame: a timer's second then reaches the screen in the frame that
+// draws a notification.
 const listeners = new Set<Listener>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let dueAt = 0;
