@@ -120,4 +120,59 @@ describe('createRecordingChannel', () => {
     while (replay.step());
     expect(heard.messages).toEqual([{ a: 1 }, { b: 2 }, null]);
   });
+
+  it('passes every payload on and records it with its values unchanged, whatever its shape', () => {
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { now: () => 0 });
+    const seen = collector();
+    recorder.subscribe(seen.listener);
+    const message = (n: number) => ({
+      messageType: 'OpenmediaStateChangeMessage',
+      notificationType: 'PropertiesUpdated',
+      openmedia: {
+        id: `0MK${n}`,
+        state: 'Processing',
+        capabilities: ['Complete', 'SetInFocus', 'AttachUserData'],
+        userData: { Subject: 'Hello', list: [{ key: 'a', value: 'x'.repeat(600) }], deep: { a: { b: { c: { d: { e: { f: { g: { h: 'bottom' } } } } } } } } },
+      },
+    });
+    const frozen = Object.freeze({ messageType: 'OpenmediaStateChangeMessage', openmedia: Object.freeze({ state: 'Processing' }) });
+    const readOnly = Object.defineProperty({ state: 'Processing', other: 'x' }, 'fixed', { value: 'Processing', enumerable: true, writable: false });
+    class Custom {
+      state = 'Processing';
+    }
+    const custom = new Custom();
+    const payloads: unknown[] = [message(1), message(2), frozen, readOnly, custom, 'text', 42, null, ['Processing', ['Processing']]];
+    const expected = payloads.map((p) => (p instanceof Custom ? p : structuredClone(p)));
+
+    for (const payload of payloads) expect(() => inner.emit(payload)).not.toThrow();
+
+    // The same objects reach the listeners, their values as they were.
+    expect(seen.messages).toHaveLength(payloads.length);
+    seen.messages.forEach((received, i) => {
+      expect(received).toBe(payloads[i]);
+      expect(received).toEqual(expected[i]);
+    });
+    const data = recorder.getRecording().events.filter((event) => 'data' in event).map((event) => (event as { data: unknown }).data);
+    expect(data).toEqual(expected);
+    expect(custom).toBeInstanceOf(Custom);
+  });
+
+  it('keeps status changes and payloads apart, even a payload shaped like a status', () => {
+    let clock = 0;
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { maxEvents: 3, now: () => clock });
+    recorder.subscribe(collector().listener);
+    clock = 10;
+    inner.emit({ status: 'connected' });
+    clock = 20;
+    inner.setStatus('reconnecting');
+    clock = 30;
+    inner.emit(undefined);
+    expect(recorder.getRecording().events).toEqual([
+      { at: 0, data: { status: 'connected' } },
+      { at: 10, status: 'reconnecting' },
+      { at: 20, data: undefined },
+    ]);
+  });
 });
