@@ -1,4 +1,4 @@
-import { memo, useId, useLayoutEffect, useRef } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { UserDataKind, UserDataValue } from '../protocol/types';
 import { actionButton } from './action-button';
 import { userDataText } from './format';
@@ -61,9 +61,6 @@ export const UserDataRow = memo(function UserDataRow({
 }: UserDataRowProps) {
   const messages = useMessages();
   const text = userDataText(value);
-  // A value shown flattened cannot be sent back as shown (it would change its wire type): no Edit.
-  const edit = { present: kind === undefined && editPresent, enabled: editEnabled, busy: editBusy };
-  const remove = { present: removePresent, enabled: removeEnabled, busy: removeBusy };
   // The value cell: focus goes back to its Edit or Delete button, found there (two refs fewer per row).
   const cellRef = useRef<HTMLElement>(null);
   // Focus to move back after the editor closes, set by this row's own handlers only, so a row
@@ -78,6 +75,50 @@ export const UserDataRow = memo(function UserDataRow({
     cellRef.current?.querySelector<HTMLButtonElement>(target === 'edit' ? '.omw-glyph--edit' : '.omw-glyph--delete')?.focus();
   }, [mode]);
 
+  // What does not depend on the value is made again only when what it shows changes: a new value
+  // (the usual update) then leaves the key cell and the two buttons to React as they were, with
+  // nothing of theirs to compare or write.
+  // A value shown flattened cannot be sent back as shown (it would change its wire type): no Edit.
+  const editShown = mode === 'view' && kind === undefined && editPresent;
+  const removeShown = mode === 'view' && removePresent;
+  const { keyCell, keyActions } = useMemo(
+    () => ({
+      keyCell: <dt className={KEY_CELL[mode]}>{dataKey}</dt>,
+      // The row's buttons sit in the value cell itself (no wrapper: four elements less per card);
+      // the first is pushed to the end of the line, see .omw-ud-action in the CSS.
+      keyActions: [
+        editShown
+          ? actionButton(
+              {
+                variant: 'icon',
+                className: 'omw-glyph omw-glyph--edit omw-ud-action omw-ud-action--first',
+                label: sharedLabel(messages.editKey, dataKey),
+                disabled: !editEnabled,
+                busy: editBusy,
+                onIntent: LazyUserDataValueForm.preload,
+                onClick: () => onModeChange(dataKey, 'edit'),
+              },
+              'edit',
+            )
+          : null,
+        removeShown
+          ? actionButton(
+              {
+                variant: 'icon',
+                className: editShown ? 'omw-glyph omw-glyph--delete omw-ud-action' : 'omw-glyph omw-glyph--delete omw-ud-action omw-ud-action--first',
+                label: sharedLabel(messages.deleteKey, dataKey),
+                disabled: !removeEnabled,
+                busy: removeBusy,
+                onClick: () => onModeChange(dataKey, 'delete'),
+              },
+              'delete',
+            )
+          : null,
+      ],
+    }),
+    [mode, dataKey, editShown, editEnabled, editBusy, removeShown, removeEnabled, removeBusy, onModeChange, messages],
+  );
+
   const shownText = (
     <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>{text === '' ? messages.notProvided : text}</span>
   );
@@ -91,7 +132,7 @@ export const UserDataRow = memo(function UserDataRow({
     // The term and its value are cells of the list's grid, with no row element around them (one
     // element less per key); the row's look (padding, separator, background) is on both cells.
     <>
-      <dt className={KEY_CELL[mode]}>{dataKey}</dt>
+      {keyCell}
       <dd ref={cellRef} className={VALUE_CELL[mode]}>
         {mode === 'edit' && kind === undefined ? (
           <LazyUserDataValueForm
@@ -127,29 +168,7 @@ export const UserDataRow = memo(function UserDataRow({
             onKeep={() => close('delete')}
           />
         ) : null}
-        {/* The row's buttons sit in the value cell itself (no wrapper: four elements less per card);
-            the first is pushed to the end of the line, see .omw-ud-action in the CSS. */}
-        {mode === 'view' && edit.present
-          ? actionButton({
-              variant: 'icon',
-              className: 'omw-glyph omw-glyph--edit omw-ud-action omw-ud-action--first',
-              label: sharedLabel(messages.editKey, dataKey),
-              disabled: !edit.enabled,
-              busy: edit.busy,
-              onIntent: LazyUserDataValueForm.preload,
-              onClick: () => onModeChange(dataKey, 'edit'),
-            })
-          : null}
-        {mode === 'view' && remove.present
-          ? actionButton({
-              variant: 'icon',
-              className: edit.present ? 'omw-glyph omw-glyph--delete omw-ud-action' : 'omw-glyph omw-glyph--delete omw-ud-action omw-ud-action--first',
-              label: sharedLabel(messages.deleteKey, dataKey),
-              disabled: !remove.enabled,
-              busy: remove.busy,
-              onClick: () => onModeChange(dataKey, 'delete'),
-            })
-          : null}
+        {keyActions}
       </dd>
     </>
   );
