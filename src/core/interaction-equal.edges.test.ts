@@ -91,6 +91,22 @@ describe('reuseEqualParts: user data', () => {
     expect(merged.capabilities).toBe(base.capabilities);
   });
 
+  it('the same keys and values in another order are equal', () => {
+    expect(reuseEqualParts(base, copy({ userData: { Count: 7, Subject: 'Hello' } }))).toBe(base);
+  });
+
+  it('a "__proto__" key counts like any other key', () => {
+    const withProto = (value: string) => {
+      const userData: Record<string, string> = { A: '1' };
+      Object.defineProperty(userData, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+      return interaction({ userData });
+    };
+    const first = withProto('x');
+    expect(reuseEqualParts(first, { ...withProto('x'), capabilities: first.capabilities })).toBe(first);
+    expect(reuseEqualParts(first, { ...withProto('y'), capabilities: first.capabilities })).not.toBe(first);
+    expect(reuseEqualParts(first, { ...first, userData: { A: '1' } })).not.toBe(first);
+  });
+
   it('a key missing on one side differs even when both read as undefined', () => {
     const withKey = interaction({ userData: { A: '1', B: undefined } as unknown as Record<string, string> });
     const other = { ...withKey, userData: { A: '1', C: undefined } as unknown as Record<string, string> };
