@@ -10,6 +10,14 @@ import { sharedLabel } from './shared-strings';
 const KEY_CELL: Record<RowMode, string> = { view: 'omw-ud-key omw-ud-cell', edit: 'omw-ud-key omw-ud-cell omw-ud-cell--active', delete: 'omw-ud-key omw-ud-cell omw-ud-cell--deleting' };
 const VALUE_CELL: Record<RowMode, string> = { view: 'omw-ud-value omw-ud-cell', edit: 'omw-ud-value omw-ud-cell omw-ud-cell--active', delete: 'omw-ud-value omw-ud-cell omw-ud-cell--deleting' };
 
+// The row's button states as bits of one number (see the memo in UserDataRow).
+const EDIT_SHOWN = 1;
+const EDIT_ENABLED = 2;
+const EDIT_BUSY = 4;
+const REMOVE_SHOWN = 8;
+const REMOVE_ENABLED = 16;
+const REMOVE_BUSY = 32;
+
 /** How one user-data operation button should look: absent, enabled, disabled, or in flight. */
 export interface KeyActionState {
   readonly present: boolean;
@@ -77,47 +85,45 @@ export const UserDataRow = memo(function UserDataRow({
 
   // What does not depend on the value is made again only when what it shows changes: a new value
   // (the usual update) then leaves the key cell and the two buttons to React as they were, with
-  // nothing of theirs to compare or write.
+  // nothing of theirs to compare or write. The buttons' states go in as one number and the parts
+  // come back as one array: this is held twice (React's two trees) for every row of every card.
   // A value shown flattened cannot be sent back as shown (it would change its wire type): no Edit.
-  const editShown = mode === 'view' && kind === undefined && editPresent;
-  const removeShown = mode === 'view' && removePresent;
-  const { keyCell, keyActions } = useMemo(
-    () => ({
-      keyCell: <dt className={KEY_CELL[mode]}>{dataKey}</dt>,
+  const buttons =
+    (mode === 'view' && kind === undefined && editPresent ? EDIT_SHOWN : 0) |
+    (editEnabled ? EDIT_ENABLED : 0) |
+    (editBusy ? EDIT_BUSY : 0) |
+    (mode === 'view' && removePresent ? REMOVE_SHOWN : 0) |
+    (removeEnabled ? REMOVE_ENABLED : 0) |
+    (removeBusy ? REMOVE_BUSY : 0);
+  const [keyCell, editButton, removeButton] = useMemo(() => {
+    const editShown = (buttons & EDIT_SHOWN) !== 0;
+    return [
+      <dt className={KEY_CELL[mode]}>{dataKey}</dt>,
       // The row's buttons sit in the value cell itself (no wrapper: four elements less per card);
       // the first is pushed to the end of the line, see .omw-ud-action in the CSS.
-      keyActions: [
-        editShown
-          ? actionButton(
-              {
-                variant: 'icon',
-                className: 'omw-glyph omw-glyph--edit omw-ud-action omw-ud-action--first',
-                label: sharedLabel(messages.editKey, dataKey),
-                disabled: !editEnabled,
-                busy: editBusy,
-                onIntent: LazyUserDataValueForm.preload,
-                onClick: () => onModeChange(dataKey, 'edit'),
-              },
-              'edit',
-            )
-          : null,
-        removeShown
-          ? actionButton(
-              {
-                variant: 'icon',
-                className: editShown ? 'omw-glyph omw-glyph--delete omw-ud-action' : 'omw-glyph omw-glyph--delete omw-ud-action omw-ud-action--first',
-                label: sharedLabel(messages.deleteKey, dataKey),
-                disabled: !removeEnabled,
-                busy: removeBusy,
-                onClick: () => onModeChange(dataKey, 'delete'),
-              },
-              'delete',
-            )
-          : null,
-      ],
-    }),
-    [mode, dataKey, editShown, editEnabled, editBusy, removeShown, removeEnabled, removeBusy, onModeChange, messages],
-  );
+      editShown
+        ? actionButton({
+            variant: 'icon',
+            className: 'omw-glyph omw-glyph--edit omw-ud-action omw-ud-action--first',
+            label: sharedLabel(messages.editKey, dataKey),
+            disabled: (buttons & EDIT_ENABLED) === 0,
+            busy: (buttons & EDIT_BUSY) !== 0,
+            onIntent: LazyUserDataValueForm.preload,
+            onClick: () => onModeChange(dataKey, 'edit'),
+          })
+        : null,
+      (buttons & REMOVE_SHOWN) !== 0
+        ? actionButton({
+            variant: 'icon',
+            className: editShown ? 'omw-glyph omw-glyph--delete omw-ud-action' : 'omw-glyph omw-glyph--delete omw-ud-action omw-ud-action--first',
+            label: sharedLabel(messages.deleteKey, dataKey),
+            disabled: (buttons & REMOVE_ENABLED) === 0,
+            busy: (buttons & REMOVE_BUSY) !== 0,
+            onClick: () => onModeChange(dataKey, 'delete'),
+          })
+        : null,
+    ] as const;
+  }, [mode, dataKey, buttons, onModeChange, messages]);
 
   const shownText = (
     <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>{text === '' ? messages.notProvided : text}</span>
@@ -168,7 +174,8 @@ export const UserDataRow = memo(function UserDataRow({
             onKeep={() => close('delete')}
           />
         ) : null}
-        {keyActions}
+        {editButton}
+        {removeButton}
       </dd>
     </>
   );
