@@ -92,6 +92,30 @@ describe('user-data editor: edit', () => {
     expect(screen.getByText('gold')).toBeInTheDocument();
   });
 
+  it('after a new value from the server, the row keeps its key cell and buttons, and Edit starts from the new value', async () => {
+    const first = makeEntry();
+    const { user, onPerform, rerender } = setup(first);
+    const edit = screen.getByRole('button', { name: 'Edit CustomerSegment' });
+    const remove = screen.getByRole('button', { name: 'Delete CustomerSegment' });
+    const key = screen.getByText('CustomerSegment', { selector: 'dt' });
+    rerender(makeEntry({ userData: { ...first.interaction.userData, CustomerSegment: 'silver' } }));
+    expect(screen.getByText('silver')).toBeInTheDocument();
+    expect(screen.queryByText('gold')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit CustomerSegment' })).toBe(edit);
+    expect(screen.getByRole('button', { name: 'Delete CustomerSegment' })).toBe(remove);
+    expect(screen.getByText('CustomerSegment', { selector: 'dt' })).toBe(key);
+
+    await user.click(edit);
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('silver');
+    await user.clear(input);
+    await user.type(input, 'bronze{Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { CustomerSegment: 'bronze' } });
+    await user.click(screen.getByRole('button', { name: 'Delete CustomerSegment' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(onPerform).toHaveBeenLastCalledWith({ operationName: 'DeleteUserData', keys: ['CustomerSegment'] });
+  });
+
   it('shows progress on the edited key only', () => {
     const { rerender } = setup();
     rerender(makeEntry({}, { pending: makePending({ operation: 'UpdateUserData' }) }));
