@@ -55,6 +55,20 @@ test('three tabs of one browser share one CometD session; a closed leader hands 
   const survivors = [second, third];
   await expect.poll(async () => (await Promise.all(survivors.map((tab) => tabRole(tab).textContent()))).filter((t) => t?.includes('Leader')).length).toBe(1);
 
+  // A click that lands while this tab's connection is being restored is not sent: its outcome
+  // could not be confirmed, and the card says so. Which side of that moment the click falls on
+  // depends on the machine's speed (a loaded machine stretches the hand-over), so both are
+  // accepted here, and in the second the agent does what the card asks: tries again once Live.
+  await expect(indicator(widget(third), 'Live')).toBeVisible();
+  const completing = card(third, 'Shared offer');
+  if (await completing.getByText('Complete was not sent').isVisible()) {
+    test.info().annotations.push({ type: 'hand-over', description: 'Complete refused while the connection was being restored; tried again once Live' });
+    await expect(completing.getByText(/the connection is being restored/)).toBeVisible();
+    expect((await mock.interaction('E2E-TABS-1'))?.state, 'a refused Complete reached the server').toBe('Processing');
+    await completing.getByRole('button', { name: 'Dismiss' }).click();
+    await completing.getByRole('button', { name: 'Complete' }).click();
+  }
+
   for (const tab of survivors) {
     await expect(indicator(widget(tab), 'Live')).toBeVisible();
     await expect(group(tab, 'Offers').getByRole('article', { name: 'Offer during hand-over', exact: true })).toBeVisible();
