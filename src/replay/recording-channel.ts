@@ -1,8 +1,8 @@
 import { createListenerSet } from '../channel/listener-set';
-import type { ChannelListener, NotificationChannel } from '../channel/types';
+import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
+import { createStringCache } from '../core/string-cache';
 import { RECORDING_VERSION } from './recording';
 import type { RecordedEvent, Recording } from './recording';
-import type { ConnectionStatus } from '../channel/types';
 
 export interface RecordingChannelOptions {
   /** Oldest events are dropped past this many. Default 10 000. */
@@ -38,15 +38,8 @@ const INTERN_MAX_DEPTH = 8;
  * and a property that cannot be written is left as it is: the payload's values never change.
  */
 function createInterner(): (payload: unknown) => void {
-  let table = new Map<string, string>();
-  function shared(value: string): string {
-    if (value.length > INTERN_MAX_LENGTH) return value;
-    const known = table.get(value);
-    if (known !== undefined) return known;
-    if (table.size >= INTERN_TABLE_SIZE) table = new Map();
-    table.set(value, value);
-    return value;
-  }
+  const table = createStringCache(INTERN_TABLE_SIZE);
+  const shared = (value: string): string => (value.length > INTERN_MAX_LENGTH ? value : table.get(value, () => value));
   function walk(value: object, depth: number): void {
     if (Object.isFrozen(value)) return;
     if (Array.isArray(value)) {
@@ -152,7 +145,7 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
       };
     },
     getRecording() {
-      const start = events.length > 0 ? (walls[slot(0)] ?? 0) : 0;
+      const start = walls[slot(0)] ?? 0;
       const recorded: RecordedEvent[] = [];
       for (let i = 0; i < events.length; i += 1) {
         const at = (walls[slot(i)] ?? start) - start;
