@@ -40,11 +40,14 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
   // A host veto never reaches the store (nothing was sent), so the card keeps it itself.
   const [veto, setVeto] = useState<ActionError | undefined>(undefined);
 
-  const onPerform = (request: OperationRequest) => {
+  // Stable while the card's inputs are: the card then runs its "latest handlers" effect only when
+  // its editor changes, not on every notification.
+  const { vetoedByHost } = messages;
+  const onPerform = useCallback((request: OperationRequest) => {
     if (onAction({ phase: 'before', interactionId: id, request }) === false) {
       setVeto({
         operation: request.operationName,
-        message: messages.vetoedByHost,
+        message: vetoedByHost,
         code: undefined,
         kind: 'vetoed',
         referenceId: undefined,
@@ -64,7 +67,7 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
       if (settlement.status === 'ignored') return;
       onAction({ phase: 'after', interactionId: id, request, outcome: settlement });
     });
-  };
+  }, [id, onAction, perform, vetoedByHost]);
 
   const onDismissError = useCallback(() => {
     setVeto(undefined);

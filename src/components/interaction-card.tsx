@@ -88,14 +88,15 @@ export const InteractionCard = memo(function InteractionCard({
 
   // Stable, reading the latest render's editor and onPerform: the (memoised) action bar then
   // renders again only when its buttons change, not on every notification for this card. The
-  // same effect (one per commit, not two) moves focus to Add data when its form closed.
+  // same effect moves focus to Add data when its form closed (a change of the editor); it runs
+  // only when one of the two changes, not on every notification.
   const latest = useRef({ editor, onPerform });
   useLayoutEffect(() => {
     latest.current = { editor, onPerform };
     if (!focusAddNext.current) return;
     focusAddNext.current = false;
     addRef.current?.focus();
-  });
+  }, [editor, onPerform]);
   const onOperation = useCallback((op: BarOperation) => {
     const current = latest.current;
     switch (op) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatDuration } from './format';
 import { useMessages } from './messages-context';
 import { subscribeToClock } from './shared-clock';
@@ -19,9 +19,10 @@ function wholeSeconds(ms: number): number {
  *
  * The tick writes the new text into the `<time>` element itself: a page with 200 cards would
  * otherwise re-render 200 components every second for a change React has nothing to reconcile.
- * React renders it again whenever `since` or `frozenAt` change.
+ * React renders it again whenever `since` or `frozenAt` change, and only then (memo: a card
+ * re-rendered for new user data leaves its timer alone).
  */
-export function TimeInState({ since, frozenAt }: TimeInStateProps) {
+export const TimeInState = memo(function TimeInState({ since, frozenAt }: TimeInStateProps) {
   const messages = useMessages();
   const [mountedAt] = useState(() => Date.now());
   const time = useRef<HTMLTimeElement>(null);
@@ -59,4 +60,4 @@ export function TimeInState({ since, frozenAt }: TimeInStateProps) {
       </time>
     </span>
   );
-}
+});
