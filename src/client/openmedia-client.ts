@@ -3,6 +3,7 @@ import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
 import { normalizeGwsBase } from '../api/http';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
+import { diffPersistentMaps } from '../core/persistent-map';
 import { createOpenmediaStore } from '../core/store';
 import type { OpenmediaStore } from '../core/store';
 import type { ActionOutcome, OpenmediaState } from '../core/types';
@@ -85,6 +86,13 @@ export interface OpenmediaClient {
   getSnapshot(): OpenmediaClientSnapshot;
   /** Called after every change of the snapshot (store publishes, status, snapshot errors). */
   subscribe(listener: () => void): () => void;
+  /**
+   * Called after a publish in which the entry of `interactionId` changed (came, changed or went):
+   * what a card listens to. Finding the listeners due costs O(changes) per publish, however many
+   * cards listen, where a listener of {@link subscribe} per card is called for every change of
+   * any card.
+   */
+  subscribeEntry(interactionId: string, listener: () => void): () => void;
   /** The latest raw messages, replayable; undefined when `recordLimit` is 0. */
   getRecording(): Recording | undefined;
   /** Offer alerts: `onOffer` listeners, the host's options and the agent's toggles. */
@@ -130,6 +138,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const tickMs = options.tickMs ?? 1000;
   const mediaTypes = new Set(options.mediaTypes ?? DEFAULT_MEDIA_TYPES);
   const listeners = new Set<{ readonly listener: () => void }>();
+  const entryListeners = new Map<string, Set<{ readonly listener: () => void }>>();
 
   const alerts = createClientAlerts({
     channel: source,
@@ -152,7 +161,16 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
     if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.tab === snapshot.tab) return;
+    const before = snapshot.state.byId;
     snapshot = next;
+    if (entryListeners.size > 0 && next.state.byId !== before) {
+      const due: { readonly listener: () => void }[] = [];
+      diffPersistentMaps(before, next.state.byId, (id) => {
+        const records = entryListeners.get(id);
+        if (records !== undefined) for (const record of records) due.push(record);
+      });
+      for (const { listener } of due) listener();
+    }
     for (const { listener } of [...listeners]) listener();
   }
   // The store publishes at most once per frame; its publish is ours.
@@ -374,6 +392,21 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       listeners.add(record);
       return () => {
         listeners.delete(record);
+      };
+    },
+    subscribeEntry(interactionId, listener) {
+      const record = { listener };
+      let records = entryListeners.get(interactionId);
+      if (records === undefined) {
+        records = new Set();
+        entryListeners.set(interactionId, records);
+      }
+      records.add(record);
+      return () => {
+        const current = entryListeners.get(interactionId);
+        if (current === undefined) return;
+        current.delete(record);
+        if (current.size === 0) entryListeners.delete(interactionId);
       };
     },
     getRecording: () => recorder?.getRecording(),

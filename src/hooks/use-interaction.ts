@@ -33,11 +33,13 @@ export function useInteraction(id: string): InteractionEntry | undefined {
 
 /**
  * One interaction's entry, for a component whose ancestor already keeps the client connected (the
- * widget's cards): one callback and one store subscription, no effect per card.
+ * widget's cards): a subscription to its own entry only, no effect per card.
  */
 export function useEntryOf(client: OpenmediaClient, id: string): InteractionEntry | undefined {
   const getSlice = useCallback(() => selectEntry(client.getSnapshot().state, id), [client, id]);
-  return useSyncExternalStore(client.subscribe, getSlice, getSlice);
+  // Told only when this entry changed: a publish costs O(changed cards), not a call per card.
+  const subscribe = useCallback((listener: () => void) => client.subscribeEntry(id, listener), [client, id]);
+  return useSyncExternalStore(subscribe, getSlice, getSlice);
 }
 
 /** Ids in display order; a new array only when an interaction joins, leaves or changes group. */
