@@ -19,8 +19,8 @@ function wholeSeconds(ms: number): number {
  *
  * The tick writes the new text into the `<time>` element itself: a page with 200 cards would
  * otherwise re-render 200 components every second for a change React has nothing to reconcile.
- * React renders it again whenever `since` or `frozenAt` change, and only then (memo: a card
- * re-rendered for new user data leaves its timer alone).
+ * React renders it again when `since` or `frozenAt` change (or the widget's messages), not when
+ * its card re-renders for new user data: it is a `memo`.
  */
 export const TimeInState = memo(function TimeInState({ since, frozenAt }: TimeInStateProps) {
   const messages = useMessages();
