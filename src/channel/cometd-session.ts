@@ -3,6 +3,7 @@ import type { BackoffOptions } from './backoff';
 import { jitter } from './backoff';
 import { isSessionGone } from './cometd-failure';
 import { addConnectPacing } from './connect-pacing';
+import { cacheConfigurationReads } from './cometd-configuration';
 import type { ConnectPacingOptions, PendingConnectTracker } from './connect-pacing';
 
 /** The part of the CometD client the channel uses (a real `CometD` satisfies it; tests pass a fake). */
@@ -75,6 +76,9 @@ export function prepareCometd(
   },
 ): PreparedCometd {
   const started = captureWorkers(() => configure(cometd, params));
+  // CometD deep-copies its whole configuration each time its transports read a setting, several
+  // times per long poll (see cometd-configuration.ts).
+  cacheConfigurationReads(cometd);
   const prepared: PreparedCometd = {
     cometd,
     gate: { open: false },
