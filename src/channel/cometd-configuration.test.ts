@@ -39,7 +39,7 @@ describe('cacheConfigurationReads', () => {
     cacheConfigurationReads(cometd);
     const before = cometd.getConfiguration();
 
-    cometd.configure({ maxNetworkDelay: 9_000 });
+    cometd.configure({ url: 'https://gws.example:8090/api/v2/notifications', maxNetworkDelay: 9_000 });
     const configured = cometd.getConfiguration();
     expect(configured).not.toBe(before);
     expect(configured).toMatchObject({ url: 'https://gws.example:8090/api/v2/notifications', maxNetworkDelay: 9_000 });
