@@ -23,7 +23,10 @@ export interface ClientAlertsOptions {
 export interface ClientAlerts {
   readonly engine: OfferAlertsEngine;
   getTab(): TabInfo;
-  /** Start alerting (the client connected). */
+  /**
+   * Start alerting (the client connected). Reads the offers this session alerted from storage a
+   * task later: call it when the first snapshot request has been asked for.
+   */
   resume(): void;
   /** Stop alerting and restore the title (the client closed). */
   pause(): void;
@@ -46,10 +49,13 @@ export function createClientAlerts(options: ClientAlertsOptions): ClientAlerts {
   const { channel, store } = options;
   const shared = isSharedChannel(channel) ? channel : undefined;
   const getTab = (): TabInfo => shared?.getTab() ?? SOLO_TAB;
+  // Storage is found and read when first needed, not here: the client is made in the render before
+  // its first snapshot request (see resume).
+  const seen = createSeenOffers(browserSessionStorage, `openmedia-widget:alerted ${options.key}`);
   const engine = createOfferAlerts({
     effects: options.effects ?? createBrowserAlertEffects(),
-    seen: createSeenOffers(browserSessionStorage(), `openmedia-widget:alerted ${options.key}`),
-    preferences: browserLocalStorage(),
+    seen,
+    preferences: browserLocalStorage,
     announce: (ids) => shared?.announceAlerted(ids),
   });
   engine.configure(options.alerts);
@@ -70,6 +76,10 @@ export function createClientAlerts(options: ClientAlertsOptions): ClientAlerts {
       active = true;
       engine.resume();
       update();
+      // A task later, when the first snapshot request is out (it leaves after a few promise
+      // steps), and before its answer, whose offers would otherwise wait for this read on their
+      // way to the screen. An answer that comes first reads it itself.
+      setTimeout(() => seen.load(), 0);
     },
     pause() {
       active = false;

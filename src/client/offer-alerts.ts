@@ -3,7 +3,8 @@ import type { OpenmediaState } from '../core/types';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { AlertEffects } from './alert-effects';
 import type { TabRole } from './relay-channel';
-import type { SeenOffers, StorageLike } from './seen-offers';
+import { lazyStorage } from './seen-offers';
+import type { SeenOffers, StorageLike, StorageSource } from './seen-offers';
 
 /** The agent's own choices, kept across reloads (localStorage). */
 export interface OfferAlertPreferences {
@@ -64,8 +65,11 @@ export interface OfferAlertsEngine extends OfferAlerts {
 export interface OfferAlertsDeps {
   readonly effects: AlertEffects;
   readonly seen: SeenOffers;
-  /** Where the agent's preferences are kept (localStorage); none in Node. */
-  readonly preferences?: StorageLike | undefined;
+  /**
+   * Where the agent's preferences are kept (localStorage); none in Node. Read when the settings
+   * are first needed (alerts on, the toggle shown, a preference set), not when the engine is made.
+   */
+  readonly preferences?: StorageSource;
   /** Tell the other tabs what this one alerted. */
   readonly announce: (ids: readonly string[]) => void;
 }
@@ -95,32 +99,46 @@ function readPreferences(storage: StorageLike | undefined): Partial<OfferAlertPr
 
 export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
   const { effects, seen } = deps;
-  const chosen: Partial<OfferAlertPreferences> = readPreferences(deps.preferences);
+  const preferencesStorage = lazyStorage(deps.preferences);
+  let chosenRead: Partial<OfferAlertPreferences> | undefined;
+  // The agent's choices, read from storage when first needed: a widget with alerts off whose
+  // toggle nobody renders never touches localStorage.
+  const chosen = (): Partial<OfferAlertPreferences> => (chosenRead ??= readPreferences(preferencesStorage()));
   let host: OfferAlertOptions = {};
-  let settings: OfferAlertSettings = compute(false);
+  let enabled = false;
+  /** The settings, made on first read after each change. */
+  let settings: OfferAlertSettings | undefined;
   let paused = false;
   let lastById: OpenmediaState['byId'] | undefined;
   let lastRole: TabRole | undefined;
   const listeners = new Set<{ readonly listener: () => void }>();
   const offerListeners = new Set<{ readonly listener: (interaction: OpenmediaInteraction) => void }>();
 
-  function compute(enabled: boolean): OfferAlertSettings {
-    return {
+  const showsBadge = () => enabled && host.titleBadge !== false;
+
+  function current(): OfferAlertSettings {
+    if (settings !== undefined) return settings;
+    const preferences = chosen();
+    settings = {
       enabled,
-      titleBadge: enabled && host.titleBadge !== false,
-      notifications: chosen.notifications ?? host.notifications ?? false,
-      sound: chosen.sound ?? host.sound ?? false,
-      muted: chosen.muted ?? false,
+      titleBadge: showsBadge(),
+      notifications: preferences.notifications ?? host.notifications ?? false,
+      sound: preferences.sound ?? host.sound ?? false,
+      muted: preferences.muted ?? false,
     };
+    return settings;
   }
 
-  function changed(next: OfferAlertSettings): void {
+  function changed(nextEnabled: boolean): void {
     const before = settings;
-    settings = next;
-    if (!next.titleBadge) effects.setBadge(0);
+    enabled = nextEnabled;
+    settings = undefined;
+    if (!showsBadge()) effects.setBadge(0);
     // Re-run the badge with the new settings on the next update.
     lastById = undefined;
-    if (JSON.stringify(before) !== JSON.stringify(next)) for (const { listener } of [...listeners]) listener();
+    // Settings nobody has read yet (and nobody listens for) changed for no one.
+    if (before === undefined && listeners.size === 0) return;
+    if (JSON.stringify(before) !== JSON.stringify(current())) for (const { listener } of [...listeners]) listener();
   }
 
   function alert(offers: readonly OpenmediaInteraction[]): void {
@@ -138,30 +156,31 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
         }
       }
     }
-    if (!settings.enabled) return;
-    if (settings.notifications) {
+    if (!enabled) return;
+    const { notifications, sound, muted } = current();
+    if (notifications) {
       const text = host.notificationText ?? defaultText;
       for (const offer of offers) effects.notify(offer, text(offer), () => effects.focusOffer(offer.id));
     }
     // One sound for a burst of offers, not a drum roll.
-    if (settings.sound && !settings.muted) effects.playSound();
+    if (sound && !muted) effects.playSound();
   }
 
   return {
-    getSettings: () => settings,
+    getSettings: current,
     configure(options) {
       host = typeof options === 'object' ? options : {};
-      changed(compute(options !== undefined && options !== false));
+      changed(options !== undefined && options !== false);
     },
     setPreferences(patch) {
-      Object.assign(chosen, patch);
+      const preferences = Object.assign(chosen(), patch);
       try {
-        deps.preferences?.setItem(PREFERENCES_KEY, JSON.stringify({ ...chosen }));
+        preferencesStorage()?.setItem(PREFERENCES_KEY, JSON.stringify({ ...preferences }));
       } catch {
         // Not kept across reloads; still applies now.
       }
       if (patch.sound === true || patch.muted === false) effects.primeSound();
-      changed(compute(settings.enabled));
+      changed(enabled);
     },
     subscribe(listener) {
       const record = { listener };
@@ -188,7 +207,7 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
         if (entry === undefined || entry.endedAt !== undefined || entry.interaction.state !== 'Invited') break;
         waiting.push(entry.interaction);
       }
-      if (settings.titleBadge) effects.setBadge(waiting.length);
+      if (showsBadge()) effects.setBadge(waiting.length);
       // A follower leaves alerting to the leader; what the leader alerted reaches it by markAlerted.
       if (role === 'follower') return;
       const fresh = waiting.filter((offer) => !seen.has(offer.id));

