@@ -9,6 +9,7 @@ import react from '@vitejs/plugin-react';
 // The npm package: `vite build -c vite.lib.config.ts` writes dist/lib/ with
 //   openmedia-widget.js   ESM for React hosts; React, React DOM, TanStack Query and cometd stay imports
 //   testing.js            openmedia-widget/testing: memory channel and scripted GWS for hosts' tests
+//   connection-worker.js  openmedia-widget/connection-worker: serveConnection, for a host's connection Worker
 //   openmedia-widget.css  the widget's scoped styles, imported by the host (`openmedia-widget/style.css`)
 //   embed.js              the custom element and mount function with React bundled, for non-React pages
 //   types/**.d.ts         declarations emitted by tsc (tsconfig.lib.json)
@@ -118,7 +119,11 @@ export default defineConfig({
     // Readable output; the host's bundler minifies.
     minify: false,
     lib: {
-      entry: { 'openmedia-widget': resolve(root, 'src/index.ts'), testing: resolve(root, 'src/testing/index.ts') },
+      entry: {
+        'openmedia-widget': resolve(root, 'src/index.ts'),
+        testing: resolve(root, 'src/testing/index.ts'),
+        'connection-worker': resolve(root, 'src/connection-worker/index.ts'),
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
       cssFileName: 'openmedia-widget',

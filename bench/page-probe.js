@@ -4,7 +4,8 @@
 // - Latency: a MutationObserver sees each change of a card in the DOM, reads the card's `seq` and
 //   `sentAt` user data (stamped by the mock at publish time) and records now − sentAt.
 // - Arrival: the CometD long-poll responses (XMLHttpRequest) are read too, so the latency can be
-//   split into getting the message into the page and getting it from there into the DOM.
+//   split into getting the message into the page and getting it from there into the DOM; on a
+//   page whose CometD client runs in a Worker, the Worker's messages to the page are read instead.
 // - Commits and re-renders: a minimal React DevTools hook (the interface React uses in production
 //   builds too) is called after every commit; it records the animation frame the commit landed in
 //   and which cards' components rendered, walking only the parts of the fiber tree that did work,
@@ -46,21 +47,40 @@
   };
   if (countFrames) requestAnimationFrame(tick);
 
+  function arrived(data, now) {
+    const userData = data && data.openmedia && data.openmedia.userData;
+    if (userData && typeof userData.sentAt === 'number' && userData.sentAt > 0) {
+      probe.arrivals.push(now - userData.sentAt);
+      if (typeof userData.seq === 'number') probe.arrivedAt[userData.seq] = now;
+    }
+  }
+
   function onCometdLoad() {
     const now = Date.now();
     try {
       const messages = JSON.parse(this.responseText);
       if (!Array.isArray(messages)) return;
-      for (const message of messages) {
-        const userData = message && message.data && message.data.openmedia && message.data.openmedia.userData;
-        if (userData && typeof userData.sentAt === 'number' && userData.sentAt > 0) {
-          probe.arrivals.push(now - userData.sentAt);
-          if (typeof userData.seq === 'number') probe.arrivedAt[userData.seq] = now;
-        }
-      }
+      for (const message of messages) arrived(message && message.data, now);
     } catch {
       // Not JSON (an error page): nothing to time.
     }
+  }
+
+  // A page whose CometD client runs in a Worker (the widget's connectionWorker) gets each answer's
+  // notifications as one message from it: their arrival in the page's JavaScript is that message.
+  const PageWorker = window.Worker;
+  if (typeof PageWorker === 'function') {
+    window.Worker = class extends PageWorker {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (event) => {
+          const message = event.data;
+          if (!message || message.kind !== 'messages' || !Array.isArray(message.data)) return;
+          const now = Date.now();
+          for (const data of message.data) arrived(data, now);
+        });
+      }
+    };
   }
   const open = XMLHttpRequest.prototype.open;
   const send = XMLHttpRequest.prototype.send;

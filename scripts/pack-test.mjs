@@ -5,7 +5,8 @@
 //      nodenext), and misuse is a type error (the types are real, not `any`);
 //   3. the widget renders with the host's React (react-dom/server) to the expected markup;
 //   4. the framework-free client and the ./testing subpath run an offer and an Accept in plain Node;
-//   5. the embed entry imports in Node without touching the DOM;
+//   5. the embed entry imports in Node without touching the DOM, and the connection-worker entry
+//      serves a port there (and says it cannot open CometD without XMLHttpRequest);
 //   6. nothing shipped imports vitest, the mock GWS or test support.
 // Prints PASS or FAIL with the reason and exits non-zero on failure. Uses the npm registry (with
 // --prefer-offline, so a warm npm cache needs no network).
@@ -68,6 +69,7 @@ import {
 } from 'openmedia-widget';
 import { mountOpenmediaWidget, defineOpenmediaWidgetElement, OPENMEDIA_ACTION_EVENT, type MountedOpenmediaWidget } from 'openmedia-widget/embed';
 import { createScriptedGws, resource, statusChange } from 'openmedia-widget/testing';
+import { serveConnection, type ConnectionPort } from 'openmedia-widget/connection-worker';
 import 'openmedia-widget/style.css';
 
 const queryClient = new QueryClient();
@@ -101,6 +103,13 @@ export function HostApp() {
   );
 }
 
+// The connection in a Worker: the host's Worker file serves it; the provider starts the Worker.
+const startWorker = () => new Worker(new URL('./connection-worker.js', import.meta.url), { type: 'module' });
+export function WorkerApp() {
+  return <OpenmediaProvider gwsBase="https://gws.example" connectionWorker={startWorker}><Count /></OpenmediaProvider>;
+}
+export const serveInWorker = (port: ConnectionPort) => serveConnection(port);
+
 export function embed(element: HTMLElement): MountedOpenmediaWidget {
   defineOpenmediaWidgetElement();
   element.addEventListener(OPENMEDIA_ACTION_EVENT, (event) => event.preventDefault());
@@ -116,6 +125,8 @@ export const badTheme = <OpenmediaWidget theme="purple" />;
 export const badProvider = <OpenmediaProvider mediaTypes="promotion" />;
 // @ts-expect-error the provider's client is an OpenmediaClient, not a GWS REST client
 export const badClient = <OpenmediaProvider client={createGwsClient()} />;
+// @ts-expect-error the connection Worker is started by a function, not given as a URL
+export const badWorker = <OpenmediaProvider connectionWorker="/connection-worker.js" />;
 // @ts-expect-error no such export
 export { NotExported } from 'openmedia-widget';
 `;
@@ -193,6 +204,18 @@ client.dispose();
 console.log('client without React: offer, Accept, settled');
 `;
 
+// A connection Worker's entry, run in Node against a fake port: Node has no XMLHttpRequest, so the
+// start is answered with \`failed\` (the page then runs the connection itself), not an exception.
+const WORKER_MJS = `
+import assert from 'node:assert/strict';
+import { serveConnection } from 'openmedia-widget/connection-worker';
+const posted = [];
+let onMessage;
+serveConnection({ postMessage: (m) => posted.push(m), addEventListener: (_type, listener) => { onMessage = listener; }, close() {} });
+onMessage({ data: { kind: 'start', config: { url: 'http://127.0.0.1:1/api/v2/notifications', descriptor: { channel: '/v2/me/openmedia', messageType: 'OpenmediaStateChangeMessage', resourceKey: 'openmedia' }, transport: 'long-polling', visible: true } } });
+assert.deepEqual(posted, [{ kind: 'failed', reason: 'This Worker has no XMLHttpRequest for CometD.' }]);
+`;
+
 const EMBED_MJS = `
 import assert from 'node:assert/strict';
 const embed = await import('openmedia-widget/embed');
@@ -242,9 +265,11 @@ try {
       'dist/lib/openmedia-widget.css',
       'dist/lib/embed.js',
       'dist/lib/testing.js',
+      'dist/lib/connection-worker.js',
       'dist/lib/types/index.d.ts',
       'dist/lib/types/embed/index.d.ts',
       'dist/lib/types/testing/index.d.ts',
+      'dist/lib/types/connection-worker/index.d.ts',
     ]) {
       assert(files.includes(f), `missing ${f}`);
     }
@@ -323,6 +348,11 @@ try {
   check('the embed entry imports in Node without a DOM', () => {
     writeFileSync(join(host, 'embed.mjs'), EMBED_MJS);
     run(process.execPath, ['embed.mjs'], host);
+  });
+
+  check('the connection-worker entry serves a port in Node, reporting that CometD cannot open there', () => {
+    writeFileSync(join(host, 'worker.mjs'), WORKER_MJS);
+    run(process.execPath, ['worker.mjs'], host);
   });
 } catch (error) {
   results.push({ name: 'setup', ok: false });

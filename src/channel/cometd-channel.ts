@@ -37,6 +37,13 @@ export interface CometdChannelOptions {
    * Default {@link DEFAULT_CONNECT_PACING_MS}. A hidden tab never waits.
    */
   readonly connectPacingMs?: number;
+  /** Whether the page is shown (pacing never waits in a hidden tab). Default: the document's visibility. */
+  readonly visible?: () => boolean;
+  /**
+   * Run CometD's timers on a Worker of its own, so a background tab does not throttle them.
+   * Default true; the connection Worker turns it off (a Worker's timers are not throttled).
+   */
+  readonly timersInWorker?: boolean;
 }
 
 /**
@@ -90,8 +97,9 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       transport,
       backoff,
       random,
-      pacing: { paceMs: options.connectPacingMs ?? DEFAULT_CONNECT_PACING_MS, visible: documentVisible, now: () => Date.now() },
+      pacing: { paceMs: options.connectPacingMs ?? DEFAULT_CONNECT_PACING_MS, visible: options.visible ?? documentVisible, now: () => Date.now() },
       pendingConnect,
+      timersInWorker: options.timersInWorker,
     });
     session = openCometdSession({
       cometd: client.cometd,

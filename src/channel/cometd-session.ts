@@ -73,9 +73,11 @@ export function prepareCometd(
     readonly pacing?: ConnectPacingOptions;
     /** Told when a connect is about to go out at once, and when it did (see connect-pacing). */
     readonly pendingConnect?: PendingConnectTracker;
+    /** Run CometD's timers on its Worker (default true). */
+    readonly timersInWorker?: boolean;
   },
 ): PreparedCometd {
-  const started = captureWorkers(() => configure(cometd, params));
+  const started = captureWorkers(() => configure(cometd, params, params.timersInWorker ?? true));
   // CometD deep-copies its whole configuration each time its transports read a setting, several
   // times per long poll (see cometd-configuration.ts).
   cacheConfigurationReads(cometd);
@@ -340,12 +342,13 @@ function captureWorkers(start: () => void): { release(): void } {
   };
 }
 
-function configure(cometd: CometdClient, params: Pick<SessionParams, 'url' | 'backoff'>): void {
+function configure(cometd: CometdClient, params: Pick<SessionParams, 'url' | 'backoff'>, timersInWorker: boolean): void {
   const config = {
     url: params.url,
     backoffIncrement: params.backoff.baseMs,
     maxBackoff: params.backoff.maxMs,
     logLevel: 'warn' as const,
+    ...(timersInWorker ? {} : { useWorkerScheduler: false }),
   };
   try {
     cometd.configure(config);

@@ -41,6 +41,14 @@ export interface OpenmediaClientOptions {
    * 16 (about a frame); 0 polls again at once. A hidden tab never waits. See docs/architecture.md.
    */
   readonly connectPacingMs?: number;
+  /**
+   * Runs the CometD connection in a Web Worker that this function starts, off the page's main
+   * thread: the long polls, their answers and CometD's work no longer compete with the host page.
+   * The Worker's entry calls `serveConnection()` (`openmedia-widget/connection-worker`); see
+   * docs/embedding.md. If the Worker cannot run (a Content-Security-Policy, a missing file), the
+   * connection runs on the page as without this option. Default: on the page.
+   */
+  readonly connectionWorker?: () => Worker;
   /** A notification channel to use instead of the CometD one (tests, stories, replay). */
   readonly channel?: NotificationChannel;
   /** A GWS REST client to use instead of `createGwsClient({ gwsBase })`. */
@@ -99,6 +107,7 @@ export const CLIENT_OPTION_KEYS = [
   'mediaTypes',
   'transport',
   'connectPacingMs',
+  'connectionWorker',
   'channel',
   'gwsClient',
   'queryClient',

@@ -1,4 +1,5 @@
 import { createCometdChannel } from '../channel/cometd-channel';
+import { createWorkerChannel } from '../channel/worker-channel';
 import type { NotificationChannel } from '../channel/types';
 import type { OpenmediaClientOptions } from './client-options';
 import type { Dialect, DialectName } from './dialects';
@@ -36,8 +37,13 @@ export function createConnectionChannel(
 ): NotificationChannel {
   const url = options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`;
   const { descriptor } = dialect;
-  const createSource = () =>
-    createCometdChannel({ url, transport: options.transport ?? 'long-polling', descriptor, connectPacingMs: options.connectPacingMs });
+  const transport = options.transport ?? 'long-polling';
+  const onPage = () => createCometdChannel({ url, transport, descriptor, connectPacingMs: options.connectPacingMs });
+  const { connectionWorker } = options;
+  const createSource =
+    connectionWorker === undefined
+      ? onPage
+      : () => createWorkerChannel({ createWorker: connectionWorker, fallback: onPage, url, descriptor, transport, connectPacingMs: options.connectPacingMs });
   const environment = options.shareConnection === false ? undefined : (options.tabEnvironment ?? browserTabEnvironment());
   if (environment === undefined) return createSource();
   return createSharedChannel({ name: sharedConnectionName(url, dialect.name), descriptor, environment, createSource });

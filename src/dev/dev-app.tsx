@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionEvent } from '../components/action-event';
+import { startConnectionWorker } from '../channel/start-connection-worker';
 import { OfferAlertControls } from '../components/offer-alert-controls';
 import { OpenmediaWidget } from '../components/openmedia-widget';
 import { TabRoleIndicator } from '../components/tab-role';
@@ -121,6 +122,7 @@ export function DevApp({ config }: { config: DevConfig }) {
         gwsBase={config.gwsBase}
         cometdUrl={config.cometdUrl}
         recordLimit={DEV_RECORD_LIMIT}
+        connectionWorker={startConnectionWorker}
         alerts
         onOffer={onOffer}
         {...(config.mediaTypes ? { mediaTypes: config.mediaTypes } : {})}

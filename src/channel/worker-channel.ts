@@ -1,0 +1,233 @@
+import type { ChannelDescriptor } from '../protocol/parse';
+import type { BackoffOptions } from './backoff';
+import { createListenerSet } from './listener-set';
+import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
+import type { FromConnectionWorker, ToConnectionWorker } from './worker-protocol';
+
+/** The part of a `Worker` the channel uses (tests pass a fake). */
+export interface ConnectionWorker {
+  postMessage(message: ToConnectionWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromConnectionWorker>) => void): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+  terminate(): void;
+}
+
+/** Whether the page is shown, and when that changes. Default: the document's visibility. */
+export interface PageVisibility {
+  visible(): boolean;
+  /** Calls `listener` on every change; returns the remover. */
+  onChange(listener: () => void): () => void;
+}
+
+export interface WorkerChannelOptions {
+  /** Starts the connection Worker (its entry calls `serveConnection`). */
+  readonly createWorker: () => ConnectionWorker;
+  /**
+   * The channel to run on the page instead when the Worker cannot: it fails to load (a
+   * Content-Security-Policy without `worker-src`, a missing file) or to open CometD, or it dies.
+   */
+  readonly fallback: () => NotificationChannel;
+  /** The CometD endpoint; resolved against the page before it is sent to the Worker. */
+  readonly url: string;
+  readonly descriptor: ChannelDescriptor;
+  readonly transport?: 'long-polling' | 'websocket';
+  readonly backoff?: Partial<BackoffOptions>;
+  readonly connectPacingMs?: number;
+  readonly visibility?: PageVisibility;
+}
+
+/**
+ * A {@link NotificationChannel} whose CometD client runs in a Web Worker: the long polls, their
+ * responses, JSON parsing of the answers and CometD's own work leave the page's main thread, which
+ * receives one message per long-poll answer with the notifications' data (parsed on the page as
+ * before, so a bad notification is still a counted rejection there).
+ *
+ * - The Worker starts with the first listener and is terminated after the last one leaves (it
+ *   disconnects its CometD session first).
+ * - If the Worker cannot run the connection, the channel runs `fallback()` on the page for the
+ *   rest of its life, and asks for a resync if notifications may have been lost meanwhile.
+ * - `afterPendingConnect` is not offered: the Worker sends the next long poll whatever the page
+ *   is drawing.
+ */
+export function createWorkerChannel(options: WorkerChannelOptions): NotificationChannel {
+  const { descriptor } = options;
+  const listeners = createListenerSet();
+  const visibility = options.visibility ?? documentVisibility();
+
+  let status: ConnectionStatus = 'disconnected';
+  let worker: ConnectionWorker | undefined;
+  let stopVisibility: (() => void) | undefined;
+  /** The page-side channel, once the Worker has failed (kept for the channel's life). */
+  let fallback: NotificationChannel | undefined;
+  let workerFailed = false;
+  let unsubscribeFallback: (() => void) | undefined;
+  /** Push worked at some point of this run: a switch to the fallback must re-read what it missed. */
+  let everConnected = false;
+  let resyncWhenConnected = false;
+
+  function setStatus(next: ConnectionStatus): void {
+    if (next === 'connected') everConnected = true;
+    if (next === status) return;
+    status = next;
+    listeners.status(next);
+  }
+
+  function onWorkerMessage(from: ConnectionWorker, message: FromConnectionWorker): void {
+    switch (message.kind) {
+      case 'messages':
+        for (const data of message.data) {
+          // The last listener may leave from inside a delivery: the rest of the answer is dropped.
+          if (worker !== from) return;
+          listeners.message(data);
+        }
+        return;
+      case 'status':
+        setStatus(message.status);
+        return;
+      case 'resyncNeeded':
+        listeners.resyncNeeded();
+        return;
+      case 'sessionCheckNeeded':
+        listeners.sessionCheckNeeded();
+        return;
+      case 'failed':
+        switchToFallback();
+        return;
+    }
+  }
+
+  function startWorker(): boolean {
+    let started: ConnectionWorker;
+    try {
+      started = options.createWorker();
+    } catch {
+      return false;
+    }
+    worker = started;
+    started.addEventListener('message', (event) => {
+      if (worker === started) onWorkerMessage(started, event.data);
+    });
+    started.addEventListener('error', (event) => {
+      if (worker !== started) return;
+      // Handled here: the page holds the connection itself from now on.
+      event.preventDefault();
+      switchToFallback();
+    });
+    started.postMessage({
+      kind: 'start',
+      config: {
+        url: absolute(options.url),
+        descriptor: { channel: descriptor.channel, messageType: descriptor.messageType, resourceKey: descriptor.resourceKey },
+        transport: options.transport ?? 'long-polling',
+        backoff: options.backoff === undefined ? undefined : { ...options.backoff },
+        connectPacingMs: options.connectPacingMs,
+        visible: visibility.visible(),
+      },
+    });
+    stopVisibility = visibility.onChange(() => worker?.postMessage({ kind: 'visibility', visible: visibility.visible() }));
+    return true;
+  }
+
+  /** `graceful`: let the Worker disconnect its session and close itself; otherwise end it now. */
+  function stopWorker(graceful: boolean): void {
+    stopVisibility?.();
+    stopVisibility = undefined;
+    if (graceful) worker?.postMessage({ kind: 'stop' });
+    else worker?.terminate();
+    worker = undefined;
+  }
+
+  function switchToFallback(): void {
+    stopWorker(false);
+    workerFailed = true;
+    resyncWhenConnected = everConnected;
+    if (everConnected) setStatus('reconnecting');
+    startFallback();
+  }
+
+  function startFallback(): void {
+    fallback ??= options.fallback();
+    unsubscribeFallback = fallback.subscribe({
+      onMessage: (data) => listeners.message(data),
+      onStatus(next) {
+        if (next === 'connected' && resyncWhenConnected) {
+          resyncWhenConnected = false;
+          listeners.resyncNeeded();
+        }
+        setStatus(next === 'connecting' && everConnected ? 'reconnecting' : next);
+      },
+      onResyncNeeded: () => listeners.resyncNeeded(),
+      onSessionCheckNeeded: () => listeners.sessionCheckNeeded(),
+    });
+  }
+
+  function start(): void {
+    everConnected = false;
+    resyncWhenConnected = false;
+    setStatus('connecting');
+    if (workerFailed || !startWorker()) {
+      workerFailed = true;
+      startFallback();
+    }
+  }
+
+  function stop(): void {
+    stopWorker(true);
+    unsubscribeFallback?.();
+    unsubscribeFallback = undefined;
+    setStatus('disconnected');
+  }
+
+  return {
+    descriptor,
+    getStatus: () => status,
+    reconnect() {
+      if (status !== 'unauthorized' || listeners.size === 0) return;
+      if (worker !== undefined) worker.postMessage({ kind: 'reconnect' });
+      else fallback?.reconnect?.();
+    },
+    sessionEnded() {
+      if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;
+      if (worker !== undefined) worker.postMessage({ kind: 'sessionEnded' });
+      else fallback?.sessionEnded?.();
+    },
+    subscribe(listener: ChannelListener) {
+      const remove = listeners.add(listener);
+      if (listeners.size === 1) {
+        try {
+          start();
+        } catch (error) {
+          remove();
+          stop();
+          throw error;
+        }
+      }
+      let removed = false;
+      return () => {
+        if (removed) return;
+        removed = true;
+        remove();
+        if (listeners.size === 0) stop();
+      };
+    },
+  };
+}
+
+function absolute(url: string): string {
+  try {
+    return new URL(url, globalThis.location?.href).href;
+  } catch {
+    return url;
+  }
+}
+
+function documentVisibility(): PageVisibility {
+  return {
+    visible: () => typeof document === 'undefined' || document.visibilityState !== 'hidden',
+    onChange(listener) {
+      if (typeof document === 'undefined') return () => {};
+      document.addEventListener('visibilitychange', listener);
+      return () => document.removeEventListener('visibilitychange', listener);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { ChannelDescriptor } from '../protocol/parse';
+import type { BackoffOptions } from './backoff';
+import type { ConnectionStatus } from './types';
+
+/** What a connection Worker needs to open the CometD channel: plain data, cloned into the Worker. */
+export interface WorkerChannelConfig {
+  /** The CometD endpoint, absolute (a Worker resolves relative URLs against its own script). */
+  readonly url: string;
+  readonly descriptor: ChannelDescriptor;
+  readonly transport: 'long-polling' | 'websocket';
+  readonly backoff?: Partial<BackoffOptions>;
+  readonly connectPacingMs?: number;
+  /** Whether the page is shown now; later changes follow as `visibility` commands. */
+  readonly visible: boolean;
+}
+
+/** The page tells the Worker. */
+export type ToConnectionWorker =
+  | { readonly kind: 'start'; readonly config: WorkerChannelConfig }
+  | { readonly kind: 'visibility'; readonly visible: boolean }
+  | { readonly kind: 'reconnect' }
+  | { readonly kind: 'sessionEnded' }
+  /** Nobody listens any more: disconnect, then the Worker closes itself. */
+  | { readonly kind: 'stop' };
+
+/** The Worker tells the page, in the order it happened. */
+export type FromConnectionWorker =
+  /** The data of every notification of one long-poll answer, in order (one message per answer). */
+  | { readonly kind: 'messages'; readonly data: readonly unknown[] }
+  | { readonly kind: 'status'; readonly status: ConnectionStatus }
+  | { readonly kind: 'resyncNeeded' }
+  | { readonly kind: 'sessionCheckNeeded' }
+  /** The channel could not be opened in the Worker (no XMLHttpRequest there, a bad URL). */
+  | { readonly kind: 'failed'; readonly reason: string };
