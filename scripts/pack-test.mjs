@@ -290,7 +290,17 @@ try {
   });
 
   check('the ESM build leaves React, TanStack Query and cometd to the host', () => {
-    const js = readFileSync(join(root, 'dist/lib/openmedia-widget.js'), 'utf8');
+    // The entry and the chunks it imports statically (the CometD channel is a chunk shared with
+    // the connection-worker entry).
+    const seen = new Set();
+    const visit = (file) => {
+      if (seen.has(file)) return '';
+      seen.add(file);
+      const text = readFileSync(join(root, 'dist/lib', file), 'utf8');
+      const imported = [...text.matchAll(/\bfrom\s*["']\.\/([^"']+)["']/g)].map((m) => visit(m[1]));
+      return [text, ...imported].join('\n');
+    };
+    const js = visit('openmedia-widget.js');
     for (const dep of ['react', 'react/jsx-runtime', '@tanstack/react-query', '@tanstack/query-core', 'cometd']) {
       assert(new RegExp(`from ["']${dep.replace('/', '\\/')}["']`).test(js), `expected an import of ${dep}`);
     }
