@@ -6,7 +6,7 @@ import type { BackoffOptions } from './backoff';
 import { openCometdSession, prepareCometd } from './cometd-session';
 import { DEFAULT_CONNECT_PACING_MS, createPendingConnect, documentVisible } from './connect-pacing';
 import type { CometdClient, CometdSession, HandshakeCycles, PreparedCometd } from './cometd-session';
-import { createListenerSet } from './listener-set';
+import { createListenerSet, subscribeCounted } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
 
 /** Where GWS serves CometD unless told otherwise (spec §1: deployments differ, hence the option). */
@@ -179,25 +179,8 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       setStatus('unauthorized');
     },
     subscribe(listener: ChannelListener) {
-      const remove = listeners.add(listener);
-      if (listeners.size === 1) {
-        try {
-          start();
-        } catch (error) {
-          // No CometD client could be made (no window in Node, a bad URL): a programmer error,
-          // thrown to the caller, without leaving a half-started channel behind.
-          remove();
-          stop();
-          throw error;
-        }
-      }
-      let removed = false;
-      return () => {
-        if (removed) return;
-        removed = true;
-        remove();
-        if (listeners.size === 0) stop();
-      };
+      // A start that throws (no window in Node, a bad URL) reaches the caller; see subscribeCounted.
+      return subscribeCounted(listeners, listener, start, stop);
     },
   };
 }

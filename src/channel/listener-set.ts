@@ -71,3 +71,34 @@ export function createListenerSet(): ListenerSet {
     },
   };
 }
+
+/**
+ * Adds `listener` to a ref-counted channel: the first listener starts it, removing the last
+ * stops it. A `start` that throws (no client could be made: a programmer error) leaves no
+ * half-started channel behind: the listener is removed, `stop` runs and the error reaches the
+ * caller. Returns the listener's idempotent remover.
+ */
+export function subscribeCounted(
+  listeners: ListenerSet,
+  listener: ChannelListener,
+  start: () => void,
+  stop: () => void,
+): () => void {
+  const remove = listeners.add(listener);
+  if (listeners.size === 1) {
+    try {
+      start();
+    } catch (error) {
+      remove();
+      stop();
+      throw error;
+    }
+  }
+  let removed = false;
+  return () => {
+    if (removed) return;
+    removed = true;
+    remove();
+    if (listeners.size === 0) stop();
+  };
+}

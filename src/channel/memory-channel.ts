@@ -1,6 +1,6 @@
 import { OPENMEDIA_CHANNEL } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
-import { createListenerSet } from './listener-set';
+import { createListenerSet, subscribeCounted } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
 
 /** An in-memory {@link NotificationChannel} with the controls a test or a story needs. */
@@ -41,15 +41,14 @@ export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CH
     descriptor,
     getStatus: () => status,
     subscribe(listener: ChannelListener) {
-      const remove = listeners.add(listener);
-      if (listeners.size === 1 && status === 'disconnected') setStatus('connected');
-      let removed = false;
-      return () => {
-        if (removed) return;
-        removed = true;
-        remove();
-        if (listeners.size === 0) setStatus('disconnected');
-      };
+      return subscribeCounted(
+        listeners,
+        listener,
+        () => {
+          if (status === 'disconnected') setStatus('connected');
+        },
+        () => setStatus('disconnected'),
+      );
     },
     emit(data) {
       listeners.message(data);

@@ -1,6 +1,8 @@
 import type { ChannelDescriptor } from '../protocol/parse';
 import type { BackoffOptions } from './backoff';
-import { createListenerSet } from './listener-set';
+import { absoluteUrl } from './absolute-url';
+import { documentVisible } from './connect-pacing';
+import { createListenerSet, subscribeCounted } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
 import type { FromConnectionWorker, ToConnectionWorker } from './worker-protocol';
 
@@ -116,7 +118,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
     started.postMessage({
       kind: 'start',
       config: {
-        url: absolute(options.url),
+        url: absoluteUrl(options.url),
         descriptor: { channel: descriptor.channel, messageType: descriptor.messageType, resourceKey: descriptor.resourceKey },
         transport: options.transport ?? 'long-polling',
         backoff: options.backoff === undefined ? undefined : { ...options.backoff },
@@ -192,38 +194,14 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
       else fallback?.sessionEnded?.();
     },
     subscribe(listener: ChannelListener) {
-      const remove = listeners.add(listener);
-      if (listeners.size === 1) {
-        try {
-          start();
-        } catch (error) {
-          remove();
-          stop();
-          throw error;
-        }
-      }
-      let removed = false;
-      return () => {
-        if (removed) return;
-        removed = true;
-        remove();
-        if (listeners.size === 0) stop();
-      };
+      return subscribeCounted(listeners, listener, start, stop);
     },
   };
 }
 
-function absolute(url: string): string {
-  try {
-    return new URL(url, globalThis.location?.href).href;
-  } catch {
-    return url;
-  }
-}
-
 function documentVisibility(): PageVisibility {
   return {
-    visible: () => typeof document === 'undefined' || document.visibilityState !== 'hidden',
+    visible: documentVisible,
     onChange(listener) {
       if (typeof document === 'undefined') return () => {};
       document.addEventListener('visibilitychange', listener);

@@ -1,4 +1,4 @@
-import { createListenerSet } from '../channel/listener-set';
+import { createListenerSet, subscribeCounted } from '../channel/listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
 import type { ChannelDescriptor } from '../protocol/parse';
 import { readRelayMessage } from './relay-protocol';
@@ -269,15 +269,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     descriptor: options.descriptor,
     getStatus: () => status,
     subscribe(listener) {
-      const remove = listeners.add(listener);
-      if (listeners.size === 1) start();
-      let removed = false;
-      return () => {
-        if (removed) return;
-        removed = true;
-        remove();
-        if (listeners.size === 0) stop();
-      };
+      return subscribeCounted(listeners, listener, start, stop);
     },
     reconnect() {
       if (run === undefined) return;

@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../channel/absolute-url';
 import { createCometdChannel } from '../channel/cometd-channel';
 import { createWorkerChannel } from '../channel/worker-channel';
 import type { NotificationChannel } from '../channel/types';
@@ -6,14 +7,6 @@ import type { Dialect, DialectName } from './dialects';
 import { createSharedChannel } from './relay-channel';
 import { browserTabEnvironment } from './tab-leadership';
 
-function absolute(url: string): string {
-  try {
-    return new URL(url, globalThis.location?.href).href;
-  } catch {
-    return url;
-  }
-}
-
 /**
  * The name of the lock and BroadcastChannel of one shared connection: the dialect and the CometD
  * endpoint (the server base's unless `cometdUrl` says otherwise). Two widgets of one origin on the
@@ -21,7 +14,7 @@ function absolute(url: string): string {
  * relayed messages are raw Bayeux data each tab parses with its own dialect's parser.
  */
 export function sharedConnectionName(cometdUrl: string, dialect: DialectName): string {
-  return `openmedia-widget ${dialect} ${absolute(cometdUrl)}`;
+  return `openmedia-widget ${dialect} ${absoluteUrl(cometdUrl)}`;
 }
 
 /**
