@@ -139,7 +139,29 @@ const READING = `## Reading the figures
   the minified library, unused exports dropped, the parts loaded on demand (Workspace API v3, the
   forms and dialogs) left out. The whole API up front and every file are listed beside it; the
   published file is deliberately unminified, and the cometd client adds its own size to a host that
-  has no cometd yet.`;
+  has no cometd yet.
+- **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
+  - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
+    naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
+    widget's own code (41 KiB together, the forms, dialogs, diagnostics body and Workspace API v3
+    already loaded on demand) and the connection Worker (13.5 KiB, CometD inside; its main bundle
+    keeps CometD too, for the fallback on the page). Under 100 KiB would need half of the widget's
+    code gone, not a better build.
+  - *DOM nodes per card ≤ 1.5×.* The naive card shows the id, the state, the user data and the
+    buttons (36 nodes). Ours also shows the state's label, the time in state, media type,
+    direction, received date, the resource link and an Edit and a Delete button per user-data key
+    (86 nodes); the wrappers left are the ones the layout needs (ellipsis, the user-data grid).
+    54 nodes would mean taking information or controls off the card.
+  - *Event → DOM p95 ≤ 0.6×.* Most of either page's latency is the wait for the long poll (the
+    "arrival in the page" line); from the CometD answer to the DOM takes the widget 3 ms at p95.
+    The transport is the same for both pages (long polling: the mock has no WebSocket), so 0.6×
+    would have to come from the wire, where the widget already sends its next poll from the
+    Worker without waiting for the page.
+  - *The first cards.* Both pages wait for the same snapshot; ours then pays a larger bundle's
+    evaluation, the first \`Intl.DateTimeFormat\` of the page (30–40 ms, built while the snapshot
+    request is out, no longer inside the render of the cards) and React's work for 2.4 times the
+    nodes. Startup long tasks follow from the same: the evaluation, one render and one layout of
+    every card.`;
 
 const REPRODUCE = `## Reproduce
 
