@@ -161,7 +161,14 @@ const READING = `## Reading the figures
     evaluation, the first \`Intl.DateTimeFormat\` of the page (30–40 ms, built while the snapshot
     request is out, no longer inside the render of the cards) and React's work for 2.4 times the
     nodes. Startup long tasks follow from the same: the evaluation, one render and one layout of
-    every card.`;
+    every card. Rendering the list as a deferred value (React time-slices the cards' mount) was
+    tried side by side: long tasks during startup 3 → 1, but every card shown 622 → 791 ms (the
+    naive page 416 ms in that run); not taken.
+  - *Main thread at 10 cards × 1/s, standalone page.* The widget alone is under the naive page;
+    the standalone page adds its mock panel, which reads the mock's state every 1.5 s to show its
+    counters: a fetch, a render and a layout each time, most of the 0.7 points it adds to the
+    widget's share (2.21 % against 1.54 % in the run above; a CPU profile of 15 s puts the panel's
+    fetches, renders and the mock client first among the extras).`;
 
 const REPRODUCE = `## Reproduce
 
