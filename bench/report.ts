@@ -167,7 +167,7 @@ const READING = `## Reading the figures
   - *Main thread at 10 cards × 1/s, standalone page.* The widget alone is under the naive page;
     the standalone page adds its mock panel, which reads the mock's state every 1.5 s to show its
     counters: a fetch, a render and a layout each time, most of the 0.7 points it adds to the
-    widget's share (2.21 % against 1.54 % in the run above; a CPU profile of 15 s puts the panel's
+    widget's share (2.21 % against 1.54 % in the run of 2026-12-03; a CPU profile of 15 s puts the panel's
     fetches, renders and the mock client first among the extras).`;
 
 const REPRODUCE = `## Reproduce
