@@ -23,7 +23,6 @@ describe('dateTimeFormat', () => {
 
 describe('prewarmDateTimeFormat', () => {
   afterEach(() => {
-    vi.unstubAllGlobals();
     vi.restoreAllMocks();
     vi.useRealTimers();
   });
