@@ -4,6 +4,7 @@ import { startConnectionWorker } from '../channel/start-connection-worker';
 import { OfferAlertControls } from '../components/offer-alert-controls';
 import { OpenmediaWidget } from '../components/openmedia-widget';
 import { TabRoleIndicator } from '../components/tab-role';
+import { useOpenmediaClient } from '../hooks/openmedia-context';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { DevConfig } from './dev-config';
@@ -36,6 +37,16 @@ function describe(event: ActionEvent): { text: string; tone: HostEvent['tone'] }
     case 'failed':
       return { text: `after ${op} · ${event.interactionId} · ${event.outcome.error.message}`, tone: 'error' };
   }
+}
+
+/** The mock's panel, its traffic counters drawn with the widget's news (the provider's client). */
+function MockPanelSlot({ config }: { config: DevConfig }) {
+  const client = useOpenmediaClient();
+  return (
+    <Suspense fallback={null}>
+      <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} dialect={config.dialect} subscribeToNews={client.subscribe} />
+    </Suspense>
+  );
 }
 
 /** The standalone agent desktop: the widget on a live (mock or real) GWS, beside the mock's controls. */
@@ -143,9 +154,7 @@ export function DevApp({ config }: { config: DevConfig }) {
               <OfferAlertControls />
               <TabRoleIndicator />
             </section>
-            <Suspense fallback={null}>
-              <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} dialect={config.dialect} />
-            </Suspense>
+            <MockPanelSlot config={config} />
             <HostEventsPanel events={events} vetoTransfers={vetoTransfers} onVetoTransfersChange={setVetoTransfers} />
           </aside>
         </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mediaMessage } from '../protocol/workspace-v3/fixtures';
-import { keepUnchanged, mockControlBase, readMockState } from './mock-api';
+import { keepUnchanged, mockControlBase, onlyTrafficMoved, readMockState } from './mock-api';
 import type { MockSummary } from './mock-api';
 import { panelDialect } from './mock-dialect';
 
@@ -63,5 +63,26 @@ describe('keepUnchanged: a poll that changes nothing shown keeps the summary', (
     const next = keepUnchanged(first, read({ faults: { networkCutUntil: 10_000 } }, 2_500));
     expect(next).not.toBe(first);
     expect(next.readAt).toBe(2_500);
+  });
+});
+
+describe('onlyTrafficMoved: which changes may wait for the page’s own news', () => {
+  const read = (body: Record<string, unknown>, at = 1_000) =>
+    readMockState({ interactions: [{ id: 'A', state: 'Invited' }], published: 3, sessions: 1, handshakes: 1, ...body }, at) as MockSummary;
+
+  it('the published counter, the interactions, sessions and handshakes move with traffic', () => {
+    expect(onlyTrafficMoved(read({}), read({ published: 9, sessions: 2, handshakes: 4, interactions: [{ id: 'A', state: 'Processing' }, { id: 'B', state: 'Invited' }] }, 2_000))).toBe(true);
+  });
+
+  it('a fault armed or traffic started or stopped is not traffic moving', () => {
+    expect(onlyTrafficMoved(read({}), read({ faults: { duplicateNext: 1 } }))).toBe(false);
+    expect(onlyTrafficMoved(read({}), read({ faults: { failNext: { remaining: 1, mode: 'http-500' } } }))).toBe(false);
+    expect(onlyTrafficMoved(read({}), read({ traffic: { running: true, rate: 2 } }))).toBe(false);
+  });
+
+  it('nothing waits while a network cut counts down', () => {
+    const cut = { faults: { networkCutUntil: 10_000 } };
+    expect(onlyTrafficMoved(read(cut), read({ ...cut, published: 4 }, 2_000))).toBe(false);
+    expect(onlyTrafficMoved(read({}), read({ ...cut, published: 4 }))).toBe(false);
   });
 });

@@ -89,6 +89,17 @@ export function keepUnchanged(previous: MockSummary | undefined, next: MockSumma
   return interactions === b ? next : { ...next, interactions };
 }
 
+/**
+ * Whether `next` differs from `previous` only in what traffic moves on its own (the published
+ * counter, the interactions' states and subjects, the sessions and handshakes) while no network
+ * cut counts down: a change the page's own next news will draw anyway, so it may wait for it.
+ */
+export function onlyTrafficMoved(previous: MockSummary, next: MockSummary): boolean {
+  if (previous.networkCutUntil !== undefined || next.networkCutUntil !== undefined) return false;
+  const moving = new Set<keyof MockSummary>(['interactions', 'published', 'sessions', 'handshakes', 'readAt']);
+  return (Object.keys(next) as (keyof MockSummary)[]).every((key) => moving.has(key) || Object.is(previous[key], next[key]));
+}
+
 export class MockRequestError extends Error {
   constructor(
     message: string,

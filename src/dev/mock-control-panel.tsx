@@ -1,7 +1,8 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import type { DialectName } from '../client/dialects';
 import { createMockApi, mockControlBase } from './mock-api';
 import { panelDialect } from './mock-dialect';
+import { readStateOffThread, startMockStateWorker } from './mock-state-reader';
 import { MockFaultSection } from './mock-fault-section';
 import { MockScenarioSection } from './mock-scenario-section';
 import { useMockRunner } from './use-mock-runner';
@@ -14,13 +15,24 @@ export interface MockControlPanelProps {
   readonly enabled: boolean;
   /** Which mock to drive: GWS v2's (`/mock`) or the Workspace API v3's (`/mock/v3`). Default v2. */
   readonly dialect?: DialectName;
+  /**
+   * The page's news (the widget client's `subscribe`): changes of the traffic counters are then
+   * shown in the frames that draw the news, not in frames of their own.
+   */
+  readonly subscribeToNews?: ((listener: () => void) => () => void) | undefined;
 }
 
 /** Drives the mock GWS: offers, traffic and every fault switch. Hidden when no mock answers. */
-export function MockControlPanel({ base, enabled, dialect = 'gws-v2' }: MockControlPanelProps) {
-  const api = useMemo(() => createMockApi(mockControlBase(base, dialect)), [base, dialect]);
+export function MockControlPanel({ base, enabled, dialect = 'gws-v2', subscribeToNews }: MockControlPanelProps) {
+  const api = useMemo(() => {
+    const control = mockControlBase(base, dialect);
+    const url = new URL(`${control}/state`, window.location.href).href;
+    // Off the page's thread where it can be: the panel reads the mock's state every 1.5 s.
+    return readStateOffThread(createMockApi(control), url, startMockStateWorker);
+  }, [base, dialect]);
+  useEffect(() => () => api.close(), [api]);
   const wording = panelDialect(dialect);
-  const { availability, summary, unreachable, refresh } = useMockState(api, enabled);
+  const { availability, summary, unreachable, refresh } = useMockState(api, enabled, { subscribeToNews });
   const { busy, feedback, run } = useMockRunner(refresh);
   const titleId = useId();
 

@@ -13,11 +13,14 @@ function setVisibility(next: 'visible' | 'hidden'): void {
 
 /** A mock whose published counter the test sets; counts the polls. */
 function fakeApi() {
-  const mock = { published: 0, polls: 0 };
+  const mock = { published: 0, duplicateNext: 0, polls: 0 };
   const api: MockApi = {
     state: () => {
       mock.polls += 1;
-      return Promise.resolve(readMockState({ interactions: [{ id: 'A', state: 'Invited' }], published: mock.published }, Date.now()) as MockSummary);
+      return Promise.resolve(readMockState(
+          { interactions: [{ id: 'A', state: 'Invited' }], published: mock.published, faults: { duplicateNext: mock.duplicateNext } },
+          Date.now(),
+        ) as MockSummary);
     },
     post: () => Promise.resolve(undefined),
   };
@@ -44,7 +47,7 @@ afterEach(() => {
 describe('useMockState', () => {
   it('keeps the same summary while polls change nothing shown, and takes a new one when they do', async () => {
     const { api, mock } = fakeApi();
-    const { result } = renderHook(() => useMockState(api, true, 1_000));
+    const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000 }));
     await advance(0);
     const first = result.current.summary;
     expect(first?.published).toBe(0);
@@ -58,7 +61,7 @@ describe('useMockState', () => {
 
   it('stops polling in a hidden tab and reads at once when the page is seen again', async () => {
     const { api, mock } = fakeApi();
-    const { result } = renderHook(() => useMockState(api, true, 1_000));
+    const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000 }));
     await advance(0);
     expect(mock.polls).toBe(1);
     act(() => setVisibility('hidden'));
@@ -74,5 +77,89 @@ describe('useMockState', () => {
     expect(result.current.summary?.published).toBe(5);
     await advance(1_000);
     expect(mock.polls).toBe(4);
+  });
+
+  describe('with news from the page to wait for', () => {
+    /** A stand-in for the client's publish: the test says when news comes. */
+    function fakeNews() {
+      const listeners = new Set<() => void>();
+      return {
+        subscribe: (listener: () => void) => {
+          listeners.add(listener);
+          return () => void listeners.delete(listener);
+        },
+        publish: () => listeners.forEach((listener) => listener()),
+        get count() {
+          return listeners.size;
+        },
+      };
+    }
+
+    it('holds a change of the traffic counters until the next news, then shows it with that news', async () => {
+      const { api, mock } = fakeApi();
+      const news = fakeNews();
+      const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      await advance(0);
+      expect(result.current.summary?.published).toBe(0);
+      mock.published = 3;
+      await advance(1_000);
+      expect(mock.polls).toBe(2);
+      expect(result.current.summary?.published).toBe(0);
+      act(() => news.publish());
+      expect(result.current.summary?.published).toBe(3);
+    });
+
+    it('shows a held change after holdMs when no news comes', async () => {
+      const { api, mock } = fakeApi();
+      const news = fakeNews();
+      const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      await advance(0);
+      mock.published = 4;
+      await advance(1_000);
+      await advance(799);
+      expect(result.current.summary?.published).toBe(0);
+      await advance(1);
+      expect(result.current.summary?.published).toBe(4);
+    });
+
+    it('shows at once a change that is not traffic (a fault armed)', async () => {
+      const { api, mock } = fakeApi();
+      const news = fakeNews();
+      const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      await advance(0);
+      mock.duplicateNext = 2;
+      mock.published = 9;
+      await advance(1_000);
+      expect(result.current.summary?.duplicateNext).toBe(2);
+      expect(result.current.summary?.published).toBe(9);
+    });
+
+    it('shows the read after refresh (a control was used) at once', async () => {
+      const { api, mock } = fakeApi();
+      const news = fakeNews();
+      const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      await advance(0);
+      mock.published = 6;
+      act(() => result.current.refresh());
+      await advance(0);
+      expect(result.current.summary?.published).toBe(6);
+    });
+
+    it('drops a held change that the next read takes back, and stops listening when unmounted', async () => {
+      const { api, mock } = fakeApi();
+      const news = fakeNews();
+      const { result, unmount } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 5_000 }));
+      await advance(0);
+      const first = result.current.summary;
+      mock.published = 2;
+      await advance(1_000);
+      mock.published = 0;
+      await advance(1_000);
+      act(() => news.publish());
+      expect(result.current.summary).toBe(first);
+      expect(news.count).toBe(1);
+      unmount();
+      expect(news.count).toBe(0);
+    });
   });
 });
