@@ -22,7 +22,10 @@ export interface MockStateOptions {
    * second) the panel then costs no frame of its own. Without it every change is shown at once.
    */
   readonly subscribeToNews?: ((listener: () => void) => () => void) | undefined;
-  /** The longest a routine change waits for news. Default 1 s. */
+  /**
+   * The longest a routine change waits for news. Default 1.5 s: news a second apart (an agent's
+   * pace, the benchmark's light load) always comes within it, whatever the phase of the reads.
+   */
   readonly holdMs?: number;
 }
 
@@ -57,7 +60,7 @@ function createShownCell(initial: Shown) {
  * are shown at once, and so is the first after the mock was unreachable.
  */
 export function useMockState(api: MockApi, enabled: boolean, options: MockStateOptions = {}): MockStateResult {
-  const { intervalMs = 1500, subscribeToNews, holdMs = 1000 } = options;
+  const { intervalMs = 1500, subscribeToNews, holdMs = 1500 } = options;
   const [cell] = useState(() => createShownCell({ availability: enabled ? 'checking' : 'absent', summary: undefined, unreachable: false }));
   const shown = useSyncExternalStore(cell.subscribe, cell.get, cell.get);
   const [tick, setTick] = useState(0);
