@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { DialectName } from '../client/dialects';
 import { createMockApi, mockControlBase } from './mock-api';
 import { panelDialect } from './mock-dialect';
-import { readStateOffThread, startMockStateWorker } from './mock-state-reader';
+import { startMockStateWorker, watchOffThread } from './mock-state-reader';
+import { watchOnPage } from './mock-state-watch';
 import { MockFaultSection } from './mock-fault-section';
 import { MockScenarioSection } from './mock-scenario-section';
 import { useMockRunner } from './use-mock-runner';
@@ -24,15 +25,14 @@ export interface MockControlPanelProps {
 
 /** Drives the mock GWS: offers, traffic and every fault switch. Hidden when no mock answers. */
 export function MockControlPanel({ base, enabled, dialect = 'gws-v2', subscribeToNews }: MockControlPanelProps) {
-  const api = useMemo(() => {
-    const control = mockControlBase(base, dialect);
-    const url = new URL(`${control}/state`, window.location.href).href;
-    // Off the page's thread where it can be: the panel reads the mock's state every 1.5 s.
-    return readStateOffThread(createMockApi(control), url, startMockStateWorker);
-  }, [base, dialect]);
-  useEffect(() => () => api.close(), [api]);
+  const api = useMemo(() => createMockApi(mockControlBase(base, dialect)), [base, dialect]);
+  // Off the page's thread where it can be: the panel reads the mock's state every 1.5 s.
+  const source = useMemo(
+    () => watchOffThread(new URL(`${mockControlBase(base, dialect)}/state`, window.location.href).href, startMockStateWorker, watchOnPage((signal) => api.state(signal))),
+    [api, base, dialect],
+  );
   const wording = panelDialect(dialect);
-  const { availability, summary, unreachable, refresh } = useMockState(api, enabled, { subscribeToNews });
+  const { availability, summary, unreachable, refresh } = useMockState(source, enabled, { subscribeToNews });
   const { busy, feedback, run } = useMockRunner(refresh);
   const titleId = useId();
 

@@ -1,9 +1,9 @@
-import type { MockSummary } from './mock-api';
+import type { MockStateEvent } from './mock-state-watch';
 
-/** Page → reader: read `url` (request `id`), or give up the read `id`. */
-export type MockStateRequest = { readonly type: 'read'; readonly id: number; readonly url: string } | { readonly type: 'abort'; readonly id: number };
+/** Page → reader Worker: watch `url` every `intervalMs`, or steer the watch. */
+export type MockStateRequest =
+  | { readonly type: 'watch'; readonly url: string; readonly intervalMs: number }
+  | { readonly type: 'readNow' | 'pause' | 'resume' | 'close' };
 
-/** Reader → page: the summary read, or why there is none (`status` 0 when no HTTP answer came). */
-export type MockStateReply =
-  | { readonly id: number; readonly summary: MockSummary }
-  | { readonly id: number; readonly error: string; readonly status: number };
+/** Reader Worker → page: what the watch reports (only changes of what the panel shows, and failures). */
+export type MockStateReply = MockStateEvent;

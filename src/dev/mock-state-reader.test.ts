@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MockRequestError, readMockState } from './mock-api';
-import type { MockApi, MockSummary } from './mock-api';
+import { readMockState } from './mock-api';
+import type { MockSummary } from './mock-api';
 import type { MockStateReply, MockStateRequest } from './mock-state-protocol';
-import { readStateOffThread } from './mock-state-reader';
+import { watchOffThread } from './mock-state-reader';
 import type { MockStateWorker } from './mock-state-reader';
+import type { MockStateEvent, MockStateSource, MockStateWatch } from './mock-state-watch';
 
 const URL_ = 'http://127.0.0.1:5173/mock/state';
 const summary = (published: number) => readMockState({ interactions: [], published }, 1_000) as MockSummary;
@@ -31,77 +32,77 @@ function fakeWorker() {
   };
 }
 
-function pageApi(): MockApi & { state: ReturnType<typeof vi.fn> } {
-  return { state: vi.fn(() => Promise.resolve(summary(99))), post: vi.fn(() => Promise.resolve({ ok: true })) };
+/** A page-side source that records its watches' calls. */
+function fakeFallback() {
+  const calls: string[] = [];
+  const source: MockStateSource = {
+    watch: (intervalMs) => {
+      calls.push(`watch ${intervalMs}`);
+      const watch: MockStateWatch = {
+        readNow: () => void calls.push('readNow'),
+        pause: () => void calls.push('pause'),
+        resume: () => void calls.push('resume'),
+        close: () => void calls.push('close'),
+      };
+      return watch;
+    },
+  };
+  return { source, calls };
 }
 
-describe('readStateOffThread: the mock panel reads /mock/state in a Worker', () => {
-  it('asks the Worker for the URL and resolves with its summary, not touching the page’s fetch', async () => {
+describe('watchOffThread: the mock panel watches /mock/state in a Worker', () => {
+  it('starts the watch in the Worker, steers it there, and reports what the Worker reports', () => {
     const fake = fakeWorker();
-    const api = pageApi();
-    const reader = readStateOffThread(api, URL_, () => fake.worker);
-    const read = reader.state();
-    expect(fake.sent).toEqual([{ type: 'read', id: 1, url: URL_ }]);
-    fake.reply({ id: 1, summary: summary(5) });
-    await expect(read).resolves.toMatchObject({ published: 5 });
-    expect(api.state).not.toHaveBeenCalled();
+    const fallback = fakeFallback();
+    const events: MockStateEvent[] = [];
+    const watch = watchOffThread(URL_, () => fake.worker, fallback.source).watch(1_500, (event) => events.push(event));
+    expect(fake.sent).toEqual([{ type: 'watch', url: URL_, intervalMs: 1_500 }]);
+    fake.reply({ summary: summary(5), urgent: true });
+    fake.reply({ error: 'HTTP 503', status: 503 });
+    expect(events).toEqual([{ summary: summary(5), urgent: true }, { error: 'HTTP 503', status: 503 }]);
+    watch.pause();
+    watch.resume();
+    watch.readNow();
+    expect(fake.sent.slice(1)).toEqual([{ type: 'pause' }, { type: 'resume' }, { type: 'readNow' }]);
+    expect(fallback.calls).toEqual([]);
   });
 
-  it('turns the Worker’s error into a MockRequestError with its status', async () => {
+  it('close() ends the Worker, and nothing it still says is reported', () => {
     const fake = fakeWorker();
-    const reader = readStateOffThread(pageApi(), URL_, () => fake.worker);
-    const read = reader.state();
-    fake.reply({ id: 1, error: 'HTTP 503', status: 503 });
-    await expect(read).rejects.toEqual(new MockRequestError('HTTP 503', 503));
-  });
-
-  it('an aborted read rejects at once and tells the Worker; a late answer to it is ignored', async () => {
-    const fake = fakeWorker();
-    const reader = readStateOffThread(pageApi(), URL_, () => fake.worker);
-    const abort = new AbortController();
-    const read = reader.state(abort.signal);
-    abort.abort();
-    await expect(read).rejects.toBeDefined();
-    expect(fake.sent.at(-1)).toEqual({ type: 'abort', id: 1 });
-    expect(() => fake.reply({ id: 1, summary: summary(1) })).not.toThrow();
-  });
-
-  it('reads on the page when no Worker can start', async () => {
-    const api = pageApi();
-    const reader = readStateOffThread(api, URL_, () => {
-      throw new ReferenceError('Worker is not defined');
-    });
-    await expect(reader.state()).resolves.toMatchObject({ published: 99 });
-    await expect(reader.state()).resolves.toMatchObject({ published: 99 });
-    expect(api.state).toHaveBeenCalledTimes(2);
-  });
-
-  it('a Worker that fails is dropped and the read it had is made on the page, as are the next', async () => {
-    const fake = fakeWorker();
-    const api = pageApi();
-    const start = vi.fn(() => fake.worker);
-    const reader = readStateOffThread(api, URL_, start);
-    const read = reader.state();
-    fake.crash();
-    await expect(read).resolves.toMatchObject({ published: 99 });
+    const events: MockStateEvent[] = [];
+    const watch = watchOffThread(URL_, () => fake.worker, fakeFallback().source).watch(1_500, (event) => events.push(event));
+    watch.close();
     expect(fake.terminated).toBe(true);
-    await expect(reader.state()).resolves.toMatchObject({ published: 99 });
-    expect(start).toHaveBeenCalledTimes(1);
+    fake.reply({ summary: summary(1), urgent: false });
+    expect(events).toEqual([]);
   });
 
-  it('posts go to the page’s API, and close() ends the Worker and its reads (a later read starts a new one)', async () => {
-    const first = fakeWorker();
-    const second = fakeWorker();
-    const start = vi.fn().mockReturnValueOnce(first.worker).mockReturnValueOnce(second.worker);
-    const api = pageApi();
-    const reader = readStateOffThread(api, URL_, start);
-    await expect(reader.post('reset', {})).resolves.toEqual({ ok: true });
-    const orphan = reader.state();
-    reader.close();
-    expect(first.terminated).toBe(true);
-    await expect(orphan).rejects.toBeInstanceOf(MockRequestError);
-    void reader.state();
-    expect(start).toHaveBeenCalledTimes(2);
-    expect(second.sent).toEqual([{ type: 'read', id: 2, url: URL_ }]);
+  it('watches on the page when no Worker can start', () => {
+    const fallback = fakeFallback();
+    const watch = watchOffThread(
+      URL_,
+      () => {
+        throw new ReferenceError('Worker is not defined');
+      },
+      fallback.source,
+    ).watch(1_000, () => undefined);
+    watch.readNow();
+    watch.close();
+    expect(fallback.calls).toEqual(['watch 1000', 'readNow', 'close']);
+  });
+
+  it('a Worker that fails is dropped and the watch goes on on the page, paused if it was', () => {
+    const fake = fakeWorker();
+    const fallback = fakeFallback();
+    const start = vi.fn(() => fake.worker);
+    const watch = watchOffThread(URL_, start, fallback.source).watch(1_500, () => undefined);
+    watch.pause();
+    fake.crash();
+    expect(fake.terminated).toBe(true);
+    expect(fallback.calls).toEqual(['watch 1500', 'pause']);
+    watch.resume();
+    expect(fallback.calls.at(-1)).toBe('resume');
+    expect(fake.sent.at(-1)).toEqual({ type: 'pause' });
+    expect(start).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,5 @@
-import { MockRequestError } from './mock-api';
-import type { MockApi, MockSummary } from './mock-api';
 import type { MockStateReply, MockStateRequest } from './mock-state-protocol';
+import type { MockStateEvent, MockStateSource, MockStateWatch } from './mock-state-watch';
 
 /** The part of a Worker the reader uses (a fake in tests). */
 export interface MockStateWorker {
@@ -11,75 +10,53 @@ export interface MockStateWorker {
 }
 
 /**
- * `api` whose `state()` is read by a Worker (`mock-state-worker.ts`) at `url`, so the panel's
- * polling costs the page one small message per read instead of a fetch and its parse. A Worker
- * that cannot start or fails is dropped, and reads (those it had too) fall back to `api.state` on
- * the page: the panel keeps working either way. `close()` ends the Worker (and the reads it had).
+ * Watches the mock's state at `url` in a Worker (`mock-state-worker.ts`), so the panel's polling
+ * costs the page nothing but a small message when a read changes what it shows. A Worker that
+ * cannot start or fails is dropped, and the watch goes on with `fallback` on the page (paused if
+ * it was): the panel keeps working either way. Each watch has its Worker, ended by `close()`.
  */
-export function readStateOffThread(api: MockApi, url: string, start: () => MockStateWorker): MockApi & { close(): void } {
-  let worker: MockStateWorker | undefined;
-  let failed = false;
-  let nextId = 0;
-  const pending = new Map<number, { resolve: (summary: MockSummary) => void; reject: (error: unknown) => void; signal: AbortSignal | undefined }>();
-
-  /** The Worker failed: it is dropped, and the reads it had are made again on the page. */
-  function fail(): void {
-    failed = true;
-    worker?.terminate();
-    worker = undefined;
-    const waiting = [...pending.values()];
-    pending.clear();
-    for (const read of waiting) api.state(read.signal).then(read.resolve, read.reject);
-  }
-
-  function started(): MockStateWorker | undefined {
-    if (worker !== undefined || failed) return worker;
-    try {
-      worker = start();
-    } catch {
-      // No Worker here (jsdom, an old embedder's sandbox): read on the page.
-      failed = true;
-      return undefined;
-    }
-    worker.addEventListener('message', (event: MessageEvent<MockStateReply>) => {
-      const reply = event.data;
-      const read = pending.get(reply.id);
-      if (read === undefined) return;
-      pending.delete(reply.id);
-      if ('summary' in reply) read.resolve(reply.summary);
-      else read.reject(new MockRequestError(reply.error, reply.status));
-    });
-    worker.addEventListener('error', fail);
-    return worker;
-  }
-
+export function watchOffThread(url: string, start: () => MockStateWorker, fallback: MockStateSource): MockStateSource {
   return {
-    post: (route, body) => api.post(route, body),
-    state(signal) {
-      const reader = started();
-      if (reader === undefined) return api.state(signal);
-      if (signal?.aborted) return Promise.reject(signal.reason);
-      const id = (nextId += 1);
-      return new Promise<MockSummary>((resolve, reject) => {
-        pending.set(id, { resolve, reject, signal });
-        signal?.addEventListener(
-          'abort',
-          () => {
-            if (!pending.delete(id)) return;
-            reader.postMessage({ type: 'abort', id });
-            reject(signal.reason);
-          },
-          { once: true },
-        );
-        reader.postMessage({ type: 'read', id, url });
-      });
-    },
-    close() {
-      worker?.terminate();
-      worker = undefined;
-      const waiting = [...pending.values()];
-      pending.clear();
-      for (const read of waiting) read.reject(new MockRequestError('the mock state reader was closed', 0));
+    watch(intervalMs, report) {
+      let paused = false;
+      let closed = false;
+      let onPage: MockStateWatch | undefined;
+      let worker: MockStateWorker | undefined;
+      const toPage = () => {
+        worker?.terminate();
+        worker = undefined;
+        if (closed || onPage !== undefined) return;
+        onPage = fallback.watch(intervalMs, report);
+        if (paused) onPage.pause();
+      };
+      try {
+        worker = start();
+        worker.addEventListener('message', (event: MessageEvent<MockStateEvent>) => {
+          if (!closed) report(event.data);
+        });
+        worker.addEventListener('error', toPage);
+        worker.postMessage({ type: 'watch', url, intervalMs });
+      } catch {
+        // No Worker here (jsdom, a sandbox that refuses them): watch on the page.
+        toPage();
+      }
+      const send = (type: 'readNow' | 'pause' | 'resume') => {
+        if (type === 'pause') paused = true;
+        if (type === 'resume') paused = false;
+        if (onPage) onPage[type]();
+        else worker?.postMessage({ type });
+      };
+      return {
+        readNow: () => send('readNow'),
+        pause: () => send('pause'),
+        resume: () => send('resume'),
+        close() {
+          closed = true;
+          onPage?.close();
+          worker?.terminate();
+          worker = undefined;
+        },
+      };
     },
   };
 }

@@ -2,6 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readMockState } from './mock-api';
 import type { MockApi, MockSummary } from './mock-api';
+import { watchOnPage } from './mock-state-watch';
 import { useMockState } from './use-mock-state';
 
 let visibility: 'visible' | 'hidden' = 'visible';
@@ -24,7 +25,7 @@ function fakeApi() {
     },
     post: () => Promise.resolve(undefined),
   };
-  return { api, mock };
+  return { api, mock, source: watchOnPage((signal) => api.state(signal)) };
 }
 
 async function advance(ms: number): Promise<void> {
@@ -46,8 +47,8 @@ afterEach(() => {
 
 describe('useMockState', () => {
   it('keeps the same summary while polls change nothing shown, and takes a new one when they do', async () => {
-    const { api, mock } = fakeApi();
-    const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000 }));
+    const { source, mock } = fakeApi();
+    const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000 }));
     await advance(0);
     const first = result.current.summary;
     expect(first?.published).toBe(0);
@@ -59,24 +60,47 @@ describe('useMockState', () => {
     expect(result.current.summary?.published).toBe(7);
   });
 
-  it('stops polling in a hidden tab and reads at once when the page is seen again', async () => {
-    const { api, mock } = fakeApi();
-    const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000 }));
+  it('reads nothing in a hidden tab and reads at once when the page is seen again', async () => {
+    const { source, mock } = fakeApi();
+    const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000 }));
     await advance(0);
     expect(mock.polls).toBe(1);
     act(() => setVisibility('hidden'));
-    await advance(1_000);
-    // The poll already scheduled runs once, then no more while hidden.
-    expect(mock.polls).toBe(2);
     await advance(10_000);
-    expect(mock.polls).toBe(2);
+    expect(mock.polls).toBe(1);
     mock.published = 5;
     act(() => setVisibility('visible'));
     await advance(0);
-    expect(mock.polls).toBe(3);
+    expect(mock.polls).toBe(2);
     expect(result.current.summary?.published).toBe(5);
     await advance(1_000);
-    expect(mock.polls).toBe(4);
+    expect(mock.polls).toBe(3);
+  });
+
+  it('says there is no mock when the first read fails, and reads no more', async () => {
+    const failing = watchOnPage(() => Promise.reject(new Error('404')));
+    const { result } = renderHook(() => useMockState(failing, true, { intervalMs: 1_000 }));
+    expect(result.current.availability).toBe('checking');
+    await advance(0);
+    expect(result.current.availability).toBe('absent');
+  });
+
+  it('marks the mock unreachable when a later read fails, and shows the first answer after at once', async () => {
+    const { api, mock } = fakeApi();
+    let down = false;
+    const source = watchOnPage((signal) => (down ? Promise.reject(new Error('connection refused')) : api.state(signal)));
+    const news = { subscribe: () => () => undefined };
+    const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe }));
+    await advance(0);
+    down = true;
+    await advance(1_000);
+    expect(result.current.unreachable).toBe(true);
+    expect(result.current.availability).toBe('available');
+    down = false;
+    mock.published = 8;
+    await advance(1_000);
+    expect(result.current.unreachable).toBe(false);
+    expect(result.current.summary?.published).toBe(8);
   });
 
   describe('with news from the page to wait for', () => {
@@ -96,9 +120,9 @@ describe('useMockState', () => {
     }
 
     it('holds a change of the traffic counters until the next news, then shows it with that news', async () => {
-      const { api, mock } = fakeApi();
+      const { source, mock } = fakeApi();
       const news = fakeNews();
-      const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
       await advance(0);
       expect(result.current.summary?.published).toBe(0);
       mock.published = 3;
@@ -110,9 +134,9 @@ describe('useMockState', () => {
     });
 
     it('shows a held change after holdMs when no news comes', async () => {
-      const { api, mock } = fakeApi();
+      const { source, mock } = fakeApi();
       const news = fakeNews();
-      const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
       await advance(0);
       mock.published = 4;
       await advance(1_000);
@@ -123,9 +147,9 @@ describe('useMockState', () => {
     });
 
     it('shows at once a change that is not traffic (a fault armed)', async () => {
-      const { api, mock } = fakeApi();
+      const { source, mock } = fakeApi();
       const news = fakeNews();
-      const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
       await advance(0);
       mock.duplicateNext = 2;
       mock.published = 9;
@@ -135,9 +159,9 @@ describe('useMockState', () => {
     });
 
     it('shows the read after refresh (a control was used) at once', async () => {
-      const { api, mock } = fakeApi();
+      const { source, mock } = fakeApi();
       const news = fakeNews();
-      const { result } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
       await advance(0);
       mock.published = 6;
       act(() => result.current.refresh());
@@ -146,9 +170,9 @@ describe('useMockState', () => {
     });
 
     it('drops a held change that the next read takes back, and stops listening when unmounted', async () => {
-      const { api, mock } = fakeApi();
+      const { source, mock } = fakeApi();
       const news = fakeNews();
-      const { result, unmount } = renderHook(() => useMockState(api, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 5_000 }));
+      const { result, unmount } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 5_000 }));
       await advance(0);
       const first = result.current.summary;
       mock.published = 2;

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { keepUnchanged, onlyTrafficMoved } from './mock-api';
-import type { MockApi, MockSummary } from './mock-api';
+import type { MockSummary } from './mock-api';
+import type { MockStateSource, MockStateWatch } from './mock-state-watch';
 
 export type MockAvailability = 'checking' | 'available' | 'absent';
 
 export interface MockStateResult {
   readonly availability: MockAvailability;
   readonly summary: MockSummary | undefined;
-  /** The last poll failed although the mock answered before (e.g. the dev server restarted). */
+  /** The last read failed although the mock answered before (e.g. the dev server restarted). */
   readonly unreachable: boolean;
   readonly refresh: () => void;
 }
@@ -51,87 +52,75 @@ function createShownCell(initial: Shown) {
 }
 
 /**
- * Polls `GET /mock/state` while the page is seen (a hidden tab polls once more when seen again).
- * The first answer decides whether a mock is there at all; later failures only mark it
- * unreachable, so the panel does not vanish during a fault it caused. An answer that changes
- * nothing shown keeps the summary as it was, so the panel does not render for it; one that only
- * moved the traffic counters may wait for the page's next news (`subscribeToNews`). The first
- * read, the read after `refresh` (a control was used) and the read when the page is seen again
- * are shown at once, and so is the first after the mock was unreachable.
+ * Watches `GET /mock/state` (`source`: in the panel's Worker, or on the page) while the page is
+ * seen: a hidden tab reads nothing, and reads at once when seen again. The first answer decides
+ * whether a mock is there at all; later failures only mark it unreachable, so the panel does not
+ * vanish during a fault it caused. A read that changes nothing shown is not heard of; one that
+ * only moved the traffic counters may wait for the page's next news (`subscribeToNews`). The
+ * first read, the read after `refresh` (a control was used) and the read when the page is seen
+ * again are shown at once, and so is the first after the mock was unreachable.
  */
-export function useMockState(api: MockApi, enabled: boolean, options: MockStateOptions = {}): MockStateResult {
+export function useMockState(source: MockStateSource, enabled: boolean, options: MockStateOptions = {}): MockStateResult {
   const { intervalMs = 1500, subscribeToNews, holdMs = 1500 } = options;
   const [cell] = useState(() => createShownCell({ availability: enabled ? 'checking' : 'absent', summary: undefined, unreachable: false }));
   const shown = useSyncExternalStore(cell.subscribe, cell.get, cell.get);
-  const [tick, setTick] = useState(0);
+  const watch = useRef<MockStateWatch | undefined>(undefined);
 
   useEffect(() => {
     if (!enabled) return undefined;
-    const abort = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
     /** A routine change waiting for news, and the timer that shows it anyway after `holdMs`. */
     let held: MockSummary | undefined;
     let holdTimer: ReturnType<typeof setTimeout> | undefined;
-    /** Polling stopped in a hidden tab; the next poll runs when the page is seen again. */
-    let paused = false;
-    const hidden = () => document.visibilityState === 'hidden';
-    const everAnswered = () => cell.get().availability === 'available';
-    const showHeld = () => {
+    const drop = () => {
+      held = undefined;
       clearTimeout(holdTimer);
       holdTimer = undefined;
-      if (held === undefined) return;
+    };
+    const showHeld = () => {
       const summary = held;
-      held = undefined;
-      cell.set({ summary });
+      drop();
+      if (summary !== undefined) cell.set({ summary });
     };
-    const poll = async (urgent: boolean) => {
-      timer = undefined;
-      try {
-        const next = await api.state(abort.signal);
-        if (abort.signal.aborted) return;
-        const { summary: current, unreachable } = cell.get();
-        const summary = keepUnchanged(current, next);
-        if (summary === current) {
-          held = undefined;
-          clearTimeout(holdTimer);
-          holdTimer = undefined;
-          cell.set({ availability: 'available', unreachable: false });
-        } else if (urgent || unreachable || subscribeToNews === undefined || current === undefined || !onlyTrafficMoved(current, summary)) {
-          held = undefined;
-          clearTimeout(holdTimer);
-          holdTimer = undefined;
-          cell.set({ availability: 'available', unreachable: false, summary });
-        } else {
-          held = summary;
-          holdTimer ??= setTimeout(showHeld, holdMs);
-          cell.set({ availability: 'available', unreachable: false });
+    const hidden = () => document.visibilityState === 'hidden';
+    const current = source.watch(intervalMs, (event) => {
+      const { availability, summary: previous, unreachable } = cell.get();
+      if ('error' in event) {
+        if (availability === 'available') cell.set({ unreachable: true });
+        else {
+          // No mock answered the first read: there is none, and nothing more to watch.
+          cell.set({ availability: 'absent' });
+          current.close();
         }
-      } catch {
-        if (abort.signal.aborted) return;
-        if (everAnswered()) cell.set({ unreachable: true });
-        else cell.set({ availability: 'absent' });
+        return;
       }
-      if (abort.signal.aborted || !everAnswered()) return;
-      if (hidden()) paused = true;
-      else timer = setTimeout(() => void poll(false), intervalMs);
-    };
-    const onVisibilityChange = () => {
-      if (!paused || hidden()) return;
-      paused = false;
-      void poll(true);
-    };
+      const { urgent } = event;
+      // The watch compares with what it read last; a change held here may have been taken back.
+      const summary = keepUnchanged(previous, event.summary);
+      if (summary === previous) {
+        drop();
+        if (availability !== 'available' || unreachable) cell.set({ availability: 'available', unreachable: false });
+      } else if (urgent || unreachable || subscribeToNews === undefined || previous === undefined || !onlyTrafficMoved(previous, summary)) {
+        drop();
+        cell.set({ availability: 'available', unreachable: false, summary });
+      } else {
+        held = summary;
+        holdTimer ??= setTimeout(showHeld, holdMs);
+      }
+    });
+    if (hidden()) current.pause();
+    const onVisibilityChange = () => (hidden() ? current.pause() : current.resume());
     const stopNews = subscribeToNews?.(showHeld);
     document.addEventListener('visibilitychange', onVisibilityChange);
-    void poll(true);
+    watch.current = current;
     return () => {
-      abort.abort();
-      clearTimeout(timer);
-      clearTimeout(holdTimer);
+      current.close();
+      if (watch.current === current) watch.current = undefined;
+      drop();
       stopNews?.();
       document.removeEventListener('visibilitychange', onVisibilityChange);
     };
-  }, [api, enabled, intervalMs, subscribeToNews, holdMs, tick, cell]);
+  }, [source, enabled, intervalMs, subscribeToNews, holdMs, cell]);
 
-  const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const refresh = useCallback(() => watch.current?.readNow(), []);
   return { availability: enabled ? shown.availability : 'absent', summary: shown.summary, unreachable: shown.unreachable, refresh };
 }
