@@ -121,7 +121,7 @@ function compare(results: Record<Contender['key'], Measured[]>, options: SideByS
   ratios(`event → DOM p95 (${heavy.rate}/s × ${heavy.cards} cards)`, (m) => pct(m.heavy.latencies, 95), 0.6, 'ms', ms, 'mock publish → MutationObserver sees the value');
   ratios('event → DOM p99', (m) => pct(m.heavy.latencies, 99), 1, 'ms', ms, 'same samples');
   absolute('wire → DOM p95', (m) => pct(m.heavy.wireToDom, 95), { standalone: 16.7, widget: 16.7 }, 'ms', 'CometD response handled by the page → value in the DOM (one frame is 16.7 ms)');
-  ratios('main thread busy, steady', (m) => m.heavy.busyShare, 0.25, '', pctShare, 'DevTools Performance.getMetrics TaskDuration ÷ wall time during the steady traffic');
+  ratios('main thread busy, steady', (m) => m.heavy.busyShare, 0.25, '', pctShare, 'DevTools Performance.getMetrics TaskDuration ÷ wall time during the steady traffic (from 2 s after the page is ready)');
   ratios(`main thread busy at ${light.cards} cards × ${light.rate}/s`, (m) => m.light.busyShare, 1, '', pctShare, 'the realistic load');
   ratios(`last of a ${heavy.burst}-burst in the DOM`, (m) => m.heavy.burstLastMs, 1, 'ms', ms, 'burst request → its last value shown');
   ratios('JS heap after GC', (m) => m.heavy.heapBytes, 2, 'MiB', (v) => `${mib(v)}`, `Runtime.getHeapUsage after two HeapProfiler.collectGarbage, ${heavy.cards} cards`);
