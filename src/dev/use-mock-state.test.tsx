@@ -119,10 +119,16 @@ describe('useMockState', () => {
       };
     }
 
-    it('holds a change of the traffic counters until the next news, then shows it with that news', async () => {
+    /** Reads every second, a held change shown after `holdMs` at the latest; the test publishes the news. */
+    function renderWithNews(holdMs = 800) {
       const { source, mock } = fakeApi();
       const news = fakeNews();
-      const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      const view = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs }));
+      return { mock, news, ...view };
+    }
+
+    it('holds a change of the traffic counters until the next news, then shows it with that news', async () => {
+      const { mock, news, result } = renderWithNews();
       await advance(0);
       expect(result.current.summary?.published).toBe(0);
       mock.published = 3;
@@ -134,9 +140,7 @@ describe('useMockState', () => {
     });
 
     it('shows a held change after holdMs when no news comes', async () => {
-      const { source, mock } = fakeApi();
-      const news = fakeNews();
-      const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      const { mock, result } = renderWithNews();
       await advance(0);
       mock.published = 4;
       await advance(1_000);
@@ -147,9 +151,7 @@ describe('useMockState', () => {
     });
 
     it('shows at once a change that is not traffic (a fault armed)', async () => {
-      const { source, mock } = fakeApi();
-      const news = fakeNews();
-      const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      const { mock, result } = renderWithNews();
       await advance(0);
       mock.duplicateNext = 2;
       mock.published = 9;
@@ -159,9 +161,7 @@ describe('useMockState', () => {
     });
 
     it('shows the read after refresh (a control was used) at once', async () => {
-      const { source, mock } = fakeApi();
-      const news = fakeNews();
-      const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 800 }));
+      const { mock, result } = renderWithNews();
       await advance(0);
       mock.published = 6;
       act(() => result.current.refresh());
@@ -170,9 +170,7 @@ describe('useMockState', () => {
     });
 
     it('drops a held change that the next read takes back, and stops listening when unmounted', async () => {
-      const { source, mock } = fakeApi();
-      const news = fakeNews();
-      const { result, unmount } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe, holdMs: 5_000 }));
+      const { mock, news, result, unmount } = renderWithNews(5_000);
       await advance(0);
       const first = result.current.summary;
       mock.published = 2;
