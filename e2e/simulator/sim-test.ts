@@ -38,8 +38,8 @@ export const test = base.extend<{ sim: SimulatorWorld }>({
 export function withSimulator(): void {
   const missing = simulatorMissing();
   // Skipped only when the simulator is not beside the clone (the shared folder's third_party):
-  // the reason printed is what is missing.
-  test.skip(missing !== undefined, missing ?? '');
+  // the reason printed says what is missing.
+  test.skip(missing !== undefined, `needs the agent-api-simulator beside the clone: ${missing ?? ''}`);
 
   test.beforeAll(async () => {
     if (missing) return;
