@@ -25,11 +25,13 @@ export interface MockControlPanelProps {
 
 /** Drives the mock GWS: offers, traffic and every fault switch. Hidden when no mock answers. */
 export function MockControlPanel({ base, enabled, dialect = 'gws-v2', subscribeToNews }: MockControlPanelProps) {
-  const api = useMemo(() => createMockApi(mockControlBase(base, dialect)), [base, dialect]);
-  // Off the page's thread where it can be: the panel reads the mock's state every 1.5 s.
+  const control = mockControlBase(base, dialect);
+  const api = useMemo(() => createMockApi(control), [control]);
+  // Off the page's thread where it can be: the panel reads the mock's state every 1.5 s. The
+  // Worker resolves nothing against the page's address, so it gets the absolute base.
   const source = useMemo(
-    () => watchOffThread(new URL(`${mockControlBase(base, dialect)}/state`, window.location.href).href, startMockStateWorker, watchOnPage((signal) => api.state(signal))),
-    [api, base, dialect],
+    () => watchOffThread(new URL(control, window.location.href).href, startMockStateWorker, watchOnPage((signal) => api.state(signal))),
+    [api, control],
   );
   const wording = panelDialect(dialect);
   const { availability, summary, unreachable, refresh } = useMockState(source, enabled, { subscribeToNews });

@@ -6,7 +6,7 @@ import { watchOffThread } from './mock-state-reader';
 import type { MockStateWorker } from './mock-state-reader';
 import type { MockStateEvent, MockStateSource, MockStateWatch } from './mock-state-watch';
 
-const URL_ = 'http://127.0.0.1:5173/mock/state';
+const BASE = 'http://127.0.0.1:5173/mock';
 const summary = (published: number) => readMockState({ interactions: [], published }, 1_000) as MockSummary;
 
 /** A Worker stand-in: records what the page asks and answers when the test says. */
@@ -55,8 +55,8 @@ describe('watchOffThread: the mock panel watches /mock/state in a Worker', () =>
     const fake = fakeWorker();
     const fallback = fakeFallback();
     const events: MockStateEvent[] = [];
-    const watch = watchOffThread(URL_, () => fake.worker, fallback.source).watch(1_500, (event) => events.push(event));
-    expect(fake.sent).toEqual([{ type: 'watch', url: URL_, intervalMs: 1_500 }]);
+    const watch = watchOffThread(BASE, () => fake.worker, fallback.source).watch(1_500, (event) => events.push(event));
+    expect(fake.sent).toEqual([{ type: 'watch', base: BASE, intervalMs: 1_500 }]);
     fake.reply({ summary: summary(5), urgent: true });
     fake.reply({ error: 'HTTP 503', status: 503 });
     expect(events).toEqual([{ summary: summary(5), urgent: true }, { error: 'HTTP 503', status: 503 }]);
@@ -70,7 +70,7 @@ describe('watchOffThread: the mock panel watches /mock/state in a Worker', () =>
   it('close() ends the Worker, and nothing it still says is reported', () => {
     const fake = fakeWorker();
     const events: MockStateEvent[] = [];
-    const watch = watchOffThread(URL_, () => fake.worker, fakeFallback().source).watch(1_500, (event) => events.push(event));
+    const watch = watchOffThread(BASE, () => fake.worker, fakeFallback().source).watch(1_500, (event) => events.push(event));
     watch.close();
     expect(fake.terminated).toBe(true);
     fake.reply({ summary: summary(1), urgent: false });
@@ -80,7 +80,7 @@ describe('watchOffThread: the mock panel watches /mock/state in a Worker', () =>
   it('watches on the page when no Worker can start', () => {
     const fallback = fakeFallback();
     const watch = watchOffThread(
-      URL_,
+      BASE,
       () => {
         throw new ReferenceError('Worker is not defined');
       },
@@ -95,7 +95,7 @@ describe('watchOffThread: the mock panel watches /mock/state in a Worker', () =>
     const fake = fakeWorker();
     const fallback = fakeFallback();
     const start = vi.fn(() => fake.worker);
-    const watch = watchOffThread(URL_, start, fallback.source).watch(1_500, () => undefined);
+    const watch = watchOffThread(BASE, start, fallback.source).watch(1_500, () => undefined);
     watch.pause();
     fake.crash();
     expect(fake.terminated).toBe(true);

@@ -10,12 +10,12 @@ export interface MockStateWorker {
 }
 
 /**
- * Watches the mock's state at `url` in a Worker (`mock-state-worker.ts`), so the panel's polling
+ * Watches the mock's state (its control API at `base`, an absolute URL) in a Worker (`mock-state-worker.ts`), so the panel's polling
  * costs the page nothing but a small message when a read changes what it shows. A Worker that
  * cannot start or fails is dropped, and the watch goes on with `fallback` on the page (paused if
  * it was): the panel keeps working either way. Each watch has its Worker, ended by `close()`.
  */
-export function watchOffThread(url: string, start: () => MockStateWorker, fallback: MockStateSource): MockStateSource {
+export function watchOffThread(base: string, start: () => MockStateWorker, fallback: MockStateSource): MockStateSource {
   return {
     watch(intervalMs, report) {
       let paused = false;
@@ -35,7 +35,7 @@ export function watchOffThread(url: string, start: () => MockStateWorker, fallba
           if (!closed) report(event.data);
         });
         worker.addEventListener('error', toPage);
-        worker.postMessage({ type: 'watch', url, intervalMs });
+        worker.postMessage({ type: 'watch', base, intervalMs });
       } catch {
         // No Worker here (jsdom, a sandbox that refuses them): watch on the page.
         toPage();
