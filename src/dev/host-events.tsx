@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { dateTimeFormat } from '../components/date-time-format';
 
 export interface HostEvent {
   readonly id: number;
@@ -13,7 +14,9 @@ export interface HostEventsPanelProps {
   readonly onVetoTransfersChange: (veto: boolean) => void;
 }
 
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// Built on first use (the first event), not when the page's modules are evaluated: the page's
+// first Intl format costs 10 ms or more, and at startup it would come before the snapshot request.
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
 
 /** What the embedding desktop hears from the widget (onAction, onFocus), and a veto switch to try. */
 export function HostEventsPanel({ events, vetoTransfers, onVetoTransfersChange }: HostEventsPanelProps) {
@@ -36,7 +39,7 @@ export function HostEventsPanel({ events, vetoTransfers, onVetoTransfersChange }
           {events.map((event) => (
             <li key={event.id} className={`dev-event dev-event--${event.tone}`}>
               <time className="dev-event__time" dateTime={new Date(event.at).toISOString()}>
-                {TIME.format(event.at)}
+                {dateTimeFormat(undefined, TIME).format(event.at)}
               </time>
               <span>{event.text}</span>
             </li>
