@@ -10,11 +10,12 @@ import type { OpenmediaInteraction } from '../protocol/types';
 import type { DevConfig } from './dev-config';
 import { exampleTargets } from './example-targets';
 import { HostEventsPanel, type HostEvent } from './host-events';
+import { useAfterFirstAnswer } from './use-after-first-answer';
 
 type Theme = 'light' | 'dark';
 
-// Loaded after the widget's own code: it shows nothing until the mock's state has been read
-// anyway, so the first cards do not wait for its modules to be parsed.
+// Loaded on demand, after the widget's first answer (see MockPanelSlot): it shows nothing until
+// the mock's state has been read anyway, so the first cards do not wait for its modules.
 const MockControlPanel = lazy(() => import('./mock-control-panel').then((module) => ({ default: module.MockControlPanel })));
 
 /** The dev page records the latest raw messages so "Download log" can be replayed. */
@@ -42,6 +43,9 @@ function describe(event: ActionEvent): { text: string; tone: HostEvent['tone'] }
 /** The mock's panel, its traffic counters drawn with the widget's news (the provider's client). */
 function MockPanelSlot({ config }: { config: DevConfig }) {
   const client = useOpenmediaClient();
+  // Its code, its Worker and its first read come after the first cards (or a second at the latest).
+  const due = useAfterFirstAnswer(client);
+  if (!due) return null;
   return (
     <Suspense fallback={null}>
       <MockControlPanel base={config.gwsBase} enabled={config.mockPanel} dialect={config.dialect} subscribeToNews={client.subscribe} />
