@@ -167,12 +167,29 @@ const READING = `## Reading the figures
     of latency. Below 6 ms at p95 would mean a commit per answer as it arrives, as the naive page
     does, and the main thread as busy as a page that does.
   - *The first cards.* Both pages wait for the same snapshot; ours then pays a larger bundle's
-    evaluation, the first \`Intl.DateTimeFormat\` of the page (30–40 ms, built while the snapshot
-    request is out, no longer inside the render of the cards) and React's work for 2.4 times the
-    nodes. Startup long tasks follow from the same: the evaluation, one render and one layout of
-    every card. Rendering the list as a deferred value (React time-slices the cards' mount) was
-    tried side by side: long tasks during startup 3 → 1, but every card shown 622 → 791 ms (the
-    naive page 416 ms in that run); not taken.
+    evaluation, the first \`Intl.DateTimeFormat\` of the page (10–40 ms by machine, built while the
+    snapshot request is out, not inside the render of the cards) and React's work for 2.4 times the
+    nodes. Main-thread time from navigation to 10 cards shown (2026-12-04, CPU profile, six runs):
+    naive page 87 ms, widget page 152 ms — native work (style, layout, compiling) 56 against 85 ms,
+    script 27 against 61 ms (the date format 11, evaluating the bundle about 19, the empty frame's
+    first render 14, the cards' render 17: code run for the first time). Startup long tasks follow
+    from the same: at 200 cards the widget page's one long task is the render that mounts every
+    card (53–73 ms in eight runs, a 50 ms frame after it in two). Tried side by side and not taken:
+    mounting the first 24 cards, then the rest in a transition (React time-slices it): long tasks
+    1 → 0, but every card shown 197 → 294 ms; the format built first in the connection Worker
+    (the renderer's threads share the locale data: the page's build then takes 0.2 ms instead of
+    10) changed nothing, because the Worker's module loads after the snapshot request and a local
+    snapshot answers first (12 runs: 145 / 146 ms); V8's compile hint for the whole bundle
+    (\`//# allFunctionsCalledOnLoad\`): 136 → 142 ms.
+  - *The first cards, standalone page.* Its extras are the header, the demo controls and the mock
+    panel. The host-events time format was built when the page's modules were evaluated (about
+    10 ms of locale data before the snapshot request); it is built on first use now. The mock
+    panel's code, its Worker and its first read came between the snapshot request and the first
+    cards; they come after the frame that draws the widget's first answer now (a second at the
+    latest). Interleaved A/B runs: 10 cards shown 165 → 158 ms and main-thread time until then
+    162 → 158 ms (16 runs; the naive page 99 / 74 ms), 200 cards 206 → 198 ms (10 runs) — smaller
+    than the spread of a three-run benchmark (the run above: 1.7× and 1.91×, the one before 1.67×
+    and 1.75×).
   - *The last value of a burst.* A burst arrives in two or three long-poll answers about 100 ms
     apart on either page. The naive page draws each answer as soon as it is handled; the widget
     draws at most once a frame (benchmark 3 judges that: one commit per frame), so an answer that
