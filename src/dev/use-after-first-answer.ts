@@ -20,7 +20,7 @@ export function useAfterFirstAnswer(client: Pick<OpenmediaClient, 'subscribe' | 
     let frame: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const release = () => {
-      if (frame !== undefined || timer !== undefined) return;
+      if (frame !== undefined) return;
       // A task after the next frame: the answer is drawn before the panel costs anything.
       frame = requestAnimationFrame(() => {
         timer = setTimeout(() => setDue(true), 0);
