@@ -40,6 +40,11 @@ export interface OpenmediaClientSnapshot {
   readonly status: ConnectionStatus;
   /** Why the last snapshot read failed (per media type, joined), or undefined. */
   readonly snapshotError: string | undefined;
+  /**
+   * The interactions have been read (every media type's snapshot, once): until then an empty
+   * `state` means "not read yet", not "none". Published with the state that holds the first read.
+   */
+  readonly listed: boolean;
   /** This tab's part in the connection shared by the browser's tabs (`solo` when not shared). */
   readonly tab: TabInfo;
 }
@@ -148,7 +153,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     effects: options.alertEffects,
     onTabChange: () => publish({ tab: alerts.getTab() }),
   });
-  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined, tab: alerts.getTab() };
+  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined, listed: false, tab: alerts.getTab() };
   const holds: { released: boolean }[] = [];
   let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
   let stopQueued = false;
@@ -160,7 +165,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
-    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.tab === snapshot.tab) return;
+    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.tab === snapshot.tab) return;
     const before = snapshot.state.byId;
     snapshot = next;
     if (entryListeners.size > 0 && next.state.byId !== before) {
@@ -173,8 +178,9 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     }
     for (const { listener } of [...listeners]) listener();
   }
-  // The store publishes at most once per frame; its publish is ours.
-  store.subscribe(() => publish({ state: store.getSnapshot() }));
+  // The store publishes at most once per frame; its publish is ours (every snapshot read is logged
+  // in the state, so the first read's publish is there to carry "listed").
+  store.subscribe(() => publish({ state: store.getSnapshot(), listed: snapshots.listed() }));
 
   const snapshots = createSnapshotLoader({
     client: gwsClient,
@@ -319,6 +325,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     // sent before it is would be missed, hence the second read on the first `connected`.
     awaitingConnectedLoad = channel.getStatus() !== 'connected';
     snapshots.load(mediaTypes);
+    // No media type to read: there is nothing to wait for.
+    if (snapshots.listed()) publish({ listed: true });
     // After the request is out: resuming reads this session's alerted offers from storage.
     alerts.resume();
   }

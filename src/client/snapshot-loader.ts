@@ -35,6 +35,11 @@ export interface SnapshotLoader {
   noteNotification(notification: OpenmediaNotification): void;
   /** Why the last read of some media type failed, or undefined when all are fine. */
   error(): string | undefined;
+  /**
+   * Every media type of the first `load` has been read once: from then on an empty store means
+   * "no interactions", before it "not read yet". Stays true (later reads refresh a listed store).
+   */
+  listed(): boolean;
 }
 
 function describe(error: unknown): string {
@@ -48,6 +53,8 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   const heardDuringRead = new Map<string, Map<string, OpenmediaInteraction>>();
   const errors = new Map<string, string>();
   let combined: string | undefined;
+  /** The media types of the first `load` not read yet; undefined before it. */
+  let unlisted: Set<string> | undefined;
 
   function setError(mediaType: string, message: string | undefined): void {
     if (message === undefined) errors.delete(mediaType);
@@ -87,6 +94,8 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       if (!isLatest()) return;
       heardDuringRead.delete(mediaType);
       const at = now();
+      // Before the dispatch: the store's publish of this snapshot is the one that says "listed".
+      unlisted?.delete(mediaType);
       store.dispatch({
         type: 'snapshotLoaded',
         mediaTypes: [mediaType],
@@ -117,6 +126,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
 
   return {
     load(mediaTypes, loadOptions) {
+      unlisted ??= new Set(mediaTypes);
       for (const mediaType of new Set(mediaTypes)) void loadOne(mediaType, loadOptions?.afterGap === true);
     },
     noteNotification(notification) {
@@ -128,5 +138,6 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       heardDuringRead.get(interaction.mediaType)?.set(interaction.id, interaction);
     },
     error: () => combined,
+    listed: () => unlisted !== undefined && unlisted.size === 0,
   };
 }

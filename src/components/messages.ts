@@ -13,6 +13,8 @@ export interface Messages {
   readonly title: string;
   readonly emptyTitle: string;
   readonly emptyBody: string;
+  /** Shown in place of the empty state while the interactions are first read (if that takes a moment). */
+  readonly loadingTitle: string;
   readonly groupOffers: string;
   readonly groupActive: string;
   readonly groupEnded: string;
@@ -187,6 +189,7 @@ export const DEFAULT_MESSAGES: Messages = {
   title: 'Open media',
   emptyTitle: 'No interactions right now',
   emptyBody: 'New offers appear here as soon as they arrive.',
+  loadingTitle: 'Loading your interactions…',
   groupOffers: 'Offers',
   groupActive: 'In progress',
   groupEnded: 'Recently completed',

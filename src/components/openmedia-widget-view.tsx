@@ -17,6 +17,9 @@ import { useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
 import './openmedia-widget.css';
 
+/** How long the first read may take before "loading" shows (a quick one flashes nothing). */
+export const LOADING_GRACE_MS = 300;
+
 /** Colour theme: light, dark, or follow the operating system. */
 export type WidgetTheme = 'light' | 'dark' | 'auto';
 
@@ -27,6 +30,11 @@ export interface OpenmediaWidgetViewProps {
   readonly renderCard: (entry: InteractionEntry, headingLevel: 4) => ReactNode;
   readonly status: ConnectionStatus;
   readonly snapshotError?: string | undefined;
+  /**
+   * The interactions have been read (default true). While false, an empty list is "loading", not
+   * "no interactions": the empty state and the count wait, and a loading line shows after a moment.
+   */
+  readonly listed?: boolean;
   /** Added to the diagnostics download so it can be replayed (the widget passes the provider's recording). */
   readonly getRecording?: (() => Recording) | undefined;
   /** Offered in the banner when signed out or a snapshot read failed (the widget passes the hook's `retry`). */
@@ -55,6 +63,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   renderCard,
   status,
   snapshotError,
+  listed = true,
   onRetry,
   getRecording,
   diagnostics,
@@ -75,6 +84,9 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const rootRef = useRef<HTMLElement>(null);
   const focusRecovery = useFocusRecovery(rootRef);
   const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
+  // Not read yet and nothing explains why (a failed read or a lost session has its banner).
+  const loading = !listed && snapshotError === undefined && status !== 'unauthorized';
+  const loadingVisible = useDelayedFlag(loading && entries.length === 0, LOADING_GRACE_MS);
   const groups = groupEntries(entries);
   const announcer = useAnnouncer();
   useOfferAnnouncements(groups.offers, messages, announcer.announce);
@@ -106,7 +118,8 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
               <h2 id={titleId} className="omw-widget__title">
                 {title ?? messages.title}
               </h2>
-              <span className="omw-widget__count">{messages.interactionCount(entries.length)}</span>
+              {/* A count before the interactions were read would be a guess. */}
+              {listed ? <span className="omw-widget__count">{messages.interactionCount(entries.length)}</span> : null}
             </div>
             <ConnectionIndicator status={status} reconnectingVisible={reconnectingVisible} />
           </header>
@@ -118,7 +131,14 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           />
           {entries.length === 0 ? (
             // With nothing loaded because of an error, the banner explains; "no interactions" would mislead.
-            snapshotError !== undefined || status === 'unauthorized' ? null : (
+            snapshotError !== undefined || status === 'unauthorized' ? null : !listed ? (
+              loadingVisible ? (
+                <div className="omw-empty omw-empty--loading">
+                  <span className="omw-spinner" aria-hidden="true" />
+                  <p className="omw-empty__title">{messages.loadingTitle}</p>
+                </div>
+              ) : null
+            ) : (
               <div className="omw-empty">
                 <InboxIcon />
                 <p className="omw-empty__title">{messages.emptyTitle}</p>

@@ -167,6 +167,17 @@ export const Empty: Story = {
   },
 };
 
+/** A first read that takes its time (here: it never answers): "loading", never "no interactions". */
+export const LoadingSlowFirstRead: Story = {
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER], latencyMs: 3_600_000 } }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.loadingTitle)).toBeVisible();
+    await expect(within(canvasElement).queryByText(DEFAULT_MESSAGES.emptyTitle)).toBeNull();
+    // The count waits for the read too.
+    await expect(within(header(canvasElement)).queryByText(/interactions?$/)).toBeNull();
+  },
+};
+
 // ── Connection status ─────────────────────────────────────────────────────────────────────────
 
 /** The widget's header (title, count, connection word). */

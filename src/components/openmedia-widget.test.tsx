@@ -352,6 +352,41 @@ describe('OpenmediaWidget', () => {
     expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
   });
 
+  it('says nothing about the list until it was read: no empty state, no count, a loading line after a moment', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    let answer: ((response: Response) => void) | undefined;
+    harness.gws.snapshotAnswer = () => new Promise<Response>((resolve) => (answer = resolve));
+    await setup({}, harness);
+    expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
+    expect(screen.queryByText('0 interactions')).not.toBeInTheDocument();
+    // A quick read flashes nothing; a slow one says what is going on.
+    expect(screen.queryByText('Loading your interactions…')).not.toBeInTheDocument();
+    await settle(300);
+    expect(screen.getByText('Loading your interactions…')).toBeVisible();
+    expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
+
+    // The read answers with nothing: now "none" is the truth.
+    act(() => answer?.(json({ statusCode: 0, openmedia: [] })));
+    await settle();
+    expect(screen.queryByText('Loading your interactions…')).not.toBeInTheDocument();
+    expect(screen.getByText('No interactions right now')).toBeInTheDocument();
+    expect(screen.getByText('0 interactions')).toBeInTheDocument();
+  });
+
+  it('replaces the loading line with the failure when the first read fails', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    let answer: ((response: Response) => void) | undefined;
+    harness.gws.snapshotAnswer = () => new Promise<Response>((resolve) => (answer = resolve));
+    await setup({}, harness);
+    await settle(300);
+    expect(screen.getByText('Loading your interactions…')).toBeVisible();
+    act(() => answer?.(json({ statusCode: 4, statusMessage: 'Internal error' })));
+    await settle();
+    expect(screen.getByRole('status')).toHaveTextContent('Could not load your interactions');
+    expect(screen.queryByText('Loading your interactions…')).not.toBeInTheDocument();
+    expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
+  });
+
   it('offers Reconnect when signed out; pressing it reconnects and re-reads the interactions', async () => {
     const { user, h } = await setup();
     act(() => h.channel.setStatus('unauthorized'));

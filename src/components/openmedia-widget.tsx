@@ -17,7 +17,7 @@ import './openmedia-widget.css';
 export interface OpenmediaWidgetProps
   extends Omit<
     OpenmediaWidgetViewProps,
-    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
+    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'listed' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
   > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
@@ -32,6 +32,7 @@ interface WidgetState {
   readonly entries: readonly InteractionEntry[];
   readonly status: OpenmediaClientSnapshot['status'];
   readonly snapshotError: OpenmediaClientSnapshot['snapshotError'];
+  readonly listed: boolean;
   readonly focusedId: string | undefined;
 }
 
@@ -45,11 +46,11 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;
   return () => {
-    const { state, status, snapshotError } = client.getSnapshot();
+    const { state, status, snapshotError, listed } = client.getSnapshot();
     const entries = frameOf(state);
     const { focusedId } = state;
-    if (last?.entries === entries && last.status === status && last.snapshotError === snapshotError && last.focusedId === focusedId) return last;
-    last = { entries, status, snapshotError, focusedId };
+    if (last?.entries === entries && last.status === status && last.snapshotError === snapshotError && last.listed === listed && last.focusedId === focusedId) return last;
+    last = { entries, status, snapshotError, listed, focusedId };
     return last;
   };
 }
@@ -62,7 +63,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   const client = useProvidedClient('OpenmediaWidget');
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
-  const { entries, status, snapshotError, focusedId } = useSyncExternalStore(client.subscribe, getState, getState);
+  const { entries, status, snapshotError, listed, focusedId } = useSyncExternalStore(client.subscribe, getState, getState);
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -115,6 +116,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
       entries={entries}
       status={status}
       snapshotError={snapshotError}
+      listed={listed}
       onRetry={retry}
       getRecording={getRecording}
       renderDiagnostics={renderDiagnostics}

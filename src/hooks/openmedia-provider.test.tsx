@@ -278,10 +278,13 @@ describe('OpenmediaProvider: snapshots', () => {
     const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await settle();
     expect(result.current.snapshotError).toBe('Could not load the workitem interactions: No permission');
+    // An empty list that was never read is not "no interactions".
+    expect(result.current).toMatchObject({ interactionIds: [], listed: false });
     h.gws.snapshotAnswer = undefined;
     act(() => h.channel.requestResync());
     await settle();
     expect(result.current.snapshotError).toBeUndefined();
+    expect(result.current.listed).toBe(true);
   });
 
   it('counts unreadable snapshot items in diagnostics', async () => {

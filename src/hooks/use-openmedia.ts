@@ -20,6 +20,8 @@ export interface UseOpenmediaResult {
   readonly diagnostics: Diagnostics;
   /** Why the last snapshot read failed, or undefined. */
   readonly snapshotError: string | undefined;
+  /** The interactions have been read once: before, an empty list means "not read yet", not "none". */
+  readonly listed: boolean;
   /**
    * Try again, on the agent's request: reconnect after `unauthorized` (once they have signed in
    * again), or re-read the snapshots after a failed read. Never called automatically.
@@ -47,7 +49,7 @@ export function useOpenmediaChannel(): UseOpenmediaResult {
 function useWholeState(hookName: string): UseOpenmediaResult {
   const client = useProvidedClient(hookName);
   useStartedClient(client);
-  const { state, status, snapshotError } = useSyncExternalStore(client.subscribe, client.getSnapshot, client.getSnapshot);
+  const { state, status, snapshotError, listed } = useSyncExternalStore(client.subscribe, client.getSnapshot, client.getSnapshot);
 
   const interactionIds = selectDisplayOrder(state);
   const pending = selectPendingActions(state);
@@ -60,7 +62,7 @@ function useWholeState(hookName: string): UseOpenmediaResult {
   const retry = useCallback(() => client.retry(), [client]);
 
   return useMemo(
-    () => ({ status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError, retry }),
-    [status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError, retry],
+    () => ({ status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError, listed, retry }),
+    [status, interactionIds, interactions, get, pending, focusedId, diagnostics, snapshotError, listed, retry],
   );
 }

@@ -1,0 +1,123 @@
+import { QueryClient } from '@tanstack/query-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createGwsClient } from '../api/client';
+import { createMemoryChannel } from '../channel/memory-channel';
+import type { OpenmediaResourceWire } from '../protocol/types';
+import { createFakeFetch, json } from '../testing/fake-fetch';
+import { resource, statusChange } from '../testing/scripted-gws';
+import { createOpenmediaClient } from './openmedia-client';
+import type { OpenmediaClientSnapshot } from './openmedia-client';
+
+// `listed`: until every media type was read once, an empty list means "not read yet", and the
+// widget must not say "no interactions". It turns true in the very publish that holds the read.
+
+function setup(mediaTypes: readonly string[]) {
+  const channel = createMemoryChannel();
+  /** Snapshot reads on the wire, by media type, each answered by the test. */
+  const reads = new Map<string, ((response: Response) => void)[]>();
+  const fake = createFakeFetch((request) => {
+    const mediaType = /\/me\/openmedia\/([^?/]+)/.exec(new URL(request.url, 'http://gws.test').pathname)?.[1] ?? '';
+    return new Promise<Response>((resolve) => reads.set(mediaType, [...(reads.get(mediaType) ?? []), resolve]));
+  });
+  const client = createOpenmediaClient({
+    channel,
+    gwsClient: createGwsClient({ fetch: fake.fetch }),
+    queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+    mediaTypes,
+    recordLimit: 0,
+    schedule: (flush) => queueMicrotask(flush),
+  });
+  const published: OpenmediaClientSnapshot[] = [];
+  client.subscribe(() => published.push(client.getSnapshot()));
+  const answer = (mediaType: string, response: Response) => {
+    const pending = reads.get(mediaType)?.shift();
+    if (pending === undefined) throw new Error(`no ${mediaType} read on the wire`);
+    pending(response);
+  };
+  return { channel, client, published, answer, reads };
+}
+
+const list = (...wires: OpenmediaResourceWire[]) => json({ statusCode: 0, openmedia: wires });
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('OpenmediaClient: listed', () => {
+  it('is false until the first read answers, and true in the publish that holds its interactions', async () => {
+    const t = setup(['workitem']);
+    expect(t.client.getSnapshot().listed).toBe(false);
+    t.client.start();
+    await settle();
+    expect(t.client.getSnapshot().listed).toBe(false);
+    // A notification before the read: shown, but the list is still not read.
+    t.channel.emit(statusChange(resource('early', 'Processing', 'workitem')));
+    await settle();
+    expect(t.client.getSnapshot().state.byId.has('early')).toBe(true);
+    expect(t.client.getSnapshot().listed).toBe(false);
+
+    t.answer('workitem', list(resource('a', 'Invited', 'workitem'), resource('b', 'Processing', 'workitem')));
+    await settle();
+    expect(t.client.getSnapshot().listed).toBe(true);
+    const first = t.published.find((snapshot) => snapshot.listed);
+    expect(first?.state.byId.has('a')).toBe(true);
+    expect(first?.state.byId.has('b')).toBe(true);
+  });
+
+  it('waits for every media type of the first read', async () => {
+    const t = setup(['promotion', 'workitem']);
+    t.client.start();
+    await settle();
+    t.answer('promotion', list(resource('p', 'Invited', 'promotion')));
+    await settle();
+    expect(t.client.getSnapshot().state.byId.has('p')).toBe(true);
+    expect(t.client.getSnapshot().listed).toBe(false);
+    t.answer('workitem', list());
+    await settle();
+    expect(t.client.getSnapshot().listed).toBe(true);
+  });
+
+  it('stays false after a failed first read, and turns true when the retry answers', async () => {
+    const t = setup(['workitem']);
+    t.client.start();
+    await settle();
+    t.answer('workitem', json({ statusCode: 4, statusMessage: 'Internal error' }));
+    await settle();
+    expect(t.client.getSnapshot().snapshotError).toContain('Internal error');
+    expect(t.client.getSnapshot().listed).toBe(false);
+
+    t.client.retry();
+    await settle();
+    t.answer('workitem', list());
+    await settle();
+    expect(t.client.getSnapshot()).toMatchObject({ listed: true, snapshotError: undefined });
+  });
+
+  it('stays true when a later read fails (the list shown was read)', async () => {
+    const t = setup(['workitem']);
+    t.client.start();
+    await settle();
+    t.answer('workitem', list(resource('a', 'Processing', 'workitem')));
+    await settle();
+    expect(t.client.getSnapshot().listed).toBe(true);
+
+    t.client.retry();
+    await settle();
+    t.answer('workitem', json({ statusCode: 4, statusMessage: 'Internal error' }));
+    await settle();
+    expect(t.client.getSnapshot().snapshotError).toContain('Internal error');
+    expect(t.client.getSnapshot().listed).toBe(true);
+  });
+
+  it('is true at once when there is no media type to read', async () => {
+    const t = setup([]);
+    t.client.start();
+    await settle();
+    expect(t.reads.size).toBe(0);
+    expect(t.client.getSnapshot().listed).toBe(true);
+  });
+});
