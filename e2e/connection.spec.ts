@@ -1,12 +1,38 @@
 import { expectStaysAtMost } from './support/conditions';
 import { expect, test } from './support/fixtures';
-import { banner, card, indicator, openWidget, userDataValue } from './support/widget';
+import { banner, card, indicator, openWidget, userDataValue, widget } from './support/widget';
 
 const SEED = 'Spring upgrade offer';
 const SEED_ID = '03W0GH2KD56YV000';
 const COMETD = '**/api/v2/notifications/**';
 
 test.describe('connection trouble', () => {
+  test('a slow first read: "loading", never "no interactions", then the cards without a reload', async ({ page }) => {
+    // Hold the snapshot reads until release(): GWS answering slowly at the start of the shift.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = 0;
+    await page.route('**/api/v2/me/openmedia/**', async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      held += 1;
+      await gate;
+      return route.continue();
+    });
+    await page.goto('/');
+    const root = widget(page);
+    await expect.poll(() => held).toBeGreaterThan(0);
+    await expect(root.getByText('Loading your interactions…')).toBeVisible();
+    await expect(root.getByText('No interactions right now')).toHaveCount(0);
+    await expect(root.locator('header').getByText(/^\d+ interactions?$/)).toHaveCount(0);
+
+    release();
+    await expect(card(page, SEED)).toBeVisible();
+    await expect(root.getByText('Loading your interactions…')).toHaveCount(0);
+    await expect(root.locator('header').getByText(/^\d+ interactions?$/)).toBeVisible();
+  });
+
   test('dropped CometD sessions: changes made during the gap appear without a reload', async ({ page, mock }) => {
     await openWidget(page);
     await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
