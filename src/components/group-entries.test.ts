@@ -9,6 +9,7 @@ function entry(id: string, state: string, userData: Record<string, string> = {},
   return {
     interaction: interaction({ id, state, userData: { Subject: `Subject ${id}`, ...userData } }),
     stateSince: 0,
+    stateSinceExact: true,
     endedAt: state === 'Completed' ? 1 : undefined,
     gone: false,
     pending: undefined,

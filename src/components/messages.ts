@@ -48,6 +48,10 @@ export interface Messages {
   readonly labelDirection: string;
   readonly labelReceived: string;
   readonly labelTimeInState: string;
+  /** Read after the label when the state began before the widget saw it ("Time in state at least 12:03"). */
+  readonly timeInStateAtLeast: string;
+  /** The timer's tooltip then. */
+  readonly timeInStateAtLeastTitle: string;
   readonly labelUserData: string;
   readonly labelResource: string;
   readonly labelOtherCapabilities: string;
@@ -218,6 +222,8 @@ export const DEFAULT_MESSAGES: Messages = {
   labelDirection: 'Direction',
   labelReceived: 'Received',
   labelTimeInState: 'Time in state',
+  timeInStateAtLeast: 'at least',
+  timeInStateAtLeastTitle: 'Time in state: at least this long (it was in this state already when first read)',
   labelUserData: 'User data',
   labelResource: 'Resource',
   labelOtherCapabilities: 'Other capabilities',

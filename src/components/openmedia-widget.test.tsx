@@ -352,6 +352,21 @@ describe('OpenmediaWidget', () => {
     expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
   });
 
+  it('times a state exactly only when it saw it begin; one read at the start says "at least"', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    harness.gws.snapshots.set('workitem', [resource('r', 'Processing', 'workitem', { Subject: 'Read at start' })]);
+    const { emit } = await setup({}, harness);
+    const atLeast = 'Time in state: at least this long (it was in this state already when first read)';
+    expect(within(card('Read at start')).getByTitle(atLeast)).toHaveTextContent(/^Time in state at least 00:00$/);
+
+    await emit(statusChange(resource('o', 'Invited', 'workitem', { Subject: 'Offered now' })));
+    expect(within(card('Offered now')).getByTitle('Time in state')).toHaveTextContent(/^Time in state 00:00$/);
+    await emit(statusChange(resource('r', 'Invited', 'workitem', { Subject: 'Read at start' })));
+    // A change of state seen on the channel: from now on, exact.
+    expect(within(card('Read at start')).getByTitle('Time in state')).toBeInTheDocument();
+    expect(within(card('Read at start')).queryByTitle(atLeast)).not.toBeInTheDocument();
+  });
+
   it('says nothing about the list until it was read: no empty state, no count, a loading line after a moment', async () => {
     const harness = createHarness({ mediaTypes: ['workitem'] });
     let answer: ((response: Response) => void) | undefined;

@@ -37,6 +37,22 @@ describe('TimeInState', () => {
     expect(time.childNodes).toHaveLength(1);
   });
 
+  it('says "at least" when the state began before it was seen', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
+    const view = render(<TimeInState since={Date.now() - 65_000} atLeast />);
+    const timer = screen.getByTitle('Time in state: at least this long (it was in this state already when first read)');
+    expect(timer).toHaveTextContent(/^Time in state at least 01:05$/);
+    expect(timer).toHaveClass('omw-timer--at-least');
+    act(() => vi.advanceTimersByTime(2_000));
+    expect(timer).toHaveTextContent(/^Time in state at least 01:07$/);
+
+    // Seen beginning: the plain timer.
+    view.rerender(<TimeInState since={Date.now()} />);
+    const exact = screen.getByTitle('Time in state');
+    expect(exact).toHaveTextContent(/^Time in state 00:00$/);
+    expect(exact).not.toHaveClass('omw-timer--at-least');
+  });
+
   it('starts again from the new state when `since` changes', () => {
     vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') });
     const view = render(<TimeInState since={Date.now() - 65_000} />);

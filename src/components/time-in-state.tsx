@@ -8,6 +8,8 @@ export interface TimeInStateProps {
   readonly since: number;
   /** Stop ticking (an ended interaction keeps the time it reached). */
   readonly frozenAt?: number | undefined;
+  /** The state began before `since`, when exactly is unknown: shown as "≥ 12:03", read as "at least". */
+  readonly atLeast?: boolean;
 }
 
 function wholeSeconds(ms: number): number {
@@ -22,7 +24,7 @@ function wholeSeconds(ms: number): number {
  * React renders it again when `since` or `frozenAt` change (or the widget's messages), not when
  * its card re-renders for new user data: it is a `memo`.
  */
-export const TimeInState = memo(function TimeInState({ since, frozenAt }: TimeInStateProps) {
+export const TimeInState = memo(function TimeInState({ since, frozenAt, atLeast = false }: TimeInStateProps) {
   const messages = useMessages();
   const [mountedAt] = useState(() => Date.now());
   const time = useRef<HTMLTimeElement>(null);
@@ -53,8 +55,8 @@ export const TimeInState = memo(function TimeInState({ since, frozenAt }: TimeIn
   // a frozen 00:00 would say nothing, so there is no timer.
   if (frozenAt !== undefined && seconds === 0) return null;
   return (
-    <span className="omw-timer" title={messages.labelTimeInState}>
-      <span className="omw-visually-hidden">{messages.labelTimeInState} </span>
+    <span className={atLeast ? 'omw-timer omw-timer--at-least' : 'omw-timer'} title={atLeast ? messages.timeInStateAtLeastTitle : messages.labelTimeInState}>
+      <span className="omw-visually-hidden">{atLeast ? `${messages.labelTimeInState} ${messages.timeInStateAtLeast} ` : `${messages.labelTimeInState} `}</span>
       <time ref={time} dateTime={`PT${seconds}S`}>
         {formatDuration(elapsed)}
       </time>

@@ -68,7 +68,7 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   const resource = notification.openmedia;
   let next = state;
   let outcome: UpsertOutcome | undefined;
-  if (resource !== undefined) ({ state: next, outcome } = upsertInteraction(next, resource, at));
+  if (resource !== undefined) ({ state: next, outcome } = upsertInteraction(next, resource, at, notification.notificationType === 'StatusChange'));
   next = countReceivedAndLog(next, {
     at,
     kind: 'notification',

@@ -89,7 +89,8 @@ function snapshotVersion(existing: InteractionEntry, interaction: OpenmediaInter
   return {
     ...existing,
     interaction: merged,
-    stateSince: merged.state === existing.interaction.state ? existing.stateSince : at,
+    // A state that changed while the channel was down began before this read, when exactly is unknown.
+    ...(merged.state === existing.interaction.state ? {} : { stateSince: at, stateSinceExact: false }),
     endedAt,
     gone: false,
   };
@@ -130,7 +131,8 @@ export function applySnapshot(
     const existing = next.byId.get(interaction.id);
     if (existing === undefined) {
       added.push(interaction);
-      next = putEntry(next, interaction.id, freshEntry(interaction, at));
+      // Listed, so already in its state when read: for how long, the server does not say.
+      next = putEntry(next, interaction.id, freshEntry(interaction, at, false));
       // The server lists it: whatever was evicted under this id is back.
       if (next.tombstones.has(interaction.id)) next = { ...next, tombstones: next.tombstones.delete(interaction.id) };
     } else {

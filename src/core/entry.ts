@@ -6,11 +6,15 @@ export function isEnded(entry: InteractionEntry): boolean {
   return entry.endedAt !== undefined || entry.gone || entry.interaction.state === 'Completed';
 }
 
-/** An interaction seen for the first time (or offered again after it ended). */
-export function freshEntry(interaction: OpenmediaInteraction, at: number): InteractionEntry {
+/**
+ * An interaction seen for the first time (or offered again after it ended). `stateBeganNow`: the
+ * message that shows it is the start of its state (see `InteractionEntry.stateSinceExact`).
+ */
+export function freshEntry(interaction: OpenmediaInteraction, at: number, stateBeganNow: boolean): InteractionEntry {
   return {
     interaction,
     stateSince: at,
+    stateSinceExact: stateBeganNow,
     endedAt: interaction.state === 'Completed' ? at : undefined,
     gone: false,
     pending: undefined,

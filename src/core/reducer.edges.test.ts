@@ -161,7 +161,7 @@ describe('entries', () => {
     ['gone', { gone: true }, true],
     ['Completed', { interaction: completed }, true],
   ])('isEnded: %s → %s', (_name, overrides, ended) => {
-    const base: InteractionEntry = { interaction: processing, stateSince: 0, endedAt: undefined, gone: false, pending: undefined, error: undefined };
+    const base: InteractionEntry = { interaction: processing, stateSince: 0, stateSinceExact: true, endedAt: undefined, gone: false, pending: undefined, error: undefined };
     expect(isEnded({ ...base, ...overrides })).toBe(ended);
   });
 });

@@ -77,6 +77,13 @@ export interface InteractionEntry {
   readonly interaction: OpenmediaInteraction;
   /** When `interaction.state` last changed (first seen counts), for the time-in-state timer. */
   readonly stateSince: number;
+  /**
+   * The widget saw this state begin (a notification changed it, or brought the offer): the time in
+   * state is exact. False when it was already in this state when first seen (a snapshot read, a
+   * notification that only updated an interaction not seen before) or changed while the channel was
+   * down: it has been in this state at least since `stateSince`.
+   */
+  readonly stateSinceExact: boolean;
   /** When it became inactive (state `Completed`, or absent from a snapshot); drives the linger. */
   readonly endedAt: number | undefined;
   /** True when a snapshot no longer listed it (the server no longer has it for this agent). */

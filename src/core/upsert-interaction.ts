@@ -22,7 +22,8 @@ export function ignoresResource(state: OpenmediaState, interaction: OpenmediaInt
 
 /**
  * Apply the resource of a notification. GWS sends the whole resource, so it replaces the stored
- * one; an equal resource keeps the entry (and the state) as they are.
+ * one; an equal resource keeps the entry (and the state) as they are. `statusChange`: the
+ * notification is a StatusChange (false: PropertiesUpdated), see `InteractionEntry.stateSinceExact`.
  *
  * Completed is terminal: an ended entry (Completed or gone) ignores later resources, except a new
  * `Invited` offer of the same id (the interaction was transferred back), which starts afresh at
@@ -32,12 +33,16 @@ export function upsertInteraction(
   state: OpenmediaState,
   interaction: OpenmediaInteraction,
   at: number,
+  statusChange = true,
 ): { readonly state: OpenmediaState; readonly outcome: UpsertOutcome } {
   const { id } = interaction;
   if (ignoresResource(state, interaction)) return { state, outcome: 'ignored-ended' };
   const existing = state.byId.get(id);
+  // A StatusChange that brings an interaction the widget does not have (or had ended) is an offer
+  // starting, when it is Invited; anything else was in its state before the widget heard of it.
+  const beganNow = statusChange && interaction.state === 'Invited';
   if (existing === undefined) {
-    let next = putEntry(state, id, freshEntry(interaction, at));
+    let next = putEntry(state, id, freshEntry(interaction, at, beganNow));
     // A new offer of an evicted id is a new interaction: its tombstone goes.
     if (next.tombstones.has(id)) next = { ...next, tombstones: next.tombstones.delete(id) };
     // The only O(n) step of a notification, and only for an id never seen before.
@@ -46,7 +51,7 @@ export function upsertInteraction(
 
   if (isEnded(existing)) {
     // Keep a request still in flight: its answer or timeout must still find it.
-    const revived = { ...freshEntry(interaction, at), pending: existing.pending };
+    const revived = { ...freshEntry(interaction, at, beganNow), pending: existing.pending };
     const next = putEntry(state, id, revived);
     return { state: { ...next, order: withIdFirst(state.order, id) }, outcome: 'revived' };
   }
@@ -58,6 +63,7 @@ export function upsertInteraction(
     ...existing,
     interaction: merged,
     stateSince: stateChanged ? at : existing.stateSince,
+    stateSinceExact: stateChanged || existing.stateSinceExact,
     endedAt: merged.state === 'Completed' ? at : undefined,
   });
   return { state: next, outcome: 'updated' };

@@ -25,6 +25,7 @@ export function makeEntry(
   return {
     interaction: makeInteraction(interaction),
     stateSince: Date.now(),
+    stateSinceExact: true,
     endedAt: undefined,
     gone: false,
     pending: undefined,
