@@ -41,3 +41,26 @@ test.describe('an offer through its whole life', () => {
     await expect(widget(page).getByRole('list', { name: /^Recently completed/ })).toHaveCount(0);
   });
 });
+
+test.describe('time in state across a reload', () => {
+  test('a state the page saw begin keeps its time after a reload; one it never saw says "at least"', async ({ page, mock }) => {
+    await page.clock.install();
+    await openWidget(page);
+    const subject = 'E2E timer: seen beginning';
+    await mock.offer({ id: 'E2E-TIMER-1', mediaType: 'workitem', userData: { Subject: subject } });
+    const offer = card(page, subject);
+    const exactTimer = offer.getByTitle('Time in state', { exact: true });
+    await expect(exactTimer).toBeVisible();
+    // The seed interactions were in their states before the page read them.
+    await expect(card(page, 'Spring upgrade offer').getByTitle(/^Time in state: at least/)).toBeVisible();
+
+    await page.clock.fastForward(125_000);
+    await expect(exactTimer.locator('time')).toHaveText(/^02:0\d$/);
+    await page.reload();
+    await expect(offer).toBeVisible();
+    // Still exact, and still counting from the offer, not from the reload.
+    await expect(exactTimer.locator('time')).toHaveText(/^02:\d\d$/);
+    await expect(offer.getByTitle(/^Time in state: at least/)).toHaveCount(0);
+    await expect(card(page, 'Spring upgrade offer').getByTitle(/^Time in state: at least/)).toBeVisible();
+  });
+});

@@ -10,4 +10,8 @@ await preloadLazyPartsForTests();
 
 afterEach(() => {
   cleanup();
+  // What a test's widget remembered in the browser's storage (state starts, alerted offers, the
+  // agent's alert toggles) must not reach the next test.
+  if (typeof localStorage !== 'undefined') localStorage.clear();
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
 });

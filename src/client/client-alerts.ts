@@ -6,8 +6,7 @@ import { createOfferAlerts } from './offer-alerts';
 import type { OfferAlertOptions, OfferAlertsEngine } from './offer-alerts';
 import { SOLO_TAB, isSharedChannel } from './relay-channel';
 import type { TabInfo } from './relay-channel';
-import { browserSessionStorage, createSeenOffers } from './seen-offers';
-import type { StorageLike } from './seen-offers';
+import { browserLocalStorage, browserSessionStorage, createSeenOffers } from './seen-offers';
 
 export interface ClientAlertsOptions {
   readonly channel: NotificationChannel;
@@ -30,14 +29,6 @@ export interface ClientAlerts {
   resume(): void;
   /** Stop alerting and restore the title (the client closed). */
   pause(): void;
-}
-
-function browserLocalStorage(): StorageLike | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

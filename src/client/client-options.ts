@@ -3,6 +3,7 @@ import type { GwsClient } from '../api/client';
 import type { NotificationChannel } from '../channel/types';
 import type { AlertEffects } from './alert-effects';
 import type { OfferAlertOptions } from './offer-alerts';
+import type { StorageLike } from './seen-offers';
 import type { TabEnvironment } from './tab-leadership';
 import { DEFAULT_CORE_OPTIONS } from '../core/reducer';
 import type { OpenmediaEvent } from '../core/types';
@@ -97,6 +98,12 @@ export interface OpenmediaClientOptions {
   readonly alerts?: boolean | OfferAlertOptions;
   /** What an alert does in the page (tests). Default: the browser's title, Notification and Web Audio. */
   readonly alertEffects?: AlertEffects;
+  /**
+   * Where the widget remembers when it saw interactions enter their state, so that a page opened
+   * later (a reload, another tab) can time a state it did not see begin (GWS sends no such time).
+   * Default `localStorage` (every tab of the browser); `null` remembers nothing.
+   */
+  readonly stateStartStorage?: StorageLike | null;
 }
 
 /** The options that define a client: changing any of them needs a new one. */
@@ -120,6 +127,7 @@ export const CLIENT_OPTION_KEYS = [
   'shareConnection',
   'tabEnvironment',
   'alertEffects',
+  'stateStartStorage',
 ] as const satisfies readonly (keyof OpenmediaClientOptions)[];
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -6,7 +6,8 @@ import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../
 import { diffPersistentMaps } from '../core/persistent-map';
 import { createOpenmediaStore } from '../core/store';
 import type { OpenmediaStore } from '../core/store';
-import type { ActionOutcome, OpenmediaState } from '../core/types';
+import { isEnded } from '../core/entry';
+import type { ActionOutcome, OpenmediaState, StateStart } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 import type { Recording } from '../replay/recording';
 import { createRecordingChannel } from '../replay/recording-channel';
@@ -26,6 +27,8 @@ import {
 } from './client-options';
 import type { OpenmediaClientOptions } from './client-options';
 import { createSnapshotLoader } from './snapshot-loader';
+import { browserLocalStorage } from './seen-offers';
+import { createStateStarts } from './state-starts';
 import { createDialect, withDialect } from './dialects';
 import type { Dialect } from './dialects';
 
@@ -145,10 +148,11 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const listeners = new Set<{ readonly listener: () => void }>();
   const entryListeners = new Map<string, Set<{ readonly listener: () => void }>>();
 
+  const connectionKey = sharedConnectionName(options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`, dialect.name);
   const alerts = createClientAlerts({
     channel: source,
     store,
-    key: sharedConnectionName(options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`, dialect.name),
+    key: connectionKey,
     alerts: options.alerts,
     effects: options.alertEffects,
     onTabChange: () => publish({ tab: alerts.getTab() }),
@@ -168,12 +172,18 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.tab === snapshot.tab) return;
     const before = snapshot.state.byId;
     snapshot = next;
-    if (entryListeners.size > 0 && next.state.byId !== before) {
+    if (next.state.byId !== before) {
+      const { byId } = next.state;
       const due: { readonly listener: () => void }[] = [];
-      diffPersistentMaps(before, next.state.byId, (id) => {
+      const seen: (StateStart & { readonly id: string })[] = [];
+      diffPersistentMaps(before, byId, (id) => {
         const records = entryListeners.get(id);
         if (records !== undefined) for (const record of records) due.push(record);
+        const entry = byId.get(id);
+        if (entry?.stateSinceExact === true && !isEnded(entry)) seen.push({ id, state: entry.interaction.state, since: entry.stateSince });
       });
+      // Kept for the pages of this browser that open later (a reload): they did not see these begin.
+      if (seen.length > 0) stateStarts.note(seen);
       for (const { listener } of due) listener();
     }
     for (const { listener } of [...listeners]) listener();
@@ -182,11 +192,17 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   // in the state, so the first read's publish is there to carry "listed").
   store.subscribe(() => publish({ state: store.getSnapshot(), listed: snapshots.listed() }));
 
+  const stateStarts = createStateStarts(
+    options.stateStartStorage === undefined ? browserLocalStorage : (options.stateStartStorage ?? undefined),
+    `openmedia-widget:state-starts ${connectionKey}`,
+    now,
+  );
   const snapshots = createSnapshotLoader({
     client: gwsClient,
     queryClient,
     store,
     now,
+    starts: stateStarts,
     onErrorChange: (snapshotError) => publish({ snapshotError }),
     onUnauthorized: sessionLost,
   });
@@ -327,8 +343,10 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     snapshots.load(mediaTypes);
     // No media type to read: there is nothing to wait for.
     if (snapshots.listed()) publish({ listed: true });
-    // After the request is out: resuming reads this session's alerted offers from storage.
+    // After the request is out: resuming reads this session's alerted offers from storage, and the
+    // state starts are read for the answer, so neither first touch of storage delays the cards.
     alerts.resume();
+    setTimeout(() => stateStarts.load(), 0);
   }
 
   function close(): void {

@@ -81,3 +81,12 @@ export function browserSessionStorage(): StorageLike | undefined {
     return undefined;
   }
 }
+
+/** `localStorage`, or undefined where it is missing or forbidden. */
+export function browserLocalStorage(): StorageLike | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -6,6 +6,7 @@ import { snapshotQueryOptions } from '../api/query-options';
 import type { OpenmediaStore } from '../core/store';
 import { ignoresResource } from '../core/upsert-interaction';
 import type { OpenmediaInteraction, OpenmediaNotification } from '../protocol/types';
+import type { StateStarts } from './state-starts';
 
 export interface SnapshotLoaderOptions {
   readonly client: GwsClient;
@@ -16,6 +17,8 @@ export interface SnapshotLoaderOptions {
   readonly onErrorChange: (error: string | undefined) => void;
   /** A read was answered 401: the HTTP session is gone. */
   readonly onUnauthorized?: () => void;
+  /** Starts of states this browser saw, handed to the reducer with each read (see `snapshotLoaded.starts`). */
+  readonly starts?: StateStarts;
 }
 
 /** How often a read cancelled by someone else (a host's `queryClient.cancelQueries()`) is tried again. */
@@ -96,12 +99,15 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       const at = now();
       // Before the dispatch: the store's publish of this snapshot is the one that says "listed".
       unlisted?.delete(mediaType);
+      const interactions = withNewerNews(result.interactions, heard);
+      const starts = options.starts?.lookup(interactions.map((interaction) => interaction.id));
       store.dispatch({
         type: 'snapshotLoaded',
         mediaTypes: [mediaType],
-        interactions: withNewerNews(result.interactions, heard),
+        interactions,
         unreadableIds: result.unreadableIds ?? [],
         afterGap,
+        ...(starts === undefined ? {} : { starts }),
         at,
       });
       for (const reason of result.rejected) store.dispatch({ type: 'messageRejected', reason, at });

@@ -146,7 +146,10 @@ describe('the client and the page storage', () => {
     await waitFor(() => client.getSnapshot().state.byId.has('O1'), 'the snapshot read');
     expect(order.indexOf('fetch snapshot')).toBeGreaterThanOrEqual(0);
     expect(order.indexOf('sessionStorage')).toBeGreaterThan(order.indexOf('fetch snapshot'));
+    // The state starts (local storage) are read while the request is out, before its answer.
+    expect(order.indexOf('localStorage')).toBeGreaterThan(order.indexOf('fetch snapshot'));
+    expect(local.reads[0]).toMatch(/^openmedia-widget:state-starts /);
     // Alerts are off and no toggle read the settings: the preferences were never needed.
-    expect(order).not.toContain('localStorage');
+    expect(local.reads).not.toContain(PREFERENCES_KEY);
   });
 });

@@ -3,7 +3,7 @@ import { logEvent } from './diagnostics';
 import { freshEntry, putEntry } from './entry';
 import { reuseEqualParts } from './interaction-equal';
 import { applyLateOutcome, failAction, resolveAction } from './pending-actions';
-import type { InteractionEntry, OpenmediaState } from './types';
+import type { InteractionEntry, OpenmediaState, StateStart } from './types';
 
 /** What the agent reads when an outcome was lost in a gap and the snapshot does not show it. */
 export const OUTCOME_UNKNOWN_MESSAGE = 'Outcome unknown — the interaction was refreshed. Check it before trying again.';
@@ -13,6 +13,19 @@ export interface SnapshotOptions {
   readonly unreadableIds: readonly string[];
   /** Read after a gap: settle the pending actions from what the snapshot shows. */
   readonly afterGap: boolean;
+  /** Starts seen earlier by this browser (see the `snapshotLoaded` event). */
+  readonly starts?: Readonly<Record<string, StateStart>>;
+}
+
+/**
+ * `entry` with the start this browser saw of its state, when it was not seen here: the same state,
+ * begun no later than this read.
+ */
+function withKnownStart(entry: InteractionEntry, starts: SnapshotOptions['starts'], at: number): InteractionEntry {
+  if (entry.stateSinceExact || starts === undefined) return entry;
+  const start = starts[entry.interaction.id];
+  if (start === undefined || start.state !== entry.interaction.state || start.since > at) return entry;
+  return { ...entry, stateSince: start.since, stateSinceExact: true };
 }
 
 interface Effect {
@@ -132,11 +145,11 @@ export function applySnapshot(
     if (existing === undefined) {
       added.push(interaction);
       // Listed, so already in its state when read: for how long, the server does not say.
-      next = putEntry(next, interaction.id, freshEntry(interaction, at, false));
+      next = putEntry(next, interaction.id, withKnownStart(freshEntry(interaction, at, false), options.starts, at));
       // The server lists it: whatever was evicted under this id is back.
       if (next.tombstones.has(interaction.id)) next = { ...next, tombstones: next.tombstones.delete(interaction.id) };
     } else {
-      next = putEntry(next, interaction.id, snapshotVersion(existing, interaction, at));
+      next = putEntry(next, interaction.id, withKnownStart(snapshotVersion(existing, interaction, at), options.starts, at));
     }
   }
 

@@ -77,6 +77,7 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
       return applySnapshot(state, event.mediaTypes, event.interactions, event.at, {
         unreadableIds: event.unreadableIds ?? [],
         afterGap: event.afterGap === true,
+        ...(event.starts === undefined ? {} : { starts: event.starts }),
       });
     case 'actionRequested':
       return requestAction(state, event.requestId, event.interactionId, event.operation, event.at, {

@@ -11,7 +11,9 @@ const invited = interaction({ id: ID, state: 'Invited' });
 const processing = interaction({ id: ID, state: 'Processing', userData: { A: '1' } });
 const completed = interaction({ id: ID, state: 'Completed' });
 
-function snapshot(listed: readonly OpenmediaInteraction[], at: number, afterGap = false): OpenmediaEvent {
+type SnapshotLoaded = Extract<OpenmediaEvent, { type: 'snapshotLoaded' }>;
+
+function snapshot(listed: readonly OpenmediaInteraction[], at: number, afterGap = false): SnapshotLoaded {
   return { type: 'snapshotLoaded', mediaTypes: [invited.mediaType], interactions: listed, afterGap, at };
 }
 
@@ -57,5 +59,20 @@ describe('time in state: exact only when the widget saw the state begin', () => 
   it('an ended interaction offered again starts afresh, exactly', () => {
     const state = run([statusChange(processing, 1000), statusChange(completed, 2000), statusChange(invited, 3000)]);
     expect(entry(state)).toEqual({ stateSince: 3000, stateSinceExact: true });
+  });
+
+  it('takes the start this browser saw before (a reload) when the state is the same', () => {
+    const starts = { [ID]: { state: 'Processing', since: 400 } };
+    expect(entry(run([{ ...snapshot([processing], 1000), starts }]))).toEqual({ stateSince: 400, stateSinceExact: true });
+    // Another state since: the remembered start is not this state's.
+    expect(entry(run([{ ...snapshot([invited], 1000), starts }]))).toEqual({ stateSince: 1000, stateSinceExact: false });
+    // Never a start after the read.
+    expect(entry(run([{ ...snapshot([processing], 1000), starts: { [ID]: { state: 'Processing', since: 1500 } } }]))).toEqual({ stateSince: 1000, stateSinceExact: false });
+    // An entry first seen on the channel, then listed in the same state.
+    const early = run([propertiesUpdated(processing, 900), { ...snapshot([processing], 1000), starts }]);
+    expect(entry(early)).toEqual({ stateSince: 400, stateSinceExact: true });
+    // What the widget saw itself wins.
+    const seen = run([statusChange(invited, 600), statusChange(processing, 800), { ...snapshot([processing], 1000), starts }]);
+    expect(entry(seen)).toEqual({ stateSince: 800, stateSinceExact: true });
   });
 });

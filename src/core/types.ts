@@ -72,6 +72,12 @@ export type ActionOutcome =
   | { readonly status: 'ignored' }
   | { readonly status: 'vetoed' };
 
+/** An interaction entered `state` at `since` (epoch ms), as seen by the widget. */
+export interface StateStart {
+  readonly state: string;
+  readonly since: number;
+}
+
 /** One interaction as the widget knows it. Object identity is kept when nothing changed. */
 export interface InteractionEntry {
   readonly interaction: OpenmediaInteraction;
@@ -194,6 +200,11 @@ export type OpenmediaEvent =
        * pending actions are settled from what the snapshot shows.
        */
       readonly afterGap?: boolean;
+      /**
+       * When this browser saw listed interactions enter a state (another page, before a reload):
+       * an entry in that same state takes it as its exact start.
+       */
+      readonly starts?: Readonly<Record<string, StateStart>>;
       readonly at: number;
     }
   | {

@@ -7,11 +7,15 @@ import { createFakeFetch, json } from '../testing/fake-fetch';
 import { resource, statusChange } from '../testing/scripted-gws';
 import { createOpenmediaClient } from './openmedia-client';
 import type { OpenmediaClientSnapshot } from './openmedia-client';
+import type { OpenmediaClientOptions } from './client-options';
+import type { StorageLike } from './seen-offers';
 
-// `listed`: until every media type was read once, an empty list means "not read yet", and the
-// widget must not say "no interactions". It turns true in the very publish that holds the read.
+// What the first read can and cannot tell. `listed`: until every media type was read once, an
+// empty list means "not read yet", and the widget must not say "no interactions"; it turns true in
+// the very publish that holds the read. Time in state: the read does not say when a state began,
+// but a page of this browser that saw it begin may have (a reload).
 
-function setup(mediaTypes: readonly string[]) {
+function setup(mediaTypes: readonly string[], more: Partial<OpenmediaClientOptions> = {}) {
   const channel = createMemoryChannel();
   /** Snapshot reads on the wire, by media type, each answered by the test. */
   const reads = new Map<string, ((response: Response) => void)[]>();
@@ -26,6 +30,8 @@ function setup(mediaTypes: readonly string[]) {
     mediaTypes,
     recordLimit: 0,
     schedule: (flush) => queueMicrotask(flush),
+    stateStartStorage: null,
+    ...more,
   });
   const published: OpenmediaClientSnapshot[] = [];
   client.subscribe(() => published.push(client.getSnapshot()));
@@ -121,3 +127,61 @@ describe('OpenmediaClient: listed', () => {
     expect(t.client.getSnapshot().listed).toBe(true);
   });
 });
+
+describe('OpenmediaClient: time in state across a reload', () => {
+  function memoryStorage(): StorageLike {
+    const items = new Map<string, string>();
+    return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+  }
+
+  it('a page opened later times a state the earlier page saw begin, on the same storage', async () => {
+    const storage = memoryStorage();
+    let clock = 1_000_000;
+    const now = () => clock;
+    const before = setup(['workitem'], { stateStartStorage: storage, now });
+    before.client.start();
+    await settle();
+    before.answer('workitem', list());
+    await settle();
+    before.channel.emit(statusChange(resource('seen', 'Invited', 'workitem')));
+    await settle();
+    const began = before.client.getSnapshot().state.byId.get('seen');
+    expect(began).toMatchObject({ stateSince: 1_000_000, stateSinceExact: true });
+    before.client.dispose();
+
+    // The reload, a minute later: the new page reads the interaction in the same state, and another
+    // one this browser never saw begin.
+    clock += 60_000;
+    const after = setup(['workitem'], { stateStartStorage: storage, now });
+    after.client.start();
+    await settle();
+    after.answer('workitem', list(resource('seen', 'Invited', 'workitem'), resource('unseen', 'Processing', 'workitem')));
+    await settle();
+    const { byId } = after.client.getSnapshot().state;
+    expect(byId.get('seen')).toMatchObject({ stateSince: 1_000_000, stateSinceExact: true });
+    expect(byId.get('unseen')).toMatchObject({ stateSince: 1_060_000, stateSinceExact: false });
+  });
+
+  it('a state that changed since is timed from the read, as "at least"', async () => {
+    const storage = memoryStorage();
+    let clock = 1_000_000;
+    const now = () => clock;
+    const before = setup(['workitem'], { stateStartStorage: storage, now });
+    before.client.start();
+    await settle();
+    before.answer('workitem', list());
+    await settle();
+    before.channel.emit(statusChange(resource('x', 'Invited', 'workitem')));
+    await settle();
+    before.client.dispose();
+
+    clock += 60_000;
+    const after = setup(['workitem'], { stateStartStorage: storage, now });
+    after.client.start();
+    await settle();
+    after.answer('workitem', list(resource('x', 'Processing', 'workitem')));
+    await settle();
+    expect(after.client.getSnapshot().state.byId.get('x')).toMatchObject({ stateSince: 1_060_000, stateSinceExact: false });
+  });
+});
+
