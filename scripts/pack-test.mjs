@@ -152,7 +152,8 @@ const widget = renderToString(
 );
 assert.match(widget, /<section[^>]*class="omw-root omw-widget[^"]*"[^>]*data-theme="dark"/, 'widget root with the dark theme');
 assert.match(widget, /<h2[^>]*>Pack test<\\/h2>/, 'the title heading');
-assert.match(widget, /No interactions right now/, 'the empty state');
+// Rendered before any read: it must not claim an empty list, nor count one.
+assert.doesNotMatch(widget, /No interactions right now|\\d+ interactions?</, 'no empty state or count before the list was read');
 
 // A card over plain data, including user data that looks like markup: it must come out as text.
 const entry = {
@@ -162,7 +163,7 @@ const entry = {
     userData: { Subject: 'Spring offer', Note: '<img src=x onerror=alert(1)>' },
     receivedDate: undefined, receivedAt: undefined,
   },
-  stateSince: 0, endedAt: undefined, gone: false, pending: undefined, error: undefined,
+  stateSince: 0, stateSinceExact: true, endedAt: undefined, gone: false, pending: undefined, error: undefined,
 };
 const card = renderToString(
   createElement(OpenmediaWidgetView, {

@@ -143,7 +143,7 @@ export const InteractionCard = memo(function InteractionCard({
         ) : (
           <StateChip state={interaction.state} />
         )}
-        <TimeInState since={entry.stateSince} frozenAt={ended ? (entry.endedAt ?? entry.stateSince) : undefined} atLeast={!entry.stateSinceExact} />
+        <TimeInState since={entry.stateSince} frozenAt={ended ? (entry.endedAt ?? entry.stateSince) : undefined} atLeast={entry.stateSinceExact === false} />
       </header>
       <Heading id={titleId} className="omw-card__title">
         {subject}
