@@ -30,6 +30,14 @@ export const Offered: Story = { args: { entry: makeEntry(INVITED) } };
 
 export const Focused: Story = { args: { entry: makeEntry(), focused: true } };
 
+/** In its state already when the list was read (GWS sends no state-change time): "at least". */
+export const StateBeganBeforeItWasSeen: Story = {
+  args: { entry: makeEntry({}, { stateSince: Date.now() - 754_000, stateSinceExact: false }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByTitle(DEFAULT_MESSAGES.timeInStateAtLeastTitle)).toHaveTextContent(/^Time in state at least (\d+:)?\d\d:\d\d$/);
+  },
+};
+
 export const PendingComplete: Story = {
   args: { entry: makeEntry({}, { pending: makePending({ operation: 'Complete', referenceId: 7 }) }) },
   play: async ({ canvasElement }) => {
