@@ -153,7 +153,7 @@ const READING = `## Reading the figures
   - *DOM nodes per card ≤ 1.5×.* The naive card shows the id, the state, the user data and the
     buttons (36 nodes). Ours also shows the state's label, the time in state, media type,
     direction, received date, the resource link and an Edit and a Delete button per user-data key
-    (86 nodes); the wrappers left are the ones the layout needs (ellipsis, the user-data grid).
+    (85 nodes); the wrappers left are the ones the layout needs (ellipsis, the user-data grid).
     54 nodes would mean taking information or controls off the card.
   - *Event → DOM p95 ≤ 0.6×.* Most of either page's latency is the wait for the long poll (the
     "arrival in the page" line); from the CometD answer to the DOM takes the widget 1–3 ms at p95.
@@ -176,11 +176,18 @@ const READING = `## Reading the figures
     from the same: at 200 cards the widget page's one long task is the render that mounts every
     card (53–73 ms in eight runs, a 50 ms frame after it in two). Tried side by side and not taken:
     mounting the first 24 cards, then the rest in a transition (React time-slices it): long tasks
-    1 → 0, but every card shown 197 → 294 ms; the format built first in the connection Worker
+    1 → 0, but every card shown 197 → 294 ms; mounting in tasks of at most 30 ms (60 cards, then as
+    many as the first took time for; 2026-12-04, 10 runs): long tasks 1 → 0 in seven runs, every
+    card shown 192 → 265 ms, each task followed by a frame that lays out what it added; the format built first in the connection Worker
     (the renderer's threads share the locale data: the page's build then takes 0.2 ms instead of
     10) changed nothing, because the Worker's module loads after the snapshot request and a local
     snapshot answers first (12 runs: 145 / 146 ms); V8's compile hint for the whole bundle
-    (\`//# allFunctionsCalledOnLoad\`): 136 → 142 ms.
+    (\`//# allFunctionsCalledOnLoad\`): 136 → 142 ms. From the snapshot's answer to 10 cards shown
+    (resource timing, 2026-12-04): the widget page 55 ms, the naive page 12 — the answer waits
+    behind what the start-up queued meanwhile (the empty frame's first layout, the Worker's script,
+    the date format), then the cards' first render runs cold code. Since the same day the frame
+    draws nothing of the list before it was read (it said "No interactions" until then): 10 cards
+    shown 137 → 135 ms in an A/B of 12 runs, no change beyond the noise.
   - *The first cards, standalone page.* Its extras are the header, the demo controls and the mock
     panel. The host-events time format was built when the page's modules were evaluated (about
     10 ms of locale data before the snapshot request); it is built on first use now. The mock
@@ -199,8 +206,9 @@ const READING = `## Reading the figures
     change (the published counter moves with every notification) a frame of its own: 26 frames in
     15 s against the naive page's 15 (a trace, 2026-12-04). The reads now run in a Worker that tells
     the page only of a change, and a change of the traffic counters waits (at most 1.5 s) for the
-    widget's next news, to be drawn in its frame: 15 frames, and the busy share within a few
-    hundredths of a point of the naive page's (either side of it from run to run).`;
+    widget's next news, to be drawn in its frame: 15 frames, and the busy share within a tenth of
+    a point of the naive page's (0.545 against 0.526 % and 0.581 against 0.511 % in two full runs
+    of 2026-12-04).`;
 
 const REPRODUCE = `## Reproduce
 
