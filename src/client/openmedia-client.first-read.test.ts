@@ -134,7 +134,11 @@ describe('OpenmediaClient: time in state across a reload', () => {
     return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
   }
 
-  it('a page opened later times a state the earlier page saw begin, on the same storage', async () => {
+  /**
+   * A page that reads an empty list and then sees `id` offered (at 1,000,000), closed; then a page
+   * opened a minute later on the same storage, whose first read answers with `listed`.
+   */
+  async function reloadAfterOffer(id: string, listed: readonly OpenmediaResourceWire[]) {
     const storage = memoryStorage();
     let clock = 1_000_000;
     const now = () => clock;
@@ -143,45 +147,29 @@ describe('OpenmediaClient: time in state across a reload', () => {
     await settle();
     before.answer('workitem', list());
     await settle();
-    before.channel.emit(statusChange(resource('seen', 'Invited', 'workitem')));
+    before.channel.emit(statusChange(resource(id, 'Invited', 'workitem')));
     await settle();
-    const began = before.client.getSnapshot().state.byId.get('seen');
-    expect(began).toMatchObject({ stateSince: 1_000_000, stateSinceExact: true });
+    expect(before.client.getSnapshot().state.byId.get(id)).toMatchObject({ stateSince: 1_000_000, stateSinceExact: true });
     before.client.dispose();
 
-    // The reload, a minute later: the new page reads the interaction in the same state, and another
-    // one this browser never saw begin.
     clock += 60_000;
     const after = setup(['workitem'], { stateStartStorage: storage, now });
     after.client.start();
     await settle();
-    after.answer('workitem', list(resource('seen', 'Invited', 'workitem'), resource('unseen', 'Processing', 'workitem')));
+    after.answer('workitem', list(...listed));
     await settle();
-    const { byId } = after.client.getSnapshot().state;
+    return after.client.getSnapshot().state.byId;
+  }
+
+  it('a page opened later times a state the earlier page saw begin, on the same storage', async () => {
+    // Read in the same state, beside one this browser never saw begin.
+    const byId = await reloadAfterOffer('seen', [resource('seen', 'Invited', 'workitem'), resource('unseen', 'Processing', 'workitem')]);
     expect(byId.get('seen')).toMatchObject({ stateSince: 1_000_000, stateSinceExact: true });
     expect(byId.get('unseen')).toMatchObject({ stateSince: 1_060_000, stateSinceExact: false });
   });
 
   it('a state that changed since is timed from the read, as "at least"', async () => {
-    const storage = memoryStorage();
-    let clock = 1_000_000;
-    const now = () => clock;
-    const before = setup(['workitem'], { stateStartStorage: storage, now });
-    before.client.start();
-    await settle();
-    before.answer('workitem', list());
-    await settle();
-    before.channel.emit(statusChange(resource('x', 'Invited', 'workitem')));
-    await settle();
-    before.client.dispose();
-
-    clock += 60_000;
-    const after = setup(['workitem'], { stateStartStorage: storage, now });
-    after.client.start();
-    await settle();
-    after.answer('workitem', list(resource('x', 'Processing', 'workitem')));
-    await settle();
-    expect(after.client.getSnapshot().state.byId.get('x')).toMatchObject({ stateSince: 1_060_000, stateSinceExact: false });
+    const byId = await reloadAfterOffer('x', [resource('x', 'Processing', 'workitem')]);
+    expect(byId.get('x')).toMatchObject({ stateSince: 1_060_000, stateSinceExact: false });
   });
 });
-
