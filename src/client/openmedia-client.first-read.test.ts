@@ -69,9 +69,26 @@ describe('OpenmediaClient: listed', () => {
     t.answer('workitem', list(resource('a', 'Invited', 'workitem'), resource('b', 'Processing', 'workitem')));
     await settle();
     expect(t.client.getSnapshot().listed).toBe(true);
-    const first = t.published.find((snapshot) => snapshot.listed);
-    expect(first?.state.byId.has('a')).toBe(true);
+    // The same publish: not one with the cards and without "listed", nor the other way round.
+    const first = t.published.find((snapshot) => snapshot.state.byId.has('a'));
+    expect(first).toMatchObject({ listed: true });
     expect(first?.state.byId.has('b')).toBe(true);
+    expect(t.published.find((snapshot) => snapshot.listed)).toBe(first);
+  });
+
+  it('turns true with the first read when the channel connects later (and a second read follows)', async () => {
+    const t = setup(['workitem']);
+    t.channel.setStatus('connecting');
+    t.client.start();
+    await settle();
+    t.answer('workitem', list(resource('a', 'Processing', 'workitem')));
+    await settle();
+    expect(t.client.getSnapshot().listed).toBe(true);
+    t.channel.setStatus('connected');
+    await settle();
+    // The read on the first `connected`: the list stays listed while it is out.
+    expect(t.reads.get('workitem')).toHaveLength(1);
+    expect(t.client.getSnapshot().listed).toBe(true);
   });
 
   it('waits for every media type of the first read', async () => {
@@ -166,6 +183,29 @@ describe('OpenmediaClient: time in state across a reload', () => {
     const byId = await reloadAfterOffer('seen', [resource('seen', 'Invited', 'workitem'), resource('unseen', 'Processing', 'workitem')]);
     expect(byId.get('seen')).toMatchObject({ stateSince: 1_000_000, stateSinceExact: true });
     expect(byId.get('unseen')).toMatchObject({ stateSince: 1_060_000, stateSinceExact: false });
+  });
+
+  it('a start is forgotten once the page sees the state change unseen: a later read of the old state is "at least"', async () => {
+    const storage = memoryStorage();
+    const t = setup(['workitem'], { stateStartStorage: storage });
+    t.client.start();
+    await settle();
+    t.answer('workitem', list());
+    await settle();
+    t.channel.emit(statusChange(resource('x', 'Invited', 'workitem')));
+    await settle();
+    expect(t.client.getSnapshot().state.byId.get('x')?.stateSinceExact).toBe(true);
+    // Two gaps: the first read shows it in progress, the second offered again.
+    t.channel.requestResync();
+    await settle();
+    t.answer('workitem', list(resource('x', 'Processing', 'workitem')));
+    await settle();
+    expect(t.client.getSnapshot().state.byId.get('x')?.stateSinceExact).toBe(false);
+    t.channel.requestResync();
+    await settle();
+    t.answer('workitem', list(resource('x', 'Invited', 'workitem')));
+    await settle();
+    expect(t.client.getSnapshot().state.byId.get('x')?.stateSinceExact).toBe(false);
   });
 
   it('a state that changed since is timed from the read, as "at least"', async () => {

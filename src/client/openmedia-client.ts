@@ -7,7 +7,7 @@ import { diffPersistentMaps } from '../core/persistent-map';
 import { createOpenmediaStore } from '../core/store';
 import type { OpenmediaStore } from '../core/store';
 import { isEnded } from '../core/entry';
-import type { ActionOutcome, OpenmediaState, StateStart } from '../core/types';
+import type { ActionOutcome, OpenmediaState } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 import type { Recording } from '../replay/recording';
 import { createRecordingChannel } from '../replay/recording-channel';
@@ -175,15 +175,15 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     if (next.state.byId !== before) {
       const { byId } = next.state;
       const due: { readonly listener: () => void }[] = [];
-      const seen: (StateStart & { readonly id: string })[] = [];
       diffPersistentMaps(before, byId, (id) => {
         const records = entryListeners.get(id);
         if (records !== undefined) for (const record of records) due.push(record);
+        // The starts this page saw, for the pages of this browser that open later (a reload): a
+        // live state seen beginning is kept, anything else (ended, evicted, unseen) forgotten.
         const entry = byId.get(id);
-        if (entry?.stateSinceExact === true && !isEnded(entry)) seen.push({ id, state: entry.interaction.state, since: entry.stateSince });
+        if (entry !== undefined && entry.stateSinceExact && !isEnded(entry)) stateStarts.set(id, entry.interaction.state, entry.stateSince);
+        else stateStarts.set(id, undefined, 0);
       });
-      // Kept for the pages of this browser that open later (a reload): they did not see these begin.
-      if (seen.length > 0) stateStarts.note(seen);
       for (const { listener } of due) listener();
     }
     for (const { listener } of [...listeners]) listener();
@@ -241,8 +241,11 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function open(): void {
     let live = true;
-    /** Messages heard before the dialect's code arrived (v3 loads on demand), in order. */
-    const early: unknown[] = [];
+    /**
+     * Messages heard before the dialect's code arrived (v3 loads on demand), in order, with when
+     * they were heard: an offer that waited for the code has been ringing since then.
+     */
+    const early: { readonly data: unknown; readonly at: number }[] = [];
     let waitingForCode = false;
     let codeRetry: ReturnType<typeof setTimeout> | undefined;
     let codeFailures = 0;
@@ -257,7 +260,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
         // A failure is handled by awaitCode, which asks again.
         loading.catch(() => undefined);
       }
-      early.push(data);
+      early.push({ data, at: now() });
       awaitCode();
     }
     /**
@@ -269,7 +272,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       if (waitingForCode || codeRetry !== undefined || !live) return;
       const loading = dialect.whenLoaded();
       if (loading === undefined) {
-        for (const data of early.splice(0)) if (live) receive(data);
+        for (const { data, at } of early.splice(0)) if (live) receive(data, at);
         return;
       }
       waitingForCode = true;
@@ -290,17 +293,17 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
         },
       );
     }
-    function receive(data: unknown): void {
+    function receive(data: unknown, at = now()): void {
       const parsed = dialect.parse(data, channel.descriptor);
       if (!parsed.ok) {
-        store.dispatch({ type: 'messageRejected', reason: parsed.reason, at: now() });
+        store.dispatch({ type: 'messageRejected', reason: parsed.reason, at });
         return;
       }
       const { notification } = parsed;
       // A media type first met on the channel is part of every later resync.
       if (notification.openmedia) mediaTypes.add(notification.openmedia.mediaType);
       snapshots.noteNotification(notification);
-      store.dispatch({ type: 'notificationReceived', notification, at: now() });
+      store.dispatch({ type: 'notificationReceived', notification, at });
     }
     const listener: ChannelListener = {
       onMessage: heard,
@@ -326,13 +329,22 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     };
     awaitingConnectedLoad = false;
     const unsubscribeChannel = channel.subscribe(listener);
-    const clock = setInterval(() => store.dispatch({ type: 'clockTicked', at: now() }), tickMs);
+    const clock = setInterval(() => {
+      store.dispatch({ type: 'clockTicked', at: now() });
+      stateStarts.tick();
+    }, tickMs);
+    // A reload: the page going away writes the starts it holds, for the page that comes next.
+    // (Node has no window; cometd-nodejs-client's stand-in has no events.)
+    const page = typeof window !== 'undefined' && typeof window.addEventListener === 'function' ? window : undefined;
+    const onPageHide = () => stateStarts.flush();
+    page?.addEventListener('pagehide', onPageHide);
     running = {
       unsubscribe: () => {
         live = false;
         if (codeRetry !== undefined) clearTimeout(codeRetry);
         early.length = 0;
         unsubscribeChannel();
+        page?.removeEventListener('pagehide', onPageHide);
       },
       clock,
     };
@@ -356,6 +368,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     running = undefined;
     awaitingConnectedLoad = false;
     alerts.pause();
+    stateStarts.flush();
     publish({ status: channel.getStatus(), tab: alerts.getTab() });
   }
 

@@ -100,7 +100,10 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       // Before the dispatch: the store's publish of this snapshot is the one that says "listed".
       unlisted?.delete(mediaType);
       const interactions = withNewerNews(result.interactions, heard);
-      const starts = options.starts?.lookup(interactions.map((interaction) => interaction.id));
+      const starts = options.starts?.lookup(
+        interactions.map((interaction) => interaction.id),
+        at,
+      );
       store.dispatch({
         type: 'snapshotLoaded',
         mediaTypes: [mediaType],

@@ -79,6 +79,7 @@ describe('a workspace-v3 client before its dialect code has arrived', () => {
     vi.useFakeTimers();
     const { channel, client } = setup();
     const release = client.start();
+    const heardAt = Date.now();
     channel.emit(mediaMessage('01-workitem-invited').data);
     await vi.advanceTimersByTimeAsync(100);
     // The first load failed (the snapshot read that shared it failed too and shows why).
@@ -87,6 +88,8 @@ describe('a workspace-v3 client before its dialect code has arrived', () => {
     expect(client.getSnapshot().snapshotError).toMatch(/Could not load the Workspace API v3 support: Failed to fetch/);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(client.store.getState().byId.get('31be41e8016ba71e')?.interaction.state).toBe('Invited');
+    // The offer has been ringing since it was heard, not since the code arrived two seconds later.
+    expect(client.store.getState().byId.get('31be41e8016ba71e')).toMatchObject({ stateSince: heardAt, stateSinceExact: true });
     release();
     client.dispose();
   });

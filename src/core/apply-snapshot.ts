@@ -1,6 +1,6 @@
 import type { OpenmediaInteraction, Operation, UserData } from '../protocol/types';
 import { logEvent } from './diagnostics';
-import { freshEntry, putEntry } from './entry';
+import { freshEntry, isEnded, putEntry } from './entry';
 import { reuseEqualParts } from './interaction-equal';
 import { applyLateOutcome, failAction, resolveAction } from './pending-actions';
 import type { InteractionEntry, OpenmediaState, StateStart } from './types';
@@ -102,8 +102,10 @@ function snapshotVersion(existing: InteractionEntry, interaction: OpenmediaInter
   return {
     ...existing,
     interaction: merged,
-    // A state that changed while the channel was down began before this read, when exactly is unknown.
-    ...(merged.state === existing.interaction.state ? {} : { stateSince: at, stateSinceExact: false }),
+    // A state that changed while the channel was down began before this read, when exactly is
+    // unknown; so did one listed again after the widget took it for ended or gone (it may have
+    // left and come back meanwhile).
+    ...(merged.state === existing.interaction.state && (completed || !isEnded(existing)) ? {} : { stateSince: at, stateSinceExact: false }),
     endedAt,
     gone: false,
   };

@@ -61,6 +61,15 @@ describe('time in state: exact only when the widget saw the state begin', () => 
     expect(entry(state)).toEqual({ stateSince: 3000, stateSinceExact: true });
   });
 
+  it('an interaction listed again after it was taken for gone, or ended, is timed from the read', () => {
+    // Not listed by one read (gone), listed again in the same state by the next: it may have left
+    // the state and come back in between.
+    const other = interaction({ id: 'IX-OTHER', state: 'Processing' });
+    const back = run([statusChange(invited, 1000), snapshot([other], 2000, true), snapshot([invited, other], 3000, true)]);
+    expect(entry(back)).toEqual({ stateSince: 3000, stateSinceExact: false });
+    expect(back.byId.get(ID)?.gone).toBe(false);
+  });
+
   it('takes the start this browser saw before (a reload) when the state is the same', () => {
     const starts = { [ID]: { state: 'Processing', since: 400 } };
     expect(entry(run([{ ...snapshot([processing], 1000), starts }]))).toEqual({ stateSince: 400, stateSinceExact: true });
