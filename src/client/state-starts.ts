@@ -92,6 +92,14 @@ export function createStateStarts(
   let writeDue = false;
   let confirmedAt = -Infinity;
 
+  /** What the tabs wrote, with what this page knows at `at` over it (its unwritten changes too). */
+  function current(storage: StorageLike | undefined, at: number): Stored {
+    const stored = read(storage, key);
+    for (const id of changed) if (!mine.has(id)) Reflect.deleteProperty(stored, id);
+    for (const [id, start] of mine) stored[id] = { state: start.state, since: start.since, confirmedAt: at };
+    return stored;
+  }
+
   function flush(): void {
     writeDue = false;
     const storage = storageOf();
@@ -100,10 +108,8 @@ export function createStateStarts(
       return;
     }
     const at = now();
-    const stored = read(storage, key);
-    for (const id of changed) if (!mine.has(id)) Reflect.deleteProperty(stored, id);
+    const stored = current(storage, at);
     changed.clear();
-    for (const [id, start] of mine) stored[id] = { state: start.state, since: start.since, confirmedAt: at };
     confirmedAt = at;
     const kept = Object.entries(stored)
       .filter(([, start]) => at - start.confirmedAt <= CONFIRMED_WITHIN_MS)
@@ -121,10 +127,7 @@ export function createStateStarts(
       storageOf();
     },
     lookup(ids, at) {
-      const stored = read(storageOf(), key);
-      // What this page knows now wins over what it has not written yet.
-      for (const id of changed) if (!mine.has(id)) Reflect.deleteProperty(stored, id);
-      for (const [id, start] of mine) stored[id] = { state: start.state, since: start.since, confirmedAt: at };
+      const stored = current(storageOf(), at);
       let found: Record<string, StateStart> | undefined;
       for (const id of ids) {
         const start = stored[id];

@@ -33,7 +33,7 @@ export function upsertInteraction(
   state: OpenmediaState,
   interaction: OpenmediaInteraction,
   at: number,
-  statusChange = true,
+  statusChange: boolean,
 ): { readonly state: OpenmediaState; readonly outcome: UpsertOutcome } {
   const { id } = interaction;
   if (ignoresResource(state, interaction)) return { state, outcome: 'ignored-ended' };
