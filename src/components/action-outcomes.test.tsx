@@ -4,18 +4,12 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
-import { setupWithFakeTimers } from '../test-support/fake-timers';
+import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
 import type { ActionEvent } from './action-event';
 import { OpenmediaWidget } from './openmedia-widget';
 import type { OpenmediaWidgetProps } from './openmedia-widget';
 
 // Issue 12 as the agent sees it on the card, and as the host hears it through onAction.
-
-async function settle(ms = 50): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
 
 const posts = (h: Harness) => h.gws.requests.filter((r) => r.method === 'POST');
 const card = (name: string) => screen.getByRole('article', { name });
@@ -37,10 +31,10 @@ async function setup(props: Partial<OpenmediaWidgetProps> = {}) {
       <OpenmediaWidget title="My work" {...props} />
     </Host>,
   );
-  await settle();
+  await advanceTimers();
   const emit = async (data: unknown) => {
     act(() => h.channel.emit(data));
-    await settle();
+    await advanceTimers();
   };
   const hide = (hidden: boolean) =>
     view.rerender(
@@ -64,7 +58,7 @@ describe('point 1: a late outcome after the timeout', () => {
     const { h, user, emit } = await setup({ onAction });
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
-    await settle(5_100);
+    await advanceTimers(5_100);
     expect(within(card('Alpha')).getByRole('alert')).toHaveTextContent('No answer from the server for Accept.');
     expect(onAction).toHaveBeenLastCalledWith(expect.objectContaining({ phase: 'after', outcome: expect.objectContaining({ status: 'failed' }) }));
 
@@ -84,7 +78,7 @@ describe('point 1: a late outcome after the timeout', () => {
     const { user, emit } = await setup();
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
-    await settle(5_100);
+    await advanceTimers(5_100);
     expect(within(card('Alpha')).getByText('No answer from the server for Accept.')).toBeInTheDocument();
     await emit(errorNotification(101, 'Agent is not ready for this media'));
     // The box may be a plain group (two failures close together are announced as one summary).
@@ -99,9 +93,9 @@ describe('point 3: clicked while reconnecting', () => {
     const { h, user, emit } = await setup({ onAction });
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
     act(() => h.channel.setStatus('reconnecting'));
-    await settle();
+    await advanceTimers();
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Complete' }));
-    await settle();
+    await advanceTimers();
     expect(within(card('Alpha')).getByRole('alert')).toHaveTextContent(
       'Not sent: the connection is being restored, so the result could not be confirmed. Try again once Live.',
     );
@@ -118,14 +112,14 @@ describe('point 4: a hidden provider (<Activity> hidden)', () => {
     const { h, user, emit, hide } = await setup({ onAction });
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Complete' }));
-    await settle();
+    await advanceTimers();
     hide(true);
-    await settle();
+    await advanceTimers();
     // The outcome arrives while the widget is hidden; then the whole timeout passes.
     act(() => h.channel.emit(statusChange(resource('a', 'Completed', 'workitem', { Subject: 'Alpha' }), 101)));
-    await settle(10_000);
+    await advanceTimers(10_000);
     hide(false);
-    await settle();
+    await advanceTimers();
     expect(within(card('Alpha')).queryByRole('alert')).not.toBeInTheDocument();
     expect(within(card('Alpha')).getByText('Completed')).toBeInTheDocument();
     expect(onAction).toHaveBeenLastCalledWith({

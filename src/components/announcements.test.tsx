@@ -2,14 +2,8 @@ import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
-import { setupWithFakeTimers } from '../test-support/fake-timers';
+import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
 import { OpenmediaWidget } from './openmedia-widget';
-
-async function settle(ms = 50): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
 
 async function setup(harness: Harness = createHarness({ mediaTypes: ['workitem'] })) {
   const user = setupWithFakeTimers();
@@ -19,10 +13,10 @@ async function setup(harness: Harness = createHarness({ mediaTypes: ['workitem']
       <OpenmediaWidget title="My work" />
     </Wrapper>,
   );
-  await settle();
+  await advanceTimers();
   const emit = async (data: unknown, ms = 50) => {
     act(() => harness.channel.emit(data));
-    await settle(ms);
+    await advanceTimers(ms);
   };
   return { user, h: harness, emit };
 }
@@ -62,7 +56,7 @@ describe('what a screen reader hears', () => {
   it('summarises a burst of 20 offers in one announcement', async () => {
     const { emit } = await setup();
     for (let i = 1; i <= 20; i += 1) await emit(statusChange(resource(`o${i}`, 'Invited', 'workitem', { Subject: `Offer ${i}` })), 20);
-    await settle(3000);
+    await advanceTimers(3000);
     expect(screen.getAllByRole('article')).toHaveLength(20);
     expect(said('Announcements')).toEqual(['20 new offers']);
     await emit(statusChange(resource('o21', 'Invited', 'workitem', { Subject: 'One more' })), 1000);
@@ -72,12 +66,12 @@ describe('what a screen reader hears', () => {
   it('summarises a burst of failures in one announcement while each card keeps its alert box', async () => {
     const { user, h, emit } = await setup(createHarness({ mediaTypes: ['workitem'], actionTimeoutMs: 2000 }));
     for (let i = 1; i <= 10; i += 1) await emit(statusChange(resource(`w${i}`, 'Processing', 'workitem', { Subject: `Work ${i}` })), 0);
-    await settle();
+    await advanceTimers();
     // An outage: ten Completes sent, no outcome ever comes.
     for (let i = 1; i <= 10; i += 1) await user.click(within(screen.getByRole('article', { name: `Work ${i}` })).getByRole('button', { name: 'Complete' }));
     expect(h.gws.requests.filter((r) => r.method === 'POST')).toHaveLength(10);
-    await settle(2100);
-    await settle(1000);
+    await advanceTimers(2100);
+    await advanceTimers(1000);
     for (let i = 1; i <= 10; i += 1) expect(within(screen.getByRole('article', { name: `Work ${i}` })).getByText('Complete timed out')).toBeVisible();
     // The timeouts land in one update: not ten role=alerts, one summary.
     expect(screen.queryAllByRole('alert')).toHaveLength(0);
@@ -86,7 +80,7 @@ describe('what a screen reader hears', () => {
     const boxes = screen.getAllByRole('group', { name: 'Complete timed out' });
     expect(boxes).toHaveLength(10);
     await user.click(within(boxes[0] as HTMLElement).getByRole('button', { name: 'Dismiss' }));
-    await settle();
+    await advanceTimers();
     expect(screen.getAllByRole('group', { name: 'Complete timed out' })).toHaveLength(9);
     // Ten cards and ten clicks: slow on a shared machine.
   }, 20_000);
@@ -95,7 +89,7 @@ describe('what a screen reader hears', () => {
     const { user, emit } = await setup();
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);
     await user.click(screen.getByRole('button', { name: 'Accept' }));
-    await settle();
+    await advanceTimers();
     await emit(errorNotification(101, 'Agent is not ready for open media'), 1000);
     expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('alert')).toHaveTextContent('Agent is not ready for open media');
     expect(said('Urgent announcements')).toEqual([]);

@@ -4,15 +4,9 @@ import { json } from '../testing/fake-fetch';
 import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
 import type { ActionEvent } from './action-event';
-import { setupWithFakeTimers } from '../test-support/fake-timers';
+import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
 import { OpenmediaWidget, type OpenmediaWidgetProps } from './openmedia-widget';
 import { parseRecording } from '../replay/recording';
-
-async function settle(ms = 50): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
 
 const posts = (h: Harness) => h.gws.requests.filter((r) => r.method === 'POST');
 
@@ -24,10 +18,10 @@ async function setup(props: Partial<OpenmediaWidgetProps> = {}, harness = create
       <OpenmediaWidget title="My work" {...props} />
     </Wrapper>,
   );
-  await settle();
+  await advanceTimers();
   const emit = async (data: unknown) => {
     act(() => harness.channel.emit(data));
-    await settle();
+    await advanceTimers();
   };
   return { user, h: harness, emit };
 }
@@ -67,13 +61,13 @@ describe('OpenmediaWidget', () => {
     await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
     h.gws.operationAnswer = () => json({ statusCode: 2, statusMessage: 'Not valid in the current state' });
     await user.click(within(card('Beta')).getByRole('button', { name: 'Complete' }));
-    await settle();
+    await advanceTimers();
     const alert = within(card('Beta')).getByRole('alert');
     expect(alert).toHaveTextContent('Not valid in the current state');
     expect(within(card('Alpha')).queryByRole('alert')).not.toBeInTheDocument();
     expect(within(card('Beta')).getByRole('button', { name: 'Complete' })).toBeEnabled();
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
-    await settle();
+    await advanceTimers();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -81,7 +75,7 @@ describe('OpenmediaWidget', () => {
     const { user, h, emit } = await setup();
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
     await user.click(screen.getByRole('button', { name: 'Accept' }));
-    await settle();
+    await advanceTimers();
     expect(posts(h)[0]?.body).toEqual({ operationName: 'Accept' });
     expect(screen.getByRole('button', { name: 'Accept' })).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('button', { name: 'Reject' })).toBeDisabled();
@@ -97,7 +91,7 @@ describe('OpenmediaWidget', () => {
     const { user, emit } = await setup();
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
     await user.click(screen.getByRole('button', { name: 'Accept' }));
-    await settle();
+    await advanceTimers();
     expect(screen.getByRole('button', { name: 'Accept' })).toHaveFocus();
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101));
     expect(screen.queryByRole('button', { name: 'Accept' })).not.toBeInTheDocument();
@@ -115,14 +109,14 @@ describe('OpenmediaWidget', () => {
         <button type="button">Elsewhere</button>
       </Wrapper>,
     );
-    await settle();
+    await advanceTimers();
     act(() => harness.channel.emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' }))));
-    await settle();
+    await advanceTimers();
     await user.click(screen.getByRole('button', { name: 'Accept' }));
-    await settle();
+    await advanceTimers();
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     act(() => harness.channel.emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101)));
-    await settle();
+    await advanceTimers();
     expect(screen.getByRole('button', { name: 'Elsewhere' })).toHaveFocus();
   });
 
@@ -131,7 +125,7 @@ describe('OpenmediaWidget', () => {
     const { user, emit } = await setup({}, harness);
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
     await user.click(screen.getByRole('button', { name: 'Complete' }));
-    await settle(2100);
+    await advanceTimers(2100);
     expect(within(card('Alpha')).getByRole('alert')).toHaveTextContent('Complete timed out');
   });
 
@@ -141,7 +135,7 @@ describe('OpenmediaWidget', () => {
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
     await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
     await user.click(within(card('Beta')).getByRole('button', { name: 'Set in focus' }));
-    await settle();
+    await advanceTimers();
     expect(card('Beta')).not.toHaveAttribute('aria-current');
     await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' }), 101));
     expect(card('Beta')).toHaveAttribute('aria-current', 'true');
@@ -158,7 +152,7 @@ describe('OpenmediaWidget', () => {
     const { user, h, emit } = await setup({ onAction });
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
     await user.click(screen.getByRole('button', { name: 'Complete' }));
-    await settle();
+    await advanceTimers();
     expect(posts(h)).toHaveLength(0);
     const alert = within(card('Alpha')).getByRole('alert');
     expect(alert).toHaveTextContent('Complete was blocked');
@@ -174,7 +168,7 @@ describe('OpenmediaWidget', () => {
     const { user, emit } = await setup({ onAction });
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
     await user.click(screen.getByRole('button', { name: 'Set in focus' }));
-    await settle();
+    await advanceTimers();
     expect(onAction).toHaveBeenCalledExactlyOnceWith({
       phase: 'before',
       interactionId: 'a',
@@ -200,7 +194,7 @@ describe('OpenmediaWidget', () => {
       return json({ statusCode: 0, referenceId: 101 });
     };
     await user.click(screen.getByRole('button', { name: 'Set in focus' }));
-    await settle();
+    await advanceTimers();
     expect(onAction).toHaveBeenLastCalledWith({
       phase: 'after',
       interactionId: 'a',
@@ -215,7 +209,7 @@ describe('OpenmediaWidget', () => {
     const { user, emit } = await setup({ onAction });
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
     await user.click(screen.getByRole('button', { name: 'Reject' }));
-    await settle();
+    await advanceTimers();
     await emit(errorNotification(101, 'No way'));
     expect(onAction).toHaveBeenLastCalledWith(
       expect.objectContaining({ phase: 'after', outcome: { status: 'failed', error: expect.objectContaining({ message: 'No way' }) } }),
@@ -234,7 +228,7 @@ describe('OpenmediaWidget', () => {
     const dialog = screen.getByRole('dialog');
     await user.click(within(dialog).getByRole('radio', { name: 'Sales' }));
     await user.click(within(dialog).getByRole('button', { name: 'Confirm transfer' }));
-    await settle();
+    await advanceTimers();
     expect(posts(h)[0]?.body).toEqual({ operationName: 'Transfer', targetUri: 'http://gws.test/api/v2/queues/sales' });
     expect(screen.getByRole('button', { name: 'Transfer' })).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('button', { name: 'Transfer' })).toHaveFocus();
@@ -275,9 +269,9 @@ describe('OpenmediaWidget', () => {
     const { h } = await setup();
     const status = screen.getByRole('status');
     act(() => h.channel.setStatus('reconnecting'));
-    await settle(2900);
+    await advanceTimers(2900);
     expect(status).not.toHaveTextContent('Reconnecting…');
-    await settle(200);
+    await advanceTimers(200);
     expect(status).toHaveTextContent('Reconnecting…');
     act(() => h.channel.setStatus('connected'));
     expect(status).not.toHaveTextContent('Reconnecting…');
@@ -286,14 +280,14 @@ describe('OpenmediaWidget', () => {
   it('never shows a blip shorter than the grace period', async () => {
     const { h } = await setup({ reconnectGraceMs: 1000 });
     act(() => h.channel.setStatus('reconnecting'));
-    await settle(900);
+    await advanceTimers(900);
     act(() => h.channel.setStatus('connected'));
-    await settle(900);
+    await advanceTimers(900);
     act(() => h.channel.setStatus('reconnecting'));
-    await settle(900);
+    await advanceTimers(900);
     // A blip changes nothing a screen reader would announce.
     expect(screen.getByRole('status')).toHaveTextContent(/^Live$/);
-    await settle(200);
+    await advanceTimers(200);
     expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…');
   });
 
@@ -303,7 +297,7 @@ describe('OpenmediaWidget', () => {
     expect(region).toHaveTextContent(/^Live$/);
     expect(region).toHaveAttribute('aria-live', 'polite');
     act(() => h.channel.setStatus('reconnecting'));
-    await settle(3100);
+    await advanceTimers(3100);
     expect(screen.getByRole('status')).toBe(region);
     expect(region).toHaveTextContent('Reconnecting…');
     act(() => h.channel.setStatus('unauthorized'));
@@ -311,7 +305,7 @@ describe('OpenmediaWidget', () => {
     expect(region).toHaveTextContent('Signed out — your session has ended');
     expect(region).toHaveAttribute('aria-live', 'assertive');
     await user.click(within(region).getByRole('button', { name: 'Reconnect' }));
-    await settle(500);
+    await advanceTimers(500);
     expect(screen.getByRole('status')).toBe(region);
     expect(region).toHaveTextContent(/^Live$/);
     expect(region).toHaveAttribute('aria-live', 'polite');
@@ -322,14 +316,14 @@ describe('OpenmediaWidget', () => {
     const shown = (name: string) => within(card(name)).getByText(/^\d\d:\d\d$/).textContent;
     // Alpha's timer starts the clock: a beat a second from its mount. (emit waits 50 ms.)
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
-    await settle(350);
+    await advanceTimers(350);
     // Beta enters its state 400 ms after Alpha.
     await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
-    await settle(600);
+    await advanceTimers(600);
     expect([shown('Alpha'), shown('Beta')]).toEqual(['00:01', '00:00']);
     // Beta's second turns (at 1,400) between beats; news at 1,800 brings it along at once,
     // 200 ms before the beat would have.
-    await settle(750);
+    await advanceTimers(750);
     expect(shown('Beta')).toBe('00:00');
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha', CustomerName: 'Ann' })));
     expect([shown('Alpha'), shown('Beta')]).toEqual(['00:01', '00:01']);
@@ -345,7 +339,7 @@ describe('OpenmediaWidget', () => {
     const harness = createHarness({ mediaTypes: ['workitem'] });
     harness.gws.snapshotAnswer = () => json({ statusCode: 4, statusMessage: 'Internal error' });
     await setup({}, harness);
-    await settle(500);
+    await advanceTimers(500);
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('Could not load your interactions');
     expect(status).toHaveTextContent('Internal error');
@@ -376,13 +370,13 @@ describe('OpenmediaWidget', () => {
     expect(screen.queryByText('0 interactions')).not.toBeInTheDocument();
     // A quick read flashes nothing; a slow one says what is going on.
     expect(screen.queryByText('Loading your interactions…')).not.toBeInTheDocument();
-    await settle(300);
+    await advanceTimers(300);
     expect(screen.getByText('Loading your interactions…')).toBeVisible();
     expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
 
     // The read answers with nothing: now "none" is the truth.
     act(() => answer?.(json({ statusCode: 0, openmedia: [] })));
-    await settle();
+    await advanceTimers();
     expect(screen.queryByText('Loading your interactions…')).not.toBeInTheDocument();
     expect(screen.getByText('No interactions right now')).toBeInTheDocument();
     expect(screen.getByText('0 interactions')).toBeInTheDocument();
@@ -393,10 +387,10 @@ describe('OpenmediaWidget', () => {
     let answer: ((response: Response) => void) | undefined;
     harness.gws.snapshotAnswer = () => new Promise<Response>((resolve) => (answer = resolve));
     await setup({}, harness);
-    await settle(300);
+    await advanceTimers(300);
     expect(screen.getByText('Loading your interactions…')).toBeVisible();
     act(() => answer?.(json({ statusCode: 4, statusMessage: 'Internal error' })));
-    await settle();
+    await advanceTimers();
     expect(screen.getByRole('status')).toHaveTextContent('Could not load your interactions');
     expect(screen.queryByText('Loading your interactions…')).not.toBeInTheDocument();
     expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
@@ -409,7 +403,7 @@ describe('OpenmediaWidget', () => {
     const gets = () => h.gws.requests.filter((r) => r.method === 'GET' && r.url.includes('/openmedia/')).length;
     const before = gets();
     await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Reconnect' }));
-    await settle(500);
+    await advanceTimers(500);
     expect(h.channel.getStatus()).toBe('connected');
     expect(gets()).toBeGreaterThan(before);
     expect(screen.getByRole('article', { name: 'Missed while signed out' })).toBeInTheDocument();
@@ -420,11 +414,11 @@ describe('OpenmediaWidget', () => {
     const harness = createHarness({ mediaTypes: ['workitem'] });
     harness.gws.snapshotAnswer = () => json({ statusCode: 4, statusMessage: 'Internal error' });
     const { user } = await setup({}, harness);
-    await settle(500);
+    await advanceTimers(500);
     harness.gws.snapshotAnswer = undefined;
     harness.gws.snapshots.set('workitem', [resource('b', 'Invited', 'workitem', { Subject: 'Back again' })]);
     await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Try again' }));
-    await settle(500);
+    await advanceTimers(500);
     expect(screen.getByRole('status')).not.toHaveTextContent('Could not load your interactions');
     expect(screen.getByRole('article', { name: 'Back again' })).toBeInTheDocument();
   });
@@ -462,7 +456,7 @@ describe('OpenmediaWidget', () => {
       'not an object',
       statusChange(resource('a', 'Processing')),
     ]);
-    await settle(10);
+    await advanceTimers(10);
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:log');
     click.mockRestore();
   });

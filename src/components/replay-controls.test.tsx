@@ -1,12 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
 import shiftJson from '../replay/fixtures/shift.json';
 import { parseRecording } from '../replay/recording';
 import { createReplayChannel } from '../replay/replay-channel';
 import { createReplayClient, REPLAY_READ_ONLY_MESSAGE } from '../replay/replay-client';
-import { setupWithFakeTimers } from '../test-support/fake-timers';
+import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
 import { OpenmediaWidget } from './openmedia-widget';
 import { formatReplayTime, ReplayControls } from './replay-controls';
 
@@ -26,12 +26,6 @@ function renderShift(onRestart?: () => void) {
   return { replay, user, controls, button, recording: parsed.recording };
 }
 
-async function settle(ms = 50) {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
-
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -40,11 +34,11 @@ afterEach(() => {
 describe('ReplayControls', () => {
   it('steps through the shift one event at a time', async () => {
     const { user, controls, button, recording } = renderShift();
-    await settle();
+    await advanceTimers();
     expect(within(controls).getByText(`0 / ${recording.events.length} events · 0:00 / 11:28`)).toBeInTheDocument();
     expect(button('Restart')).toBeDisabled();
     await user.click(button('Step'));
-    await settle();
+    await advanceTimers();
     expect(screen.getByRole('article', { name: 'Spring upgrade offer' })).toBeInTheDocument();
     expect(within(controls).getByText(/^1 \/ 109 events · 0:02/)).toBeInTheDocument();
     expect(within(controls).getByRole('progressbar', { name: 'Events delivered' })).toHaveAttribute('value', '1');
@@ -52,25 +46,25 @@ describe('ReplayControls', () => {
 
   it('plays at 10×, pauses, and shows hostile user data as text', async () => {
     const { user, replay, button, recording } = renderShift();
-    await settle();
+    await advanceTimers();
     await user.click(button('10×'));
     expect(button('10×')).toHaveAttribute('aria-pressed', 'true');
     expect(button('1×')).toHaveAttribute('aria-pressed', 'false');
     await user.click(button('Play'));
     expect(button('Pause')).toBeInTheDocument();
     // 2 minutes of recording in 12 seconds.
-    await settle(12_000);
+    await advanceTimers(12_000);
     const reached = replay.getReplayState().position;
     expect(reached).toBe(recording.events.filter((e) => e.at <= 120_000).length);
     expect(reached).toBeGreaterThan(10);
     await user.click(button('Pause'));
-    await settle(60_000);
+    await advanceTimers(60_000);
     expect(replay.getReplayState().position).toBe(reached);
 
     // The 5th offer carries markup in its Note: shown as text, never as an element.
     while (!screen.queryByText(/<img src=x onerror=alert\(1\)>/)) {
       await user.click(button('Step'));
-      await settle();
+      await advanceTimers();
     }
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect(document.querySelector('script')).toBeNull();
@@ -78,23 +72,23 @@ describe('ReplayControls', () => {
 
   it('refuses actions during a replay, with a message on the card', async () => {
     const { user, button } = renderShift();
-    await settle();
+    await advanceTimers();
     await user.click(button('Step'));
-    await settle();
+    await advanceTimers();
     const card = screen.getByRole('article', { name: 'Spring upgrade offer' });
     await user.click(within(card).getByRole('button', { name: 'Accept' }));
-    await settle();
+    await advanceTimers();
     expect(within(card).getByRole('alert')).toHaveTextContent(REPLAY_READ_ONLY_MESSAGE);
   });
 
   it('restarts: back to the first event, and the widget re-reads the (now empty) snapshot', async () => {
     const onRestart = vi.fn();
     const { user, replay, button } = renderShift(onRestart);
-    await settle();
+    await advanceTimers();
     await user.click(button('Step'));
-    await settle();
+    await advanceTimers();
     await user.click(button('Restart'));
-    await settle();
+    await advanceTimers();
     expect(replay.getReplayState().position).toBe(0);
     expect(screen.getByText('No longer assigned to you')).toBeInTheDocument();
     expect(onRestart).toHaveBeenCalledTimes(1);

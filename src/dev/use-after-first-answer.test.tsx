@@ -2,6 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenmediaClientSnapshot } from '../client/openmedia-client';
 import { AFTER_FIRST_ANSWER_AT_LATEST_MS, useAfterFirstAnswer } from './use-after-first-answer';
+import { advanceTimers } from '../test-support/fake-timers';
 
 /** A client whose snapshot the test replaces, publishing each change to its listeners. */
 function fakeClient() {
@@ -23,12 +24,6 @@ function fakeClient() {
   };
 }
 
-async function advance(ms: number): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
-
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -41,11 +36,11 @@ describe('useAfterFirstAnswer', () => {
   it('is due a frame after the first change of state (the snapshot), not before', async () => {
     const fake = fakeClient();
     const { result } = renderHook(() => useAfterFirstAnswer(fake.client));
-    await advance(100);
+    await advanceTimers(100);
     expect(result.current).toBe(false);
     act(() => fake.publish({ state: { byId: 'ten cards' } }));
     expect(result.current).toBe(false);
-    await advance(20);
+    await advanceTimers(20);
     expect(result.current).toBe(true);
   });
 
@@ -53,9 +48,9 @@ describe('useAfterFirstAnswer', () => {
     const fake = fakeClient();
     const { result } = renderHook(() => useAfterFirstAnswer(fake.client));
     act(() => fake.publish({ status: 'reconnecting' }));
-    await advance(AFTER_FIRST_ANSWER_AT_LATEST_MS - 50);
+    await advanceTimers(AFTER_FIRST_ANSWER_AT_LATEST_MS - 50);
     expect(result.current).toBe(false);
-    await advance(100);
+    await advanceTimers(100);
     expect(result.current).toBe(true);
   });
 
@@ -64,7 +59,7 @@ describe('useAfterFirstAnswer', () => {
       const fake = fakeClient();
       const { result, unmount } = renderHook(() => useAfterFirstAnswer(fake.client));
       act(() => fake.publish(patch));
-      await advance(20);
+      await advanceTimers(20);
       expect(result.current).toBe(true);
       unmount();
     }
@@ -75,7 +70,7 @@ describe('useAfterFirstAnswer', () => {
     const { result, unmount } = renderHook(() => useAfterFirstAnswer(fake.client));
     expect(fake.listeners.size).toBe(1);
     act(() => fake.publish({ state: { byId: 'one card' } }));
-    await advance(20);
+    await advanceTimers(20);
     expect(result.current).toBe(true);
     expect(fake.listeners.size).toBe(0);
 
@@ -83,7 +78,7 @@ describe('useAfterFirstAnswer', () => {
     const second = renderHook(() => useAfterFirstAnswer(other.client));
     second.unmount();
     expect(other.listeners.size).toBe(0);
-    await advance(AFTER_FIRST_ANSWER_AT_LATEST_MS * 2);
+    await advanceTimers(AFTER_FIRST_ANSWER_AT_LATEST_MS * 2);
     unmount();
   });
 });

@@ -4,6 +4,7 @@ import { readMockState } from './mock-api';
 import type { MockApi, MockSummary } from './mock-api';
 import { watchOnPage } from './mock-state-watch';
 import { useMockState } from './use-mock-state';
+import { advanceTimers } from '../test-support/fake-timers';
 
 let visibility: 'visible' | 'hidden' = 'visible';
 
@@ -28,12 +29,6 @@ function fakeApi() {
   return { api, mock, source: watchOnPage((signal) => api.state(signal)) };
 }
 
-async function advance(ms: number): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
-
 beforeEach(() => {
   vi.useFakeTimers();
   visibility = 'visible';
@@ -49,31 +44,31 @@ describe('useMockState', () => {
   it('keeps the same summary while polls change nothing shown, and takes a new one when they do', async () => {
     const { source, mock } = fakeApi();
     const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000 }));
-    await advance(0);
+    await advanceTimers(0);
     const first = result.current.summary;
     expect(first?.published).toBe(0);
-    await advance(3_000);
+    await advanceTimers(3_000);
     expect(mock.polls).toBe(4);
     expect(result.current.summary).toBe(first);
     mock.published = 7;
-    await advance(1_000);
+    await advanceTimers(1_000);
     expect(result.current.summary?.published).toBe(7);
   });
 
   it('reads nothing in a hidden tab and reads at once when the page is seen again', async () => {
     const { source, mock } = fakeApi();
     const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000 }));
-    await advance(0);
+    await advanceTimers(0);
     expect(mock.polls).toBe(1);
     act(() => setVisibility('hidden'));
-    await advance(10_000);
+    await advanceTimers(10_000);
     expect(mock.polls).toBe(1);
     mock.published = 5;
     act(() => setVisibility('visible'));
-    await advance(0);
+    await advanceTimers(0);
     expect(mock.polls).toBe(2);
     expect(result.current.summary?.published).toBe(5);
-    await advance(1_000);
+    await advanceTimers(1_000);
     expect(mock.polls).toBe(3);
   });
 
@@ -81,7 +76,7 @@ describe('useMockState', () => {
     const failing = watchOnPage(() => Promise.reject(new Error('404')));
     const { result } = renderHook(() => useMockState(failing, true, { intervalMs: 1_000 }));
     expect(result.current.availability).toBe('checking');
-    await advance(0);
+    await advanceTimers(0);
     expect(result.current.availability).toBe('absent');
   });
 
@@ -91,14 +86,14 @@ describe('useMockState', () => {
     const source = watchOnPage((signal) => (down ? Promise.reject(new Error('connection refused')) : api.state(signal)));
     const news = { subscribe: () => () => undefined };
     const { result } = renderHook(() => useMockState(source, true, { intervalMs: 1_000, subscribeToNews: news.subscribe }));
-    await advance(0);
+    await advanceTimers(0);
     down = true;
-    await advance(1_000);
+    await advanceTimers(1_000);
     expect(result.current.unreachable).toBe(true);
     expect(result.current.availability).toBe('available');
     down = false;
     mock.published = 8;
-    await advance(1_000);
+    await advanceTimers(1_000);
     expect(result.current.unreachable).toBe(false);
     expect(result.current.summary?.published).toBe(8);
   });
@@ -129,10 +124,10 @@ describe('useMockState', () => {
 
     it('holds a change of the traffic counters until the next news, then shows it with that news', async () => {
       const { mock, news, result } = renderWithNews();
-      await advance(0);
+      await advanceTimers(0);
       expect(result.current.summary?.published).toBe(0);
       mock.published = 3;
-      await advance(1_000);
+      await advanceTimers(1_000);
       expect(mock.polls).toBe(2);
       expect(result.current.summary?.published).toBe(0);
       act(() => news.publish());
@@ -141,42 +136,42 @@ describe('useMockState', () => {
 
     it('shows a held change after holdMs when no news comes', async () => {
       const { mock, result } = renderWithNews();
-      await advance(0);
+      await advanceTimers(0);
       mock.published = 4;
-      await advance(1_000);
-      await advance(799);
+      await advanceTimers(1_000);
+      await advanceTimers(799);
       expect(result.current.summary?.published).toBe(0);
-      await advance(1);
+      await advanceTimers(1);
       expect(result.current.summary?.published).toBe(4);
     });
 
     it('shows at once a change that is not traffic (a fault armed)', async () => {
       const { mock, result } = renderWithNews();
-      await advance(0);
+      await advanceTimers(0);
       mock.duplicateNext = 2;
       mock.published = 9;
-      await advance(1_000);
+      await advanceTimers(1_000);
       expect(result.current.summary?.duplicateNext).toBe(2);
       expect(result.current.summary?.published).toBe(9);
     });
 
     it('shows the read after refresh (a control was used) at once', async () => {
       const { mock, result } = renderWithNews();
-      await advance(0);
+      await advanceTimers(0);
       mock.published = 6;
       act(() => result.current.refresh());
-      await advance(0);
+      await advanceTimers(0);
       expect(result.current.summary?.published).toBe(6);
     });
 
     it('drops a held change that the next read takes back, and stops listening when unmounted', async () => {
       const { mock, news, result, unmount } = renderWithNews(5_000);
-      await advance(0);
+      await advanceTimers(0);
       const first = result.current.summary;
       mock.published = 2;
-      await advance(1_000);
+      await advanceTimers(1_000);
       mock.published = 0;
-      await advance(1_000);
+      await advanceTimers(1_000);
       act(() => news.publish());
       expect(result.current.summary).toBe(first);
       expect(news.count).toBe(1);

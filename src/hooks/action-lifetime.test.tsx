@@ -5,12 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHarness, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
 import { useInteractionAction } from './use-interaction-action';
-
-async function settle(ms = 50): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
+import { advanceTimers } from '../test-support/fake-timers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -51,9 +46,9 @@ describe('action runner: the provider stops while a request is in flight', () =>
       </Host>,
     );
     act(() => h.channel.emit(statusChange(resource('a', 'Processing'))));
-    await settle();
+    await advanceTimers();
     act(() => screen.getByRole('button', { name: 'Complete' }).click());
-    await settle();
+    await advanceTimers();
     expect(screen.getByRole('button', { name: 'Complete' })).toBeDisabled();
 
     // The host hides the widget (a tab switch): effects are cleaned up, state is kept.
@@ -62,13 +57,13 @@ describe('action runner: the provider stops while a request is in flight', () =>
         <Card />
       </Host>,
     );
-    await settle(10_000);
+    await advanceTimers(10_000);
     view.rerender(
       <Host h={h} hidden={false}>
         <Card />
       </Host>,
     );
-    await settle();
+    await advanceTimers();
     expect(screen.getByRole('button', { name: 'Complete' })).toBeEnabled();
     expect(screen.getByRole('alert')).toHaveTextContent('Complete: No answer from the server for Complete.');
   });

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenmediaClient } from '../client/openmedia-client';
@@ -8,6 +8,7 @@ import type { FakeCometd } from '../test-support/fake-cometd';
 import { OpenmediaProvider } from './openmedia-provider';
 import { useOpenmediaClient } from './openmedia-context';
 import { useConnectionStatus, useInteractionIds } from './use-interaction';
+import { advanceTimers } from '../test-support/fake-timers';
 
 function isOpen(client: FakeCometd): boolean {
   return client.status !== 'disconnected' && client.status !== 'disconnecting';
@@ -42,12 +43,6 @@ vi.mock('cometd', async () => {
  * CometD 9, the fake stays `disconnecting` until the server answers the disconnect.
  */
 const open = () => cometd.instances.filter(({ client }) => isOpen(client));
-
-async function settle(ms = 50): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
 
 function Probe({ seen }: { seen: OpenmediaClient[] }) {
   const client = useOpenmediaClient();
@@ -90,7 +85,7 @@ describe('<OpenmediaProvider> when its connection props change', () => {
         </OpenmediaProvider>
       </StrictMode>,
     );
-    await settle();
+    await advanceTimers();
     expect(open().map(({ url }) => url())).toEqual(['https://a.example/api/v2/notifications']);
     expect(screen.getByText(/https:\/\/a\.example .* on-a/)).toBeInTheDocument();
 
@@ -102,7 +97,7 @@ describe('<OpenmediaProvider> when its connection props change', () => {
         </OpenmediaProvider>
       </StrictMode>,
     );
-    await settle();
+    await advanceTimers();
 
     expect(open().map(({ url }) => url())).toEqual(['https://b.example/api/v2/notifications']);
     // The second handshake happened after the first connection was closed, never beside it.
@@ -116,7 +111,7 @@ describe('<OpenmediaProvider> when its connection props change', () => {
     expect(seen.at(-1)?.isDisposed()).toBe(false);
 
     view.unmount();
-    await settle();
+    await advanceTimers();
     expect(open()).toEqual([]);
   });
 
@@ -128,13 +123,13 @@ describe('<OpenmediaProvider> when its connection props change', () => {
         <Probe seen={seen} />
       </OpenmediaProvider>,
     );
-    await settle();
+    await advanceTimers();
     view.rerender(
       <OpenmediaProvider gwsBase="https://a.example" gwsClient={rest.a} mediaTypes={['workitem']}>
         <Probe seen={seen} />
       </OpenmediaProvider>,
     );
-    await settle();
+    await advanceTimers();
     expect(seen).toHaveLength(1);
     expect(cometd.instances.filter(({ client }) => client.handshakes > 0)).toHaveLength(1);
   });
@@ -149,11 +144,11 @@ describe('<OpenmediaProvider> when its connection props change', () => {
         <Probe seen={seen} />
       </OpenmediaProvider>,
     );
-    await settle();
+    await advanceTimers();
     expect(seen).toEqual([client]);
     expect(client.isStarted()).toBe(true);
     view.unmount();
-    await settle();
+    await advanceTimers();
     expect(client.isStarted()).toBe(false);
     expect(client.isDisposed()).toBe(false);
     expect(open()).toEqual([]);

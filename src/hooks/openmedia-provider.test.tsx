@@ -7,14 +7,9 @@ import { useConnectionStatus, useDiagnostics, useFocusedId, useInteraction, useI
 import { useOpenmediaClient } from './openmedia-context';
 import { useInteractionAction } from './use-interaction-action';
 import { useOpenmedia, useOpenmediaChannel } from './use-openmedia';
+import { advanceTimers } from '../test-support/fake-timers';
 
 /** Lets timers, the store's frame flush, fetch promises and React Query's batching run. */
-async function settle(ms = 50): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
-
 const snapshotGets = (h: ReturnType<typeof createHarness>) =>
   h.gws.requests.filter((r) => r.method === 'GET' && r.url.includes('/openmedia/')).map((r) => r.url);
 
@@ -50,7 +45,7 @@ describe('OpenmediaProvider: the shared connection', () => {
     const { unmount } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     expect(h.channel.listenerCount()).toBe(1);
     unmount();
-    await settle();
+    await advanceTimers();
     expect(h.channel.listenerCount()).toBe(0);
     expect(h.channel.getStatus()).toBe('disconnected');
   });
@@ -76,7 +71,7 @@ describe('OpenmediaProvider: the shared connection', () => {
     );
     expect(h.channel.listenerCount()).toBe(1);
     unmount();
-    await settle();
+    await advanceTimers();
     expect(h.channel.listenerCount()).toBe(0);
   });
 
@@ -84,11 +79,11 @@ describe('OpenmediaProvider: the shared connection', () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     const strictWrapper = ({ children }: { children: ReactNode }) => <StrictMode>{h.wrapper({ children })}</StrictMode>;
     const { unmount } = renderHook(() => useOpenmedia(), { wrapper: strictWrapper });
-    await settle();
+    await advanceTimers();
     expect(h.channel.listenerCount()).toBe(1);
     expect(snapshotGets(h)).toHaveLength(1);
     unmount();
-    await settle();
+    await advanceTimers();
     expect(h.channel.listenerCount()).toBe(0);
   });
 
@@ -102,11 +97,11 @@ describe('OpenmediaProvider: the shared connection', () => {
     // A list re-keying its only card: the old hook unmounts and the new one mounts in one commit.
     const view = render(<Consumer key="a" />, { wrapper: h.wrapper });
     view.rerender(<Consumer key="b" />);
-    await settle();
+    await advanceTimers();
     expect(subscribe).toHaveBeenCalledTimes(1);
     expect(h.channel.listenerCount()).toBe(1);
     view.unmount();
-    await settle();
+    await advanceTimers();
     expect(h.channel.listenerCount()).toBe(0);
   });
 
@@ -132,14 +127,14 @@ describe('OpenmediaProvider: messages into the store', () => {
   it('folds notifications into state and counts rejected messages', async () => {
     const h = createHarness();
     const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
-    await settle();
+    await advanceTimers();
     act(() => {
       h.channel.emit(statusChange(resource('a', 'Invited')));
       h.channel.emit(statusChange(resource('b', 'Processing')));
       h.channel.emit({ messageType: 'SomethingElse' });
       h.channel.emit('garbage');
     });
-    await settle();
+    await advanceTimers();
     expect(result.current.interactionIds).toEqual(['a', 'b']);
     expect(result.current.get('b')?.interaction.state).toBe('Processing');
     expect(result.current.interactions.map((e) => e.interaction.id)).toEqual(['a', 'b']);
@@ -156,10 +151,10 @@ describe('OpenmediaProvider: messages into the store', () => {
       },
       { wrapper: h.wrapper },
     );
-    await settle();
+    await advanceTimers();
     const before = renders;
     for (let i = 0; i < 500; i++) h.channel.emit(statusChange(resource(`id-${i}`, i % 2 ? 'Processing' : 'Invited')));
-    await settle();
+    await advanceTimers();
     expect(renders - before).toBeLessThanOrEqual(2);
     expect(result.current.interactionIds).toHaveLength(500);
     expect(result.current.diagnostics.received).toBe(500);
@@ -184,10 +179,10 @@ describe('OpenmediaProvider: messages into the store', () => {
       h.channel.emit(statusChange(resource('a')));
       h.channel.emit(statusChange(resource('b')));
     });
-    await settle();
+    await advanceTimers();
     const before = { ...renders };
     act(() => h.channel.emit(statusChange(resource('a', 'Processing'))));
-    await settle();
+    await advanceTimers();
     expect(screen.getByText('a:Processing')).toBeInTheDocument();
     expect(renders.a).toBe(before.a + 1);
     expect(renders.b).toBe(before.b);
@@ -197,11 +192,11 @@ describe('OpenmediaProvider: messages into the store', () => {
     const h = createHarness({ lingerMs: 5_000 });
     const { result } = renderHook(() => useInteractionIds(), { wrapper: h.wrapper });
     act(() => h.channel.emit(statusChange(resource('a', 'Completed'))));
-    await settle();
+    await advanceTimers();
     expect(result.current).toEqual(['a']);
-    await settle(3_000);
+    await advanceTimers(3_000);
     expect(result.current).toEqual(['a']);
-    await settle(3_000);
+    await advanceTimers(3_000);
     expect(result.current).toEqual([]);
   });
 });
@@ -212,7 +207,7 @@ describe('OpenmediaProvider: snapshots', () => {
     h.gws.snapshots.set('promotion', [resource('p1', 'Processing', 'promotion')]);
     h.gws.snapshots.set('workitem', [resource('w1', 'Invited')]);
     const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
-    await settle();
+    await advanceTimers();
     expect(snapshotGets(h).sort()).toEqual(['/api/v2/me/openmedia/promotion?fields=*', '/api/v2/me/openmedia/workitem?fields=*']);
     expect(result.current.interactionIds).toEqual(['w1', 'p1']);
     expect(result.current.snapshotError).toBeUndefined();
@@ -221,12 +216,12 @@ describe('OpenmediaProvider: snapshots', () => {
   it('reads again on every resync, including media types met on the channel', async () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
-    await settle();
+    await advanceTimers();
     act(() => h.channel.emit(statusChange(resource('e1', 'Processing', 'email'))));
     h.gws.snapshots.set('workitem', [resource('w9', 'Processing')]);
     h.gws.snapshots.set('email', []);
     act(() => h.channel.requestResync());
-    await settle();
+    await advanceTimers();
     expect(snapshotGets(h).sort()).toEqual([
       '/api/v2/me/openmedia/email?fields=*',
       '/api/v2/me/openmedia/workitem?fields=*',
@@ -241,14 +236,14 @@ describe('OpenmediaProvider: snapshots', () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     h.channel.setStatus('connecting');
     renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
-    await settle();
+    await advanceTimers();
     expect(snapshotGets(h)).toHaveLength(1);
     act(() => h.channel.setStatus('connected'));
-    await settle();
+    await advanceTimers();
     expect(snapshotGets(h)).toHaveLength(2);
     act(() => h.channel.setStatus('reconnecting'));
     act(() => h.channel.setStatus('connected'));
-    await settle();
+    await advanceTimers();
     expect(snapshotGets(h)).toHaveLength(2);
   });
 
@@ -261,13 +256,13 @@ describe('OpenmediaProvider: snapshots', () => {
           resolve(new Response(JSON.stringify({ statusCode: 0, openmedia: [resource('a', 'Invited')] })));
       });
     const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
-    await settle();
+    await advanceTimers();
     act(() => {
       h.channel.emit(statusChange(resource('a', 'Processing')));
       h.channel.emit(statusChange(resource('new', 'Invited')));
     });
     release?.();
-    await settle();
+    await advanceTimers();
     expect(result.current.get('a')?.interaction.state).toBe('Processing');
     expect(result.current.get('new')?.gone).toBe(false);
   });
@@ -276,13 +271,13 @@ describe('OpenmediaProvider: snapshots', () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     h.gws.snapshotAnswer = () => new Response(JSON.stringify({ statusCode: 5, statusMessage: 'No permission' }));
     const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
-    await settle();
+    await advanceTimers();
     expect(result.current.snapshotError).toBe('Could not load the workitem interactions: No permission');
     // An empty list that was never read is not "no interactions".
     expect(result.current).toMatchObject({ interactionIds: [], listed: false });
     h.gws.snapshotAnswer = undefined;
     act(() => h.channel.requestResync());
-    await settle();
+    await advanceTimers();
     expect(result.current.snapshotError).toBeUndefined();
     expect(result.current.listed).toBe(true);
   });
@@ -291,7 +286,7 @@ describe('OpenmediaProvider: snapshots', () => {
     const h = createHarness({ mediaTypes: ['workitem'] });
     h.gws.snapshots.set('workitem', [resource('ok'), { id: 'bad' } as never]);
     const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
-    await settle();
+    await advanceTimers();
     expect(result.current.interactionIds).toEqual(['ok']);
     expect(result.current.diagnostics.rejected['missing-media-type']).toBe(1);
   });

@@ -6,12 +6,7 @@ import { createHarness, errorNotification, resource, statusChange } from '../tes
 import type { Harness } from '../test-support/harness';
 import { useInteraction } from './use-interaction';
 import { OpenmediaActionError, useInteractionAction, useInteractionCommands } from './use-interaction-action';
-
-async function settle(ms = 50): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
+import { advanceTimers } from '../test-support/fake-timers';
 
 const posts = (h: Harness) => h.gws.requests.filter((r) => r.method === 'POST');
 
@@ -20,7 +15,7 @@ async function withInteraction(props: Parameters<typeof createHarness>[0] = {}, 
   const h = createHarness({ mediaTypes: ['workitem'], ...props });
   const view = renderHook(() => useInteractionAction('a'), { wrapper: h.wrapper });
   act(() => h.channel.emit(statusChange(resource('a', state))));
-  await settle();
+  await advanceTimers();
   return { h, result: view.result, unmount: view.unmount };
 }
 
@@ -36,14 +31,14 @@ describe('useInteractionAction', () => {
     const { h, result } = await withInteraction();
     act(() => void result.current.perform({ operationName: 'Accept' }));
     expect(result.current.pending).toBeUndefined();
-    await settle();
+    await advanceTimers();
     expect(posts(h)).toHaveLength(1);
     expect(posts(h)[0]).toMatchObject({ url: '/api/v2/me/openmedia/workitem/a', body: { operationName: 'Accept' } });
     expect(posts(h)[0]?.headers.get('X-CSRF-TOKEN')).toBe('token-1');
     expect(result.current.pending).toMatchObject({ operation: 'Accept', interactionId: 'a', referenceId: 101 });
 
     act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
-    await settle();
+    await advanceTimers();
     expect(result.current.pending).toBeUndefined();
     expect(result.current.error).toBeUndefined();
   });
@@ -52,9 +47,9 @@ describe('useInteractionAction', () => {
     const { h, result } = await withInteraction({}, 'Processing');
     for (const referenceId of [101, 102, 103]) {
       act(() => void result.current.perform({ operationName: 'SetInFocus' }));
-      await settle();
+      await advanceTimers();
       act(() => h.channel.emit(statusChange(resource('a', 'Processing'), referenceId)));
-      await settle();
+      await advanceTimers();
     }
     expect(posts(h)).toHaveLength(3);
     expect(posts(h).map((p) => p.headers.get('X-CSRF-TOKEN'))).toEqual(['token-1', 'token-1', 'token-1']);
@@ -64,7 +59,7 @@ describe('useInteractionAction', () => {
     const { h, result } = await withInteraction();
     h.gws.refusedTokens.add('token-1');
     act(() => void result.current.perform({ operationName: 'Accept' }));
-    await settle();
+    await advanceTimers();
     expect(posts(h).map((p) => p.headers.get('X-CSRF-TOKEN'))).toEqual(['token-1', 'token-2']);
     expect(result.current.pending?.referenceId).toBe(101);
     expect(result.current.error).toBeUndefined();
@@ -74,7 +69,7 @@ describe('useInteractionAction', () => {
     const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => json({ statusCode: 2, statusMessage: 'Interaction is not in a valid state' });
     act(() => void result.current.perform({ operationName: 'Accept' }));
-    await settle();
+    await advanceTimers();
     expect(result.current.pending).toBeUndefined();
     expect(result.current.error).toMatchObject({
       kind: 'status-code',
@@ -94,7 +89,7 @@ describe('useInteractionAction', () => {
     const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => json({ statusCode });
     act(() => void result.current.perform({ operationName: 'Reject' }));
-    await settle();
+    await advanceTimers();
     expect(result.current.error).toMatchObject({ kind: 'status-code', code: statusCode, message });
   });
 
@@ -102,16 +97,16 @@ describe('useInteractionAction', () => {
     const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => new Response('', { status: 503, statusText: 'Service Unavailable' });
     act(() => void result.current.perform({ operationName: 'Accept' }));
-    await settle();
+    await advanceTimers();
     expect(result.current.error).toMatchObject({ kind: 'http', code: 503, message: 'GWS answered HTTP 503 Service Unavailable.' });
   });
 
   it('shows an Error notification on the interaction', async () => {
     const { h, result } = await withInteraction();
     act(() => void result.current.perform({ operationName: 'Accept' }));
-    await settle();
+    await advanceTimers();
     act(() => h.channel.emit(errorNotification(101, 'Agent is not ready')));
-    await settle();
+    await advanceTimers();
     expect(result.current.pending).toBeUndefined();
     expect(result.current.error).toMatchObject({ kind: 'error-notification', message: 'Agent is not ready', referenceId: 101 });
   });
@@ -119,10 +114,10 @@ describe('useInteractionAction', () => {
   it('times out after actionTimeoutMs when no outcome arrives, not before', async () => {
     const { result } = await withInteraction({ actionTimeoutMs: 2_000 });
     act(() => void result.current.perform({ operationName: 'Accept' }));
-    await settle(1_900);
+    await advanceTimers(1_900);
     expect(result.current.pending).toBeDefined();
     expect(result.current.error).toBeUndefined();
-    await settle(200);
+    await advanceTimers(200);
     expect(result.current.pending).toBeUndefined();
     expect(result.current.error).toMatchObject({ kind: 'timeout', operation: 'Accept' });
   });
@@ -131,7 +126,7 @@ describe('useInteractionAction', () => {
     const { h, result } = await withInteraction({ actionTimeoutMs: 2_000 });
     h.gws.operationAnswer = () => new Promise<Response>(() => undefined);
     act(() => void result.current.perform({ operationName: 'Accept' }));
-    await settle(2_100);
+    await advanceTimers(2_100);
     expect(result.current.error?.kind).toBe('timeout');
   });
 
@@ -160,12 +155,12 @@ describe('useInteractionAction', () => {
     }
     render(<Widget />, { wrapper: h.wrapper });
     act(() => h.channel.emit(statusChange(resource('a'))));
-    await settle();
+    await advanceTimers();
     act(() => screen.getByRole('button', { name: 'Accept' }).click());
-    await settle();
+    await advanceTimers();
     act(() => screen.getByRole('button', { name: 'Hide' }).click());
     expect(screen.queryByRole('button', { name: 'Accept' })).not.toBeInTheDocument();
-    await settle(2_100);
+    await advanceTimers(2_100);
     expect(screen.getByText('timeout')).toBeInTheDocument();
   });
 
@@ -174,16 +169,16 @@ describe('useInteractionAction', () => {
     act(() => {
       result.current.perform({ operationName: 'Accept' });
     });
-    await settle(0);
+    await advanceTimers(0);
     act(() => void result.current.perform({ operationName: 'Accept' }));
-    await settle();
+    await advanceTimers();
     expect(posts(h)).toHaveLength(1);
   });
 
   it('refuses, visibly, an operation the capabilities do not allow', async () => {
     const { h, result } = await withInteraction();
     act(() => void result.current.perform({ operationName: 'Complete' }));
-    await settle();
+    await advanceTimers();
     expect(posts(h)).toHaveLength(0);
     expect(result.current.error).toMatchObject({ kind: 'not-available', operation: 'Complete' });
   });
@@ -192,10 +187,10 @@ describe('useInteractionAction', () => {
     const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => json({ statusCode: 4 });
     act(() => void result.current.perform({ operationName: 'Accept' }));
-    await settle();
+    await advanceTimers();
     expect(result.current.error).toBeDefined();
     act(() => result.current.dismissError());
-    await settle();
+    await advanceTimers();
     expect(result.current.error).toBeUndefined();
   });
 
@@ -206,10 +201,10 @@ describe('useInteractionAction', () => {
       act(() => {
         void result.current.perform({ operationName: 'Accept' }).then((s) => (settlement = s));
       });
-      await settle();
+      await advanceTimers();
       expect(settlement).toBeUndefined();
       act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
-      await settle();
+      await advanceTimers();
       expect(settlement).toEqual({ status: 'succeeded' });
     });
 
@@ -219,9 +214,9 @@ describe('useInteractionAction', () => {
       act(() => {
         void result.current.perform({ operationName: 'Accept' }).then((s) => (settlement = s));
       });
-      await settle();
+      await advanceTimers();
       act(() => h.channel.emit(errorNotification(101, 'Media server unavailable')));
-      await settle();
+      await advanceTimers();
       expect(settlement).toMatchObject({ status: 'failed', error: { kind: 'error-notification', message: 'Media server unavailable' } });
       expect(result.current.error).toEqual((settlement as { error: unknown }).error);
     });
@@ -231,7 +226,7 @@ describe('useInteractionAction', () => {
       act(() => {
         void result.current.perform({ operationName: 'Accept' });
       });
-      await settle();
+      await advanceTimers();
       let second: unknown;
       await act(async () => {
         second = await result.current.perform({ operationName: 'Reject' });
@@ -247,11 +242,11 @@ describe('useInteractionAction', () => {
     it('is pending until the outcome notification, not merely the REST answer, then succeeds', async () => {
       const { h, result } = await withInteraction();
       act(() => void result.current.perform({ operationName: 'Accept' }));
-      await settle();
+      await advanceTimers();
       expect(posts(h)).toHaveLength(1);
       expect(mutations(h)).toMatchObject([{ status: 'pending' }]);
       act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
-      await settle();
+      await advanceTimers();
       expect(mutations(h)).toMatchObject([{ status: 'success', data: { status: 'succeeded' } }]);
     });
 
@@ -261,9 +256,9 @@ describe('useInteractionAction', () => {
       act(() => {
         void result.current.perform({ operationName: 'Accept' }).then((o) => (outcome = o));
       });
-      await settle();
+      await advanceTimers();
       act(() => h.channel.emit(errorNotification(101, 'Transfer target unknown')));
-      await settle();
+      await advanceTimers();
       const [state] = mutations(h);
       expect(state?.status).toBe('error');
       expect(state?.error).toBeInstanceOf(OpenmediaActionError);
@@ -280,7 +275,7 @@ describe('useInteractionCommands (the cards: the same mutation, no observer per 
     const h = createHarness({ mediaTypes: ['workitem'] });
     const view = renderHook(() => ({ commands: useInteractionCommands('a'), entry: useInteraction('a') }), { wrapper: h.wrapper });
     act(() => h.channel.emit(statusChange(resource('a', 'Invited'))));
-    await settle();
+    await advanceTimers();
     return { h, result: view.result };
   }
   const mutations = (h: Harness) => h.queryClient.getMutationCache().getAll().map((m) => ({ key: m.options.mutationKey, ...m.state }));
@@ -290,11 +285,11 @@ describe('useInteractionCommands (the cards: the same mutation, no observer per 
     expect(mutations(h)).toEqual([]);
     let outcome: unknown;
     act(() => void result.current.commands.perform({ operationName: 'Accept' }).then((o) => (outcome = o)));
-    await settle();
+    await advanceTimers();
     expect(posts(h)).toHaveLength(1);
     expect(mutations(h)).toMatchObject([{ key: ['openmedia', 'operation', expect.any(String), 'a'], status: 'pending' }]);
     act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
-    await settle();
+    await advanceTimers();
     expect(mutations(h)).toMatchObject([{ status: 'success', data: { status: 'succeeded' } }]);
     expect(outcome).toEqual({ status: 'succeeded' });
   });
@@ -303,9 +298,9 @@ describe('useInteractionCommands (the cards: the same mutation, no observer per 
     const { h, result } = await withCommands();
     let outcome: unknown;
     act(() => void result.current.commands.perform({ operationName: 'Accept' }).then((o) => (outcome = o)));
-    await settle();
+    await advanceTimers();
     act(() => h.channel.emit(errorNotification(101, 'Transfer target unknown')));
-    await settle();
+    await advanceTimers();
     const [state] = mutations(h);
     expect(state?.status).toBe('error');
     expect((state?.error as OpenmediaActionError).error).toEqual(result.current.entry?.error);

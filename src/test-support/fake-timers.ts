@@ -1,3 +1,4 @@
+import { act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 
@@ -14,4 +15,14 @@ export function setupWithFakeTimers() {
   vi.useFakeTimers();
   vi.stubGlobal('jest', { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) });
   return userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+}
+
+/**
+ * Moves the fake clock on by `ms` inside `act`, running the timers and promises due meanwhile, so
+ * React has rendered what they changed when it returns (test-only helper).
+ */
+export async function advanceTimers(ms = 50): Promise<void> {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
 }
