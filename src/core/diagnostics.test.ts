@@ -54,4 +54,11 @@ describe('the diagnostics log', () => {
     expect(state.diagnostics).toEqual({ received: 1, rejected: { 'missing-id': 1 }, unmatchedReferenceIds: 0, log: [line(7)] });
     expect(JSON.parse(JSON.stringify(state.diagnostics))).toEqual({ received: 1, rejected: { 'missing-id': 1 }, unmatchedReferenceIds: 0, log: [line(7)] });
   });
+
+  it('reads like a plain object: log is an own, enumerable property that copies and clones keep', () => {
+    const { diagnostics } = countReceivedAndLog(createInitialState(), line(3));
+    expect(Object.keys(diagnostics)).toEqual(['received', 'rejected', 'unmatchedReferenceIds', 'log']);
+    expect({ ...diagnostics }.log).toEqual([line(3)]);
+    expect(structuredClone(diagnostics)).toEqual({ received: 1, rejected: {}, unmatchedReferenceIds: 0, log: [line(3)] });
+  });
 });

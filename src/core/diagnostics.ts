@@ -37,39 +37,62 @@ function append(window: LogWindow, entries: readonly LogEntry[], size: number): 
   return { buffer, end: buffer.length, length };
 }
 
-/** Diagnostics this module made, and the window their `log` reads. */
-const WINDOWS = new WeakMap<Diagnostics, LogWindow>();
+/**
+ * Diagnostics whose `log` is an array made when first read (and kept): nothing reads the log of
+ * most states, since a burst commits one state per frame out of hundreds.
+ *
+ * One is made per message applied, so it is a class: `log` stays an own, enumerable property (as
+ * on a plain object: JSON, spread and structured clone see it), defined with one getter shared by
+ * every instance. An object literal with its own getter, and a WeakMap from it to its window, cost
+ * about six times as much to make (and the WeakMap's entries are work for every collection).
+ */
+class WindowedDiagnostics implements Diagnostics {
+  readonly received: number;
+  readonly rejected: Diagnostics['rejected'];
+  readonly unmatchedReferenceIds: number;
+  declare readonly log: readonly LogEntry[];
+  readonly #window: LogWindow;
+  #log: readonly LogEntry[] | undefined;
+
+  static readonly #logProperty: PropertyDescriptor = {
+    get(this: WindowedDiagnostics): readonly LogEntry[] {
+      const window = this.#window;
+      this.#log ??= window.length === 0 ? EMPTY_LOG : window.buffer.slice(window.end - window.length, window.end);
+      return this.#log;
+    },
+    enumerable: true,
+    configurable: false,
+  };
+
+  constructor(received: number, rejected: Diagnostics['rejected'], unmatchedReferenceIds: number, window: LogWindow) {
+    this.received = received;
+    this.rejected = rejected;
+    this.unmatchedReferenceIds = unmatchedReferenceIds;
+    this.#window = window;
+    Object.defineProperty(this, 'log', WindowedDiagnostics.#logProperty);
+  }
+
+  /** The window `diagnostics` reads, when this module made it. */
+  static windowOf(diagnostics: Diagnostics): LogWindow | undefined {
+    return #window in diagnostics ? diagnostics.#window : undefined;
+  }
+}
 
 function windowOf(diagnostics: Diagnostics): LogWindow {
-  const known = WINDOWS.get(diagnostics);
+  const known = WindowedDiagnostics.windowOf(diagnostics);
   if (known !== undefined) return known;
   // Made elsewhere (a test's state, a replayed recording): its log becomes a buffer of its own.
   const log = diagnostics.log.slice();
   return { buffer: log, end: log.length, length: log.length };
 }
 
-/**
- * Diagnostics whose `log` is an array made when first read (and kept): nothing reads the log of
- * most states, since a burst commits one state per frame out of hundreds.
- */
 function makeDiagnostics(
   received: number,
   rejected: Diagnostics['rejected'],
   unmatchedReferenceIds: number,
   window: LogWindow,
 ): Diagnostics {
-  let log: readonly LogEntry[] | undefined;
-  const diagnostics: Diagnostics = {
-    received,
-    rejected,
-    unmatchedReferenceIds,
-    get log() {
-      log ??= window.length === 0 ? EMPTY_LOG : window.buffer.slice(window.end - window.length, window.end);
-      return log;
-    },
-  };
-  WINDOWS.set(diagnostics, window);
-  return diagnostics;
+  return new WindowedDiagnostics(received, rejected, unmatchedReferenceIds, window);
 }
 
 export const EMPTY_DIAGNOSTICS: Diagnostics = makeDiagnostics(0, {}, 0, EMPTY_WINDOW);
