@@ -74,4 +74,19 @@ test.describe('user data', () => {
     await expect(card(page, 'E2E user data, renamed')).toBeVisible();
     await expect(card(page, SUBJECT)).toHaveCount(0);
   });
+
+  test('an editor left open while the server changes the value never sends the old value back over it', async ({ page, mock }) => {
+    const item = card(page, SUBJECT);
+    await item.getByRole('button', { name: 'Edit Priority' }).click();
+    const edit = item.getByRole('textbox', { name: 'New value for Priority' });
+    await expect(edit).toHaveValue('low');
+    await mock.userData(ID, { Priority: 'urgent (set by supervisor)' });
+    await expect(edit).toHaveValue('urgent (set by supervisor)');
+    await expect(item.getByText('Priority was changed on the server to “urgent (set by supervisor)” while you were editing.', { exact: false })).toBeVisible();
+    await edit.press('Enter');
+    await expect(edit).toBeHidden();
+    await expect(userDataValue(item, 'Priority')).toHaveText('urgent (set by supervisor)');
+    expect((await mock.interaction(ID))?.userData?.Priority).toBe('urgent (set by supervisor)');
+    expect((await mock.log()).map((r) => r.operationName).filter(Boolean)).toEqual(['Accept']);
+  });
 });

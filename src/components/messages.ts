@@ -95,6 +95,12 @@ export interface Messages {
   readonly valueNotANumber: (key: string) => string;
   /** Beside a value whose wire type the editor cannot send back (a nested list, true / false). */
   readonly valueReadOnly: (kind: 'json' | 'boolean') => string;
+  /**
+   * In an open editor, when the server changed the value meanwhile. `kept`: the agent had typed a
+   * value of their own, which stays (saving replaces the server's); otherwise the field now holds
+   * the server's value. `value` is the server's new value as text ("" for an empty value).
+   */
+  readonly valueChangedMeanwhile: (key: string, value: string, kept: boolean) => string;
   readonly deleteConfirm: (key: string) => string;
   readonly confirmDelete: string;
   readonly keep: string;
@@ -264,6 +270,10 @@ export const DEFAULT_MESSAGES: Messages = {
   valueNotANumber: (key) => `${key} is a number: enter a number, such as 7 or 2.5.`,
   valueReadOnly: (kind) =>
     kind === 'json' ? 'Read-only: a nested value, shown as JSON.' : 'Read-only: a true / false value.',
+  valueChangedMeanwhile: (key, value, kept) =>
+    kept
+      ? `${key} was changed on the server to “${value}” while you were editing. Save replaces it with yours.`
+      : `${key} was changed on the server to “${value}” while you were editing. The field shows the new value.`,
   deleteConfirm: (key) => `Delete “${key}”?`,
   confirmDelete: 'Yes, delete',
   keep: 'Keep',

@@ -116,6 +116,56 @@ describe('user-data editor: edit', () => {
     expect(onPerform).toHaveBeenLastCalledWith({ operationName: 'DeleteUserData', keys: ['CustomerSegment'] });
   });
 
+  it('takes a value the server changed while the editor was open and nothing was typed, so Enter sends nothing back', async () => {
+    const first = makeEntry();
+    const { user, onPerform, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    rerender(makeEntry({ userData: { ...first.interaction.userData, CustomerSegment: 'platinum (set by supervisor)' } }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('platinum (set by supervisor)');
+    expect(input).toHaveAccessibleDescription(
+      'CustomerSegment was changed on the server to “platinum (set by supervisor)” while you were editing. The field shows the new value.',
+    );
+    await user.keyboard('{Enter}');
+    expect(onPerform).not.toHaveBeenCalled();
+  });
+
+  it('keeps what the agent typed when the server changes the value meanwhile, says so, and Save sends it', async () => {
+    const first = makeEntry();
+    const { user, onPerform, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.keyboard('bronze');
+    rerender(makeEntry({ userData: { ...first.interaction.userData, CustomerSegment: 'platinum' } }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('bronze');
+    expect(input).toHaveAccessibleDescription(
+      'CustomerSegment was changed on the server to “platinum” while you were editing. Save replaces it with yours.',
+    );
+    await user.keyboard('{Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { CustomerSegment: 'bronze' } });
+  });
+
+  it('sends a number typed into a number field as a number even if the server made the value text meanwhile', async () => {
+    const first = makeEntry({ userData: { Discount: 15 } });
+    const { user, onPerform, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit Discount' }));
+    await user.keyboard('20');
+    rerender(makeEntry({ userData: { Discount: 'fifteen' } }));
+    await user.keyboard('{Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { Discount: 20 } });
+  });
+
+  it('quotes only the start of a long value the server put in meanwhile', async () => {
+    const first = makeEntry();
+    const { user, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.keyboard('x');
+    rerender(makeEntry({ userData: { ...first.interaction.userData, CustomerSegment: 'y'.repeat(500) } }));
+    expect(screen.getByRole('textbox', { name: 'New value for CustomerSegment' })).toHaveAccessibleDescription(
+      `CustomerSegment was changed on the server to “${'y'.repeat(80)}…” while you were editing. Save replaces it with yours.`,
+    );
+  });
+
   it('shows progress on the edited key only', () => {
     const { rerender } = setup();
     rerender(makeEntry({}, { pending: makePending({ operation: 'UpdateUserData' }) }));

@@ -25,19 +25,54 @@ function readNumber(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** A value as the field shows it: null (an empty value) is blank. */
+function textOf(value: UserDataValue): string {
+  return value === null ? '' : String(value);
+}
+
+/** How much of the server's new value the "changed meanwhile" notice quotes. */
+const QUOTED_LENGTH = 80;
+
+function quoted(value: UserDataValue): string {
+  const text = textOf(value);
+  return text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text;
+}
+
 /**
  * The inline editor of one user-data value: Enter saves, Escape cancels. The value keeps its wire
  * type: routing and reporting read attached data by type, so `Priority: 5` edited to 7 is sent as
  * the number 7, and text that is not a number is refused with a reason instead of sent as a string.
+ *
+ * The server may change the value while the editor is open (a supervisor, a rule, another tab).
+ * Nothing typed yet: the field takes the new value, so Enter cannot send the old one back over it.
+ * Something typed: the agent's text stays, with the type it was typed for, and a notice says what
+ * the server has now and that Save replaces it. Either way the notice is announced.
  */
 export function UserDataValueForm({ dataKey, label, initial, onSave, onCancel }: UserDataValueFormProps) {
   const messages = useMessages();
   const inputId = useId();
   const problemId = useId();
-  const isNumber = typeof initial === 'number';
-  const initialText = initial === null ? '' : String(initial);
-  const [draft, setDraft] = useState(initialText);
+  const changedId = useId();
+  /** The value the draft started from: its type is the type the edit is sent with. */
+  const [base, setBase] = useState(initial);
+  /** The server's value as last rendered, to notice it change. */
+  const [seen, setSeen] = useState(initial);
+  const [draft, setDraft] = useState(() => textOf(initial));
   const [invalid, setInvalid] = useState(false);
+  const [changed, setChanged] = useState<{ readonly value: UserDataValue; readonly kept: boolean } | undefined>(undefined);
+  if (!Object.is(initial, seen)) {
+    // Adjusted while rendering (not in an effect): the field never shows the stale value.
+    setSeen(initial);
+    const kept = draft !== textOf(base);
+    if (!kept) {
+      setBase(initial);
+      setDraft(textOf(initial));
+      setInvalid(false);
+    }
+    setChanged({ value: initial, kept });
+  }
+  const isNumber = typeof base === 'number';
+  const describedBy = [invalid ? problemId : undefined, changed === undefined ? undefined : changedId].filter(Boolean).join(' ');
   return (
     <form
       className="omw-inline-form"
@@ -45,7 +80,7 @@ export function UserDataValueForm({ dataKey, label, initial, onSave, onCancel }:
       onSubmit={(event) => {
         event.preventDefault();
         if (!isNumber) {
-          if (draft !== initialText) onSave(draft);
+          if (draft !== textOf(initial)) onSave(draft);
           else onCancel();
           return;
         }
@@ -72,7 +107,7 @@ export function UserDataValueForm({ dataKey, label, initial, onSave, onCancel }:
         autoComplete="off"
         value={draft}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={invalid ? problemId : undefined}
+        aria-describedby={describedBy === '' ? undefined : describedBy}
         onChange={(event) => {
           setDraft(event.target.value);
           setInvalid(false);
@@ -90,8 +125,13 @@ export function UserDataValueForm({ dataKey, label, initial, onSave, onCancel }:
       <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={onCancel}>
         {messages.cancel}
       </button>
-      {/* Mounted before it has text, so the reason is announced when it appears. */}
-      <span aria-live="polite">
+      {/* Mounted before it has text, so what appears in it is announced. */}
+      <span className="omw-inline-form__live" aria-live="polite">
+        {changed !== undefined ? (
+          <span id={changedId} className="omw-field__note">
+            {messages.valueChangedMeanwhile(dataKey, quoted(changed.value), changed.kept)}
+          </span>
+        ) : null}
         {invalid ? (
           <span id={problemId} className="omw-field__error">
             {messages.valueNotANumber(dataKey)}
