@@ -97,4 +97,24 @@ test.describe('failed operations show on their own card', () => {
     await expect(bystander.getByRole('alert')).toHaveCount(0);
     expect((await mock.interaction('E2E-ERR-T'))?.state).toBe('Processing');
   });
+
+  test('an action whose notification is lost: after its timeout the card reads the server again and shows what it did', async ({ page, mock }) => {
+    await page.clock.install();
+    await openWidget(page);
+    await mock.offer({ id: 'E2E-ERR-L', mediaType: 'promotion', userData: { Subject: 'E2E lost outcome' } });
+    const item = card(page, 'E2E lost outcome');
+    await expect(item.getByRole('button', { name: 'Accept' })).toBeEnabled();
+    // GWS does the Accept, but its StatusChange is held back (it never arrives in time).
+    await mock.reorderNext(2);
+    await item.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(async () => (await mock.interaction('E2E-ERR-L'))?.state).toBe('Processing');
+
+    await page.clock.fastForward(16_000);
+    // Not "Accept timed out" next to an Accept button the server would refuse: the read after
+    // the timeout shows the interaction in progress, and the Accept as done.
+    await expect(item.getByRole('button', { name: 'Complete' })).toBeEnabled();
+    await expect(item.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+    await expect(item.getByRole('alert')).toHaveCount(0);
+    await mock.reorderNext(0);
+  });
 });

@@ -80,6 +80,11 @@ export class MockGws<Interaction extends { readonly id: string } = OpenmediaReso
     return this.post('burst', spec);
   }
 
+  /** The next `count` notifications are held (then sent newest first); 0 sends what is held at once. */
+  reorderNext(count: number): Promise<unknown> {
+    return this.post('reorder-next', { count });
+  }
+
   traffic(rate: number, seed?: number): Promise<unknown> {
     return this.post('traffic', { rate, ...(seed === undefined ? {} : { seed }) });
   }

@@ -5,7 +5,7 @@ import type { ConnectionStatus } from '../channel/types';
 import { createOpenmediaStore } from '../core/store';
 import { parseNotification, parseOpenmediaResource } from '../protocol/parse';
 import type { OperationRequest, RestAnswer } from '../protocol/types';
-import { resource, statusChange } from '../testing/scripted-gws';
+import { errorNotification, resource, statusChange } from '../testing/scripted-gws';
 import { NOT_CONNECTED_MESSAGES, createActionRunner } from './action-runner';
 import type { ActionRunnerOptions } from './action-runner';
 
@@ -44,7 +44,7 @@ function setup(answer: Answer, extra: Partial<ActionRunnerOptions> = {}) {
     });
     store.dispatch({ type: 'snapshotLoaded', mediaTypes: ['workitem'], interactions, at: Date.now() });
   };
-  const notify = (wire: ReturnType<typeof statusChange>) => {
+  const notify = (wire: object) => {
     const parsed = parseNotification({ channel: '/v2/me/openmedia', data: wire });
     if (!parsed.ok) throw new Error(parsed.reason);
     store.dispatch({ type: 'notificationReceived', notification: parsed.notification, at: Date.now() });
@@ -247,5 +247,53 @@ describe('createActionRunner: how it ends', () => {
     t.runner.dispose();
     await vi.advanceTimersByTimeAsync(5_000);
     expect(t.holds).toEqual({ taken: 1, released: 1 });
+  });
+});
+
+describe('createActionRunner: outcomes that leave the card in doubt', () => {
+  it('asks for the interaction to be read again after a timeout, a refusal, an Error notification or an HTTP failure', async () => {
+    const onDoubt = vi.fn();
+    const answers: Record<string, Answer> = {
+      a: accepted(1), // accepted, then no notification: times out
+      b: () => Promise.resolve({ statusCode: 2, referenceId: undefined, statusMessage: 'Not allowed in state Processing' }),
+      c: accepted(3), // accepted, then an Error notification with its referenceId
+      d: () => Promise.reject(new GwsRequestError({ kind: 'http', status: 502, message: 'Bad gateway' })),
+    };
+    // The interaction a request is for is the last one sent.
+    const t = setup((request, signal) => (answers[t.sent.at(-1)?.id ?? ''] ?? never)(request, signal), { onDoubt });
+    t.add(['a', 'b', 'c', 'd']);
+    const outcomes = ['a', 'b', 'c', 'd'].map((id) => t.runner.perform(id, COMPLETE));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onDoubt.mock.calls.map(([id]) => id).sort()).toEqual(['b', 'd']);
+    t.notify(errorNotification(3, 'Refused by the server', resource('c', 'Processing')));
+    expect(onDoubt.mock.calls.map(([id]) => id).sort()).toEqual(['b', 'c', 'd']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await Promise.all(outcomes)).toMatchObject([
+      { error: { kind: 'timeout' } },
+      { error: { kind: 'status-code' } },
+      { error: { kind: 'error-notification' } },
+      { error: { kind: 'http' } },
+    ]);
+    expect(onDoubt.mock.calls.map(([id]) => id).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('does not ask after a success, a 401 (signed out), or an action that was never sent', async () => {
+    const onDoubt = vi.fn();
+    const t = setup(
+      (request) =>
+        request.operationName === 'Complete'
+          ? Promise.reject(new GwsRequestError({ kind: 'unauthorized', status: 401, message: 'Signed out' }))
+          : accepted(9)(request, undefined),
+      { onDoubt },
+    );
+    t.add(['a', 'b', 'c']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({ error: { kind: 'http', code: 401 } });
+    const transfer = t.runner.perform('b', { operationName: 'Transfer', targetUri: 'x' });
+    await vi.advanceTimersByTimeAsync(0);
+    t.notify(statusChange(resource('b', 'Processing'), 9));
+    expect(await transfer).toEqual({ status: 'succeeded' });
+    // Accept is not among the capabilities: refused on the card, nothing sent.
+    expect(await t.runner.perform('c', { operationName: 'Accept' })).toMatchObject({ error: { kind: 'not-available' } });
+    expect(onDoubt).not.toHaveBeenCalled();
   });
 });

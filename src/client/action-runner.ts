@@ -3,7 +3,7 @@ import type { ConnectionStatus } from '../channel/types';
 import { isGwsRequestError, statusCodeMessage } from '../api/errors';
 import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
-import type { ActionOutcome, OpenmediaState } from '../core/types';
+import type { ActionError, ActionOutcome, OpenmediaState } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 
 export interface ActionRunnerOptions {
@@ -25,6 +25,30 @@ export interface ActionRunnerOptions {
   readonly connectionStatus?: () => ConnectionStatus;
   /** A request was answered 401: the HTTP session is gone. */
   readonly onUnauthorized?: () => void;
+  /**
+   * An action ended in a way that leaves the interaction as the card shows it in doubt: it timed
+   * out (the server may have done it), the server refused it (GWS refuses what the interaction's
+   * state does not allow: the card is likely behind), or it failed over HTTP. The interaction is
+   * worth reading again, rather than showing buttons the server will refuse until some later
+   * notification happens to correct them.
+   */
+  readonly onDoubt?: (interactionId: string) => void;
+}
+
+/** Failures after which what the card shows may no longer be what the server has. */
+function leavesDoubt(error: ActionError): boolean {
+  switch (error.kind) {
+    case 'timeout':
+    case 'status-code':
+    case 'error-notification':
+      return true;
+    case 'http':
+      // Signed out: nothing can be read until the agent signs in again (the banner says so).
+      return error.code !== 401;
+    default:
+      // Nothing was sent (not available, vetoed, not connected), or a gap's own read decided it.
+      return false;
+  }
 }
 
 /** What `perform` can be told besides the request. */
@@ -98,6 +122,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       const outcome = outcomeOf(state, requestId, interactionId);
       if (onLateOutcome !== undefined && outcome.status !== 'succeeded') watchLate(state, requestId, onLateOutcome);
       resolve(outcome);
+      if (outcome.status === 'failed' && leavesDoubt(outcome.error)) options.onDoubt?.(interactionId);
     }
     for (const [referenceId, { requestId, notify }] of lateWatch) {
       const unsettled = state.unsettled.get(referenceId);

@@ -214,6 +214,12 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     hold: start,
     connectionStatus: () => channel.getStatus(),
     onUnauthorized: sessionLost,
+    onDoubt(interactionId) {
+      // While the channel is down its own read on reconnecting decides (after the gap).
+      if (disposed || running === undefined || channel.getStatus() !== 'connected') return;
+      const entry = store.getState().byId.get(interactionId);
+      if (entry !== undefined) snapshots.load([entry.interaction.mediaType]);
+    },
   });
 
   /**

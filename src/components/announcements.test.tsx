@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
+import { createHarness, errorNotification, listOnServer, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
 import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
 import { OpenmediaWidget } from './openmedia-widget';
@@ -15,6 +15,7 @@ async function setup(harness: Harness = createHarness({ mediaTypes: ['workitem']
   );
   await advanceTimers();
   const emit = async (data: unknown, ms = 50) => {
+    listOnServer(harness.gws, data);
     act(() => harness.channel.emit(data));
     await advanceTimers(ms);
   };

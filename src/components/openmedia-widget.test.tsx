@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json } from '../testing/fake-fetch';
-import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
+import { createHarness, errorNotification, listOnServer, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
 import type { ActionEvent } from './action-event';
 import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
@@ -20,6 +20,7 @@ async function setup(props: Partial<OpenmediaWidgetProps> = {}, harness = create
   );
   await advanceTimers();
   const emit = async (data: unknown) => {
+    listOnServer(harness.gws, data);
     act(() => harness.channel.emit(data));
     await advanceTimers();
   };

@@ -64,9 +64,9 @@ function showsEffect(effect: Effect, listed: OpenmediaInteraction | undefined, u
 /**
  * After a gap, the outcome of a request accepted before or during it may never come. Settle each
  * from the snapshot: done where it shows the effect, otherwise "outcome unknown" (never a plain
- * timeout); a request already given up on is settled late where the snapshot shows it worked.
+ * timeout).
  */
-function settleFromSnapshot(
+function settlePendingFromSnapshot(
   state: OpenmediaState,
   covered: ReadonlySet<string>,
   listed: ReadonlyMap<string, OpenmediaInteraction>,
@@ -82,6 +82,22 @@ function settleFromSnapshot(
       ? resolveAction(next, action.requestId, at, ' (seen in the snapshot)')
       : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined }, at);
   }
+  return next;
+}
+
+/**
+ * A request already given up on (timed out, outcome unknown) is settled late where any read shows
+ * it worked: after a gap, or the read a doubtful outcome asks for (the card's "timed out" then
+ * gives way to the truth instead of waiting for a notification that may never come).
+ */
+function settleGivenUpFromSnapshot(
+  state: OpenmediaState,
+  covered: ReadonlySet<string>,
+  listed: ReadonlyMap<string, OpenmediaInteraction>,
+  unreadable: ReadonlySet<string>,
+  at: number,
+): OpenmediaState {
+  let next = state;
   for (const [referenceId, action] of state.unsettled.entries()) {
     if (action.late !== undefined) continue;
     const entry = next.byId.get(action.interactionId);
@@ -174,5 +190,6 @@ export function applySnapshot(
     referenceId: undefined,
     detail: `${mediaTypes.join(', ') || 'no media types'}: ${listed.size} listed, ${added.length} new, ${goneCount} gone`,
   });
-  return options.afterGap ? settleFromSnapshot(next, covered, listed, unreadable, at) : next;
+  if (options.afterGap) next = settlePendingFromSnapshot(next, covered, listed, unreadable, at);
+  return settleGivenUpFromSnapshot(next, covered, listed, unreadable, at);
 }

@@ -88,4 +88,22 @@ describe('a resync settles the pending actions from the snapshot', () => {
     expect(state.byId.get(ID)?.error).toBeUndefined();
     expect(state.unsettled.get(7)?.late).toBe('succeeded');
   });
+
+  it('any read settles a timed-out request late where it shows it worked (the read a timeout asks for), and leaves a pending one alone', () => {
+    const timedOut = run([{ type: 'actionTimedOut', requestId: 'r1', at: 4000 }], undefined, sent(invited, 'Accept'));
+    const stillPending = run([{ ...requested('r2', ID, 'SetInFocus', 4100) }, accepted('r2', 8, 4200)], undefined, timedOut);
+    const state = openmediaReducer(stillPending, resync([processing], 5000, false));
+    expect(state.byId.get(ID)?.interaction.state).toBe('Processing');
+    expect(state.byId.get(ID)?.error).toBeUndefined();
+    expect(state.unsettled.get(7)?.late).toBe('succeeded');
+    expect(state.diagnostics.log.some((line) => line.detail === 'Accept done (late, seen in the snapshot)')).toBe(true);
+    expect(state.pending.has('r2')).toBe(true);
+  });
+
+  it('a read that does not show the timed-out request worked leaves its timeout on the card', () => {
+    const timedOut = run([{ type: 'actionTimedOut', requestId: 'r1', at: 4000 }], undefined, sent(invited, 'Accept'));
+    const state = openmediaReducer(timedOut, resync([invited], 5000, false));
+    expect(state.byId.get(ID)?.error?.kind).toBe('timeout');
+    expect(state.unsettled.get(7)?.late).toBeUndefined();
+  });
 });
