@@ -10,9 +10,8 @@ import { OpenmediaProvider } from '../hooks/openmedia-provider';
 import type { OpenmediaProviderProps } from '../hooks/openmedia-provider';
 import { createScriptedGws } from '../testing/scripted-gws';
 import type { ScriptedGws } from '../testing/scripted-gws';
-import type { OpenmediaResourceWire } from '../protocol/types';
 
-export { CAPABILITIES, createScriptedGws as scriptedGws, errorNotification, resource, statusChange } from '../testing/scripted-gws';
+export { CAPABILITIES, createScriptedGws as scriptedGws, errorNotification, listOnServer, resource, statusChange } from '../testing/scripted-gws';
 export type { ScriptedGws } from '../testing/scripted-gws';
 
 export interface Harness {
@@ -20,20 +19,6 @@ export interface Harness {
   readonly gws: ScriptedGws;
   readonly queryClient: QueryClient;
   readonly wrapper: (props: { children: ReactNode }) => ReactNode;
-}
-
-/**
- * Keeps the scripted GWS's snapshots in step with a notification the test pushes on the channel,
- * as a real GWS's would be: the resource is listed under its media type, replacing an earlier
- * version, until it is Completed. A test whose server lists nothing while it notifies would see
- * every re-read (the one an action in doubt asks for) end its cards.
- */
-export function listOnServer(gws: ScriptedGws, notification: unknown): void {
-  const resource = (notification as { openmedia?: OpenmediaResourceWire } | null)?.openmedia;
-  if (resource === undefined || typeof resource.mediaType !== 'string') return;
-  const listed = (gws.snapshots.get(resource.mediaType) ?? []).filter((other) => other.id !== resource.id);
-  if (resource.state !== 'Completed') listed.push(resource);
-  gws.snapshots.set(resource.mediaType, listed);
 }
 
 /** A provider over a memory channel and a scripted GWS. */

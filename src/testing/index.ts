@@ -13,7 +13,7 @@
  */
 export { createMemoryChannel } from '../channel/memory-channel';
 export type { MemoryChannel } from '../channel/memory-channel';
-export { createScriptedGws, resource, statusChange, errorNotification, CAPABILITIES } from './scripted-gws';
+export { createScriptedGws, listOnServer, resource, statusChange, errorNotification, CAPABILITIES } from './scripted-gws';
 export type { ScriptedGws } from './scripted-gws';
 export { createFakeFetch, json, csrfHeaders } from './fake-fetch';
 export type { FakeRequest, FakeRoute } from './fake-fetch';

@@ -42,6 +42,20 @@ export interface ScriptedGws {
   readonly fetch: typeof fetch;
 }
 
+/**
+ * Keeps `gws.snapshots` in step with a message the test pushes on the channel, as a real GWS's
+ * list would be: its resource is listed under its media type (replacing an earlier version) until
+ * it is Completed. The client reads the list again after a gap and after an action that ends in
+ * doubt (timed out, refused): a server that lists nothing while it notifies would end those cards.
+ */
+export function listOnServer(gws: ScriptedGws, message: unknown): void {
+  const resource = (message as { readonly openmedia?: OpenmediaResourceWire } | null)?.openmedia;
+  if (resource === undefined || typeof resource.mediaType !== 'string') return;
+  const listed = (gws.snapshots.get(resource.mediaType) ?? []).filter((other) => other.id !== resource.id);
+  if (resource.state !== 'Completed') listed.push(resource);
+  gws.snapshots.set(resource.mediaType, listed);
+}
+
 /** A scripted GWS: /api/v2/me hands out token-1, token-2, …; snapshots and POSTs as configured. */
 export function createScriptedGws(): ScriptedGws {
   let issued = 0;
