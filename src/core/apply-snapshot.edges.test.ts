@@ -129,6 +129,17 @@ describe('snapshot reconciliation', () => {
     expect(state.order).toEqual(['D300', 'D200', 'D200b', 'D100', 'U1', 'U2', 'U3', ID]);
   });
 
+  it('merges a second media type’s read into the first newest first (each type is its own answer, in any order)', () => {
+    const promotions = [interaction({ id: 'P12', mediaType: 'promotion', receivedAt: 12_000 }), interaction({ id: 'P40', mediaType: 'promotion', receivedAt: 40_000 })];
+    const workitems = [interaction({ id: 'W30', mediaType: 'workitem', receivedAt: 30_000 }), interaction({ id: 'W5', mediaType: 'workitem', receivedAt: 5_000 })];
+    const first = applySnapshot(run([]), ['promotion'], promotions, 50_000);
+    const both = applySnapshot(first, ['workitem'], workitems, 50_000);
+    expect(both.order).toEqual(['P40', 'W30', 'P12', 'W5']);
+    // An entry without a date keeps its place behind the ones read later, as before.
+    const undated = applySnapshot(run([statusChange(interaction({ id: 'U', receivedAt: undefined }), 1)]), ['workitem'], workitems, 50_000);
+    expect(undated.order).toEqual(['W30', 'W5', 'U']);
+  });
+
   it('orders undated ids listed before dated ones after them too', () => {
     const state = applySnapshot(run([]), ['promotion'], [interaction({ id: 'U1', receivedAt: undefined }), interaction({ id: 'D1', receivedAt: 5 })], 5000);
     expect(state.order).toEqual(['D1', 'U1']);

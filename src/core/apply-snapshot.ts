@@ -140,6 +140,32 @@ function newestFirst(interactions: readonly OpenmediaInteraction[]): string[] {
 }
 
 /**
+ * `added` (newest first) merged into `order`: an added interaction goes after the ones already
+ * there that the server received later, so reads of several media types (one answer each, in
+ * whatever order they come) still list newest first. Where either date is unknown, the added one
+ * goes first, as everything new does.
+ */
+function mergedNewestFirst(added: readonly string[], order: readonly string[], state: OpenmediaState): string[] {
+  const receivedAt = (id: string) => state.byId.get(id)?.interaction.receivedAt;
+  const merged: string[] = [];
+  let j = 0;
+  for (const id of added) {
+    const at = receivedAt(id);
+    if (at !== undefined) {
+      for (let existing = order[j]; existing !== undefined; existing = order[j]) {
+        const existingAt = receivedAt(existing);
+        if (existingAt === undefined || existingAt <= at) break;
+        merged.push(existing);
+        j++;
+      }
+    }
+    merged.push(id);
+  }
+  for (; j < order.length; j++) merged.push(order[j] as string);
+  return merged;
+}
+
+/**
  * Reconcile with a snapshot of `mediaTypes` (read after start-up or after a gap in the push
  * channel). Listed interactions take the snapshot's version; active entries of those media types
  * that are not listed are marked gone and start their linger. Other media types are untouched.
@@ -182,7 +208,7 @@ export function applySnapshot(
     next = putEntry(next, id, { ...entry, gone: true, endedAt: at });
   }
 
-  if (added.length > 0) next = { ...next, order: [...newestFirst(added), ...state.order] };
+  if (added.length > 0) next = { ...next, order: mergedNewestFirst(newestFirst(added), state.order, next) };
   next = logEvent(next, {
     at,
     kind: 'snapshot',
