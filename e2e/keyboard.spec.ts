@@ -78,6 +78,39 @@ test.describe('keyboard only', () => {
     expect(operations).toEqual(['Accept', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'SetInFocus', 'Complete', 'Complete']);
   });
 
+  test('when the focused card is evicted after the linger, focus goes to its neighbour, not to the page', async ({ page, mock }) => {
+    // A fake clock that still flows in real time, so the one-minute linger can be skipped.
+    await page.clock.install();
+    const root = await openWidget(page);
+    await mock.offer({ id: 'E2E-KEY-4', mediaType: 'promotion', userData: { Subject: 'E2E keyboard evicted' } });
+    const item = card(page, 'E2E keyboard evicted');
+    await tabTo(page, item.getByRole('button', { name: 'Accept' }));
+    await page.keyboard.press('Enter');
+    await expect(item.getByText('Processing', { exact: true })).toBeVisible();
+    await tabTo(page, item.getByRole('button', { name: 'Complete' }));
+    await page.keyboard.press('Enter');
+    await expect(item.getByText('This interaction has ended')).toBeVisible();
+    await expect(item).toBeFocused();
+
+    // The ended card comes after every card in progress; the other ended one (a seed) goes before
+    // it or with it, so the card that takes focus is the last one in progress.
+    const inProgress = root.getByRole('list', { name: /^In progress/ }).getByRole('article');
+    const neighbourName = await inProgress.last().getByRole('heading').textContent();
+    expect(neighbourName).toBeTruthy();
+    const neighbour = card(page, neighbourName ?? '');
+
+    await page.clock.fastForward(50_000);
+    await expect(item).toBeFocused();
+    await page.clock.fastForward(15_000);
+    await expect(item).toHaveCount(0);
+    await expect(neighbour).toBeFocused();
+    await expect(neighbour).toBeInViewport();
+
+    // The next Tab stays in the widget, inside that card.
+    await page.keyboard.press('Tab');
+    expect(await neighbour.evaluate((el) => el !== document.activeElement && el.contains(document.activeElement))).toBe(true);
+  });
+
   test('Reject from the keyboard', async ({ page, mock }) => {
     await openWidget(page);
     await mock.offer({ id: 'E2E-KEY-2', mediaType: 'promotion', userData: { Subject: 'E2E keyboard reject' } });

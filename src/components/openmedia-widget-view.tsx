@@ -82,7 +82,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   // Modals portal here: inside .omw-root (scoped styles apply) and outside the card list.
   const [dialogHost, setDialogHost] = useState<HTMLDivElement | null>(null);
   const rootRef = useRef<HTMLElement>(null);
-  const focusRecovery = useFocusRecovery(rootRef);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
   // Not read yet and nothing explains why (a failed read or a lost session has its banner).
   const loading = !listed && snapshotError === undefined && status !== 'unauthorized';
@@ -96,6 +96,9 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
     { key: 'active', title: messages.groupActive, items: groups.active },
     { key: 'ended', title: messages.groupEnded, items: groups.ended },
   ];
+  // The cards in the order drawn: focus recovery looks there for the neighbours of a card that left.
+  const cardOrder = sections.flatMap((section) => section.items.map((entry) => entry.interaction.id));
+  const focusRecovery = useFocusRecovery(rootRef, cardOrder, headingRef);
 
   const rootClass = ['omw-root', 'omw-widget', compact ? 'omw-widget--compact' : '', className ?? '']
     .filter(Boolean)
@@ -115,7 +118,8 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
         >
           <header className="omw-widget__header">
             <div className="omw-widget__heading">
-              <h2 id={titleId} className="omw-widget__title">
+              {/* Focusable from script only: takes focus when the focused card leaves and no card is left. */}
+              <h2 id={titleId} ref={headingRef} className="omw-widget__title" tabIndex={-1}>
                 {title ?? messages.title}
               </h2>
               {/* A count before the interactions were read would be a guess. */}
