@@ -64,6 +64,41 @@ describe('what a screen reader hears', () => {
     expect(said('Announcements')).toEqual(['20 new offers', 'New offer: One more']);
   });
 
+  it('says when an announced offer stops being offered without the agent (withdrawn, taken elsewhere)', async () => {
+    const { emit } = await setup();
+    await emit(statusChange(resource('o1', 'Invited', 'workitem', { Subject: 'Refund request' })), 1000);
+    await emit(statusChange(resource('o2', 'Invited', 'workitem', { Subject: 'Callback' })), 1000);
+    expect(said('Announcements')).toEqual(['New offer: Refund request', 'New offer: Callback']);
+    await emit(statusChange(resource('o1', 'Completed', 'workitem', { Subject: 'Refund request' })), 1000);
+    expect(screen.getByRole('article', { name: 'Refund request' })).toBeInTheDocument(); // lingering, ended
+    expect(said('Announcements')).toEqual(['New offer: Refund request', 'New offer: Callback', 'No longer offered: Refund request']);
+    // Accepted (it moves to In progress): not an offer lost.
+    await emit(statusChange(resource('o2', 'Processing', 'workitem', { Subject: 'Callback' })), 1000);
+    expect(said('Announcements')).toHaveLength(3);
+  });
+
+  it('says nothing when the offer ends by this agent’s own Reject, and nothing for an offer gone before it was announced', async () => {
+    const { user, h, emit } = await setup();
+    await emit(statusChange(resource('o1', 'Invited', 'workitem', { Subject: 'Refund request' })), 1000);
+    h.gws.operationAnswer = () => Promise.resolve(new Response(JSON.stringify({ statusCode: 0, referenceId: 41 }), { headers: { 'content-type': 'application/json' } }));
+    await user.click(screen.getByRole('button', { name: 'Reject' }));
+    await advanceTimers(100);
+    await emit(statusChange(resource('o1', 'Completed', 'workitem', { Subject: 'Refund request' }), 41), 1000);
+    // Offered and withdrawn within the same moment: neither is news.
+    await emit(statusChange(resource('o3', 'Invited', 'workitem', { Subject: 'Flash offer' })), 10);
+    await emit(statusChange(resource('o3', 'Completed', 'workitem', { Subject: 'Flash offer' })), 2000);
+    expect(said('Announcements')).toEqual(['New offer: Refund request']);
+  });
+
+  it('summarises several offers ending at once', async () => {
+    const { emit } = await setup();
+    for (let i = 1; i <= 3; i += 1) await emit(statusChange(resource(`o${i}`, 'Invited', 'workitem', { Subject: `Offer ${i}` })), 0);
+    await advanceTimers(3000);
+    for (let i = 1; i <= 3; i += 1) await emit(statusChange(resource(`o${i}`, 'Completed', 'workitem', { Subject: `Offer ${i}` })), 0);
+    await advanceTimers(3000);
+    expect(said('Announcements')).toEqual(['3 new offers', '3 offers no longer offered']);
+  });
+
   it('summarises a burst of failures in one announcement while each card keeps its alert box', async () => {
     const { user, h, emit } = await setup(createHarness({ mediaTypes: ['workitem'], actionTimeoutMs: 2000 }));
     for (let i = 1; i <= 10; i += 1) await emit(statusChange(resource(`w${i}`, 'Processing', 'workitem', { Subject: `Work ${i}` })), 0);

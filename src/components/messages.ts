@@ -142,6 +142,9 @@ export interface Messages {
   /** Announced politely once per offer; a burst is one summary. */
   readonly newOffer: (subject: string) => string;
   readonly newOffers: (count: number) => string;
+  /** An announced offer that ended without this agent's Accept or Reject (withdrawn, taken elsewhere). */
+  readonly offerEnded: (subject: string) => string;
+  readonly offersEnded: (count: number) => string;
   /** Announced once for a burst of failures (each card still shows its own alert); `more`: after one already announced. */
   readonly failuresSummary: (count: number, more: boolean) => string;
 
@@ -307,6 +310,8 @@ export const DEFAULT_MESSAGES: Messages = {
   urgentAnnouncementsLabel: 'Urgent announcements',
   newOffer: (subject) => `New offer: ${subject}`,
   newOffers: (count) => `${count.toLocaleString('en-US')} new offers`,
+  offerEnded: (subject) => `No longer offered: ${subject}`,
+  offersEnded: (count) => `${count.toLocaleString('en-US')} offers no longer offered`,
   failuresSummary: (count, more) =>
     `${count.toLocaleString('en-US')} ${more ? 'more ' : ''}action${count === 1 ? '' : 's'} failed. Each card says why.`,
 

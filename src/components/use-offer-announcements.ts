@@ -14,14 +14,25 @@ export const OFFER_MAX_WAIT_MS = 2_000;
  * ("20 new offers") for a burst. Offers already shown when the widget mounts are not new; an offer
  * that leaves the Offers group and comes back later is a new offer again. An offer that is gone
  * before its announcement (accepted at once) is not announced.
+ *
+ * An announced offer that stops being offered without this agent's doing — withdrawn, taken by
+ * someone else, or no longer listed after a reconnect: it ends, with no Accept or Reject of this
+ * tab pending on it — is announced too ("No longer offered: <subject>", or a count), so a
+ * screen-reader agent does not go looking for an offer that has gone. An offer accepted (it moves
+ * to In progress) or one this tab accepted or rejected is not.
  */
 export function useOfferAnnouncements(
   offers: readonly InteractionEntry[],
+  ended: readonly InteractionEntry[],
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
 ): void {
-  const known = useRef<Set<string> | undefined>(undefined);
+  /** The offers as last rendered. */
+  const known = useRef<ReadonlyMap<string, InteractionEntry> | undefined>(undefined);
+  /** New offers not announced yet. */
   const waiting = useRef<string[]>([]);
+  /** Offers that ended meanwhile, by subject, not announced yet. */
+  const gone = useRef<string[]>([]);
   const latest = useRef({ offers, messages, announce });
   const timer = useRef<{ handle: ReturnType<typeof setTimeout>; firstAt: number } | undefined>(undefined);
 
@@ -30,32 +41,45 @@ export function useOfferAnnouncements(
   });
 
   useEffect(() => {
-    const ids = new Set(offers.map((entry) => entry.interaction.id));
-    if (known.current === undefined) {
-      known.current = ids;
-      return;
+    const current = new Map(offers.map((entry) => [entry.interaction.id, entry] as const));
+    const before = known.current;
+    known.current = current;
+    if (before === undefined) return;
+    const fresh = [...current.keys()].filter((id) => !before.has(id));
+    const endedIds = new Set(ended.map((entry) => entry.interaction.id));
+    let leftEnded = 0;
+    for (const [id, entry] of before) {
+      if (current.has(id)) continue;
+      const unannounced = waiting.current.indexOf(id);
+      // Never announced as new: its going is not news either.
+      if (unannounced >= 0) waiting.current.splice(unannounced, 1);
+      else if (endedIds.has(id) && entry.pending === undefined) {
+        gone.current.push(interactionSubject(entry));
+        leftEnded += 1;
+      }
     }
-    const fresh = [...ids].filter((id) => !known.current?.has(id));
-    known.current = ids;
-    if (fresh.length === 0) return;
+    if (fresh.length === 0 && leftEnded === 0) return;
     waiting.current.push(...fresh);
 
     const flush = () => {
       timer.current = undefined;
-      const current = latest.current;
-      const byId = new Map(current.offers.map((entry) => [entry.interaction.id, entry]));
+      const now = latest.current;
+      const byId = new Map(now.offers.map((entry) => [entry.interaction.id, entry]));
       const still = waiting.current.flatMap((id) => byId.get(id) ?? []);
+      const subjects = gone.current;
       waiting.current = [];
-      if (still.length === 0) return;
+      gone.current = [];
       const [only] = still;
-      current.announce(still.length === 1 && only ? current.messages.newOffer(interactionSubject(only)) : current.messages.newOffers(still.length), 'polite');
+      if (still.length > 0) now.announce(still.length === 1 && only ? now.messages.newOffer(interactionSubject(only)) : now.messages.newOffers(still.length), 'polite');
+      const [onlyGone] = subjects;
+      if (subjects.length > 0) now.announce(subjects.length === 1 && onlyGone !== undefined ? now.messages.offerEnded(onlyGone) : now.messages.offersEnded(subjects.length), 'polite');
     };
     const now = Date.now();
     const firstAt = timer.current?.firstAt ?? now;
     if (timer.current) clearTimeout(timer.current.handle);
     const delay = Math.max(0, Math.min(OFFER_QUIET_MS, firstAt + OFFER_MAX_WAIT_MS - now));
     timer.current = { handle: setTimeout(flush, delay), firstAt };
-  }, [offers]);
+  }, [offers, ended]);
 
   useEffect(
     () => () => {
