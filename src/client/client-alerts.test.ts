@@ -52,6 +52,8 @@ function fakeShared(initial: TabInfo) {
       alertedListeners.push(listener);
       return () => undefined;
     },
+    announceFocused: () => undefined,
+    subscribeFocused: () => () => undefined,
   };
   return {
     channel,

@@ -26,6 +26,7 @@ import {
   DEFAULT_RECORD_LIMIT,
 } from './client-options';
 import type { OpenmediaClientOptions } from './client-options';
+import { createSharedFocus } from './shared-focus';
 import { createSnapshotLoader } from './snapshot-loader';
 import { browserLocalStorage } from './seen-offers';
 import { createStateStarts } from './state-starts';
@@ -190,7 +191,11 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   }
   // The store publishes at most once per frame; its publish is ours (every snapshot read is logged
   // in the state, so the first read's publish is there to carry "listed").
-  store.subscribe(() => publish({ state: store.getSnapshot(), listed: snapshots.listed() }));
+  const sharedFocus = createSharedFocus(store, source, now);
+  store.subscribe(() => {
+    sharedFocus.retry();
+    publish({ state: store.getSnapshot(), listed: snapshots.listed() });
+  });
 
   const stateStarts = createStateStarts(
     options.stateStartStorage === undefined ? browserLocalStorage : (options.stateStartStorage ?? undefined),

@@ -8,6 +8,7 @@ import type { OpenmediaResourceWire } from '../protocol/types';
 import { createFakeBrowser } from '../test-support/fake-tabs';
 import type { FakeBrowser, FakeTab } from '../test-support/fake-tabs';
 import { waitFor } from '../test-support/wait-for';
+import { json } from '../testing/fake-fetch';
 import { createScriptedGws, resource, statusChange } from '../testing/scripted-gws';
 import type { ScriptedGws } from '../testing/scripted-gws';
 import type { AlertEffects } from './alert-effects';
@@ -139,6 +140,38 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
     await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in every tab');
     // Only the leader alerts, once.
     expect(tabs.map((tab) => tab.alerted)).toEqual([['W1'], [], []]);
+  });
+
+  it('shows in every tab the interaction one tab put in focus (GWS has one focus per agent), and tells a tab that joins later', async () => {
+    const browser = createFakeBrowser();
+    const server = createServer();
+    const gws = createScriptedGws();
+    const truth = createTruth(gws, server);
+    const tabs = [openTab(browser, server, gws), openTab(browser, server, gws), openTab(browser, server, gws)];
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every tab connected');
+    truth.set(resource('W1', 'Processing', 'workitem', { Subject: 'First' }));
+    truth.set(resource('W2', 'Processing', 'workitem', { Subject: 'Second' }));
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W2')), 'both in every tab');
+    const focused = () => tabs.map((tab) => tab.client.getSnapshot().state.focusedId);
+
+    // A follower sets the focus; GWS confirms it with the request's referenceId.
+    let reference = 500;
+    gws.operationAnswer = () => json({ statusCode: 0, referenceId: reference });
+    void tabs[1]?.client.perform('W1', { operationName: 'SetInFocus' });
+    await waitFor(() => gws.requests.some((request) => request.method === 'POST'), 'the SetInFocus sent');
+    server.emit(statusChange(resource('W1', 'Processing', 'workitem', { Subject: 'First' }), 500));
+    await waitFor(() => focused().every((id) => id === 'W1'), 'W1 in focus in every tab');
+
+    // The leader moves it: the tab that set it before no longer claims it.
+    reference = 501;
+    void tabs[0]?.client.perform('W2', { operationName: 'SetInFocus' });
+    await waitFor(() => gws.requests.filter((request) => request.method === 'POST').length === 2, 'the second SetInFocus sent');
+    server.emit(statusChange(resource('W2', 'Processing', 'workitem', { Subject: 'Second' }), 501));
+    await waitFor(() => focused().every((id) => id === 'W2'), 'W2 in focus in every tab');
+
+    // A tab opened now hears it (before it has read W2, so it shows it once read).
+    const late = openTab(browser, server, gws);
+    await waitFor(() => late.client.getSnapshot().state.focusedId === 'W2', 'the focus in the tab that joined');
   });
 
   it('loses nothing the snapshot cannot restore when the leader dies mid-burst', async () => {

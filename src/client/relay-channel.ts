@@ -30,6 +30,10 @@ export interface SharedChannel extends NotificationChannel {
   announceAlerted(ids: readonly string[]): void;
   /** Offers another tab alerted. */
   subscribeAlerted(listener: (ids: readonly string[]) => void): () => void;
+  /** Tell the other tabs that this tab's SetInFocus made `id` the interaction in focus. */
+  announceFocused(id: string): void;
+  /** The interaction another tab's SetInFocus put in focus (a joining tab hears the latest one). */
+  subscribeFocused(listener: (id: string) => void): () => void;
 }
 
 export interface SharedChannelOptions {
@@ -84,6 +88,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
   const tabListeners = new Set<{ readonly listener: () => void }>();
   const alertedListeners = new Set<{ readonly listener: (ids: readonly string[]) => void }>();
   const alerted = new Set<string>();
+  const focusedListeners = new Set<{ readonly listener: (id: string) => void }>();
+  /** The latest focus confirmed in this browser (this tab's or heard), for tabs that join later. */
+  let focused: string | undefined;
   let status: ConnectionStatus = 'disconnected';
   let tab: TabInfo = { role: 'follower', tabs: undefined };
   let run: Run | undefined;
@@ -191,6 +198,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         if (leading) {
           post({ kind: 'status', status: leading.source.getStatus() }, current);
           if (alerted.size > 0) post({ kind: 'alerted', ids: [...alerted] }, current);
+          if (focused !== undefined) post({ kind: 'focused', id: focused }, current);
         }
         recount(current);
         return;
@@ -212,6 +220,10 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       case 'alerted':
         remember(message.ids);
         for (const { listener } of [...alertedListeners]) listener(message.ids);
+        return;
+      case 'focused':
+        focused = message.id;
+        for (const { listener } of [...focusedListeners]) listener(message.id);
         return;
     }
   }
@@ -306,6 +318,17 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       alertedListeners.add(record);
       return () => {
         alertedListeners.delete(record);
+      };
+    },
+    announceFocused(id) {
+      focused = id;
+      post({ kind: 'focused', id });
+    },
+    subscribeFocused(listener) {
+      const record = { listener };
+      focusedListeners.add(record);
+      return () => {
+        focusedListeners.delete(record);
       };
     },
   };

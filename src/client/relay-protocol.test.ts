@@ -18,6 +18,7 @@ describe('readRelayMessage', () => {
     [{ kind: 'bye', from: 'tab-1', leader: true }, { kind: 'bye', from: 'tab-1', leader: true }],
     [{ kind: 'bye', from: 'tab-1', leader: 'yes' }, { kind: 'bye', from: 'tab-1', leader: false }],
     [{ kind: 'alerted', ids: ['a', 7, 'b', null] }, { kind: 'alerted', ids: ['a', 'b'] }],
+    [{ kind: 'focused', id: 'W1', extra: 1 }, { kind: 'focused', id: 'W1' }],
   ])('reads %j', (value, expected) => {
     expect(readRelayMessage(value)).toEqual(expected);
   });
@@ -34,6 +35,8 @@ describe('readRelayMessage', () => {
     [{ kind: 'leader', from: 5 }],
     [{ kind: 'bye', leader: true }],
     [{ kind: 'alerted', ids: 'a' }],
+    [{ kind: 'focused' }],
+    [{ kind: 'focused', id: 7 }],
     [{ kind: 'unknown' }],
   ])('ignores %j', (value) => {
     expect(readRelayMessage(value)).toBeUndefined();

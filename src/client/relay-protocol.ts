@@ -12,7 +12,7 @@ export type RelayMessage =
   | { readonly kind: 'status'; readonly status: ConnectionStatus }
   /** Notifications may have been lost: every tab re-reads its snapshot. */
   | { readonly kind: 'resync' }
-  /** A tab started sharing: the leader answers with its status and the offers already alerted. */
+  /** A tab started sharing: the leader answers with its status, the offers already alerted and the focus. */
   | { readonly kind: 'hello'; readonly from: string }
   /** A tab stopped sharing (or is being closed). */
   | { readonly kind: 'bye'; readonly from: string; readonly leader: boolean }
@@ -23,7 +23,9 @@ export type RelayMessage =
   /** A tab's REST request was answered 401: the session every tab shares is gone (leader stops). */
   | { readonly kind: 'session-ended' }
   /** Offers already alerted in this browser: no other tab alerts them again. */
-  | { readonly kind: 'alerted'; readonly ids: readonly string[] };
+  | { readonly kind: 'alerted'; readonly ids: readonly string[] }
+  /** A tab's SetInFocus was confirmed: GWS's focus is the agent's, so every tab shows it. */
+  | { readonly kind: 'focused'; readonly id: string };
 
 const STATUSES: ReadonlySet<string> = new Set<ConnectionStatus>(['connecting', 'connected', 'reconnecting', 'unauthorized', 'disconnected']);
 
@@ -47,6 +49,8 @@ export function readRelayMessage(value: unknown): RelayMessage | undefined {
       return typeof message.from === 'string' ? { kind: 'bye', from: message.from, leader: message.leader === true } : undefined;
     case 'alerted':
       return Array.isArray(message.ids) ? { kind: 'alerted', ids: message.ids.filter((id): id is string => typeof id === 'string') } : undefined;
+    case 'focused':
+      return typeof message.id === 'string' ? { kind: 'focused', id: message.id } : undefined;
     default:
       return undefined;
   }

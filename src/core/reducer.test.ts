@@ -409,6 +409,16 @@ describe('clockTicked: the linger', () => {
     expect(settled.byId.has(ID)).toBe(false);
   });
 
+  it('takes the focus another tab confirmed, for an interaction it has and that is still active', () => {
+    const two = run([statusChange(processing, 1000), statusChange(interaction({ id: 'B' }), 1000), statusChange(interaction({ id: 'C', state: 'Completed' }), 1000)]);
+    const focused = openmediaReducer(two, { type: 'focusedElsewhere', interactionId: 'B', at: 2000 });
+    expect(focused.focusedId).toBe('B');
+    expect(focused.diagnostics.log.at(-1)).toMatchObject({ kind: 'action-resolved', interactionId: 'B', detail: 'SetInFocus done in another tab' });
+    expect(openmediaReducer(focused, { type: 'focusedElsewhere', interactionId: 'B', at: 2100 })).toBe(focused);
+    expect(openmediaReducer(focused, { type: 'focusedElsewhere', interactionId: 'unknown', at: 2100 })).toBe(focused);
+    expect(openmediaReducer(focused, { type: 'focusedElsewhere', interactionId: 'C', at: 2100 })).toBe(focused);
+  });
+
   it('clears the focus when the focused interaction ends (its card must not say "In focus"), and honours lingerMs', () => {
     const focused = run([statusChange(processing, 1000), requested('r1', ID, 'SetInFocus', 1100), accepted('r1', 3, 1200), statusChange(processing, 1300, 3)], {
       lingerMs: 10,

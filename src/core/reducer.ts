@@ -126,6 +126,14 @@ function reduce(state: OpenmediaState, event: OpenmediaEvent): OpenmediaState {
     }
     case 'errorDismissed':
       return dismissError(state, event.interactionId);
+    case 'focusedElsewhere': {
+      const entry = state.byId.get(event.interactionId);
+      if (entry === undefined || isEnded(entry) || state.focusedId === event.interactionId) return state;
+      return logEvent(
+        { ...state, focusedId: event.interactionId },
+        { at: event.at, kind: 'action-resolved', interactionId: event.interactionId, referenceId: undefined, detail: 'SetInFocus done in another tab' },
+      );
+    }
     case 'clockTicked':
       return applyClockTick(state, event.at);
     case 'sessionChanged':

@@ -233,6 +233,11 @@ export type OpenmediaEvent =
     }
   | { readonly type: 'actionTimedOut'; readonly requestId: string; readonly at: number }
   | { readonly type: 'errorDismissed'; readonly interactionId: string }
+  /**
+   * Another tab of this browser had its SetInFocus confirmed: GWS's focus is the agent's, not a
+   * tab's, so this one shows it too (when it has the interaction, still active).
+   */
+  | { readonly type: 'focusedElsewhere'; readonly interactionId: string; readonly at: number }
   | { readonly type: 'clockTicked'; readonly at: number }
   /** The HTTP session ended or a new one began: referenceIds restart, so none may match across it. */
   | { readonly type: 'sessionChanged'; readonly at: number };
