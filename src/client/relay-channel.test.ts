@@ -124,14 +124,20 @@ function sameStates(a: Record<string, string>, b: Record<string, string>): boole
 
 const leaders = (tabs: readonly Tab[]) => tabs.filter((tab) => !tab.fake.crashed && tab.shared.getTab().role === 'leader');
 
+/** A browser with three tabs of the widget sharing one connection to a server, all connected. */
+async function threeConnectedTabs() {
+  const browser = createFakeBrowser();
+  const server = createServer();
+  const gws = createScriptedGws();
+  const truth = createTruth(gws, server);
+  const tabs = [openTab(browser, server, gws), openTab(browser, server, gws), openTab(browser, server, gws)];
+  await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every tab connected');
+  return { browser, server, gws, truth, tabs };
+}
+
 describe('the shared connection (leader and followers over BroadcastChannel and Web Locks)', () => {
   it('runs one session for three tabs and shows every notification in each', async () => {
-    const browser = createFakeBrowser();
-    const server = createServer();
-    const gws = createScriptedGws();
-    const truth = createTruth(gws, server);
-    const tabs = [openTab(browser, server, gws), openTab(browser, server, gws), openTab(browser, server, gws)];
-    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every tab connected');
+    const { server, truth, tabs } = await threeConnectedTabs();
     expect(server.live()).toBe(1);
     expect(tabs.map((tab) => tab.shared.getTab().role)).toEqual(['leader', 'follower', 'follower']);
     await waitFor(() => tabs.every((tab) => tab.shared.getTab().tabs === 3), 'every tab counts three tabs');
@@ -143,12 +149,7 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
   });
 
   it('shows in every tab the interaction one tab put in focus (GWS has one focus per agent), and tells a tab that joins later', async () => {
-    const browser = createFakeBrowser();
-    const server = createServer();
-    const gws = createScriptedGws();
-    const truth = createTruth(gws, server);
-    const tabs = [openTab(browser, server, gws), openTab(browser, server, gws), openTab(browser, server, gws)];
-    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every tab connected');
+    const { browser, server, gws, truth, tabs } = await threeConnectedTabs();
     truth.set(resource('W1', 'Processing', 'workitem', { Subject: 'First' }));
     truth.set(resource('W2', 'Processing', 'workitem', { Subject: 'Second' }));
     await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W2')), 'both in every tab');

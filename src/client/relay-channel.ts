@@ -47,6 +47,15 @@ export interface SharedChannelOptions {
   readonly recountMs?: number;
 }
 
+/** Adds `listener` to `set`; returns its removal. */
+function listenOn<T>(set: Set<{ readonly listener: T }>, listener: T): () => void {
+  const record = { listener };
+  set.add(record);
+  return () => {
+    set.delete(record);
+  };
+}
+
 /** How many alerted offer ids a tab remembers for tabs that join later. */
 const REMEMBERED_ALERTS = 500;
 
@@ -301,35 +310,17 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       return false;
     },
     getTab: () => tab,
-    subscribeTab(listener) {
-      const record = { listener };
-      tabListeners.add(record);
-      return () => {
-        tabListeners.delete(record);
-      };
-    },
+    subscribeTab: (listener) => listenOn(tabListeners, listener),
     announceAlerted(ids) {
       if (ids.length === 0) return;
       remember(ids);
       post({ kind: 'alerted', ids });
     },
-    subscribeAlerted(listener) {
-      const record = { listener };
-      alertedListeners.add(record);
-      return () => {
-        alertedListeners.delete(record);
-      };
-    },
+    subscribeAlerted: (listener) => listenOn(alertedListeners, listener),
     announceFocused(id) {
       focused = id;
       post({ kind: 'focused', id });
     },
-    subscribeFocused(listener) {
-      const record = { listener };
-      focusedListeners.add(record);
-      return () => {
-        focusedListeners.delete(record);
-      };
-    },
+    subscribeFocused: (listener) => listenOn(focusedListeners, listener),
   };
 }

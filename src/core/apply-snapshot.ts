@@ -62,47 +62,40 @@ function showsEffect(effect: Effect, listed: OpenmediaInteraction | undefined, u
 }
 
 /**
- * After a gap, the outcome of a request accepted before or during it may never come. Settle each
- * from the snapshot: done where it shows the effect, otherwise "outcome unknown" (never a plain
- * timeout).
+ * Settle requests from what a read shows. `afterGap`: the outcome of a request accepted before or
+ * during the gap may never come; each is settled from the snapshot, done where it shows the
+ * effect, otherwise "outcome unknown" (never a plain timeout). Any read: a request already given
+ * up on (timed out, outcome unknown) is settled late where the read shows it worked — after a gap,
+ * or on the read a doubtful outcome asks for, so the card's "timed out" gives way to the truth
+ * instead of waiting for a notification that may never come.
  */
-function settlePendingFromSnapshot(
+function settleFromSnapshot(
   state: OpenmediaState,
   covered: ReadonlySet<string>,
   listed: ReadonlyMap<string, OpenmediaInteraction>,
   unreadable: ReadonlySet<string>,
   at: number,
+  afterGap: boolean,
 ): OpenmediaState {
   let next = state;
-  for (const action of state.pending.values()) {
-    if (action.referenceId === undefined) continue; // The POST is still travelling: its answer decides.
+  // Whether the read shows `action` took effect; undefined when the read did not cover it.
+  const shows = (action: Effect & { readonly interactionId: string }): boolean | undefined => {
     const entry = next.byId.get(action.interactionId);
-    if (entry === undefined || !covered.has(entry.interaction.mediaType)) continue;
-    next = showsEffect(action, listed.get(action.interactionId), unreadable.has(action.interactionId))
-      ? resolveAction(next, action.requestId, at, ' (seen in the snapshot)')
-      : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined }, at);
+    if (entry === undefined || !covered.has(entry.interaction.mediaType)) return undefined;
+    return showsEffect(action, listed.get(action.interactionId), unreadable.has(action.interactionId));
+  };
+  if (afterGap) {
+    for (const action of state.pending.values()) {
+      if (action.referenceId === undefined) continue; // The POST is still travelling: its answer decides.
+      const done = shows(action);
+      if (done === undefined) continue;
+      next = done
+        ? resolveAction(next, action.requestId, at, ' (seen in the snapshot)')
+        : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined }, at);
+    }
   }
-  return next;
-}
-
-/**
- * A request already given up on (timed out, outcome unknown) is settled late where any read shows
- * it worked: after a gap, or the read a doubtful outcome asks for (the card's "timed out" then
- * gives way to the truth instead of waiting for a notification that may never come).
- */
-function settleGivenUpFromSnapshot(
-  state: OpenmediaState,
-  covered: ReadonlySet<string>,
-  listed: ReadonlyMap<string, OpenmediaInteraction>,
-  unreadable: ReadonlySet<string>,
-  at: number,
-): OpenmediaState {
-  let next = state;
   for (const [referenceId, action] of state.unsettled.entries()) {
-    if (action.late !== undefined) continue;
-    const entry = next.byId.get(action.interactionId);
-    if (entry === undefined || !covered.has(entry.interaction.mediaType)) continue;
-    if (showsEffect(action, listed.get(action.interactionId), unreadable.has(action.interactionId))) {
+    if (action.late === undefined && shows(action) === true) {
       next = applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, undefined, ' (late, seen in the snapshot)');
     }
   }
@@ -216,6 +209,5 @@ export function applySnapshot(
     referenceId: undefined,
     detail: `${mediaTypes.join(', ') || 'no media types'}: ${listed.size} listed, ${added.length} new, ${goneCount} gone`,
   });
-  if (options.afterGap) next = settlePendingFromSnapshot(next, covered, listed, unreadable, at);
-  return settleGivenUpFromSnapshot(next, covered, listed, unreadable, at);
+  return settleFromSnapshot(next, covered, listed, unreadable, at, options.afterGap);
 }
