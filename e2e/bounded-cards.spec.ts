@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { card, openWidget } from './support/widget';
+import { card, openWidget, widget } from './support/widget';
 
 /** The card's rendered height, and the viewport's: "about one screen" is the viewport. */
 async function heights(page: Page, item: Locator): Promise<{ card: number; screen: number }> {
@@ -77,5 +77,47 @@ test.describe('bounded cards: huge user data (GWS does not bound it)', () => {
     await expectActionInReach(page, item, 'Accept');
     await item.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/bounded-value-expanded.png' });
+  });
+
+  test('a 10,000-character Subject and key and a 2,000-character state are clamped: the card fits a screen, the timer stays on it, the texts stay whole for screen readers', async ({ page, mock }) => {
+    await openWidget(page);
+    const subject = `Subject start ${'many words of a subject '.repeat(416)}subject end`;
+    // One unbroken word: the worst case for the key column (and the state has no break at all).
+    const key = `Key${'k'.repeat(9_994)}end`;
+    const state = `State${'s'.repeat(1_992)}end`;
+    expect([subject.length >= 10_000, key.length, state.length]).toEqual([true, 10_000, 2_000]);
+    await mock.raw({
+      messageType: 'OpenmediaStateChangeMessage',
+      notificationType: 'StatusChange',
+      openmedia: { id: 'E2E-LONG-TEXTS', mediaType: 'promotion', state, capabilities: ['Complete'], userData: { Subject: subject, [key]: 'value', Priority: '2' } },
+    });
+    // The card's accessible name is still the whole Subject, and so is its heading's.
+    const item = card(page, subject);
+    await expect(item).toBeVisible();
+    const heading = item.getByRole('heading', { name: subject, exact: true });
+    await expect(heading).toBeVisible();
+    await expect(heading).toHaveAttribute('title', subject);
+    await expect(item.getByRole('term').filter({ hasText: key })).toHaveAttribute('title', key);
+    await expect(item.getByText(state, { exact: true })).toHaveAttribute('title', state);
+
+    // Soft, so a failure reports every bound that does not hold.
+    const { card: height, screen } = await heights(page, item);
+    expect.soft(height, `card height ${height}px`).toBeLessThanOrEqual(screen);
+
+    // The time in state is on the card, beside the (ellipsised) state, not pushed off its edge; and
+    // the unbroken key does not widen the card past the widget.
+    const timer = item.getByTitle(/^Time in state/);
+    await expect(timer).toBeVisible();
+    const [cardBox, timerBox, widgetBox] = await Promise.all([item.boundingBox(), timer.boundingBox(), widget(page).boundingBox()]);
+    if (cardBox === null || timerBox === null || widgetBox === null) throw new Error('The widget, the card or its timer is not rendered.');
+    expect.soft(timerBox.x, 'timer left edge').toBeGreaterThanOrEqual(cardBox.x);
+    expect.soft(timerBox.x + timerBox.width, 'timer right edge').toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    expect.soft(timerBox.y, 'timer top edge').toBeGreaterThanOrEqual(cardBox.y);
+    expect.soft(timerBox.y + timerBox.height, 'timer bottom edge').toBeLessThanOrEqual(cardBox.y + cardBox.height);
+    expect.soft(cardBox.x + cardBox.width, 'card right edge').toBeLessThanOrEqual(widgetBox.x + widgetBox.width);
+
+    await expectActionInReach(page, item, 'Complete');
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/bounded-long-texts.png' });
   });
 });

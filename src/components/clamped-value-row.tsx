@@ -3,7 +3,7 @@ import { ActionButton } from './action-button';
 import { previewText } from './bounded-user-data';
 import { LazyUserDataValueForm } from './lazy-parts';
 import { useMessages } from './messages-context';
-import type { KeyActionState } from './user-data-row';
+import { keyTooltip, type KeyActionState } from './user-data-row';
 
 export interface ClampedValueRowProps {
   readonly dataKey: string;
@@ -59,7 +59,7 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
 
   return (
     <div className="omw-ud-row omw-ud-row--long">
-      <dt className="omw-ud-key">{dataKey}</dt>
+      <dt className="omw-ud-key" title={keyTooltip(dataKey)}>{dataKey}</dt>
       <dd className="omw-ud-value">
         {expanded ? (
           <div id={fullId} className="omw-ud-full" role="region" aria-label={dataKey} tabIndex={0}>

@@ -130,3 +130,29 @@ export const LongUserDataValue: Story = {
     await expect(within(canvasElement).getByRole('button', { name: 'Copy Transcript' })).toBeVisible();
   },
 };
+
+const LONG_SUBJECT = `A long subject ${'words of a subject '.repeat(526)}end`;
+const LONG_KEY = `Key${'k'.repeat(9_997)}`;
+const LONG_STATE = `Opaque${'state'.repeat(398)}`;
+
+/**
+ * A 10,000-character Subject and key and a 2,000-character state (GWS bounds none of them): the
+ * title and the key show 3 lines, the state one, the timer stays in view; each is whole as its tooltip.
+ */
+export const LongSubjectKeyAndState: Story = {
+  args: {
+    entry: makeEntry({
+      state: LONG_STATE,
+      capabilities: ['Complete', 'UpdateUserData', 'DeleteUserData'],
+      userData: { Subject: LONG_SUBJECT, [LONG_KEY]: 'a value beside a long key', Priority: '2' },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const card = within(canvasElement);
+    await expect(card.getByRole('heading', { name: LONG_SUBJECT })).toHaveAttribute('title', LONG_SUBJECT);
+    await expect(card.getByTitle(LONG_KEY)).toHaveTextContent(LONG_KEY);
+    await expect(card.getByTitle(LONG_STATE)).toBeVisible();
+    await expect(card.getByTitle('Time in state')).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Complete' })).toBeVisible();
+  },
+};

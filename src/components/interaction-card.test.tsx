@@ -3,8 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActionError } from '../core/types';
 import type { Operation } from '../protocol/types';
-import { InteractionCard, type InteractionCardProps } from './interaction-card';
+import { InteractionCard, TITLE_TOOLTIP_AFTER, type InteractionCardProps } from './interaction-card';
 import { OpenmediaMessages } from './messages-provider';
+import { STATE_TOOLTIP_AFTER } from './state-chip';
+import { KEY_TOOLTIP_AFTER } from './user-data-row';
 import { makeEntry, makeError, makePending } from '../test-support/entries';
 
 function renderCard(props: Partial<InteractionCardProps> = {}) {
@@ -274,6 +276,81 @@ describe('InteractionCard: content', () => {
     renderCard({ focused: true });
     expect(screen.getByRole('article')).toHaveAttribute('aria-current', 'true');
     expect(screen.getByText('In focus')).toBeInTheDocument();
+  });
+});
+
+// CSS clamps the title and the keys to 3 lines and the state to one (e2e bounded-cards.spec.ts
+// measures it); the whole text stays in the DOM, and is the tooltip once it is long enough to be cut.
+describe('InteractionCard: long Subject, keys and state', () => {
+  const term = (name: string) => screen.getAllByRole('term').find((t) => t.textContent === name);
+
+  it('keeps a 10,000-character Subject whole as the heading and the card name, and as the heading\'s tooltip', () => {
+    const subject = `Start ${'subject '.repeat(1_250)}end`;
+    renderCard({ entry: makeEntry({ userData: { Subject: subject } }) });
+    expect(screen.getByRole('article', { name: subject })).toBeInTheDocument();
+    const heading = screen.getByRole('heading', { name: subject });
+    expect(heading).toHaveTextContent(subject, { normalizeWhitespace: false });
+    expect(heading).toHaveAttribute('title', subject);
+  });
+
+  it.each([
+    ['Spring offer', false],
+    ['s'.repeat(TITLE_TOOLTIP_AFTER), false],
+    ['s'.repeat(TITLE_TOOLTIP_AFTER + 1), true],
+  ])('gives the Subject %j a tooltip: %s', (subject, tooltip) => {
+    renderCard({ entry: makeEntry({ userData: { Subject: subject } }) });
+    const heading = screen.getByRole('heading', { name: subject });
+    if (tooltip) expect(heading).toHaveAttribute('title', subject);
+    else expect(heading).not.toHaveAttribute('title');
+  });
+
+  it('keeps a 10,000-character key whole in its term, its tooltip and its buttons\' names', () => {
+    const key = `Key${'k'.repeat(9_997)}`;
+    renderCard({ entry: makeEntry({ capabilities: ['UpdateUserData', 'DeleteUserData'], userData: { Subject: 'Spring offer', [key]: 'v' } }) });
+    expect(term(key)).toHaveAttribute('title', key);
+    expect(screen.getByRole('button', { name: `Edit ${key}` })).toBeInTheDocument();
+    expect(term('Subject')).not.toHaveAttribute('title');
+  });
+
+  it.each([
+    ['k'.repeat(KEY_TOOLTIP_AFTER), false],
+    ['k'.repeat(KEY_TOOLTIP_AFTER + 1), true],
+  ])('gives the key %j a tooltip: %s', (key, tooltip) => {
+    renderCard({ entry: makeEntry({ userData: { [key]: 'v' } }) });
+    if (tooltip) expect(term(key)).toHaveAttribute('title', key);
+    else expect(term(key)).not.toHaveAttribute('title');
+  });
+
+  it('gives a long key beside a long (clamped) value its tooltip too', () => {
+    const key = `Key${'k'.repeat(100)}`;
+    renderCard({ entry: makeEntry({ userData: { Subject: 'Spring offer', [key]: 'x'.repeat(1_000) } }) });
+    expect(screen.getByRole('button', { name: `Show more of ${key}` })).toBeInTheDocument();
+    expect(term(key)).toHaveAttribute('title', key);
+  });
+
+  it('gives the delete confirmation of a long key the whole question as its tooltip, and a short one none', async () => {
+    const user = userEvent.setup();
+    const key = `Key${'k'.repeat(100)}`;
+    renderCard({ entry: makeEntry({ capabilities: ['DeleteUserData'], userData: { Subject: 'Spring offer', [key]: 'v' } }) });
+    await user.click(screen.getByRole('button', { name: `Delete ${key}` }));
+    const question = `Delete “${key}”?`;
+    const confirm = screen.getByRole('group', { name: question });
+    expect(within(confirm).getByText(question)).toHaveAttribute('title', question);
+    await user.click(within(confirm).getByRole('button', { name: 'Keep' }));
+    await user.click(screen.getByRole('button', { name: 'Delete Subject' }));
+    expect(within(screen.getByRole('group', { name: 'Delete “Subject”?' })).getByText('Delete “Subject”?')).not.toHaveAttribute('title');
+  });
+
+  it.each([
+    ['Processing', false],
+    ['s'.repeat(STATE_TOOLTIP_AFTER), false],
+    ['s'.repeat(STATE_TOOLTIP_AFTER + 1), true],
+    [`State${'s'.repeat(1_995)}`, true],
+  ])('shows the state %j whole, with a tooltip: %s', (state, tooltip) => {
+    renderCard({ entry: makeEntry({ state }) });
+    expect(screen.getByText(state)).toBeInTheDocument();
+    if (tooltip) expect(screen.getByTitle(state)).toHaveTextContent(state);
+    else expect(screen.queryByTitle(state)).toBeNull();
   });
 });
 

@@ -35,6 +35,12 @@ const NO_TARGETS: readonly TransferTarget[] = [];
 // One class string per look, shared by every card (see shared-strings).
 const cardClasses = createStringCache();
 const KNOWN: readonly string[] = KNOWN_OPERATIONS;
+/**
+ * The title is clamped to 3 lines by CSS (GWS does not bound the Subject). Past this length it may
+ * be cut (3 lines of the narrowest card, compact at 272 px, hold ~70 characters of text, 39 W's),
+ * so its whole text is also the heading's tooltip; a shorter one needs none.
+ */
+export const TITLE_TOOLTIP_AFTER = 40;
 
 /** The title of an interaction: its Subject when it has one, else its id. */
 export function interactionSubject(entry: InteractionEntry): string {
@@ -145,7 +151,12 @@ export const InteractionCard = memo(function InteractionCard({
         )}
         <TimeInState since={entry.stateSince} frozenAt={ended ? (entry.endedAt ?? entry.stateSince) : undefined} atLeast={entry.stateSinceExact === false} />
       </header>
-      <Heading id={titleId} className="omw-card__title">
+      <Heading
+        id={titleId}
+        className="omw-card__title"
+        // Clamped to 3 lines by CSS; the whole Subject stays its text (the card's name).
+        title={subject.length > TITLE_TOOLTIP_AFTER ? subject : undefined}
+      >
         {subject}
       </Heading>
       <InteractionMeta

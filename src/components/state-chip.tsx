@@ -7,13 +7,23 @@ export interface StateChipProps {
   readonly state: string;
 }
 
+/**
+ * The chip keeps its state on one line, ending in an ellipsis when it does not fit beside the timer
+ * (GWS states are opaque strings). Past this length it may be cut (the narrowest card has room for
+ * ~20 characters), so the whole state is also its tooltip; the state words GWS uses ("Invited",
+ * "Processing", …) are shorter and need none.
+ */
+export const STATE_TOOLTIP_AFTER = 16;
+
 /** The GWS state word in a colour-coded chip (its dot drawn by CSS), with a friendlier label beside it when one is known. */
 export const StateChip = memo(function StateChip({ state }: StateChipProps) {
   const messages = useMessages();
   const label = Object.hasOwn(messages.stateLabels, state) ? messages.stateLabels[state] : undefined;
   return (
     <span className={`omw-chip omw-chip--${stateTone(state)}`}>
-      <span className="omw-chip__state">{state}</span>
+      <span className="omw-chip__state" title={state.length > STATE_TOOLTIP_AFTER ? state : undefined}>
+        {state}
+      </span>
       {label && label !== state ? <span className="omw-chip__label">{label}</span> : null}
     </span>
   );

@@ -10,6 +10,18 @@ import { sharedLabel } from './shared-strings';
 const KEY_CELL: Record<RowMode, string> = { view: 'omw-ud-key omw-ud-cell', edit: 'omw-ud-key omw-ud-cell omw-ud-cell--active', delete: 'omw-ud-key omw-ud-cell omw-ud-cell--deleting' };
 const VALUE_CELL: Record<RowMode, string> = { view: 'omw-ud-value omw-ud-cell', edit: 'omw-ud-value omw-ud-cell omw-ud-cell--active', delete: 'omw-ud-value omw-ud-cell omw-ud-cell--deleting' };
 
+/**
+ * A key is clamped to 3 lines of its column by CSS (GWS does not bound keys). Past this length it
+ * may be cut (3 lines of the key column of the narrowest card hold ~39 characters of text, 25 W's),
+ * so the whole key is also its tooltip; a shorter one needs none.
+ */
+export const KEY_TOOLTIP_AFTER = 24;
+
+/** The `title` of a key's term: the whole key, once it may be clamped. */
+export function keyTooltip(key: string): string | undefined {
+  return key.length > KEY_TOOLTIP_AFTER ? key : undefined;
+}
+
 // The row's button states as bits of one number (see the memo in UserDataRow).
 const EDIT_SHOWN = 1;
 const EDIT_ENABLED = 2;
@@ -98,7 +110,7 @@ export const UserDataRow = memo(function UserDataRow({
   const [keyCell, editButton, removeButton] = useMemo(() => {
     const editShown = (buttons & EDIT_SHOWN) !== 0;
     return [
-      <dt className={KEY_CELL[mode]}>{dataKey}</dt>,
+      <dt className={KEY_CELL[mode]} title={keyTooltip(dataKey)}>{dataKey}</dt>,
       // The row's buttons sit in the value cell itself (no wrapper: four elements less per card);
       // the first is pushed to the end of the line, see .omw-ud-action in the CSS.
       editShown
@@ -165,6 +177,7 @@ export const UserDataRow = memo(function UserDataRow({
         {mode === 'delete' ? (
           <DeleteConfirm
             question={messages.deleteConfirm(dataKey)}
+            longKey={dataKey.length > KEY_TOOLTIP_AFTER}
             confirmLabel={messages.confirmDelete}
             keepLabel={messages.keep}
             onConfirm={() => {
@@ -183,6 +196,8 @@ export const UserDataRow = memo(function UserDataRow({
 
 interface DeleteConfirmProps {
   readonly question: string;
+  /** The question names a key long enough to be clamped: it is clamped too, and its own tooltip. */
+  readonly longKey: boolean;
   readonly confirmLabel: string;
   readonly keepLabel: string;
   readonly onConfirm: () => void;
@@ -190,11 +205,11 @@ interface DeleteConfirmProps {
 }
 
 /** The inline "Delete …?" of a row; its own component, so only a row asking it holds the id that names the group. */
-function DeleteConfirm({ question, confirmLabel, keepLabel, onConfirm, onKeep }: DeleteConfirmProps) {
+function DeleteConfirm({ question, longKey, confirmLabel, keepLabel, onConfirm, onKeep }: DeleteConfirmProps) {
   const textId = useId();
   return (
     <span className="omw-confirm" role="group" aria-labelledby={textId}>
-      <span id={textId} className="omw-confirm__text">
+      <span id={textId} className="omw-confirm__text" title={longKey ? question : undefined}>
         {question}
       </span>
       <button type="button" className="omw-button omw-button--danger omw-button--small" onClick={onConfirm}>
