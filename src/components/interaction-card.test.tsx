@@ -262,6 +262,13 @@ describe('InteractionCard: content', () => {
     expect(screen.getByText('No longer assigned to you')).toBeInTheDocument();
   });
 
+  it('labels the state of a gone interaction as its last known one, not "In progress"', () => {
+    renderCard({ entry: makeEntry({ state: 'Processing', capabilities: [] }, { gone: true, endedAt: Date.now() }) });
+    expect(screen.getByText('Processing')).toBeInTheDocument();
+    expect(screen.getByText('last known')).toBeInTheDocument();
+    expect(screen.queryByText('In progress')).not.toBeInTheDocument();
+  });
+
   it('offers no action on a gone interaction, even with the capabilities it last had', () => {
     const capabilities = ['Transfer', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'SetInFocus', 'Complete'];
     renderCard({

@@ -143,11 +143,11 @@ export const InteractionCard = memo(function InteractionCard({
         {/* The chip alone needs no wrapper (one element less per card); with the focus badge it groups them. */}
         {focused ? (
           <div className="omw-card__badges">
-            <StateChip state={interaction.state} />
+            <StateChip state={interaction.state} lastKnown={entry.gone} />
             <span className="omw-badge omw-badge--focus">{messages.inFocus}</span>
           </div>
         ) : (
-          <StateChip state={interaction.state} />
+          <StateChip state={interaction.state} lastKnown={entry.gone} />
         )}
         <TimeInState since={entry.stateSince} frozenAt={ended ? (entry.endedAt ?? entry.stateSince) : undefined} atLeast={entry.stateSinceExact === false} />
       </header>

@@ -43,6 +43,8 @@ export interface Messages {
 
   /** Friendlier words shown beside the exact state GWS sends; states without one show alone. */
   readonly stateLabels: Readonly<Record<string, string>>;
+  /** The chip's label beside the state of an interaction GWS no longer lists (its last known state). */
+  readonly stateLastKnown: string;
   readonly labelId: string;
   readonly labelMediaType: string;
   readonly labelDirection: string;
@@ -226,6 +228,7 @@ export const DEFAULT_MESSAGES: Messages = {
   working: 'Working…',
 
   stateLabels: { Invited: 'Offered', Processing: 'In progress', Completed: 'Done' },
+  stateLastKnown: 'last known',
   labelId: 'ID',
   labelMediaType: 'Media type',
   labelDirection: 'Direction',

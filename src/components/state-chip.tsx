@@ -5,6 +5,11 @@ import { useMessages } from './messages-context';
 export interface StateChipProps {
   /** The state exactly as GWS sent it. */
   readonly state: string;
+  /**
+   * The interaction is no longer listed by GWS: `state` is only the last one the widget knew, so
+   * the label says so instead of "In progress" or "Offered", which it no longer is.
+   */
+  readonly lastKnown?: boolean;
 }
 
 /**
@@ -16,9 +21,9 @@ export interface StateChipProps {
 export const STATE_TOOLTIP_AFTER = 16;
 
 /** The GWS state word in a colour-coded chip (its dot drawn by CSS), with a friendlier label beside it when one is known. */
-export const StateChip = memo(function StateChip({ state }: StateChipProps) {
+export const StateChip = memo(function StateChip({ state, lastKnown = false }: StateChipProps) {
   const messages = useMessages();
-  const label = Object.hasOwn(messages.stateLabels, state) ? messages.stateLabels[state] : undefined;
+  const label = lastKnown ? messages.stateLastKnown : Object.hasOwn(messages.stateLabels, state) ? messages.stateLabels[state] : undefined;
   return (
     <span className={`omw-chip omw-chip--${stateTone(state)}`}>
       <span className="omw-chip__state" title={state.length > STATE_TOOLTIP_AFTER ? state : undefined}>
