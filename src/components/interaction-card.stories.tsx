@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, within } from 'storybook/test';
+import { useState } from 'react';
+import { expect, fn, userEvent, within } from 'storybook/test';
 import { InteractionCard } from './interaction-card';
 import { DEFAULT_MESSAGES } from './messages';
 import './openmedia-widget.css';
@@ -154,5 +155,42 @@ export const LongSubjectKeyAndState: Story = {
     await expect(card.getByTitle(LONG_STATE)).toBeVisible();
     await expect(card.getByTitle('Time in state')).toBeVisible();
     await expect(card.getByRole('button', { name: 'Complete' })).toBeVisible();
+  },
+};
+
+/**
+ * The server changes a value while the agent edits it: the agent's text stays, and a notice says
+ * what the server has now (Save replaces it). The button outside the card plays the server.
+ */
+export const ValueChangedWhileEditing: Story = {
+  args: { entry: makeEntry() },
+  render: function Render(args) {
+    const [entry, setEntry] = useState(args.entry);
+    return (
+      <>
+        <InteractionCard {...args} entry={entry} />
+        <button
+          type="button"
+          className="omw-button omw-button--secondary"
+          style={{ marginTop: 12 }}
+          onClick={() => setEntry(makeEntry({ userData: { ...entry.interaction.userData, CustomerSegment: 'platinum (set by supervisor)' } }))}
+        >
+          Server: set CustomerSegment
+        </button>
+      </>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Edit CustomerSegment' }));
+    // The editor's code loads on first use.
+    const field = await canvas.findByRole('textbox', { name: 'New value for CustomerSegment' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'silver');
+    await userEvent.click(canvas.getByRole('button', { name: 'Server: set CustomerSegment' }));
+    await expect(field).toHaveValue('silver');
+    await expect(
+      canvas.getByText('CustomerSegment was changed on the server to “platinum (set by supervisor)” while you were editing. Save replaces it with yours.'),
+    ).toBeVisible();
   },
 };
