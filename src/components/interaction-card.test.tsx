@@ -262,6 +262,12 @@ describe('InteractionCard: content', () => {
     expect(screen.getByText('No longer assigned to you')).toBeInTheDocument();
   });
 
+  it('does not mark an ended card as in focus, though it was the focused one', () => {
+    renderCard({ entry: makeEntry({ state: 'Completed', capabilities: [] }, { endedAt: Date.now() }), focused: true });
+    expect(screen.getByRole('article')).not.toHaveAttribute('aria-current');
+    expect(screen.queryByText('In focus')).not.toBeInTheDocument();
+  });
+
   it('labels the state of a gone interaction as its last known one, not "In progress"', () => {
     renderCard({ entry: makeEntry({ state: 'Processing', capabilities: [] }, { gone: true, endedAt: Date.now() }) });
     expect(screen.getByText('Processing')).toBeInTheDocument();

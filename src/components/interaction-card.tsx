@@ -124,8 +124,11 @@ export const InteractionCard = memo(function InteractionCard({
 
   const tone = stateTone(interaction.state);
   const hasError = entry.error !== undefined;
-  const className = cardClasses.get(`${tone}${ended ? '+ended' : ''}${focused ? '+focused' : ''}${hasError ? '+error' : ''}`, () =>
-    ['omw-card', `omw-card--${tone}`, ended ? 'omw-card--ended' : '', focused ? 'omw-card--focused' : '', hasError ? 'omw-card--error' : '']
+  // An ended interaction is no longer worked on: its dimmed card does not claim to be in focus
+  // (the host's notion of the focus, `onFocus` and the focused id, is left as GWS confirmed it).
+  const inFocus = focused && !ended;
+  const className = cardClasses.get(`${tone}${ended ? '+ended' : ''}${inFocus ? '+focused' : ''}${hasError ? '+error' : ''}`, () =>
+    ['omw-card', `omw-card--${tone}`, ended ? 'omw-card--ended' : '', inFocus ? 'omw-card--focused' : '', hasError ? 'omw-card--error' : '']
       .filter(Boolean)
       .join(' '),
   );
@@ -134,14 +137,14 @@ export const InteractionCard = memo(function InteractionCard({
     <article
       className={className}
       aria-labelledby={titleId}
-      aria-current={focused ? 'true' : undefined}
+      aria-current={inFocus ? 'true' : undefined}
       // Focusable from script only: receives focus when the control that had it disappears.
       tabIndex={-1}
       data-omw-card={interaction.id}
     >
       <header className="omw-card__header">
         {/* The chip alone needs no wrapper (one element less per card); with the focus badge it groups them. */}
-        {focused ? (
+        {inFocus ? (
           <div className="omw-card__badges">
             <StateChip state={interaction.state} lastKnown={entry.gone} />
             <span className="omw-badge omw-badge--focus">{messages.inFocus}</span>

@@ -419,15 +419,13 @@ describe('clockTicked: the linger', () => {
     expect(openmediaReducer(focused, { type: 'focusedElsewhere', interactionId: 'C', at: 2100 })).toBe(focused);
   });
 
-  it('clears the focus when the focused interaction ends (its card must not say "In focus"), and honours lingerMs', () => {
-    const focused = run([statusChange(processing, 1000), requested('r1', ID, 'SetInFocus', 1100), accepted('r1', 3, 1200), statusChange(processing, 1300, 3)], {
-      lingerMs: 10,
-    });
+  it('honours lingerMs and clears the focus of an evicted interaction', () => {
+    const focused = run(
+      [statusChange(processing, 1000), requested('r1', ID, 'SetInFocus', 1100), accepted('r1', 3, 1200), statusChange(processing, 1300, 3), statusChange(completed, 2000)],
+      { lingerMs: 10 },
+    );
     expect(focused.focusedId).toBe(ID);
-    const ended = openmediaReducer(focused, statusChange(completed, 2000));
-    expect(ended.focusedId).toBeUndefined();
-    expect(openmediaReducer(focused, { type: 'snapshotLoaded', mediaTypes: [processing.mediaType], interactions: [], at: 2000 }).focusedId).toBeUndefined();
-    const state = openmediaReducer(ended, { type: 'clockTicked', at: 2010 });
+    const state = openmediaReducer(focused, { type: 'clockTicked', at: 2010 });
     expect(state.byId.size).toBe(0);
     expect(state.order).toEqual([]);
     expect(state.focusedId).toBeUndefined();

@@ -62,22 +62,6 @@ function changeSession(state: OpenmediaState, at: number): OpenmediaState {
  * notification returns a new state object whose `byId`, `order` and entries are the same objects.
  */
 export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): OpenmediaState {
-  const next = reduce(state, event);
-  return next === state ? next : withoutEndedFocus(next);
-}
-
-/**
- * An interaction that ended (Completed, or no longer listed) is no longer the one in focus: its
- * card, dimmed in "Recently completed", must not keep saying "In focus".
- */
-function withoutEndedFocus(state: OpenmediaState): OpenmediaState {
-  const id = state.focusedId;
-  if (id === undefined) return state;
-  const entry = state.byId.get(id);
-  return entry !== undefined && !isEnded(entry) ? state : { ...state, focusedId: undefined };
-}
-
-function reduce(state: OpenmediaState, event: OpenmediaEvent): OpenmediaState {
   switch (event.type) {
     case 'notificationReceived':
       return applyNotification(state, event.notification, event.at);
