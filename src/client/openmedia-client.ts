@@ -193,7 +193,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   // in the state, so the first read's publish is there to carry "listed").
   const sharedFocus = createSharedFocus(store, source, now);
   store.subscribe(() => {
-    sharedFocus.retry();
+    sharedFocus.afterPublish();
     publish({ state: store.getSnapshot(), listed: snapshots.listed() });
   });
 

@@ -3,48 +3,53 @@ import type { OpenmediaStore } from '../core/store';
 import { isSharedChannel } from './relay-channel';
 
 export interface SharedFocus {
-  /** Apply a focus heard before this tab had read its interaction (called after each publish). */
-  retry(): void;
+  /** Called after each publish of the store: tells the other tabs of a focus this tab confirmed, shows one heard. */
+  afterPublish(): void;
 }
 
 /**
  * GWS has one interaction in focus per agent, not per tab: a SetInFocus confirmed in one tab of
- * the shared connection is told to the others, which show it too (and clear the focus they had
- * shown). Nothing is shared when the channel is not (a tab of its own shows only its own focus).
- * A focus heard before this tab has read the interaction (it just joined) waits for the read.
+ * the shared connection is told to the others, which show it too (and no longer the focus they
+ * had shown). Nothing is shared when the channel is not (a tab of its own shows only its own
+ * focus). A focus heard before this tab has read the interaction (it just joined) waits for the
+ * read. Looked at once per publish (a frame at most), not per notification.
  */
 export function createSharedFocus(store: OpenmediaStore, channel: NotificationChannel, now: () => number): SharedFocus {
-  if (!isSharedChannel(channel)) return { retry: () => undefined };
+  if (!isSharedChannel(channel)) return { afterPublish: () => undefined };
   const shared = channel;
-  let applyingHeard = false;
   /** A focus another tab confirmed, not shown here yet. */
   let heard: string | undefined;
-  let shown = store.getState().focusedId;
-
-  store.observe((state) => {
-    if (state.focusedId === shown) return;
-    shown = state.focusedId;
-    if (applyingHeard || shown === undefined) return;
-    // This tab's own SetInFocus: newer than anything heard.
-    heard = undefined;
-    shared.announceFocused(shown);
-  });
+  /** The focus taken from another tab, until it is published (then it is not told back). */
+  let applied: string | undefined;
+  let published = store.getSnapshot().focusedId;
 
   function apply(): void {
     const id = heard;
     if (id === undefined || !store.getState().byId.has(id)) return;
     heard = undefined;
-    applyingHeard = true;
-    try {
-      store.dispatch({ type: 'focusedElsewhere', interactionId: id, at: now() });
-    } finally {
-      applyingHeard = false;
-    }
+    applied = id;
+    store.dispatch({ type: 'focusedElsewhere', interactionId: id, at: now() });
   }
 
   shared.subscribeFocused((id) => {
     heard = id;
     apply();
   });
-  return { retry: apply };
+
+  return {
+    afterPublish() {
+      const id = store.getSnapshot().focusedId;
+      if (id !== published) {
+        published = id;
+        if (id === applied) applied = undefined;
+        else if (id !== undefined) {
+          // This tab's own SetInFocus: newer than anything heard.
+          heard = undefined;
+          applied = undefined;
+          shared.announceFocused(id);
+        }
+      }
+      apply();
+    },
+  };
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryChannel } from '../channel/memory-channel';
+import { createOpenmediaStore } from '../core/store';
+import { interaction, statusChange } from '../test-support/builders';
+import type { SharedChannel } from './relay-channel';
+import { SOLO_TAB } from './relay-channel';
+import { createSharedFocus } from './shared-focus';
+
+/** A shared channel that records what this tab announces and lets the test speak for the others. */
+function fakeShared() {
+  const announced: string[] = [];
+  let hear: (id: string) => void = () => undefined;
+  const channel: SharedChannel = {
+    ...createMemoryChannel(),
+    getTab: () => SOLO_TAB,
+    subscribeTab: () => () => undefined,
+    announceAlerted: () => undefined,
+    subscribeAlerted: () => () => undefined,
+    announceFocused: (id) => announced.push(id),
+    subscribeFocused: (listener) => {
+      hear = listener;
+      return () => undefined;
+    },
+  };
+  return { channel, announced, hear: (id: string) => hear(id) };
+}
+
+function setup() {
+  const store = createOpenmediaStore({ schedule: () => undefined });
+  for (const id of ['A', 'B', 'C']) store.dispatch(statusChange(interaction({ id }), 1000));
+  const shared = fakeShared();
+  const focus = createSharedFocus(store, shared.channel, () => 2000);
+  /** This tab's own SetInFocus confirmed (as the reducer does on its notification). */
+  const focusHere = (id: string) => store.dispatch({ type: 'focusedElsewhere', interactionId: id, at: 2000 });
+  const publish = () => {
+    store.flush();
+    focus.afterPublish();
+    store.flush();
+  };
+  return { store, shared, focusHere, publish };
+}
+
+describe('createSharedFocus', () => {
+  it('tells the other tabs of this tab’s focus once published, and never tells back a focus it heard', () => {
+    const t = setup();
+    t.focusHere('A');
+    t.publish();
+    expect(t.shared.announced).toEqual(['A']);
+    t.shared.hear('B');
+    t.publish();
+    expect(t.store.getSnapshot().focusedId).toBe('B');
+    expect(t.shared.announced).toEqual(['A']);
+    // Back to A from this tab: told again, though A was this tab's focus before.
+    t.focusHere('A');
+    t.publish();
+    expect(t.shared.announced).toEqual(['A', 'A']);
+  });
+
+  it('keeps a focus heard for an interaction not read yet, and shows it once read', () => {
+    const t = setup();
+    t.shared.hear('LATER');
+    t.publish();
+    expect(t.store.getSnapshot().focusedId).toBeUndefined();
+    t.store.dispatch(statusChange(interaction({ id: 'LATER' }), 3000));
+    t.publish();
+    expect(t.store.getSnapshot().focusedId).toBe('LATER');
+    expect(t.shared.announced).toEqual([]);
+  });
+
+  it('does nothing on a channel that is not shared', () => {
+    const store = createOpenmediaStore({ schedule: () => undefined });
+    expect(() => createSharedFocus(store, createMemoryChannel(), Date.now).afterPublish()).not.toThrow();
+  });
+});
