@@ -82,7 +82,7 @@ test.describe('user data', () => {
     await expect(edit).toHaveValue('low');
     await mock.userData(ID, { Priority: 'urgent (set by supervisor)' });
     await expect(edit).toHaveValue('urgent (set by supervisor)');
-    await expect(item.getByText('Priority was changed on the server to “urgent (set by supervisor)” while you were editing.', { exact: false })).toBeVisible();
+    await expect(item.getByText('Changed on the server to “urgent (set by supervisor)” while you were editing.', { exact: false })).toBeVisible();
     await edit.press('Enter');
     await expect(edit).toBeHidden();
     await expect(userDataValue(item, 'Priority')).toHaveText('urgent (set by supervisor)');

@@ -190,7 +190,7 @@ export const ValueChangedWhileEditing: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Server: set CustomerSegment' }));
     await expect(field).toHaveValue('silver');
     await expect(
-      canvas.getByText('CustomerSegment was changed on the server to “platinum (set by supervisor)” while you were editing. Save replaces it with yours.'),
+      canvas.getByText('Changed on the server to “platinum (set by supervisor)” while you were editing. Save replaces it with yours.'),
     ).toBeVisible();
   },
 };

@@ -98,9 +98,10 @@ export interface Messages {
   /** Beside a value whose wire type the editor cannot send back (a nested list, true / false). */
   readonly valueReadOnly: (kind: 'json' | 'boolean') => string;
   /**
-   * In an open editor, when the server changed the value meanwhile. `kept`: the agent had typed a
-   * value of their own, which stays (saving replaces the server's); otherwise the field now holds
-   * the server's value. `value` is the server's new value as text ("" for an empty value).
+   * In an open editor, when the server changed the value meanwhile (it describes the field, whose
+   * label names `key`). `kept`: the agent had typed a value of their own, which stays (saving
+   * replaces the server's); otherwise the field now holds the server's value. `value` is the
+   * server's new value as text ("" for an empty value), its first 80 characters when longer.
    */
   readonly valueChangedMeanwhile: (key: string, value: string, kept: boolean) => string;
   readonly deleteConfirm: (key: string) => string;
@@ -276,10 +277,12 @@ export const DEFAULT_MESSAGES: Messages = {
   valueNotANumber: (key) => `${key} is a number: enter a number, such as 7 or 2.5.`,
   valueReadOnly: (kind) =>
     kind === 'json' ? 'Read-only: a nested value, shown as JSON.' : 'Read-only: a true / false value.',
-  valueChangedMeanwhile: (key, value, kept) =>
+  // The key is the field's own label (the notice describes the field): left out, so a long key
+  // cannot push "Save replaces it" out of sight.
+  valueChangedMeanwhile: (_key, value, kept) =>
     kept
-      ? `${key} was changed on the server to “${value}” while you were editing. Save replaces it with yours.`
-      : `${key} was changed on the server to “${value}” while you were editing. The field shows the new value.`,
+      ? `Changed on the server to “${value}” while you were editing. Save replaces it with yours.`
+      : `Changed on the server to “${value}” while you were editing. The field shows the new value.`,
   deleteConfirm: (key) => `Delete “${key}”?`,
   confirmDelete: 'Yes, delete',
   keep: 'Keep',

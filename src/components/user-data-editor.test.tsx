@@ -124,7 +124,7 @@ describe('user-data editor: edit', () => {
     const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
     expect(input).toHaveValue('platinum (set by supervisor)');
     expect(input).toHaveAccessibleDescription(
-      'CustomerSegment was changed on the server to “platinum (set by supervisor)” while you were editing. The field shows the new value.',
+      'Changed on the server to “platinum (set by supervisor)” while you were editing. The field shows the new value.',
     );
     await user.keyboard('{Enter}');
     expect(onPerform).not.toHaveBeenCalled();
@@ -139,7 +139,7 @@ describe('user-data editor: edit', () => {
     const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
     expect(input).toHaveValue('bronze');
     expect(input).toHaveAccessibleDescription(
-      'CustomerSegment was changed on the server to “platinum” while you were editing. Save replaces it with yours.',
+      'Changed on the server to “platinum” while you were editing. Save replaces it with yours.',
     );
     await user.keyboard('{Enter}');
     expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { CustomerSegment: 'bronze' } });
@@ -162,7 +162,7 @@ describe('user-data editor: edit', () => {
     await user.keyboard('x');
     rerender(makeEntry({ userData: { ...first.interaction.userData, CustomerSegment: 'y'.repeat(500) } }));
     expect(screen.getByRole('textbox', { name: 'New value for CustomerSegment' })).toHaveAccessibleDescription(
-      `CustomerSegment was changed on the server to “${'y'.repeat(80)}…” while you were editing. Save replaces it with yours.`,
+      `Changed on the server to “${'y'.repeat(80)}…” while you were editing. Save replaces it with yours.`,
     );
   });
 
