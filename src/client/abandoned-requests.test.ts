@@ -1,7 +1,5 @@
-import { QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGwsClient } from '../api/client';
-import { createMemoryChannel } from '../channel/memory-channel';
 import { createOpenmediaStore } from '../core/store';
 import type { OpenmediaResourceWire } from '../protocol/types';
 import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
@@ -9,7 +7,7 @@ import type { FakeRequest } from '../testing/fake-fetch';
 import { resource, statusChange } from '../testing/scripted-gws';
 import { interaction, statusChange as statusChangeEvent } from '../test-support/builders';
 import { createActionRunner } from './action-runner';
-import { createOpenmediaClient } from './openmedia-client';
+import { createMemoryClient } from '../test-support/memory-client';
 
 // What happens to a POST the widget gives up on (docs/architecture.md, "Abandoned requests"):
 // it is aborted on our side (the fetch double rejects it and records `aborted`, as fetch does),
@@ -95,18 +93,7 @@ describe('the action runner abandons a POST by aborting it', () => {
 describe('the client abandons its POSTs when disposed', () => {
   function setup() {
     const gws = heldGws();
-    const channel = createMemoryChannel();
-    const client = createOpenmediaClient({
-      channel,
-      gwsClient: createGwsClient({ fetch: gws.fake.fetch }),
-      queryClient: new QueryClient(),
-      mediaTypes: ['workitem'],
-      actionTimeoutMs: TIMEOUT_MS,
-      recordLimit: 0,
-      schedule: (flush) => queueMicrotask(flush),
-    });
-    const entry = (id: string) => client.getSnapshot().state.byId.get(id);
-    return { ...gws, channel, client, entry };
+    return { ...gws, ...createMemoryClient(gws.fake.fetch, { actionTimeoutMs: TIMEOUT_MS, recordLimit: 0 }) };
   }
 
   async function offered(t: ReturnType<typeof setup>, wire: OpenmediaResourceWire) {

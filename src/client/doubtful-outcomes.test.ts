@@ -1,11 +1,8 @@
-import { QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGwsClient } from '../api/client';
-import { createMemoryChannel } from '../channel/memory-channel';
 import type { OpenmediaResourceWire } from '../protocol/types';
 import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
 import { resource, statusChange } from '../testing/scripted-gws';
-import { createOpenmediaClient } from './openmedia-client';
+import { createMemoryClient } from '../test-support/memory-client';
 
 // An action that times out, or that GWS refuses, says the card may be behind the server: the
 // client reads the interaction's media type again, so the card shows the server's truth (and
@@ -22,17 +19,7 @@ function setup(post: () => Response) {
     if (path === '/api/v2/me') return json({ userName: 'agent' }, { headers: csrfHeaders('token-1') });
     return json({ statusCode: 0, openmedia: server.list });
   });
-  const channel = createMemoryChannel();
-  const client = createOpenmediaClient({
-    channel,
-    gwsClient: createGwsClient({ fetch: fake.fetch }),
-    queryClient: new QueryClient(),
-    mediaTypes: ['workitem'],
-    actionTimeoutMs: TIMEOUT_MS,
-    recordLimit: 0,
-    schedule: (flush) => queueMicrotask(flush),
-  });
-  const entry = (id: string) => client.getSnapshot().state.byId.get(id);
+  const { channel, client, entry } = createMemoryClient(fake.fetch, { actionTimeoutMs: TIMEOUT_MS, recordLimit: 0 });
   const reads = () => fake.requests.filter((request) => request.method === 'GET' && request.url.includes('/openmedia/workitem')).length;
   return { server, channel, client, entry, reads };
 }

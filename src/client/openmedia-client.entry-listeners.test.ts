@@ -1,10 +1,7 @@
-import { QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGwsClient } from '../api/client';
-import { createMemoryChannel } from '../channel/memory-channel';
 import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
 import { resource, statusChange } from '../testing/scripted-gws';
-import { createOpenmediaClient } from './openmedia-client';
+import { createMemoryClient } from '../test-support/memory-client';
 
 // subscribeEntry: a card is told when its own entry changed, and only then.
 
@@ -13,15 +10,7 @@ function setup() {
     if (request.url.endsWith('/api/v2/me')) return json({}, { headers: csrfHeaders('t') });
     return json({ statusCode: 0, openmedia: [] });
   });
-  const channel = createMemoryChannel();
-  const client = createOpenmediaClient({
-    channel,
-    gwsClient: createGwsClient({ fetch: fake.fetch }),
-    queryClient: new QueryClient(),
-    mediaTypes: ['workitem'],
-    lingerMs: 5_000,
-    schedule: (flush) => queueMicrotask(flush),
-  });
+  const { client, channel } = createMemoryClient(fake.fetch, { lingerMs: 5_000 });
   return { client, channel };
 }
 
