@@ -55,10 +55,13 @@ describe('the diagnostics log', () => {
     expect(JSON.parse(JSON.stringify(state.diagnostics))).toEqual({ received: 1, rejected: { 'missing-id': 1 }, unmatchedReferenceIds: 0, log: [line(7)] });
   });
 
-  it('reads like a plain object: log is an own, enumerable property that copies and clones keep', () => {
+  it('is a plain object: log is an own, enumerable property that copies and clones keep', () => {
     const { diagnostics } = countReceivedAndLog(createInitialState(), line(3));
     expect(Object.keys(diagnostics)).toEqual(['received', 'rejected', 'unmatchedReferenceIds', 'log']);
     expect({ ...diagnostics }.log).toEqual([line(3)]);
     expect(structuredClone(diagnostics)).toEqual({ received: 1, rejected: {}, unmatchedReferenceIds: 0, log: [line(3)] });
+    // A plain object: strict equality and plain-object checks (serializability middleware) pass.
+    expect(Object.getPrototypeOf(diagnostics)).toBe(Object.prototype);
+    expect(diagnostics).toStrictEqual({ received: 1, rejected: {}, unmatchedReferenceIds: 0, log: [line(3)] });
   });
 });

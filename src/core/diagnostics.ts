@@ -37,62 +37,59 @@ function append(window: LogWindow, entries: readonly LogEntry[], size: number): 
   return { buffer, end: buffer.length, length };
 }
 
-/**
- * Diagnostics whose `log` is an array made when first read (and kept): nothing reads the log of
- * most states, since a burst commits one state per frame out of hundreds.
- *
- * One is made per message applied, so it is a class: `log` stays an own, enumerable property (as
- * on a plain object: JSON, spread and structured clone see it), defined with one getter shared by
- * every instance. An object literal with its own getter, and a WeakMap from it to its window, cost
- * about six times as much to make (and the WeakMap's entries are work for every collection).
- */
-class WindowedDiagnostics implements Diagnostics {
-  readonly received: number;
-  readonly rejected: Diagnostics['rejected'];
-  readonly unmatchedReferenceIds: number;
-  declare readonly log: readonly LogEntry[];
-  readonly #window: LogWindow;
-  #log: readonly LogEntry[] | undefined;
+/** Where a diagnostics object made here keeps its log window, and its log once read (never enumerable). */
+const WINDOW = Symbol('log window');
+const LOG = Symbol('log');
 
-  static readonly #logProperty: PropertyDescriptor = {
-    get(this: WindowedDiagnostics): readonly LogEntry[] {
-      const window = this.#window;
-      this.#log ??= window.length === 0 ? EMPTY_LOG : window.buffer.slice(window.end - window.length, window.end);
-      return this.#log;
-    },
-    enumerable: true,
-    configurable: false,
-  };
-
-  constructor(received: number, rejected: Diagnostics['rejected'], unmatchedReferenceIds: number, window: LogWindow) {
-    this.received = received;
-    this.rejected = rejected;
-    this.unmatchedReferenceIds = unmatchedReferenceIds;
-    this.#window = window;
-    Object.defineProperty(this, 'log', WindowedDiagnostics.#logProperty);
-  }
-
-  /** The window `diagnostics` reads, when this module made it. */
-  static windowOf(diagnostics: Diagnostics): LogWindow | undefined {
-    return #window in diagnostics ? diagnostics.#window : undefined;
-  }
+interface Windowed {
+  readonly [WINDOW]: LogWindow;
+  [LOG]?: readonly LogEntry[];
 }
 
+/** The `log` of every diagnostics object made here: one getter, shared. */
+const LOG_PROPERTY: PropertyDescriptor = {
+  get(this: Diagnostics & Windowed): readonly LogEntry[] {
+    let log = this[LOG];
+    if (log === undefined) {
+      const window = this[WINDOW];
+      log = window.length === 0 ? EMPTY_LOG : window.buffer.slice(window.end - window.length, window.end);
+      Object.defineProperty(this, LOG, { value: log });
+    }
+    return log;
+  },
+  enumerable: true,
+  configurable: false,
+};
+
 function windowOf(diagnostics: Diagnostics): LogWindow {
-  const known = WindowedDiagnostics.windowOf(diagnostics);
+  const known = (diagnostics as Partial<Windowed>)[WINDOW];
   if (known !== undefined) return known;
   // Made elsewhere (a test's state, a replayed recording): its log becomes a buffer of its own.
   const log = diagnostics.log.slice();
   return { buffer: log, end: log.length, length: log.length };
 }
 
+/**
+ * Diagnostics whose `log` is an array made when first read (and kept): nothing reads the log of
+ * most states, since a burst commits one state per frame out of hundreds.
+ *
+ * One is made per message applied. It is a plain object (JSON, spread, structured clone, strict
+ * equality and plain-object checks see `received`, `rejected`, `unmatchedReferenceIds` and `log`,
+ * as before) whose `log` is an own, enumerable accessor with one getter shared by every object,
+ * and whose window sits under a non-enumerable symbol. An object literal with a getter of its own
+ * and a WeakMap from it to its window cost about 2.5 times as much to make, and the WeakMap's
+ * entries are work for every garbage collection.
+ */
 function makeDiagnostics(
   received: number,
   rejected: Diagnostics['rejected'],
   unmatchedReferenceIds: number,
   window: LogWindow,
 ): Diagnostics {
-  return new WindowedDiagnostics(received, rejected, unmatchedReferenceIds, window);
+  const diagnostics = { received, rejected, unmatchedReferenceIds } as unknown as Diagnostics;
+  Object.defineProperty(diagnostics, 'log', LOG_PROPERTY);
+  Object.defineProperty(diagnostics, WINDOW, { value: window });
+  return diagnostics;
 }
 
 export const EMPTY_DIAGNOSTICS: Diagnostics = makeDiagnostics(0, {}, 0, EMPTY_WINDOW);
