@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenmediaResourceWire } from '../protocol/types';
+import { createWorkspaceV3Client } from '../api/workspace-v3/client';
 import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
 import { resource, statusChange } from '../testing/scripted-gws';
 import { createMemoryClient } from '../test-support/memory-client';
@@ -84,3 +85,78 @@ describe('after a doubtful outcome the client reads the interaction again', () =
     t.client.dispose();
   });
 });
+
+describe('a read in doubt that replaces a read still in flight', () => {
+  it('stays a read after a gap when it replaces one: the Accept lost in the gap is settled from it', async () => {
+    const server: { list: OpenmediaResourceWire[] } = { list: [resource('a', 'Invited'), resource('c', 'Invited')] };
+    let held: Promise<void> | undefined;
+    const fake = createFakeFetch(async (request) => {
+      const path = new URL(request.url, 'http://gws.test').pathname;
+      if (path === '/api/v2/me') return json({ userName: 'agent' }, { headers: csrfHeaders('t') });
+      if (request.method === 'POST') {
+        return (request.body as { operationName: string }).operationName === 'Accept'
+          ? json({ statusCode: 0, referenceId: 7 })
+          : json({ statusCode: 2, statusMessage: 'Not allowed in this state' });
+      }
+      const listed = server.list.slice(); // the list as the request arrives
+      if (held) await held;
+      return json({ statusCode: 0, openmedia: listed });
+    });
+    const { channel, client, entry } = createMemoryClient(fake.fetch, { actionTimeoutMs: 30_000, recordLimit: 0 });
+    client.start();
+    await vi.advanceTimersByTimeAsync(0);
+    void client.perform('a', { operationName: 'Accept' });
+    await vi.advanceTimersByTimeAsync(0);
+    // GWS did it; its StatusChange is lost in a gap. The read after the gap is slow to answer.
+    server.list = [resource('a', 'Processing'), resource('c', 'Invited')];
+    let release = () => undefined as void;
+    held = new Promise<void>((resolve) => (release = resolve));
+    channel.requestResync();
+    await vi.advanceTimersByTimeAsync(0);
+    // Meanwhile a Reject of another card is refused: a read in doubt of the same media type.
+    expect(await client.perform('c', { operationName: 'Reject' })).toMatchObject({ error: { kind: 'status-code' } });
+    held = undefined;
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+
+    expect(entry('a')?.interaction.state).toBe('Processing');
+    expect(entry('a')?.pending).toBeUndefined();
+    expect(client.store.getState().pending.size).toBe(0);
+    client.dispose();
+  });
+
+  it('keeps what was heard since the first read began (Workspace v3 shares one request): a new offer is not taken for gone', async () => {
+    const item = (id: string) => ({ id, mediatype: 'workitem', state: 'Invited', capabilities: ['accept', 'reject'], userData: [] });
+    const session = (items: unknown[]) => ({ status: { code: 0 }, data: { user: { activeSession: { media: { channels: [{ name: 'workitem', interactions: items }] } } } } });
+    let listed: unknown[] = [item('a')];
+    let held: Promise<void> | undefined;
+    const fake = createFakeFetch(async (request) => {
+      if (request.method === 'POST') return json({ status: { code: 3, message: 'Not allowed now' } });
+      const answer = listed.slice();
+      if (held) await held;
+      return json(session(answer));
+    });
+    const v3 = createMemoryClient(fake.fetch, { recordLimit: 0, gwsClient: createWorkspaceV3Client({ fetch: fake.fetch, snapshotRetryDelaysMs: [] }) });
+    v3.client.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(v3.entry('a')?.interaction.state).toBe('Invited');
+
+    let release = () => undefined as void;
+    held = new Promise<void>((resolve) => (release = resolve));
+    await v3.client.perform('a', { operationName: 'Reject' }); // refused: a read in doubt, held
+    await vi.advanceTimersByTimeAsync(0);
+    listed = [item('a'), item('b')];
+    v3.channel.emit(statusChange(resource('b', 'Invited')));
+    await vi.advanceTimersByTimeAsync(0);
+    await v3.client.perform('a', { operationName: 'Reject' }); // refused again: joins the held request
+    await vi.advanceTimersByTimeAsync(0);
+    held = undefined;
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+
+    expect(v3.entry('b')?.gone).toBe(false);
+    expect(v3.entry('b')?.endedAt).toBeUndefined();
+    v3.client.dispose();
+  });
+});
+

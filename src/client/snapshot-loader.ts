@@ -54,6 +54,8 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   const sequence = new Map<string, number>();
   /** Per media type with a read in flight: the interactions notifications reported meanwhile. */
   const heardDuringRead = new Map<string, Map<string, OpenmediaInteraction>>();
+  /** Media types whose read in flight is a read after a gap. */
+  const gapRead = new Set<string>();
   const errors = new Map<string, string>();
   let combined: string | undefined;
   /** The media types of the first `load` not read yet; undefined before it. */
@@ -83,10 +85,18 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     return [...byId.values()];
   }
 
-  async function loadOne(mediaType: string, afterGap: boolean, cancelledBefore = 0): Promise<void> {
+  async function loadOne(mediaType: string, afterGapAsked: boolean, cancelledBefore = 0): Promise<void> {
     const mine = (sequence.get(mediaType) ?? 0) + 1;
     sequence.set(mediaType, mine);
-    const heard = new Map<string, OpenmediaInteraction>();
+    // A read replacing one still in flight inherits what that one was for and what was heard
+    // since it began: a read after a gap stays one (its pending actions are settled from it),
+    // and news heard meanwhile is not rolled back by an answer that may be as old as the first
+    // request's (a shared request, or a server slow to answer).
+    const replaced = heardDuringRead.get(mediaType);
+    const afterGap = afterGapAsked || (replaced !== undefined && gapRead.has(mediaType));
+    if (afterGap) gapRead.add(mediaType);
+    else gapRead.delete(mediaType);
+    const heard = new Map<string, OpenmediaInteraction>(replaced ?? []);
     heardDuringRead.set(mediaType, heard);
     const query = snapshotQueryOptions(client, mediaType);
     const isLatest = () => sequence.get(mediaType) === mine;
@@ -96,6 +106,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       const result = await queryClient.fetchQuery(query);
       if (!isLatest()) return;
       heardDuringRead.delete(mediaType);
+      gapRead.delete(mediaType);
       const at = now();
       // Before the dispatch: the store's publish of this snapshot is the one that says "listed".
       unlisted?.delete(mediaType);
@@ -117,17 +128,21 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       setError(mediaType, undefined);
     } catch (error) {
       if (!isLatest()) return;
-      heardDuringRead.delete(mediaType);
       if (isCancelledError(error)) {
         // Cancelled by someone else (the host's own queryClient.cancelQueries): the read is how
-        // the widget recovers from a gap, so it is read again, and shown if it keeps being cancelled.
+        // the widget recovers from a gap, so it is read again (keeping what was heard meanwhile),
+        // and shown if it keeps being cancelled.
         if (cancelledBefore < CANCELLED_READ_RETRIES) {
           void loadOne(mediaType, afterGap, cancelledBefore + 1);
           return;
         }
+        heardDuringRead.delete(mediaType);
+        gapRead.delete(mediaType);
         setError(mediaType, `Could not load the ${mediaType} interactions: the read was cancelled.`);
         return;
       }
+      heardDuringRead.delete(mediaType);
+      gapRead.delete(mediaType);
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       setError(mediaType, `Could not load the ${mediaType} interactions: ${describe(error)}`);
     }
