@@ -191,7 +191,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   }
   // The store publishes at most once per frame; its publish is ours (every snapshot read is logged
   // in the state, so the first read's publish is there to carry "listed").
-  const sharedFocus = createSharedFocus(store, source, now);
+  const sharedFocus = createSharedFocus(store, source, now, () => snapshots.listed());
   store.subscribe(() => {
     sharedFocus.afterPublish();
     publish({ state: store.getSnapshot(), listed: snapshots.listed() });

@@ -29,7 +29,8 @@ function setup() {
   const store = createOpenmediaStore({ schedule: () => undefined });
   for (const id of ['A', 'B', 'C']) store.dispatch(statusChange(interaction({ id }), 1000));
   const shared = fakeShared();
-  const focus = createSharedFocus(store, shared.channel, () => 2000);
+  const read = { listed: false };
+  const focus = createSharedFocus(store, shared.channel, () => 2000, () => read.listed);
   /** This tab's own SetInFocus confirmed (as the reducer does on its notification). */
   const focusHere = (id: string) => store.dispatch({ type: 'focusedElsewhere', interactionId: id, at: 2000 });
   const publish = () => {
@@ -37,7 +38,7 @@ function setup() {
     focus.afterPublish();
     store.flush();
   };
-  return { store, shared, focusHere, publish };
+  return { store, shared, focusHere, publish, read };
 }
 
 describe('createSharedFocus', () => {
@@ -62,13 +63,24 @@ describe('createSharedFocus', () => {
     t.publish();
     expect(t.store.getSnapshot().focusedId).toBeUndefined();
     t.store.dispatch(statusChange(interaction({ id: 'LATER' }), 3000));
+    t.read.listed = true;
     t.publish();
     expect(t.store.getSnapshot().focusedId).toBe('LATER');
     expect(t.shared.announced).toEqual([]);
   });
 
+  it('drops a focus heard for an interaction its first read does not have: one offered later under that id is not "In focus"', () => {
+    const t = setup();
+    t.shared.hear('ELSEWHERE');
+    t.read.listed = true;
+    t.publish();
+    t.store.dispatch(statusChange(interaction({ id: 'ELSEWHERE', state: 'Invited' }), 3000));
+    t.publish();
+    expect(t.store.getSnapshot().focusedId).toBeUndefined();
+  });
+
   it('does nothing on a channel that is not shared', () => {
     const store = createOpenmediaStore({ schedule: () => undefined });
-    expect(() => createSharedFocus(store, createMemoryChannel(), Date.now).afterPublish()).not.toThrow();
+    expect(() => createSharedFocus(store, createMemoryChannel(), Date.now, () => true).afterPublish()).not.toThrow();
   });
 });

@@ -12,9 +12,10 @@ export interface SharedFocus {
  * the shared connection is told to the others, which show it too (and no longer the focus they
  * had shown). Nothing is shared when the channel is not (a tab of its own shows only its own
  * focus). A focus heard before this tab has read the interaction (it just joined) waits for the
- * read. Looked at once per publish (a frame at most), not per notification.
+ * first read (`listed`), and is dropped if that read does not have it. Looked at once per publish
+ * (a frame at most), not per notification.
  */
-export function createSharedFocus(store: OpenmediaStore, channel: NotificationChannel, now: () => number): SharedFocus {
+export function createSharedFocus(store: OpenmediaStore, channel: NotificationChannel, now: () => number, listed: () => boolean): SharedFocus {
   if (!isSharedChannel(channel)) return { afterPublish: () => undefined };
   const shared = channel;
   /** A focus another tab confirmed, not shown here yet. */
@@ -50,6 +51,9 @@ export function createSharedFocus(store: OpenmediaStore, channel: NotificationCh
         }
       }
       apply();
+      // Read, and still not here (another media type, or already gone): it is not this tab's to
+      // show, and must not mark an interaction of that id offered here later.
+      if (listed()) heard = undefined;
     },
   };
 }
