@@ -123,9 +123,10 @@ const READING = `## Reading the figures
   worst case — a burst after a gap, a long shift, a supervisor-sized list — where a copying reducer
   would block the main thread for seconds (2,000 notifications × 1 ms). Decision: keep it, for
   bounded cost at any list size, not for speed at 50. Since 2026-12-04 each notification's
-  diagnostics object is a class instance with one shared \`log\` getter, where it was an object
-  literal with a getter of its own and a WeakMap entry (work for every collection too): 4,570 →
-  2,950 ns at 50 open and 5,060 → 3,690 ns at 1,000 in two full runs of that day.
+  diagnostics object is a plain object whose \`log\` accessor has one getter shared by all and
+  whose log window sits under a non-enumerable symbol, where it was an object literal with a
+  getter of its own and a WeakMap entry (work for every collection too): 4,570 → 3,260 ns at 50
+  open and 5,060 → 4,040 ns at 1,000 (benchmark 1b, before and after, same day).
 - **Event → DOM latency.** News from the server is committed a task after it arrives when nothing
   was drawn since the last frame, otherwise with the next frame (one commit per frame); a visible
   tab waits 16 ms after a long-poll answer that brought notifications before the next poll, so the
