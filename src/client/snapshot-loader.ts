@@ -52,10 +52,8 @@ function describe(error: unknown): string {
 export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLoader {
   const { client, queryClient, store, now } = options;
   const sequence = new Map<string, number>();
-  /** Per media type with a read in flight: the interactions notifications reported meanwhile. */
-  const heardDuringRead = new Map<string, Map<string, OpenmediaInteraction>>();
-  /** Media types whose read in flight is a read after a gap. */
-  const gapRead = new Set<string>();
+  /** Per media type with a read in flight: the interactions notifications reported meanwhile, and whether it is a read after a gap. */
+  const inFlight = new Map<string, { readonly heard: Map<string, OpenmediaInteraction>; readonly afterGap: boolean }>();
   const errors = new Map<string, string>();
   let combined: string | undefined;
   /** The media types of the first `load` not read yet; undefined before it. */
@@ -92,12 +90,10 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     // since it began: a read after a gap stays one (its pending actions are settled from it),
     // and news heard meanwhile is not rolled back by an answer that may be as old as the first
     // request's (a shared request, or a server slow to answer).
-    const replaced = heardDuringRead.get(mediaType);
-    const afterGap = afterGapAsked || (replaced !== undefined && gapRead.has(mediaType));
-    if (afterGap) gapRead.add(mediaType);
-    else gapRead.delete(mediaType);
-    const heard = new Map<string, OpenmediaInteraction>(replaced ?? []);
-    heardDuringRead.set(mediaType, heard);
+    const replaced = inFlight.get(mediaType);
+    const afterGap = afterGapAsked || replaced?.afterGap === true;
+    const heard = new Map<string, OpenmediaInteraction>(replaced?.heard ?? []);
+    inFlight.set(mediaType, { heard, afterGap });
     const query = snapshotQueryOptions(client, mediaType);
     const isLatest = () => sequence.get(mediaType) === mine;
     try {
@@ -105,8 +101,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       await queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
       const result = await queryClient.fetchQuery(query);
       if (!isLatest()) return;
-      heardDuringRead.delete(mediaType);
-      gapRead.delete(mediaType);
+      inFlight.delete(mediaType);
       const at = now();
       // Before the dispatch: the store's publish of this snapshot is the one that says "listed".
       unlisted?.delete(mediaType);
@@ -136,13 +131,11 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
           void loadOne(mediaType, afterGap, cancelledBefore + 1);
           return;
         }
-        heardDuringRead.delete(mediaType);
-        gapRead.delete(mediaType);
+        inFlight.delete(mediaType);
         setError(mediaType, `Could not load the ${mediaType} interactions: the read was cancelled.`);
         return;
       }
-      heardDuringRead.delete(mediaType);
-      gapRead.delete(mediaType);
+      inFlight.delete(mediaType);
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       setError(mediaType, `Could not load the ${mediaType} interactions: ${describe(error)}`);
     }
@@ -159,7 +152,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       // What the reducer ignores (a late resource for an ended interaction) must not come back
       // through the snapshot merge, which would revive the ended entry.
       if (ignoresResource(store.getState(), interaction)) return;
-      heardDuringRead.get(interaction.mediaType)?.set(interaction.id, interaction);
+      inFlight.get(interaction.mediaType)?.heard.set(interaction.id, interaction);
     },
     error: () => combined,
     listed: () => unlisted !== undefined && unlisted.size === 0,
