@@ -89,4 +89,19 @@ test.describe('user data', () => {
     expect((await mock.interaction(ID))?.userData?.Priority).toBe('urgent (set by supervisor)');
     expect((await mock.log()).map((r) => r.operationName).filter(Boolean)).toEqual(['Accept']);
   });
+
+  test('a key deleted on the server under an open editor keeps the typed value, and Save adds it back', async ({ page, mock }) => {
+    const item = card(page, SUBJECT);
+    await item.getByRole('button', { name: 'Edit Priority' }).click();
+    const edit = item.getByRole('textbox', { name: 'New value for Priority' });
+    await edit.fill('high');
+    await mock.userData(ID, {}, ['Priority']);
+    await expect(item.getByText('Deleted on the server while you were editing. Save adds it back with your value.')).toBeVisible();
+    await expect(edit).toHaveValue('high');
+    await expect(edit).toBeFocused();
+    await edit.press('Enter');
+    await expect(userDataValue(item, 'Priority')).toHaveText('high');
+    expect((await mock.interaction(ID))?.userData?.Priority).toBe('high');
+    expect((await mock.log()).map((r) => r.operationName).filter(Boolean)).toEqual(['Accept', 'AttachUserData']);
+  });
 });

@@ -194,3 +194,37 @@ export const ValueChangedWhileEditing: Story = {
     ).toBeVisible();
   },
 };
+
+/** A supervisor deletes the key the agent is editing: the typed text stays, and Save adds the key back. */
+export const KeyDeletedWhileEditing: Story = {
+  args: { entry: makeEntry() },
+  render: function Render(args) {
+    const [entry, setEntry] = useState(args.entry);
+    return (
+      <>
+        <InteractionCard {...args} entry={entry} />
+        <button
+          type="button"
+          className="omw-button omw-button--secondary"
+          style={{ marginTop: 12 }}
+          onClick={() => {
+            const { CustomerSegment: _deleted, ...rest } = entry.interaction.userData;
+            setEntry(makeEntry({ userData: rest }));
+          }}
+        >
+          Server: delete CustomerSegment
+        </button>
+      </>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const field = await canvas.findByRole('textbox', { name: 'New value for CustomerSegment' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'silver');
+    await userEvent.click(canvas.getByRole('button', { name: 'Server: delete CustomerSegment' }));
+    await expect(field).toHaveValue('silver');
+    await expect(canvas.getByText('Deleted on the server while you were editing. Save adds it back with your value.')).toBeVisible();
+  },
+};

@@ -82,7 +82,10 @@ export const InteractionCard = memo(function InteractionCard({
   const editorAllowed =
     editor.mode === 'none' ||
     (editor.mode === 'add' && canPerform(entry, 'AttachUserData')) ||
-    (editor.mode === 'edit' && canPerform(entry, 'UpdateUserData') && Object.hasOwn(interaction.userData, editor.key)) ||
+    // A key deleted on the server under an open editor: the editor stays while Save can add it back.
+    (editor.mode === 'edit' &&
+      canPerform(entry, 'UpdateUserData') &&
+      (Object.hasOwn(interaction.userData, editor.key) || canPerform(entry, 'AttachUserData'))) ||
     (editor.mode === 'delete' && canPerform(entry, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
   if (!editorAllowed) setEditor(EDITOR_CLOSED);
   if (transferOpen && !canPerform(entry, 'Transfer')) setTransferOpen(false);
@@ -192,6 +195,12 @@ export const InteractionCard = memo(function InteractionCard({
           onPerform({ operationName: 'AttachUserData', userData: { [key]: value } });
         }}
         onUpdate={(key, value) => {
+          // Deleted on the server while it was being edited: UpdateUserData overwrites keys that
+          // exist, so the agent's value adds it back.
+          if (!Object.hasOwn(interaction.userData, key)) {
+            onPerform({ operationName: 'AttachUserData', userData: { [key]: value } });
+            return;
+          }
           setKeyedRequest(key);
           onPerform({ operationName: 'UpdateUserData', userData: { [key]: value } });
         }}

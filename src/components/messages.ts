@@ -104,6 +104,8 @@ export interface Messages {
    * server's new value as text ("" for an empty value), its first 80 characters when longer.
    */
   readonly valueChangedMeanwhile: (key: string, value: string, kept: boolean) => string;
+  /** The key being edited was deleted on the server; `kept`: the agent's text stays, and Save adds the key back. */
+  readonly valueRemovedMeanwhile: (key: string, kept: boolean) => string;
   readonly deleteConfirm: (key: string) => string;
   readonly confirmDelete: string;
   readonly keep: string;
@@ -279,10 +281,14 @@ export const DEFAULT_MESSAGES: Messages = {
     kind === 'json' ? 'Read-only: a nested value, shown as JSON.' : 'Read-only: a true / false value.',
   // The key is the field's own label (the notice describes the field): left out, so a long key
   // cannot push "Save replaces it" out of sight.
-  valueChangedMeanwhile: (_key, value, kept) =>
+  valueChangedMeanwhile: (_key, value, kept) => {
+    const what = value === '' ? 'Emptied on the server' : `Changed on the server to “${value}”`;
+    return kept ? `${what} while you were editing. Save replaces it with yours.` : `${what} while you were editing. The field shows the new value.`;
+  },
+  valueRemovedMeanwhile: (_key, kept) =>
     kept
-      ? `Changed on the server to “${value}” while you were editing. Save replaces it with yours.`
-      : `Changed on the server to “${value}” while you were editing. The field shows the new value.`,
+      ? 'Deleted on the server while you were editing. Save adds it back with your value.'
+      : 'Deleted on the server while you were editing. Type a value and Save to add it back.',
   deleteConfirm: (key) => `Delete “${key}”?`,
   confirmDelete: 'Yes, delete',
   keep: 'Keep',

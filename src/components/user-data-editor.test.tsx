@@ -166,6 +166,79 @@ describe('user-data editor: edit', () => {
     );
   });
 
+  it('says so when the server empties the value while nothing was typed', async () => {
+    const first = makeEntry();
+    const { user, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    rerender(makeEntry({ userData: { ...first.interaction.userData, CustomerSegment: null } }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('');
+    expect(input).toHaveAccessibleDescription('Emptied on the server while you were editing. The field shows the new value.');
+  });
+
+  it('keeps what the agent typed when the server deletes the key meanwhile, and Save adds it back with AttachUserData', async () => {
+    const first = makeEntry();
+    const { user, onPerform, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.keyboard('bronze');
+    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
+    rerender(makeEntry({ userData: rest }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('bronze');
+    expect(input).toHaveFocus();
+    expect(input).toHaveAccessibleDescription('Deleted on the server while you were editing. Save adds it back with your value.');
+    await user.keyboard('{Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'AttachUserData', userData: { CustomerSegment: 'bronze' } });
+    expect(screen.queryByRole('textbox', { name: 'New value for CustomerSegment' })).not.toBeInTheDocument();
+  });
+
+  it('empties the field when the key is deleted meanwhile and nothing was typed, so Enter sends nothing back', async () => {
+    const first = makeEntry();
+    const { user, onPerform, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
+    rerender(makeEntry({ userData: rest }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('');
+    expect(input).toHaveAccessibleDescription('Deleted on the server while you were editing. Type a value and Save to add it back.');
+    await user.keyboard('{Enter}');
+    expect(onPerform).not.toHaveBeenCalled();
+    expect(screen.queryByRole('textbox', { name: 'New value for CustomerSegment' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the only key on screen while its editor is open after the server deleted it', async () => {
+    const { user, onPerform, rerender } = setup(makeEntry({ userData: { Discount: 15 } }));
+    await user.click(screen.getByRole('button', { name: 'Edit Discount' }));
+    rerender(makeEntry({ userData: {} }));
+    expect(screen.queryByText('No user data')).not.toBeInTheDocument();
+    await user.keyboard('20{Enter}');
+    // Typed for a number: added back as a number.
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'AttachUserData', userData: { Discount: 20 } });
+  });
+
+  it('follows the server again when a deleted key comes back before anything was typed', async () => {
+    const first = makeEntry();
+    const { user, onPerform, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
+    rerender(makeEntry({ userData: rest }));
+    rerender(makeEntry({ userData: { ...rest, CustomerSegment: 'silver' } }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('silver');
+    expect(input).toHaveAccessibleDescription('Changed on the server to “silver” while you were editing. The field shows the new value.');
+    await user.keyboard('{Enter}');
+    expect(onPerform).not.toHaveBeenCalled();
+  });
+
+  it('closes the editor of a key deleted on the server when it cannot be added back (no AttachUserData)', async () => {
+    const first = makeEntry({ capabilities: ['UpdateUserData', 'Complete'] });
+    const { user, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
+    rerender(makeEntry({ capabilities: ['UpdateUserData', 'Complete'], userData: rest }));
+    expect(screen.queryByRole('textbox', { name: 'New value for CustomerSegment' })).not.toBeInTheDocument();
+  });
+
   it('shows progress on the edited key only', () => {
     const { rerender } = setup();
     rerender(makeEntry({}, { pending: makePending({ operation: 'UpdateUserData' }) }));

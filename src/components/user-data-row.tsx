@@ -52,6 +52,8 @@ export interface UserDataRowProps {
   readonly removeEnabled: boolean;
   readonly removeBusy: boolean;
   readonly mode: RowMode;
+  /** Being edited, and deleted on the server meanwhile: the editor stays, and its Save adds the key back. */
+  readonly removed?: boolean;
   /** The handlers take the row's key, so one stable function serves every row (and a row can be memoised). */
   readonly onModeChange: (key: string, mode: RowMode) => void;
   /** The new value, of the current value's type (a number stays a number). */
@@ -75,6 +77,7 @@ export const UserDataRow = memo(function UserDataRow({
   removeEnabled,
   removeBusy,
   mode,
+  removed = false,
   onModeChange,
   onUpdate,
   onDelete,
@@ -157,6 +160,7 @@ export const UserDataRow = memo(function UserDataRow({
             dataKey={dataKey}
             label={messages.editValueLabel(dataKey)}
             initial={value}
+            removed={removed}
             onSave={(next) => {
               onUpdate(dataKey, next);
               close('edit');

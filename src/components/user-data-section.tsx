@@ -87,9 +87,12 @@ export function UserDataSection({
   const many = keys.length > COLLAPSE_AFTER_KEYS;
   const matching = many && filter.trim() !== '' ? keys.filter((key) => matchesFilter(key, userDataText(userData[key] ?? null), filter)) : keys;
   let shown = !many || showAll || matching.length <= VISIBLE_KEYS ? matching : matching.slice(0, VISIBLE_KEYS);
-  // The key being edited stays on screen, even when collapsed or filtered out.
+  // The key being edited stays on screen, even when collapsed or filtered out, or deleted on the
+  // server meanwhile (the editor keeps what the agent typed; the card allows this only while the
+  // key can be added back).
   const editing = editor.mode === 'edit' || editor.mode === 'delete' ? editor.key : undefined;
-  if (editing !== undefined && Object.hasOwn(userData, editing) && !shown.includes(editing)) shown = [...shown, editing];
+  const removedKey = editor.mode === 'edit' && !Object.hasOwn(userData, editor.key) ? editor.key : undefined;
+  if (editing !== undefined && (removedKey !== undefined || Object.hasOwn(userData, editing)) && !shown.includes(editing)) shown = [...shown, editing];
 
   const rows = shown.map((key) => {
     const value = userData[key] ?? null;
@@ -123,6 +126,7 @@ export function UserDataSection({
         removeEnabled={remove.enabled}
         removeBusy={remove.busyKey === key}
         mode={mode}
+        removed={key === removedKey}
         onModeChange={changeRowMode}
         onUpdate={updateRow}
         onDelete={deleteRow}
@@ -142,7 +146,7 @@ export function UserDataSection({
         <p className="omw-section-label">{messages.labelUserData}</p>
       )}
       {many ? <UserDataFilter filter={filter} onFilterChange={setFilter} label={messages.userDataFilter} /> : null}
-      {keys.length === 0 ? (
+      {keys.length === 0 && removedKey === undefined ? (
         <p className="omw-muted omw-ud-empty">{messages.noUserData}</p>
       ) : rows.length === 0 ? (
         <p className="omw-muted omw-ud-empty">{messages.userDataNoMatch}</p>

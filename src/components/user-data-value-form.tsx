@@ -9,6 +9,11 @@ export interface UserDataValueFormProps {
   readonly label: string;
   /** The value as it is now: its type is the type the edit is sent with. */
   readonly initial: UserDataValue;
+  /**
+   * The key was deleted on the server while the editor was open (`initial` is then null). Save
+   * sends the typed value to add it back; with nothing typed there is nothing to send.
+   */
+  readonly removed?: boolean;
   /** Called with a value of the initial's type (a number stays a number); only when it changed. */
   readonly onSave: (value: UserDataValue) => void;
   readonly onCancel: () => void;
@@ -46,30 +51,35 @@ function quoted(value: UserDataValue): string {
  * The server may change the value while the editor is open (a supervisor, a rule, another tab).
  * Nothing typed yet: the field takes the new value, so Enter cannot send the old one back over it.
  * Something typed: the agent's text stays, with the type it was typed for, and a notice says what
- * the server has now and that Save replaces it. Either way the notice is announced.
+ * the server has now and that Save replaces it. Either way the notice is announced. A key deleted
+ * meanwhile is the same with "no value": the field empties unless the agent typed, and Save adds it
+ * back (the text the agent typed is never thrown away by the server's change).
  */
-export function UserDataValueForm({ dataKey, label, initial, onSave, onCancel }: UserDataValueFormProps) {
+export function UserDataValueForm({ dataKey, label, initial, removed = false, onSave, onCancel }: UserDataValueFormProps) {
   const messages = useMessages();
   const inputId = useId();
   const problemId = useId();
   const changedId = useId();
   /** The value the draft started from: its type is the type the edit is sent with. */
   const [base, setBase] = useState(initial);
-  /** The server's value as last rendered, to notice it change. */
+  /** The server's value as last rendered, and whether the key was gone, to notice either change. */
   const [seen, setSeen] = useState(initial);
+  const [seenRemoved, setSeenRemoved] = useState(removed);
   const [draft, setDraft] = useState(() => textOf(initial));
   const [invalid, setInvalid] = useState(false);
-  const [changed, setChanged] = useState<{ readonly value: UserDataValue; readonly kept: boolean } | undefined>(undefined);
-  if (!Object.is(initial, seen)) {
+  const [changed, setChanged] = useState<{ readonly value: UserDataValue; readonly removed: boolean; readonly kept: boolean } | undefined>(undefined);
+  if (!Object.is(initial, seen) || removed !== seenRemoved) {
     // Adjusted while rendering (not in an effect): the field never shows the stale value.
+    const kept = draft !== (seenRemoved ? '' : textOf(base));
     setSeen(initial);
-    const kept = draft !== textOf(base);
+    setSeenRemoved(removed);
     if (!kept) {
-      setBase(initial);
-      setDraft(textOf(initial));
+      // A deleted key keeps the type it had: what the agent types for it is sent as that type.
+      if (!removed) setBase(initial);
+      setDraft(removed ? '' : textOf(initial));
       setInvalid(false);
     }
-    setChanged({ value: initial, kept });
+    setChanged({ value: initial, removed, kept });
   }
   const isNumber = typeof base === 'number';
   const describedBy = [invalid ? problemId : undefined, changed === undefined ? undefined : changedId].filter(Boolean).join(' ');
@@ -82,6 +92,10 @@ export function UserDataValueForm({ dataKey, label, initial, onSave, onCancel }:
         if (!isNumber) {
           if (draft !== textOf(initial)) onSave(draft);
           else onCancel();
+          return;
+        }
+        if (removed && draft.trim() === '') {
+          onCancel();
           return;
         }
         const value = readNumber(draft);
@@ -129,7 +143,9 @@ export function UserDataValueForm({ dataKey, label, initial, onSave, onCancel }:
       <span className="omw-inline-form__live" aria-live="polite">
         {changed !== undefined ? (
           <span id={changedId} className="omw-field__note">
-            {messages.valueChangedMeanwhile(dataKey, quoted(changed.value), changed.kept)}
+            {changed.removed
+              ? messages.valueRemovedMeanwhile(dataKey, changed.kept)
+              : messages.valueChangedMeanwhile(dataKey, quoted(changed.value), changed.kept)}
           </span>
         ) : null}
         {invalid ? (
