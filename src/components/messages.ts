@@ -18,7 +18,10 @@ export interface Messages {
   readonly groupOffers: string;
   readonly groupActive: string;
   readonly groupEnded: string;
-  /** Number of interactions shown beside the title, e.g. "3 interactions". */
+  /**
+   * Beside the title: the interactions offered or in progress, e.g. "3 open interactions" (ended
+   * cards that linger are not counted; their group heading has its own count).
+   */
   readonly interactionCount: (count: number) => string;
 
   readonly statusConnected: string;
@@ -211,7 +214,7 @@ export const DEFAULT_MESSAGES: Messages = {
   groupOffers: 'Offers',
   groupActive: 'In progress',
   groupEnded: 'Recently completed',
-  interactionCount: (count) => (count === 1 ? '1 interaction' : `${count} interactions`),
+  interactionCount: (count) => (count === 1 ? '1 open interaction' : `${count} open interactions`),
 
   statusConnected: 'Live',
   statusConnecting: 'Connecting…',

@@ -123,7 +123,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
                 {title ?? messages.title}
               </h2>
               {/* A count before the interactions were read would be a guess. */}
-              {listed ? <span className="omw-widget__count">{messages.interactionCount(entries.length)}</span> : null}
+              {listed ? <span className="omw-widget__count">{messages.interactionCount(groups.offers.length + groups.active.length)}</span> : null}
             </div>
             <ConnectionIndicator status={status} reconnectingVisible={reconnectingVisible} />
           </header>

@@ -54,6 +54,11 @@ describe('OpenmediaWidget', () => {
     expect(screen.getByRole('heading', { name: 'Offers 1' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'In progress 1' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Recently completed 1' })).toBeInTheDocument();
+    // The header counts the work in hand: a completed card that lingers is not part of it.
+    expect(screen.getByText('2 open interactions')).toBeInTheDocument();
+    await emit(statusChange(resource('p1', 'Completed', 'workitem', { Subject: 'Working on it' })));
+    expect(screen.getByText('1 open interaction')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Recently completed 2' })).toBeInTheDocument();
   });
 
   it('shows a status-code failure on the right card only, and dismisses it', async () => {
@@ -368,7 +373,7 @@ describe('OpenmediaWidget', () => {
     harness.gws.snapshotAnswer = () => new Promise<Response>((resolve) => (answer = resolve));
     await setup({}, harness);
     expect(screen.queryByText('No interactions right now')).not.toBeInTheDocument();
-    expect(screen.queryByText('0 interactions')).not.toBeInTheDocument();
+    expect(screen.queryByText('0 open interactions')).not.toBeInTheDocument();
     // A quick read flashes nothing; a slow one says what is going on.
     expect(screen.queryByText('Loading your interactions…')).not.toBeInTheDocument();
     await advanceTimers(300);
@@ -380,7 +385,7 @@ describe('OpenmediaWidget', () => {
     await advanceTimers();
     expect(screen.queryByText('Loading your interactions…')).not.toBeInTheDocument();
     expect(screen.getByText('No interactions right now')).toBeInTheDocument();
-    expect(screen.getByText('0 interactions')).toBeInTheDocument();
+    expect(screen.getByText('0 open interactions')).toBeInTheDocument();
   });
 
   it('replaces the loading line with the failure when the first read fails', async () => {
