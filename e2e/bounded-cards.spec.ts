@@ -120,4 +120,28 @@ test.describe('bounded cards: huge user data (GWS does not bound it)', () => {
     await item.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/bounded-long-texts.png' });
   });
+
+  test('the Transfer dialog of an interaction with a 10,000-character Subject clamps its title, so the form is in reach', async ({ page, mock }) => {
+    await openWidget(page);
+    const subject = `Subject start ${'many words of a subject '.repeat(416)}subject end`;
+    await mock.raw({
+      messageType: 'OpenmediaStateChangeMessage',
+      notificationType: 'StatusChange',
+      openmedia: { id: 'E2E-LONG-TRANSFER', mediaType: 'promotion', state: 'Processing', capabilities: ['Transfer', 'Complete'], userData: { Subject: subject } },
+    });
+    const item = card(page, subject);
+    await item.getByRole('button', { name: 'Transfer', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Transfer “${subject}”` });
+    await expect(dialog).toBeVisible();
+    const title = dialog.getByRole('heading', { level: 2 });
+    await expect(title).toHaveAttribute('title', `Transfer “${subject}”`);
+    const { height, lineHeight } = await title.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+    expect(height, `title height ${height}px, line height ${lineHeight}px`).toBeLessThanOrEqual(3 * lineHeight + 1);
+    const cancel = dialog.getByRole('button', { name: 'Cancel' });
+    await cancel.scrollIntoViewIfNeeded();
+    await expect(cancel).toBeInViewport();
+    await page.screenshot({ path: 'test-results/bounded-transfer-dialog.png' });
+    await cancel.click();
+    await expect(dialog).toBeHidden();
+  });
 });

@@ -121,3 +121,29 @@ describe('TransferDialog', () => {
     expect(uri).toHaveAccessibleDescription(expect.stringContaining('Choose a target or type its URI.'));
   });
 });
+
+describe('TransferDialog: a long Subject', () => {
+  it('gives the clamped title its whole text as a tooltip, and keeps the whole Subject as the dialog name', async () => {
+    const user = userEvent.setup();
+    const subject = `Long subject ${'word '.repeat(400)}end`;
+    render(
+      <InteractionCard
+        entry={makeEntry({ capabilities: ['Transfer'], userData: { Subject: subject } })}
+        transferTargets={TARGETS}
+        onPerform={vi.fn()}
+        onDismissError={() => {}}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Transfer' }));
+    const dialog = await screen.findByRole('dialog');
+    const title = within(dialog).getByRole('heading', { level: 2 });
+    expect(title).toHaveAttribute('title', `Transfer “${subject}”`);
+    expect(title).toHaveTextContent(`Transfer “${subject}”`, { normalizeWhitespace: false });
+  });
+
+  it('has no tooltip for a short Subject', async () => {
+    const { open } = setup();
+    const dialog = await open();
+    expect(within(dialog).getByRole('heading', { level: 2 })).not.toHaveAttribute('title');
+  });
+});

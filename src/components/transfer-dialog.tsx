@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type RefObject } from 'react';
+import { TITLE_TOOLTIP_AFTER } from './interaction-card';
 import { useMessages } from './messages-context';
 import { Modal } from './modal';
 import { filterTargets, type TransferTarget } from './transfer-target';
@@ -58,7 +59,7 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
           onConfirm(target);
         }}
       >
-        <h2 id={titleId} className="omw-dialog__title">
+        <h2 id={titleId} className="omw-dialog__title" title={subject.length > TITLE_TOOLTIP_AFTER ? messages.transferTitle(subject) : undefined}>
           {messages.transferTitle(subject)}
         </h2>
         {targets.length > 0 ? (
