@@ -76,3 +76,10 @@ export function stateTone(state: string): StateTone {
       return 'other';
   }
 }
+
+/**
+ * The title is clamped to 3 lines by CSS (GWS does not bound the Subject). Past this length it may
+ * be cut (3 lines of the narrowest card, compact at 272 px, hold ~70 characters of text, 39 W's),
+ * so its whole text is also the heading's tooltip; a shorter one needs none.
+ */
+export const TITLE_TOOLTIP_AFTER = 40;

@@ -4,7 +4,7 @@ import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type OperationRequest } from '../protocol/types';
 import { ActionBar, type BarOperation } from './action-bar';
 import { ActionErrorAlert } from './action-error-alert';
-import { stateTone } from './format';
+import { TITLE_TOOLTIP_AFTER, stateTone } from './format';
 import { InteractionMeta } from './interaction-meta';
 import { LazyTransferDialog } from './lazy-parts';
 import { useMessages } from './messages-context';
@@ -35,12 +35,9 @@ const NO_TARGETS: readonly TransferTarget[] = [];
 // One class string per look, shared by every card (see shared-strings).
 const cardClasses = createStringCache();
 const KNOWN: readonly string[] = KNOWN_OPERATIONS;
-/**
- * The title is clamped to 3 lines by CSS (GWS does not bound the Subject). Past this length it may
- * be cut (3 lines of the narrowest card, compact at 272 px, hold ~70 characters of text, 39 W's),
- * so its whole text is also the heading's tooltip; a shorter one needs none.
- */
-export const TITLE_TOOLTIP_AFTER = 40;
+// Where the title's tooltip starts: in format.ts, so the (lazily loaded) Transfer dialog's title
+// shares it without importing the card.
+export { TITLE_TOOLTIP_AFTER };
 
 /** The title of an interaction: its Subject when it has one, else its id. */
 export function interactionSubject(entry: InteractionEntry): string {
@@ -210,6 +207,8 @@ export const InteractionCard = memo(function InteractionCard({
         }}
       />
       {entry.error ? <ActionErrorAlert error={entry.error} onDismiss={onDismissError} /> : null}
+      {/* Not a live region: the agent acted in that other tab, where its progress is shown too. */}
+      {entry.pending?.elsewhere === true ? <p className="omw-card__elsewhere">{messages.pendingElsewhere(messages.operations[entry.pending.operation])}</p> : null}
       {/* An ended interaction (Completed, or no longer listed by GWS) offers nothing to do. */}
       {ended ? null : (
         <ActionBar

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type RefObject } from 'react';
-import { TITLE_TOOLTIP_AFTER } from './interaction-card';
+import { TITLE_TOOLTIP_AFTER } from './format';
 import { useMessages } from './messages-context';
 import { Modal } from './modal';
 import { filterTargets, type TransferTarget } from './transfer-target';
