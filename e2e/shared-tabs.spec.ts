@@ -88,6 +88,31 @@ test('three tabs of one browser share one CometD session; a closed leader hands 
   expect((await mock.state()).handshakes).toBe(handshakesBeforeHandOver + 1);
 });
 
+test('an Accept sent from one tab shows in flight in the other, which offers neither Accept nor Reject meanwhile', async ({ page, mock }) => {
+  const other = await page.context().newPage();
+  await openLive(page);
+  await openLive(other);
+  await mock.offer({ id: 'E2E-TABS-PENDING', mediaType: 'promotion', userData: { Subject: 'Accepted elsewhere' } });
+  const here = card(page, 'Accepted elsewhere');
+  const there = card(other, 'Accepted elsewhere');
+  await expect(there.getByRole('button', { name: 'Accept' })).toBeEnabled();
+
+  // GWS does the Accept, but its StatusChange is held back for now.
+  await mock.reorderNext(2);
+  await here.getByRole('button', { name: 'Accept' }).click();
+  await expect.poll(async () => (await mock.interaction('E2E-TABS-PENDING'))?.state).toBe('Processing');
+  await expect(there.getByText('Accept sent from another tab, waiting for the server…')).toBeVisible();
+  await expect(there.getByRole('button', { name: 'Accept' })).toHaveAttribute('aria-busy', 'true');
+  await expect(there.getByRole('button', { name: 'Reject' })).toBeDisabled();
+
+  // The outcome arrives: both tabs show the interaction in progress, and no line about the other tab.
+  await mock.reorderNext(0);
+  for (const item of [here, there]) await expect(item.getByRole('button', { name: 'Complete' })).toBeEnabled();
+  await expect(there.getByText(/sent from another tab/)).toHaveCount(0);
+  await expect(there.getByRole('alert')).toHaveCount(0);
+  expect((await mock.log()).filter((request) => request.operationName === 'Accept')).toHaveLength(1);
+});
+
 test('the example desktop shows the offer-alert switch and this tab’s role', async ({ page }) => {
   await page.goto('/desktop.html');
   const panel = page.getByRole('region', { name: 'Alerts and tabs' });

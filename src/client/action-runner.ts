@@ -5,6 +5,7 @@ import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
 import type { ActionError, ActionOutcome, OpenmediaState } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
+import type { SharedAction } from './relay-protocol';
 
 export interface ActionRunnerOptions {
   readonly store: OpenmediaStore;
@@ -33,6 +34,14 @@ export interface ActionRunnerOptions {
    * notification happens to correct them.
    */
   readonly onDoubt?: (interactionId: string) => void;
+  /**
+   * Told of each request sent (again with its referenceId once accepted) and of its end, however
+   * it ended: the other tabs sharing the connection show it in flight meanwhile.
+   */
+  readonly share?: {
+    started(action: SharedAction): void;
+    ended(requestId: string): void;
+  };
 }
 
 /** Failures after which what the card shows may no longer be what the server has. */
@@ -118,6 +127,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       if (state.pending.has(requestId)) continue;
       waiting.delete(requestId);
       finish(requestId);
+      options.share?.ended(requestId);
       release();
       const outcome = outcomeOf(state, requestId, interactionId);
       if (onLateOutcome !== undefined && outcome.status !== 'succeeded') watchLate(state, requestId, onLateOutcome);
@@ -210,6 +220,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     // One deadline from the click: a POST that hangs and an outcome that never comes both end
     // visibly after `timeoutMs`.
     const abort = new AbortController();
+    options.share?.started({ requestId, interactionId, operation, referenceId: undefined });
     const timer = setTimeout(() => {
       inFlight.delete(requestId);
       abort.abort();
@@ -231,6 +242,8 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
         // Without a referenceId (GWS always sends one) nothing can match, so the timer decides.
         if (answer.referenceId !== undefined) {
           store.dispatch({ type: 'actionAccepted', requestId, referenceId: answer.referenceId, at: now() });
+          // Still in flight (its outcome did not come first): the other tabs can settle it on its notification too.
+          if (store.getState().pending.has(requestId)) options.share?.started({ requestId, interactionId, operation, referenceId: answer.referenceId });
         }
         return;
       }

@@ -54,6 +54,9 @@ function fakeShared(initial: TabInfo) {
     },
     announceFocused: () => undefined,
     subscribeFocused: () => () => undefined,
+    announceAction: () => undefined,
+    announceActionEnded: () => undefined,
+    subscribeActions: () => () => undefined,
   };
   return {
     channel,

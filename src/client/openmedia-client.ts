@@ -26,6 +26,7 @@ import {
   DEFAULT_RECORD_LIMIT,
 } from './client-options';
 import type { OpenmediaClientOptions } from './client-options';
+import { createSharedActions } from './shared-actions';
 import { createSharedFocus } from './shared-focus';
 import { createSnapshotLoader } from './snapshot-loader';
 import { browserLocalStorage } from './seen-offers';
@@ -211,10 +212,13 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     onErrorChange: (snapshotError) => publish({ snapshotError }),
     onUnauthorized: sessionLost,
   });
+  const actionTimeoutMs = options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS;
+  const sharedActions = createSharedActions(store, source, now, actionTimeoutMs);
   const actions = createActionRunner({
     store,
     client: gwsClient,
-    timeoutMs: options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS,
+    timeoutMs: actionTimeoutMs,
+    share: sharedActions,
     now,
     hold: start,
     connectionStatus: () => channel.getStatus(),
@@ -466,6 +470,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       if (disposed) return;
       disposed = true;
       actions.dispose();
+      sharedActions.dispose();
       for (const hold of holds) hold.released = true;
       holds.length = 0;
       close();

@@ -267,6 +267,57 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
     expect(second.alerted).toEqual(['GAP']);
   });
 
+  it('shows an action sent in one tab as in flight in the others, which settle it on its notification', async () => {
+    const { server, gws, truth, tabs } = await threeConnectedTabs();
+    truth.set(resource('W1', 'Invited', 'workitem', { Subject: 'First' }));
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in every tab');
+    const pendingIn = (tab: Tab) => tab.client.getSnapshot().state.byId.get('W1')?.pending;
+    let answer: ((response: Response) => void) | undefined;
+    gws.operationAnswer = () => new Promise<Response>((resolve) => (answer = resolve));
+    const accepted = tabs[1]?.client.perform('W1', { operationName: 'Accept' });
+    await waitFor(() => [tabs[0], tabs[2]].every((tab) => tab !== undefined && pendingIn(tab)?.elsewhere === true), 'Accept in flight in the other tabs');
+    expect(pendingIn(tabs[1] as Tab)?.elsewhere).toBeUndefined();
+    expect(tabs.map((tab) => pendingIn(tab)?.operation)).toEqual(['Accept', 'Accept', 'Accept']);
+    // A second Accept from another tab is not sent: its button is disabled, and perform refuses it.
+    await expect(tabs[0]?.client.perform('W1', { operationName: 'Accept' })).resolves.toEqual({ status: 'ignored' });
+
+    // GWS accepts it; its notification (with the referenceId) settles it in every tab alike.
+    answer?.(json({ statusCode: 0, referenceId: 700 }));
+    await waitFor(() => tabs.every((tab) => pendingIn(tab)?.referenceId === 700), 'the referenceId told to every tab');
+    truth.byId.set('W1', resource('W1', 'Processing', 'workitem', { Subject: 'First' }));
+    server.emit(statusChange(resource('W1', 'Processing', 'workitem', { Subject: 'First' }), 700));
+    await expect(accepted).resolves.toEqual({ status: 'succeeded' });
+    await waitFor(() => tabs.every((tab) => pendingIn(tab) === undefined), 'settled in every tab');
+    expect(tabs.map((tab) => tab.client.getSnapshot().state.byId.get('W1')?.error)).toEqual([undefined, undefined, undefined]);
+    // Not counted as a stranger's referenceId in the tabs that did not send it.
+    expect(tabs.map((tab) => tab.client.getSnapshot().state.diagnostics.unmatchedReferenceIds)).toEqual([0, 0, 0]);
+  });
+
+  it("ends another tab's failed action without its error (that tab shows it), and drops the actions of a tab that goes", async () => {
+    const { browser, server, gws, truth, tabs } = await threeConnectedTabs();
+    truth.set(resource('W1', 'Processing', 'workitem', { Subject: 'First' }));
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'W1 in every tab');
+    const entryIn = (tab: Tab | undefined) => tab?.client.getSnapshot().state.byId.get('W1');
+
+    let answer: ((response: Response) => void) | undefined;
+    gws.operationAnswer = () => new Promise<Response>((resolve) => (answer = resolve));
+    void tabs[2]?.client.perform('W1', { operationName: 'Complete' });
+    await waitFor(() => entryIn(tabs[0])?.pending?.elsewhere === true, 'Complete in flight in the leader');
+    answer?.(json({ statusCode: 2, statusMessage: 'Not valid in the current state' }));
+    await waitFor(() => entryIn(tabs[2])?.error !== undefined, 'the error in the tab that sent it');
+    await waitFor(() => entryIn(tabs[0])?.pending === undefined && entryIn(tabs[1])?.pending === undefined, 'ended in the others');
+    expect([entryIn(tabs[0])?.error, entryIn(tabs[1])?.error]).toEqual([undefined, undefined]);
+
+    // A tab that closes mid-action: the others stop showing it at once, not after the timeout.
+    void tabs[1]?.client.perform('W1', { operationName: 'SetInFocus' });
+    await waitFor(() => entryIn(tabs[0])?.pending?.operation === 'SetInFocus', 'SetInFocus in flight in the leader');
+    // A tab opened now, before it has read W1, hears of the action and shows it once W1 is read.
+    const late = openTab(browser, server, gws);
+    await waitFor(() => entryIn(late)?.pending?.operation === 'SetInFocus' && entryIn(late)?.pending?.elsewhere === true, 'the action in the tab that joined');
+    tabs[1]?.client.dispose();
+    await waitFor(() => [tabs[0], tabs[2], late].every((tab) => entryIn(tab)?.pending === undefined), 'dropped with the tab that closed');
+  });
+
   it('a REST 401 in a follower tab ends the shared session: every tab shows Signed out (issue 12, point 8)', async () => {
     const browser = createFakeBrowser();
     const server = createServer();

@@ -2,12 +2,21 @@ import { createListenerSet, subscribeCounted } from '../channel/listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
 import type { ChannelDescriptor } from '../protocol/parse';
 import { readRelayMessage } from './relay-protocol';
-import type { RelayMessage } from './relay-protocol';
+import type { RelayMessage, SharedAction } from './relay-protocol';
 import { countTabs, standForLeadership } from './tab-leadership';
 import type { BroadcastChannelLike, Election, TabEnvironment } from './tab-leadership';
 
 /** This tab's part in the shared connection. `solo`: not shared (opted out, or no Web Locks / BroadcastChannel). */
 export type TabRole = 'solo' | 'leader' | 'follower';
+
+/** What a tab hears of the other tabs' actions (see {@link SharedChannel.subscribeActions}). */
+export type ActionNews =
+  /** Tab `from` sent this action, or GWS accepted it (then with its referenceId). */
+  | { readonly kind: 'started'; readonly from: string; readonly action: SharedAction }
+  /** Tab `from` is done with it. */
+  | { readonly kind: 'ended'; readonly from: string; readonly requestId: string }
+  /** Tab `from` stopped sharing or closed: its actions end with it (here). */
+  | { readonly kind: 'tab-gone'; readonly from: string };
 
 /** This tab's role and how many tabs share the connection (undefined: not known). */
 export interface TabInfo {
@@ -34,6 +43,12 @@ export interface SharedChannel extends NotificationChannel {
   announceFocused(id: string): void;
   /** The interaction another tab's SetInFocus put in focus (a joining tab hears the latest one). */
   subscribeFocused(listener: (id: string) => void): () => void;
+  /** Tell the other tabs of an action of this tab in flight (again once it has its referenceId). */
+  announceAction(action: SharedAction): void;
+  /** Tell the other tabs that this tab is done with that action. */
+  announceActionEnded(requestId: string): void;
+  /** The other tabs' actions (a joining tab hears those in flight). */
+  subscribeActions(listener: (news: ActionNews) => void): () => void;
 }
 
 export interface SharedChannelOptions {
@@ -100,6 +115,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
   const focusedListeners = new Set<{ readonly listener: (id: string) => void }>();
   /** The latest focus confirmed in this browser (this tab's or heard), for tabs that join later. */
   let focused: string | undefined;
+  const actionListeners = new Set<{ readonly listener: (news: ActionNews) => void }>();
+  /** This tab's actions in flight, told again to a tab that joins. */
+  const ownActions = new Map<string, SharedAction>();
   let status: ConnectionStatus = 'disconnected';
   let tab: TabInfo = { role: 'follower', tabs: undefined };
   let run: Run | undefined;
@@ -141,6 +159,10 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       if (alerted.size <= REMEMBERED_ALERTS) break;
       alerted.delete(id);
     }
+  }
+
+  function tellActions(news: ActionNews): void {
+    for (const { listener } of [...actionListeners]) listener(news);
   }
 
   function lead(current: Run): void {
@@ -209,11 +231,14 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
           if (alerted.size > 0) post({ kind: 'alerted', ids: [...alerted] }, current);
           if (focused !== undefined) post({ kind: 'focused', id: focused }, current);
         }
+        // Every tab tells the newcomer of its own actions in flight.
+        for (const action of ownActions.values()) post({ kind: 'action', from: tabId, ...action }, current);
         recount(current);
         return;
       case 'bye':
         // The leader is gone; the next tab in the lock's queue takes over at once.
         if (message.leader && !leading) setStatus('reconnecting');
+        tellActions({ kind: 'tab-gone', from: message.from });
         recount(current);
         setTimeout(() => recount(current), 500);
         return;
@@ -233,6 +258,14 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       case 'focused':
         focused = message.id;
         for (const { listener } of [...focusedListeners]) listener(message.id);
+        return;
+      case 'action': {
+        const { kind: _kind, from, ...action } = message;
+        tellActions({ kind: 'started', from, action });
+        return;
+      }
+      case 'action-ended':
+        tellActions({ kind: 'ended', from: message.from, requestId: message.requestId });
         return;
     }
   }
@@ -278,6 +311,8 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     globalThis.removeEventListener?.('pagehide', current.onPageHide);
     current.leading?.unsubscribe();
     post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current);
+    // The others dropped them with the goodbye.
+    ownActions.clear();
     current.leading = undefined;
     current.election.resign();
     current.bus.removeEventListener('message', current.onBus);
@@ -322,5 +357,14 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       post({ kind: 'focused', id });
     },
     subscribeFocused: (listener) => listenOn(focusedListeners, listener),
+    announceAction(action) {
+      ownActions.set(action.requestId, action);
+      post({ kind: 'action', from: tabId, ...action });
+    },
+    announceActionEnded(requestId) {
+      if (!ownActions.delete(requestId)) return;
+      post({ kind: 'action-ended', from: tabId, requestId });
+    },
+    subscribeActions: (listener) => listenOn(actionListeners, listener),
   };
 }

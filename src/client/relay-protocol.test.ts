@@ -19,6 +19,19 @@ describe('readRelayMessage', () => {
     [{ kind: 'bye', from: 'tab-1', leader: 'yes' }, { kind: 'bye', from: 'tab-1', leader: false }],
     [{ kind: 'alerted', ids: ['a', 7, 'b', null] }, { kind: 'alerted', ids: ['a', 'b'] }],
     [{ kind: 'focused', id: 'W1', extra: 1 }, { kind: 'focused', id: 'W1' }],
+    [
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', extra: 1 },
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', referenceId: undefined },
+    ],
+    [
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'UpdateUserData', referenceId: 12 },
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'UpdateUserData', referenceId: 12 },
+    ],
+    [
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Complete', referenceId: '12' },
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Complete', referenceId: undefined },
+    ],
+    [{ kind: 'action-ended', from: 't', requestId: 'r' }, { kind: 'action-ended', from: 't', requestId: 'r' }],
   ])('reads %j', (value, expected) => {
     expect(readRelayMessage(value)).toEqual(expected);
   });
@@ -37,6 +50,10 @@ describe('readRelayMessage', () => {
     [{ kind: 'alerted', ids: 'a' }],
     [{ kind: 'focused' }],
     [{ kind: 'focused', id: 7 }],
+    [{ kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Explode' }],
+    [{ kind: 'action', from: 't', requestId: 'r', operation: 'Accept' }],
+    [{ kind: 'action', requestId: 'r', interactionId: 'W1', operation: 'Accept' }],
+    [{ kind: 'action-ended', from: 't' }],
     [{ kind: 'unknown' }],
   ])('ignores %j', (value) => {
     expect(readRelayMessage(value)).toBeUndefined();

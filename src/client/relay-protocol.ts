@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../channel/types';
+import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 
 /**
  * What the tabs sharing one connection tell each other over their BroadcastChannel. Same origin
@@ -25,7 +26,39 @@ export type RelayMessage =
   /** Offers already alerted in this browser: no other tab alerts them again. */
   | { readonly kind: 'alerted'; readonly ids: readonly string[] }
   /** A tab's SetInFocus was confirmed: GWS's focus is the agent's, so every tab shows it. */
-  | { readonly kind: 'focused'; readonly id: string };
+  | { readonly kind: 'focused'; readonly id: string }
+  /**
+   * A tab sent an action: the others show it in flight, so they do not offer it again. Sent again
+   * with the referenceId once GWS accepted it (the others then settle it on its notification, as
+   * the sender does), and to a tab that says hello.
+   */
+  | ({ readonly kind: 'action'; readonly from: string } & SharedAction)
+  /** That tab is done with its action (settled there, whatever the outcome). */
+  | { readonly kind: 'action-ended'; readonly from: string; readonly requestId: string };
+
+/** An action in flight in a tab, as the others are told of it. */
+export interface SharedAction {
+  readonly requestId: string;
+  readonly interactionId: string;
+  readonly operation: Operation;
+  readonly referenceId: number | undefined;
+}
+
+const OPERATIONS: ReadonlySet<string> = new Set(KNOWN_OPERATIONS);
+
+function readAction(message: Record<string, unknown>): RelayMessage | undefined {
+  const { from, requestId, interactionId, operation, referenceId } = message;
+  if (typeof from !== 'string' || typeof requestId !== 'string' || typeof interactionId !== 'string') return undefined;
+  if (typeof operation !== 'string' || !OPERATIONS.has(operation)) return undefined;
+  return {
+    kind: 'action',
+    from,
+    requestId,
+    interactionId,
+    operation: operation as Operation,
+    referenceId: typeof referenceId === 'number' && Number.isFinite(referenceId) ? referenceId : undefined,
+  };
+}
 
 const STATUSES: ReadonlySet<string> = new Set<ConnectionStatus>(['connecting', 'connected', 'reconnecting', 'unauthorized', 'disconnected']);
 
@@ -51,6 +84,12 @@ export function readRelayMessage(value: unknown): RelayMessage | undefined {
       return Array.isArray(message.ids) ? { kind: 'alerted', ids: message.ids.filter((id): id is string => typeof id === 'string') } : undefined;
     case 'focused':
       return typeof message.id === 'string' ? { kind: 'focused', id: message.id } : undefined;
+    case 'action':
+      return readAction(message);
+    case 'action-ended':
+      return typeof message.from === 'string' && typeof message.requestId === 'string'
+        ? { kind: 'action-ended', from: message.from, requestId: message.requestId }
+        : undefined;
     default:
       return undefined;
   }

@@ -2,33 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryChannel } from '../channel/memory-channel';
 import { createOpenmediaStore } from '../core/store';
 import { interaction, statusChange } from '../test-support/builders';
-import type { SharedChannel } from './relay-channel';
-import { SOLO_TAB } from './relay-channel';
+import { createFakeSharedChannel } from '../test-support/fake-shared-channel';
 import { createSharedFocus } from './shared-focus';
-
-/** A shared channel that records what this tab announces and lets the test speak for the others. */
-function fakeShared() {
-  const announced: string[] = [];
-  let hear: (id: string) => void = () => undefined;
-  const channel: SharedChannel = {
-    ...createMemoryChannel(),
-    getTab: () => SOLO_TAB,
-    subscribeTab: () => () => undefined,
-    announceAlerted: () => undefined,
-    subscribeAlerted: () => () => undefined,
-    announceFocused: (id) => announced.push(id),
-    subscribeFocused: (listener) => {
-      hear = listener;
-      return () => undefined;
-    },
-  };
-  return { channel, announced, hear: (id: string) => hear(id) };
-}
 
 function setup() {
   const store = createOpenmediaStore({ schedule: () => undefined });
   for (const id of ['A', 'B', 'C']) store.dispatch(statusChange(interaction({ id }), 1000));
-  const shared = fakeShared();
+  const shared = createFakeSharedChannel();
   const read = { listed: false };
   const focus = createSharedFocus(store, shared.channel, () => 2000, () => read.listed);
   /** This tab's own SetInFocus confirmed (as the reducer does on its notification). */
@@ -46,32 +26,32 @@ describe('createSharedFocus', () => {
     const t = setup();
     t.focusHere('A');
     t.publish();
-    expect(t.shared.announced).toEqual(['A']);
-    t.shared.hear('B');
+    expect(t.shared.announced.focused).toEqual(['A']);
+    t.shared.hearFocused('B');
     t.publish();
     expect(t.store.getSnapshot().focusedId).toBe('B');
-    expect(t.shared.announced).toEqual(['A']);
+    expect(t.shared.announced.focused).toEqual(['A']);
     // Back to A from this tab: told again, though A was this tab's focus before.
     t.focusHere('A');
     t.publish();
-    expect(t.shared.announced).toEqual(['A', 'A']);
+    expect(t.shared.announced.focused).toEqual(['A', 'A']);
   });
 
   it('keeps a focus heard for an interaction not read yet, and shows it once read', () => {
     const t = setup();
-    t.shared.hear('LATER');
+    t.shared.hearFocused('LATER');
     t.publish();
     expect(t.store.getSnapshot().focusedId).toBeUndefined();
     t.store.dispatch(statusChange(interaction({ id: 'LATER' }), 3000));
     t.read.listed = true;
     t.publish();
     expect(t.store.getSnapshot().focusedId).toBe('LATER');
-    expect(t.shared.announced).toEqual([]);
+    expect(t.shared.announced.focused).toEqual([]);
   });
 
   it('drops a focus heard for an interaction its first read does not have: one offered later under that id is not "In focus"', () => {
     const t = setup();
-    t.shared.hear('ELSEWHERE');
+    t.shared.hearFocused('ELSEWHERE');
     t.read.listed = true;
     t.publish();
     t.store.dispatch(statusChange(interaction({ id: 'ELSEWHERE', state: 'Invited' }), 3000));

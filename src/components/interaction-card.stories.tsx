@@ -47,6 +47,22 @@ export const PendingComplete: Story = {
   },
 };
 
+/** Accept sent from another tab of the browser: this tab shows it in flight and offers nothing meanwhile. */
+export const PendingInAnotherTab: Story = {
+  args: {
+    entry: makeEntry(
+      { state: 'Invited', capabilities: ['Accept', 'Reject'] },
+      { pending: makePending({ operation: 'Accept', referenceId: 8, elsewhere: true }) },
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Accept sent from another tab, waiting for the server…')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Accept' })).toHaveAttribute('aria-busy', 'true');
+    await expect(canvas.getByRole('button', { name: 'Reject' })).toBeDisabled();
+  },
+};
+
 export const ErrorNotification: Story = {
   args: {
     entry: makeEntry({}, { error: makeError({ kind: 'error-notification', message: 'The interaction is locked by a supervisor', code: 4, referenceId: 12 }) }),

@@ -103,6 +103,22 @@ describe('InteractionCard: capability → button', () => {
 });
 
 describe('InteractionCard: pending and errors', () => {
+  it('says so when the pending action was sent from another tab, with the same busy and disabled buttons', async () => {
+    const user = userEvent.setup();
+    const { onPerform, rerender } = renderCard({
+      entry: makeEntry({ state: 'Invited', capabilities: ['Accept', 'Reject'] }, { pending: makePending({ operation: 'Accept', elsewhere: true }) }),
+    });
+    const card = screen.getByRole('article');
+    expect(within(card).getByText('Accept sent from another tab, waiting for the server…')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Accept' })).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('button', { name: 'Reject' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Reject' }));
+    expect(onPerform).not.toHaveBeenCalled();
+    // This tab's own pending action needs no such line.
+    rerender(<InteractionCard entry={makeEntry({ state: 'Invited', capabilities: ['Accept', 'Reject'] }, { pending: makePending({ operation: 'Accept' }) })} onPerform={onPerform} onDismissError={() => {}} />);
+    expect(screen.queryByText(/sent from another tab/)).not.toBeInTheDocument();
+  });
+
   it('marks the pending operation busy and disables every other button', async () => {
     const user = userEvent.setup();
     const { onPerform } = renderCard({

@@ -43,6 +43,8 @@ export interface Messages {
   readonly editKey: (key: string) => string;
   readonly deleteKey: (key: string) => string;
   readonly working: string;
+  /** On a card whose action another tab of this browser sent and is waiting for, e.g. "Accept sent from another tab…". */
+  readonly pendingElsewhere: (operation: string) => string;
 
   /** Friendlier words shown beside the exact state GWS sends; states without one show alone. */
   readonly stateLabels: Readonly<Record<string, string>>;
@@ -232,6 +234,7 @@ export const DEFAULT_MESSAGES: Messages = {
   editKey: (key) => `Edit ${key}`,
   deleteKey: (key) => `Delete ${key}`,
   working: 'Working…',
+  pendingElsewhere: (operation) => `${operation} sent from another tab, waiting for the server…`,
 
   stateLabels: { Invited: 'Offered', Processing: 'In progress', Completed: 'Done' },
   stateLastKnown: 'last known',

@@ -18,12 +18,14 @@ export function requestAction(
   interactionId: string,
   operation: Operation,
   at: number,
-  effect: { readonly userData?: UserData; readonly keys?: readonly string[] } = {},
+  effect: { readonly userData?: UserData; readonly keys?: readonly string[]; readonly elsewhere?: true } = {},
 ): OpenmediaState {
   const entry = state.byId.get(interactionId);
   const line = { at, kind: 'action-requested', interactionId, referenceId: undefined } as const;
   if (entry === undefined) return logEvent(state, { ...line, detail: `${operation} ignored: unknown interaction` });
   if (state.pending.has(requestId)) return logEvent(state, { ...line, detail: `${operation} ignored: request ${requestId} already pending` });
+  // This tab's own request is shown, not replaced by another tab's.
+  if (effect.elsewhere === true && entry.pending !== undefined) return logEvent(state, { ...line, detail: `${operation} in another tab: this tab's ${entry.pending.operation} is pending` });
 
   const action: PendingAction = {
     requestId,
@@ -33,10 +35,24 @@ export function requestAction(
     referenceId: undefined,
     ...(effect.userData === undefined ? {} : { userData: effect.userData }),
     ...(effect.keys === undefined ? {} : { keys: effect.keys }),
+    ...(effect.elsewhere === true ? { elsewhere: true } : {}),
   };
   // A new attempt supersedes the previous error on this interaction.
   const next = putEntry(state, interactionId, { ...entry, pending: action, error: undefined });
-  return logEvent({ ...next, pending: next.pending.set(requestId, action) }, { ...line, detail: operation });
+  return logEvent({ ...next, pending: next.pending.set(requestId, action) }, { ...line, detail: effect.elsewhere === true ? `${operation} (in another tab)` : operation });
+}
+
+/** Another tab is done with its request shown here (see `actionEndedElsewhere`). */
+export function endActionElsewhere(state: OpenmediaState, requestId: string, at: number): OpenmediaState {
+  const action = state.pending.get(requestId);
+  if (action?.elsewhere !== true) return state;
+  return logEvent(settle(state, action), {
+    at,
+    kind: 'action-resolved',
+    interactionId: action.interactionId,
+    referenceId: action.referenceId,
+    detail: `${action.operation} ended in another tab`,
+  });
 }
 
 /** Remove a settled action from both pending maps and from its entry. */

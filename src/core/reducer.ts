@@ -4,7 +4,7 @@ import { applySnapshot } from './apply-snapshot';
 import { assertNever } from './assert-never';
 import { EMPTY_DIAGNOSTICS, countRejected, logEvent } from './diagnostics';
 import { isEnded, putEntry } from './entry';
-import { acceptAction, failAction, requestAction, resolveAction } from './pending-actions';
+import { acceptAction, endActionElsewhere, failAction, requestAction, resolveAction } from './pending-actions';
 import { emptyPersistentMap } from './persistent-map';
 import type { CoreOptions, OpenmediaEvent, OpenmediaState } from './types';
 
@@ -83,6 +83,7 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
       return requestAction(state, event.requestId, event.interactionId, event.operation, event.at, {
         ...(event.userData === undefined ? {} : { userData: event.userData }),
         ...(event.keys === undefined ? {} : { keys: event.keys }),
+        ...(event.elsewhere === true ? { elsewhere: true } : {}),
       });
     case 'actionAccepted':
       return acceptAction(state, event.requestId, event.referenceId, event.at);
@@ -108,6 +109,8 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
       const message = `No answer from the server for ${action.operation}.`;
       return failAction(state, event.requestId, { kind: 'timeout', message, code: undefined }, event.at);
     }
+    case 'actionEndedElsewhere':
+      return endActionElsewhere(state, event.requestId, event.at);
     case 'errorDismissed':
       return dismissError(state, event.interactionId);
     case 'focusedElsewhere': {

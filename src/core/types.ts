@@ -12,6 +12,11 @@ export interface PendingAction {
   /** What the request set (Attach/UpdateUserData) or removed (DeleteUserData): how a snapshot shows its effect. */
   readonly userData?: UserData;
   readonly keys?: readonly string[];
+  /**
+   * Another tab of this browser sent it (told over the shared connection): shown here so this tab's
+   * buttons do not offer what is under way; that tab owns its timer and its error.
+   */
+  readonly elsewhere?: true;
 }
 
 /**
@@ -214,6 +219,8 @@ export type OpenmediaEvent =
       readonly operation: Operation;
       readonly userData?: UserData;
       readonly keys?: readonly string[];
+      /** Sent by another tab of this browser (see `PendingAction.elsewhere`). */
+      readonly elsewhere?: true;
       readonly at: number;
     }
   | { readonly type: 'actionAccepted'; readonly requestId: string; readonly referenceId: number; readonly at: number }
@@ -232,6 +239,11 @@ export type OpenmediaEvent =
       readonly at: number;
     }
   | { readonly type: 'actionTimedOut'; readonly requestId: string; readonly at: number }
+  /**
+   * The other tab that sent a request shown here (`elsewhere`) is done with it (it settled there,
+   * or that tab went): no longer pending here, with no error (the error, if any, is that tab's).
+   */
+  | { readonly type: 'actionEndedElsewhere'; readonly requestId: string; readonly at: number }
   | { readonly type: 'errorDismissed'; readonly interactionId: string }
   /**
    * Another tab of this browser had its SetInFocus confirmed: GWS's focus is the agent's, not a

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryChannel } from '../channel/memory-channel';
+import { createOpenmediaStore } from '../core/store';
+import { interaction, statusChange } from '../test-support/builders';
+import { createFakeSharedChannel } from '../test-support/fake-shared-channel';
+import type { SharedAction } from './relay-protocol';
+import { ELSEWHERE_GRACE_MS, createSharedActions } from './shared-actions';
+
+const TIMEOUT_MS = 10_000;
+const accept = (requestId: string, interactionId = 'A', referenceId?: number): SharedAction => ({ requestId, interactionId, operation: 'Accept', referenceId });
+
+function setup() {
+  const store = createOpenmediaStore({ schedule: () => undefined });
+  store.dispatch(statusChange(interaction({ id: 'A', state: 'Invited' }), 1000));
+  const shared = createFakeSharedChannel();
+  const actions = createSharedActions(store, shared.channel, () => 2000, TIMEOUT_MS);
+  const pending = (id = 'A') => store.getState().byId.get(id)?.pending;
+  return { store, shared, actions, pending };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createSharedActions', () => {
+  it("tells the other tabs of this tab's actions and their end", () => {
+    const t = setup();
+    t.actions.started(accept('r1'));
+    t.actions.started(accept('r1', 'A', 7));
+    t.actions.ended('r1');
+    expect(t.shared.announced.actions).toEqual([accept('r1'), accept('r1', 'A', 7)]);
+    expect(t.shared.announced.ended).toEqual(['r1']);
+  });
+
+  it("shows another tab's action as pending here, with no error when it ends there", () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1') });
+    expect(t.pending()).toMatchObject({ requestId: 'r1', operation: 'Accept', elsewhere: true, referenceId: undefined });
+    t.shared.hearActions({ kind: 'ended', from: 'tab-2', requestId: 'r1' });
+    expect(t.pending()).toBeUndefined();
+    expect(t.store.getState().byId.get('A')?.error).toBeUndefined();
+    expect(t.store.getState().diagnostics.log.map((line) => line.detail)).toContain('Accept ended in another tab');
+  });
+
+  it('settles it on its own notification once told the referenceId', () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1') });
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1', 'A', 42) });
+    expect(t.pending()?.referenceId).toBe(42);
+    t.store.dispatch(statusChange(interaction({ id: 'A', state: 'Processing' }), 2100, 42));
+    expect(t.pending()).toBeUndefined();
+  });
+
+  it('drops the actions of a tab that went, and those whose end never comes after the timeout and a grace', () => {
+    const t = setup();
+    t.store.dispatch(statusChange(interaction({ id: 'B', state: 'Invited' }), 1000));
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1') });
+    t.shared.hearActions({ kind: 'started', from: 'tab-3', action: accept('r2', 'B') });
+    t.shared.hearActions({ kind: 'tab-gone', from: 'tab-2' });
+    expect(t.pending('A')).toBeUndefined();
+    expect(t.pending('B')?.requestId).toBe('r2');
+    // tab-3 crashed: it says nothing.
+    vi.advanceTimersByTime(TIMEOUT_MS + ELSEWHERE_GRACE_MS - 1);
+    expect(t.pending('B')?.requestId).toBe('r2');
+    vi.advanceTimersByTime(1);
+    expect(t.pending('B')).toBeUndefined();
+  });
+
+  it('waits for an interaction this tab has not read yet, and shows the action once it has', () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1', 'LATER', 9) });
+    expect(t.store.getState().pending.size).toBe(0);
+    t.store.dispatch(statusChange(interaction({ id: 'LATER', state: 'Invited' }), 1500));
+    expect(t.pending('LATER')).toMatchObject({ requestId: 'r1', elsewhere: true, referenceId: 9 });
+    // One that ends before it is read is never shown.
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r2', 'NEVER') });
+    t.shared.hearActions({ kind: 'ended', from: 'tab-2', requestId: 'r2' });
+    t.store.dispatch(statusChange(interaction({ id: 'NEVER', state: 'Invited' }), 1600));
+    expect(t.pending('NEVER')).toBeUndefined();
+  });
+
+  it("keeps this tab's own pending action, and an end heard for the other one leaves it alone", () => {
+    const t = setup();
+    t.store.dispatch({ type: 'actionRequested', requestId: 'mine', interactionId: 'A', operation: 'Reject', at: 1900 });
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('theirs') });
+    t.shared.hearActions({ kind: 'ended', from: 'tab-2', requestId: 'theirs' });
+    expect(t.pending()).toMatchObject({ requestId: 'mine', operation: 'Reject' });
+    expect(t.pending()?.elsewhere).toBeUndefined();
+  });
+
+  it('ends what it shows when disposed, and shares nothing on a channel that is not shared', () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1') });
+    t.actions.dispose();
+    expect(t.pending()).toBeUndefined();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r2') });
+    expect(t.pending()).toBeUndefined();
+
+    const alone = createSharedActions(t.store, createMemoryChannel(), Date.now, TIMEOUT_MS);
+    expect(() => {
+      alone.started(accept('r3'));
+      alone.ended('r3');
+      alone.dispose();
+    }).not.toThrow();
+  });
+});

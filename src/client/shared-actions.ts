@@ -1,0 +1,139 @@
+import type { NotificationChannel } from '../channel/types';
+import type { OpenmediaStore } from '../core/store';
+import { isSharedChannel } from './relay-channel';
+import type { SharedAction } from './relay-protocol';
+
+/**
+ * This tab's actions, told to the other tabs of the shared connection, and theirs shown here.
+ * The action runner calls {@link started} and {@link ended} as its requests go.
+ */
+export interface SharedActions {
+  /** This tab sent an action (`referenceId` undefined), or GWS accepted it (with its referenceId). */
+  started(action: SharedAction): void;
+  /** This tab is done with the action, whatever its outcome. */
+  ended(requestId: string): void;
+  /** Stop listening; the other tabs' actions shown here end here. */
+  dispose(): void;
+}
+
+const UNSHARED: SharedActions = { started: () => undefined, ended: () => undefined, dispose: () => undefined };
+
+/** How much longer than a tab's own action timeout another tab's action is shown, if its end is never heard. */
+export const ELSEWHERE_GRACE_MS = 5_000;
+
+/**
+ * An action in flight in one tab is shown in the others as pending (its button busy, the others
+ * disabled, a line saying it runs in another tab): without this, a tab offers Accept on an offer
+ * the agent has just accepted elsewhere, and the second click is refused by GWS. The tab that
+ * sent it keeps its timer and its error; the others drop it when that tab says it is done, when
+ * that tab goes, or `timeoutMs` + {@link ELSEWHERE_GRACE_MS} after they heard of it (a tab that
+ * crashed says nothing). Once that tab tells them the referenceId, they settle it on its
+ * notification themselves, as the sender does. Nothing is shared when the channel is not.
+ */
+export function createSharedActions(store: OpenmediaStore, channel: NotificationChannel, now: () => number, timeoutMs: number): SharedActions {
+  if (!isSharedChannel(channel)) return UNSHARED;
+  const shared = channel;
+  /**
+   * Other tabs' actions in flight, by requestId: `shown` once in the store here. One heard before
+   * this tab has the interaction (it joined, and its first read is still out) waits for it.
+   */
+  const heard = new Map<string, Heard>();
+  let waiting = 0;
+  let stopObserving: (() => void) | undefined;
+  let showing = false;
+
+  function end(requestId: string): void {
+    const record = heard.get(requestId);
+    if (record === undefined) return;
+    clearTimeout(record.timer);
+    heard.delete(requestId);
+    if (record.shown) store.dispatch({ type: 'actionEndedElsewhere', requestId, at: now() });
+    else waitFor(-1);
+  }
+
+  function waitFor(change: 1 | -1): void {
+    waiting += change;
+    if (waiting > 0) stopObserving ??= store.observe(showWaiting);
+    else if (stopObserving !== undefined) {
+      stopObserving();
+      stopObserving = undefined;
+    }
+  }
+
+  function showWaiting(): void {
+    if (showing) return;
+    for (const record of [...heard.values()]) if (!record.shown) show(record);
+  }
+
+  /** Shows the action once this tab has its interaction; tells the referenceId once it is known. */
+  function show(record: Heard): void {
+    const { requestId, interactionId, operation } = record.action;
+    if (!record.shown) {
+      if (!store.getState().byId.has(interactionId)) return;
+      showing = true;
+      try {
+        store.dispatch({ type: 'actionRequested', requestId, interactionId, operation, elsewhere: true, at: now() });
+      } finally {
+        showing = false;
+      }
+      record.shown = true;
+      waitFor(-1);
+      // This tab's own action on it is shown instead: nothing of the other's to end here.
+      if (store.getState().pending.get(requestId)?.elsewhere !== true) {
+        clearTimeout(record.timer);
+        heard.delete(requestId);
+        return;
+      }
+    }
+    const { referenceId } = record.action;
+    if (referenceId !== undefined && referenceId !== record.accepted) {
+      record.accepted = referenceId;
+      store.dispatch({ type: 'actionAccepted', requestId, referenceId, at: now() });
+    }
+  }
+
+  function hear(from: string, action: SharedAction): void {
+    let record = heard.get(action.requestId);
+    if (record === undefined) {
+      const { requestId } = action;
+      record = { from, action, shown: false, accepted: undefined, timer: setTimeout(() => end(requestId), timeoutMs + ELSEWHERE_GRACE_MS) };
+      heard.set(requestId, record);
+      waitFor(1);
+    } else if (action.referenceId !== undefined) {
+      record.action = action;
+    }
+    show(record);
+  }
+
+  const unsubscribe = shared.subscribeActions((news) => {
+    switch (news.kind) {
+      case 'started':
+        hear(news.from, news.action);
+        return;
+      case 'ended':
+        end(news.requestId);
+        return;
+      case 'tab-gone':
+        for (const [requestId, record] of [...heard]) if (record.from === news.from) end(requestId);
+        return;
+    }
+  });
+
+  return {
+    started: (action) => shared.announceAction(action),
+    ended: (requestId) => shared.announceActionEnded(requestId),
+    dispose() {
+      unsubscribe();
+      for (const requestId of [...heard.keys()]) end(requestId);
+    },
+  };
+}
+
+interface Heard {
+  readonly from: string;
+  action: SharedAction;
+  shown: boolean;
+  /** The referenceId told to the store. */
+  accepted: number | undefined;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
