@@ -107,3 +107,18 @@ describe('createSharedActions', () => {
     }).not.toThrow();
   });
 });
+
+describe("another tab's action that fails here too", () => {
+  it('ends without an error on this card when its Error notification arrives (the sending tab shows it)', () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1', 'A', 42) });
+    t.store.dispatch({
+      type: 'notificationReceived',
+      at: 2100,
+      notification: { notificationType: 'Error', referenceId: 42, errorMessage: 'Not allowed', errorCode: undefined, openmedia: interaction({ id: 'A', state: 'Invited' }) },
+    });
+    expect(t.pending()).toBeUndefined();
+    expect(t.store.getState().byId.get('A')?.error).toBeUndefined();
+    expect(t.store.getState().diagnostics.log.map((line) => line.detail)).toContain('Accept (in another tab): Not allowed');
+  });
+});

@@ -97,6 +97,16 @@ export function failAction(
 ): OpenmediaState {
   const action = state.pending.get(requestId);
   if (action === undefined) return state;
+  if (action.elsewhere === true) {
+    // Another tab's action: that tab shows the error (and its Dismiss); here it only ends.
+    return logEvent(settle(state, action), {
+      at,
+      kind: 'action-failed',
+      interactionId: action.interactionId,
+      referenceId: action.referenceId,
+      detail: `${action.operation} (in another tab): ${failure.message}`,
+    });
+  }
   let next = settle(state, action);
   if ((failure.kind === 'timeout' || failure.kind === 'outcome-unknown') && action.referenceId !== undefined) {
     // Given up on, not forgotten: the outcome may still come, and must then be shown, not lost.
