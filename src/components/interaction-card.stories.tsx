@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { InteractionCard } from './interaction-card';
+import type { UserData } from '../protocol/types';
 import { DEFAULT_MESSAGES } from './messages';
 import './openmedia-widget.css';
 import { makeEntry, makeError, makePending } from '../test-support/entries';
@@ -175,72 +176,53 @@ export const LongSubjectKeyAndState: Story = {
 };
 
 /**
- * The server changes a value while the agent edits it: the agent's text stays, and a notice says
- * what the server has now (Save replaces it). The button outside the card plays the server.
+ * A story where the server changes the card's user data while the agent edits CustomerSegment:
+ * the button outside the card plays the server (`label`, `change`); the play types "silver" into
+ * the editor, presses it, and expects the typed text kept and the `notice`.
  */
-export const ValueChangedWhileEditing: Story = {
-  args: { entry: makeEntry() },
-  render: function Render(args) {
-    const [entry, setEntry] = useState(args.entry);
-    return (
-      <>
-        <InteractionCard {...args} entry={entry} />
-        <button
-          type="button"
-          className="omw-button omw-button--secondary"
-          style={{ marginTop: 12 }}
-          onClick={() => setEntry(makeEntry({ userData: { ...entry.interaction.userData, CustomerSegment: 'platinum (set by supervisor)' } }))}
-        >
-          Server: set CustomerSegment
-        </button>
-      </>
-    );
-  },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Edit CustomerSegment' }));
-    // The editor's code loads on first use.
-    const field = await canvas.findByRole('textbox', { name: 'New value for CustomerSegment' });
-    await userEvent.clear(field);
-    await userEvent.type(field, 'silver');
-    await userEvent.click(canvas.getByRole('button', { name: 'Server: set CustomerSegment' }));
-    await expect(field).toHaveValue('silver');
-    await expect(
-      canvas.getByText('Changed on the server to “platinum (set by supervisor)” while you were editing. Save replaces it with yours.'),
-    ).toBeVisible();
-  },
-};
+function serverChangeWhileEditing(label: string, change: (userData: UserData) => UserData, notice: string): Story {
+  return {
+    args: { entry: makeEntry() },
+    render: function Render(args) {
+      const [entry, setEntry] = useState(args.entry);
+      return (
+        <>
+          <InteractionCard {...args} entry={entry} />
+          <button
+            type="button"
+            className="omw-button omw-button--secondary"
+            style={{ marginTop: 12 }}
+            onClick={() => setEntry(makeEntry({ userData: change(entry.interaction.userData) }))}
+          >
+            {label}
+          </button>
+        </>
+      );
+    },
+    play: async ({ canvasElement }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(canvas.getByRole('button', { name: 'Edit CustomerSegment' }));
+      // The editor's code loads on first use.
+      const field = await canvas.findByRole('textbox', { name: 'New value for CustomerSegment' });
+      await userEvent.clear(field);
+      await userEvent.type(field, 'silver');
+      await userEvent.click(canvas.getByRole('button', { name: label }));
+      await expect(field).toHaveValue('silver');
+      await expect(canvas.getByText(notice)).toBeVisible();
+    },
+  };
+}
+
+/** The server changes the value while the agent edits it: the agent's text stays, and a notice says what the server has now. */
+export const ValueChangedWhileEditing: Story = serverChangeWhileEditing(
+  'Server: set CustomerSegment',
+  (userData) => ({ ...userData, CustomerSegment: 'platinum (set by supervisor)' }),
+  'Changed on the server to “platinum (set by supervisor)” while you were editing. Save replaces it with yours.',
+);
 
 /** A supervisor deletes the key the agent is editing: the typed text stays, and Save adds the key back. */
-export const KeyDeletedWhileEditing: Story = {
-  args: { entry: makeEntry() },
-  render: function Render(args) {
-    const [entry, setEntry] = useState(args.entry);
-    return (
-      <>
-        <InteractionCard {...args} entry={entry} />
-        <button
-          type="button"
-          className="omw-button omw-button--secondary"
-          style={{ marginTop: 12 }}
-          onClick={() => {
-            const { CustomerSegment: _deleted, ...rest } = entry.interaction.userData;
-            setEntry(makeEntry({ userData: rest }));
-          }}
-        >
-          Server: delete CustomerSegment
-        </button>
-      </>
-    );
-  },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Edit CustomerSegment' }));
-    const field = await canvas.findByRole('textbox', { name: 'New value for CustomerSegment' });
-    await userEvent.clear(field);
-    await userEvent.type(field, 'silver');
-    await userEvent.click(canvas.getByRole('button', { name: 'Server: delete CustomerSegment' }));
-    await expect(field).toHaveValue('silver');
-    await expect(canvas.getByText('Deleted on the server while you were editing. Save adds it back with your value.')).toBeVisible();
-  },
-};
+export const KeyDeletedWhileEditing: Story = serverChangeWhileEditing(
+  'Server: delete CustomerSegment',
+  ({ CustomerSegment: _deleted, ...rest }) => rest,
+  'Deleted on the server while you were editing. Save adds it back with your value.',
+);
