@@ -100,7 +100,7 @@ export type {
 // ── Components ───────────────────────────────────────────────────────────────────────────────
 // The widget, its building blocks, and their strings and types.
 export { OpenmediaWidget } from './components/openmedia-widget';
-export type { OpenmediaWidgetProps } from './components/openmedia-widget';
+export type { FocusDetails, OpenmediaWidgetProps } from './components/openmedia-widget';
 export { OpenmediaWidgetView } from './components/openmedia-widget-view';
 export type { OpenmediaWidgetViewProps, WidgetTheme } from './components/openmedia-widget-view';
 export { InteractionCard, interactionSubject } from './components/interaction-card';

@@ -162,6 +162,8 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
     await waitFor(() => gws.requests.some((request) => request.method === 'POST'), 'the SetInFocus sent');
     server.emit(statusChange(resource('W1', 'Processing', 'workitem', { Subject: 'First' }), 500));
     await waitFor(() => focused().every((id) => id === 'W1'), 'W1 in focus in every tab');
+    // Each tab knows whether the focus was its own doing (the host's onFocus is told).
+    expect(tabs.map((tab) => tab.client.getSnapshot().state.focusedElsewhere)).toEqual([true, false, true]);
 
     // The leader moves it: the tab that set it before no longer claims it.
     reference = 501;

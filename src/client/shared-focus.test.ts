@@ -12,7 +12,13 @@ function setup() {
   const read = { listed: false };
   const focus = createSharedFocus(store, shared.channel, () => 2000, () => read.listed);
   /** This tab's own SetInFocus confirmed (as the reducer does on its notification). */
-  const focusHere = (id: string) => store.dispatch({ type: 'focusedElsewhere', interactionId: id, at: 2000 });
+  let requests = 0;
+  const focusHere = (id: string) => {
+    requests += 1;
+    const requestId = `focus-${requests}`;
+    store.dispatch({ type: 'actionRequested', requestId, interactionId: id, operation: 'SetInFocus', at: 2000 });
+    store.dispatch({ type: 'actionCompleted', requestId, referenceId: undefined, at: 2000 });
+  };
   const publish = () => {
     store.flush();
     focus.afterPublish();

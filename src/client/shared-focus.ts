@@ -39,11 +39,12 @@ export function createSharedFocus(store: OpenmediaStore, channel: NotificationCh
 
   return {
     afterPublish() {
-      const id = store.getSnapshot().focusedId;
+      const { focusedId: id, focusedElsewhere } = store.getSnapshot();
       if (id !== published) {
         published = id;
         if (id === applied) applied = undefined;
-        else if (id !== undefined) {
+        // Another tab's SetInFocus settled here too (see shared-actions): that tab tells it.
+        else if (id !== undefined && focusedElsewhere !== true) {
           // This tab's own SetInFocus: newer than anything heard.
           heard = undefined;
           applied = undefined;

@@ -146,7 +146,7 @@ describe('OpenmediaWidget', () => {
     await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' }), 101));
     expect(card('Beta')).toHaveAttribute('aria-current', 'true');
     expect(card('Alpha')).not.toHaveAttribute('aria-current');
-    expect(onFocus).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: 'b' }));
+    expect(onFocus).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: 'b' }), { fromAnotherTab: false });
   });
 
   it('lets onAction veto an action: nothing is sent and the card says so', async () => {

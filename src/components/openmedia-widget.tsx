@@ -21,10 +21,20 @@ export interface OpenmediaWidgetProps
   > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
-  /** Called when an interaction becomes the one in focus (after a successful Set in focus). */
-  readonly onFocus?: (interaction: OpenmediaInteraction) => void;
+  /**
+   * Called when an interaction becomes the one in focus (after a successful Set in focus), in
+   * every tab sharing the connection: `fromAnotherTab` tells the tabs that did not send it (a
+   * host that opens a record on focus may want to do so in one tab only).
+   */
+  readonly onFocus?: (interaction: OpenmediaInteraction, details: FocusDetails) => void;
   /** Called before each action (return false to veto it) and after it settles. */
   readonly onAction?: ActionListener;
+}
+
+/** What `onFocus` is told besides the interaction. */
+export interface FocusDetails {
+  /** Put in focus from another tab of this browser (its SetInFocus), not from this one. */
+  readonly fromAnotherTab: boolean;
 }
 
 /** What the widget itself draws: the frame's entries and what the banner and empty state show. */
@@ -86,8 +96,9 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   useEffect(() => {
     if (focusedId === reportedFocus.current) return;
     reportedFocus.current = focusedId;
-    const entry = focusedId === undefined ? undefined : client.getSnapshot().state.byId.get(focusedId);
-    if (entry) callbacks.current.onFocus?.(entry.interaction);
+    const { state } = client.getSnapshot();
+    const entry = focusedId === undefined ? undefined : state.byId.get(focusedId);
+    if (entry) callbacks.current.onFocus?.(entry.interaction, { fromAnotherTab: state.focusedElsewhere === true });
   }, [focusedId, client]);
 
   const renderCard = useCallback<OpenmediaWidgetViewProps['renderCard']>(

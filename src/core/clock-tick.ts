@@ -35,7 +35,7 @@ export function applyClockTick(state: OpenmediaState, at: number): OpenmediaStat
     unsettled,
     tombstones,
     order: state.order.filter((id) => !evicted.has(id)),
-    focusedId: state.focusedId !== undefined && evicted.has(state.focusedId) ? undefined : state.focusedId,
+    ...(state.focusedId !== undefined && evicted.has(state.focusedId) ? { focusedId: undefined, focusedElsewhere: false } : {}),
   };
   const lines = [...evicted].map((id) => ({ at, kind: 'evicted' as const, interactionId: id, referenceId: undefined, detail: 'linger over' }));
   return logEvents(next, lines);

@@ -74,7 +74,7 @@ export function resolveAction(state: OpenmediaState, requestId: string, at: numb
   const action = state.pending.get(requestId);
   if (action === undefined) return state;
   let next = settle(state, action);
-  if (action.operation === 'SetInFocus' && next.byId.has(action.interactionId)) next = { ...next, focusedId: action.interactionId };
+  if (action.operation === 'SetInFocus' && next.byId.has(action.interactionId)) next = { ...next, focusedId: action.interactionId, focusedElsewhere: action.elsewhere === true };
   return logEvent(next, {
     at,
     kind: 'action-resolved',
@@ -188,7 +188,7 @@ export function applyLateOutcome(
   if (targetId !== undefined && entry !== undefined && ours) {
     if (outcome.kind === 'resolved') {
       if (entry.error !== undefined) next = putEntry(next, targetId, { ...entry, error: undefined });
-      if (action.operation === 'SetInFocus') next = { ...next, focusedId: targetId };
+      if (action.operation === 'SetInFocus') next = { ...next, focusedId: targetId, focusedElsewhere: false };
     } else {
       const error: ActionError = {
         kind: 'error-notification',

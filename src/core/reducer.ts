@@ -23,6 +23,7 @@ export function createInitialState(options?: Partial<CoreOptions>): OpenmediaSta
     tombstones: emptyPersistentMap(),
     ended: emptyPersistentMap(),
     focusedId: undefined,
+    focusedElsewhere: false,
     diagnostics: EMPTY_DIAGNOSTICS,
   };
 }
@@ -117,7 +118,7 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
       const entry = state.byId.get(event.interactionId);
       if (entry === undefined || isEnded(entry) || state.focusedId === event.interactionId) return state;
       return logEvent(
-        { ...state, focusedId: event.interactionId },
+        { ...state, focusedId: event.interactionId, focusedElsewhere: true },
         { at: event.at, kind: 'action-resolved', interactionId: event.interactionId, referenceId: undefined, detail: 'SetInFocus done in another tab' },
       );
     }

@@ -170,6 +170,11 @@ export interface OpenmediaState {
   readonly ended: ReadonlyPersistentMap<string, number>;
   /** The interaction the agent last put in focus (after a successful SetInFocus). */
   readonly focusedId: string | undefined;
+  /**
+   * `focusedId` was put in focus from another tab of this browser (heard over the shared
+   * connection), not by this tab's SetInFocus. Optional: a state made elsewhere may leave it out.
+   */
+  readonly focusedElsewhere?: boolean;
   readonly diagnostics: Diagnostics;
 }
 

@@ -18,6 +18,8 @@ export const OPENMEDIA_CONFIG_ERROR_EVENT = 'openmedia-config-error';
 
 export interface OpenmediaFocusEventDetail {
   readonly interaction: OpenmediaInteraction;
+  /** Put in focus from another tab of this browser, not from this one (see `OpenmediaWidget`'s `onFocus`). */
+  readonly fromAnotherTab: boolean;
 }
 
 /** The same object `<OpenmediaWidget onAction>` receives. */
@@ -33,9 +35,9 @@ export interface OpenmediaConfigErrorEventDetail {
 }
 
 // Bubbling and composed, so a listener on the document (or outside a shadow root) hears them.
-export function dispatchFocusEvent(target: EventTarget, interaction: OpenmediaInteraction): void {
+export function dispatchFocusEvent(target: EventTarget, interaction: OpenmediaInteraction, fromAnotherTab: boolean): void {
   target.dispatchEvent(
-    new CustomEvent<OpenmediaFocusEventDetail>(OPENMEDIA_FOCUS_EVENT, { detail: { interaction }, bubbles: true, composed: true }),
+    new CustomEvent<OpenmediaFocusEventDetail>(OPENMEDIA_FOCUS_EVENT, { detail: { interaction, fromAnotherTab }, bubbles: true, composed: true }),
   );
 }
 

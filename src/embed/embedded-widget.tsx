@@ -40,9 +40,9 @@ export function EmbeddedWidget({ options, target }: EmbeddedWidgetProps) {
       {alerts ? <OfferAlertControls /> : null}
       <OpenmediaWidget
         {...view}
-        onFocus={(interaction) => {
-          dispatchFocusEvent(target, interaction);
-          onFocus?.(interaction);
+        onFocus={(interaction, details) => {
+          dispatchFocusEvent(target, interaction, details.fromAnotherTab);
+          onFocus?.(interaction, details);
         }}
         onAction={(event) => {
           // Both the page's listeners and the callback hear every event; either can veto.

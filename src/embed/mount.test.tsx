@@ -111,6 +111,7 @@ describe('mountOpenmediaWidget', () => {
     expect(actions[1]).toMatchObject({ phase: 'after', outcome: { status: 'succeeded' } });
     await waitFor(() => expect(focused).toHaveLength(1));
     expect(focused[0]?.interaction.id).toBe('w1');
+    expect(focused[0]?.fromAnotherTab).toBe(false);
   });
 
   it('vetoes through the onAction callback as well', async () => {
