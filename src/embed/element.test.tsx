@@ -97,6 +97,42 @@ describe('<openmedia-widget>', () => {
     expect(String(warn.mock.calls[0]?.[0])).toContain('<openmedia-widget>');
   });
 
+  it('tells a listener the page adds to the element right after defining it (an upgrade reads the attributes inside define)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const fixture = createEmbedFixture();
+    const element = document.createElement('openmedia-widget-listened') as OpenmediaWidgetElement;
+    element.setAttribute('theme', 'purple');
+    element.options = { channel: fixture.channel, gwsClient: fixture.gwsClient };
+    act(() => {
+      document.body.append(element);
+      defineOpenmediaWidgetElement('openmedia-widget-listened');
+    });
+    const problems: (readonly string[])[] = [];
+    element.addEventListener(OPENMEDIA_CONFIG_ERROR_EVENT, (event) => problems.push((event as CustomEvent<OpenmediaConfigErrorEventDetail>).detail.problems));
+    await waitFor(() => expect(problems).toEqual([[expect.stringContaining('theme must be')]]));
+  });
+
+  it('takes options the page set on the element before it was defined, and every later set', async () => {
+    const fixture = createEmbedFixture();
+    const element = document.createElement('openmedia-widget-early') as OpenmediaWidgetElement;
+    // The host's script ran before the widget's: a plain property on a plain element for now.
+    element.options = { channel: fixture.channel, gwsClient: fixture.gwsClient, title: 'From options' };
+    act(() => {
+      document.body.append(element);
+    });
+    act(() => {
+      defineOpenmediaWidgetElement('openmedia-widget-early');
+    });
+    expect(await screen.findByRole('region', { name: 'From options' })).toBeInTheDocument();
+    expect(Object.hasOwn(element, 'options')).toBe(false);
+    act(() => {
+      element.options = { ...element.options, title: 'Set after upgrade' };
+    });
+    expect(await screen.findByRole('region', { name: 'Set after upgrade' })).toBeInTheDocument();
+    // The memory channel given in the options is the one in use (no CometD connection of its own).
+    await waitFor(() => expect(fixture.channel.listenerCount()).toBe(1));
+  });
+
   it('dispatches openmedia-action from the element; preventDefault vetoes', async () => {
     const user = userEvent.setup();
     const { element, channel, posts } = createWidgetElement({ 'media-types': 'workitem' });

@@ -25,6 +25,17 @@ function createElementClass(): CustomElementConstructor {
     #unmountQueued = false;
     #lastProblems = '';
 
+    constructor() {
+      super();
+      // Options set on the element before it was defined (the host's script ran before ours) are
+      // an own property hiding the accessor below: take them, so they and every later set apply.
+      if (Object.hasOwn(this, 'options')) {
+        const early = (this as { options?: Partial<OpenmediaWidgetMountOptions> }).options;
+        delete (this as { options?: unknown }).options;
+        this.#options = early ?? {};
+      }
+    }
+
     get options(): Partial<OpenmediaWidgetMountOptions> {
       return this.#options;
     }
@@ -61,7 +72,9 @@ function createElementClass(): CustomElementConstructor {
         this.#lastProblems = key;
         if (problems.length > 0) {
           console.warn(`<${this.localName}>: ${problems.join(' ')}`);
-          dispatchConfigErrorEvent(this, problems);
+          // After the current script: read during an upgrade (inside `define()`), the event would
+          // otherwise fire before the page could add its listener to the element.
+          queueMicrotask(() => dispatchConfigErrorEvent(this, problems));
         }
       }
       return { ...options, ...this.#options };
