@@ -185,7 +185,7 @@ describe('createGwsClient: operations and CSRF', () => {
     const error = await rejection(
       createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Reject' }),
     );
-    expect(error).toMatchObject({ kind: 'http', status: 403, message: 'Missing or invalid Csrf token' });
+    expect(error).toMatchObject({ kind: 'http', status: 403, message: 'GWS answered HTTP 403: Missing or invalid Csrf token' });
     expect(posts(fake.requests)).toHaveLength(2);
   });
 

@@ -50,10 +50,13 @@ describe('errorFromResponse', () => {
     expect(errorFromResponse(401, '', { statusMessage: ' ' }).message).toBe('Your GWS session has ended. Please log in again.');
   });
 
-  it('uses a short plain-text body, trimmed, and names the status otherwise', () => {
-    expect(errorFromResponse(502, 'Bad Gateway', '  Upstream down \n').message).toBe('Upstream down');
+  it('names the status, with a short plain-text body after it (trimmed), never markup', () => {
+    expect(errorFromResponse(502, 'Bad Gateway', '  Upstream down \n').message).toBe('GWS answered HTTP 502 Bad Gateway: Upstream down');
+    expect(errorFromResponse(404, 'Not Found', 'nf').message).toBe('GWS answered HTTP 404 Not Found: nf');
     const longest = 'x'.repeat(300);
-    expect(errorFromResponse(502, 'Bad Gateway', longest).message).toBe(longest);
+    expect(errorFromResponse(502, 'Bad Gateway', longest).message).toBe(`GWS answered HTTP 502 Bad Gateway: ${longest}`);
+    expect(errorFromResponse(404, 'Not Found', '<html><body><h1>404 Not Found</h1></body></html>').message).toBe('GWS answered HTTP 404 Not Found.');
+    expect(errorFromResponse(404, 'Not Found', '<!DOCTYPE html><title>x</title>').message).toBe('GWS answered HTTP 404 Not Found.');
     expect(errorFromResponse(502, 'Bad Gateway', 'x'.repeat(301)).message).toBe('GWS answered HTTP 502 Bad Gateway.');
     expect(errorFromResponse(502, 'Bad Gateway', '   ').message).toBe('GWS answered HTTP 502 Bad Gateway.');
     expect(errorFromResponse(502, '', undefined).message).toBe('GWS answered HTTP 502.');

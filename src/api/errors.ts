@@ -63,10 +63,20 @@ function readBodyStatus(body: unknown): { statusCode: number | undefined; status
   };
 }
 
+/**
+ * "GWS answered HTTP 502 Bad Gateway." for an answer without a message of the server's own; a
+ * short plain-text body (a proxy's "Upstream down") follows the status, never replaces it, and
+ * markup (a proxy's or web server's error page) is left out rather than shown as text.
+ */
+export function httpFailureMessage(who: string, status: number, statusText: string, body: unknown): string {
+  const head = `${who} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  const text = typeof body === 'string' ? body.trim() : '';
+  return text !== '' && text.length <= 300 && !/<[a-z!/?]/i.test(text) ? `${head}: ${text}` : `${head}.`;
+}
+
 /** The error for a non-2xx answer. `body` is the parsed JSON body, or the text when it was not JSON. */
 export function errorFromResponse(status: number, statusText: string, body: unknown): GwsRequestError {
   const { statusCode, statusMessage } = readBodyStatus(body);
-  const plainText = typeof body === 'string' && body.trim() !== '' && body.length <= 300 ? body.trim() : undefined;
   if (status === 401) {
     return new GwsRequestError({
       kind: 'unauthorized',
@@ -78,8 +88,7 @@ export function errorFromResponse(status: number, statusText: string, body: unkn
   if (statusCode !== undefined && statusCode !== 0) {
     return new GwsRequestError({ kind: 'status-code', status, statusCode, message: statusCodeMessage(statusCode, statusMessage) });
   }
-  const fallback = `GWS answered HTTP ${status}${statusText ? ` ${statusText}` : ''}.`;
-  return new GwsRequestError({ kind: 'http', status, statusCode, message: statusMessage ?? plainText ?? fallback });
+  return new GwsRequestError({ kind: 'http', status, statusCode, message: statusMessage ?? httpFailureMessage('GWS', status, statusText, body) });
 }
 
 /** The error for a request that got no answer. */

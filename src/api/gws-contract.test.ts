@@ -276,7 +276,7 @@ describe('GWS contract §3 cross-origin: CORS that does not expose the CSRF head
     expect({ kind: error.kind, status: error.status, message: error.message }).toEqual({
       kind: 'http',
       status: 403,
-      message: 'Missing or invalid Csrf token',
+      message: 'GWS answered HTTP 403: Missing or invalid Csrf token',
     });
     expect(gws.log()).toEqual(['GET /api/v2/me', 'POST /api/v2/me/openmedia/promotion/x', 'GET /api/v2/me', 'POST /api/v2/me/openmedia/promotion/x']);
   }

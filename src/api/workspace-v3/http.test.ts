@@ -32,8 +32,9 @@ describe('errorFromV3Response', () => {
   });
 
   it('uses a short plain-text body, trimmed, but never an HTML page', () => {
-    expect(errorFromV3Response(502, 'Bad Gateway', '  Upstream down \n').message).toBe('Upstream down');
-    expect(errorFromV3Response(502, 'Bad Gateway', 'x'.repeat(300)).message).toBe('x'.repeat(300));
+    expect(errorFromV3Response(502, 'Bad Gateway', '  Upstream down \n').message).toBe('The Workspace API answered HTTP 502 Bad Gateway: Upstream down');
+    expect(errorFromV3Response(502, 'Bad Gateway', 'x'.repeat(300)).message).toBe(`The Workspace API answered HTTP 502 Bad Gateway: ${'x'.repeat(300)}`);
+    expect(errorFromV3Response(404, 'Not Found', '<html><h1>Not Found</h1></html>').message).toBe('The Workspace API answered HTTP 404 Not Found.');
     expect(errorFromV3Response(502, 'Bad Gateway', 'x'.repeat(301)).message).toBe('The Workspace API answered HTTP 502 Bad Gateway.');
     expect(errorFromV3Response(502, 'Bad Gateway', '   ').message).toBe('The Workspace API answered HTTP 502 Bad Gateway.');
     expect(errorFromV3Response(502, 'Bad Gateway', '<HTML><body>proxy</body></HTML>').message).toBe('The Workspace API answered HTTP 502 Bad Gateway.');
@@ -74,7 +75,7 @@ describe('createWorkspaceV3Http', () => {
     const http = createWorkspaceV3Http({ fetch: fake.fetch });
     expect(await http.get('/a')).toBeUndefined();
     expect(await http.get('/b')).toBe('plain words');
-    expect(await rejection(http.get('/c'))).toMatchObject({ kind: 'http', status: 502, message: 'Gateway down' });
+    expect(await rejection(http.get('/c'))).toMatchObject({ kind: 'http', status: 502, message: 'The Workspace API answered HTTP 502: Gateway down' });
   });
 
   it('a POST that gets no answer fails as a network error', async () => {

@@ -1,5 +1,5 @@
 import { parseV3Answer } from '../../protocol/workspace-v3/parse';
-import { GwsRequestError, networkError } from '../errors';
+import { GwsRequestError, httpFailureMessage, networkError } from '../errors';
 import { GET_TIMEOUT_MS, normalizeGwsBase } from '../http';
 
 export interface WorkspaceV3HttpOptions {
@@ -41,8 +41,7 @@ export function errorFromV3Response(status: number, statusText: string, body: un
   if (code !== undefined && code !== 0 && code !== 1) {
     return new GwsRequestError({ kind: 'status-code', status, statusCode: code, message: message ?? `The Workspace API refused the request (status code ${code}).` });
   }
-  const plain = typeof body === 'string' && body.trim() !== '' && body.length <= 300 && !/<html/i.test(body) ? body.trim() : undefined;
-  return new GwsRequestError({ kind: 'http', status, statusCode: code, message: message ?? plain ?? `The Workspace API answered HTTP ${status}${statusText ? ` ${statusText}` : ''}.` });
+  return new GwsRequestError({ kind: 'http', status, statusCode: code, message: message ?? httpFailureMessage('The Workspace API', status, statusText, body) });
 }
 
 export function createWorkspaceV3Http(options: WorkspaceV3HttpOptions = {}): WorkspaceV3Http {
