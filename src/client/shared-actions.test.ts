@@ -122,3 +122,13 @@ describe("another tab's action that fails here too", () => {
     expect(t.store.getState().diagnostics.log.map((line) => line.detail)).toContain('Accept (in another tab): Not allowed');
   });
 });
+
+describe("another tab's action and this tab's own state", () => {
+  it("leaves this tab's error on the card", () => {
+    const t = setup();
+    t.store.dispatch({ type: 'actionRequested', requestId: 'mine', interactionId: 'A', operation: 'Reject', at: 1900 });
+    t.store.dispatch({ type: 'actionFailed', requestId: 'mine', kind: 'status-code', code: 2, message: 'Reject refused', at: 1950 });
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('theirs') });
+    expect(t.store.getState().byId.get('A')?.error?.message).toBe('Reject refused');
+  });
+});

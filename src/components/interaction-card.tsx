@@ -76,16 +76,19 @@ export const InteractionCard = memo(function InteractionCard({
 
   // An open editor or dialog whose operation became impossible (capability gone, another request in
   // flight) closes, rather than lingering and reappearing later with stale input.
+  // Another tab's action in flight does not close what the agent is typing here (Save waits: its
+  // buttons are disabled while anything is pending).
+  const free = entry.pending?.elsewhere === true ? { ...entry, pending: undefined } : entry;
   const editorAllowed =
     editor.mode === 'none' ||
-    (editor.mode === 'add' && canPerform(entry, 'AttachUserData')) ||
+    (editor.mode === 'add' && canPerform(free, 'AttachUserData')) ||
     // A key deleted on the server under an open editor: the editor stays while Save can add it back.
     (editor.mode === 'edit' &&
-      canPerform(entry, 'UpdateUserData') &&
-      (Object.hasOwn(interaction.userData, editor.key) || canPerform(entry, 'AttachUserData'))) ||
-    (editor.mode === 'delete' && canPerform(entry, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
+      canPerform(free, 'UpdateUserData') &&
+      (Object.hasOwn(interaction.userData, editor.key) || canPerform(free, 'AttachUserData'))) ||
+    (editor.mode === 'delete' && canPerform(free, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
   if (!editorAllowed) setEditor(EDITOR_CLOSED);
-  if (transferOpen && !canPerform(entry, 'Transfer')) setTransferOpen(false);
+  if (transferOpen && !canPerform(free, 'Transfer')) setTransferOpen(false);
 
   const changeEditor = (next: EditorState) => {
     if (editor.mode === 'add' && next.mode === 'none') focusAddNext.current = true;

@@ -239,6 +239,17 @@ describe('user-data editor: edit', () => {
     expect(screen.queryByRole('textbox', { name: 'New value for CustomerSegment' })).not.toBeInTheDocument();
   });
 
+  it("keeps the editor and the typed text while another tab's action is in flight on the card", async () => {
+    const first = makeEntry();
+    const { user, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.keyboard('bronze');
+    rerender(makeEntry({}, { pending: makePending({ operation: 'SetInFocus', elsewhere: true }) }));
+    expect(screen.getByRole('textbox', { name: 'New value for CustomerSegment' })).toHaveValue('bronze');
+    rerender(makeEntry());
+    expect(screen.getByRole('textbox', { name: 'New value for CustomerSegment' })).toHaveValue('bronze');
+  });
+
   it('shows progress on the edited key only', () => {
     const { rerender } = setup();
     rerender(makeEntry({}, { pending: makePending({ operation: 'UpdateUserData' }) }));

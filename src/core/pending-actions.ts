@@ -38,7 +38,8 @@ export function requestAction(
     ...(effect.elsewhere === true ? { elsewhere: true } : {}),
   };
   // A new attempt supersedes the previous error on this interaction.
-  const next = putEntry(state, interactionId, { ...entry, pending: action, error: undefined });
+  // Another tab's action leaves this tab's error shown (this tab did not try again).
+  const next = putEntry(state, interactionId, { ...entry, pending: action, error: effect.elsewhere === true ? entry.error : undefined });
   return logEvent({ ...next, pending: next.pending.set(requestId, action) }, { ...line, detail: effect.elsewhere === true ? `${operation} (in another tab)` : operation });
 }
 
