@@ -25,12 +25,12 @@ test.describe('connection trouble', () => {
     await expect.poll(() => held).toBeGreaterThan(0);
     await expect(root.getByText('Loading your interactions…')).toBeVisible();
     await expect(root.getByText('No interactions right now')).toHaveCount(0);
-    await expect(root.locator('header').getByText(/^\d+ interactions?$/)).toHaveCount(0);
+    await expect(root.locator('header').getByText(/^\d+ open interactions?$/)).toHaveCount(0);
 
     release();
     await expect(card(page, SEED)).toBeVisible();
     await expect(root.getByText('Loading your interactions…')).toHaveCount(0);
-    await expect(root.locator('header').getByText(/^\d+ interactions?$/)).toBeVisible();
+    await expect(root.locator('header').getByText(/^\d+ open interactions?$/)).toBeVisible();
   });
 
   test('dropped CometD sessions: changes made during the gap appear without a reload', async ({ page, mock }) => {
