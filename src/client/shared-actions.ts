@@ -38,7 +38,6 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
    * this tab has the interaction (it joined, and its first read is still out) waits for it.
    */
   const heard = new Map<string, Heard>();
-  let waiting = 0;
   let stopObserving: (() => void) | undefined;
   let showing = false;
 
@@ -48,12 +47,14 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
     clearTimeout(record.timer);
     heard.delete(requestId);
     if (record.shown) store.dispatch({ type: 'actionEndedElsewhere', requestId, at: now() });
-    else waitFor(-1);
+    watch();
   }
 
-  function waitFor(change: 1 | -1): void {
-    waiting += change;
-    if (waiting > 0) stopObserving ??= store.observe(showWaiting);
+  /** The store is watched while some action waits for its interaction, and only then. */
+  function watch(): void {
+    let waiting = false;
+    for (const record of heard.values()) if (!record.shown) waiting = true;
+    if (waiting) stopObserving ??= store.observe(showWaiting);
     else if (stopObserving !== undefined) {
       stopObserving();
       stopObserving = undefined;
@@ -77,7 +78,7 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
         showing = false;
       }
       record.shown = true;
-      waitFor(-1);
+      watch();
       // This tab's own action on it is shown instead: nothing of the other's to end here.
       if (store.getState().pending.get(requestId)?.elsewhere !== true) {
         clearTimeout(record.timer);
@@ -98,11 +99,11 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
       const { requestId } = action;
       record = { from, action, shown: false, accepted: undefined, timer: setTimeout(() => end(requestId), timeoutMs + ELSEWHERE_GRACE_MS) };
       heard.set(requestId, record);
-      waitFor(1);
     } else if (action.referenceId !== undefined) {
       record.action = action;
     }
     show(record);
+    watch();
   }
 
   const unsubscribe = shared.subscribeActions((news) => {
