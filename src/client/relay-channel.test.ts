@@ -295,6 +295,55 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
     expect(tabs.map((tab) => tab.client.getSnapshot().state.diagnostics.unmatchedReferenceIds)).toEqual([0, 0, 0]);
   });
 
+  it('settles an action the leader sent in the followers on its notification, never before it (no stale buttons, no stranger referenceId)', async () => {
+    const { server, gws, truth, tabs } = await threeConnectedTabs();
+    truth.set(resource('W1', 'Invited', 'workitem', { Subject: 'First' }));
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in every tab');
+    const leader = leaders(tabs)[0] as Tab;
+    const followers = tabs.filter((tab) => tab !== leader);
+    const entryIn = (tab: Tab) => tab.client.getSnapshot().state.byId.get('W1');
+    // Every state a follower publishes: none may show the offer with its Accept no longer in flight.
+    const seen: string[] = [];
+    for (const tab of followers)
+      tab.client.subscribe(() => {
+        const entry = entryIn(tab);
+        if (entry !== undefined) seen.push(`${String(entry.interaction.state)}${entry.pending === undefined ? '' : ' pending'}`);
+      });
+    gws.operationAnswer = () => json({ statusCode: 0, referenceId: 710 });
+    const accepted = leader.client.perform('W1', { operationName: 'Accept' });
+    await waitFor(() => followers.every((tab) => entryIn(tab)?.pending?.referenceId === 710), 'the referenceId told to the followers');
+    truth.byId.set('W1', resource('W1', 'Processing', 'workitem', { Subject: 'First' }));
+    server.emit(statusChange(resource('W1', 'Processing', 'workitem', { Subject: 'First' }), 710));
+    await expect(accepted).resolves.toEqual({ status: 'succeeded' });
+    await waitFor(() => followers.every((tab) => entryIn(tab)?.pending === undefined && entryIn(tab)?.interaction.state === 'Processing'), 'settled in the followers');
+    expect(seen).not.toContain('Invited');
+    expect(tabs.map((tab) => tab.client.getSnapshot().state.diagnostics.unmatchedReferenceIds)).toEqual([0, 0, 0]);
+  });
+
+  it("forgets another tab's actions while this tab stops listening, and hears those still in flight when it starts again", async () => {
+    const { gws, truth, tabs } = await threeConnectedTabs();
+    truth.set(resource('W1', 'Processing', 'workitem', { Subject: 'First' }));
+    truth.set(resource('W2', 'Processing', 'workitem', { Subject: 'Second' }));
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W2')), 'W1 and W2 in every tab');
+    const [sender, paused] = [tabs[2] as Tab, tabs[1] as Tab];
+    const pendingIn = (tab: Tab, id: string) => tab.client.getSnapshot().state.byId.get(id)?.pending;
+    const answers: ((response: Response) => void)[] = [];
+    gws.operationAnswer = () => new Promise<Response>((resolve) => answers.push(resolve));
+    void sender.client.perform('W1', { operationName: 'Complete' });
+    void sender.client.perform('W2', { operationName: 'Complete' });
+    await waitFor(() => pendingIn(paused, 'W1')?.elsewhere === true && pendingIn(paused, 'W2')?.elsewhere === true, 'both in flight in the paused tab');
+
+    paused.client.stop();
+    await waitFor(() => paused.shared.getStatus() === 'disconnected', 'the paused tab stopped');
+    // The first ends while the paused tab hears nothing; the second is still in flight when it starts again.
+    answers[0]?.(json({ statusCode: 2, statusMessage: 'Not valid in the current state' }));
+    await waitFor(() => pendingIn(sender, 'W1') === undefined, 'the first ended in the sender');
+    paused.client.start();
+    await waitFor(() => paused.client.getSnapshot().status === 'connected', 'the paused tab connected again');
+    await waitFor(() => pendingIn(paused, 'W1') === undefined, 'the ended action gone in the tab that was paused', 1000);
+    await waitFor(() => pendingIn(paused, 'W2')?.elsewhere === true, 'the action still in flight shown again');
+  });
+
   it("ends another tab's failed action without its error (that tab shows it), and drops the actions of a tab that goes", async () => {
     const { browser, server, gws, truth, tabs } = await threeConnectedTabs();
     truth.set(resource('W1', 'Processing', 'workitem', { Subject: 'First' }));

@@ -16,7 +16,12 @@ export type ActionNews =
   /** Tab `from` is done with it. */
   | { readonly kind: 'ended'; readonly from: string; readonly requestId: string }
   /** Tab `from` stopped sharing or closed: its actions end with it (here). */
-  | { readonly kind: 'tab-gone'; readonly from: string };
+  | { readonly kind: 'tab-gone'; readonly from: string }
+  /**
+   * This tab stopped listening: it will not hear the others' actions end, so what it heard is
+   * forgotten. When it starts again, the other tabs tell it their actions still in flight.
+   */
+  | { readonly kind: 'deaf' };
 
 /** This tab's role and how many tabs share the connection (undefined: not known). */
 export interface TabInfo {
@@ -177,8 +182,10 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     const relay: ChannelListener = {
       onMessage(data) {
         if (!live) return;
-        listeners.message(data);
+        // Relayed first: whatever this tab says because of it (an action of its own ended by this
+        // notification) must reach the others after the notification, not before it.
         if (current.others) post({ kind: 'message', data }, current);
+        listeners.message(data);
       },
       onStatus(next) {
         if (!live) return;
@@ -313,6 +320,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current);
     // The others dropped them with the goodbye.
     ownActions.clear();
+    tellActions({ kind: 'deaf' });
     current.leading = undefined;
     current.election.resign();
     current.bus.removeEventListener('message', current.onBus);

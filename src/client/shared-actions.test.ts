@@ -91,6 +91,28 @@ describe('createSharedActions', () => {
     expect(t.pending()?.elsewhere).toBeUndefined();
   });
 
+  it("shows another tab's action sent at the same moment as this tab's once this tab's ends, if it is still in flight", () => {
+    const t = setup();
+    t.store.dispatch({ type: 'actionRequested', requestId: 'mine', interactionId: 'A', operation: 'Reject', at: 1900 });
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('theirs') });
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('theirs', 'A', 11) });
+    expect(t.pending()?.requestId).toBe('mine');
+    t.store.dispatch({ type: 'actionFailed', requestId: 'mine', kind: 'status-code', code: 2, message: 'Reject refused', at: 1950 });
+    expect(t.pending()).toMatchObject({ requestId: 'theirs', elsewhere: true, referenceId: 11 });
+    // And it settles here on its notification, not counted as a stranger's referenceId.
+    t.store.dispatch(statusChange(interaction({ id: 'A', state: 'Processing' }), 2100, 11));
+    expect(t.pending()).toBeUndefined();
+    expect(t.store.getState().diagnostics.unmatchedReferenceIds).toBe(0);
+  });
+
+  it('forgets what it heard when this tab stops listening (their end would go unheard)', () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1') });
+    t.shared.hearActions({ kind: 'deaf' });
+    expect(t.pending()).toBeUndefined();
+    expect(t.store.getState().byId.get('A')?.error).toBeUndefined();
+  });
+
   it('ends what it shows when disposed, and shares nothing on a channel that is not shared', () => {
     const t = setup();
     t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1') });

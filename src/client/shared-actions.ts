@@ -35,7 +35,8 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
   const shared = channel;
   /**
    * Other tabs' actions in flight, by requestId: `shown` once in the store here. One heard before
-   * this tab has the interaction (it joined, and its first read is still out) waits for it.
+   * this tab has the interaction (it joined, and its first read is still out), or while the card
+   * shows another action in flight, waits for it.
    */
   const heard = new Map<string, Heard>();
   let stopObserving: (() => void) | undefined;
@@ -50,7 +51,7 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
     watch();
   }
 
-  /** The store is watched while some action waits for its interaction, and only then. */
+  /** The store is watched while some action waits for its interaction (or its turn), and only then. */
   function watch(): void {
     let waiting = false;
     for (const record of heard.values()) if (!record.shown) waiting = true;
@@ -70,7 +71,10 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
   function show(record: Heard): void {
     const { requestId, interactionId, operation } = record.action;
     if (!record.shown) {
-      if (!store.getState().byId.has(interactionId)) return;
+      // A card shows one action in flight: while this tab's own (sent at the same moment) or a
+      // third tab's is shown, this one waits its turn, to be shown if it outlives that one.
+      const entry = store.getState().byId.get(interactionId);
+      if (entry === undefined || entry.pending !== undefined) return;
       showing = true;
       try {
         store.dispatch({ type: 'actionRequested', requestId, interactionId, operation, elsewhere: true, at: now() });
@@ -79,12 +83,6 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
       }
       record.shown = true;
       watch();
-      // This tab's own action on it is shown instead: nothing of the other's to end here.
-      if (store.getState().pending.get(requestId)?.elsewhere !== true) {
-        clearTimeout(record.timer);
-        heard.delete(requestId);
-        return;
-      }
     }
     const { referenceId } = record.action;
     if (referenceId !== undefined && referenceId !== record.accepted) {
@@ -116,6 +114,9 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
         return;
       case 'tab-gone':
         for (const [requestId, record] of [...heard]) if (record.from === news.from) end(requestId);
+        return;
+      case 'deaf':
+        for (const requestId of [...heard.keys()]) end(requestId);
         return;
     }
   });
