@@ -44,6 +44,8 @@ interface WidgetState {
   readonly snapshotError: OpenmediaClientSnapshot['snapshotError'];
   readonly listed: boolean;
   readonly focusedId: string | undefined;
+  /** `focusedId` was put in focus by this tab (not heard from another). */
+  readonly focusedHere: boolean;
 }
 
 /**
@@ -59,8 +61,17 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
     const { state, status, snapshotError, listed } = client.getSnapshot();
     const entries = frameOf(state);
     const { focusedId } = state;
-    if (last?.entries === entries && last.status === status && last.snapshotError === snapshotError && last.listed === listed && last.focusedId === focusedId) return last;
-    last = { entries, status, snapshotError, listed, focusedId };
+    const focusedHere = state.focusedElsewhere !== true;
+    if (
+      last?.entries === entries &&
+      last.status === status &&
+      last.snapshotError === snapshotError &&
+      last.listed === listed &&
+      last.focusedId === focusedId &&
+      last.focusedHere === focusedHere
+    )
+      return last;
+    last = { entries, status, snapshotError, listed, focusedId, focusedHere };
     return last;
   };
 }
@@ -73,7 +84,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   const client = useProvidedClient('OpenmediaWidget');
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
-  const { entries, status, snapshotError, listed, focusedId } = useSyncExternalStore(client.subscribe, getState, getState);
+  const { entries, status, snapshotError, listed, focusedId, focusedHere } = useSyncExternalStore(client.subscribe, getState, getState);
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -92,14 +103,18 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   // The cards' received dates need the locale's date data: load it while the first cards are on their way.
   useEffect(() => prewarmReceivedFormat(locale), [locale]);
 
-  const reportedFocus = useRef<string | undefined>(undefined);
+  // Reported when the focus moves, and when this tab puts in focus the interaction another tab
+  // already had (a host that acts only on its own tab's focus hears it); not when another tab
+  // re-focuses this tab's.
+  const reportedFocus = useRef<{ readonly id: string | undefined; readonly here: boolean }>({ id: undefined, here: false });
   useEffect(() => {
-    if (focusedId === reportedFocus.current) return;
-    reportedFocus.current = focusedId;
-    const { state } = client.getSnapshot();
-    const entry = focusedId === undefined ? undefined : state.byId.get(focusedId);
-    if (entry) callbacks.current.onFocus?.(entry.interaction, { fromAnotherTab: state.focusedElsewhere === true });
-  }, [focusedId, client]);
+    const previous = reportedFocus.current;
+    if (focusedId === previous.id && focusedHere === previous.here) return;
+    reportedFocus.current = { id: focusedId, here: focusedHere };
+    if (focusedId === previous.id && !focusedHere) return;
+    const entry = focusedId === undefined ? undefined : client.getSnapshot().state.byId.get(focusedId);
+    if (entry) callbacks.current.onFocus?.(entry.interaction, { fromAnotherTab: !focusedHere });
+  }, [focusedId, focusedHere, client]);
 
   const renderCard = useCallback<OpenmediaWidgetViewProps['renderCard']>(
     (entry, headingLevel) => (
