@@ -230,6 +230,25 @@ describe('user-data editor: edit', () => {
     expect(onPerform).not.toHaveBeenCalled();
   });
 
+  it('never empties what the agent typed, even text equal to the value the editor opened with, as the key is deleted, re-added and deleted again', async () => {
+    const first = makeEntry();
+    const original = String(first.interaction.userData.CustomerSegment);
+    const { user, onPerform, rerender } = setup(first);
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
+    rerender(makeEntry({ userData: rest }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('');
+    // The agent types the old value back, to restore it.
+    await user.keyboard(original);
+    rerender(makeEntry({ userData: { ...rest, CustomerSegment: 'silver' } }));
+    rerender(makeEntry({ userData: rest }));
+    expect(input).toHaveValue(original);
+    expect(input).toHaveAccessibleDescription('Deleted on the server while you were editing. Save adds it back with your value.');
+    await user.keyboard('{Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'AttachUserData', userData: { CustomerSegment: original } });
+  });
+
   it('closes the editor of a key deleted on the server when it cannot be added back (no AttachUserData)', async () => {
     const first = makeEntry({ capabilities: ['UpdateUserData', 'Complete'] });
     const { user, rerender } = setup(first);

@@ -66,17 +66,21 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
   const [seen, setSeen] = useState(initial);
   const [seenRemoved, setSeenRemoved] = useState(removed);
   const [draft, setDraft] = useState(() => textOf(initial));
+  /** The text the field was last given (the opening value, or the server's since): anything else was typed. */
+  const [given, setGiven] = useState(draft);
   const [invalid, setInvalid] = useState(false);
   const [changed, setChanged] = useState<{ readonly value: UserDataValue; readonly removed: boolean; readonly kept: boolean } | undefined>(undefined);
   if (!Object.is(initial, seen) || removed !== seenRemoved) {
     // Adjusted while rendering (not in an effect): the field never shows the stale value.
-    const kept = draft !== (seenRemoved ? '' : textOf(base));
+    const kept = draft !== given;
     setSeen(initial);
     setSeenRemoved(removed);
     if (!kept) {
       // A deleted key keeps the type it had: what the agent types for it is sent as that type.
       if (!removed) setBase(initial);
-      setDraft(removed ? '' : textOf(initial));
+      const text = removed ? '' : textOf(initial);
+      setDraft(text);
+      setGiven(text);
       setInvalid(false);
     }
     setChanged({ value: initial, removed, kept });
