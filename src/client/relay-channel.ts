@@ -240,7 +240,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         }
         // Every tab tells the newcomer of its own actions in flight.
         for (const action of ownActions.values()) post({ kind: 'action', from: tabId, ...action }, current);
+        // Read again a little later too: the newcomer's lock request may not show in the count yet.
         recount(current);
+        setTimeout(() => recount(current), 500);
         return;
       case 'bye':
         // The leader is gone; the next tab in the lock's queue takes over at once.
@@ -305,8 +307,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     globalThis.addEventListener?.('pagehide', current.onPageHide);
     setStatus('connecting');
     setTab({ role: 'follower' });
-    post({ kind: 'hello', from: tabId }, current);
+    // The lock is asked for before the hello, so the others' count, read on hearing it, has this tab.
     (current as { election: Election }).election = standForLeadership(environment.locks, name, () => lead(current));
+    post({ kind: 'hello', from: tabId }, current);
     recount(current);
   }
 
