@@ -148,7 +148,9 @@ const READING = `## Reading the figures
   published file is deliberately unminified, and the cometd client adds its own size to a host that
   has no cometd yet. The truth fixes of 2026-12-04 (a re-read after an action in doubt, the focus
   shared across tabs, focus kept when its card goes, "No longer offered" announcements, clamped
-  long texts, the editor's notice of a server change) added 1.5 kB (36.5 → 38 kB).
+  long texts, the editor's notice of a server change) added 1.5 kB (36.5 → 38 kB); those of its
+  afternoon (another tab's action in flight shown on the card, the focus's tab told to the host,
+  HTTP statuses named in errors, typed text kept when the server deletes the key) 1.5 kB more (39.5 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
