@@ -31,6 +31,17 @@ describe('readRelayMessage', () => {
       { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Complete', referenceId: '12' },
       { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Complete', referenceId: undefined },
     ],
+    [
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', timeoutMs: 60_000 },
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', referenceId: undefined, timeoutMs: 60_000 },
+    ],
+    // A sender's timeout that is not a sane duration is left out (the receiver's own applies).
+    ...[0, -5, '60000', Number.NaN, 3_600_000].map(
+      (timeoutMs): [unknown, unknown] => [
+        { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', timeoutMs },
+        { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', referenceId: undefined },
+      ],
+    ),
     [{ kind: 'action-ended', from: 't', requestId: 'r' }, { kind: 'action-ended', from: 't', requestId: 'r' }],
   ])('reads %j', (value, expected) => {
     expect(readRelayMessage(value)).toEqual(expected);

@@ -42,12 +42,17 @@ export interface SharedAction {
   readonly interactionId: string;
   readonly operation: Operation;
   readonly referenceId: number | undefined;
+  /** The sending tab's action timeout (its own option): how long the others wait for its end. */
+  readonly timeoutMs?: number;
 }
+
+/** A sender's timeout beyond this is not believed (the receiver's own is used). */
+const MAX_SHARED_TIMEOUT_MS = 10 * 60_000;
 
 const OPERATIONS: ReadonlySet<string> = new Set(KNOWN_OPERATIONS);
 
 function readAction(message: Record<string, unknown>): RelayMessage | undefined {
-  const { from, requestId, interactionId, operation, referenceId } = message;
+  const { from, requestId, interactionId, operation, referenceId, timeoutMs } = message;
   if (typeof from !== 'string' || typeof requestId !== 'string' || typeof interactionId !== 'string') return undefined;
   if (typeof operation !== 'string' || !OPERATIONS.has(operation)) return undefined;
   return {
@@ -57,6 +62,7 @@ function readAction(message: Record<string, unknown>): RelayMessage | undefined 
     interactionId,
     operation: operation as Operation,
     referenceId: typeof referenceId === 'number' && Number.isFinite(referenceId) ? referenceId : undefined,
+    ...(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= MAX_SHARED_TIMEOUT_MS ? { timeoutMs } : {}),
   };
 }
 

@@ -31,7 +31,11 @@ describe('createSharedActions', () => {
     t.actions.started(accept('r1'));
     t.actions.started(accept('r1', 'A', 7));
     t.actions.ended('r1');
-    expect(t.shared.announced.actions).toEqual([accept('r1'), accept('r1', 'A', 7)]);
+    // With this tab's timeout: the others wait that long (and a grace) for the end.
+    expect(t.shared.announced.actions).toEqual([
+      { ...accept('r1'), timeoutMs: TIMEOUT_MS },
+      { ...accept('r1', 'A', 7), timeoutMs: TIMEOUT_MS },
+    ]);
     expect(t.shared.announced.ended).toEqual(['r1']);
   });
 
@@ -67,6 +71,17 @@ describe('createSharedActions', () => {
     expect(t.pending('B')?.requestId).toBe('r2');
     vi.advanceTimersByTime(1);
     expect(t.pending('B')).toBeUndefined();
+  });
+
+  it("waits as long as the sending tab's own timeout says, not this tab's", () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: { ...accept('r1'), timeoutMs: 60_000 } });
+    vi.advanceTimersByTime(TIMEOUT_MS + ELSEWHERE_GRACE_MS);
+    expect(t.pending()?.requestId).toBe('r1');
+    vi.advanceTimersByTime(60_000 - TIMEOUT_MS - 1);
+    expect(t.pending()?.requestId).toBe('r1');
+    vi.advanceTimersByTime(1);
+    expect(t.pending()).toBeUndefined();
   });
 
   it('waits for an interaction this tab has not read yet, and shows the action once it has', () => {

@@ -18,7 +18,7 @@ export interface SharedActions {
 
 const UNSHARED: SharedActions = { started: () => undefined, ended: () => undefined, dispose: () => undefined };
 
-/** How much longer than a tab's own action timeout another tab's action is shown, if its end is never heard. */
+/** How much longer than its sender's action timeout another tab's action is shown, if its end is never heard. */
 export const ELSEWHERE_GRACE_MS = 5_000;
 
 /**
@@ -26,7 +26,7 @@ export const ELSEWHERE_GRACE_MS = 5_000;
  * disabled, a line saying it runs in another tab): without this, a tab offers Accept on an offer
  * the agent has just accepted elsewhere, and the second click is refused by GWS. The tab that
  * sent it keeps its timer and its error; the others drop it when that tab says it is done, when
- * that tab goes, or `timeoutMs` + {@link ELSEWHERE_GRACE_MS} after they heard of it (a tab that
+ * that tab goes, or its timeout + {@link ELSEWHERE_GRACE_MS} after they heard of it (a tab that
  * crashed says nothing). Once that tab tells them the referenceId, they settle it on its
  * notification themselves, as the sender does. Nothing is shared when the channel is not.
  */
@@ -95,7 +95,8 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
     let record = heard.get(action.requestId);
     if (record === undefined) {
       const { requestId } = action;
-      record = { from, action, shown: false, accepted: undefined, timer: setTimeout(() => end(requestId), timeoutMs + ELSEWHERE_GRACE_MS) };
+      const waitMs = (action.timeoutMs ?? timeoutMs) + ELSEWHERE_GRACE_MS;
+      record = { from, action, shown: false, accepted: undefined, timer: setTimeout(() => end(requestId), waitMs) };
       heard.set(requestId, record);
     } else if (action.referenceId !== undefined) {
       record.action = action;
@@ -122,7 +123,7 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
   });
 
   return {
-    started: (action) => shared.announceAction(action),
+    started: (action) => shared.announceAction({ ...action, timeoutMs }),
     ended: (requestId) => shared.announceActionEnded(requestId),
     dispose() {
       unsubscribe();
