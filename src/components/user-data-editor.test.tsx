@@ -14,6 +14,18 @@ function setup(entry: InteractionEntry = makeEntry()) {
   return { user, onPerform, rerender };
 }
 
+/** The agent opens the CustomerSegment editor (and types `typed`), then the server deletes that key. */
+async function editThenDeletedOnServer(typed?: string) {
+  const first = makeEntry();
+  const utils = setup(first);
+  await utils.user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+  if (typed !== undefined) await utils.user.keyboard(typed);
+  const { CustomerSegment: original, ...rest } = first.interaction.userData;
+  utils.rerender(makeEntry({ userData: rest }));
+  const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+  return { ...utils, original: String(original), rest, input };
+}
+
 describe('user-data editor: add', () => {
   it('adds a key/value pair with AttachUserData', async () => {
     const { user, onPerform } = setup();
@@ -177,13 +189,7 @@ describe('user-data editor: edit', () => {
   });
 
   it('keeps what the agent typed when the server deletes the key meanwhile, and Save adds it back with AttachUserData', async () => {
-    const first = makeEntry();
-    const { user, onPerform, rerender } = setup(first);
-    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
-    await user.keyboard('bronze');
-    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
-    rerender(makeEntry({ userData: rest }));
-    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    const { user, onPerform, input } = await editThenDeletedOnServer('bronze');
     expect(input).toHaveValue('bronze');
     expect(input).toHaveFocus();
     expect(input).toHaveAccessibleDescription('Deleted on the server while you were editing. Save adds it back with your value.');
@@ -193,12 +199,7 @@ describe('user-data editor: edit', () => {
   });
 
   it('empties the field when the key is deleted meanwhile and nothing was typed, so Enter sends nothing back', async () => {
-    const first = makeEntry();
-    const { user, onPerform, rerender } = setup(first);
-    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
-    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
-    rerender(makeEntry({ userData: rest }));
-    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    const { user, onPerform, input } = await editThenDeletedOnServer();
     expect(input).toHaveValue('');
     expect(input).toHaveAccessibleDescription('Deleted on the server while you were editing. Type a value and Save to add it back.');
     await user.keyboard('{Enter}');
@@ -217,11 +218,7 @@ describe('user-data editor: edit', () => {
   });
 
   it('follows the server again when a deleted key comes back before anything was typed', async () => {
-    const first = makeEntry();
-    const { user, onPerform, rerender } = setup(first);
-    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
-    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
-    rerender(makeEntry({ userData: rest }));
+    const { user, onPerform, rerender, rest } = await editThenDeletedOnServer();
     rerender(makeEntry({ userData: { ...rest, CustomerSegment: 'silver' } }));
     const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
     expect(input).toHaveValue('silver');
@@ -231,13 +228,7 @@ describe('user-data editor: edit', () => {
   });
 
   it('never empties what the agent typed, even text equal to the value the editor opened with, as the key is deleted, re-added and deleted again', async () => {
-    const first = makeEntry();
-    const original = String(first.interaction.userData.CustomerSegment);
-    const { user, onPerform, rerender } = setup(first);
-    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
-    const { CustomerSegment: _deleted, ...rest } = first.interaction.userData;
-    rerender(makeEntry({ userData: rest }));
-    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    const { user, onPerform, rerender, rest, original, input } = await editThenDeletedOnServer();
     expect(input).toHaveValue('');
     // The agent types the old value back, to restore it.
     await user.keyboard(original);
