@@ -62,6 +62,24 @@ function showsEffect(effect: Effect, listed: OpenmediaInteraction | undefined, u
 }
 
 /**
+ * A Complete, Reject or Transfer the read shows done, on an interaction it no longer lists: the
+ * agent's own action ended it, so the card ends as its notification would have ended it
+ * (Completed), not as taken away from the agent ("gone", last known state).
+ */
+function endedByAction(state: OpenmediaState, action: Effect & { readonly interactionId: string }, at: number): OpenmediaState {
+  if (action.operation !== 'Complete' && action.operation !== 'Reject' && action.operation !== 'Transfer') return state;
+  const entry = state.byId.get(action.interactionId);
+  if (entry === undefined || !entry.gone) return state;
+  return putEntry(state, action.interactionId, {
+    ...entry,
+    interaction: { ...entry.interaction, state: 'Completed', capabilities: [] },
+    gone: false,
+    stateSince: entry.endedAt ?? at,
+    stateSinceExact: false,
+  });
+}
+
+/**
  * Settle requests from what a read shows. `afterGap`: the outcome of a request accepted before or
  * during the gap may never come; each is settled from the snapshot, done where it shows the
  * effect, otherwise "outcome unknown" (never a plain timeout). Any read: a request already given
@@ -90,13 +108,13 @@ function settleFromSnapshot(
       const done = shows(action);
       if (done === undefined) continue;
       next = done
-        ? resolveAction(next, action.requestId, at, ' (seen in the snapshot)')
+        ? endedByAction(resolveAction(next, action.requestId, at, ' (seen in the snapshot)'), action, at)
         : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined }, at);
     }
   }
   for (const [referenceId, action] of state.unsettled.entries()) {
     if (action.late === undefined && shows(action) === true) {
-      next = applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, undefined, ' (late, seen in the snapshot)');
+      next = endedByAction(applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, undefined, ' (late, seen in the snapshot)'), action, at);
     }
   }
   return next;

@@ -68,6 +68,31 @@ describe('a resync settles the pending actions from the snapshot', () => {
     expect(state.unsettled.get(7)).toMatchObject({ requestId: 'r1', late: undefined });
   });
 
+  it.each<Operation>(['Complete', 'Reject', 'Transfer'])(
+    "%s no longer listed: the card ends as the agent's action ended it (Completed), not as taken away (gone, last known)",
+    (op) => {
+      const state = openmediaReducer(sent(op === 'Reject' ? invited : processing, op), resync([]));
+      const entry = state.byId.get(ID);
+      expect(entry?.gone).toBe(false);
+      expect(entry?.interaction.state).toBe('Completed');
+      expect(entry?.interaction.capabilities).toEqual([]);
+      expect(entry?.endedAt).toBe(5000);
+      // Begun some time before the read: when exactly, the read does not say.
+      expect(entry?.stateSinceExact).toBe(false);
+    },
+  );
+
+  it('a request given up on (timed out) whose interaction is no longer listed ends it the same way, late', () => {
+    const timedOut = run([{ type: 'actionTimedOut', requestId: 'r1', at: 4000 }], undefined, sent(processing, 'Complete'));
+    const state = openmediaReducer(timedOut, resync([], 5000, false));
+    expect(state.byId.get(ID)).toMatchObject({ gone: false, interaction: { state: 'Completed' }, error: undefined });
+  });
+
+  it('an interaction no longer listed while a request that does not end it was pending is gone (taken away)', () => {
+    const state = openmediaReducer(sent(processing, 'UpdateUserData', { userData: { Priority: 7 } }), resync([]));
+    expect(state.byId.get(ID)).toMatchObject({ gone: true, interaction: { state: 'Processing' } });
+  });
+
   it('a snapshot read without a gap (start-up, Retry) leaves pending actions to their notification', () => {
     const before = sent(invited, 'Accept');
     const state = openmediaReducer(before, resync([invited], 5000, false));
