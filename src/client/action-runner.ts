@@ -54,6 +54,10 @@ function leavesDoubt(error: ActionError): boolean {
     case 'http':
       // Signed out: nothing can be read until the agent signs in again (the banner says so).
       return error.code !== 401;
+    case 'outcome-unknown':
+      // The connection failed while the request was out (no referenceId came back); one with a
+      // referenceId was decided by a gap's own read.
+      return error.referenceId === undefined;
     default:
       // Nothing was sent (not available, vetoed, not connected), or a gap's own read decided it.
       return false;
@@ -92,6 +96,14 @@ export interface ActionRunner {
 }
 
 let counter = 0;
+/** Said of a request whose answer a network failure took: whether GWS did it is not known. */
+const MAYBE_REACHED = 'It may have reached GWS before the connection failed: check the card before trying again.';
+
+/** The browser says it has no network: a request that failed now never left. */
+function browserOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 function newRequestId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   counter += 1;
@@ -132,7 +144,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       const outcome = outcomeOf(state, requestId, interactionId);
       if (onLateOutcome !== undefined && outcome.status !== 'succeeded') watchLate(state, requestId, onLateOutcome);
       resolve(outcome);
-      if (outcome.status === 'failed' && leavesDoubt(outcome.error)) options.onDoubt?.(interactionId);
+      if ((outcome.status === 'failed' || outcome.status === 'unknown') && leavesDoubt(outcome.error)) options.onDoubt?.(interactionId);
     }
     for (const [referenceId, { requestId, notify }] of lateWatch) {
       const unsettled = state.unsettled.get(referenceId);
@@ -258,6 +270,11 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
         return;
       }
       const message = error instanceof Error && error.message ? error.message : `${operation} failed.`;
+      if (isGwsRequestError(error) && error.kind === 'network' && !browserOffline()) {
+        // No answer: the request may have reached GWS, and been done, before the connection failed.
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code: undefined, message: `${message} ${MAYBE_REACHED}`, at: now() });
+        return;
+      }
       const code = isGwsRequestError(error) ? error.status : undefined;
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       store.dispatch({ type: 'actionFailed', requestId, kind: 'http', code, message, at: now() });

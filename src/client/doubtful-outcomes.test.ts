@@ -55,6 +55,48 @@ describe('after a doubtful outcome the client reads the interaction again', () =
     t.client.dispose();
   });
 
+  it('an Accept whose answer was lost to a network failure says its outcome is unknown (not "could not be sent") and reads the card again', async () => {
+    let reached = false;
+    const t = setup(() => {
+      // GWS got it and did it; the connection failed before its answer came back.
+      reached = true;
+      t.server.list = [resource('a', 'Processing')];
+      throw new TypeError('Failed to fetch');
+    });
+    t.client.start();
+    t.channel.emit(statusChange(resource('a', 'Invited')));
+    await vi.advanceTimersByTimeAsync(0);
+    const readsBefore = t.reads();
+
+    const outcome = await t.client.perform('a', { operationName: 'Accept' });
+    expect(reached).toBe(true);
+    expect(outcome).toMatchObject({ status: 'unknown', error: { kind: 'outcome-unknown', operation: 'Accept' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.reads()).toBe(readsBefore + 1);
+    expect(t.entry('a')?.interaction.state).toBe('Processing');
+    // The card says why its state may be what the agent asked for, or not.
+    expect(t.entry('a')?.error?.message).toBe('Cannot reach GWS: Failed to fetch. It may have reached GWS before the connection failed: check the card before trying again.');
+    t.client.dispose();
+  });
+
+  it('a request that failed while the browser is offline could not be sent', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      const t = setup(() => {
+        throw new TypeError('Failed to fetch');
+      });
+      t.client.start();
+      t.channel.emit(statusChange(resource('a', 'Invited')));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await t.client.perform('a', { operationName: 'Accept' })).toMatchObject({ status: 'failed', error: { kind: 'http', message: 'Cannot reach GWS: Failed to fetch.' } });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(t.entry('a')?.error?.kind).toBe('http');
+      t.client.dispose();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a Reject refused for the state the server has shows that state, and the refusal', async () => {
     const t = setup(() => json({ statusCode: 2, statusMessage: 'Operation not allowed in state Processing' }));
     t.client.start();

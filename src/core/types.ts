@@ -45,7 +45,8 @@ export interface ActionError {
    * `not-available`: the interaction's capabilities did not allow it, nothing was sent;
    * `vetoed`: the host said no (`onAction` returned false), nothing was sent;
    * `not-connected`: the push channel was down (no outcome could arrive), nothing was sent;
-   * `outcome-unknown`: the outcome was lost in a gap and the snapshot after it does not show it.
+   * `outcome-unknown`: the outcome was lost in a gap and the snapshot after it does not show it,
+   * or the connection failed while the request was out (then without a referenceId).
    */
   readonly kind:
     | 'error-notification'
@@ -240,7 +241,8 @@ export type OpenmediaEvent =
       readonly requestId: string;
       readonly message: string;
       readonly code: number | string | undefined;
-      readonly kind: 'status-code' | 'http' | 'not-available' | 'not-connected';
+      /** `outcome-unknown` here: the connection failed while the request was out (no answer). */
+      readonly kind: 'status-code' | 'http' | 'not-available' | 'not-connected' | 'outcome-unknown';
       readonly at: number;
     }
   | { readonly type: 'actionTimedOut'; readonly requestId: string; readonly at: number }
