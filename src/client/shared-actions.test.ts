@@ -84,6 +84,16 @@ describe('createSharedActions', () => {
     expect(t.pending()).toBeUndefined();
   });
 
+  it('keeps showing an action GWS accepted when its tab goes, until its notification settles it here', () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1', 'A', 42) });
+    t.shared.hearActions({ kind: 'tab-gone', from: 'tab-2' });
+    expect(t.pending()).toMatchObject({ requestId: 'r1', elsewhere: true, referenceId: 42 });
+    t.store.dispatch(statusChange(interaction({ id: 'A', state: 'Processing' }), 2100, 42));
+    expect(t.pending()).toBeUndefined();
+    expect(t.store.getState().byId.get('A')?.interaction.state).toBe('Processing');
+  });
+
   it('waits for an interaction this tab has not read yet, and shows the action once it has', () => {
     const t = setup();
     t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1', 'LATER', 9) });

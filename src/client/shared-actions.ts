@@ -26,7 +26,7 @@ export const ELSEWHERE_GRACE_MS = 5_000;
  * disabled, a line saying it runs in another tab): without this, a tab offers Accept on an offer
  * the agent has just accepted elsewhere, and the second click is refused by GWS. The tab that
  * sent it keeps its timer and its error; the others drop it when that tab says it is done, when
- * that tab goes, or its timeout + {@link ELSEWHERE_GRACE_MS} after they heard of it (a tab that
+ * that tab goes before GWS accepted it, or its timeout + {@link ELSEWHERE_GRACE_MS} after they heard of it (a tab that
  * crashed says nothing). Once that tab tells them the referenceId, they settle it on its
  * notification themselves, as the sender does. Nothing is shared when the channel is not.
  */
@@ -114,7 +114,9 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
         end(news.requestId);
         return;
       case 'tab-gone':
-        for (const [requestId, record] of [...heard]) if (record.from === news.from) end(requestId);
+        // One GWS accepted still settles here on its notification (or the timer): it goes on
+        // without its tab. One not yet accepted has no notification to wait for here.
+        for (const [requestId, record] of [...heard]) if (record.from === news.from && record.action.referenceId === undefined) end(requestId);
         return;
       case 'deaf':
         for (const requestId of [...heard.keys()]) end(requestId);
