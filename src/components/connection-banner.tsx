@@ -12,6 +12,8 @@ export interface ConnectionBannerProps {
   readonly snapshotError: string | undefined;
   /** Offered as a button when signed out or a snapshot read failed; absent: no button. */
   readonly onRetry?: (() => void) | undefined;
+  /** The browser said the network is gone (see `useNetworkLost`): shown at once, no grace period. */
+  readonly networkLost?: boolean;
 }
 
 /** What the region says when no connection banner shows; undefined during the reconnect grace period. */
@@ -35,10 +37,11 @@ function quietText(status: ConnectionStatus, messages: Messages): string | undef
  * all is well it says "Live" to screen readers only, and the banners appear inside it. A short
  * blip (the reconnect grace period) changes nothing in it, as on screen. "Signed out" is assertive.
  */
-export function ConnectionBanner({ status, reconnectingVisible, snapshotError, onRetry }: ConnectionBannerProps) {
+export function ConnectionBanner({ status, reconnectingVisible, snapshotError, onRetry, networkLost = false }: ConnectionBannerProps) {
   const messages = useMessages();
   const settled = quietText(status, messages);
-  const connectionBanner = status === 'unauthorized' || (status === 'reconnecting' && reconnectingVisible);
+  const noNetwork = networkLost && status !== 'unauthorized';
+  const connectionBanner = status === 'unauthorized' || noNetwork || (status === 'reconnecting' && reconnectingVisible);
   // During the grace period the region keeps saying what it said before the blip.
   const [lastQuiet, setLastQuiet] = useState(settled ?? messages.statusConnecting);
   if (settled !== undefined && settled !== lastQuiet) setLastQuiet(settled);
@@ -66,7 +69,16 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, o
           ) : null}
         </div>
       ) : null}
-      {status === 'reconnecting' && reconnectingVisible ? (
+      {noNetwork ? (
+        <div className="omw-banner omw-banner--no-network">
+          <AlertIcon />
+          <div>
+            <p className="omw-banner__title">{messages.statusNoNetwork}</p>
+            <p className="omw-banner__detail">{messages.noNetworkDetail}</p>
+          </div>
+        </div>
+      ) : null}
+      {status === 'reconnecting' && reconnectingVisible && !noNetwork ? (
         <div className="omw-banner omw-banner--reconnecting">
           <span className="omw-spinner omw-spinner--banner" aria-hidden="true" />
           <div>

@@ -4,14 +4,21 @@ import { useMessages } from './messages-context';
 export interface ConnectionIndicatorProps {
   readonly status: ConnectionStatus;
   readonly reconnectingVisible: boolean;
+  /** The browser said the network is gone (see `useNetworkLost`). */
+  readonly networkLost?: boolean;
 }
 
 /** A small dot and word beside the title: calm while connected, never alarming during a short blip. */
-export function ConnectionIndicator({ status, reconnectingVisible }: ConnectionIndicatorProps) {
+export function ConnectionIndicator({ status, reconnectingVisible, networkLost = false }: ConnectionIndicatorProps) {
   const messages = useMessages();
   let tone: 'live' | 'pending' | 'warn' | 'off';
   let text: string;
-  switch (status) {
+  // Signed out says so whatever the network; otherwise "Live" would be a claim the browser denies.
+  switch (networkLost && status !== 'unauthorized' ? 'no-network' : status) {
+    case 'no-network':
+      tone = 'warn';
+      text = messages.statusNoNetwork;
+      break;
     case 'connected':
       tone = 'live';
       text = messages.statusConnected;

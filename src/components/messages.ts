@@ -30,6 +30,9 @@ export interface Messages {
   readonly statusDisconnected: string;
   readonly statusReconnecting: string;
   readonly reconnectingDetail: string;
+  /** The browser says the computer lost its network (beside the title, and the banner's title). */
+  readonly statusNoNetwork: string;
+  readonly noNetworkDetail: string;
   readonly statusUnauthorized: string;
   readonly unauthorizedDetail: string;
   readonly snapshotErrorTitle: string;
@@ -224,6 +227,8 @@ export const DEFAULT_MESSAGES: Messages = {
   statusDisconnected: 'Offline',
   statusReconnecting: 'Reconnecting…',
   reconnectingDetail: 'The list may be out of date until the connection is back.',
+  statusNoNetwork: 'No network',
+  noNetworkDetail: 'This computer has lost its network connection: nothing new can arrive. The list catches up when the network is back.',
   statusUnauthorized: 'Signed out — your session has ended',
   unauthorizedDetail: 'Sign in again, then reconnect to keep receiving interactions.',
   snapshotErrorTitle: 'Could not load your interactions',

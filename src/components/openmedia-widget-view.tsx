@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../channel/types';
 import type { Diagnostics, InteractionEntry } from '../core/types';
 import { ConnectionBanner } from './connection-banner';
 import { ConnectionIndicator } from './connection-indicator';
+import { useNetworkLost } from './use-network-lost';
 import { DiagnosticsPanel } from './diagnostics-panel';
 import { DialogHostContext } from './dialog-host';
 import { FailureBurstsContext, useFailureBursts } from './failure-announcements';
@@ -84,6 +85,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const rootRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
+  const networkLost = useNetworkLost();
   // Not read yet and nothing explains why (a failed read or a lost session has its banner).
   const loading = !listed && snapshotError === undefined && status !== 'unauthorized';
   const loadingVisible = useDelayedFlag(loading && entries.length === 0, LOADING_GRACE_MS);
@@ -125,11 +127,12 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
               {/* A count before the interactions were read would be a guess. */}
               {listed ? <span className="omw-widget__count">{messages.interactionCount(groups.offers.length + groups.active.length)}</span> : null}
             </div>
-            <ConnectionIndicator status={status} reconnectingVisible={reconnectingVisible} />
+            <ConnectionIndicator status={status} reconnectingVisible={reconnectingVisible} networkLost={networkLost} />
           </header>
           <ConnectionBanner
             status={status}
             reconnectingVisible={reconnectingVisible}
+            networkLost={networkLost}
             snapshotError={snapshotError}
             onRetry={onRetry}
           />

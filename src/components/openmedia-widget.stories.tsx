@@ -214,6 +214,20 @@ export const ReconnectingAfterGrace: Story = {
   },
 };
 
+/**
+ * The browser lost its network (its `offline` event): said at once, before the connection's own
+ * long poll fails (which can take 30 s). The story fires the event; "Live" comes back with `online`.
+ */
+export const NoNetwork: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    await card(canvasElement, 'Address change request');
+    window.dispatchEvent(new Event('offline'));
+    await expect(await within(header(canvasElement)).findByText(DEFAULT_MESSAGES.statusNoNetwork)).toBeVisible();
+    await expect(within(canvasElement).getByText(DEFAULT_MESSAGES.noNetworkDetail)).toBeVisible();
+  },
+};
+
 /** The HTTP session is gone: nothing retries by itself; the agent signs in again, then reconnects. */
 export const Unauthorized: Story = {
   render: harness({ initialStatus: 'unauthorized', gws: { snapshot: () => [] } }),
