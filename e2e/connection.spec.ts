@@ -85,7 +85,7 @@ test.describe('connection trouble', () => {
     await expect(indicator(page, 'Checking connection…')).toBeVisible();
     await expect(status).toHaveText('Live');
     await expect(status).toContainText('Reconnecting…', { timeout: 6_000 });
-    await expect(indicator(page, 'Offline')).toBeVisible();
+    await expect(indicator(page, 'Not connected')).toBeVisible();
 
     await mock.offer({ id: 'E2E-CUT-1', mediaType: 'promotion', userData: { Subject: 'E2E offered during the cut' } });
     await mock.userData(SEED_ID, { CustomerSegment: 'diamond' });
@@ -107,7 +107,7 @@ test.describe('connection trouble', () => {
 
     await expect(banner(page)).toContainText('Signed out — your session has ended');
     await expect(banner(page)).toContainText('Sign in again, then reconnect to keep receiving interactions.');
-    await expect(indicator(page, 'Offline')).toBeVisible();
+    await expect(indicator(page, 'Not connected')).toBeVisible();
 
     const handshakes = (await mock.state()).handshakes;
     const apiRequests = async () => (await mock.log()).filter((r) => r.path.startsWith('/api/v2/')).length;

@@ -171,7 +171,7 @@ test('an expired session (403, CometD sessions unknown at once) ends as Signed o
 
   // The simulator's unknown session: handshakes succeed, then 402 — not "Reconnecting…" for ever.
   await expect(banner(page)).toContainText('Signed out', { timeout: 30_000 });
-  await expect(indicator(root, 'Offline')).toBeVisible();
+  await expect(indicator(root, 'Not connected')).toBeVisible();
 
   await mockV3.restoreSession();
   await offerWorkitem(mockV3, 'V3 offered while signed out');

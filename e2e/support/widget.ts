@@ -24,7 +24,7 @@ export function banner(scope: Page | Locator): Locator {
   return root.getByRole('status', { includeHidden: true });
 }
 
-/** The connection word beside the widget's title ("Live", "Offline", …). */
+/** The connection word beside the widget's title ("Live", "Not connected", …). */
 export function indicator(scope: Page | Locator, text: string): Locator {
   const root = 'goto' in scope ? widget(scope) : scope;
   return root.locator('header').getByText(text, { exact: true });

@@ -224,7 +224,7 @@ export const DEFAULT_MESSAGES: Messages = {
   statusConnected: 'Live',
   statusConnecting: 'Connecting…',
   statusChecking: 'Checking connection…',
-  statusDisconnected: 'Offline',
+  statusDisconnected: 'Not connected',
   statusReconnecting: 'Reconnecting…',
   reconnectingDetail: 'The list may be out of date until the connection is back.',
   statusNoNetwork: 'No network',
