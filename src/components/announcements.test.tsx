@@ -1,8 +1,19 @@
+import { QueryClient } from '@tanstack/query-core';
 import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, errorNotification, listOnServer, resource, statusChange } from '../test-support/harness';
-import type { Harness } from '../test-support/harness';
+import { createGwsClient } from '../api/client';
+import { createMemoryChannel } from '../channel/memory-channel';
+import { createOpenmediaClient } from '../client/openmedia-client';
+import type { OpenmediaClient } from '../client/openmedia-client';
+import { createSharedChannel } from '../client/relay-channel';
+import { OpenmediaProvider } from '../hooks/openmedia-provider';
+import { OPENMEDIA_CHANNEL } from '../protocol/parse';
+import { createFakeBrowser } from '../test-support/fake-tabs';
+import type { FakeBrowser } from '../test-support/fake-tabs';
+import { createHarness, errorNotification, listOnServer, resource, scriptedGws, statusChange } from '../test-support/harness';
+import type { Harness, ScriptedGws } from '../test-support/harness';
 import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
+import { json } from '../testing/fake-fetch';
 import { OpenmediaWidget } from './openmedia-widget';
 
 async function setup(harness: Harness = createHarness({ mediaTypes: ['workitem'] })) {
@@ -22,9 +33,11 @@ async function setup(harness: Harness = createHarness({ mediaTypes: ['workitem']
   return { user, h: harness, emit };
 }
 
-/** What each live region has said, one line per announcement. */
-const said = (name: 'Announcements' | 'Urgent announcements') =>
-  [...screen.getByRole('log', { name }).children].map((line) => line.textContent);
+/** What each live region has said, one line per announcement (of the widget named `widget`, when several are shown). */
+const said = (name: 'Announcements' | 'Urgent announcements', widget?: string) =>
+  [...(widget === undefined ? screen : within(screen.getByRole('region', { name: widget }))).getByRole('log', { name }).children].map((line) => line.textContent);
+
+const offer = (id: string, subject: string) => statusChange(resource(id, 'Invited', 'workitem', { Subject: subject }));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -52,6 +65,35 @@ describe('what a screen reader hears', () => {
     await emit(statusChange(resource('p1', 'Processing', 'workitem', { Subject: 'Not an offer' })), 1000);
     expect(said('Announcements')).toEqual(['New offer: Refund request']);
     expect(said('Urgent announcements')).toEqual([]);
+  });
+
+  it('does not announce the offers already listed when the page loads (or reloads, or opens in a new tab)', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    for (let i = 1; i <= 3; i += 1) listOnServer(harness.gws, offer(`o${i}`, `Offer ${i}`));
+    const { emit } = await setup(harness);
+    await advanceTimers(3000);
+    expect(screen.getAllByRole('article')).toHaveLength(3);
+    expect(said('Announcements')).toEqual([]);
+    // One offered after the list was shown is new.
+    await emit(offer('o4', 'Offer 4'), 1000);
+    expect(said('Announcements')).toEqual(['New offer: Offer 4']);
+  });
+
+  it('counts an offer notified while the first read travels, and listed by it, as part of the first list', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    let answerRead: (response: Response) => void = () => undefined;
+    harness.gws.snapshotAnswer = () => new Promise((resolve) => (answerRead = resolve));
+    const { emit } = await setup(harness);
+    await emit(offer('o1', 'Early bird'), 1000);
+    expect(screen.getByRole('article', { name: 'Early bird' })).toBeInTheDocument();
+    delete harness.gws.snapshotAnswer;
+    listOnServer(harness.gws, offer('o2', 'Listed'));
+    act(() => answerRead(json({ statusCode: 0, openmedia: harness.gws.snapshots.get('workitem') })));
+    await advanceTimers(3000);
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+    expect(said('Announcements')).toEqual([]);
+    await emit(offer('o3', 'After the list'), 1000);
+    expect(said('Announcements')).toEqual(['New offer: After the list']);
   });
 
   it('summarises a burst of 20 offers in one announcement', async () => {
@@ -129,5 +171,42 @@ describe('what a screen reader hears', () => {
     await emit(errorNotification(101, 'Agent is not ready for open media'), 1000);
     expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('alert')).toHaveTextContent('Agent is not ready for open media');
     expect(said('Urgent announcements')).toEqual([]);
+  });
+});
+
+describe('what a screen reader hears in a tab that joins a shared connection', () => {
+  /** A tab of `browser` on the shared connection whose leader listens to `server`, reading its snapshot from `gws`. */
+  function openTab(browser: FakeBrowser, server: ReturnType<typeof createMemoryChannel>, gws: ScriptedGws, title: string): OpenmediaClient {
+    const channel = createSharedChannel({ name: 'openmedia-widget test', descriptor: OPENMEDIA_CHANNEL, environment: browser.tab().environment, createSource: () => server });
+    const client = createOpenmediaClient({ channel, gwsClient: createGwsClient({ fetch: gws.fetch }), queryClient: new QueryClient(), mediaTypes: ['workitem'] });
+    render(
+      <OpenmediaProvider client={client}>
+        <OpenmediaWidget title={title} />
+      </OpenmediaProvider>,
+    );
+    return client;
+  }
+
+  it('announces neither tab’s existing offers, and a new offer in both', async () => {
+    setupWithFakeTimers();
+    const browser = createFakeBrowser();
+    const server = createMemoryChannel();
+    const gws = scriptedGws();
+    for (let i = 1; i <= 3; i += 1) listOnServer(gws, offer(`o${i}`, `Offer ${i}`));
+    const first = openTab(browser, server, gws, 'Tab A');
+    await advanceTimers(3000);
+    const second = openTab(browser, server, gws, 'Tab B');
+    await advanceTimers(3000);
+    expect(second.getSnapshot().tab.role).toBe('follower');
+    for (const tab of ['Tab A', 'Tab B']) {
+      expect(within(screen.getByRole('region', { name: tab })).getAllByRole('article')).toHaveLength(3);
+      expect(said('Announcements', tab)).toEqual([]);
+    }
+    listOnServer(gws, offer('o4', 'Offer 4'));
+    act(() => server.emit(offer('o4', 'Offer 4')));
+    await advanceTimers(3000);
+    for (const tab of ['Tab A', 'Tab B']) expect(said('Announcements', tab)).toEqual(['New offer: Offer 4']);
+    first.dispose();
+    second.dispose();
   });
 });

@@ -152,6 +152,54 @@ describe('focus recovery when the focused card is evicted', () => {
   });
 });
 
+describe('focus recovery when a server change closes the Transfer dialog', () => {
+  async function openTransfer() {
+    const user = setupWithFakeTimers();
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    const Wrapper = harness.wrapper;
+    render(
+      <Wrapper>
+        <OpenmediaWidget title="My work" />
+      </Wrapper>,
+    );
+    await advanceTimers();
+    const emit = async (data: unknown) => {
+      act(() => harness.channel.emit(data));
+      await advanceTimers();
+    };
+    await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Transfer' }));
+    await advanceTimers();
+    const uri = within(screen.getByRole('dialog', { name: 'Transfer “Alpha”' })).getByRole('textbox', { name: 'Target URI' });
+    await user.type(uri, 'http://gws.example/api/v2/users/scully');
+    expect(uri).toHaveFocus();
+    return { user, emit };
+  }
+
+  it('moves focus to the card when Transfer is no longer allowed', async () => {
+    const { emit } = await openTransfer();
+    await emit({ ...statusChange({ ...resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), capabilities: ['Complete'] }), notificationType: 'PropertiesUpdated' });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(card('Alpha')).toHaveFocus();
+  });
+
+  it('moves focus to the ended card when the interaction ended elsewhere', async () => {
+    const { emit } = await openTransfer();
+    await emit(statusChange(resource('a', 'Completed', 'workitem', { Subject: 'Alpha' })));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(card('Alpha')).getByText('This interaction has ended')).toBeInTheDocument();
+    expect(card('Alpha')).toHaveFocus();
+  });
+
+  it('still gives focus back to the Transfer button when the agent closes it', async () => {
+    const { user } = await openTransfer();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(card('Alpha')).getByRole('button', { name: 'Transfer' })).toHaveFocus();
+  });
+});
+
 describe('focus recovery when a focused card leaves the list', () => {
   const entries = {
     alpha: makeEntry({ id: 'a', userData: { Subject: 'Alpha' } }),

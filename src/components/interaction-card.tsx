@@ -13,6 +13,7 @@ import { StateChip } from './state-chip';
 import { TimeInState } from './time-in-state';
 import type { TransferTarget } from './transfer-target';
 import { EDITOR_CLOSED, type EditorState } from './user-data-editor-state';
+import { focusIfLost } from './use-focus-recovery';
 import { UserDataSection } from './user-data-section';
 // Also here, so a card used on its own (inside an element with class omw-root) is styled.
 import './openmedia-widget.css';
@@ -32,6 +33,8 @@ export interface InteractionCardProps {
 }
 
 const NO_TARGETS: readonly TransferTarget[] = [];
+/** The Transfer dialog: closed by the agent (or never opened), open, or closed by a server change. */
+type TransferDialogState = 'closed' | 'open' | 'lost';
 // One class string per look, shared by every card (see shared-strings).
 const cardClasses = createStringCache();
 const KNOWN: readonly string[] = KNOWN_OPERATIONS;
@@ -60,9 +63,10 @@ export const InteractionCard = memo(function InteractionCard({
   const titleId = useId();
   const { interaction } = entry;
   const [editor, setEditor] = useState<EditorState>(EDITOR_CLOSED);
-  const [transferOpen, setTransferOpen] = useState(false);
+  const [transfer, setTransfer] = useState<TransferDialogState>('closed');
   // The key a per-key request was sent for, so only that key's button shows progress.
   const [keyedRequest, setKeyedRequest] = useState<string | undefined>(undefined);
+  const cardRef = useRef<HTMLElement>(null);
   const transferRef = useRef<HTMLButtonElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const focusAddNext = useRef(false);
@@ -88,7 +92,15 @@ export const InteractionCard = memo(function InteractionCard({
       (Object.hasOwn(interaction.userData, editor.key) || canPerform(free, 'AttachUserData'))) ||
     (editor.mode === 'delete' && canPerform(free, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
   if (!editorAllowed) setEditor(EDITOR_CLOSED);
-  if (transferOpen && !canPerform(free, 'Transfer')) setTransferOpen(false);
+  if (transfer === 'open' && !canPerform(free, 'Transfer')) setTransfer('lost');
+
+  // Closed by a server change, the dialog cannot give focus back to the Transfer button (gone or
+  // disabled): the card takes it, as when a server change closes an inline editor. The widget's
+  // focus recovery does so when the card moved (ended: a new card in another group); this covers
+  // a change the widget does not render (Transfer no longer in the capabilities).
+  useLayoutEffect(() => {
+    if (transfer === 'lost' && cardRef.current) focusIfLost(cardRef.current);
+  }, [transfer]);
 
   const changeEditor = (next: EditorState) => {
     if (editor.mode === 'add' && next.mode === 'none') focusAddNext.current = true;
@@ -110,7 +122,7 @@ export const InteractionCard = memo(function InteractionCard({
     const current = latest.current;
     switch (op) {
       case 'Transfer':
-        setTransferOpen(true);
+        setTransfer('open');
         return;
       case 'AttachUserData':
         if (current.editor.mode === 'add') focusAddNext.current = true;
@@ -138,6 +150,7 @@ export const InteractionCard = memo(function InteractionCard({
 
   return (
     <article
+      ref={cardRef}
       className={className}
       aria-labelledby={titleId}
       aria-current={inFocus ? 'true' : undefined}
@@ -228,14 +241,15 @@ export const InteractionCard = memo(function InteractionCard({
           {messages.labelOtherCapabilities}: {unknownCapabilities.join(', ')}
         </p>
       ) : null}
-      {transferOpen && canPerform(entry, 'Transfer') ? (
+      {transfer === 'open' && canPerform(entry, 'Transfer') ? (
         <LazyTransferDialog
           subject={subject}
           targets={transferTargets}
           returnFocusRef={transferRef}
-          onClose={() => setTransferOpen(false)}
+          cardId={interaction.id}
+          onClose={() => setTransfer('closed')}
           onConfirm={(targetUri) => {
-            setTransferOpen(false);
+            setTransfer('closed');
             onPerform({ operationName: 'Transfer', targetUri });
           }}
         />

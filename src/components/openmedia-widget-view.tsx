@@ -91,7 +91,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const loadingVisible = useDelayedFlag(loading && entries.length === 0, LOADING_GRACE_MS);
   const groups = groupEntries(entries);
   const announcer = useAnnouncer();
-  useOfferAnnouncements(groups.offers, groups.ended, messages, announcer.announce);
+  useOfferAnnouncements(groups.offers, groups.ended, listed, messages, announcer.announce);
   const failureBursts = useFailureBursts(entries, messages, announcer.announce);
   const sections: { key: string; title: string; items: readonly InteractionEntry[] }[] = [
     { key: 'offers', title: messages.groupOffers, items: groups.offers },

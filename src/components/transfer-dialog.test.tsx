@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { InteractionEntry } from '../core/types';
 import { InteractionCard } from './interaction-card';
 import { makeEntry } from '../test-support/entries';
 import type { TransferTarget } from './transfer-target';
@@ -15,19 +16,15 @@ const TARGETS: TransferTarget[] = [
 function setup(targets: TransferTarget[] = TARGETS) {
   const user = userEvent.setup();
   const onPerform = vi.fn();
-  render(
-    <InteractionCard
-      entry={makeEntry({ capabilities: ['Transfer', 'Complete'] })}
-      transferTargets={targets}
-      onPerform={onPerform}
-      onDismissError={() => {}}
-    />,
-  );
+  const card = (entry: InteractionEntry) => <InteractionCard entry={entry} transferTargets={targets} onPerform={onPerform} onDismissError={() => {}} />;
+  const { rerender } = render(card(makeEntry({ capabilities: ['Transfer', 'Complete'] })));
   const open = async () => {
     await user.click(screen.getByRole('button', { name: 'Transfer' }));
     return screen.getByRole('dialog', { name: 'Transfer “Spring offer”' });
   };
-  return { user, onPerform, open };
+  /** The server sends a new version of the interaction. */
+  const update = (entry: InteractionEntry) => rerender(card(entry));
+  return { user, onPerform, open, update };
 }
 
 describe('TransferDialog', () => {
@@ -59,6 +56,16 @@ describe('TransferDialog', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Transfer' })).toHaveFocus();
+    expect(onPerform).not.toHaveBeenCalled();
+  });
+
+  it('closes when the server takes Transfer away, and gives the card focus, not the page', async () => {
+    const { user, onPerform, open, update } = setup();
+    const dialog = await open();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Target URI' }), 'http://gws.example/api/v2/users/skinner');
+    update(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Spring offer' })).toHaveFocus();
     expect(onPerform).not.toHaveBeenCalled();
   });
 

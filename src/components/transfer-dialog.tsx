@@ -13,10 +13,15 @@ export interface TransferDialogProps {
   readonly onClose: () => void;
   /** The Transfer button, which gets focus back when the dialog closes. */
   readonly returnFocusRef?: RefObject<HTMLElement | null>;
+  /**
+   * The id of the card it transfers: the widget's focus recovery then counts focus in the dialog
+   * as that card's, and gives the card focus if a server change closes the dialog.
+   */
+  readonly cardId?: string;
 }
 
 /** Pick an agent or a queue (or type any target URI) and confirm the transfer. */
-export function TransferDialog({ subject, targets, onConfirm, onClose, returnFocusRef }: TransferDialogProps) {
+export function TransferDialog({ subject, targets, onConfirm, onClose, returnFocusRef, cardId }: TransferDialogProps) {
   const messages = useMessages();
   const titleId = useId();
   const hintId = useId();
@@ -47,6 +52,7 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
     >
       <form
         className="omw-transfer"
+        data-omw-card-of={cardId}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

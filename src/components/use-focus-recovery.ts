@@ -2,9 +2,12 @@ import { useCallback, useLayoutEffect, useRef, type FocusEvent, type RefObject }
 import { activeElementOf } from './active-element';
 
 const CARD_SELECTOR = '[data-omw-card]';
+// A card's dialog renders outside the card (in the widget's dialog host) and names its card.
+const CARD_OR_DIALOG_SELECTOR = '[data-omw-card], [data-omw-card-of]';
 
 function cardIdOf(element: EventTarget | null): string | undefined {
-  return element instanceof Element ? element.closest<HTMLElement>(CARD_SELECTOR)?.dataset.omwCard : undefined;
+  const owner = element instanceof Element ? element.closest<HTMLElement>(CARD_OR_DIALOG_SELECTOR) : null;
+  return owner?.dataset.omwCard ?? owner?.dataset.omwCardOf;
 }
 
 function cardsIn(root: HTMLElement): Map<string, HTMLElement> {
@@ -78,6 +81,15 @@ function focusInPlace(target: HTMLElement): void {
   target.focus({ preventScroll: isInView(target) });
 }
 
+/**
+ * Gives `target` focus when focus is nowhere, as the widget's recovery does. For a card that
+ * closes its dialog when the widget does not render (a change inside the card alone), in a
+ * browser that fires no `blur` for the removed field.
+ */
+export function focusIfLost(target: HTMLElement): void {
+  if (focusIsLost(target)) focusInPlace(target);
+}
+
 export interface FocusRecovery {
   readonly onFocus: (event: FocusEvent<HTMLElement>) => void;
   readonly onBlur: (event: FocusEvent<HTMLElement>) => void;
@@ -94,6 +106,8 @@ export interface FocusRecovery {
  * alone; a switch to another window is not such a move (focus comes back with the window).
  * Browsers differ on whether removing the focused element fires `blur` (Chromium does, others
  * do not), so the check also runs after every render of the widget.
+ *
+ * Focus in a card's dialog (`data-omw-card-of`, rendered outside the card) counts as the card's.
  *
  * `cardOrder`: the ids of the cards in display order, as this render draws them.
  */

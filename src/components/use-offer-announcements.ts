@@ -11,9 +11,10 @@ export const OFFER_MAX_WAIT_MS = 2_000;
 
 /**
  * Announces new offers politely, once per offer: "New offer: <subject>", or one summary
- * ("20 new offers") for a burst. Offers already shown when the widget mounts are not new; an offer
- * that leaves the Offers group and comes back later is a new offer again. An offer that is gone
- * before its announcement (accepted at once) is not announced.
+ * ("20 new offers") for a burst. The offers shown once the list has been read (`listed`) are not
+ * new, nor are those notified while that first read travelled; an offer that leaves the Offers
+ * group and comes back later is a new offer again. An offer that is gone before its announcement
+ * (accepted at once) is not announced.
  *
  * An announced offer that stops being offered without this agent's doing — withdrawn, taken by
  * someone else, or no longer listed after a reconnect: it ends, with no Accept or Reject of this
@@ -24,6 +25,7 @@ export const OFFER_MAX_WAIT_MS = 2_000;
 export function useOfferAnnouncements(
   offers: readonly InteractionEntry[],
   ended: readonly InteractionEntry[],
+  listed: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
 ): void {
@@ -41,6 +43,12 @@ export function useOfferAnnouncements(
   });
 
   useEffect(() => {
+    // The first render comes before the first snapshot read (on every load, and in a tab joining
+    // a shared connection): what that read lists is what was already there, not news.
+    if (!listed) {
+      known.current = undefined;
+      return;
+    }
     const current = new Map(offers.map((entry) => [entry.interaction.id, entry] as const));
     const before = known.current;
     known.current = current;
@@ -79,7 +87,7 @@ export function useOfferAnnouncements(
     if (timer.current) clearTimeout(timer.current.handle);
     const delay = Math.max(0, Math.min(OFFER_QUIET_MS, firstAt + OFFER_MAX_WAIT_MS - now));
     timer.current = { handle: setTimeout(flush, delay), firstAt };
-  }, [offers, ended]);
+  }, [offers, ended, listed]);
 
   useEffect(
     () => () => {
