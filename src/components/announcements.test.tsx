@@ -15,22 +15,11 @@ import type { Harness, ScriptedGws } from '../test-support/harness';
 import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
 import { json } from '../testing/fake-fetch';
 import { OpenmediaWidget } from './openmedia-widget';
+import { renderWidget } from '../test-support/render-widget';
 
-async function setup(harness: Harness = createHarness({ mediaTypes: ['workitem'] })) {
-  const user = setupWithFakeTimers();
-  const Wrapper = harness.wrapper;
-  render(
-    <Wrapper>
-      <OpenmediaWidget title="My work" />
-    </Wrapper>,
-  );
-  await advanceTimers();
-  const emit = async (data: unknown, ms = 50) => {
-    listOnServer(harness.gws, data);
-    act(() => harness.channel.emit(data));
-    await advanceTimers(ms);
-  };
-  return { user, h: harness, emit };
+async function setup(harness?: Harness) {
+  const { user, harness: h, emit } = await renderWidget(harness);
+  return { user, h, emit };
 }
 
 /** What each live region has said, one line per announcement (of the widget named `widget`, when several are shown). */

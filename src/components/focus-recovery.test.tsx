@@ -3,11 +3,11 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InteractionEntry } from '../core/types';
 import { makeEntry } from '../test-support/entries';
-import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
-import { createHarness, resource, statusChange } from '../test-support/harness';
+import { advanceTimers } from '../test-support/fake-timers';
+import { resource, statusChange } from '../test-support/harness';
 import { InteractionCard } from './interaction-card';
-import { OpenmediaWidget } from './openmedia-widget';
 import { OpenmediaWidgetView } from './openmedia-widget-view';
+import { renderWidget } from '../test-support/render-widget';
 
 // When the card that holds keyboard focus goes (evicted after the linger, or gone for any other
 // reason), focus moves to the card that took its place, else the one before it, else the widget's
@@ -23,20 +23,7 @@ afterEach(() => {
 
 describe('focus recovery when the focused card is evicted', () => {
   async function setup(extra?: ReactNode) {
-    const user = setupWithFakeTimers();
-    const harness = createHarness({ mediaTypes: ['workitem'] });
-    const Wrapper = harness.wrapper;
-    render(
-      <Wrapper>
-        <OpenmediaWidget title="My work" />
-        {extra}
-      </Wrapper>,
-    );
-    await advanceTimers();
-    const emit = async (data: unknown) => {
-      act(() => harness.channel.emit(data));
-      await advanceTimers();
-    };
+    const { user, emit } = await renderWidget(undefined, extra);
     return { user, emit };
   }
 
@@ -154,19 +141,7 @@ describe('focus recovery when the focused card is evicted', () => {
 
 describe('focus recovery when a server change closes the Transfer dialog', () => {
   async function openTransfer() {
-    const user = setupWithFakeTimers();
-    const harness = createHarness({ mediaTypes: ['workitem'] });
-    const Wrapper = harness.wrapper;
-    render(
-      <Wrapper>
-        <OpenmediaWidget title="My work" />
-      </Wrapper>,
-    );
-    await advanceTimers();
-    const emit = async (data: unknown) => {
-      act(() => harness.channel.emit(data));
-      await advanceTimers();
-    };
+    const { user, emit } = await renderWidget();
     await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Transfer' }));

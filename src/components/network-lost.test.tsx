@@ -1,8 +1,8 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, resource, statusChange } from '../test-support/harness';
 import { advanceTimers } from '../test-support/fake-timers';
-import { OpenmediaWidget } from './openmedia-widget';
+import { resource, statusChange } from '../test-support/harness';
+import { renderWidget } from '../test-support/render-widget';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -12,16 +12,8 @@ afterEach(() => {
 });
 
 async function setup() {
-  const harness = createHarness({ mediaTypes: ['workitem'] });
-  const Wrapper = harness.wrapper;
-  render(
-    <Wrapper>
-      <OpenmediaWidget title="My work" />
-    </Wrapper>,
-  );
-  await advanceTimers();
-  act(() => harness.channel.emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }))));
-  await advanceTimers();
+  const { harness, emit } = await renderWidget();
+  await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
   return harness;
 }
 
