@@ -241,12 +241,13 @@ export const InteractionCard = memo(function InteractionCard({
           {messages.labelOtherCapabilities}: {unknownCapabilities.join(', ')}
         </p>
       ) : null}
-      {transfer === 'open' && canPerform(entry, 'Transfer') ? (
+      {transfer === 'open' && canPerform(free, 'Transfer') ? (
         <LazyTransferDialog
           subject={subject}
           targets={transferTargets}
           returnFocusRef={transferRef}
           cardId={interaction.id}
+          waiting={entry.pending?.elsewhere === true ? messages.pendingElsewhere(messages.operations[entry.pending.operation]) : undefined}
           onClose={() => setTransfer('closed')}
           onConfirm={(targetUri) => {
             setTransfer('closed');

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { InteractionEntry } from '../core/types';
 import { InteractionCard } from './interaction-card';
-import { makeEntry } from '../test-support/entries';
+import { makeEntry, makePending } from '../test-support/entries';
 import type { TransferTarget } from './transfer-target';
 
 const TARGETS: TransferTarget[] = [
@@ -67,6 +67,27 @@ describe('TransferDialog', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('article', { name: 'Spring offer' })).toHaveFocus();
     expect(onPerform).not.toHaveBeenCalled();
+  });
+
+  it("stays open with what was typed while another tab's action is in flight on the card, and holds Confirm until it ends", async () => {
+    const { user, onPerform, open, update } = setup([]);
+    const dialog = await open();
+    const uri = within(dialog).getByRole('textbox', { name: 'Target URI' });
+    await user.type(uri, 'http://gws.example/api/v2/users/skinner');
+    update(makeEntry({ capabilities: ['Transfer', 'Complete'] }, { pending: makePending({ operation: 'SetInFocus', elsewhere: true }) }));
+    const still = screen.getByRole('dialog', { name: 'Transfer “Spring offer”' });
+    expect(within(still).getByRole('textbox', { name: 'Target URI' })).toHaveValue('http://gws.example/api/v2/users/skinner');
+    expect(within(still).getByRole('textbox', { name: 'Target URI' })).toHaveFocus();
+    expect(within(still).getByText('Set in focus sent from another tab, waiting for the server…')).toBeInTheDocument();
+    expect(within(still).getByRole('button', { name: 'Confirm transfer' })).toBeDisabled();
+    await user.keyboard('{Enter}');
+    expect(onPerform).not.toHaveBeenCalled();
+
+    // That action ends: Confirm sends the typed target.
+    update(makeEntry({ capabilities: ['Transfer', 'Complete'] }));
+    expect(within(still).queryByText(/sent from another tab/)).not.toBeInTheDocument();
+    await user.click(within(still).getByRole('button', { name: 'Confirm transfer' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'Transfer', targetUri: 'http://gws.example/api/v2/users/skinner' });
   });
 
   it('closes on Cancel and gives focus back to the Transfer button', async () => {

@@ -18,10 +18,15 @@ export interface TransferDialogProps {
    * as that card's, and gives the card focus if a server change closes the dialog.
    */
   readonly cardId?: string;
+  /**
+   * Another tab's action in flight on the interaction, as the card says it: shown in the dialog
+   * (which covers the card), and Confirm holds until it ends; what was typed stays.
+   */
+  readonly waiting?: string | undefined;
 }
 
 /** Pick an agent or a queue (or type any target URI) and confirm the transfer. */
-export function TransferDialog({ subject, targets, onConfirm, onClose, returnFocusRef, cardId }: TransferDialogProps) {
+export function TransferDialog({ subject, targets, onConfirm, onClose, returnFocusRef, cardId, waiting }: TransferDialogProps) {
   const messages = useMessages();
   const titleId = useId();
   const hintId = useId();
@@ -56,6 +61,7 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          if (waiting !== undefined) return;
           const target = uri.trim();
           if (target === '') {
             setShowError(true);
@@ -126,11 +132,12 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
             {messages.transferUriRequired}
           </p>
         ) : null}
+        {waiting === undefined ? null : <p className="omw-transfer__waiting">{waiting}</p>}
         <div className="omw-dialog__actions">
           <button type="button" className="omw-button omw-button--secondary" onClick={onClose}>
             {messages.cancel}
           </button>
-          <button type="submit" className="omw-button omw-button--primary">
+          <button type="submit" className="omw-button omw-button--primary" disabled={waiting !== undefined}>
             {messages.transferConfirm}
           </button>
         </div>
