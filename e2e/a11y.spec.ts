@@ -24,6 +24,9 @@ async function acceptOne(page: Page, mock: MockGws, subject: string) {
 }
 
 test.describe('accessibility (axe-core, WCAG 2.2 AA and best practices)', () => {
+  // Each test scans the whole page with axe five or six times: 25 s on a quiet 2-core machine, over
+  // 60 s when the machine is shared (2026-12-04). The assertions decide, not the clock.
+  test.describe.configure({ timeout: 180_000 });
   for (const theme of ['light', 'dark'] as const) {
     test(`the standalone page, ${theme} theme: offers and work in progress, an error, a form, the transfer dialog, diagnostics`, async ({ page, mock }) => {
       await openWidget(page);
