@@ -101,6 +101,36 @@ test.describe('connection trouble', () => {
     await expect(page.getByRole('article')).toHaveCount(live.length);
   });
 
+  test('the network coming back ends the back-off at once: a fresh session, not the retry CometD had scheduled', async ({ page, mock }) => {
+    await openWidget(page);
+    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
+    const bayeux: string[] = [];
+    let failedConnects = 0;
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/v2/notifications/')) bayeux.push(path.slice('/api/v2/notifications/'.length));
+    });
+    page.on('requestfailed', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/notifications/connect')) failedConnects += 1;
+    });
+
+    await page.context().setOffline(true);
+    await expect(indicator(page, 'No network')).toBeVisible();
+    // The server answers the long poll it holds (the browser may let that answer in or not).
+    await mock.offer({ id: 'E2E-ONLINE-1', mediaType: 'promotion', userData: { Subject: 'E2E offered while offline' } });
+    // Four failed retries: CometD's next one is seconds away (its back-off grows 1 s per failure).
+    await expect.poll(() => failedConnects, { timeout: 60_000 }).toBeGreaterThanOrEqual(4);
+    const sentBefore = bayeux.length;
+
+    await page.context().setOffline(false);
+    await expect(indicator(page, 'Live')).toBeVisible({ timeout: 15_000 });
+    await expect(card(page, 'E2E offered while offline')).toBeVisible();
+    // What went out first after `online` started a new session (the old one's disconnect, then a
+    // handshake) instead of the /meta/connect CometD would have sent at the end of its back-off.
+    expect(bayeux.slice(sentBefore, sentBefore + 2)).toEqual(['disconnect', 'handshake']);
+    expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
+  });
+
   test('an expired HTTP session shows "signed out" and stops: no reconnect storm', async ({ page, mock }) => {
     await openWidget(page);
     expect((await mock.expireSession()).expired).toBeGreaterThanOrEqual(1);

@@ -153,6 +153,49 @@ describe('createCometdChannel over the real CometD client', () => {
     expect(t.resyncs).toHaveLength(1);
   });
 
+  it('retryNow() (the network is back) handshakes again at once instead of sitting out the back-off, then resyncs', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    await establish();
+    // A long cut: every retry fails, and CometD's back-off grows by 1 s each time.
+    const waits: number[] = [];
+    for (let failures = 0; failures < 6; failures += 1) {
+      only('/meta/connect').fail();
+      let waited = 0;
+      while (unanswered('/meta/connect').length === 0 && waited < 60_000) {
+        await vi.advanceTimersByTimeAsync(100);
+        waited += 100;
+      }
+      waits.push(waited);
+    }
+    expect(waits.at(-1)).toBeGreaterThanOrEqual(5_000);
+    only('/meta/connect').fail();
+    await runTimers();
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    expect(unanswered('/meta/connect')).toHaveLength(0);
+    t.channel.retryNow?.();
+    answer(only('/meta/disconnect'), () => ({ successful: true }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(unanswered('/meta/handshake')).toHaveLength(1);
+    await establish();
+    expect(t.statuses.at(-1)).toBe('connected');
+    expect(t.resyncs).toHaveLength(1);
+    // The old session's pending retry does not come back as a second long poll.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(unanswered('/meta/connect')).toHaveLength(1);
+  });
+
+  it('retryNow() leaves a working connection alone', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    await establish();
+    const count = ScriptedXhr.sent.length;
+    t.channel.retryNow?.();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(ScriptedXhr.sent.length).toBe(count);
+    expect(t.statuses).toEqual(['connecting', 'connected']);
+  });
+
   it('disconnects when the last listener leaves, and sends nothing more', async () => {
     const t = setup();
     const off = t.channel.subscribe(t.listener);

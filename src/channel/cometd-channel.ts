@@ -171,6 +171,16 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       setStatus('connecting');
       open(true);
     },
+    retryNow() {
+      if (status !== 'reconnecting' || listeners.size === 0) return;
+      // CometD has no "retry now": its next attempt is a private timer. A new session is the
+      // quickest way back; the gap's notifications come from the resync it triggers.
+      clearRetry();
+      session?.close();
+      session = undefined;
+      retryAttempt = 0;
+      open(true);
+    },
     sessionEnded() {
       if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;
       clearRetry();

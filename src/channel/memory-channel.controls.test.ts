@@ -58,6 +58,21 @@ describe('createMemoryChannel: the controls a host or test drives', () => {
     unheard.reconnect?.();
     expect(unheard.getStatus()).toBe('unauthorized');
   });
+
+  it('retryNow brings a reconnecting channel back with a resync, and does nothing in any other status', () => {
+    const channel = createMemoryChannel();
+    const onResyncNeeded = vi.fn();
+    channel.subscribe({ onMessage: vi.fn(), onResyncNeeded });
+    channel.retryNow?.();
+    channel.sessionEnded?.();
+    channel.retryNow?.();
+    expect(channel.getStatus()).toBe('unauthorized');
+    expect(onResyncNeeded).not.toHaveBeenCalled();
+    channel.setStatus('reconnecting');
+    channel.retryNow?.();
+    expect(channel.getStatus()).toBe('connected');
+    expect(onResyncNeeded).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('listeners without the optional callbacks', () => {

@@ -68,6 +68,12 @@ export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CH
     sessionEnded() {
       if (listeners.size > 0) setStatus('unauthorized');
     },
+    retryNow() {
+      // As a fresh handshake would: back at once, with the gap to read again.
+      if (status !== 'reconnecting' || listeners.size === 0) return;
+      setStatus('connected');
+      listeners.resyncNeeded();
+    },
     listenerCount: () => listeners.size,
   };
 }

@@ -130,6 +130,16 @@ describe('serveConnection', () => {
     ]);
   });
 
+  it('passes retryNow (the network is back) to the channel', () => {
+    const { command, made, posted } = setup();
+    command({ kind: 'start', config: CONFIG });
+    const { channel } = nth(made, 0);
+    channel.setStatus('reconnecting');
+    command({ kind: 'retryNow' });
+    expect(channel.getStatus()).toBe('connected');
+    expect(posted.slice(-3)).toEqual([{ kind: 'status', status: 'reconnecting' }, { kind: 'status', status: 'connected' }, { kind: 'resyncNeeded' }]);
+  });
+
   it('on stop, sends what it gathered, disconnects, and closes itself after a grace for the disconnect to leave', async () => {
     vi.useFakeTimers();
     const { command, made, posted, close } = setup();

@@ -96,6 +96,9 @@ export function serveConnection(
       case 'sessionEnded':
         channel?.sessionEnded?.();
         return;
+      case 'retryNow':
+        channel?.retryNow?.();
+        return;
       case 'stop':
         if (stopped) return;
         stopped = true;

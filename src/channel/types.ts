@@ -49,6 +49,12 @@ export interface NotificationChannel {
    */
   sessionEnded?(): void;
   /**
+   * The network is back (the browser's `online` event): a channel waiting out its back-off
+   * (up to 30 s after a long cut) tries again at once, with a fresh handshake, so the agent does
+   * not look at a stale list that could already be live. A no-op in any status but `reconnecting`.
+   */
+  retryNow?(): void;
+  /**
    * Runs `callback` once the long-poll request the channel is about to send has gone out (or
    * failed), at once when none is about to go: drawing a burst after it lets the server gather
    * the next answer meanwhile. Returns whether it waits (false: `callback` has already run).

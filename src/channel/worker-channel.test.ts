@@ -187,6 +187,19 @@ describe('createWorkerChannel', () => {
     expect(worker.posted.slice(1)).toEqual([{ kind: 'sessionEnded' }, { kind: 'reconnect' }]);
   });
 
+  it('passes retryNow to the Worker only while reconnecting', () => {
+    const { channel, workers, listener } = setup();
+    channel.retryNow?.();
+    channel.subscribe(listener);
+    const worker = nth(workers, 0);
+    channel.retryNow?.(); // connecting: nothing to hurry
+    worker.send({ kind: 'status', status: 'connected' });
+    channel.retryNow?.();
+    worker.send({ kind: 'status', status: 'reconnecting' });
+    channel.retryNow?.();
+    expect(worker.posted.slice(1)).toEqual([{ kind: 'retryNow' }]);
+  });
+
   it('asks the Worker to disconnect when the last listener leaves, and hears nothing from it afterwards', () => {
     const { channel, workers, listener, messages, statuses } = setup();
     const off = channel.subscribe(listener);

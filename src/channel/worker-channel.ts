@@ -193,6 +193,11 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
       if (worker !== undefined) worker.postMessage({ kind: 'sessionEnded' });
       else fallback?.sessionEnded?.();
     },
+    retryNow() {
+      if (status !== 'reconnecting' || listeners.size === 0) return;
+      if (worker !== undefined) worker.postMessage({ kind: 'retryNow' });
+      else fallback?.retryNow?.();
+    },
     subscribe(listener: ChannelListener) {
       return subscribeCounted(listeners, listener, start, stop);
     },

@@ -20,6 +20,8 @@ export type ToConnectionWorker =
   | { readonly kind: 'visibility'; readonly visible: boolean }
   | { readonly kind: 'reconnect' }
   | { readonly kind: 'sessionEnded' }
+  /** The page heard the browser's `online` event (see NotificationChannel.retryNow). */
+  | { readonly kind: 'retryNow' }
   /** Nobody listens any more: disconnect, then the Worker closes itself. */
   | { readonly kind: 'stop' };
 

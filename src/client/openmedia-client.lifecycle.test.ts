@@ -225,6 +225,28 @@ describe('retry and reconnect', () => {
     expect(t.client.getSnapshot().status).toBe('connected');
   });
 
+  it("the browser's online event asks the channel to retry at once, only while started", async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('window', page);
+    try {
+      const channel = createMemoryChannel();
+      const retryNow = vi.fn();
+      const t = setup({ channel: { ...channel, retryNow } });
+      page.dispatchEvent(new Event('online'));
+      expect(retryNow).not.toHaveBeenCalled();
+      const release = t.client.start();
+      await settle();
+      page.dispatchEvent(new Event('online'));
+      expect(retryNow).toHaveBeenCalledTimes(1);
+      release();
+      await settle();
+      page.dispatchEvent(new Event('online'));
+      expect(retryNow).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a failed read is shown, and cleared by the next good one', async () => {
     const t = setup();
     t.snapshot.status = 404;

@@ -353,6 +353,11 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     const page = typeof window !== 'undefined' && typeof window.addEventListener === 'function' ? window : undefined;
     const onPageHide = () => stateStarts.flush();
     page?.addEventListener('pagehide', onPageHide);
+    // The network is back: do not sit out the rest of a back-off of up to 30 s.
+    const onOnline = () => {
+      if (live) channel.retryNow?.();
+    };
+    page?.addEventListener('online', onOnline);
     running = {
       unsubscribe: () => {
         live = false;
@@ -360,6 +365,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
         early.length = 0;
         unsubscribeChannel();
         page?.removeEventListener('pagehide', onPageHide);
+        page?.removeEventListener('online', onOnline);
       },
       clock,
     };

@@ -14,7 +14,7 @@ const NAME = 'openmedia-widget gws-v2 http://gws.test/api/v2/notifications';
 
 function tab(browser: FakeBrowser) {
   const fake = browser.tab();
-  const sources: (MemoryChannel & { reconnects: number; ends: number })[] = [];
+  const sources: (MemoryChannel & { reconnects: number; ends: number; retries: number })[] = [];
   const shared = createSharedChannel({
     name: NAME,
     descriptor: OPENMEDIA_CHANNEL,
@@ -25,6 +25,10 @@ function tab(browser: FakeBrowser) {
       const source = Object.assign(memory, {
         reconnects: 0,
         ends: 0,
+        retries: 0,
+        retryNow() {
+          source.retries += 1;
+        },
         reconnect() {
           source.reconnects += 1;
         },
@@ -93,6 +97,15 @@ describe('shared connection: controls', () => {
     a.shared.sessionEnded?.();
     expect(a.source()?.reconnects).toBe(2);
     expect(a.source()?.ends).toBe(2);
+  });
+
+  it("retryNow (the network is back) reaches only the leader's own connection: every tab hears `online` itself", async () => {
+    const { a, b } = await twoTabs();
+    b.shared.retryNow?.();
+    await settle();
+    expect(a.source()?.retries).toBe(0);
+    a.shared.retryNow?.();
+    expect(a.source()?.retries).toBe(1);
   });
 
   it('Reconnect and session end do nothing on a tab that is not sharing', () => {

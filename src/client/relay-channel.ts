@@ -348,6 +348,10 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       if (run.leading) run.leading.source.sessionEnded?.();
       else post({ kind: 'session-ended' });
     },
+    retryNow() {
+      // Every tab hears the browser's `online`; only the one holding the connection acts on it.
+      if (run?.leading) run.leading.source.retryNow?.();
+    },
     // Only the leader holds the long poll; a follower hears over the BroadcastChannel and waits for nothing.
     afterPendingConnect(callback) {
       const source = run?.leading?.source;

@@ -128,6 +128,7 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
     // The widget's "Reconnect" after a lost session must reach the real channel.
     reconnect: inner.reconnect ? () => inner.reconnect?.() : undefined,
     sessionEnded: inner.sessionEnded ? () => inner.sessionEnded?.() : undefined,
+    retryNow: inner.retryNow ? () => inner.retryNow?.() : undefined,
     afterPendingConnect: inner.afterPendingConnect ? (callback: () => void) => inner.afterPendingConnect?.(callback) ?? false : undefined,
     subscribe(listener) {
       const remove = listeners.add(listener);
