@@ -113,6 +113,36 @@ test('an Accept sent from one tab shows in flight in the other, which offers nei
   expect((await mock.log()).filter((request) => request.operationName === 'Accept')).toHaveLength(1);
 });
 
+test("an editor open in one tab keeps what was typed and holds Save while the other tab's action is in flight", async ({ page, mock }) => {
+  const other = await page.context().newPage();
+  await openLive(page);
+  await openLive(other);
+  await mock.offer({ id: 'E2E-TABS-EDIT', mediaType: 'promotion', userData: { Subject: 'Edited while held', Segment: 'silver' } });
+  const here = card(page, 'Edited while held');
+  const there = card(other, 'Edited while held');
+  await here.getByRole('button', { name: 'Accept' }).click();
+  await expect(there.getByRole('button', { name: 'Complete' })).toBeEnabled();
+
+  await there.getByRole('button', { name: 'Edit Segment' }).click();
+  const input = there.getByRole('textbox', { name: 'New value for Segment' });
+  await input.fill('gold');
+  // GWS does the other tab's Set in focus, but its notifications are held back for now.
+  await mock.reorderNext(5);
+  await here.getByRole('button', { name: 'Set in focus' }).click();
+  const held = there.getByText('Set in focus sent from another tab, waiting for the server…');
+  await expect(held).toBeVisible();
+  await expect(input).toHaveValue('gold');
+  await expect(there.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await input.press('Enter');
+  expect((await mock.log()).filter((request) => request.operationName === 'UpdateUserData')).toHaveLength(0);
+
+  await mock.reorderNext(0);
+  await expect(held).toHaveCount(0);
+  await there.getByRole('button', { name: 'Save' }).click();
+  await expect(here.getByText('gold', { exact: true })).toBeVisible();
+  expect((await mock.interaction('E2E-TABS-EDIT'))?.userData?.Segment).toBe('gold');
+});
+
 test('the example desktop shows the offer-alert switch and this tab’s role', async ({ page }) => {
   await page.goto('/desktop.html');
   const panel = page.getByRole('region', { name: 'Alerts and tabs' });

@@ -83,6 +83,7 @@ export const InteractionCard = memo(function InteractionCard({
   // Another tab's action in flight does not close what the agent is typing here (Save waits: its
   // buttons are disabled while anything is pending).
   const free = entry.pending?.elsewhere === true ? { ...entry, pending: undefined } : entry;
+  const waiting = entry.pending?.elsewhere === true ? messages.pendingElsewhere(messages.operations[entry.pending.operation]) : undefined;
   const editorAllowed =
     editor.mode === 'none' ||
     (editor.mode === 'add' && canPerform(free, 'AttachUserData')) ||
@@ -92,6 +93,7 @@ export const InteractionCard = memo(function InteractionCard({
       (Object.hasOwn(interaction.userData, editor.key) || canPerform(free, 'AttachUserData'))) ||
     (editor.mode === 'delete' && canPerform(free, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
   if (!editorAllowed) setEditor(EDITOR_CLOSED);
+  const shownEditor = editorAllowed ? editor : EDITOR_CLOSED;
   if (transfer === 'open' && !canPerform(free, 'Transfer')) setTransfer('lost');
 
   // Closed by a server change, the dialog cannot give focus back to the Transfer button (gone or
@@ -201,7 +203,8 @@ export const InteractionCard = memo(function InteractionCard({
           enabled: canPerform(entry, 'DeleteUserData'),
           busyKey: pendingOp === 'DeleteUserData' ? keyedRequest : undefined,
         }}
-        editor={editorAllowed ? editor : EDITOR_CLOSED}
+        editor={shownEditor}
+        waiting={waiting}
         onEditorChange={changeEditor}
         onAdd={(key, value) => {
           changeEditor(EDITOR_CLOSED);
@@ -224,7 +227,8 @@ export const InteractionCard = memo(function InteractionCard({
       />
       {entry.error ? <ActionErrorAlert error={entry.error} onDismiss={onDismissError} /> : null}
       {/* Not a live region: the agent acted in that other tab, where its progress is shown too. */}
-      {entry.pending?.elsewhere === true ? <p className="omw-card__elsewhere">{messages.pendingElsewhere(messages.operations[entry.pending.operation])}</p> : null}
+      {/* An open inline editor says it where its Save is held instead. */}
+      {waiting !== undefined && shownEditor.mode === 'none' ? <p className="omw-card__elsewhere">{waiting}</p> : null}
       {/* An ended interaction (Completed, or no longer listed by GWS) offers nothing to do. */}
       {ended ? null : (
         <ActionBar
@@ -247,7 +251,7 @@ export const InteractionCard = memo(function InteractionCard({
           targets={transferTargets}
           returnFocusRef={transferRef}
           cardId={interaction.id}
-          waiting={entry.pending?.elsewhere === true ? messages.pendingElsewhere(messages.operations[entry.pending.operation]) : undefined}
+          waiting={waiting}
           onClose={() => setTransfer('closed')}
           onConfirm={(targetUri) => {
             setTransfer('closed');

@@ -9,12 +9,14 @@ export interface UserDataAddFormProps {
   readonly onAdd: (key: string, value: string) => void;
   readonly onEditInstead: (key: string) => void;
   readonly onCancel: () => void;
+  /** Another tab's action in flight on the interaction: shown, and Save holds until it ends (see UserDataValueForm). */
+  readonly waiting?: string | undefined;
 }
 
 type Problem = { kind: 'empty' } | { kind: 'duplicate'; key: string } | undefined;
 
 /** Add one key/value pair (AttachUserData). Empty keys are refused; an existing key points to Edit. */
-export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstead, onCancel }: UserDataAddFormProps) {
+export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstead, onCancel, waiting }: UserDataAddFormProps) {
   const messages = useMessages();
   const titleId = useId();
   const keyId = useId();
@@ -39,6 +41,7 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        if (waiting !== undefined) return;
         const trimmed = key.trim();
         if (trimmed === '') {
           setProblem({ kind: 'empty' });
@@ -97,6 +100,7 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
       </div>
       {/* A live region that stays mounted, so the message is announced even though focus does not move. */}
       <div aria-live="polite">
+        {waiting === undefined ? null : <p className="omw-field__waiting">{waiting}</p>}
         {problem ? (
           <p id={problemId} className="omw-field__error">
             {problem.kind === 'empty' ? messages.emptyKey : messages.duplicateKey(problem.key)}
@@ -119,7 +123,7 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
         <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={onCancel}>
           {messages.cancel}
         </button>
-        <button type="submit" className="omw-button omw-button--primary omw-button--small">
+        <button type="submit" className="omw-button omw-button--primary omw-button--small" disabled={waiting !== undefined}>
           {messages.save}
         </button>
       </div>

@@ -249,15 +249,43 @@ describe('user-data editor: edit', () => {
     expect(screen.queryByRole('textbox', { name: 'New value for CustomerSegment' })).not.toBeInTheDocument();
   });
 
-  it("keeps the editor and the typed text while another tab's action is in flight on the card", async () => {
+  it("keeps the editor and the typed text while another tab's action is in flight on the card, says so, and holds Save until it ends", async () => {
     const first = makeEntry();
-    const { user, rerender } = setup(first);
+    const { user, rerender, onPerform } = setup(first);
     await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
     await user.keyboard('bronze');
     rerender(makeEntry({}, { pending: makePending({ operation: 'SetInFocus', elsewhere: true }) }));
-    expect(screen.getByRole('textbox', { name: 'New value for CustomerSegment' })).toHaveValue('bronze');
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('bronze');
+    expect(input).toHaveAccessibleDescription('Set in focus sent from another tab, waiting for the server…');
+    // Said once, in the editor, not again below the user data.
+    expect(screen.getAllByText('Set in focus sent from another tab, waiting for the server…')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await user.keyboard('{Enter}');
+    expect(onPerform).not.toHaveBeenCalled();
+    expect(input).toHaveValue('bronze');
+
     rerender(makeEntry());
-    expect(screen.getByRole('textbox', { name: 'New value for CustomerSegment' })).toHaveValue('bronze');
+    expect(input).toHaveValue('bronze');
+    expect(screen.queryByText(/sent from another tab/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { CustomerSegment: 'bronze' } });
+  });
+
+  it("holds the Add form's Save while another tab's action is in flight, keeping key and value", async () => {
+    const { user, rerender, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add data' }));
+    await user.keyboard('Priority');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'high');
+    rerender(makeEntry({}, { pending: makePending({ operation: 'Complete', elsewhere: true }) }));
+    expect(screen.getByText('Complete sent from another tab, waiting for the server…')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), '{Enter}');
+    expect(onPerform).not.toHaveBeenCalled();
+
+    rerender(makeEntry());
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'AttachUserData', userData: { Priority: 'high' } });
   });
 
   it('shows progress on the edited key only', () => {
@@ -285,6 +313,19 @@ describe('user-data editor: delete', () => {
     const confirm = screen.getByRole('group', { name: 'Delete “CustomerSegment”?' });
     expect(within(confirm).getByRole('button', { name: 'Keep' })).toHaveFocus();
     expect(onPerform).not.toHaveBeenCalled();
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, delete' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'DeleteUserData', keys: ['CustomerSegment'] });
+  });
+
+  it("holds Yes, delete while another tab's action is in flight, and says why", async () => {
+    const { user, rerender, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete CustomerSegment' }));
+    rerender(makeEntry({}, { pending: makePending({ operation: 'Accept', elsewhere: true }) }));
+    const confirm = screen.getByRole('group', { name: 'Delete “CustomerSegment”?' });
+    const yes = within(confirm).getByRole('button', { name: 'Yes, delete' });
+    expect(yes).toBeDisabled();
+    expect(yes).toHaveAccessibleDescription('Accept sent from another tab, waiting for the server…');
+    rerender(makeEntry());
     await user.click(within(confirm).getByRole('button', { name: 'Yes, delete' }));
     expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'DeleteUserData', keys: ['CustomerSegment'] });
   });

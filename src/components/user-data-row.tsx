@@ -59,6 +59,8 @@ export interface UserDataRowProps {
   /** The new value, of the current value's type (a number stays a number). */
   readonly onUpdate: (key: string, value: UserDataValue) => void;
   readonly onDelete: (key: string) => void;
+  /** Another tab's action in flight on the interaction: an open editor or confirmation says so and holds its Save / Delete. */
+  readonly waiting?: string | undefined;
 }
 
 /**
@@ -81,6 +83,7 @@ export const UserDataRow = memo(function UserDataRow({
   onModeChange,
   onUpdate,
   onDelete,
+  waiting,
 }: UserDataRowProps) {
   const messages = useMessages();
   const text = userDataText(value);
@@ -166,6 +169,7 @@ export const UserDataRow = memo(function UserDataRow({
               close('edit');
             }}
             onCancel={() => close('edit')}
+            waiting={waiting}
             // The value stays in view while the editor's code downloads (first edit only).
             whileLoading={shownText}
           />
@@ -189,6 +193,7 @@ export const UserDataRow = memo(function UserDataRow({
               close('delete');
             }}
             onKeep={() => close('delete')}
+            waiting={waiting}
           />
         ) : null}
         {editButton}
@@ -206,17 +211,26 @@ interface DeleteConfirmProps {
   readonly keepLabel: string;
   readonly onConfirm: () => void;
   readonly onKeep: () => void;
+  /** Another tab's action in flight: said under the question, and Delete holds until it ends. */
+  readonly waiting?: string | undefined;
 }
 
 /** The inline "Delete …?" of a row; its own component, so only a row asking it holds the id that names the group. */
-function DeleteConfirm({ question, longKey, confirmLabel, keepLabel, onConfirm, onKeep }: DeleteConfirmProps) {
+function DeleteConfirm({ question, longKey, confirmLabel, keepLabel, onConfirm, onKeep, waiting }: DeleteConfirmProps) {
   const textId = useId();
+  const waitingId = useId();
   return (
     <span className="omw-confirm" role="group" aria-labelledby={textId}>
       <span id={textId} className="omw-confirm__text" title={longKey ? question : undefined}>
         {question}
       </span>
-      <button type="button" className="omw-button omw-button--danger omw-button--small" onClick={onConfirm}>
+      <button
+        type="button"
+        className="omw-button omw-button--danger omw-button--small"
+        disabled={waiting !== undefined}
+        aria-describedby={waiting === undefined ? undefined : waitingId}
+        onClick={onConfirm}
+      >
         {confirmLabel}
       </button>
       <button
@@ -231,6 +245,11 @@ function DeleteConfirm({ question, longKey, confirmLabel, keepLabel, onConfirm, 
       >
         {keepLabel}
       </button>
+      {waiting === undefined ? null : (
+        <span id={waitingId} className="omw-field__waiting">
+          {waiting}
+        </span>
+      )}
     </span>
   );
 }

@@ -27,6 +27,8 @@ export interface UserDataSectionProps {
   /** A new value of the current value's type (a number stays a number). */
   readonly onUpdate: (key: string, value: UserDataValue) => void;
   readonly onDelete: (key: string) => void;
+  /** Another tab's action in flight on the interaction, as the card says it: the open editor holds its Save and says so. */
+  readonly waiting?: string | undefined;
 }
 
 function rowMode(editor: EditorState, key: string): RowMode {
@@ -55,6 +57,7 @@ export function UserDataSection({
   onAdd,
   onUpdate,
   onDelete,
+  waiting,
 }: UserDataSectionProps) {
   const messages = useMessages();
   const [filter, setFilter] = useState('');
@@ -130,6 +133,8 @@ export function UserDataSection({
         onModeChange={changeRowMode}
         onUpdate={updateRow}
         onDelete={deleteRow}
+        // Only an open editor shows it: the other rows' memo stays intact.
+        waiting={mode === 'view' ? undefined : waiting}
       />
     );
   });
@@ -175,6 +180,7 @@ export function UserDataSection({
           onAdd={onAdd}
           onEditInstead={(key) => onEditorChange({ mode: 'edit', key })}
           onCancel={() => onEditorChange({ mode: 'none' })}
+          waiting={waiting}
         />
       ) : null}
     </div>

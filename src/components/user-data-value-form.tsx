@@ -17,6 +17,11 @@ export interface UserDataValueFormProps {
   /** Called with a value of the initial's type (a number stays a number); only when it changed. */
   readonly onSave: (value: UserDataValue) => void;
   readonly onCancel: () => void;
+  /**
+   * Another tab's action in flight on the interaction, as the card says it: shown here, and Save
+   * holds until it ends (GWS takes one request at a time per interaction); what was typed stays.
+   */
+  readonly waiting?: string | undefined;
 }
 
 /**
@@ -55,11 +60,12 @@ function quoted(value: UserDataValue): string {
  * meanwhile is the same with "no value": the field empties unless the agent typed, and Save adds it
  * back (the text the agent typed is never thrown away by the server's change).
  */
-export function UserDataValueForm({ dataKey, label, initial, removed = false, onSave, onCancel }: UserDataValueFormProps) {
+export function UserDataValueForm({ dataKey, label, initial, removed = false, onSave, onCancel, waiting }: UserDataValueFormProps) {
   const messages = useMessages();
   const inputId = useId();
   const problemId = useId();
   const changedId = useId();
+  const waitingId = useId();
   /** The value the draft started from: its type is the type the edit is sent with. */
   const [base, setBase] = useState(initial);
   /** The server's value as last rendered, and whether the key was gone, to notice either change. */
@@ -86,13 +92,16 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
     setChanged({ value: initial, removed, kept });
   }
   const isNumber = typeof base === 'number';
-  const describedBy = [invalid ? problemId : undefined, changed === undefined ? undefined : changedId].filter(Boolean).join(' ');
+  const describedBy = [invalid ? problemId : undefined, changed === undefined ? undefined : changedId, waiting === undefined ? undefined : waitingId]
+    .filter(Boolean)
+    .join(' ');
   return (
     <form
       className="omw-inline-form"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        if (waiting !== undefined) return;
         if (!isNumber) {
           if (draft !== textOf(initial)) onSave(draft);
           else onCancel();
@@ -137,7 +146,7 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
           }
         }}
       />
-      <button type="submit" className="omw-button omw-button--primary omw-button--small">
+      <button type="submit" className="omw-button omw-button--primary omw-button--small" disabled={waiting !== undefined}>
         {messages.save}
       </button>
       <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={onCancel}>
@@ -157,6 +166,11 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
             {messages.valueNotANumber(dataKey)}
           </span>
         ) : null}
+        {waiting === undefined ? null : (
+          <span id={waitingId} className="omw-field__waiting">
+            {waiting}
+          </span>
+        )}
       </span>
     </form>
   );
