@@ -175,6 +175,53 @@ describe('focus recovery when a server change closes the Transfer dialog', () =>
   });
 });
 
+describe('focus recovery when a server change closes an inline editor', () => {
+  async function openEditor(open: (alpha: HTMLElement) => HTMLElement) {
+    const { user, emit } = await renderWidget();
+    await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha', Segment: 'silver' })));
+    await user.click(open(card('Alpha')));
+    await advanceTimers();
+    return { user, emit };
+  }
+  const withCapabilities = (capabilities: string[]) => ({
+    ...statusChange({ ...resource('a', 'Processing', 'workitem', { Subject: 'Alpha', Segment: 'silver' }), capabilities }),
+    notificationType: 'PropertiesUpdated',
+  });
+
+  it('moves focus to the card when the value editor can no longer save', async () => {
+    const { user, emit } = await openEditor((alpha) => within(alpha).getByRole('button', { name: 'Edit Segment' }));
+    const input = within(card('Alpha')).getByRole('textbox', { name: 'New value for Segment' });
+    await user.type(input, 'gold');
+    expect(input).toHaveFocus();
+    await emit(withCapabilities(['Complete']));
+    expect(within(card('Alpha')).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(card('Alpha')).toHaveFocus();
+  });
+
+  it('moves focus to the card when the Add form or a delete confirmation closes the same way', async () => {
+    const { user, emit } = await openEditor((alpha) => within(alpha).getByRole('button', { name: 'Add data' }));
+    expect(within(card('Alpha')).getByRole('textbox', { name: 'Key' })).toHaveFocus();
+    await emit(withCapabilities(['DeleteUserData', 'Complete']));
+    expect(within(card('Alpha')).queryByRole('textbox', { name: 'Key' })).not.toBeInTheDocument();
+    expect(card('Alpha')).toHaveFocus();
+
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Delete Segment' }));
+    expect(within(card('Alpha')).getByRole('button', { name: 'Keep' })).toHaveFocus();
+    await emit(withCapabilities(['Complete']));
+    expect(within(card('Alpha')).queryByRole('button', { name: 'Keep' })).not.toBeInTheDocument();
+    expect(card('Alpha')).toHaveFocus();
+  });
+
+  it('leaves focus where the agent put it outside the card', async () => {
+    const { emit } = await openEditor((alpha) => within(alpha).getByRole('button', { name: 'Edit Segment' }));
+    const elsewhere = within(card('Beta')).getByRole('button', { name: 'Complete' });
+    act(() => elsewhere.focus());
+    await emit(withCapabilities(['Complete']));
+    expect(elsewhere).toHaveFocus();
+  });
+});
+
 describe('focus recovery when a focused card leaves the list', () => {
   const entries = {
     alpha: makeEntry({ id: 'a', userData: { Subject: 'Alpha' } }),

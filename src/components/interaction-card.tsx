@@ -92,17 +92,28 @@ export const InteractionCard = memo(function InteractionCard({
       canPerform(free, 'UpdateUserData') &&
       (Object.hasOwn(interaction.userData, editor.key) || canPerform(free, 'AttachUserData'))) ||
     (editor.mode === 'delete' && canPerform(free, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
-  if (!editorAllowed) setEditor(EDITOR_CLOSED);
+  // Closed by the server, not by the agent: its field (which may have had focus) is gone.
+  const [editorLost, setEditorLost] = useState(false);
+  if (!editorAllowed) {
+    setEditor(EDITOR_CLOSED);
+    setEditorLost(true);
+  }
   const shownEditor = editorAllowed ? editor : EDITOR_CLOSED;
   if (transfer === 'open' && !canPerform(free, 'Transfer')) setTransfer('lost');
 
   // Closed by a server change, the dialog cannot give focus back to the Transfer button (gone or
-  // disabled): the card takes it, as when a server change closes an inline editor. The widget's
+  // disabled): the card takes it. The widget's
   // focus recovery does so when the card moved (ended: a new card in another group); this covers
   // a change the widget does not render (Transfer no longer in the capabilities).
   useLayoutEffect(() => {
     if (transfer === 'lost' && cardRef.current) focusIfLost(cardRef.current);
   }, [transfer]);
+  // The same for an inline editor (value, Add form, delete confirmation) the server closed.
+  useLayoutEffect(() => {
+    if (!editorLost) return;
+    setEditorLost(false);
+    if (cardRef.current) focusIfLost(cardRef.current);
+  }, [editorLost]);
 
   const changeEditor = (next: EditorState) => {
     if (editor.mode === 'add' && next.mode === 'none') focusAddNext.current = true;
