@@ -3,7 +3,7 @@ import type { ConnectionStatus } from '../channel/types';
 import { isGwsRequestError, statusCodeMessage } from '../api/errors';
 import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
-import type { ActionError, ActionOutcome, OpenmediaState } from '../core/types';
+import type { ActionError, ActionOutcome, OpenmediaState, UnsettledKey } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 import type { SharedAction } from './relay-protocol';
 
@@ -125,7 +125,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     }
   >();
   /** Requests given up on (timed out, unknown) whose outcome may still come: referenceId → listener. */
-  const lateWatch = new Map<number, { readonly requestId: string; readonly notify: (outcome: ActionOutcome) => void }>();
+  const lateWatch = new Map<UnsettledKey, { readonly requestId: string; readonly notify: (outcome: ActionOutcome) => void }>();
   let stopObserving: (() => void) | undefined;
 
   function outcomeOf(state: OpenmediaState, requestId: string, interactionId: string): ActionOutcome {

@@ -55,7 +55,7 @@ describe('after a doubtful outcome the client reads the interaction again', () =
     t.client.dispose();
   });
 
-  it('an Accept whose answer was lost to a network failure says its outcome is unknown (not "could not be sent") and reads the card again', async () => {
+  it('an Accept whose answer was lost to a network failure says its outcome is unknown (not "could not be sent"), reads the card again, and clears that once the read shows it done', async () => {
     let reached = false;
     const t = setup(() => {
       // GWS got it and did it; the connection failed before its answer came back.
@@ -68,14 +68,40 @@ describe('after a doubtful outcome the client reads the interaction again', () =
     await vi.advanceTimersByTimeAsync(0);
     const readsBefore = t.reads();
 
-    const outcome = await t.client.perform('a', { operationName: 'Accept' });
+    const late = vi.fn();
+    const outcome = await t.client.perform('a', { operationName: 'Accept' }, { onLateOutcome: late });
     expect(reached).toBe(true);
     expect(outcome).toMatchObject({ status: 'unknown', error: { kind: 'outcome-unknown', operation: 'Accept' } });
+    // Until the read is back, the card says why its state may be what the agent asked for, or not.
+    expect(outcome.status === 'unknown' && outcome.error.message).toBe(
+      'Cannot reach GWS: Failed to fetch. It may have reached GWS before the connection failed: check the card before trying again.',
+    );
     await vi.advanceTimersByTimeAsync(0);
     expect(t.reads()).toBe(readsBefore + 1);
     expect(t.entry('a')?.interaction.state).toBe('Processing');
-    // The card says why its state may be what the agent asked for, or not.
-    expect(t.entry('a')?.error?.message).toBe('Cannot reach GWS: Failed to fetch. It may have reached GWS before the connection failed: check the card before trying again.');
+    // The read shows the Accept done: no doubt left on the card, and the host hears it worked.
+    expect(t.entry('a')?.error).toBeUndefined();
+    expect(late).toHaveBeenCalledExactlyOnceWith({ status: 'succeeded', late: true });
+    t.client.dispose();
+  });
+
+  it('a request lost to a network failure that the read does not show done stays "outcome unknown"', async () => {
+    const t = setup(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    t.client.start();
+    t.server.list = [resource('a', 'Invited')];
+    t.channel.emit(statusChange(resource('a', 'Invited')));
+    await vi.advanceTimersByTimeAsync(0);
+    const readsBefore = t.reads();
+
+    const late = vi.fn();
+    await t.client.perform('a', { operationName: 'Accept' }, { onLateOutcome: late });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.reads()).toBe(readsBefore + 1);
+    expect(t.entry('a')?.interaction.state).toBe('Invited');
+    expect(t.entry('a')?.error).toMatchObject({ kind: 'outcome-unknown', operation: 'Accept' });
+    expect(late).not.toHaveBeenCalled();
     t.client.dispose();
   });
 

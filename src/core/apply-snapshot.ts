@@ -112,9 +112,9 @@ function settleFromSnapshot(
         : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined }, at);
     }
   }
-  for (const [referenceId, action] of state.unsettled.entries()) {
+  for (const [key, action] of state.unsettled.entries()) {
     if (action.late === undefined && shows(action) === true) {
-      next = endedByAction(applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, undefined, ' (late, seen in the snapshot)'), action, at);
+      next = endedByAction(applyLateOutcome(next, key, { kind: 'resolved' }, at, undefined, ' (late, seen in the snapshot)'), action, at);
     }
   }
   return next;

@@ -6,7 +6,7 @@ import { selectDisplayOrder, selectPendingActions } from './selectors';
 import { createOpenmediaStore } from './store';
 import { dropExpiredUnsettled, rememberUnsettled, UNSETTLED_LIMIT } from './unsettled';
 import { interaction, requested, run, statusChange } from '../test-support/builders';
-import type { EarlyOutcome, ReadonlyPersistentMap, UnsettledAction } from './types';
+import type { EarlyOutcome, ReadonlyPersistentMap, UnsettledAction, UnsettledKey } from './types';
 
 // Bounded maps (which entry goes first when full, where the age limit falls), the selectors'
 // memos and tie-breaks, and the store's error and observer rules.
@@ -54,7 +54,7 @@ describe('unsettled requests', () => {
   });
 
   it('at the limit, the oldest goes first', () => {
-    let map: ReadonlyPersistentMap<number, UnsettledAction> = emptyPersistentMap();
+    let map: ReadonlyPersistentMap<UnsettledKey, UnsettledAction> = emptyPersistentMap();
     for (let i = 0; i < UNSETTLED_LIMIT; i++) map = rememberUnsettled(map, i, given(i === 100 ? 5 : 1000 + i));
     const next = rememberUnsettled(map, 5000, given(9000));
     expect(next.size).toBe(UNSETTLED_LIMIT);

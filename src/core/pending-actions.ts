@@ -1,7 +1,7 @@
 import type { Operation, UserData } from '../protocol/types';
 import { logEvent } from './diagnostics';
 import { putEntry } from './entry';
-import type { ActionError, EarlyOutcome, OpenmediaState, PendingAction, UnsettledAction } from './types';
+import type { ActionError, EarlyOutcome, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
 import { rememberUnsettled } from './unsettled';
 
 /** How an action failed; the reducer adds the operation, referenceId and time. */
@@ -109,7 +109,9 @@ export function failAction(
     });
   }
   let next = settle(state, action);
-  if ((failure.kind === 'timeout' || failure.kind === 'outcome-unknown') && action.referenceId !== undefined) {
+  // A POST cut off by the network has no referenceId: only a read can show it was done.
+  const key: UnsettledKey | undefined = action.referenceId ?? (failure.kind === 'outcome-unknown' ? `request:${requestId}` : undefined);
+  if ((failure.kind === 'timeout' || failure.kind === 'outcome-unknown') && key !== undefined) {
     // Given up on, not forgotten: the outcome may still come, and must then be shown, not lost.
     const unsettled: UnsettledAction = {
       requestId,
@@ -120,7 +122,7 @@ export function failAction(
       at,
       late: undefined,
     };
-    next = { ...next, unsettled: rememberUnsettled(next.unsettled, action.referenceId, unsettled) };
+    next = { ...next, unsettled: rememberUnsettled(next.unsettled, key, unsettled) };
   }
   const error: ActionError = { ...failure, operation: action.operation, referenceId: action.referenceId, at, requestId };
   const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
@@ -173,16 +175,17 @@ export function acceptAction(state: OpenmediaState, requestId: string, reference
  */
 export function applyLateOutcome(
   state: OpenmediaState,
-  referenceId: number,
+  key: UnsettledKey,
   outcome: { readonly kind: 'resolved' } | { readonly kind: 'failed'; readonly message: string; readonly code: number | string | undefined },
   at: number,
   fallbackId?: string,
   note = ' (late)',
 ): OpenmediaState {
-  const action = state.unsettled.get(referenceId);
+  const action = state.unsettled.get(key);
   if (action === undefined || action.late !== undefined) return state;
+  const referenceId = typeof key === 'number' ? key : undefined;
   const late = outcome.kind === 'resolved' ? 'succeeded' : 'failed';
-  let next: OpenmediaState = { ...state, unsettled: state.unsettled.set(referenceId, { ...action, late }) };
+  let next: OpenmediaState = { ...state, unsettled: state.unsettled.set(key, { ...action, late }) };
   const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
   const entry = targetId === undefined ? undefined : next.byId.get(targetId);
   const ours = entry !== undefined && (entry.error === undefined || entry.error.requestId === action.requestId);

@@ -21,8 +21,13 @@ export interface PendingAction {
 
 /**
  * A request that ended without its outcome (timed out, or settled as unknown by a resync), kept
- * by referenceId for a while so the outcome, if it still comes, is shown rather than lost.
+ * by referenceId for a while so the outcome, if it still comes, is shown rather than lost. A POST
+ * the network cut off got no referenceId: it is kept by `request:<requestId>`, and only a read
+ * can show it worked.
  */
+export type UnsettledKey = number | `request:${string}`;
+
+/** See {@link UnsettledKey}. */
 export interface UnsettledAction {
   readonly requestId: string;
   readonly interactionId: string;
@@ -161,7 +166,7 @@ export interface OpenmediaState {
    */
   readonly earlyOutcomes: ReadonlyPersistentMap<number, EarlyOutcome>;
   /** referenceId → request given up on (timed out, outcome unknown); bounded, forgotten after a while. */
-  readonly unsettled: ReadonlyPersistentMap<number, UnsettledAction>;
+  readonly unsettled: ReadonlyPersistentMap<UnsettledKey, UnsettledAction>;
   /** id → when it was evicted: a late message for an evicted interaction must not re-create it. Bounded. */
   readonly tombstones: ReadonlyPersistentMap<string, number>;
   /**

@@ -1,4 +1,4 @@
-import type { ReadonlyPersistentMap, UnsettledAction } from './types';
+import type { ReadonlyPersistentMap, UnsettledAction, UnsettledKey } from './types';
 
 /** How many given-up requests stay recognisable at most; the oldest goes first. */
 export const UNSETTLED_LIMIT = 256;
@@ -25,18 +25,18 @@ function setBounded<K, V>(map: ReadonlyPersistentMap<K, V>, key: K, value: V, li
 }
 
 export function rememberUnsettled(
-  map: ReadonlyPersistentMap<number, UnsettledAction>,
-  referenceId: number,
+  map: ReadonlyPersistentMap<UnsettledKey, UnsettledAction>,
+  key: UnsettledKey,
   action: UnsettledAction,
-): ReadonlyPersistentMap<number, UnsettledAction> {
-  return setBounded(map, referenceId, action, UNSETTLED_LIMIT, (a) => a.at);
+): ReadonlyPersistentMap<UnsettledKey, UnsettledAction> {
+  return setBounded(map, key, action, UNSETTLED_LIMIT, (a) => a.at);
 }
 
 /** Given-up requests still young enough at `at`; the same map when none expired. */
 export function dropExpiredUnsettled(
-  map: ReadonlyPersistentMap<number, UnsettledAction>,
+  map: ReadonlyPersistentMap<UnsettledKey, UnsettledAction>,
   at: number,
-): ReadonlyPersistentMap<number, UnsettledAction> {
+): ReadonlyPersistentMap<UnsettledKey, UnsettledAction> {
   let kept = map;
   for (const [id, action] of map.entries()) if (at - action.at > UNSETTLED_MAX_AGE_MS) kept = kept.delete(id);
   return kept;
