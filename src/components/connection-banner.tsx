@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import { AlertIcon, LockIcon } from './icons';
 import type { Messages } from './messages';
@@ -56,50 +56,58 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, o
     >
       {quiet === undefined ? null : <p className="omw-visually-hidden">{quiet}</p>}
       {status === 'unauthorized' ? (
-        <div className="omw-banner omw-banner--signed-out">
-          <LockIcon />
-          <div>
-            <p className="omw-banner__title">{messages.statusUnauthorized}</p>
-            <p className="omw-banner__detail">{messages.unauthorizedDetail}</p>
-          </div>
-          {onRetry ? (
-            <button type="button" className="omw-button omw-button--secondary omw-button--small omw-banner__action" onClick={onRetry}>
-              {messages.reconnectAction}
-            </button>
-          ) : null}
-        </div>
+        <Banner
+          kind="signed-out"
+          icon={<LockIcon />}
+          title={messages.statusUnauthorized}
+          detail={messages.unauthorizedDetail}
+          action={onRetry ? { label: messages.reconnectAction, onClick: onRetry } : undefined}
+        />
       ) : null}
-      {noNetwork ? (
-        <div className="omw-banner omw-banner--no-network">
-          <AlertIcon />
-          <div>
-            <p className="omw-banner__title">{messages.statusNoNetwork}</p>
-            <p className="omw-banner__detail">{messages.noNetworkDetail}</p>
-          </div>
-        </div>
-      ) : null}
+      {noNetwork ? <Banner kind="no-network" icon={<AlertIcon />} title={messages.statusNoNetwork} detail={messages.noNetworkDetail} /> : null}
       {status === 'reconnecting' && reconnectingVisible && !noNetwork ? (
-        <div className="omw-banner omw-banner--reconnecting">
-          <span className="omw-spinner omw-spinner--banner" aria-hidden="true" />
-          <div>
-            <p className="omw-banner__title">{messages.statusReconnecting}</p>
-            <p className="omw-banner__detail">{messages.reconnectingDetail}</p>
-          </div>
-        </div>
+        <Banner
+          kind="reconnecting"
+          icon={<span className="omw-spinner omw-spinner--banner" aria-hidden="true" />}
+          title={messages.statusReconnecting}
+          detail={messages.reconnectingDetail}
+        />
       ) : null}
       {snapshotError !== undefined && status !== 'unauthorized' ? (
-        <div className="omw-banner omw-banner--snapshot">
-          <AlertIcon />
-          <div>
-            <p className="omw-banner__title">{messages.snapshotErrorTitle}</p>
-            <p className="omw-banner__detail">{snapshotError}</p>
-          </div>
-          {onRetry ? (
-            <button type="button" className="omw-button omw-button--secondary omw-button--small omw-banner__action" onClick={onRetry}>
-              {messages.retrySnapshotAction}
-            </button>
-          ) : null}
-        </div>
+        <Banner
+          kind="snapshot"
+          icon={<AlertIcon />}
+          title={messages.snapshotErrorTitle}
+          detail={snapshotError}
+          action={onRetry ? { label: messages.retrySnapshotAction, onClick: onRetry } : undefined}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+interface BannerProps {
+  /** The modifier class: omw-banner--<kind>. */
+  readonly kind: 'signed-out' | 'no-network' | 'reconnecting' | 'snapshot';
+  readonly icon: ReactNode;
+  readonly title: string;
+  readonly detail: string;
+  readonly action?: { readonly label: string; readonly onClick: () => void } | undefined;
+}
+
+/** One banner of the status region: an icon, a title, a detail line and at most one button. */
+function Banner({ kind, icon, title, detail, action }: BannerProps) {
+  return (
+    <div className={`omw-banner omw-banner--${kind}`}>
+      {icon}
+      <div>
+        <p className="omw-banner__title">{title}</p>
+        <p className="omw-banner__detail">{detail}</p>
+      </div>
+      {action ? (
+        <button type="button" className="omw-button omw-button--secondary omw-button--small omw-banner__action" onClick={action.onClick}>
+          {action.label}
+        </button>
       ) : null}
     </div>
   );
