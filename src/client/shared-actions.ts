@@ -65,9 +65,13 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
   function showWaiting(): void {
     if (showing) return;
     for (const record of [...heard.values()]) if (!record.shown) show(record);
+    watch();
   }
 
-  /** Shows the action once this tab has its interaction; tells the referenceId once it is known. */
+  /**
+   * Shows the action once this tab has its interaction; tells the referenceId once it is known.
+   * The caller calls watch() afterwards (once, after all it shows).
+   */
   function show(record: Heard): void {
     const { requestId, interactionId, operation } = record.action;
     if (!record.shown) {
@@ -82,7 +86,6 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
         showing = false;
       }
       record.shown = true;
-      watch();
     }
     const { referenceId } = record.action;
     if (referenceId !== undefined && referenceId !== record.accepted) {
