@@ -102,6 +102,13 @@ describe('after a doubtful outcome the client reads the interaction again', () =
     expect(t.entry('a')?.interaction.state).toBe('Invited');
     expect(t.entry('a')?.error).toMatchObject({ kind: 'outcome-unknown', operation: 'Accept' });
     expect(late).not.toHaveBeenCalled();
+
+    // The agent tries again, and that one is done: it is not taken for the first one's late success.
+    t.server.list = [resource('a', 'Processing')];
+    t.client.retry();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.entry('a')?.interaction.state).toBe('Processing');
+    expect(late).not.toHaveBeenCalled();
     t.client.dispose();
   });
 

@@ -113,8 +113,14 @@ function settleFromSnapshot(
     }
   }
   for (const [key, action] of state.unsettled.entries()) {
-    if (action.late === undefined && shows(action) === true) {
+    if (action.late !== undefined) continue;
+    const done = shows(action);
+    if (done === true) {
       next = endedByAction(applyLateOutcome(next, key, { kind: 'resolved' }, at, undefined, ' (late, seen in the snapshot)'), action, at);
+    } else if (done === false && typeof key === 'string') {
+      // A request the network cut off has no notification to come: a read that does not show it
+      // done ends the question (else the agent's retry, once done, would pass for this one too).
+      next = { ...next, unsettled: next.unsettled.delete(key) };
     }
   }
   return next;
