@@ -117,4 +117,41 @@ test.describe('failed operations show on their own card', () => {
     await expect(item.getByRole('alert')).toHaveCount(0);
     await mock.reorderNext(0);
   });
+
+  test('an action whose answer the network cut off: "outcome unknown" until the read after it shows it done, then nothing', async ({ page, mock }) => {
+    await openWidget(page);
+    await mock.offer({ id: 'E2E-ERR-CUT', mediaType: 'promotion', userData: { Subject: 'E2E answer cut off' } });
+    const item = card(page, 'E2E answer cut off');
+    await expect(item.getByRole('button', { name: 'Accept' })).toBeEnabled();
+    // The POST reaches GWS, which does it; its answer is lost (and so is the notification).
+    await mock.reorderNext(5);
+    await page.route('**/api/v2/me/openmedia/*/E2E-ERR-CUT', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      await route.fetch();
+      await route.abort('failed');
+    });
+    await item.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(async () => (await mock.interaction('E2E-ERR-CUT'))?.state).toBe('Processing');
+    // The read after the failure shows the Accept done: in progress, and no doubt left on the card.
+    await expect(item.getByRole('button', { name: 'Complete' })).toBeEnabled();
+    await expect(item.getByRole('alert')).toHaveCount(0);
+    await mock.reorderNext(0);
+    await expect(item.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('an action cut off before it reached GWS stays "outcome unknown", with the buttons the read allows', async ({ page, mock }) => {
+    await openWidget(page);
+    await mock.offer({ id: 'E2E-ERR-LOST', mediaType: 'promotion', userData: { Subject: 'E2E request lost' } });
+    const item = card(page, 'E2E request lost');
+    await expect(item.getByRole('button', { name: 'Accept' })).toBeEnabled();
+    await page.route('**/api/v2/me/openmedia/*/E2E-ERR-LOST', (route) =>
+      route.request().method() === 'POST' ? route.abort('failed') : route.fallback(),
+    );
+    await item.getByRole('button', { name: 'Accept' }).click();
+    const alert = item.getByRole('alert');
+    await expect(alert).toContainText('outcome unknown');
+    await expect(alert).toContainText('check the card before trying again');
+    await expect(item.getByRole('button', { name: 'Accept' })).toBeEnabled();
+    expect((await mock.interaction('E2E-ERR-LOST'))?.state).toBe('Invited');
+  });
 });
