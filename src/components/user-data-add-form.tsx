@@ -22,6 +22,7 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
   const keyId = useId();
   const valueId = useId();
   const problemId = useId();
+  const waitingId = useId();
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<Problem>(undefined);
@@ -75,7 +76,7 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
             spellCheck={false}
             value={key}
             aria-invalid={problem ? 'true' : undefined}
-            aria-describedby={problem ? problemId : undefined}
+            aria-describedby={[problem ? problemId : undefined, waiting === undefined ? undefined : waitingId].filter(Boolean).join(' ') || undefined}
             onChange={(event) => {
               setKey(event.target.value);
               setProblem(undefined);
@@ -93,6 +94,7 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
             type="text"
             autoComplete="off"
             value={value}
+            aria-describedby={waiting === undefined ? undefined : waitingId}
             onChange={(event) => setValue(event.target.value)}
             onKeyDown={cancelOnEscape}
           />
@@ -100,7 +102,11 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
       </div>
       {/* A live region that stays mounted, so the message is announced even though focus does not move. */}
       <div aria-live="polite">
-        {waiting === undefined ? null : <p className="omw-field__waiting">{waiting}</p>}
+        {waiting === undefined ? null : (
+          <p id={waitingId} className="omw-field__waiting">
+            {waiting}
+          </p>
+        )}
         {problem ? (
           <p id={problemId} className="omw-field__error">
             {problem.kind === 'empty' ? messages.emptyKey : messages.duplicateKey(problem.key)}
@@ -123,7 +129,12 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
         <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={onCancel}>
           {messages.cancel}
         </button>
-        <button type="submit" className="omw-button omw-button--primary omw-button--small" disabled={waiting !== undefined}>
+        <button
+          type="submit"
+          className="omw-button omw-button--primary omw-button--small"
+          disabled={waiting !== undefined}
+          aria-describedby={waiting === undefined ? undefined : waitingId}
+        >
           {messages.save}
         </button>
       </div>

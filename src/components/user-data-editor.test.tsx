@@ -261,6 +261,7 @@ describe('user-data editor: edit', () => {
     // Said once, in the editor, not again below the user data.
     expect(screen.getAllByText('Set in focus sent from another tab, waiting for the server…')).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Save' })).toHaveAccessibleDescription('Set in focus sent from another tab, waiting for the server…');
     await user.keyboard('{Enter}');
     expect(onPerform).not.toHaveBeenCalled();
     expect(input).toHaveValue('bronze');
@@ -280,6 +281,9 @@ describe('user-data editor: edit', () => {
     rerender(makeEntry({}, { pending: makePending({ operation: 'Complete', elsewhere: true }) }));
     expect(screen.getByText('Complete sent from another tab, waiting for the server…')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    for (const control of [screen.getByRole('button', { name: 'Save' }), screen.getByRole('textbox', { name: 'Key' }), screen.getByRole('textbox', { name: 'Value' })]) {
+      expect(control).toHaveAccessibleDescription('Complete sent from another tab, waiting for the server…');
+    }
     await user.type(screen.getByRole('textbox', { name: 'Value' }), '{Enter}');
     expect(onPerform).not.toHaveBeenCalled();
 
@@ -325,6 +329,8 @@ describe('user-data editor: delete', () => {
     const yes = within(confirm).getByRole('button', { name: 'Yes, delete' });
     expect(yes).toBeDisabled();
     expect(yes).toHaveAccessibleDescription('Accept sent from another tab, waiting for the server…');
+    // Announced where it appears: focus is on Keep, not on the button it explains.
+    expect(screen.getByText('Accept sent from another tab, waiting for the server…').closest('[aria-live]')).toHaveAttribute('aria-live', 'polite');
     rerender(makeEntry());
     await user.click(within(confirm).getByRole('button', { name: 'Yes, delete' }));
     expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'DeleteUserData', keys: ['CustomerSegment'] });

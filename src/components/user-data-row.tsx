@@ -245,11 +245,14 @@ function DeleteConfirm({ question, longKey, confirmLabel, keepLabel, onConfirm, 
       >
         {keepLabel}
       </button>
-      {waiting === undefined ? null : (
-        <span id={waitingId} className="omw-field__waiting">
-          {waiting}
-        </span>
-      )}
+      {/* Mounted before it has text, so the line is announced when it appears (focus is on Keep). */}
+      <span className="omw-confirm__live" aria-live="polite">
+        {waiting === undefined ? null : (
+          <span id={waitingId} className="omw-field__waiting">
+            {waiting}
+          </span>
+        )}
+      </span>
     </span>
   );
 }

@@ -146,7 +146,12 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
           }
         }}
       />
-      <button type="submit" className="omw-button omw-button--primary omw-button--small" disabled={waiting !== undefined}>
+      <button
+        type="submit"
+        className="omw-button omw-button--primary omw-button--small"
+        disabled={waiting !== undefined}
+        aria-describedby={waiting === undefined ? undefined : waitingId}
+      >
         {messages.save}
       </button>
       <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={onCancel}>
