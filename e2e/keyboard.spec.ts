@@ -54,6 +54,8 @@ test.describe('keyboard only', () => {
     await expect(item.getByRole('button', { name: 'Yes, delete' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(term(item, 'Region')).toHaveCount(0);
+    // Its row (and the Delete button that had focus back) is gone: the card has focus, not the page.
+    await expect(item).toBeFocused();
 
     // Set in focus.
     await tabTo(page, item.getByRole('button', { name: 'Set in focus' }));

@@ -213,6 +213,19 @@ describe('focus recovery when a server change closes an inline editor', () => {
     expect(card('Alpha')).toHaveFocus();
   });
 
+  it('moves focus to the card when the row whose Delete had focus goes (the key deleted as asked)', async () => {
+    const { user, emit } = await openEditor((alpha) => within(alpha).getByRole('button', { name: 'Delete Segment' }));
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Yes, delete' }));
+    // Focus is back on the row's Delete button (busy while the request is out).
+    expect(within(card('Alpha')).getByRole('button', { name: 'Delete Segment' })).toHaveFocus();
+    await emit({
+      ...statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })),
+      notificationType: 'PropertiesUpdated',
+    });
+    expect(within(card('Alpha')).queryByRole('button', { name: 'Delete Segment' })).not.toBeInTheDocument();
+    expect(card('Alpha')).toHaveFocus();
+  });
+
   it('leaves focus where the agent put it outside the card', async () => {
     const { emit } = await openEditor((alpha) => within(alpha).getByRole('button', { name: 'Edit Segment' }));
     const elsewhere = within(card('Beta')).getByRole('button', { name: 'Complete' });

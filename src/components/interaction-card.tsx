@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useContext, useId, useLayoutEffect, useRef, useState } from 'react';
 import { canPerform, isEnded } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
 import { KNOWN_OPERATIONS, type OperationRequest } from '../protocol/types';
@@ -13,7 +13,7 @@ import { StateChip } from './state-chip';
 import { TimeInState } from './time-in-state';
 import type { TransferTarget } from './transfer-target';
 import { EDITOR_CLOSED, type EditorState } from './user-data-editor-state';
-import { focusIfLost } from './use-focus-recovery';
+import { FocusRecheckContext, focusIfLost } from './use-focus-recovery';
 import { UserDataSection } from './user-data-section';
 // Also here, so a card used on its own (inside an element with class omw-root) is styled.
 import './openmedia-widget.css';
@@ -108,6 +108,11 @@ export const InteractionCard = memo(function InteractionCard({
   useLayoutEffect(() => {
     if (transfer === 'lost' && cardRef.current) focusIfLost(cardRef.current);
   }, [transfer]);
+  // Rendered on its own, the card may have removed the control that had focus: the widget checks.
+  const recheckFocus = useContext(FocusRecheckContext);
+  useLayoutEffect(() => {
+    recheckFocus?.();
+  });
   // The same for an inline editor (value, Add form, delete confirmation) the server closed.
   useLayoutEffect(() => {
     if (!editorLost) return;

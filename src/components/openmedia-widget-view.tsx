@@ -14,7 +14,7 @@ import { LiveAnnouncer, useAnnouncer } from './live-announcer';
 import { resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
-import { useFocusRecovery } from './use-focus-recovery';
+import { FocusRecheckContext, useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
 import './openmedia-widget.css';
 
@@ -110,6 +110,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
     <MessagesContext.Provider value={messages}>
       <FailureBurstsContext.Provider value={failureBursts}>
       <DialogHostContext.Provider value={dialogHost}>
+      <FocusRecheckContext.Provider value={focusRecovery.recheck}>
         <section
           ref={rootRef}
           className={rootClass}
@@ -175,6 +176,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           <LiveAnnouncer announcer={announcer} />
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
+      </FocusRecheckContext.Provider>
       </DialogHostContext.Provider>
       </FailureBurstsContext.Provider>
     </MessagesContext.Provider>

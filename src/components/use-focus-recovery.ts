@@ -1,5 +1,12 @@
-import { useCallback, useLayoutEffect, useRef, type FocusEvent, type RefObject } from 'react';
+import { createContext, useCallback, useLayoutEffect, useRef, type FocusEvent, type RefObject } from 'react';
 import { activeElementOf } from './active-element';
+
+/**
+ * The widget's focus check, for a card to run after it rendered on its own (the widget renders
+ * each card alone when only that card changed): a control of the card that had focus may be gone
+ * (a user-data row deleted, a button whose capability went) in a browser that fired no `blur`.
+ */
+export const FocusRecheckContext = createContext<(() => void) | undefined>(undefined);
 
 const CARD_SELECTOR = '[data-omw-card]';
 // A card's dialog renders outside the card (in the widget's dialog host) and names its card.
@@ -93,6 +100,8 @@ export function focusIfLost(target: HTMLElement): void {
 export interface FocusRecovery {
   readonly onFocus: (event: FocusEvent<HTMLElement>) => void;
   readonly onBlur: (event: FocusEvent<HTMLElement>) => void;
+  /** The check the widget runs after each of its renders, for a card's own render (see {@link FocusRecheckContext}). Stable. */
+  readonly recheck: () => void;
 }
 
 /**
@@ -169,5 +178,9 @@ export function useFocusRecovery(
     [restore],
   );
 
-  return { onFocus, onBlur };
+  const recheck = useCallback(() => {
+    if (rootRef.current) restore(rootRef.current);
+  }, [rootRef, restore]);
+
+  return { onFocus, onBlur, recheck };
 }
