@@ -226,3 +226,47 @@ export const KeyDeletedWhileEditing: Story = serverChangeWhileEditing(
   ({ CustomerSegment: _deleted, ...rest }) => rest,
   'Deleted on the server while you were editing. Save adds it back with your value.',
 );
+
+/**
+ * The agent is editing CustomerSegment when a Set in focus sent from another tab goes out: the
+ * editor keeps the text and holds Save, saying why, until that action ends. The buttons outside
+ * the card play the other tab and the server.
+ */
+export const EditorHeldByAnotherTab: Story = {
+  args: { entry: makeEntry() },
+  render: function Render(args) {
+    const [entry, setEntry] = useState(args.entry);
+    return (
+      <>
+        <InteractionCard {...args} entry={entry} />
+        <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
+          <button
+            type="button"
+            className="omw-button omw-button--secondary"
+            onClick={() => setEntry(makeEntry({}, { pending: makePending({ operation: 'SetInFocus', referenceId: 9, elsewhere: true }) }))}
+          >
+            Another tab: Set in focus
+          </button>
+          <button type="button" className="omw-button omw-button--secondary" onClick={() => setEntry(makeEntry())}>
+            Server: done
+          </button>
+        </div>
+      </>
+    );
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const field = await canvas.findByRole('textbox', { name: 'New value for CustomerSegment' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'silver');
+    await userEvent.click(canvas.getByRole('button', { name: 'Another tab: Set in focus' }));
+    await expect(field).toHaveValue('silver');
+    await expect(canvas.getByText('Set in focus sent from another tab, waiting for the server…')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Server: done' }));
+    await expect(canvas.getByRole('button', { name: 'Save' })).toBeEnabled();
+    await expect(field).toHaveValue('silver');
+    await expect(args.onPerform).not.toHaveBeenCalled();
+  },
+};
