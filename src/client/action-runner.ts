@@ -124,7 +124,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       readonly onLateOutcome: ((outcome: ActionOutcome) => void) | undefined;
     }
   >();
-  /** Requests given up on (timed out, unknown) whose outcome may still come: referenceId → listener. */
+  /** Requests given up on (timed out, unknown) whose outcome may still come: their unsettled key (referenceId, or `request:<id>`) → listener. */
   const lateWatch = new Map<UnsettledKey, { readonly requestId: string; readonly notify: (outcome: ActionOutcome) => void }>();
   let stopObserving: (() => void) | undefined;
 

@@ -113,8 +113,9 @@ export interface FocusRecovery {
  *
  * Focus the agent moved elsewhere on purpose (another element, a click on the page) is left
  * alone; a switch to another window is not such a move (focus comes back with the window).
- * Browsers differ on whether removing the focused element fires `blur` (Chromium does, others
- * do not), so the check also runs after every render of the widget.
+ * Removing the focused element need not fire a `blur` React hears (the Chromium of the e2e tests
+ * fired none when a card's row went; Firefox and Safari fire none), so the check also runs after
+ * every render of the widget, and of each card (`recheck`, through {@link FocusRecheckContext}).
  *
  * Focus in a card's dialog (`data-omw-card-of`, rendered outside the card) counts as the card's.
  *
