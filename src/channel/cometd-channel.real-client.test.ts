@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCometdChannel } from './cometd-channel';
+import type { CometdChannelOptions } from './cometd-channel';
 import type { ChannelListener, ConnectionStatus } from './types';
 import { ScriptedXhr, answer, installScriptedXhr, unanswered } from '../test-support/scripted-xhr';
 
@@ -22,7 +23,14 @@ async function runTimers(): Promise<void> {
   await vi.advanceTimersByTimeAsync(10);
 }
 
-function setup() {
+/** Clocks for the channel's wake watch: `sleep` moves the wall clock only, as macOS and Linux do. */
+const wakeClocks = {
+  slept: 0,
+  wallNow: () => Date.now() + wakeClocks.slept,
+  monotonicNow: () => Date.now(),
+};
+
+function setup(options: Pick<CometdChannelOptions, 'backoff'> = {}) {
   const statuses: ConnectionStatus[] = [];
   const received: unknown[] = [];
   const resyncs: number[] = [];
@@ -31,7 +39,13 @@ function setup() {
     onStatus: (s) => statuses.push(s),
     onResyncNeeded: () => resyncs.push(Date.now()),
   };
-  const channel = createCometdChannel({ url: 'https://gws.example:8090/api/v2/notifications', random: () => 1 });
+  wakeClocks.slept = 0;
+  const channel = createCometdChannel({
+    url: 'https://gws.example:8090/api/v2/notifications',
+    random: () => 1,
+    ...options,
+    wake: { wallNow: wakeClocks.wallNow, monotonicNow: wakeClocks.monotonicNow },
+  });
   return { channel, listener, statuses, received, resyncs };
 }
 
@@ -194,6 +208,62 @@ describe('createCometdChannel over the real CometD client', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(ScriptedXhr.sent.length).toBe(count);
     expect(t.statuses).toEqual(['connecting', 'connected']);
+  });
+
+  it('after the machine slept, a connection that looked live starts a new session at once and resyncs', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    await establish();
+    const beforeSleep = only('/meta/connect');
+    wakeClocks.slept = 10 * 60_000;
+    await vi.advanceTimersByTimeAsync(5_000);
+    // Not "Live" any more: the long poll sent before the sleep may be dead.
+    expect(t.statuses).toEqual(['connecting', 'connected', 'reconnecting']);
+    answer(only('/meta/disconnect'), () => ({ successful: true }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(unanswered('/meta/handshake')).toHaveLength(1);
+    // The old long poll, answered now, is not taken for the new session's.
+    expect(unanswered('/meta/connect')).toContain(beforeSleep);
+    answer(beforeSleep, () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { stale: true } }]);
+    await establish();
+    expect(t.statuses.at(-1)).toBe('connected');
+    expect(t.resyncs).toHaveLength(1);
+    expect(t.received).toEqual([]);
+    // One restart per sleep: no further one while awake, and one long poll.
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(ScriptedXhr.sent.filter((x) => x.messages[0]?.channel === '/meta/handshake')).toHaveLength(2);
+    expect(unanswered('/meta/connect')).toHaveLength(1);
+    expect(t.statuses.at(-1)).toBe('connected');
+  });
+
+  it('a sleep during the back-off after a failure retries at once', async () => {
+    const t = setup({ backoff: { baseMs: 30_000 } });
+    t.channel.subscribe(t.listener);
+    only('/meta/handshake').respond(503, '');
+    await runTimers();
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    wakeClocks.slept = 60_000;
+    await vi.advanceTimersByTimeAsync(5_000 - 10);
+    // The back-off (15 s or more) has not run out: this handshake is the wake's.
+    expect(unanswered('/meta/handshake')).toHaveLength(1);
+    await establish();
+    expect(t.statuses.at(-1)).toBe('connected');
+    expect(t.resyncs).toHaveLength(1);
+    // The back-off's own restart was cancelled.
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(ScriptedXhr.sent.filter((x) => x.messages[0]?.channel === '/meta/handshake')).toHaveLength(2);
+  });
+
+  it('a sleep while signed out changes nothing: the agent signs in again', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    only('/meta/handshake').respond(401, '');
+    await runTimers();
+    const count = ScriptedXhr.sent.length;
+    wakeClocks.slept = 60_000;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(ScriptedXhr.sent.length).toBe(count);
+    expect(t.statuses).toEqual(['connecting', 'unauthorized']);
   });
 
   it('disconnects when the last listener leaves, and sends nothing more', async () => {

@@ -8,6 +8,8 @@ import { DEFAULT_CONNECT_PACING_MS, createPendingConnect, documentVisible } from
 import type { CometdClient, CometdSession, HandshakeCycles, PreparedCometd } from './cometd-session';
 import { createListenerSet, subscribeCounted } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
+import { watchForWake } from './wake-watch';
+import type { WakeWatchOptions } from './wake-watch';
 
 /** Where GWS serves CometD unless told otherwise (spec §1: deployments differ, hence the option). */
 export const DEFAULT_COMETD_URL = '/api/v2/notifications';
@@ -44,6 +46,11 @@ export interface CometdChannelOptions {
    * Default true; the connection Worker turns it off (a Worker's timers are not throttled).
    */
   readonly timersInWorker?: boolean;
+  /**
+   * Noticing that the machine slept (see wake-watch.ts): the channel then starts a new session
+   * at once and re-reads, as the long poll open before the sleep may be dead. `false` turns it off.
+   */
+  readonly wake?: WakeWatchOptions | false;
 }
 
 /**
@@ -76,6 +83,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   let client: PreparedCometd | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryAttempt = 0;
+  let stopWakeWatch: (() => void) | undefined;
   /** Handshakes that led nowhere, across restarts (see SESSION_CHECK_AFTER_CYCLES). */
   const cycles: HandshakeCycles = { count: 0 };
 
@@ -142,14 +150,35 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
     }, backoffDelay(retryAttempt++, backoff, random));
   }
 
+  /**
+   * A new session at once, with the resync it brings (the gap's notifications are lost): the
+   * network is back after a back-off, or the machine woke up and the open long poll may be dead.
+   */
+  function restartNow(): void {
+    clearRetry();
+    session?.close();
+    session = undefined;
+    retryAttempt = 0;
+    setStatus('reconnecting');
+    open(true);
+  }
+
   function start(): void {
     retryAttempt = 0;
     cycles.count = 0;
     setStatus('connecting');
     open(false);
+    if (options.wake !== false) {
+      stopWakeWatch = watchForWake(() => {
+        // Signed out stays signed out (the agent signs in again); a channel nobody listens to is stopped.
+        if (status !== 'unauthorized' && status !== 'disconnected') restartNow();
+      }, options.wake);
+    }
   }
 
   function stop(): void {
+    stopWakeWatch?.();
+    stopWakeWatch = undefined;
     clearRetry();
     session?.close();
     session = undefined;
@@ -175,11 +204,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       if (status !== 'reconnecting' || listeners.size === 0) return;
       // CometD has no "retry now": its next attempt is a private timer. A new session is the
       // quickest way back; the gap's notifications come from the resync it triggers.
-      clearRetry();
-      session?.close();
-      session = undefined;
-      retryAttempt = 0;
-      open(true);
+      restartNow();
     },
     sessionEnded() {
       if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OPENMEDIA_CHANNEL } from '../protocol/parse';
 import { createMemoryChannel } from './memory-channel';
 import type { MemoryChannel } from './memory-channel';
-import { CLOSE_GRACE_MS, serveConnection } from './serve-connection';
+import { CLOSE_GRACE_MS, serveConnection, workerCometdOptions } from './serve-connection';
 import type { ConnectionPort } from './serve-connection';
 import type { FromConnectionWorker, ToConnectionWorker, WorkerChannelConfig } from './worker-protocol';
 
@@ -191,3 +191,12 @@ function setupReal() {
     },
   };
 }
+
+describe('workerCometdOptions', () => {
+  it("runs CometD on the Worker's own timers, and takes a late look of the wake watch for a sleep", () => {
+    const options = workerCometdOptions(CONFIG, () => true);
+    expect(options.url).toBe(CONFIG.url);
+    expect(options.timersInWorker).toBe(false);
+    expect(options.wake).toEqual({ timersOnTime: true });
+  });
+});

@@ -1,5 +1,6 @@
 import { CometD } from 'cometd';
 import { createCometdChannel } from './cometd-channel';
+import type { CometdChannelOptions } from './cometd-channel';
 import type { CometdClient } from './cometd-session';
 import type { NotificationChannel } from './types';
 import type { FromConnectionWorker, ToConnectionWorker, WorkerChannelConfig } from './worker-protocol';
@@ -114,7 +115,12 @@ export function serveConnection(
 
 /** The production channel inside a Worker: CometD on the Worker's own XMLHttpRequest and timers. */
 function createWorkerCometdChannel(config: WorkerChannelConfig, visible: () => boolean): NotificationChannel {
-  return createCometdChannel({
+  return createCometdChannel(workerCometdOptions(config, visible));
+}
+
+/** The channel's options inside a Worker (exported for tests). */
+export function workerCometdOptions(config: WorkerChannelConfig, visible: () => boolean): CometdChannelOptions {
+  return {
     url: config.url,
     descriptor: config.descriptor,
     transport: config.transport,
@@ -122,8 +128,11 @@ function createWorkerCometdChannel(config: WorkerChannelConfig, visible: () => b
     connectPacingMs: config.connectPacingMs,
     visible,
     cometdFactory: createCometdInWorker,
+    // A Worker's timers are not throttled in a background tab, CometD's included; and a look of
+    // the wake watch far later than due means the machine slept.
     timersInWorker: false,
-  });
+    wake: { timersOnTime: true },
+  };
 }
 
 function createCometdInWorker(): CometdClient {
