@@ -131,6 +131,55 @@ test.describe('connection trouble', () => {
     expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
   });
 
+  test('waking from sleep: a long poll that died in the sleep is not waited out, the list catches up at once', async ({ page, mock }) => {
+    await openWidget(page);
+    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
+    const handshakes = (await mock.state()).handshakes;
+    const worker = page.workers().find((w) => w.url().includes('connection-worker'));
+    expect(worker, 'the connection runs in its Worker').toBeDefined();
+
+    // The session's long polls from now on go nowhere, as one open across a sleep does: held, never
+    // sent. A new session (another clientId) goes through.
+    let sleepingClient: string | undefined;
+    let held = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/v2/notifications/connect', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '[]') as { clientId?: string }[];
+      const clientId = body[0]?.clientId;
+      sleepingClient ??= clientId;
+      if (clientId !== sleepingClient) return route.continue();
+      held += 1;
+      await gate;
+      await route.abort();
+    });
+    // A change answers the long poll open now; the next one is held.
+    await mock.userData(SEED_ID, { SleepNote: 'before the sleep' });
+    await expect(userDataValue(card(page, SEED), 'SleepNote')).toHaveText('before the sleep');
+    await expect.poll(() => held).toBe(1);
+    await mock.offer({ id: 'E2E-WAKE-1', mediaType: 'promotion', userData: { Subject: 'E2E offered while asleep' } });
+    await expect(card(page, 'E2E offered while asleep')).toHaveCount(0);
+
+    // The machine wakes up: the Worker's wall clock jumps ahead of its monotonic clock (a sleep
+    // the monotonic clock did not count, as on macOS and Linux).
+    await worker?.evaluate(() => {
+      const real = Date.now.bind(Date);
+      Date.now = () => real() + 10 * 60_000;
+    });
+
+    // Within the 5 s look and a new session; CometD's own timeout would take 40 s.
+    await expect(card(page, 'E2E offered while asleep')).toBeVisible({ timeout: 10_000 });
+    await expect(indicator(page, 'Live')).toBeVisible();
+    expect((await mock.state()).handshakes).toBe(handshakes + 1);
+    expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
+    release();
+    // The new session is live: a later offer arrives by push.
+    await mock.offer({ id: 'E2E-WAKE-2', mediaType: 'promotion', userData: { Subject: 'E2E offered after waking' } });
+    await expect(card(page, 'E2E offered after waking')).toBeVisible();
+  });
+
   test('an expired HTTP session shows "signed out" and stops: no reconnect storm', async ({ page, mock }) => {
     await openWidget(page);
     expect((await mock.expireSession()).expired).toBeGreaterThanOrEqual(1);

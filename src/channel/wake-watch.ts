@@ -31,7 +31,8 @@ export const DEFAULT_SLEPT_MS = 20_000;
 export function watchForWake(onWake: () => void, options: WakeWatchOptions = {}): () => void {
   const periodMs = options.periodMs ?? DEFAULT_WAKE_PERIOD_MS;
   const sleptMs = options.sleptMs ?? DEFAULT_SLEPT_MS;
-  const wallNow = options.wallNow ?? Date.now;
+  // Read through the globals each time (not the functions as they are now), as Date.now() is.
+  const wallNow = options.wallNow ?? (() => Date.now());
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
   let wall = wallNow();
   let monotonic = monotonicNow();
