@@ -6,7 +6,7 @@ import { createOpenmediaStore } from '../core/store';
 import { parseNotification, parseOpenmediaResource } from '../protocol/parse';
 import type { OperationRequest, RestAnswer } from '../protocol/types';
 import { errorNotification, resource, statusChange } from '../testing/scripted-gws';
-import { NOT_CONNECTED_MESSAGES, createActionRunner } from './action-runner';
+import { NOT_CONNECTED_MESSAGES, THAW_GRACE_MS, createActionRunner } from './action-runner';
 import type { ActionRunnerOptions } from './action-runner';
 
 type Answer = (request: OperationRequest, signal: AbortSignal | undefined) => Promise<RestAnswer>;
@@ -189,6 +189,40 @@ describe('createActionRunner: how it ends', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(await outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
     expect(t.entry('a')?.error?.kind).toBe('timeout');
+  });
+
+  it('a deadline that comes late (the thread was held past it) first lets in what arrived meanwhile', async () => {
+    let answer: (a: RestAnswer) => void = () => undefined;
+    const t = setup(() => new Promise((resolve) => (answer = resolve)));
+    t.add(['a']);
+    const outcome = t.runner.perform('a', COMPLETE);
+    await vi.advanceTimersByTimeAsync(900);
+    // A host's long task holds the thread for 17 s: the clock moves on, no timer runs meanwhile.
+    vi.setSystemTime(Date.now() + 17_000);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(t.entry('a')?.pending, 'not judged while what queued up is not in').toBeDefined();
+    expect(t.entry('a')?.error).toBeUndefined();
+    // The answer and the notification, queued during the long task, are handled now.
+    answer({ statusCode: 0, referenceId: 7, statusMessage: undefined });
+    await vi.advanceTimersByTimeAsync(0);
+    t.notify(statusChange(resource('a', 'Completed'), 7));
+    expect(await outcome).toEqual({ status: 'succeeded' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(t.entry('a')?.error).toBeUndefined();
+    expect(t.sent[0]?.signal?.aborted).toBe(false);
+  });
+
+  it('a late deadline with nothing arrived still times out, one grace later', async () => {
+    const t = setup(never);
+    t.add(['a']);
+    const outcome = t.runner.perform('a', COMPLETE);
+    await vi.advanceTimersByTimeAsync(900);
+    vi.setSystemTime(Date.now() + 17_000);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(t.entry('a')?.pending).toBeDefined();
+    await vi.advanceTimersByTimeAsync(THAW_GRACE_MS);
+    expect(t.sent[0]?.signal?.aborted).toBe(true);
+    expect(await outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
   });
 
   it('a statusCode refusal fails with its code and message, at once, and leaves no timer', async () => {

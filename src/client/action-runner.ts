@@ -95,6 +95,15 @@ export interface ActionRunner {
   dispose(): void;
 }
 
+/**
+ * A deadline timer that runs this much later than due ran after the page's thread was held (a
+ * host's long task, a frozen page): the answer and the notification that settle the action may
+ * be queued behind it, received in time.
+ */
+export const LATE_DEADLINE_MS = 1_000;
+/** How much longer such a deadline waits, so that what queued up meanwhile is handled first. */
+export const THAW_GRACE_MS = 1_000;
+
 let counter = 0;
 /** Said of a request whose answer a network failure took: whether GWS did it is not known. */
 const MAYBE_REACHED = 'It may have reached GWS before the connection failed: check the card before trying again.';
@@ -233,12 +242,20 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     // visibly after `timeoutMs`.
     const abort = new AbortController();
     options.share?.started({ requestId, interactionId, operation, referenceId: undefined });
-    const timer = setTimeout(() => {
+    const due = now() + timeoutMs;
+    let graced = false;
+    const expire = () => {
+      if (!graced && now() - due > LATE_DEADLINE_MS) {
+        // The thread was held past the deadline: judge only once what arrived meanwhile is in.
+        graced = true;
+        inFlight.set(requestId, { timer: setTimeout(expire, THAW_GRACE_MS), abort });
+        return;
+      }
       inFlight.delete(requestId);
       abort.abort();
       store.dispatch({ type: 'actionTimedOut', requestId, at: now() });
-    }, timeoutMs);
-    inFlight.set(requestId, { timer, abort });
+    };
+    inFlight.set(requestId, { timer: setTimeout(expire, timeoutMs), abort });
 
     try {
       const answer = await client.performOperation(mediaType, interactionId, request, { signal: abort.signal });

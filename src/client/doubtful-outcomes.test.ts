@@ -55,6 +55,27 @@ describe('after a doubtful outcome the client reads the interaction again', () =
     t.client.dispose();
   });
 
+  it('an Accept timed out before its answer was read (no referenceId) clears once the read shows it done', async () => {
+    // A host's long task held the page past the deadline: GWS did it, its answer was not read in time.
+    const t = setup(() => {
+      t.server.list = [resource('a', 'Processing')];
+      return new Promise<Response>(() => undefined) as unknown as Response;
+    });
+    t.client.start();
+    t.channel.emit(statusChange(resource('a', 'Invited')));
+    await vi.advanceTimersByTimeAsync(0);
+
+    const late = vi.fn();
+    const outcome = t.client.perform('a', { operationName: 'Accept' }, { onLateOutcome: late });
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(await outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout', referenceId: undefined } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.entry('a')?.interaction.state).toBe('Processing');
+    expect(t.entry('a')?.error).toBeUndefined();
+    expect(late).toHaveBeenCalledExactlyOnceWith({ status: 'succeeded', late: true });
+    t.client.dispose();
+  });
+
   it('an Accept whose answer was lost to a network failure says its outcome is unknown (not "could not be sent"), reads the card again, and clears that once the read shows it done', async () => {
     let reached = false;
     const t = setup(() => {

@@ -77,8 +77,9 @@ describe('late outcomes of a timed-out request', () => {
     expect(state.diagnostics.unmatchedReferenceIds).toBe(1);
   });
 
-  it('a request that timed out before GWS answered (no referenceId) cannot be matched later', () => {
+  it('a request that timed out before its REST answer was read (no referenceId) is kept by request, for a read to settle', () => {
     const hung = run([statusChange(invited, 1000), requested('r1', ID, 'Accept', 1100), { type: 'actionTimedOut', requestId: 'r1', at: 16_100 }]);
-    expect(hung.unsettled.size).toBe(0);
+    expect([...hung.unsettled.keys()]).toEqual(['request:r1']);
+    expect(hung.unsettled.get('request:r1')).toMatchObject({ requestId: 'r1', operation: 'Accept', late: undefined });
   });
 });

@@ -196,10 +196,11 @@ describe('failAction', () => {
     expect(failAction(waiting, 'r1', { kind: 'error-notification', message: 'no', code: 1 }, 3000).unsettled.size).toBe(0);
   });
 
-  it('a timeout before the REST answer: nothing to wait for, nothing kept as unsettled', () => {
+  it('a timeout before the REST answer: kept as unsettled by request (only a read can show it done)', () => {
     const sent = run([requested('r1', ID, 'Complete', 2000)], undefined, shown);
     const state = failAction(sent, 'r1', { kind: 'timeout', message: 'No answer', code: undefined }, 3000);
-    expect(state.unsettled.size).toBe(0);
+    expect(state.unsettled.get('request:r1')).toStrictEqual({ requestId: 'r1', interactionId: ID, operation: 'Complete', at: 3000, late: undefined });
+    expect(state.unsettled.size).toBe(1);
     expect(lastLog(state)).toMatchObject({ kind: 'action-timed-out', referenceId: undefined, detail: 'Complete: No answer' });
   });
 

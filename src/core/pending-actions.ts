@@ -109,9 +109,11 @@ export function failAction(
     });
   }
   let next = settle(state, action);
-  // A POST cut off by the network has no referenceId: only a read can show it was done.
-  const key: UnsettledKey | undefined = action.referenceId ?? (failure.kind === 'outcome-unknown' ? `request:${requestId}` : undefined);
-  if ((failure.kind === 'timeout' || failure.kind === 'outcome-unknown') && key !== undefined) {
+  // A POST cut off by the network, or timed out before its answer was read (a page frozen by its
+  // host past the deadline), has no referenceId: only a read can show it was done.
+  const key: UnsettledKey | undefined =
+    failure.kind === 'timeout' || failure.kind === 'outcome-unknown' ? (action.referenceId ?? `request:${requestId}`) : undefined;
+  if (key !== undefined) {
     // Given up on, not forgotten: the outcome may still come, and must then be shown, not lost.
     const unsettled: UnsettledAction = {
       requestId,

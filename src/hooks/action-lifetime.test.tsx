@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { Activity } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, resource, statusChange } from '../test-support/harness';
+import { createHarness, listOnServer, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
 import { useInteractionAction } from './use-interaction-action';
 import { advanceTimers } from '../test-support/fake-timers';
@@ -45,7 +45,10 @@ describe('action runner: the provider stops while a request is in flight', () =>
         <Card />
       </Host>,
     );
-    act(() => h.channel.emit(statusChange(resource('a', 'Processing'))));
+    // On the server too: the read made when the widget shows again finds it still Processing.
+    const processing = statusChange(resource('a', 'Processing'));
+    listOnServer(h.gws, processing);
+    act(() => h.channel.emit(processing));
     await advanceTimers();
     act(() => screen.getByRole('button', { name: 'Complete' }).click());
     await advanceTimers();
