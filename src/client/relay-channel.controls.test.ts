@@ -5,7 +5,7 @@ import type { ChannelListener, ConnectionStatus } from '../channel/types';
 import { OPENMEDIA_CHANNEL } from '../protocol/parse';
 import { createFakeBrowser } from '../test-support/fake-tabs';
 import type { FakeBrowser } from '../test-support/fake-tabs';
-import { createSharedChannel } from './relay-channel';
+import { LEADER_HELD_MS, LEADER_PING_MS, createSharedChannel } from './relay-channel';
 
 // Two tabs sharing one connection, driven with fake timers: what a follower's Reconnect and
 // session end reach, what the leader's source tells every tab, alert announcements, goodbyes.
@@ -250,5 +250,38 @@ describe('shared connection: controls', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it("a follower says so when the leader's page is held (a host's long task), and shows Live again, with nothing lost, once it speaks", async () => {
+    const { a, b } = await twoTabs();
+    a.source()?.setStatus('connected');
+    await settle();
+    expect(b.heard.statuses.at(-1)).toBe('connected');
+    // A's page is held: its connection goes on (in its Worker), but nothing reaches B.
+    const release = a.fake.hold();
+    await settle(LEADER_HELD_MS - 100);
+    expect(b.shared.getStatus(), 'a short long task changes nothing').toBe('connected');
+    await settle(LEADER_PING_MS + 100);
+    expect(b.shared.getStatus()).toBe('reconnecting');
+    expect(b.heard.resyncs).toBe(0);
+    // Once free, A relays what its connection heard meanwhile, in order.
+    release();
+    a.source()?.emit({ n: 1 });
+    await settle();
+    expect(b.heard.messages).toEqual([{ n: 1 }]);
+    expect(b.shared.getStatus()).toBe('connected');
+    expect(b.heard.statuses.slice(-2)).toEqual(['reconnecting', 'connected']);
+    // No re-read: nothing was lost, only late.
+    expect(b.heard.resyncs).toBe(0);
+  });
+
+  it('a leader that answers its pings is never taken for held, even with no notifications for minutes', async () => {
+    const { a, b } = await twoTabs();
+    a.source()?.setStatus('connected');
+    await settle();
+    await settle(5 * 60_000);
+    expect(b.heard.statuses).not.toContain('reconnecting');
+    expect(b.shared.getStatus()).toBe('connected');
+    expect(a.shared.getStatus()).toBe('connected');
   });
 });

@@ -65,7 +65,25 @@ export interface SharedChannelOptions {
   readonly createSource: () => NotificationChannel;
   /** How often the tab count is re-read (a closed tab says goodbye; a crashed one does not). Default 5 000 ms. */
   readonly recountMs?: number;
+  /** How often a follower pings the leader's page. Default {@link LEADER_PING_MS}. */
+  readonly pingMs?: number;
+  /** A leader's page silent this long after a ping is held. Default {@link LEADER_HELD_MS}. */
+  readonly heldMs?: number;
 }
+
+/**
+ * How often a follower asks whether the leader's page still relays. The leader's connection runs
+ * on (in its Worker), but what it hears reaches the other tabs through the leader page's thread:
+ * a host's long task there (a heavy CRM) stops the relay, and the other tabs would show "Live"
+ * over a list that no longer moves.
+ */
+export const LEADER_PING_MS = 2_000;
+/**
+ * A leader page that answered nothing for this long is held: its followers say the connection is
+ * being checked ("reconnecting") until it speaks again. Nothing is lost meanwhile: what the
+ * leader's connection heard is queued for its page, which relays it, in order, once free.
+ */
+export const LEADER_HELD_MS = 4_000;
 
 /** Adds `listener` to `set`; returns its removal. */
 function listenOn<T>(set: Set<{ readonly listener: T }>, listener: T): () => void {
@@ -101,6 +119,13 @@ interface Run {
   leading: Leading | undefined;
   /** A leader's connection fed this tab: taking over later must re-read what the gap lost. */
   followed: boolean;
+  readonly ping: ReturnType<typeof setInterval>;
+  /** When a follower's ping went unanswered first (undefined: the leader spoke since). */
+  unansweredSince: number | undefined;
+  /** A follower took the leader's page for held, and shows `reconnecting` instead of its status. */
+  leaderHeld: boolean;
+  /** The leader's status as last heard (what a follower shows again once the leader speaks). */
+  leaderStatus: ConnectionStatus;
   /**
    * Another tab has spoken on the bus during this run. Until then a leader relays nothing: it is
    * alone, and a structured clone plus a trip through the browser process for every notification
@@ -170,8 +195,29 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     for (const { listener } of [...actionListeners]) listener(news);
   }
 
+  /** The leader spoke (a follower hears only the leader relay, report and answer pings). */
+  function leaderSpoke(current: Run): void {
+    current.unansweredSince = undefined;
+    if (!current.leaderHeld) return;
+    current.leaderHeld = false;
+    setStatus(current.leaderStatus);
+  }
+
+  function pingLeader(current: Run): void {
+    if (run !== current || current.leading || !current.others) return;
+    const at = Date.now();
+    if (current.unansweredSince === undefined) current.unansweredSince = at;
+    else if (!current.leaderHeld && status === 'connected' && at - current.unansweredSince >= (options.heldMs ?? LEADER_HELD_MS)) {
+      current.leaderHeld = true;
+      setStatus('reconnecting');
+    }
+    post({ kind: 'ping' }, current);
+  }
+
   function lead(current: Run): void {
     if (run !== current) return;
+    current.leaderHeld = false;
+    current.unansweredSince = undefined;
     const tookOver = current.followed;
     setTab({ role: 'leader' });
     post({ kind: 'leader', from: tabId }, current);
@@ -222,15 +268,27 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     const { leading } = current;
     switch (message.kind) {
       case 'message':
-        if (!leading) listeners.message(message.data);
+        if (leading) return;
+        leaderSpoke(current);
+        listeners.message(message.data);
         return;
       case 'status':
         if (leading) return;
         if (message.status === 'connected') current.followed = true;
+        current.leaderStatus = message.status;
+        leaderSpoke(current);
         setStatus(message.status);
         return;
       case 'resync':
-        if (!leading) listeners.resyncNeeded();
+        if (leading) return;
+        leaderSpoke(current);
+        listeners.resyncNeeded();
+        return;
+      case 'ping':
+        if (leading) post({ kind: 'pong' }, current);
+        return;
+      case 'pong':
+        if (!leading) leaderSpoke(current);
         return;
       case 'hello':
         if (leading) {
@@ -246,7 +304,10 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         return;
       case 'bye':
         // The leader is gone; the next tab in the lock's queue takes over at once.
-        if (message.leader && !leading) setStatus('reconnecting');
+        if (message.leader && !leading) {
+          current.leaderStatus = 'reconnecting';
+          setStatus('reconnecting');
+        }
         tellActions({ kind: 'tab-gone', from: message.from });
         recount(current);
         setTimeout(() => recount(current), 500);
@@ -297,6 +358,10 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       recount: setInterval(() => {
         if (tab.tabs !== 1 || current.others) recount(current);
       }, options.recountMs ?? 5_000),
+      ping: setInterval(() => pingLeader(current), options.pingMs ?? LEADER_PING_MS),
+      unansweredSince: undefined,
+      leaderHeld: false,
+      leaderStatus: 'connecting',
       onPageHide: () => post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current),
       leading: undefined,
       followed: false,
@@ -318,6 +383,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     if (current === undefined) return;
     run = undefined;
     clearInterval(current.recount);
+    clearInterval(current.ping);
     globalThis.removeEventListener?.('pagehide', current.onPageHide);
     current.leading?.unsubscribe();
     post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current);

@@ -34,7 +34,11 @@ export type RelayMessage =
    */
   | ({ readonly kind: 'action'; readonly from: string } & SharedAction)
   /** That tab is done with its action (settled there, whatever the outcome). */
-  | { readonly kind: 'action-ended'; readonly from: string; readonly requestId: string };
+  | { readonly kind: 'action-ended'; readonly from: string; readonly requestId: string }
+  /** A follower asks whether the leader's page still relays (a page held by a long task answers nothing). */
+  | { readonly kind: 'ping' }
+  /** The leader's answer to a ping. */
+  | { readonly kind: 'pong' };
 
 /** An action in flight in a tab, as the others are told of it. */
 export interface SharedAction {
@@ -80,6 +84,8 @@ export function readRelayMessage(value: unknown): RelayMessage | undefined {
     case 'resync':
     case 'reconnect':
     case 'session-ended':
+    case 'ping':
+    case 'pong':
       return { kind: message.kind };
     case 'hello':
     case 'leader':

@@ -20,6 +20,11 @@ export interface FakeTab {
   crash(): void;
   /** Whether {@link crash} was called. */
   readonly crashed: boolean;
+  /**
+   * The tab's thread is held (a host's long task): messages to it wait, in order, until the
+   * returned release. What the test makes it do meanwhile is up to the test.
+   */
+  hold(): () => void;
 }
 
 interface Request {
@@ -40,6 +45,8 @@ export function createFakeBrowser(): FakeBrowser {
   const queue: Request[] = [];
   const channels = new Set<FakeChannel>();
   const crashed = new Set<number>();
+  /** Held tabs and what waits for them. */
+  const waiting = new Map<number, (() => void)[]>();
   let tabs = 0;
 
   function grantNext(name: string): void {
@@ -122,6 +129,11 @@ export function createFakeBrowser(): FakeBrowser {
       },
       deliver(data) {
         if (closed) return;
+        const held = waiting.get(tab);
+        if (held !== undefined) {
+          held.push(() => channel.deliver(data));
+          return;
+        }
         for (const handler of [...handlers]) handler({ data });
       },
     };
@@ -143,6 +155,14 @@ export function createFakeBrowser(): FakeBrowser {
         },
         get crashed() {
           return crashed.has(index);
+        },
+        hold() {
+          waiting.set(index, waiting.get(index) ?? []);
+          return () => {
+            const held = waiting.get(index) ?? [];
+            waiting.delete(index);
+            for (const deliver of held) deliver();
+          };
         },
       };
       return tab;
