@@ -275,6 +275,22 @@ describe('shared connection: controls', () => {
     expect(b.heard.resyncs).toBe(0);
   });
 
+  it("a follower whose own page was held does not take the leader's queued answer for silence", async () => {
+    const { a, b } = await twoTabs();
+    a.source()?.setStatus('connected');
+    await settle(LEADER_PING_MS * 2);
+    // B's page is held 20 s: the leader's answers wait in its queue, the clock moves on.
+    const release = b.fake.hold();
+    await settle(LEADER_PING_MS); // B's last ping before its page stops
+    vi.setSystemTime(Date.now() + 20_000);
+    // Its first tick after: the leader's answers are still queued behind it.
+    await settle(LEADER_PING_MS);
+    release();
+    await settle(LEADER_PING_MS * 3);
+    expect(b.heard.statuses).not.toContain('reconnecting');
+    expect(b.shared.getStatus()).toBe('connected');
+  });
+
   it('a leader that answers its pings is never taken for held, even with no notifications for minutes', async () => {
     const { a, b } = await twoTabs();
     a.source()?.setStatus('connected');

@@ -120,6 +120,8 @@ interface Run {
   /** A leader's connection fed this tab: taking over later must re-read what the gap lost. */
   followed: boolean;
   readonly ping: ReturnType<typeof setInterval>;
+  /** When this tab last pinged (its own ping coming late means its own thread was held). */
+  lastPingAt: number | undefined;
   /** When a follower's ping went unanswered first (undefined: the leader spoke since). */
   unansweredSince: number | undefined;
   /** A follower took the leader's page for held, and shows `reconnecting` instead of its status. */
@@ -206,7 +208,12 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
   function pingLeader(current: Run): void {
     if (run !== current || current.leading || !current.others) return;
     const at = Date.now();
-    if (current.unansweredSince === undefined) current.unansweredSince = at;
+    const pingMs = options.pingMs ?? LEADER_PING_MS;
+    // This tab's own thread was held (its ping comes late): the leader's answers may be queued
+    // behind this tick, so it judges nothing and asks again.
+    const selfHeld = current.lastPingAt !== undefined && at - current.lastPingAt > 2 * pingMs;
+    current.lastPingAt = at;
+    if (current.unansweredSince === undefined || selfHeld) current.unansweredSince = at;
     else if (!current.leaderHeld && status === 'connected' && at - current.unansweredSince >= (options.heldMs ?? LEADER_HELD_MS)) {
       current.leaderHeld = true;
       setStatus('reconnecting');
@@ -359,6 +366,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         if (tab.tabs !== 1 || current.others) recount(current);
       }, options.recountMs ?? 5_000),
       ping: setInterval(() => pingLeader(current), options.pingMs ?? LEADER_PING_MS),
+      lastPingAt: undefined,
       unansweredSince: undefined,
       leaderHeld: false,
       leaderStatus: 'connecting',
