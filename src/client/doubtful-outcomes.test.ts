@@ -3,6 +3,9 @@ import type { OpenmediaResourceWire } from '../protocol/types';
 import { createWorkspaceV3Client } from '../api/workspace-v3/client';
 import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
 import { resource, statusChange } from '../testing/scripted-gws';
+import type { MemoryChannel } from '../channel/memory-channel';
+import { createFakeSharedChannel } from '../test-support/fake-shared-channel';
+import type { SharedChannel } from './relay-channel';
 import { createMemoryClient } from '../test-support/memory-client';
 
 // An action that times out, or that GWS refuses, says the card may be behind the server: the
@@ -183,6 +186,37 @@ describe('after a doubtful outcome the client reads the interaction again', () =
 });
 
 describe('a read in doubt that replaces a read still in flight', () => {
+  it("reads at once in a tab whose leader tab's page is held: no gap's read will come to settle it", async () => {
+    const server: { list: OpenmediaResourceWire[] } = { list: [] };
+    const fake = createFakeFetch((request) => {
+      if (request.method === 'POST') return new Promise<Response>(() => undefined) as unknown as Response;
+      if (new URL(request.url, 'http://gws.test').pathname === '/api/v2/me') return json({ userName: 'agent' }, { headers: csrfHeaders('token-1') });
+      return json({ statusCode: 0, openmedia: server.list });
+    });
+    let held = false;
+    // The fake shared channel is a memory channel too (emit, setStatus).
+    const shared = createFakeSharedChannel().channel as SharedChannel & MemoryChannel;
+    const channel = Object.assign(shared, { leaderHeld: () => held });
+    const { client, entry } = createMemoryClient(fake.fetch, { actionTimeoutMs: TIMEOUT_MS, recordLimit: 0, channel });
+    const reads = () => fake.requests.filter((request) => request.method === 'GET' && request.url.includes('/openmedia/workitem')).length;
+    client.start();
+    shared.emit(statusChange(resource('a', 'Invited')));
+    await vi.advanceTimersByTimeAsync(0);
+
+    const outcome = client.perform('a', { operationName: 'Accept' });
+    server.list = [resource('a', 'Processing')]; // GWS did it; the leader's page holds the notification.
+    held = true;
+    shared.setStatus('reconnecting');
+    const readsBefore = reads();
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+    expect(await outcome).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads()).toBe(readsBefore + 1);
+    expect(entry('a')?.interaction.state).toBe('Processing');
+    expect(entry('a')?.error).toBeUndefined();
+    client.dispose();
+  });
+
   it('stays a read after a gap when it replaces one: the Accept lost in the gap is settled from it', async () => {
     const server: { list: OpenmediaResourceWire[] } = { list: [resource('a', 'Invited'), resource('c', 'Invited')] };
     let held: Promise<void> | undefined;

@@ -15,6 +15,7 @@ import type { RecordingChannel } from '../replay/recording-channel';
 import { createActionRunner } from './action-runner';
 import { createClientAlerts } from './client-alerts';
 import type { OfferAlerts } from './offer-alerts';
+import { isSharedChannel } from './relay-channel';
 import type { TabInfo } from './relay-channel';
 import { createConnectionChannel, sharedConnectionName } from './shared-connection';
 import { createVisibilitySchedule } from './visibility-schedule';
@@ -224,8 +225,10 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     connectionStatus: () => channel.getStatus(),
     onUnauthorized: sessionLost,
     onDoubt(interactionId) {
-      // While the channel is down its own read on reconnecting decides (after the gap).
-      if (disposed || running === undefined || channel.getStatus() !== 'connected') return;
+      // While the channel is down its own read on reconnecting decides (after the gap). A leader
+      // tab's held page is no gap (its relay resumes where it stopped, with no read): read now.
+      const held = isSharedChannel(source) && source.leaderHeld?.() === true;
+      if (disposed || running === undefined || (channel.getStatus() !== 'connected' && !held)) return;
       const entry = store.getState().byId.get(interactionId);
       if (entry !== undefined) snapshots.load([entry.interaction.mediaType]);
     },

@@ -263,6 +263,8 @@ describe('shared connection: controls', () => {
     expect(b.shared.getStatus(), 'a short long task changes nothing').toBe('connected');
     await settle(LEADER_PING_MS + 100);
     expect(b.shared.getStatus()).toBe('reconnecting');
+    expect(b.shared.leaderHeld?.()).toBe(true);
+    expect(a.shared.leaderHeld?.()).toBe(false);
     expect(b.heard.resyncs).toBe(0);
     // Once free, A relays what its connection heard meanwhile, in order.
     release();
@@ -270,6 +272,7 @@ describe('shared connection: controls', () => {
     await settle();
     expect(b.heard.messages).toEqual([{ n: 1 }]);
     expect(b.shared.getStatus()).toBe('connected');
+    expect(b.shared.leaderHeld?.()).toBe(false);
     expect(b.heard.statuses.slice(-2)).toEqual(['reconnecting', 'connected']);
     // No re-read: nothing was lost, only late.
     expect(b.heard.resyncs).toBe(0);

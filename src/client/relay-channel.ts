@@ -38,6 +38,11 @@ export const SOLO_TAB: TabInfo = { role: 'solo', tabs: undefined };
  */
 export interface SharedChannel extends NotificationChannel {
   getTab(): TabInfo;
+  /**
+   * This follower took the leader's page for held (its status says reconnecting meanwhile): the
+   * connection itself may be fine, and this tab's REST requests still go through.
+   */
+  leaderHeld?(): boolean;
   /** Called after each change of {@link getTab}. */
   subscribeTab(listener: () => void): () => void;
   /** Tell the other tabs that these offers were alerted (only the leader alerts). */
@@ -214,7 +219,8 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     const selfHeld = current.lastPingAt !== undefined && at - current.lastPingAt > 2 * pingMs;
     current.lastPingAt = at;
     if (current.unansweredSince === undefined || selfHeld) current.unansweredSince = at;
-    else if (!current.leaderHeld && status === 'connected' && at - current.unansweredSince >= (options.heldMs ?? LEADER_HELD_MS)) {
+    // (A quarter ping of slack: a timer a millisecond early must not cost a whole ping.)
+    else if (!current.leaderHeld && status === 'connected' && at - current.unansweredSince >= (options.heldMs ?? LEADER_HELD_MS) - pingMs / 4) {
       current.leaderHeld = true;
       setStatus('reconnecting');
     }
@@ -434,6 +440,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       return false;
     },
     getTab: () => tab,
+    leaderHeld: () => run?.leaderHeld === true,
     subscribeTab: (listener) => listenOn(tabListeners, listener),
     announceAlerted(ids) {
       if (ids.length === 0) return;
