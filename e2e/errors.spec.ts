@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { MockGws } from './support/mock-gws';
+import { expectStaysAtMost } from './support/conditions';
 import { card, openWidget } from './support/widget';
 
 /** Two accepted interactions: the one the failure hits and a bystander that must stay clean. */
@@ -96,6 +97,29 @@ test.describe('failed operations show on their own card', () => {
     await expect(complete).toBeEnabled();
     await expect(bystander.getByRole('alert')).toHaveCount(0);
     expect((await mock.interaction('E2E-ERR-T'))?.state).toBe('Processing');
+  });
+
+  test('an action clicked just before a host long task longer than its deadline is not reported timed out', async ({ page, mock }) => {
+    await openWidget(page);
+    await mock.offer({ id: 'E2E-ERR-HELD', mediaType: 'promotion', userData: { Subject: 'E2E held page' } });
+    const offer = card(page, 'E2E held page');
+    const accept = offer.getByRole('button', { name: 'Accept' });
+    await expect(accept).toBeEnabled();
+
+    // The click, then in the next task a host's long task of 17 s (the deadline is 15 s): GWS does
+    // the Accept meanwhile, its answer and notification wait behind the deadline's timer.
+    await accept.evaluate((button: HTMLButtonElement) => {
+      button.click();
+      setTimeout(() => {
+        const end = Date.now() + 17_000;
+        while (Date.now() < end) {
+          // The host's work.
+        }
+      }, 0);
+    });
+    await expect(offer.getByRole('button', { name: 'Complete' })).toBeEnabled({ timeout: 30_000 });
+    await expect(offer.getByText('Processing', { exact: true })).toBeVisible();
+    await expectStaysAtMost('alerts on the card', () => offer.getByRole('alert').count(), 0, 3_000);
   });
 
   test('an action whose notification is lost: after its timeout the card reads the server again and shows what it did', async ({ page, mock }) => {
