@@ -153,7 +153,9 @@ const READING = `## Reading the figures
   HTTP statuses named in errors, typed text kept when the server deletes the key) 1.5 kB more (39.5 kB);
   those of its evening (a new session at once when the network comes back, editors that hold Save
   while another tab's action is in flight, focus kept when a server change closes an editor, a
-  network-cut action settled by the read after it) 0.9 kB more (40.4 kB).
+  network-cut action settled by the read after it) 0.9 kB more (40.4 kB); those of its night (a new
+  session at once after the computer slept, no false "timed out" after a host's long task, tabs
+  that say so when the leader tab's page is held) 0.6 kB more (41 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
