@@ -63,9 +63,11 @@ describe('parseNotification: the Bayeux envelope', () => {
     expect(parseNotification({ channel: '/v2/me/openmedia', data: inner })).toMatchObject({ ok: true });
   });
 
-  it('does not unwrap a data field without a channel', () => {
-    expect(parseNotification({ data: data() })).toEqual({ ok: false, reason: 'unknown-message-type' });
-    expect(parseNotification({ channel: 7, data: data() })).toEqual({ ok: false, reason: 'unknown-message-type' });
+  it('unwraps a data field without a channel only when it holds a message (the GWS reference page wraps one so)', () => {
+    expect(parseNotification({ data: data() })).toMatchObject({ ok: true });
+    expect(parseNotification({ channel: 7, data: data() })).toMatchObject({ ok: true });
+    expect(parseNotification({ data: { ...data(), messageType: undefined } })).toEqual({ ok: false, reason: 'unknown-message-type' });
+    expect(parseNotification({ data: 'text' })).toEqual({ ok: false, reason: 'unknown-message-type' });
   });
 
   it('turns an object whose getters throw into a rejection, never an exception', () => {

@@ -29,4 +29,10 @@ describe('the seed fixture (a real GWS notification)', () => {
     const result = parseNotification({ channel: '/v2/me/openmedia', data: seed.data });
     expect(result.ok && result.notification.openmedia?.id).toBe('03W0GH2KD56YV000');
   });
+
+  it('parses the fixture as the GWS reference page wraps it ({ data }, no channel)', () => {
+    expect(parseNotification(seed)).toEqual(parseNotification(seed.data));
+    // A wrapper whose data is not a message stays a rejection, with its reason.
+    expect(parseNotification({ data: { openmedia: seed.data.openmedia } })).toEqual({ ok: false, reason: 'unknown-message-type' });
+  });
 });

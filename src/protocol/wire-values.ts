@@ -18,7 +18,12 @@ export function reject(reason: RejectionReason): ParseResult {
   return { ok: false, reason };
 }
 
-/** The message's `data` when given the whole Bayeux message (`{ channel, data }`), else itself. */
+/**
+ * The message's `data` when given the whole Bayeux message (`{ channel, data }`), or a message
+ * wrapped as the GWS reference page shows one (`{ data: { messageType, … } }`, no channel); else
+ * the input itself.
+ */
 export function unwrapBayeux(input: Obj): Obj {
-  return input.messageType === undefined && typeof input.channel === 'string' && isObject(input.data) ? input.data : input;
+  if (input.messageType !== undefined || !isObject(input.data)) return input;
+  return typeof input.channel === 'string' || input.data.messageType !== undefined ? input.data : input;
 }
