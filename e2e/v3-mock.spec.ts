@@ -113,6 +113,8 @@ test('Transfer to an agent (transfer-agent) and to a workbin (place-in-queue) en
   expect(workbin?.state).toBe('InWorkbin');
   expect(workbin?.capabilities).toContain('complete');
   await expect(completedList(root).getByRole('article', { name: 'V3 to the workbin' }).getByRole('button', { name: 'Complete' })).toHaveCount(0);
+  // Its state as sent, among the ended ones (not relabelled "Completed").
+  await expect(completedList(root).getByRole('article', { name: 'V3 to the workbin' }).getByText('InWorkbin', { exact: true })).toBeVisible();
   await expectNothingRejected(root);
 });
 

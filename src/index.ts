@@ -83,6 +83,7 @@ export type {
 export { parseNotification, parseSnapshot, parseRestAnswer, OPENMEDIA_CHANNEL } from './protocol/parse';
 export type { ChannelDescriptor } from './protocol/parse';
 export { KNOWN_OPERATIONS, KNOWN_STATES, NOTIFICATION_TYPES, STATUS_CODES } from './protocol/types';
+export { subjectOf, leftTheAgent } from './protocol/interaction';
 export type {
   KnownState,
   NotificationType,

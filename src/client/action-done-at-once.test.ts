@@ -25,7 +25,7 @@ function setup(code: number, message?: string) {
   const client = createWorkspaceV3Client({
     gwsBase: 'http://sim.test/',
     fetch: fake.fetch,
-    session: createWorkspaceV3Session({ instanceId: 'abcd' }),
+    session: createWorkspaceV3Session({ referenceBase: 0, instanceId: 'abcd' }),
     snapshotRetryDelaysMs: [],
   });
   const runner = createActionRunner({ store, client, timeoutMs: TIMEOUT_MS, now: () => Date.now() });

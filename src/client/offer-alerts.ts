@@ -1,5 +1,6 @@
 import { selectDisplayOrder } from '../core/selectors';
 import type { OpenmediaState } from '../core/types';
+import { subjectOf } from '../protocol/interaction';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { AlertEffects } from './alert-effects';
 import type { TabRole } from './relay-channel';
@@ -76,13 +77,12 @@ export interface OfferAlertsDeps {
 
 export const PREFERENCES_KEY = 'openmedia-widget:alert-preferences';
 
-function subjectOf(interaction: OpenmediaInteraction): string {
-  const subject = interaction.userData.Subject;
-  return subject === undefined || subject === null || String(subject).trim() === '' ? interaction.id : String(subject);
+function titleOf(interaction: OpenmediaInteraction): string {
+  return subjectOf(interaction) ?? interaction.id;
 }
 
 function defaultText(interaction: OpenmediaInteraction): { title: string; body: string } {
-  return { title: `New offer: ${subjectOf(interaction)}`, body: interaction.mediaType };
+  return { title: `New offer: ${titleOf(interaction)}`, body: interaction.mediaType };
 }
 
 function readPreferences(storage: StorageLike | undefined): Partial<OfferAlertPreferences> {

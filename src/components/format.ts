@@ -64,7 +64,9 @@ export function userDataText(value: string | number | null): string {
 /** Colour family of a state chip. Unknown states get a neutral chip. */
 export type StateTone = 'offered' | 'active' | 'ended' | 'other';
 
-export function stateTone(state: string): StateTone {
+/** `ended`: the dialect marks the state as one that left the agent (see `OpenmediaInteraction.ended`). */
+export function stateTone(state: string, ended?: boolean): StateTone {
+  if (ended === true) return 'ended';
   switch (state) {
     case 'Invited':
       return 'offered';

@@ -1,6 +1,7 @@
 import { memo, useCallback, useContext, useId, useLayoutEffect, useRef, useState } from 'react';
 import { canPerform, isEnded } from '../core/selectors';
 import type { InteractionEntry } from '../core/types';
+import { subjectOf } from '../protocol/interaction';
 import { KNOWN_OPERATIONS, type OperationRequest } from '../protocol/types';
 import { ActionBar, type BarOperation } from './action-bar';
 import { ActionErrorAlert } from './action-error-alert';
@@ -42,11 +43,9 @@ const KNOWN: readonly string[] = KNOWN_OPERATIONS;
 // shares it without importing the card.
 export { TITLE_TOOLTIP_AFTER };
 
-/** The title of an interaction: its Subject when it has one, else its id. */
+/** The title of an interaction: its subject when it has one, else its id. */
 export function interactionSubject(entry: InteractionEntry): string {
-  const subject = entry.interaction.userData.Subject;
-  if (subject === undefined || subject === null || String(subject).trim() === '') return entry.interaction.id;
-  return String(subject);
+  return subjectOf(entry.interaction) ?? entry.interaction.id;
 }
 
 /** One interaction: what it is, how long it has been in its state, its user data and its actions. */
@@ -155,7 +154,7 @@ export const InteractionCard = memo(function InteractionCard({
     }
   }, []);
 
-  const tone = stateTone(interaction.state);
+  const tone = stateTone(interaction.state, interaction.ended);
   const hasError = entry.error !== undefined;
   // An ended interaction is no longer worked on: its dimmed card does not claim to be in focus
   // (the host's notion of the focus, `onFocus` and the focused id, is left as GWS confirmed it).
@@ -180,11 +179,11 @@ export const InteractionCard = memo(function InteractionCard({
         {/* The chip alone needs no wrapper (one element less per card); with the focus badge it groups them. */}
         {inFocus ? (
           <div className="omw-card__badges">
-            <StateChip state={interaction.state} lastKnown={entry.gone} />
+            <StateChip state={interaction.state} ended={interaction.ended} lastKnown={entry.gone} />
             <span className="omw-badge omw-badge--focus">{messages.inFocus}</span>
           </div>
         ) : (
-          <StateChip state={interaction.state} lastKnown={entry.gone} />
+          <StateChip state={interaction.state} ended={interaction.ended} lastKnown={entry.gone} />
         )}
         <TimeInState since={entry.stateSince} frozenAt={ended ? (entry.endedAt ?? entry.stateSince) : undefined} atLeast={entry.stateSinceExact === false} />
       </header>

@@ -1,5 +1,5 @@
 import type { ActionError, LogEntry } from '../core/types';
-import type { Operation } from '../protocol/types';
+import type { Operation, UserDataKind } from '../protocol/types';
 
 /**
  * Every string the widget shows. Pass a `Partial<Messages>` to `<OpenmediaWidget messages>` to
@@ -104,7 +104,7 @@ export interface Messages {
   /** A number value edited into text that is not a number (it is sent back as a number). */
   readonly valueNotANumber: (key: string) => string;
   /** Beside a value whose wire type the editor cannot send back (a nested list, true / false). */
-  readonly valueReadOnly: (kind: 'json' | 'boolean') => string;
+  readonly valueReadOnly: (kind: UserDataKind) => string;
   /**
    * In an open editor, when the server changed the value meanwhile (it describes the field, whose
    * label names `key`). `kept`: the agent had typed a value of their own, which stays (saving
@@ -289,7 +289,11 @@ export const DEFAULT_MESSAGES: Messages = {
   editValueLabel: (key) => `New value for ${key}`,
   valueNotANumber: (key) => `${key} is a number: enter a number, such as 7 or 2.5.`,
   valueReadOnly: (kind) =>
-    kind === 'json' ? 'Read-only: a nested value, shown as JSON.' : 'Read-only: a true / false value.',
+    kind === 'json'
+      ? 'Read-only: a nested value, shown as JSON.'
+      : kind === 'list'
+        ? 'Read-only: a nested list, shown on one line.'
+        : 'Read-only: a true / false value.',
   // The key is the field's own label (the notice describes the field): left out, so a long key
   // cannot push "Save replaces it" out of sight.
   valueChangedMeanwhile: (_key, value, kept) => {

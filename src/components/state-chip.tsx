@@ -10,6 +10,8 @@ export interface StateChipProps {
    * the label says so instead of "In progress" or "Offered", which it no longer is.
    */
   readonly lastKnown?: boolean;
+  /** The state is one that left the agent (`OpenmediaInteraction.ended`): the ended colour. */
+  readonly ended?: boolean | undefined;
 }
 
 /**
@@ -21,11 +23,11 @@ export interface StateChipProps {
 export const STATE_TOOLTIP_AFTER = 16;
 
 /** The GWS state word in a colour-coded chip (its dot drawn by CSS), with a friendlier label beside it when one is known. */
-export const StateChip = memo(function StateChip({ state, lastKnown = false }: StateChipProps) {
+export const StateChip = memo(function StateChip({ state, ended, lastKnown = false }: StateChipProps) {
   const messages = useMessages();
   const label = lastKnown ? messages.stateLastKnown : Object.hasOwn(messages.stateLabels, state) ? messages.stateLabels[state] : undefined;
   return (
-    <span className={`omw-chip omw-chip--${stateTone(state)}`}>
+    <span className={`omw-chip omw-chip--${stateTone(state, ended)}`}>
       <span className="omw-chip__state" title={state.length > STATE_TOOLTIP_AFTER ? state : undefined}>
         {state}
       </span>

@@ -1,3 +1,4 @@
+import { leftTheAgent } from '../protocol/interaction';
 import type { OpenmediaInteraction, Operation, UserData } from '../protocol/types';
 import { logEvent } from './diagnostics';
 import { freshEntry, isEnded, putEntry } from './entry';
@@ -47,7 +48,7 @@ function showsEffect(effect: Effect, listed: OpenmediaInteraction | undefined, u
     case 'Complete':
     case 'Reject':
     case 'Transfer':
-      return listed === undefined || listed.state === 'Completed';
+      return listed === undefined || leftTheAgent(listed);
     case 'AttachUserData':
     case 'UpdateUserData': {
       const wanted = effect.userData;
@@ -129,7 +130,7 @@ function settleFromSnapshot(
 /** The snapshot is the truth: its version replaces the stored one, and may revive an ended entry. */
 function snapshotVersion(existing: InteractionEntry, interaction: OpenmediaInteraction, at: number): InteractionEntry {
   const merged = reuseEqualParts(existing.interaction, interaction);
-  const completed = merged.state === 'Completed';
+  const completed = leftTheAgent(merged);
   const endedAt = completed ? (existing.endedAt ?? at) : undefined;
   if (merged === existing.interaction && endedAt === existing.endedAt && !existing.gone) return existing;
   return {

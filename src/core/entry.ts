@@ -1,9 +1,10 @@
+import { leftTheAgent } from '../protocol/interaction';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { InteractionEntry, OpenmediaState } from './types';
 
-/** Completed, or no longer listed by a snapshot: shown dimmed during the linger, then evicted. */
+/** Completed (or another state that left the agent), or no longer listed by a snapshot: shown dimmed during the linger, then evicted. */
 export function isEnded(entry: InteractionEntry): boolean {
-  return entry.endedAt !== undefined || entry.gone || entry.interaction.state === 'Completed';
+  return entry.endedAt !== undefined || entry.gone || leftTheAgent(entry.interaction);
 }
 
 /**
@@ -15,7 +16,7 @@ export function freshEntry(interaction: OpenmediaInteraction, at: number, stateB
     interaction,
     stateSince: at,
     stateSinceExact: stateBeganNow,
-    endedAt: interaction.state === 'Completed' ? at : undefined,
+    endedAt: leftTheAgent(interaction) ? at : undefined,
     gone: false,
     pending: undefined,
     error: undefined,

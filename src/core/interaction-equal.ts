@@ -49,7 +49,9 @@ export function reuseEqualParts(previous: OpenmediaInteraction, next: OpenmediaI
     previous.state === next.state &&
     previous.uri === next.uri &&
     previous.receivedDate === next.receivedDate &&
-    Object.is(previous.receivedAt, next.receivedAt)
+    Object.is(previous.receivedAt, next.receivedAt) &&
+    previous.subject === next.subject &&
+    previous.ended === next.ended
   ) {
     return previous;
   }
@@ -68,9 +70,13 @@ export function reuseEqualParts(previous: OpenmediaInteraction, next: OpenmediaI
   const userData = sameUserData ? previous.userData : next.userData;
   const userDataKinds = sameUserData ? previous.userDataKinds : next.userDataKinds;
   const { receivedAt } = next;
-  return userDataKinds === undefined
-    ? { id, mediaType, openmediaType, state, capabilities, uri, userData, receivedDate, receivedAt }
-    : { id, mediaType, openmediaType, state, capabilities, uri, userData, userDataKinds, receivedDate, receivedAt };
+  const merged: OpenmediaInteraction =
+    userDataKinds === undefined
+      ? { id, mediaType, openmediaType, state, capabilities, uri, userData, receivedDate, receivedAt }
+      : { id, mediaType, openmediaType, state, capabilities, uri, userData, userDataKinds, receivedDate, receivedAt };
+  // Only Workspace API v3 resources carry these (GWS v2's hot path builds no further copy).
+  if (next.subject === undefined && next.ended === undefined) return merged;
+  return { ...merged, ...(next.subject === undefined ? {} : { subject: next.subject }), ...(next.ended === undefined ? {} : { ended: next.ended }) };
 }
 
 function same<T>(previous: T, next: T): T {

@@ -1,3 +1,4 @@
+import { leftTheAgent } from '../protocol/interaction';
 import type { OpenmediaInteraction } from '../protocol/types';
 import { freshEntry, isEnded, putEntry, withIdFirst } from './entry';
 import { reuseEqualParts } from './interaction-equal';
@@ -17,7 +18,7 @@ export function ignoresResource(state: OpenmediaState, interaction: OpenmediaInt
   const existing = state.byId.get(interaction.id);
   if (existing === undefined) return state.tombstones.has(interaction.id);
   if (!isEnded(existing)) return false;
-  return !(existing.gone && existing.interaction.state !== 'Completed');
+  return !(existing.gone && !leftTheAgent(existing.interaction));
 }
 
 /**
@@ -64,7 +65,7 @@ export function upsertInteraction(
     interaction: merged,
     stateSince: stateChanged ? at : existing.stateSince,
     stateSinceExact: stateChanged || existing.stateSinceExact,
-    endedAt: merged.state === 'Completed' ? at : undefined,
+    endedAt: leftTheAgent(merged) ? at : undefined,
   });
   return { state: next, outcome: 'updated' };
 }

@@ -6,6 +6,7 @@ import { TabRoleIndicator } from '../components/tab-role';
 import { exampleTargets } from '../dev/example-targets';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
 import type { OpenmediaProviderProps } from '../hooks/openmedia-provider';
+import { subjectOf } from '../protocol/interaction';
 import type { OpenmediaInteraction } from '../protocol/types';
 import { AgentHeader } from './agent-header';
 import type { AgentState } from './agent-header';
@@ -21,9 +22,8 @@ export interface DesktopAppProps {
   readonly initialTheme?: 'light' | 'dark';
 }
 
-function subjectOf(interaction: OpenmediaInteraction): string {
-  const subject = interaction.userData.Subject;
-  return subject === undefined || subject === null || String(subject).trim() === '' ? interaction.id : String(subject);
+function titleOf(interaction: OpenmediaInteraction): string {
+  return subjectOf(interaction) ?? interaction.id;
 }
 
 function describeOutcome(event: Extract<ActionEvent, { phase: 'after' }>): string {
@@ -52,7 +52,7 @@ export function DesktopApp({ connection, origin, initialTheme = 'light' }: Deskt
   const targets = useMemo(() => exampleTargets(connection.gwsBase ?? '', origin), [connection.gwsBase, origin]);
 
   const onFocus = useCallback((interaction: OpenmediaInteraction) => {
-    setNoteSubject({ id: interaction.id, title: subjectOf(interaction) });
+    setNoteSubject({ id: interaction.id, title: titleOf(interaction) });
   }, []);
   const onAction = useCallback((event: ActionEvent) => {
     if (event.phase === 'after') setLastAction(describeOutcome(event));

@@ -6,6 +6,7 @@ import { OpenmediaWidget } from '../components/openmedia-widget';
 import { TabRoleIndicator } from '../components/tab-role';
 import { useOpenmediaClient } from '../hooks/openmedia-context';
 import { OpenmediaProvider } from '../hooks/openmedia-provider';
+import { subjectOf } from '../protocol/interaction';
 import type { OpenmediaInteraction } from '../protocol/types';
 import type { DevConfig } from './dev-config';
 import { exampleTargets } from './example-targets';
@@ -89,7 +90,7 @@ export function DevApp({ config }: { config: DevConfig }) {
 
   const onOffer = useCallback(
     (interaction: OpenmediaInteraction) =>
-      record(`offer · ${interaction.id} · ${String(interaction.userData.Subject ?? interaction.id)}`, 'info'),
+      record(`offer · ${interaction.id} · ${subjectOf(interaction) ?? interaction.id}`, 'info'),
     [record],
   );
 

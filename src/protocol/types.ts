@@ -35,7 +35,7 @@ export type UserData = Readonly<Record<string, UserDataValue>>;
  * The wire type of a user-data value that the flat form cannot keep: `json` for a nested KV list
  * or array (kept as its JSON text), `boolean` for true / false (kept as "true" / "false").
  */
-export type UserDataKind = 'json' | 'boolean';
+export type UserDataKind = 'json' | 'list' | 'boolean';
 
 /** The openmedia resource as GWS sends it. */
 export interface OpenmediaResourceWire {
@@ -82,6 +82,18 @@ export interface OpenmediaInteraction {
   readonly receivedDate: string | undefined;
   /** `receivedDate` as epoch milliseconds, when it could be read. */
   readonly receivedAt: number | undefined;
+  /**
+   * The interaction's own subject, where the dialect carries one apart from the user data
+   * (Workspace API v3's `interaction.subject`); the title prefers it to `userData.Subject`.
+   * Absent in GWS v2.
+   */
+  readonly subject?: string;
+  /**
+   * The dialect knows `state` to mean that the interaction has left the agent although it is not
+   * `Completed` (Workspace API v3's `InWorkbin`, `Sent`, `Canceled`, and `Queued` after a
+   * place-in-queue): it ends like a completed one, its state shown as sent. Absent in GWS v2.
+   */
+  readonly ended?: true;
 }
 
 interface NotificationBase {

@@ -21,7 +21,7 @@ const ACCEPTED = answerCapture('v3-03-accept-answer-and-notification').answer.bo
 
 function setup(handler: (request: FakeRequest) => Response | Promise<Response> = () => json(ACCEPTED)) {
   const fake = createFakeFetch(handler);
-  const session = createWorkspaceV3Session({ instanceId: 'abcd' });
+  const session = createWorkspaceV3Session({ referenceBase: 0, instanceId: 'abcd' });
   const client = createWorkspaceV3Client({ gwsBase: 'http://sim.test/', fetch: fake.fetch, session, snapshotRetryDelaysMs: [] });
   return { fake, session, client };
 }

@@ -24,7 +24,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 function client(route: FakeRoute, snapshotRetryDelaysMs?: readonly number[]) {
   const fake = createFakeFetch(route);
-  const session = createWorkspaceV3Session({ instanceId: 'abcd' });
+  const session = createWorkspaceV3Session({ referenceBase: 0, instanceId: 'abcd' });
   return { fake, client: createWorkspaceV3Client({ fetch: fake.fetch, session, snapshotRetryDelaysMs }) };
 }
 

@@ -36,7 +36,7 @@ describe('readTransferTarget', () => {
 
 function setup(route: FakeRoute = () => json({ status: { code: 1 } })) {
   const fake = createFakeFetch(route);
-  const session = createWorkspaceV3Session({ instanceId: 'abcd' });
+  const session = createWorkspaceV3Session({ referenceBase: 0, instanceId: 'abcd' });
   return { fake, client: createWorkspaceV3Client({ fetch: fake.fetch, session, snapshotRetryDelaysMs: [] }) };
 }
 

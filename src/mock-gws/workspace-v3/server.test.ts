@@ -23,9 +23,9 @@ let cometd: CometD;
 const received: Received[] = [];
 /** Why the widget's v3 parser refused a message the mock sent (checked after every test). */
 const rejections: string[] = [];
-const parserSession = createWorkspaceV3Session({ instanceId: 'parser' });
+const parserSession = createWorkspaceV3Session({ referenceBase: 0, instanceId: 'parser' });
 let subscriptions = 0;
-const session = createWorkspaceV3Session({ instanceId: 'test' });
+const session = createWorkspaceV3Session({ referenceBase: 0, instanceId: 'test' });
 
 async function http(method: string, path: string, body?: unknown, init: { form?: boolean; cookie?: boolean } = {}) {
   const headers: Record<string, string> = {};

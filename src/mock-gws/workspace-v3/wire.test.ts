@@ -83,7 +83,7 @@ describe('the v3 wire against the simulator captures', () => {
   });
 
   it('the v3 parser accepts every message the wire builds, and rejects what it should', () => {
-    const session = createWorkspaceV3Session({ instanceId: 't' });
+    const session = createWorkspaceV3Session({ referenceBase: 0, instanceId: 't' });
     const { operationId, referenceId } = session.nextOperation();
     for (const mediaType of ['workitem', 'email']) {
       for (const type of ['StatusChange', 'PropertiesUpdated', 'Error'] as const) {

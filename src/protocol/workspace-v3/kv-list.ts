@@ -1,4 +1,4 @@
-import type { UserDataValue } from '../types';
+import type { UserDataKind, UserDataValue } from '../types';
 
 /** One entry of a Workspace API v3 KV list. `type` is the server's word (`str`, `int`, `kvlist`, …). */
 export interface KvPairWire {
@@ -11,6 +11,22 @@ export interface KvPairWire {
 export interface FlatKvList {
   readonly userData: Record<string, UserDataValue>;
   readonly types: ReadonlyMap<string, string>;
+  /**
+   * Keys shown flattened (a nested list as one line, a boolean as `true` / `false`): they cannot
+   * be sent back as shown without losing their type, so they are read-only (as in v2, see
+   * `OpenmediaInteraction.userDataKinds`). Undefined when every value is a string or a number.
+   */
+  readonly kinds: Record<string, UserDataKind> | undefined;
+}
+
+const BOOLEAN_TYPES = new Set(['bool', 'boolean']);
+
+/** Whether a KV value is shown flattened: a nested list (on one line), another structure (as JSON), or a boolean. */
+function kindOf(type: unknown, value: unknown): UserDataKind | undefined {
+  if (typeof value === 'boolean' || (typeof type === 'string' && BOOLEAN_TYPES.has(type.toLowerCase()))) return 'boolean';
+  if (Array.isArray(value) || (typeof type === 'string' && type.toLowerCase() === 'kvlist')) return 'list';
+  if (typeof value === 'object' && value !== null) return 'json';
+  return undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -63,13 +79,17 @@ export function flattenKvList(list: unknown): FlatKvList | undefined {
   if (!Array.isArray(list)) return undefined;
   const entries: [string, UserDataValue][] = [];
   const types = new Map<string, string>();
+  const kinds = new Map<string, UserDataKind | undefined>();
   for (const pair of list) {
     if (!isObject(pair) || typeof pair.key !== 'string' || pair.key === '') continue;
     entries.push([pair.key, displayValue(pair.value)]);
     types.set(pair.key, typeof pair.type === 'string' ? pair.type : Array.isArray(pair.value) ? 'kvlist' : 'str');
+    // The last entry of a key decides, as for its value: a later plain value makes it editable again.
+    kinds.set(pair.key, kindOf(pair.type, pair.value));
   }
+  const flattened = [...kinds].filter((entry): entry is [string, UserDataKind] => entry[1] !== undefined);
   // Object.fromEntries defines own properties (a "__proto__" key stays a plain key); later entries win.
-  return { userData: Object.fromEntries(entries), types };
+  return { userData: Object.fromEntries(entries), types, kinds: flattened.length === 0 ? undefined : Object.fromEntries(flattened) };
 }
 
 /** Integer types as servers spell them (the simulator writes `interger`). */

@@ -6,7 +6,7 @@ import { createWorkspaceV3Session } from './session';
 // what they accept: a null user data, an empty subject, non-string capabilities, a status code as
 // text, a session with no media.
 
-const session = () => createWorkspaceV3Session({ instanceId: 'edge' });
+const session = () => createWorkspaceV3Session({ referenceBase: 0, instanceId: 'edge' });
 const base = { id: 'a1', mediatype: 'workitem', state: 'Processing', capabilities: ['complete'] };
 
 describe('parseV3Interaction: rejections', () => {
@@ -49,9 +49,10 @@ describe('parseV3Interaction: what it accepts', () => {
     expect(parsed.ok && parsed.interaction.userData).toEqual({ Subject: 'Theirs' });
   });
 
-  it('a subject with no user data is the only value', () => {
+  it('a subject with no user data is the title, not a user-data key', () => {
     const parsed = parseV3Interaction({ ...base, subject: 'Mine' }, session());
-    expect(parsed.ok && parsed.interaction.userData).toEqual({ Subject: 'Mine' });
+    expect(parsed.ok && parsed.interaction.userData).toEqual({});
+    expect(parsed.ok && parsed.interaction.subject).toBe('Mine');
   });
 
   it('capabilities that are not strings are dropped', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { subjectOf } from '../interaction';
 import { CAPTURES, answerCapture, capture, frames, mediaMessage } from './fixtures';
 import { normalizeCapability, parseCurrentSession, parseV3Answer, parseV3Interaction, parseV3Notification } from './parse';
 import { createWorkspaceV3Session } from './session';
@@ -9,7 +10,7 @@ const SESSION_CAPTURES = ['v3-01-current-session-invited', 'v3-02-current-sessio
 const OTHER_CAPTURES = ['06-voice-eventerror', '07-unknown-session-server-disconnect', 'v3-07-rest-log', 'v3-08-driver-summary'];
 
 function session() {
-  return createWorkspaceV3Session({ instanceId: 'tab1' });
+  return createWorkspaceV3Session({ referenceBase: 0, instanceId: 'tab1' });
 }
 
 describe('Workspace API v3 captures', () => {
@@ -38,6 +39,7 @@ describe('Workspace API v3 captures', () => {
           capabilities: ['Accept', 'Reject'],
           uri: undefined,
           userData: { Segment: 'Gold', Priority: 8, CallType: 'Inbound', Subject: 'Capture workitem 1' },
+          subject: 'Capture workitem 1',
           receivedDate: 'Tue Nov 24 2026 16:26:48 GMT+0000 (Coordinated Universal Time)',
           receivedAt: Date.UTC(2026, 10, 24, 16, 26, 48),
         },
@@ -64,7 +66,7 @@ describe('Workspace API v3 captures', () => {
 
   it('the operationId this instance chose settles as its referenceId; another instance does not claim it', () => {
     const mine = session();
-    const other = createWorkspaceV3Session({ instanceId: 'tab2' });
+    const other = createWorkspaceV3Session({ referenceBase: 0, instanceId: 'tab2' });
     const { operationId, referenceId } = mine.nextOperation();
     other.nextOperation();
     const message = mediaMessage('02-workitem-accepted-processing');
@@ -188,16 +190,23 @@ describe('v3 rules beyond the captures', () => {
 
   const base = { id: 'a1', mediatype: 'workitem', capabilities: ['complete', 'transfer'], userData: [] };
 
-  it.each(['InWorkbin', 'Sent', 'Canceled'])('%s has left the agent: shown as ended, without buttons', (state) => {
+  it.each(['InWorkbin', 'Sent', 'Canceled'])('%s has left the agent: its state as sent, marked ended, without buttons', (state) => {
     const parsed = parseV3Interaction({ ...base, state }, session());
-    expect(parsed.ok && parsed.interaction).toMatchObject({ state: 'Completed', capabilities: [] });
+    expect(parsed.ok && parsed.interaction).toMatchObject({ state, ended: true, capabilities: [] });
+  });
+
+  it('states that have not left the agent carry no ended mark', () => {
+    for (const state of ['Invited', 'Processing', 'Composing', 'Queued', 'Completed']) {
+      const parsed = parseV3Interaction({ ...base, state }, session());
+      expect(parsed.ok && 'ended' in parsed.interaction, state).toBe(false);
+    }
   });
 
   it('Queued is ended only after this widget placed the interaction in a queue', () => {
     const s = session();
     expect(parseV3Interaction({ ...base, state: 'Queued' }, s)).toMatchObject({ ok: true, interaction: { state: 'Queued' } });
     s.notePlacedInQueue('a1');
-    expect(parseV3Interaction({ ...base, state: 'Queued' }, s)).toMatchObject({ ok: true, interaction: { state: 'Completed' } });
+    expect(parseV3Interaction({ ...base, state: 'Queued' }, s)).toMatchObject({ ok: true, interaction: { state: 'Queued', ended: true, capabilities: [] } });
   });
 
   it('nested KV lists are readable on one line, and types are remembered for editing', () => {
@@ -212,10 +221,43 @@ describe('v3 rules beyond the captures', () => {
     expect(s.typeOf('a1', 'Customer')).toBe('kvlist');
   });
 
-  it('interaction.subject wins over userData.Subject (the simulator shares userData between interactions)', () => {
+  it('a nested list and a boolean are marked as shown flattened (read-only: saving them as text would change their type)', () => {
+    const userData = [
+      { key: 'Customer', type: 'kvlist', value: [{ key: 'Name', type: 'str', value: 'Ada' }] },
+      { key: 'VIP', type: 'bool', value: true },
+      { key: 'Opted', type: 'boolean', value: 'false' },
+      { key: 'Untyped', value: false },
+      { key: 'Note', type: 'str', value: 'plain' },
+      { key: 'Priority', type: 'int', value: 3 },
+    ];
+    const parsed = parseV3Interaction({ ...base, state: 'Processing', userData }, session());
+    expect(parsed.ok && parsed.interaction.userData).toEqual({ Customer: 'Name: Ada', VIP: 'true', Opted: 'false', Untyped: 'false', Note: 'plain', Priority: 3 });
+    expect(parsed.ok && parsed.interaction.userDataKinds).toEqual({ Customer: 'list', VIP: 'boolean', Opted: 'boolean', Untyped: 'boolean' });
+  });
+
+  it('a key whose last entry is plain is editable again; plain user data carry no kinds at all', () => {
+    const userData = [
+      { key: 'Customer', type: 'kvlist', value: [] },
+      { key: 'Customer', type: 'str', value: 'Ada' },
+    ];
+    const parsed = parseV3Interaction({ ...base, state: 'Processing', userData }, session());
+    expect(parsed.ok && parsed.interaction.userData).toEqual({ Customer: 'Ada' });
+    expect(parsed.ok && 'userDataKinds' in parsed.interaction).toBe(false);
+  });
+
+  it('interaction.subject is kept apart from userData.Subject: the title prefers it, the user data stay as sent', () => {
     const userData = [{ key: 'Subject', type: 'str', value: 'Another one' }];
     const parsed = parseV3Interaction({ ...base, state: 'Invited', subject: 'Mine', userData }, session());
-    expect(parsed.ok && parsed.interaction.userData.Subject).toBe('Mine');
+    expect(parsed.ok && parsed.interaction.userData.Subject).toBe('Another one');
+    expect(parsed.ok && parsed.interaction.subject).toBe('Mine');
+    expect(parsed.ok && subjectOf(parsed.interaction)).toBe('Mine');
+  });
+
+  it('no subject on the interaction: the title is userData.Subject; a blank one is no subject', () => {
+    const userData = [{ key: 'Subject', type: 'str', value: 'From the data' }];
+    const parsed = parseV3Interaction({ ...base, state: 'Invited', subject: '  ', userData }, session());
+    expect(parsed.ok && 'subject' in parsed.interaction).toBe(false);
+    expect(parsed.ok && subjectOf(parsed.interaction)).toBe('From the data');
   });
 
   it('rejects what it cannot read, with a reason, never throwing', () => {

@@ -1,6 +1,6 @@
 import { parseGwsDate } from '../date';
 import { KNOWN_OPERATIONS } from '../types';
-import type { OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult } from '../types';
+import type { OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult, UserDataKind } from '../types';
 import { flattenKvList } from './kv-list';
 import { isObject, optionalString, reject, unwrapBayeux } from '../wire-values';
 import type { WorkspaceV3Session } from './session';
@@ -34,10 +34,10 @@ export function normalizeCapability(capability: string): string {
 }
 
 /**
- * The widget's core knows one ended state, `Completed`. `InWorkbin`, `Sent`, `Canceled`, and
- * `Queued` after this widget placed the interaction in a queue, also mean it left the agent; the
- * server may still list the old capabilities (the simulator does for InWorkbin), which must not
- * offer buttons any more.
+ * Besides `Completed`, `InWorkbin`, `Sent`, `Canceled`, and `Queued` after this widget placed the
+ * interaction in a queue, mean it left the agent: the interaction is marked `ended` (its state
+ * shown as sent). The server may still list the old capabilities (the simulator does for
+ * InWorkbin), which must not offer buttons any more.
  */
 function endedState(state: string, id: string, session: WorkspaceV3Session): boolean {
   return LEFT_THE_AGENT.has(state) || (state === 'Queued' && session.wasPlacedInQueue(id));
@@ -55,18 +55,20 @@ export function parseV3Interaction(value: unknown, session: WorkspaceV3Session):
   if (!Array.isArray(capabilities)) return { ok: false, reason: 'invalid-capabilities' };
 
   let flat: Record<string, string | number | null>;
+  let kinds: Record<string, UserDataKind> | undefined;
   if (userData === undefined || userData === null) {
     flat = {};
   } else {
     const parsed = flattenKvList(userData);
     if (parsed === undefined) return { ok: false, reason: 'invalid-user-data' };
     flat = parsed.userData;
+    kinds = parsed.kinds;
     session.rememberTypes(id, parsed.types);
   }
-  // v3 carries the subject on the interaction, and it wins: the card reads userData.Subject (as in
-  // v2), and the simulator shares one userData between interactions, so theirs may name another.
-  const subject = value.subject;
-  if (typeof subject === 'string' && subject !== '') flat = { ...flat, Subject: subject };
+  // v3 carries the subject on the interaction, apart from userData.Subject: the title prefers it
+  // (the simulator shares one userData between interactions, so theirs may name another), and the
+  // user data stay as sent, so an edit or a delete of their Subject shows as what it did.
+  const subject = optionalString(value.subject);
 
   const ended = endedState(state, id, session);
   // The simulator lists an ended email's old capabilities; an ended interaction offers nothing.
@@ -76,11 +78,16 @@ export function parseV3Interaction(value: unknown, session: WorkspaceV3Session):
     id,
     mediaType: mediatype,
     openmediaType: optionalString(value.interactionType),
-    state: ended ? 'Completed' : state,
+    // Shown as sent ("Canceled", "InWorkbin"): `ended` tells the core it left the agent.
+    state,
     capabilities: offersNothing ? [] : capabilities.filter((c): c is string => typeof c === 'string').map(normalizeCapability),
     // v3 has no resource URI.
     uri: undefined,
     userData: flat,
+    ...(subject === undefined || subject.trim() === '' ? {} : { subject }),
+    ...(ended ? { ended: true as const } : {}),
+    // Present only when some value is shown flattened (read-only on the card).
+    ...(kinds === undefined ? {} : { userDataKinds: kinds }),
     receivedDate,
     receivedAt: receivedDate === undefined ? undefined : readDate(receivedDate),
   };

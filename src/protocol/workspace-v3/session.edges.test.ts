@@ -28,7 +28,7 @@ describe('createWorkspaceV3Session: the random instanceId', () => {
 
 describe('createWorkspaceV3Session: referenceIdOf', () => {
   it('takes only strings, not something that merely prints as one of its ids', () => {
-    const session = createWorkspaceV3Session({ instanceId: 'tab1' });
+    const session = createWorkspaceV3Session({ referenceBase: 0, instanceId: 'tab1' });
     const { operationId } = session.nextOperation();
     expect(session.referenceIdOf({ toString: () => operationId })).toBeUndefined();
     expect(session.referenceIdOf(operationId)).toBe(1);

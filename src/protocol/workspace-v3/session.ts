@@ -28,6 +28,19 @@ function randomInstanceId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Where an instance's referenceIds start. The core knows an action by its number, and each tab
+ * mirrors the actions other tabs have in flight under theirs: two tabs counting from 1 would take
+ * one tab's outcome for the other's action. Random below 2^30, a tab's numbers never meet
+ * another's in a shift (a few hundred actions each: a chance of about one in a million).
+ */
+function randomReferenceBase(): number {
+  const words = new Uint32Array(1);
+  if (typeof crypto !== 'undefined' && typeof crypto.getRandomValues === 'function') crypto.getRandomValues(words);
+  else words[0] = Math.floor(Math.random() * 2 ** 32);
+  return words[0]! >>> 2;
+}
+
 /** `text` as a literal inside a regular expression. */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -36,11 +49,18 @@ function escapeRegExp(text: string): string {
 /** Bounded: types of interactions long gone must not pile up over a shift. */
 const MAX_REMEMBERED = 2_000;
 
-export function createWorkspaceV3Session(options: { readonly instanceId?: string } = {}): WorkspaceV3Session {
+export interface WorkspaceV3SessionOptions {
+  readonly instanceId?: string;
+  /** The referenceId before the first one handed out (tests: 0, so the first is 1). Default: random, see `randomReferenceBase`. */
+  readonly referenceBase?: number;
+}
+
+export function createWorkspaceV3Session(options: WorkspaceV3SessionOptions = {}): WorkspaceV3Session {
   const instanceId = options.instanceId ?? randomInstanceId();
+  const base = options.referenceBase ?? randomReferenceBase();
   // Escaped, not stripped: the operationIds handed out carry the instanceId as it is.
   const pattern = new RegExp(`^${OPERATION_PREFIX}-${escapeRegExp(instanceId)}-(\\d{1,15})$`);
-  let counter = 0;
+  let counter = base;
   const types = new Map<string, ReadonlyMap<string, string>>();
   const placed = new Set<string>();
 
@@ -62,7 +82,7 @@ export function createWorkspaceV3Session(options: { readonly instanceId?: string
       if (!match) return undefined;
       const n = Number(match[1]);
       // Only ids this instance handed out: a forged larger number matches nothing pending anyway.
-      return n >= 1 && n <= counter ? n : undefined;
+      return n > base && n <= counter ? n : undefined;
     },
     rememberTypes(interactionId, kvTypes) {
       types.delete(interactionId);
