@@ -55,6 +55,55 @@ export const SimulatorCaptures: Story = {
   },
 };
 
+/** A v3 interaction as the simulator leaves no capture of: typed user data, and one that was cancelled. */
+function v3Message(interaction: Record<string, unknown>): Record<string, unknown> {
+  return { messageType: 'InteractionStateChanged', notificationType: 'StatusChange', interaction };
+}
+
+export const TypedUserDataAndEndedStates: Story = {
+  render: (args) => (
+    <StoryHarness
+      widget={args}
+      provider={{ dialect: 'workspace-v3' }}
+      gws={{ snapshot: () => [] }}
+      script={({ channel }) => {
+        const timer = setTimeout(() => {
+          channel.emit(
+            v3Message({
+              id: 'v3-typed',
+              mediatype: 'workitem',
+              state: 'Processing',
+              interactionType: 'Inbound',
+              subject: 'Refund for order 7',
+              capabilities: ['complete', 'update-user-data', 'delete-user-data', 'attach-user-data'],
+              userData: [
+                { key: 'Customer', type: 'kvlist', value: [{ key: 'Name', type: 'str', value: 'Ada' }, { key: 'CrmId', type: 'int', value: 7 }] },
+                { key: 'VIP', type: 'bool', value: true },
+                { key: 'Priority', type: 'int', value: 3 },
+                { key: 'Subject', type: 'str', value: 'Refund request' },
+              ],
+            }),
+          );
+          channel.emit(v3Message({ id: 'v3-cancelled', mediatype: 'email', state: 'Canceled', subject: 'Draft reply', capabilities: ['send'], userData: [] }));
+        }, 300);
+        return () => clearTimeout(timer);
+      }}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole('article', { name: 'Draft reply' })).toBeInTheDocument(), { timeout: 5_000 });
+    // Shown as sent, among the ended ones, offering nothing.
+    const cancelled = canvas.getByRole('article', { name: 'Draft reply' });
+    await expect(within(cancelled).getByText('Canceled')).toBeInTheDocument();
+    await expect(within(cancelled).queryByRole('button', { name: 'send' })).not.toBeInTheDocument();
+    // A nested list and a boolean cannot be saved back as the text shown: read-only.
+    const typed = canvas.getByRole('article', { name: 'Refund for order 7' });
+    await expect(within(typed).queryByRole('button', { name: 'Edit Customer' })).not.toBeInTheDocument();
+    await expect(within(typed).getByRole('button', { name: 'Edit Priority' })).toBeInTheDocument();
+  },
+};
+
 /** Where the story's Workspace API answers: the widget's v3 REST client calls it through `fetch`. */
 const STORY_WORKSPACE = 'https://workspace.story';
 const LATENCY_MS = 250;
