@@ -31,21 +31,28 @@ const meta = {
 
 export default meta;
 
+/** The widget on an empty v3 session, to which the story pushes `messages` once it has started. */
+function pushing(messages: () => readonly unknown[]): NonNullable<Story['render']> {
+  function PushingStory(args: OpenmediaWidgetProps) {
+    return (
+      <StoryHarness
+        widget={args}
+        provider={{ dialect: 'workspace-v3' }}
+        gws={{ snapshot: () => [] }}
+        script={({ channel }) => {
+          const timer = setTimeout(() => {
+            for (const message of messages()) channel.emit(message);
+          }, 300);
+          return () => clearTimeout(timer);
+        }}
+      />
+    );
+  }
+  return (args) => <PushingStory {...args} />;
+}
+
 export const SimulatorCaptures: Story = {
-  render: (args) => (
-    <StoryHarness
-      widget={args}
-      provider={{ dialect: 'workspace-v3' }}
-      gws={{ snapshot: () => [] }}
-      script={({ channel }) => {
-        const timer = setTimeout(() => {
-          channel.emit(mediaMessage('01-workitem-invited').data);
-          channel.emit(mediaMessage('05b-email-transfer-agent-target-processing').data);
-        }, 300);
-        return () => clearTimeout(timer);
-      }}
-    />
-  ),
+  render: pushing(() => [mediaMessage('01-workitem-invited').data, mediaMessage('05b-email-transfer-agent-target-processing').data]),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByRole('article', { name: 'Capture email 1' })).toBeInTheDocument(), { timeout: 5_000 });
@@ -61,35 +68,23 @@ function v3Message(interaction: Record<string, unknown>): Record<string, unknown
 }
 
 export const TypedUserDataAndEndedStates: Story = {
-  render: (args) => (
-    <StoryHarness
-      widget={args}
-      provider={{ dialect: 'workspace-v3' }}
-      gws={{ snapshot: () => [] }}
-      script={({ channel }) => {
-        const timer = setTimeout(() => {
-          channel.emit(
-            v3Message({
-              id: 'v3-typed',
-              mediatype: 'workitem',
-              state: 'Processing',
-              interactionType: 'Inbound',
-              subject: 'Refund for order 7',
-              capabilities: ['complete', 'update-user-data', 'delete-user-data', 'attach-user-data'],
-              userData: [
-                { key: 'Customer', type: 'kvlist', value: [{ key: 'Name', type: 'str', value: 'Ada' }, { key: 'CrmId', type: 'int', value: 7 }] },
-                { key: 'VIP', type: 'bool', value: true },
-                { key: 'Priority', type: 'int', value: 3 },
-                { key: 'Subject', type: 'str', value: 'Refund request' },
-              ],
-            }),
-          );
-          channel.emit(v3Message({ id: 'v3-cancelled', mediatype: 'email', state: 'Canceled', subject: 'Draft reply', capabilities: ['send'], userData: [] }));
-        }, 300);
-        return () => clearTimeout(timer);
-      }}
-    />
-  ),
+  render: pushing(() => [
+    v3Message({
+      id: 'v3-typed',
+      mediatype: 'workitem',
+      state: 'Processing',
+      interactionType: 'Inbound',
+      subject: 'Refund for order 7',
+      capabilities: ['complete', 'update-user-data', 'delete-user-data', 'attach-user-data'],
+      userData: [
+        { key: 'Customer', type: 'kvlist', value: [{ key: 'Name', type: 'str', value: 'Ada' }, { key: 'CrmId', type: 'int', value: 7 }] },
+        { key: 'VIP', type: 'bool', value: true },
+        { key: 'Priority', type: 'int', value: 3 },
+        { key: 'Subject', type: 'str', value: 'Refund request' },
+      ],
+    }),
+    v3Message({ id: 'v3-cancelled', mediatype: 'email', state: 'Canceled', subject: 'Draft reply', capabilities: ['send'], userData: [] }),
+  ]),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByRole('article', { name: 'Draft reply' })).toBeInTheDocument(), { timeout: 5_000 });
