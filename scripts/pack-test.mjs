@@ -290,6 +290,15 @@ try {
     assert(missing.length === 0, `chunks imported but not shipped:\n${missing.join('\n')}`);
   });
 
+  check('the embed bundle carries every stylesheet the element shows', () => {
+    // It injects its CSS itself (no file to link): the widget's, the offer-alert controls' (shown
+    // above it with the alerts attribute; they were once dropped) and the element's own block rule.
+    const text = readFileSync(join(root, 'dist/lib/embed.js'), 'utf8');
+    for (const needle of ['.omw-root', '.omw-alerts', ':where(openmedia-widget){display:block}']) {
+      assert(text.includes(needle), `dist/lib/embed.js has no ${needle}`);
+    }
+  });
+
   check('the ESM build leaves React, TanStack Query and cometd to the host', () => {
     // The entry and the chunks it imports statically (the CometD channel is a chunk shared with
     // the connection-worker entry).

@@ -3,14 +3,20 @@
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * A shared `Intl.DateTimeFormat` for `locale` and `options`. Throws the constructor's RangeError
- * for a malformed locale tag (nothing is cached then), so callers keep their fallback.
+ * A shared `Intl.DateTimeFormat` for `locale` and `options`. A malformed locale tag (`en_US`)
+ * gets the browser's own locale, as an unknown but well-formed one does: the agent reads dates
+ * as usual rather than as ISO text. (The custom element reports the attribute.)
  */
 export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale ?? ''}\u0000${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, options);
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch (error) {
+      if (locale === undefined || !(error instanceof RangeError)) throw error;
+      format = dateTimeFormat(undefined, options);
+    }
     cache.set(key, format);
   }
   return format;
@@ -29,7 +35,7 @@ export function prewarmDateTimeFormat(locale: string | undefined, options: Intl.
     try {
       dateTimeFormat(locale, options);
     } catch {
-      // A malformed locale: the render falls back to the ISO text, nothing to prepare.
+      // Options this engine cannot format: the render falls back to the ISO text, nothing to prepare.
     }
   }, 0);
   return () => clearTimeout(timer);

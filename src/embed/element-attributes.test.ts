@@ -76,6 +76,15 @@ describe('readElementAttributes', () => {
     expect(problems.join(' ')).toMatch(/theme must be/);
   });
 
+  it('reports a malformed locale (en_US) and leaves the browser its own; a well-formed one passes as written', () => {
+    const bad = read({ locale: 'en_US' });
+    expect(bad.options.locale).toBeUndefined();
+    expect(bad.problems).toEqual(['locale must be a language tag such as "en-US" or "fr", not "en_US"; the browser\'s own locale is used.']);
+    const good = read({ locale: ' fr-CA ' });
+    expect(good.options.locale).toBe('fr-CA');
+    expect(good.problems).toEqual([]);
+  });
+
   it('keeps the valid transfer targets and reports each invalid one', () => {
     const { options, problems } = read({
       'transfer-targets': JSON.stringify([

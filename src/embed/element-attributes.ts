@@ -110,11 +110,24 @@ export function readElementAttributes(get: (name: ElementAttribute) => string | 
     title: heading === null || heading.trim() === '' ? undefined : heading,
     compact: readFlag(get('compact')),
     showDiagnostics: readFlag(get('show-diagnostics')),
-    locale: locale === null || locale.trim() === '' ? undefined : locale.trim(),
+    locale: readLocale(locale, problems),
     actionTimeoutMs: readPositiveInt('action-timeout-ms', get('action-timeout-ms'), problems),
     lingerMs: readPositiveInt('linger-ms', get('linger-ms'), problems),
     alerts: readFlag(get('alerts')),
     shareConnection: readFlag(get('share-connection')),
   };
   return { options, problems };
+}
+
+/** A BCP 47 tag (`en-US`, `fr`); a malformed one (`en_US`) is reported and the browser's own locale used. */
+function readLocale(value: string | null, problems: string[]): string | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const tag = value.trim();
+  try {
+    Intl.getCanonicalLocales(tag);
+    return tag;
+  } catch {
+    problems.push(`locale must be a language tag such as "en-US" or "fr", not "${tag}"; the browser's own locale is used.`);
+    return undefined;
+  }
 }

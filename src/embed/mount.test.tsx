@@ -56,6 +56,36 @@ describe('mountOpenmediaWidget', () => {
     expect(document.head.querySelectorAll('style[data-openmedia-widget-styles]')).toHaveLength(0);
   });
 
+  it("the stylesheet makes the element a block (a host's rule still wins, hidden still hides)", async () => {
+    // Unit tests load CSS files empty; the pack test checks that embed.js carries the widget's and
+    // the offer-alert controls' rules.
+    const { channel, gwsClient } = createEmbedFixture();
+    mountInto({ channel, gwsClient, mediaTypes: ['workitem'] });
+    await waitFor(() => expect(screen.getByRole('region')).toBeInTheDocument());
+    const css = document.head.querySelector('style[data-openmedia-widget-styles]')?.textContent ?? '';
+    expect(css).toContain(':where(openmedia-widget){display:block}:where(openmedia-widget[hidden]){display:none}');
+  });
+
+  it("inside a host's shadow root, the stylesheet goes into that shadow root (once), not the document", async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const widgets = [createEmbedFixture(), createEmbedFixture()].map(({ channel, gwsClient }) => {
+      const element = document.createElement('div');
+      shadow.append(element);
+      let widget!: MountedOpenmediaWidget;
+      act(() => {
+        widget = mountOpenmediaWidget(element, { channel, gwsClient, mediaTypes: ['workitem'] });
+      });
+      mountedWidgets.push(widget);
+      return element;
+    });
+    await waitFor(() => expect(within(widgets[1]!).getByRole('region')).toBeInTheDocument());
+    expect(shadow.querySelectorAll('style[data-openmedia-widget-styles]')).toHaveLength(1);
+    expect(shadow.firstChild).toBe(shadow.querySelector('style[data-openmedia-widget-styles]'));
+    expect(document.head.querySelectorAll('style[data-openmedia-widget-styles]')).toHaveLength(0);
+  });
+
   it('dispatches a cancelable openmedia-action before an action; preventDefault vetoes it', async () => {
     const user = userEvent.setup();
     const { channel, gwsClient, posts } = createEmbedFixture();

@@ -32,7 +32,7 @@ export function mountOpenmediaWidget(element: Element, options: OpenmediaWidgetM
   let root: Root | undefined = createRoot(element);
 
   const render = () => {
-    if (current.injectStyles !== false) injectWidgetStyles(element.ownerDocument);
+    if (current.injectStyles !== false) injectWidgetStyles(element);
     root?.render(<EmbeddedWidget options={current} target={element} />);
   };
 
