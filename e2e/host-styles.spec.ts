@@ -25,6 +25,7 @@ const HOST_CSS = `
   dialog { padding: 50px; border: 6px dashed blue; }
   span { letter-spacing: 1px; }
   svg { fill: currentColor; }
+  section { margin: 25px 0; border: 3px solid lime; box-shadow: 0 0 0 8px red; max-width: 300px; }
 `;
 
 /** The properties a host's element rules typically set, read from every element of the widget. */
