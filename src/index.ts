@@ -84,6 +84,7 @@ export { parseNotification, parseSnapshot, parseRestAnswer, OPENMEDIA_CHANNEL } 
 export type { ChannelDescriptor } from './protocol/parse';
 export { KNOWN_OPERATIONS, KNOWN_STATES, NOTIFICATION_TYPES, STATUS_CODES } from './protocol/types';
 export { subjectOf, leftTheAgent } from './protocol/interaction';
+export type { CsrfHeader, CsrfHeaderSource } from './channel/csrf-header';
 export type {
   KnownState,
   NotificationType,

@@ -1,4 +1,5 @@
 import type { OperationRequest, RestAnswer } from '../protocol/types';
+import type { CsrfTokens } from './csrf';
 import { createGwsHttp, ME_PATH } from './http';
 import type { GwsHttpOptions } from './http';
 import { performOperation } from './operations';
@@ -20,6 +21,12 @@ export interface GwsClient {
     request: OperationRequest,
     options?: { signal?: AbortSignal },
   ): Promise<RestAnswer>;
+  /**
+   * The session's CSRF token as these calls learn it. The client hands it to its CometD channel,
+   * whose long-polling requests are POSTs too. Optional: a client without it (a test double, the
+   * Workspace API v3's, which has no CSRF) leaves CometD's requests without a token.
+   */
+  readonly csrf?: CsrfTokens;
 }
 
 export type GwsClientOptions = GwsHttpOptions;
@@ -40,5 +47,6 @@ export function createGwsClient(options: GwsClientOptions = {}): GwsClient {
     getSnapshot: (mediaType, opts) => fetchSnapshot(http, mediaType, opts?.signal),
     performOperation: (mediaType, interactionId, request, opts) =>
       performOperation(http, mediaType, interactionId, request, opts?.signal),
+    csrf: http.csrf,
   };
 }

@@ -25,6 +25,21 @@ describe('createCsrfStore', () => {
     store.forget();
     expect(store.current()).toBeUndefined();
   });
+
+  it('tells its subscribers when the token changes, and only then', () => {
+    const store = createCsrfStore();
+    const seen: (string | undefined)[] = [];
+    const off = store.subscribe(() => seen.push(store.current()?.value));
+    store.remember(new Headers({ 'X-CSRF-TOKEN': 'abc' }));
+    store.remember(new Headers({ 'X-CSRF-TOKEN': 'abc' }));
+    store.remember(new Headers({ 'Content-Type': 'application/json' }));
+    store.remember(new Headers({ 'X-CSRF-HEADER': 'X-XSRF', 'X-CSRF-TOKEN': 'abc' }));
+    store.forget();
+    store.forget();
+    off();
+    store.remember(new Headers({ 'X-CSRF-TOKEN': 'def' }));
+    expect(seen).toEqual(['abc', 'abc', undefined]);
+  });
 });
 
 describe('isCsrfRefusal', () => {

@@ -13,22 +13,55 @@ export interface CsrfStore {
   /** Reads `X-CSRF-HEADER` / `X-CSRF-TOKEN` from a response; a response without them changes nothing. */
   remember(headers: Headers): void;
   forget(): void;
+  /** Calls `listener` after every change of {@link current}; returns the remover. */
+  subscribe(listener: () => void): () => void;
 }
 
 export function createCsrfStore(): CsrfStore {
   let token: CsrfToken | undefined;
+  const listeners = new Set<() => void>();
+  function set(next: CsrfToken | undefined): void {
+    if (next?.header === token?.header && next?.value === token?.value) return;
+    token = next;
+    for (const listener of [...listeners]) listener();
+  }
   return {
     current: () => token,
     remember(headers) {
       const header = headers.get('X-CSRF-HEADER')?.trim() || DEFAULT_CSRF_HEADER;
       // The value travels in X-CSRF-TOKEN; a server that renamed the header may use the new name.
       const value = headers.get('X-CSRF-TOKEN') ?? headers.get(header);
-      if (value !== null && value.trim() !== '') token = { header, value: value.trim() };
+      if (value !== null && value.trim() !== '') set({ header, value: value.trim() });
     },
     forget() {
-      token = undefined;
+      set(undefined);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
+}
+
+/**
+ * The session's token as the REST client learns it, for the CometD channel, whose long-polling
+ * requests are POSTs too (`CometdChannelOptions.csrf` takes it as it is).
+ */
+export interface CsrfTokens {
+  /** The token to send now; undefined while none is known (or GWS hands out none). */
+  current(): CsrfToken | undefined;
+  /** Calls `listener` after every change of {@link current}; returns the remover. */
+  subscribe(listener: () => void): () => void;
+  /**
+   * Resolves once a token could be known: at once when one is, otherwise once GWS answered a
+   * request (the first answer carries the token, if GWS hands one out). When no request is on its
+   * way, sends `GET /api/v2/me` for it. Never rejects.
+   */
+  ready(): Promise<void>;
+  /** `GET /api/v2/me` (one at a time) for a fresh token; resolves when it is over, whatever came of it. */
+  refresh(): Promise<void>;
 }
 
 /**

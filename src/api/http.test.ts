@@ -102,3 +102,56 @@ describe('createGwsHttp', () => {
     expect(await pending).toMatchObject({ kind: 'network', message: 'Cannot reach GWS: no answer within 20 s.' });
   });
 });
+
+describe('createGwsHttp: the token for CometD (csrf)', () => {
+  const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+  it('follows what the requests learn', async () => {
+    const fake = createFakeFetch(() => json({}, { headers: csrfHeaders('tok') }));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    const changes = vi.fn();
+    http.csrf.subscribe(changes);
+    expect(http.csrf.current()).toBeUndefined();
+    await http.get('/api/v2/me/openmedia/workitem?fields=*');
+    expect(http.csrf.current()).toEqual({ header: 'X-CSRF-TOKEN', value: 'tok' });
+    expect(changes).toHaveBeenCalledTimes(1);
+  });
+
+  it('is ready once GWS first answered, with or without a token, and sends nothing of its own while a read is on its way', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const fake = createFakeFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    const read = http.get('/api/v2/me/openmedia/workitem?fields=*');
+    let ready = false;
+    void http.csrf.ready().then(() => (ready = true));
+    await settle();
+    expect(ready).toBe(false);
+    answer(json({ statusCode: 0, openmedia: [] }));
+    await read;
+    expect(ready).toBe(true);
+    expect(fake.requests.map((r) => r.url)).toEqual(['/api/v2/me/openmedia/workitem?fields=*']);
+    expect(http.csrf.current()).toBeUndefined();
+    await expect(http.csrf.ready()).resolves.toBeUndefined();
+  });
+
+  it('with nothing on its way, reads GET /api/v2/me for the token', async () => {
+    const fake = createFakeFetch(() => json({}, { headers: csrfHeaders('tok') }));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    await http.csrf.ready();
+    expect(fake.requests.map((r) => r.url)).toEqual(['/api/v2/me']);
+    expect(http.csrf.current()?.value).toBe('tok');
+  });
+
+  it('is ready when GWS cannot be reached, and refresh() never rejects', async () => {
+    const fake = createFakeFetch((request) => {
+      if (request.url === '/down') throw new TypeError('Failed to fetch');
+      return json({ statusCode: 3, statusMessage: 'Authentication required' }, { status: 401 });
+    });
+    const http = createGwsHttp({ fetch: fake.fetch });
+    const ready = http.csrf.ready();
+    await rejection(http.get('/down'));
+    await ready;
+    await expect(http.csrf.refresh()).resolves.toBeUndefined();
+    expect(fake.requests.map((r) => r.url)).toEqual(['/down', '/api/v2/me']);
+  });
+});

@@ -1,4 +1,5 @@
 import { createCsrfStore, isCsrfRefusal } from './csrf';
+import type { CsrfTokens } from './csrf';
 import { GwsRequestError, errorFromResponse, networkError } from './errors';
 
 /** Where GWS hands out the CSRF token to a GET. */
@@ -24,6 +25,8 @@ export interface GwsHttp {
   get(path: string, signal?: AbortSignal): Promise<unknown>;
   /** POST a JSON body with the CSRF header; one retry after refreshing a refused token. */
   post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
+  /** The token these requests learn and send, for the CometD channel's requests. */
+  readonly csrf: CsrfTokens;
 }
 
 interface Answer {
@@ -49,11 +52,24 @@ export function normalizeGwsBase(gwsBase: string | undefined): string {
   return (gwsBase ?? '').replace(/\/+$/, '');
 }
 
+function ignore(): void {}
+
 export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
   const gwsBase = normalizeGwsBase(options.gwsBase);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const csrf = createCsrfStore();
   let refreshing: Promise<unknown> | undefined;
+  /** Requests sent and not answered yet. */
+  let inFlight = 0;
+  /** GWS answered once: from then on, the token is known if GWS hands one out. */
+  let answered = false;
+  const waitingForAnswer: (() => void)[] = [];
+
+  function gwsAnswered(): void {
+    if (answered) return;
+    answered = true;
+    for (const resolve of waitingForAnswer.splice(0)) resolve();
+  }
 
   async function send(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined): Promise<Answer> {
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -62,6 +78,7 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       const token = csrf.current();
       if (token) headers[token.header] = token.value;
     }
+    inFlight += 1;
     try {
       const response = await doFetch(`${gwsBase}${path}`, {
         method,
@@ -73,11 +90,16 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       });
       // Every answer may carry a fresh token; GWS hands it out on GETs (spec §3).
       csrf.remember(response.headers);
+      gwsAnswered();
       const text = await response.text();
       return { ok: response.ok, status: response.status, statusText: response.statusText, headers: response.headers, body: readBody(text) };
     } catch (error) {
       if (signal?.aborted) throw error;
+      // GWS cannot be reached: nothing waits for a token that will not come now.
+      gwsAnswered();
       throw networkError(error);
+    } finally {
+      inFlight -= 1;
     }
   }
 
@@ -124,5 +146,21 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
     return answer.body;
   }
 
-  return { gwsBase, get, post };
+  const tokens: CsrfTokens = {
+    current: () => csrf.current(),
+    subscribe: (listener) => csrf.subscribe(listener),
+    ready() {
+      if (answered || csrf.current() !== undefined) return Promise.resolve();
+      const done = new Promise<void>((resolve) => waitingForAnswer.push(resolve));
+      // The client reads the snapshot as it connects, in the same task; only when nothing at all
+      // is on its way does the token need a request of its own.
+      setTimeout(() => {
+        if (!answered && inFlight === 0) refreshToken().catch(() => undefined);
+      }, 0);
+      return done;
+    },
+    refresh: () => refreshToken().then(ignore, ignore),
+  };
+
+  return { gwsBase, get, post, csrf: tokens };
 }

@@ -6,6 +6,7 @@ import type { BackoffOptions } from './backoff';
 import { openCometdSession, prepareCometd } from './cometd-session';
 import { DEFAULT_CONNECT_PACING_MS, createPendingConnect, documentVisible } from './connect-pacing';
 import type { CometdClient, CometdSession, HandshakeCycles, PreparedCometd } from './cometd-session';
+import type { CsrfHeaderSource } from './csrf-header';
 import { createListenerSet, subscribeCounted } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
 import { watchForWake } from './wake-watch';
@@ -51,6 +52,13 @@ export interface CometdChannelOptions {
    * at once and re-reads, as the long poll open before the sleep may be dead. `false` turns it off.
    */
   readonly wake?: WakeWatchOptions | false;
+  /**
+   * The session's CSRF token (spec §3), for a GWS that checks it on CometD's POSTs too: every
+   * long-polling request carries it (WebSocket frames cannot), the first handshake waits until
+   * one could be known, and a handshake refused for want of one is retried once with a fresh one.
+   * Default: none sent. The client passes its REST client's (`GwsClient.csrf`).
+   */
+  readonly csrf?: CsrfHeaderSource;
 }
 
 /**
@@ -65,7 +73,8 @@ export interface CometdChannelOptions {
  *   subscription is in place, just before the status turns `connected`.
  * - Retries with jittered, capped back-off, and restarts by itself when CometD gives up
  *   (e.g. a handshake answered with `reconnect: none`).
- * - Stops for good on a 401, or on a handshake refused with 403, and reports `unauthorized`.
+ * - Stops for good on a 401, or on a handshake refused with 403, and reports `unauthorized`; with
+ *   a CSRF source, a 403 that a token may cure is first retried once after reading a fresh one.
  * - Every CometD request carries the session cookie: CometD's long-polling transport sets
  *   `withCredentials` on each XMLHttpRequest, so this also holds for a cross-origin GWS.
  */
@@ -108,10 +117,12 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       pacing: { paceMs: options.connectPacingMs ?? DEFAULT_CONNECT_PACING_MS, visible: options.visible ?? documentVisible, now: () => Date.now() },
       pendingConnect,
       timersInWorker: options.timersInWorker,
+      csrf: options.csrf,
     });
     session = openCometdSession({
       cometd: client.cometd,
       gate: client.gate,
+      csrf: client.csrf,
       url,
       channel: descriptor.channel,
       transport,

@@ -55,7 +55,26 @@ describe('cacheConfigurationReads', () => {
 
   it('leaves a client without getConfiguration (a test fake) as it is', () => {
     const fake = { configure: vi.fn() };
-    cacheConfigurationReads(fake);
+    cacheConfigurationReads(fake).setRequestHeaders({ 'X-CSRF-TOKEN': 'abc' });
     expect(Object.keys(fake)).toEqual(['configure']);
+  });
+
+  it('lays request headers set at run time over the configured ones, in a new copy, without configure()', () => {
+    const cometd = new CometD();
+    cometd.configure({ url: 'https://gws.example:8090/api/v2/notifications', requestHeaders: { 'X-Host': 'desk' } });
+    const configure = vi.spyOn(cometd, 'configure');
+    const reads = cacheConfigurationReads(cometd);
+    const before = cometd.getConfiguration();
+    reads.setRequestHeaders({ 'X-CSRF-TOKEN': 'abc' });
+    const after = cometd.getConfiguration();
+    expect(after).not.toBe(before);
+    expect(after).toMatchObject({ requestHeaders: { 'X-Host': 'desk', 'X-CSRF-TOKEN': 'abc' } });
+    expect(cometd.getConfiguration()).toBe(after);
+    // A later configure() keeps them.
+    cometd.configure({ url: 'https://gws.example:8090/api/v2/notifications', maxNetworkDelay: 9_000 });
+    expect(cometd.getConfiguration()).toMatchObject({ maxNetworkDelay: 9_000, requestHeaders: { 'X-CSRF-TOKEN': 'abc' } });
+    reads.setRequestHeaders({});
+    expect((cometd.getConfiguration() as { requestHeaders: unknown }).requestHeaders).toEqual({ 'X-Host': 'desk' });
+    expect(configure).toHaveBeenCalledTimes(1);
   });
 });

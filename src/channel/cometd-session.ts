@@ -5,6 +5,8 @@ import { isSessionGone } from './cometd-failure';
 import { addConnectPacing } from './connect-pacing';
 import { cacheConfigurationReads } from './cometd-configuration';
 import type { ConnectPacingOptions, PendingConnectTracker } from './connect-pacing';
+import { CSRF_WAIT_MS, attachCsrf, mayBeCsrfRefusal } from './csrf-header';
+import type { CsrfAttachment, CsrfHeaderSource } from './csrf-header';
 
 /** The part of the CometD client the channel uses (a real `CometD` satisfies it; tests pass a fake). */
 export type CometdClient = Pick<
@@ -60,6 +62,8 @@ export interface PreparedCometd {
   readonly cometd: CometdClient;
   /** Lets the current session's messages out; a closed session's late attempts are dropped. */
   gate: { open: boolean };
+  /** The CSRF token its requests carry, when the channel has a source of one. */
+  readonly csrf: CsrfAttachment | undefined;
   /**
    * Stops what `configure` started and CometD never stops: terminates its timer Worker and
    * revokes the Worker's blob URL. For a client that will not be used again. Idempotent.
@@ -75,17 +79,22 @@ export function prepareCometd(
     readonly pendingConnect?: PendingConnectTracker;
     /** Run CometD's timers on its Worker (default true). */
     readonly timersInWorker?: boolean;
+    /** Where the session's CSRF token comes from; without one, requests carry none. */
+    readonly csrf?: CsrfHeaderSource;
   },
 ): PreparedCometd {
   const started = captureWorkers(() => configure(cometd, params, params.timersInWorker ?? true));
   // CometD deep-copies its whole configuration each time its transports read a setting, several
   // times per long poll (see cometd-configuration.ts).
-  cacheConfigurationReads(cometd);
+  const reads = cacheConfigurationReads(cometd);
+  const csrf = params.csrf === undefined ? undefined : attachCsrf(cometd, reads, params.csrf);
   const prepared: PreparedCometd = {
     cometd,
     gate: { open: false },
+    csrf,
     dispose() {
       prepared.gate.open = false;
+      csrf?.detach();
       started.release();
     },
   };
@@ -107,6 +116,8 @@ export interface SessionParams {
   readonly cometd: CometdClient;
   /** The client's gate (from {@link prepareCometd}); this session owns it until it closes. */
   readonly gate?: { open: boolean };
+  /** The client's CSRF token (from {@link prepareCometd}): the first handshake waits for one. */
+  readonly csrf?: CsrfAttachment;
   readonly url: string;
   readonly channel: string;
   readonly transport: 'long-polling' | 'websocket';
@@ -131,7 +142,7 @@ export interface CometdSession {
  */
 export function openCometdSession(params: SessionParams): CometdSession {
   const { cometd, events } = params;
-  const gate = params.gate ?? prepareCometd(cometd, params).gate;
+  const gate = params.gate ?? prepareCometd(cometd, { url: params.url, transport: params.transport, backoff: params.backoff, random: params.random }).gate;
   gate.open = true;
   let live = true;
   let subscribed = false;
@@ -143,6 +154,13 @@ export function openCometdSession(params: SessionParams): CometdSession {
   let cycleCounted = false;
   let resyncPending = params.resyncOnFirstHandshake;
   let handshakeTimer: ReturnType<typeof setTimeout> | undefined;
+  const { csrf } = params;
+  /** A refused handshake was retried with a fresh CSRF token since the last one accepted. */
+  let csrfRetried = false;
+  /** A refused /meta/connect or subscription asked for a fresh token since the last handshake. */
+  let csrfRefreshed = false;
+  /** Set while the first handshake waits for a CSRF token (see the end). */
+  let csrfTimer: ReturnType<typeof setTimeout> | undefined;
 
   const handles = [
     cometd.addListener('/meta/handshake', onHandshake),
@@ -159,6 +177,8 @@ export function openCometdSession(params: SessionParams): CometdSession {
       connectBroken = false;
       connectSucceeded = false;
       cycleCounted = false;
+      csrfRetried = false;
+      csrfRefreshed = false;
       cometd.subscribe(
         params.channel,
         (message: Message) => {
@@ -170,6 +190,12 @@ export function openCometdSession(params: SessionParams): CometdSession {
     }
     subscribed = false;
     resyncPending = true;
+    if (csrf !== undefined && !csrfRetried && mayBeCsrfRefusal(reply, csrf.handshakeSentWithToken())) {
+      // Refused for want of a (valid) CSRF token, not for a lost session: read one and try once
+      // more. A second refusal is the session's end, as any other 403.
+      retryWithFreshToken(csrf.source);
+      return;
+    }
     if (isSessionGone(reply, 'handshake')) {
       unauthorized();
       return;
@@ -189,6 +215,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
       unauthorized();
       return;
     }
+    refreshIfCsrfRefused(reply);
     // A handshake accepted, then its subscription refused: a session the server may not know.
     ledNowhere();
     if (!live) return;
@@ -211,6 +238,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
       unauthorized();
       return;
     }
+    refreshIfCsrfRefused(reply);
     if (!connectSucceeded) {
       // A handshake that led nowhere (typically 402 session_unknown at once).
       ledNowhere();
@@ -265,6 +293,26 @@ export function openCometdSession(params: SessionParams): CometdSession {
     events.gaveUp();
   }
 
+  function retryWithFreshToken(source: CsrfHeaderSource): void {
+    csrfRetried = true;
+    // From inside the listener: CometD then schedules no retry of its own with the refused token.
+    if (cometd.getStatus() !== 'disconnected') cometd.disconnect();
+    const retry = () => {
+      if (live) handshakeWhenDisconnected();
+    };
+    source.refresh().then(retry, retry);
+  }
+
+  /**
+   * A long poll or subscription refused for its CSRF token (rotated since, or never known): read
+   * a fresh one, once per handshake, so the retry CometD or the channel makes carries it.
+   */
+  function refreshIfCsrfRefused(reply: Message): void {
+    if (csrf === undefined || csrfRefreshed || !mayBeCsrfRefusal(reply, csrf.source.current() !== undefined)) return;
+    csrfRefreshed = true;
+    csrf.source.refresh().catch(() => undefined);
+  }
+
   function unauthorized(): void {
     // Called from inside a CometD listener: CometD sees itself disconnected when the listener
     // returns, so it schedules no further attempt.
@@ -277,6 +325,8 @@ export function openCometdSession(params: SessionParams): CometdSession {
     live = false;
     gate.open = false;
     if (handshakeTimer !== undefined) clearTimeout(handshakeTimer);
+    if (csrfTimer !== undefined) clearTimeout(csrfTimer);
+    csrfTimer = undefined;
     for (const handle of handles) cometd.removeListener(handle);
     if (cometd.getStatus() !== 'disconnected') cometd.disconnect();
   }
@@ -292,7 +342,23 @@ export function openCometdSession(params: SessionParams): CometdSession {
     handshakeTimer = setTimeout(handshakeWhenDisconnected, DISCONNECT_POLL_MS);
   }
 
-  handshakeWhenDisconnected();
+  /**
+   * The first handshake goes out once a CSRF token could be known (GWS's first answer hands it
+   * out; the client reads the snapshot as it subscribes), or after {@link CSRF_WAIT_MS} at most.
+   * A server that hands out no token is known by its first answer and waits no longer.
+   */
+  if (csrf === undefined || csrf.source.current() !== undefined) {
+    handshakeWhenDisconnected();
+  } else {
+    const go = () => {
+      if (csrfTimer === undefined) return;
+      clearTimeout(csrfTimer);
+      csrfTimer = undefined;
+      handshakeWhenDisconnected();
+    };
+    csrfTimer = setTimeout(go, CSRF_WAIT_MS);
+    csrf.source.ready().then(go, go);
+  }
   return { close };
 }
 

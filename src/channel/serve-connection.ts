@@ -2,7 +2,10 @@ import { CometD } from 'cometd';
 import { createCometdChannel } from './cometd-channel';
 import type { CometdChannelOptions } from './cometd-channel';
 import type { CometdClient } from './cometd-session';
+import type { CsrfHeaderSource } from './csrf-header';
 import type { NotificationChannel } from './types';
+import { createRelayedCsrfSource } from './worker-csrf';
+import type { RelayedCsrfSource } from './worker-csrf';
 import type { FromConnectionWorker, ToConnectionWorker, WorkerChannelConfig } from './worker-protocol';
 
 /** The side of a Worker's global scope (or of a MessagePort) that the connection talks through. */
@@ -19,8 +22,11 @@ export interface ConnectionPort {
  */
 export const CLOSE_GRACE_MS = 1_000;
 
-/** Makes the channel from the page's configuration (tests pass one over a fake CometD). */
-export type WorkerChannelFactory = (config: WorkerChannelConfig, visible: () => boolean) => NotificationChannel;
+/**
+ * Makes the channel from the page's configuration (tests pass one over a fake CometD). `csrf` is
+ * the page's token, relayed, when the page has one to give.
+ */
+export type WorkerChannelFactory = (config: WorkerChannelConfig, visible: () => boolean, csrf?: CsrfHeaderSource) => NotificationChannel;
 
 /**
  * Runs the CometD connection inside a Worker (see `createWorkerChannel` for the page's side): the
@@ -32,6 +38,7 @@ export type WorkerChannelFactory = (config: WorkerChannelConfig, visible: () => 
  * - Status, resync and session-check signals go in the order they happened: the notifications
  *   gathered so far are sent first.
  * - The page's visibility arrives as commands: connect pacing never waits in a hidden tab.
+ * - So does the CSRF token; a fresh one the channel needs is asked of the page (`csrfRefresh`).
  */
 export function serveConnection(
   port: ConnectionPort = globalThis as unknown as ConnectionPort,
@@ -42,6 +49,7 @@ export function serveConnection(
   let stopped = false;
   let visible = true;
   let gathered: unknown[] = [];
+  let csrf: RelayedCsrfSource | undefined;
 
   function flush(): void {
     if (gathered.length === 0) return;
@@ -61,13 +69,15 @@ export function serveConnection(
       case 'start': {
         if (channel !== undefined || stopped) return;
         visible = command.config.visible;
+        const relayed = command.config.csrf;
+        csrf = relayed === undefined ? undefined : createRelayedCsrfSource(relayed.token, () => send({ kind: 'csrfRefresh' }));
         // What the channel says while it opens is held back: a channel that cannot open reports
         // `failed` alone, not a `disconnected` the page would show before it falls back.
         const opening: FromConnectionWorker[] = [];
         let held: FromConnectionWorker[] | undefined = opening;
         const report = (message: FromConnectionWorker) => (held === undefined ? send(message) : held.push(message));
         try {
-          const opened = createChannel(command.config, () => visible);
+          const opened = createChannel(command.config, () => visible, csrf);
           channel = opened;
           unsubscribe = opened.subscribe({
             onMessage(data) {
@@ -100,6 +110,12 @@ export function serveConnection(
       case 'retryNow':
         channel?.retryNow?.();
         return;
+      case 'csrf':
+        csrf?.changed(command.token);
+        return;
+      case 'csrfRefreshed':
+        csrf?.refreshed(command.token);
+        return;
       case 'stop':
         if (stopped) return;
         stopped = true;
@@ -114,13 +130,14 @@ export function serveConnection(
 }
 
 /** The production channel inside a Worker: CometD on the Worker's own XMLHttpRequest and timers. */
-function createWorkerCometdChannel(config: WorkerChannelConfig, visible: () => boolean): NotificationChannel {
-  return createCometdChannel(workerCometdOptions(config, visible));
+function createWorkerCometdChannel(config: WorkerChannelConfig, visible: () => boolean, csrf?: CsrfHeaderSource): NotificationChannel {
+  return createCometdChannel(workerCometdOptions(config, visible, csrf));
 }
 
 /** The channel's options inside a Worker (exported for tests). */
-export function workerCometdOptions(config: WorkerChannelConfig, visible: () => boolean): CometdChannelOptions {
+export function workerCometdOptions(config: WorkerChannelConfig, visible: () => boolean, csrf?: CsrfHeaderSource): CometdChannelOptions {
   return {
+    csrf,
     url: config.url,
     descriptor: config.descriptor,
     transport: config.transport,

@@ -2,8 +2,11 @@ import type { ChannelDescriptor } from '../protocol/parse';
 import type { BackoffOptions } from './backoff';
 import { absoluteUrl } from './absolute-url';
 import { documentVisible } from './connect-pacing';
+import type { CsrfHeaderSource } from './csrf-header';
 import { createListenerSet, subscribeCounted } from './listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
+import { relayCsrfToWorker } from './worker-csrf';
+import type { CsrfRelay } from './worker-csrf';
 import type { FromConnectionWorker, ToConnectionWorker } from './worker-protocol';
 
 /** The part of a `Worker` the channel uses (tests pass a fake). */
@@ -36,6 +39,8 @@ export interface WorkerChannelOptions {
   readonly backoff?: Partial<BackoffOptions>;
   readonly connectPacingMs?: number;
   readonly visibility?: PageVisibility;
+  /** The session's CSRF token, relayed to the Worker (see `CometdChannelOptions.csrf`). */
+  readonly csrf?: CsrfHeaderSource;
 }
 
 /**
@@ -50,6 +55,8 @@ export interface WorkerChannelOptions {
  *   rest of its life, and asks for a resync if notifications may have been lost meanwhile.
  * - `afterPendingConnect` is not offered: the Worker sends the next long poll whatever the page
  *   is drawing.
+ * - The CSRF token lives on the page (the REST client learns it): the Worker gets it in `start`
+ *   and on every change, and asks the page when a refused request needs a fresh one.
  */
 export function createWorkerChannel(options: WorkerChannelOptions): NotificationChannel {
   const { descriptor } = options;
@@ -59,6 +66,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
   let status: ConnectionStatus = 'disconnected';
   let worker: ConnectionWorker | undefined;
   let stopVisibility: (() => void) | undefined;
+  let csrfRelay: CsrfRelay | undefined;
   /** The page-side channel, once the Worker has failed (kept for the channel's life). */
   let fallback: NotificationChannel | undefined;
   let workerFailed = false;
@@ -92,6 +100,9 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
       case 'sessionCheckNeeded':
         listeners.sessionCheckNeeded();
         return;
+      case 'csrfRefresh':
+        csrfRelay?.refresh();
+        return;
       case 'failed':
         switchToFallback();
         return;
@@ -115,6 +126,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
       event.preventDefault();
       switchToFallback();
     });
+    csrfRelay = options.csrf === undefined ? undefined : relayCsrfToWorker(options.csrf, (message) => started.postMessage(message));
     started.postMessage({
       kind: 'start',
       config: {
@@ -124,6 +136,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
         backoff: options.backoff === undefined ? undefined : { ...options.backoff },
         connectPacingMs: options.connectPacingMs,
         visible: visibility.visible(),
+        ...(csrfRelay === undefined ? {} : { csrf: csrfRelay.initial }),
       },
     });
     stopVisibility = visibility.onChange(() => worker?.postMessage({ kind: 'visibility', visible: visibility.visible() }));
@@ -134,6 +147,8 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
   function stopWorker(graceful: boolean): void {
     stopVisibility?.();
     stopVisibility = undefined;
+    csrfRelay?.stop();
+    csrfRelay = undefined;
     if (graceful) worker?.postMessage({ kind: 'stop' });
     else worker?.terminate();
     worker = undefined;

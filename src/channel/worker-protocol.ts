@@ -1,5 +1,6 @@
 import type { ChannelDescriptor } from '../protocol/parse';
 import type { BackoffOptions } from './backoff';
+import type { CsrfHeader } from './csrf-header';
 import type { ConnectionStatus } from './types';
 
 /** What a connection Worker needs to open the CometD channel: plain data, cloned into the Worker. */
@@ -12,6 +13,12 @@ export interface WorkerChannelConfig {
   readonly connectPacingMs?: number;
   /** Whether the page is shown now; later changes follow as `visibility` commands. */
   readonly visible: boolean;
+  /**
+   * Present when the page has the session's CSRF token to give (GWS v2): the token known now;
+   * later ones follow as `csrf` commands. Until a token or the first `csrf` command comes, the
+   * Worker's first handshake waits (see `CsrfHeaderSource.ready`).
+   */
+  readonly csrf?: { readonly token: CsrfHeader | undefined };
 }
 
 /** The page tells the Worker. */
@@ -22,6 +29,10 @@ export type ToConnectionWorker =
   | { readonly kind: 'sessionEnded' }
   /** The page heard the browser's `online` event (see NotificationChannel.retryNow). */
   | { readonly kind: 'retryNow' }
+  /** The CSRF token changed, or GWS first answered (undefined: it hands out none so far). */
+  | { readonly kind: 'csrf'; readonly token: CsrfHeader | undefined }
+  /** The read the Worker asked for with `csrfRefresh` is over; the token now. */
+  | { readonly kind: 'csrfRefreshed'; readonly token: CsrfHeader | undefined }
   /** Nobody listens any more: disconnect, then the Worker closes itself. */
   | { readonly kind: 'stop' };
 
@@ -32,5 +43,7 @@ export type FromConnectionWorker =
   | { readonly kind: 'status'; readonly status: ConnectionStatus }
   | { readonly kind: 'resyncNeeded' }
   | { readonly kind: 'sessionCheckNeeded' }
+  /** A request was refused for its CSRF token: read a fresh one and answer `csrfRefreshed`. */
+  | { readonly kind: 'csrfRefresh' }
   /** The channel could not be opened in the Worker (no XMLHttpRequest there, a bad URL). */
   | { readonly kind: 'failed'; readonly reason: string };

@@ -21,7 +21,7 @@ export function sharedConnectionName(cometdUrl: string, dialect: DialectName): s
  * The client's push channel: a CometD channel on the dialect's path and channels, shared by every
  * tab of this browser (one session per browser; see `createSharedChannel`) unless
  * `shareConnection` is false or the browser lacks Web Locks or BroadcastChannel — then each tab
- * has its own session.
+ * has its own session. CometD's requests carry the CSRF token of `options.gwsClient`, when it has one.
  */
 export function createConnectionChannel(
   options: OpenmediaClientOptions,
@@ -31,12 +31,15 @@ export function createConnectionChannel(
   const url = options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`;
   const { descriptor } = dialect;
   const transport = options.transport ?? 'long-polling';
-  const onPage = () => createCometdChannel({ url, transport, descriptor, connectPacingMs: options.connectPacingMs });
+  // The token the REST client learns: CometD's POSTs carry it wherever CometD runs (on this page,
+  // in its Worker); with a shared connection, only the leader tab's runs, with that tab's token.
+  const csrf = options.gwsClient?.csrf;
+  const onPage = () => createCometdChannel({ url, transport, descriptor, connectPacingMs: options.connectPacingMs, csrf });
   const { connectionWorker } = options;
   const createSource =
     connectionWorker === undefined
       ? onPage
-      : () => createWorkerChannel({ createWorker: connectionWorker, fallback: onPage, url, descriptor, transport, connectPacingMs: options.connectPacingMs });
+      : () => createWorkerChannel({ createWorker: connectionWorker, fallback: onPage, url, descriptor, transport, connectPacingMs: options.connectPacingMs, csrf });
   const environment = options.shareConnection === false ? undefined : (options.tabEnvironment ?? browserTabEnvironment());
   if (environment === undefined) return createSource();
   return createSharedChannel({ name: sharedConnectionName(url, dialect.name), descriptor, environment, createSource });

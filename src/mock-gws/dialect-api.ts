@@ -35,6 +35,11 @@ export interface DialectApi {
    * handed to CometD (`'forget'`): they handshake into sessions that are unknown at once.
    */
   refuse(req: IncomingMessage, res: ServerResponse, reason: 'expired' | 'credentials', isCometd: boolean, sessions: HttpSessions): 'forget' | undefined;
+  /**
+   * Answers `403` to a POST/PUT/DELETE without the session's CSRF token and returns true; false
+   * lets the request through. Absent: the dialect has no CSRF.
+   */
+  refuseWithoutCsrf?(req: IncomingMessage, res: ServerResponse, session: HttpSession): boolean;
   /** A REST request with a live session. */
   handleRest(req: IncomingMessage, res: ServerResponse, path: string, session: HttpSession, context: RestContext, detail: RestLogDetail): Promise<void> | void;
 }

@@ -109,9 +109,15 @@ export function createMockGwsHandler<R = OpenmediaResourceWire>(options: MockGws
     inFlight.set(req, session.id);
     res.on('close', () => inFlight.delete(req));
 
-    // The CometD endpoint is not CSRF-checked: Bayeux clients do not send the token, and GWS keys
-    // the push channel on the session cookie alone.
-    if (isCometd) return cometd.handle(req, res);
+    if (isCometd) {
+      // By default the CometD endpoint is not CSRF-checked (the push channel is keyed on the session
+      // cookie); `csrfOnCometd` checks it as a GWS whose CSRF filter covers every POST does.
+      if (options.csrfOnCometd === true && api.refuseWithoutCsrf?.(req, res, session) === true) {
+        logWhenDone(req, res, path, detail);
+        return;
+      }
+      return cometd.handle(req, res);
+    }
     return api.handleRest(req, res, path, session, context(), detail);
   }
 

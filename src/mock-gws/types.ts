@@ -25,6 +25,12 @@ export interface MockGwsOptions {
   readonly publicHost?: string;
   /** How long CometD holds an idle `/meta/connect` (CometD `timeout`). Default 30 000 ms. */
   readonly longPollTimeoutMs?: number;
+  /**
+   * GWS v2: refuse a CometD POST without the session's CSRF token (`403 Missing or invalid Csrf
+   * token`, as for REST), as a GWS does whose CSRF filter covers its CometD endpoint. Default
+   * false: CometD is keyed on the session cookie alone. The Workspace API v3 has no CSRF.
+   */
+  readonly csrfOnCometd?: boolean;
 }
 
 /** One entry of the initial data set: a resource, with everything but `id`/`mediaType`/`state` optional. */

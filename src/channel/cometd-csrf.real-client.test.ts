@@ -1,0 +1,222 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ScriptedXhr, answer, installScriptedXhr, unanswered } from '../test-support/scripted-xhr';
+import { createCometdChannel } from './cometd-channel';
+import { CSRF_WAIT_MS } from './csrf-header';
+import type { CsrfHeader, CsrfHeaderSource } from './csrf-header';
+import type { ConnectionStatus } from './types';
+
+/**
+ * The real CometD 9 client under the channel, with a scripted XMLHttpRequest that also keeps the
+ * request headers: the CSRF token reaches every long-polling POST, follows changes, holds the
+ * first handshake back until it could be known, and a refused handshake is retried once.
+ */
+
+/** The request headers CometD set on each scripted request. */
+const headersOf = new WeakMap<ScriptedXhr, Record<string, string>>();
+
+class HeaderXhr extends ScriptedXhr {
+  override setRequestHeader(...args: unknown[]): void {
+    const [name, value] = args;
+    if (typeof name !== 'string' || typeof value !== 'string') return;
+    headersOf.set(this, { ...headersOf.get(this), [name]: value });
+  }
+}
+
+function headers(xhr: ScriptedXhr | undefined): Record<string, string> {
+  return (xhr && headersOf.get(xhr)) ?? {};
+}
+
+function sent(channel: string): ScriptedXhr[] {
+  return ScriptedXhr.sent.filter((x) => x.messages.some((m) => m.channel === channel));
+}
+
+function only(channel: string): ScriptedXhr {
+  const requests = unanswered(channel);
+  expect(requests, `one pending ${channel} request`).toHaveLength(1);
+  return requests[0] as ScriptedXhr;
+}
+
+const HANDSHAKE_OK = { successful: true, clientId: 'client-1', version: '1.0', supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } };
+const CSRF_REFUSAL = { statusCode: 3, statusMessage: 'Missing or invalid Csrf token' };
+const T1: CsrfHeader = { header: 'X-CSRF-TOKEN', value: 'token-1' };
+const T2: CsrfHeader = { header: 'X-CSRF-TOKEN', value: 'token-2' };
+
+async function runTimers(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(10);
+}
+
+/** A source the test drives: `answered()` is GWS's first answer, `refresh()` hands out `next`. */
+function fakeSource(initial?: CsrfHeader) {
+  let token = initial;
+  const listeners = new Set<() => void>();
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  const control = {
+    next: undefined as CsrfHeader | undefined,
+    refreshes: 0,
+    set(next: CsrfHeader | undefined) {
+      token = next;
+      for (const listener of [...listeners]) listener();
+    },
+    answered: () => resolveReady(),
+  };
+  const source: CsrfHeaderSource = {
+    current: () => token,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    ready: () => (token === undefined ? ready : Promise.resolve()),
+    async refresh() {
+      control.refreshes += 1;
+      await Promise.resolve();
+      if (control.next !== undefined) control.set(control.next);
+    },
+  };
+  return { source, control };
+}
+
+function setup(csrf: CsrfHeaderSource) {
+  const statuses: ConnectionStatus[] = [];
+  const channel = createCometdChannel({ url: 'https://gws.example:8090/api/v2/notifications', random: () => 1, wake: false, csrf });
+  const off = channel.subscribe({ onMessage: () => undefined, onStatus: (status) => statuses.push(status) });
+  return { channel, statuses, off };
+}
+
+/** Handshake, subscription and first connect all succeed. */
+async function establish(): Promise<void> {
+  answer(only('/meta/handshake'), () => HANDSHAKE_OK);
+  await runTimers();
+  answer(only('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
+  await runTimers();
+  answer(only('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } }));
+  await runTimers();
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  installScriptedXhr();
+  vi.stubGlobal('window', { ...(globalThis as unknown as { window: object }).window, XMLHttpRequest: HeaderXhr });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('the CSRF token on CometD requests (real CometD client)', () => {
+  it('holds the first handshake until the token is known, then every request carries it', async () => {
+    const { source, control } = fakeSource();
+    const t = setup(source);
+    await vi.advanceTimersByTimeAsync(CSRF_WAIT_MS / 2);
+    expect(ScriptedXhr.sent).toHaveLength(0);
+    control.set(T1);
+    control.answered();
+    await runTimers();
+    expect(headers(only('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    await establish();
+    expect(t.statuses).toEqual(['connecting', 'connected']);
+    t.off();
+    expect(headers(only('/meta/disconnect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    const channels = ScriptedXhr.sent.map((x) => x.messages[0]?.channel);
+    expect(channels).toEqual(['/meta/handshake', '/meta/subscribe', '/meta/connect', '/meta/connect', '/meta/disconnect']);
+    expect(ScriptedXhr.sent.map((x) => headers(x)['X-CSRF-TOKEN'])).toEqual(Array(5).fill('token-1'));
+  });
+
+  it('a server that hands out no token: the handshake goes once it answered, with no CSRF header', async () => {
+    const { source, control } = fakeSource();
+    const t = setup(source);
+    await runTimers();
+    expect(ScriptedXhr.sent).toHaveLength(0);
+    control.answered();
+    await runTimers();
+    expect(Object.keys(headers(only('/meta/handshake')))).not.toContain('X-CSRF-TOKEN');
+    await establish();
+    expect(t.statuses.at(-1)).toBe('connected');
+  });
+
+  it(`a token read that never ends holds the handshake ${CSRF_WAIT_MS} ms at most`, async () => {
+    const { source } = fakeSource();
+    setup(source);
+    await vi.advanceTimersByTimeAsync(CSRF_WAIT_MS - 1);
+    expect(ScriptedXhr.sent).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(unanswered('/meta/handshake')).toHaveLength(1);
+  });
+
+  it('the next long poll carries a token that changed meanwhile', async () => {
+    const { source, control } = fakeSource(T1);
+    const t = setup(source);
+    await establish();
+    control.set(T2);
+    answer(only('/meta/connect'), () => ({ successful: true }));
+    await runTimers();
+    expect(headers(only('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    expect(t.statuses).toEqual(['connecting', 'connected']);
+  });
+
+  it('a handshake refused for its CSRF token reads a fresh one and is retried once, with it', async () => {
+    const { source, control } = fakeSource(T1);
+    control.next = T2;
+    const t = setup(source);
+    only('/meta/handshake').respond(403, CSRF_REFUSAL);
+    await runTimers();
+    expect(control.refreshes).toBe(1);
+    expect(headers(only('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    await establish();
+    expect(t.statuses).toEqual(['connecting', 'connected']);
+  });
+
+  it('a handshake sent without a token and refused with a bare 403 is retried once too', async () => {
+    const { source, control } = fakeSource();
+    control.answered();
+    control.next = T1;
+    const t = setup(source);
+    await runTimers();
+    only('/meta/handshake').respond(403, 'Forbidden');
+    await runTimers();
+    expect(control.refreshes).toBe(1);
+    expect(headers(only('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    await establish();
+    expect(t.statuses).toEqual(['connecting', 'connected']);
+  });
+
+  it('refused again with the fresh token: signed out, and no loop', async () => {
+    const { source, control } = fakeSource(T1);
+    control.next = T2;
+    const t = setup(source);
+    only('/meta/handshake').respond(403, CSRF_REFUSAL);
+    await runTimers();
+    only('/meta/handshake').respond(403, CSRF_REFUSAL);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.statuses).toEqual(['connecting', 'unauthorized']);
+    expect(sent('/meta/handshake')).toHaveLength(2);
+    expect(control.refreshes).toBe(1);
+  });
+
+  it('a 403 a token cannot cure (sent with one, not about CSRF) signs out at once', async () => {
+    const { source, control } = fakeSource(T1);
+    const t = setup(source);
+    only('/meta/handshake').respond(403, 'Access is denied');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.statuses).toEqual(['connecting', 'unauthorized']);
+    expect(sent('/meta/handshake')).toHaveLength(1);
+    expect(control.refreshes).toBe(0);
+  });
+
+  it("a long poll refused for its token reads a fresh one, which CometD's retry carries", async () => {
+    const { source, control } = fakeSource(T1);
+    control.next = T2;
+    const t = setup(source);
+    await establish();
+    only('/meta/connect').respond(403, CSRF_REFUSAL);
+    await runTimers();
+    expect(control.refreshes).toBe(1);
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    while (unanswered('/meta/connect').length === 0) await vi.advanceTimersByTimeAsync(100);
+    expect(headers(only('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    answer(only('/meta/connect'), () => ({ successful: true }));
+    await runTimers();
+    expect(t.statuses.at(-1)).toBe('connected');
+  });
+});
