@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCometdChannel } from './cometd-channel';
 import type { CometdChannelOptions } from './cometd-channel';
 import type { ChannelListener, ConnectionStatus } from './types';
-import { ScriptedXhr, answer, installScriptedXhr, unanswered } from '../test-support/scripted-xhr';
+import { HANDSHAKE_OK, ScriptedXhr, answer, establishSession, installScriptedXhr, pending, settleTimers, unanswered } from '../test-support/scripted-xhr';
 
 /**
  * The real CometD 9 client under the channel, with XMLHttpRequest replaced by a scripted one:
@@ -10,18 +10,6 @@ import { ScriptedXhr, answer, installScriptedXhr, unanswered } from '../test-sup
  * transports offered, failure.httpCode on a 401, re-subscription after a 402 re-handshake).
  * This file installs a global `window`; the node project runs each test file in isolation.
  */
-
-function only(channel: string): ScriptedXhr {
-  const requests = unanswered(channel);
-  expect(requests, `one pending ${channel} request`).toHaveLength(1);
-  return requests[0] as ScriptedXhr;
-}
-
-const HANDSHAKE_OK = { successful: true, clientId: 'client-1', version: '1.0', supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } };
-
-async function runTimers(): Promise<void> {
-  await vi.advanceTimersByTimeAsync(10);
-}
 
 /** Clocks for the channel's wake watch: `sleep` moves the wall clock only, as macOS and Linux do. */
 const wakeClocks = {
@@ -49,16 +37,6 @@ function setup(options: Pick<CometdChannelOptions, 'backoff'> = {}) {
   return { channel, listener, statuses, received, resyncs };
 }
 
-/** Handshake, subscription and first connect all succeed. */
-async function establish(): Promise<void> {
-  answer(only('/meta/handshake'), () => HANDSHAKE_OK);
-  await runTimers();
-  answer(only('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
-  await runTimers();
-  answer(only('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } }));
-  await runTimers();
-}
-
 beforeEach(() => {
   vi.useFakeTimers();
   installScriptedXhr();
@@ -73,10 +51,10 @@ describe('createCometdChannel over the real CometD client', () => {
   it('sends every request with credentials, over long-polling only, to the configured URL', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    const handshake = only('/meta/handshake');
+    const handshake = pending('/meta/handshake');
     expect(handshake.url).toBe('https://gws.example:8090/api/v2/notifications/handshake');
     expect(handshake.messages[0]?.supportedConnectionTypes).toEqual(['long-polling']);
-    await establish();
+    await establishSession();
     expect(t.statuses).toEqual(['connecting', 'connected']);
     expect(ScriptedXhr.sent.length).toBeGreaterThanOrEqual(3);
     expect(ScriptedXhr.sent.every((x) => x.withCredentials && x.method === 'POST')).toBe(true);
@@ -85,19 +63,19 @@ describe('createCometdChannel over the real CometD client', () => {
   it('delivers the data of messages on the channel', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    await establish();
-    answer(only('/meta/connect'), () => ({ successful: true }), [
+    await establishSession();
+    answer(pending('/meta/connect'), () => ({ successful: true }), [
       { channel: '/v2/me/openmedia', data: { messageType: 'OpenmediaStateChangeMessage', n: 1 } },
       { channel: '/v2/me/other', data: { n: 2 } },
     ]);
-    await runTimers();
+    await settleTimers();
     expect(t.received).toEqual([{ messageType: 'OpenmediaStateChangeMessage', n: 1 }]);
   });
 
   it('reads the HTTP 401 of a failed handshake and stops (no retry)', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    only('/meta/handshake').respond(401, '');
+    pending('/meta/handshake').respond(401, '');
     await vi.advanceTimersByTimeAsync(60_000);
     expect(t.statuses).toEqual(['connecting', 'unauthorized']);
     expect(unanswered('/meta/handshake')).toHaveLength(0);
@@ -107,7 +85,7 @@ describe('createCometdChannel over the real CometD client', () => {
   it('stops on 403::handshake_denied', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    answer(only('/meta/handshake'), () => ({ successful: false, error: '403::handshake_denied', advice: { reconnect: 'none' } }));
+    answer(pending('/meta/handshake'), () => ({ successful: false, error: '403::handshake_denied', advice: { reconnect: 'none' } }));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(t.statuses.at(-1)).toBe('unauthorized');
     expect(ScriptedXhr.sent.filter((x) => x.messages[0]?.channel === '/meta/handshake')).toHaveLength(1);
@@ -116,16 +94,16 @@ describe('createCometdChannel over the real CometD client', () => {
   it('re-handshakes after 402::Unknown client, re-subscribes, and asks for a resync', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    await establish();
+    await establishSession();
     expect(t.resyncs).toHaveLength(0);
-    answer(only('/meta/connect'), () => ({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } }));
-    await runTimers();
+    answer(pending('/meta/connect'), () => ({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } }));
+    await settleTimers();
     expect(t.statuses.at(-1)).toBe('reconnecting');
-    await establish();
+    await establishSession();
     expect(t.statuses.at(-1)).toBe('connected');
     expect(t.resyncs).toHaveLength(1);
-    answer(only('/meta/connect'), () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { after: 'rehandshake' } }]);
-    await runTimers();
+    answer(pending('/meta/connect'), () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { after: 'rehandshake' } }]);
+    await settleTimers();
     expect(t.received).toEqual([{ after: 'rehandshake' }]);
   });
 
@@ -134,13 +112,13 @@ describe('createCometdChannel over the real CometD client', () => {
     // CometD gives up on the handshake by itself: the channel's own restart must take over.
     const t = setup();
     t.channel.subscribe(t.listener);
-    only('/meta/handshake').respond(503, '');
-    await runTimers();
+    pending('/meta/handshake').respond(503, '');
+    await settleTimers();
     expect(t.statuses.at(-1)).toBe('reconnecting');
     await vi.advanceTimersByTimeAsync(1_000 - 20);
     expect(unanswered('/meta/handshake')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(20);
-    await establish();
+    await establishSession();
     expect(t.statuses.at(-1)).toBe('connected');
     expect(t.resyncs).toHaveLength(1);
   });
@@ -148,12 +126,12 @@ describe('createCometdChannel over the real CometD client', () => {
   it('starts over after a refused subscription only once CometD has finished the disconnect it sent', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    answer(only('/meta/handshake'), () => HANDSHAKE_OK);
-    await runTimers();
-    answer(only('/meta/subscribe'), () => ({ successful: false, error: '403::subscribe_failed', subscription: '/v2/me/openmedia' }));
-    await runTimers();
+    answer(pending('/meta/handshake'), () => HANDSHAKE_OK);
+    await settleTimers();
+    answer(pending('/meta/subscribe'), () => ({ successful: false, error: '403::subscribe_failed', subscription: '/v2/me/openmedia' }));
+    await settleTimers();
     expect(t.statuses.at(-1)).toBe('reconnecting');
-    const disconnect = only('/meta/disconnect');
+    const disconnect = pending('/meta/disconnect');
     // The restart is due after 1 s, but CometD refuses handshake() while it is disconnecting.
     await vi.advanceTimersByTimeAsync(5_000);
     expect(unanswered('/meta/handshake')).toHaveLength(0);
@@ -161,8 +139,8 @@ describe('createCometdChannel over the real CometD client', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(unanswered('/meta/handshake')).toHaveLength(1);
     // The long poll the server held for the old session comes back; CometD ignores it.
-    answer(only('/meta/connect'), () => ({ successful: true }));
-    await establish();
+    answer(pending('/meta/connect'), () => ({ successful: true }));
+    await establishSession();
     expect(t.statuses.at(-1)).toBe('connected');
     expect(t.resyncs).toHaveLength(1);
   });
@@ -170,11 +148,11 @@ describe('createCometdChannel over the real CometD client', () => {
   it('retryNow() (the network is back) handshakes again at once instead of sitting out the back-off, then resyncs', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    await establish();
+    await establishSession();
     // A long cut: every retry fails, and CometD's back-off grows by 1 s each time.
     const waits: number[] = [];
     for (let failures = 0; failures < 6; failures += 1) {
-      only('/meta/connect').fail();
+      pending('/meta/connect').fail();
       let waited = 0;
       while (unanswered('/meta/connect').length === 0 && waited < 60_000) {
         await vi.advanceTimersByTimeAsync(100);
@@ -183,15 +161,15 @@ describe('createCometdChannel over the real CometD client', () => {
       waits.push(waited);
     }
     expect(waits.at(-1)).toBeGreaterThanOrEqual(5_000);
-    only('/meta/connect').fail();
-    await runTimers();
+    pending('/meta/connect').fail();
+    await settleTimers();
     expect(t.statuses.at(-1)).toBe('reconnecting');
     expect(unanswered('/meta/connect')).toHaveLength(0);
     t.channel.retryNow?.();
-    answer(only('/meta/disconnect'), () => ({ successful: true }));
+    answer(pending('/meta/disconnect'), () => ({ successful: true }));
     await vi.advanceTimersByTimeAsync(100);
     expect(unanswered('/meta/handshake')).toHaveLength(1);
-    await establish();
+    await establishSession();
     expect(t.statuses.at(-1)).toBe('connected');
     expect(t.resyncs).toHaveLength(1);
     // The old session's pending retry does not come back as a second long poll.
@@ -202,7 +180,7 @@ describe('createCometdChannel over the real CometD client', () => {
   it('retryNow() leaves a working connection alone', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    await establish();
+    await establishSession();
     const count = ScriptedXhr.sent.length;
     t.channel.retryNow?.();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -213,19 +191,19 @@ describe('createCometdChannel over the real CometD client', () => {
   it('after the machine slept, a connection that looked live starts a new session at once and resyncs', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    await establish();
-    const beforeSleep = only('/meta/connect');
+    await establishSession();
+    const beforeSleep = pending('/meta/connect');
     wakeClocks.slept = 10 * 60_000;
     await vi.advanceTimersByTimeAsync(5_000);
     // Not "Live" any more: the long poll sent before the sleep may be dead.
     expect(t.statuses).toEqual(['connecting', 'connected', 'reconnecting']);
-    answer(only('/meta/disconnect'), () => ({ successful: true }));
+    answer(pending('/meta/disconnect'), () => ({ successful: true }));
     await vi.advanceTimersByTimeAsync(100);
     expect(unanswered('/meta/handshake')).toHaveLength(1);
     // The old long poll, answered now, is not taken for the new session's.
     expect(unanswered('/meta/connect')).toContain(beforeSleep);
     answer(beforeSleep, () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { stale: true } }]);
-    await establish();
+    await establishSession();
     expect(t.statuses.at(-1)).toBe('connected');
     expect(t.resyncs).toHaveLength(1);
     expect(t.received).toEqual([]);
@@ -239,14 +217,14 @@ describe('createCometdChannel over the real CometD client', () => {
   it('a sleep during the back-off after a failure retries at once', async () => {
     const t = setup({ backoff: { baseMs: 30_000 } });
     t.channel.subscribe(t.listener);
-    only('/meta/handshake').respond(503, '');
-    await runTimers();
+    pending('/meta/handshake').respond(503, '');
+    await settleTimers();
     expect(t.statuses.at(-1)).toBe('reconnecting');
     wakeClocks.slept = 60_000;
     await vi.advanceTimersByTimeAsync(5_000 - 10);
     // The back-off (15 s or more) has not run out: this handshake is the wake's.
     expect(unanswered('/meta/handshake')).toHaveLength(1);
-    await establish();
+    await establishSession();
     expect(t.statuses.at(-1)).toBe('connected');
     expect(t.resyncs).toHaveLength(1);
     // The back-off's own restart was cancelled.
@@ -257,8 +235,8 @@ describe('createCometdChannel over the real CometD client', () => {
   it('a sleep while signed out changes nothing: the agent signs in again', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
-    only('/meta/handshake').respond(401, '');
-    await runTimers();
+    pending('/meta/handshake').respond(401, '');
+    await settleTimers();
     const count = ScriptedXhr.sent.length;
     wakeClocks.slept = 60_000;
     await vi.advanceTimersByTimeAsync(10_000);
@@ -269,7 +247,7 @@ describe('createCometdChannel over the real CometD client', () => {
   it('disconnects when the last listener leaves, and sends nothing more', async () => {
     const t = setup();
     const off = t.channel.subscribe(t.listener);
-    await establish();
+    await establishSession();
     off();
     expect(t.channel.getStatus()).toBe('disconnected');
     const disconnect = unanswered('/meta/disconnect');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ScriptedXhr, answer, installScriptedXhr, unanswered } from '../test-support/scripted-xhr';
+import { ScriptedXhr, answer, establishSession, installScriptedXhr, pending, settleTimers, unanswered } from '../test-support/scripted-xhr';
 import { createCometdChannel } from './cometd-channel';
 import { CSRF_WAIT_MS } from './csrf-header';
 import type { CsrfHeader, CsrfHeaderSource } from './csrf-header';
@@ -30,20 +30,9 @@ function sent(channel: string): ScriptedXhr[] {
   return ScriptedXhr.sent.filter((x) => x.messages.some((m) => m.channel === channel));
 }
 
-function only(channel: string): ScriptedXhr {
-  const requests = unanswered(channel);
-  expect(requests, `one pending ${channel} request`).toHaveLength(1);
-  return requests[0] as ScriptedXhr;
-}
-
-const HANDSHAKE_OK = { successful: true, clientId: 'client-1', version: '1.0', supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } };
 const CSRF_REFUSAL = { statusCode: 3, statusMessage: 'Missing or invalid Csrf token' };
 const T1: CsrfHeader = { header: 'X-CSRF-TOKEN', value: 'token-1' };
 const T2: CsrfHeader = { header: 'X-CSRF-TOKEN', value: 'token-2' };
-
-async function runTimers(): Promise<void> {
-  await vi.advanceTimersByTimeAsync(10);
-}
 
 /** A source the test drives: `answered()` is GWS's first answer, `refresh()` hands out `next`. */
 function fakeSource(initial?: CsrfHeader) {
@@ -83,16 +72,6 @@ function setup(csrf: CsrfHeaderSource) {
   return { channel, statuses, off };
 }
 
-/** Handshake, subscription and first connect all succeed. */
-async function establish(): Promise<void> {
-  answer(only('/meta/handshake'), () => HANDSHAKE_OK);
-  await runTimers();
-  answer(only('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
-  await runTimers();
-  answer(only('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } }));
-  await runTimers();
-}
-
 beforeEach(() => {
   vi.useFakeTimers();
   installScriptedXhr();
@@ -112,12 +91,12 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     expect(ScriptedXhr.sent).toHaveLength(0);
     control.set(T1);
     control.answered();
-    await runTimers();
-    expect(headers(only('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
-    await establish();
+    await settleTimers();
+    expect(headers(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    await establishSession();
     expect(t.statuses).toEqual(['connecting', 'connected']);
     t.off();
-    expect(headers(only('/meta/disconnect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    expect(headers(pending('/meta/disconnect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
     const channels = ScriptedXhr.sent.map((x) => x.messages[0]?.channel);
     expect(channels).toEqual(['/meta/handshake', '/meta/subscribe', '/meta/connect', '/meta/connect', '/meta/disconnect']);
     expect(ScriptedXhr.sent.map((x) => headers(x)['X-CSRF-TOKEN'])).toEqual(Array(5).fill('token-1'));
@@ -126,12 +105,12 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
   it('a server that hands out no token: the handshake goes once it answered, with no CSRF header', async () => {
     const { source, control } = fakeSource();
     const t = setup(source);
-    await runTimers();
+    await settleTimers();
     expect(ScriptedXhr.sent).toHaveLength(0);
     control.answered();
-    await runTimers();
-    expect(Object.keys(headers(only('/meta/handshake')))).not.toContain('X-CSRF-TOKEN');
-    await establish();
+    await settleTimers();
+    expect(Object.keys(headers(pending('/meta/handshake')))).not.toContain('X-CSRF-TOKEN');
+    await establishSession();
     expect(t.statuses.at(-1)).toBe('connected');
   });
 
@@ -147,11 +126,11 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
   it('the next long poll carries a token that changed meanwhile', async () => {
     const { source, control } = fakeSource(T1);
     const t = setup(source);
-    await establish();
+    await establishSession();
     control.set(T2);
-    answer(only('/meta/connect'), () => ({ successful: true }));
-    await runTimers();
-    expect(headers(only('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    answer(pending('/meta/connect'), () => ({ successful: true }));
+    await settleTimers();
+    expect(headers(pending('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
     expect(t.statuses).toEqual(['connecting', 'connected']);
   });
 
@@ -159,11 +138,11 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     const { source, control } = fakeSource(T1);
     control.next = T2;
     const t = setup(source);
-    only('/meta/handshake').respond(403, CSRF_REFUSAL);
-    await runTimers();
+    pending('/meta/handshake').respond(403, CSRF_REFUSAL);
+    await settleTimers();
     expect(control.refreshes).toBe(1);
-    expect(headers(only('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
-    await establish();
+    expect(headers(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    await establishSession();
     expect(t.statuses).toEqual(['connecting', 'connected']);
   });
 
@@ -172,12 +151,12 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     control.answered();
     control.next = T1;
     const t = setup(source);
-    await runTimers();
-    only('/meta/handshake').respond(403, 'Forbidden');
-    await runTimers();
+    await settleTimers();
+    pending('/meta/handshake').respond(403, 'Forbidden');
+    await settleTimers();
     expect(control.refreshes).toBe(1);
-    expect(headers(only('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
-    await establish();
+    expect(headers(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    await establishSession();
     expect(t.statuses).toEqual(['connecting', 'connected']);
   });
 
@@ -185,9 +164,9 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     const { source, control } = fakeSource(T1);
     control.next = T2;
     const t = setup(source);
-    only('/meta/handshake').respond(403, CSRF_REFUSAL);
-    await runTimers();
-    only('/meta/handshake').respond(403, CSRF_REFUSAL);
+    pending('/meta/handshake').respond(403, CSRF_REFUSAL);
+    await settleTimers();
+    pending('/meta/handshake').respond(403, CSRF_REFUSAL);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(t.statuses).toEqual(['connecting', 'unauthorized']);
     expect(sent('/meta/handshake')).toHaveLength(2);
@@ -197,7 +176,7 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
   it('a 403 a token cannot cure (sent with one, not about CSRF) signs out at once', async () => {
     const { source, control } = fakeSource(T1);
     const t = setup(source);
-    only('/meta/handshake').respond(403, 'Access is denied');
+    pending('/meta/handshake').respond(403, 'Access is denied');
     await vi.advanceTimersByTimeAsync(60_000);
     expect(t.statuses).toEqual(['connecting', 'unauthorized']);
     expect(sent('/meta/handshake')).toHaveLength(1);
@@ -208,15 +187,15 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     const { source, control } = fakeSource(T1);
     control.next = T2;
     const t = setup(source);
-    await establish();
-    only('/meta/connect').respond(403, CSRF_REFUSAL);
-    await runTimers();
+    await establishSession();
+    pending('/meta/connect').respond(403, CSRF_REFUSAL);
+    await settleTimers();
     expect(control.refreshes).toBe(1);
     expect(t.statuses.at(-1)).toBe('reconnecting');
     while (unanswered('/meta/connect').length === 0) await vi.advanceTimersByTimeAsync(100);
-    expect(headers(only('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
-    answer(only('/meta/connect'), () => ({ successful: true }));
-    await runTimers();
+    expect(headers(pending('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    answer(pending('/meta/connect'), () => ({ successful: true }));
+    await settleTimers();
     expect(t.statuses.at(-1)).toBe('connected');
   });
 });

@@ -78,6 +78,24 @@ export function answer(xhr: ScriptedXhr, fields: (m: BayeuxMessage) => object, e
   xhr.respond(200, [...xhr.messages.map((m) => ({ id: m.id, channel: m.channel, ...fields(m) })), ...extra]);
 }
 
+/** A successful handshake reply (long-polling, retry advice). */
+export const HANDSHAKE_OK = { successful: true, clientId: 'client-1', version: '1.0', supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } };
+
+/** Lets CometD's pending timers and the promises they settle run (fake timers). */
+export async function settleTimers(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(10);
+}
+
+/** Handshake, subscription to `/v2/me/openmedia` and first connect all succeed. */
+export async function establishSession(): Promise<void> {
+  answer(pending('/meta/handshake'), () => HANDSHAKE_OK);
+  await settleTimers();
+  answer(pending('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
+  await settleTimers();
+  answer(pending('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } }));
+  await settleTimers();
+}
+
 /** A global `window` whose XMLHttpRequest is {@link ScriptedXhr}; undo with `vi.unstubAllGlobals()`. */
 export function installScriptedXhr(): void {
   ScriptedXhr.sent = [];
