@@ -155,7 +155,8 @@ const READING = `## Reading the figures
   while another tab's action is in flight, focus kept when a server change closes an editor, a
   network-cut action settled by the read after it) 0.9 kB more (40.4 kB); those of its night (a new
   session at once after the computer slept, no false "timed out" after a host's long task, tabs
-  that say so when the leader tab's page is held) 0.6 kB more (41 kB).
+  that say so when the leader tab's page is held) 0.6 kB more (41 kB); those of 2026-12-05 (the
+  CSRF token on CometD's requests, Workspace API v3 states and subjects as sent) 1 kB more (42 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
