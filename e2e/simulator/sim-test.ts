@@ -63,10 +63,10 @@ export function withSimulator(): void {
 export { expect };
 
 /** Sign the browser in the documented way (initialize-workspace through the page's proxy), open the v3 page. */
-export async function openV3Page(page: Page, code: string): Promise<Locator> {
+export async function openV3Page(page: Page, code: string, query = ''): Promise<Locator> {
   const init = await page.request.get(`/workspace/v3/initialize-workspace?code=${code}`);
   expect(init.ok()).toBe(true);
-  await page.goto('/?dialect=v3&mock=0');
+  await page.goto(`/?dialect=v3&mock=0${query}`);
   const root = widget(page);
   await expect(indicator(root, 'Live')).toBeVisible({ timeout: 30_000 });
   return root;

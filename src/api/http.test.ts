@@ -56,6 +56,17 @@ describe('createGwsHttp', () => {
     expect(post?.body).toEqual({ operationName: 'Accept' });
   });
 
+  it('sends x-api-key on every GET and POST when a key is given, and none without', async () => {
+    const fake = createFakeFetch((request) => (request.method === 'GET' ? json({}, { headers: csrfHeaders('tok') }) : json({ statusCode: 0 })));
+    await createGwsHttp({ fetch: fake.fetch, apiKey: 'k-1' }).post('/api/v2/me/openmedia/workitem/1', { operationName: 'Accept' });
+    await createGwsHttp({ fetch: fake.fetch }).get('/api/v2/me');
+    expect(fake.requests.map((r) => [r.method, r.headers.get('x-api-key')])).toEqual([
+      ['GET', 'k-1'],
+      ['POST', 'k-1'],
+      ['GET', null],
+    ]);
+  });
+
   it('an empty or blank answer body is undefined; a non-JSON one is its text', async () => {
     const answers = ['  \n', 'plain words'];
     const fake = createFakeFetch(() => new Response(answers.shift()));

@@ -16,6 +16,8 @@ export interface GwsHttpOptions {
   readonly gwsBase?: string;
   /** The fetch to use. Default: the global `fetch`, looked up at call time. */
   readonly fetch?: typeof fetch;
+  /** Sent as `x-api-key` on every request when set (an API gateway in front of GWS may require one). */
+  readonly apiKey?: string;
 }
 
 /** JSON over HTTP with the session cookie, CSRF handling and error mapping shared by every GWS call. */
@@ -73,6 +75,7 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
 
   async function send(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined): Promise<Answer> {
     const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.apiKey) headers['x-api-key'] = options.apiKey;
     if (method === 'POST') {
       headers['Content-Type'] = 'application/json';
       const token = csrf.current();

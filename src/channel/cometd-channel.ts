@@ -3,6 +3,7 @@ import { OPENMEDIA_CHANNEL } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { BackoffOptions } from './backoff';
+import { checkCometdChannels } from './cometd-channels';
 import { openCometdSession, prepareCometd } from './cometd-session';
 import { DEFAULT_CONNECT_PACING_MS, createPendingConnect, documentVisible } from './connect-pacing';
 import type { CometdClient, CometdSession, HandshakeCycles, PreparedCometd } from './cometd-session';
@@ -20,6 +21,17 @@ export interface CometdChannelOptions {
   readonly url?: string;
   /** Channel, message type and resource key. Default: {@link OPENMEDIA_CHANNEL}. */
   readonly descriptor?: ChannelDescriptor;
+  /**
+   * The channels to subscribe to, all on every handshake. Default: the descriptor's one channel.
+   * For a server that refuses a wildcard, the exact channels it covers (checked by
+   * {@link checkCometdChannels}; a bad list throws here).
+   */
+  readonly channels?: readonly string[];
+  /**
+   * Headers every long-polling request carries (e.g. `{ 'x-api-key': … }`); a WebSocket cannot
+   * carry headers. Default: none.
+   */
+  readonly requestHeaders?: Readonly<Record<string, string>>;
   /**
    * `long-polling` (default) is what every GWS serves. `websocket` is an opt-in that keeps
    * long-polling as the fallback CometD negotiates when the WebSocket upgrade fails.
@@ -63,7 +75,7 @@ export interface CometdChannelOptions {
 
 /**
  * Creates the production {@link NotificationChannel}: a CometD (Bayeux) client subscribed to the
- * descriptor's channel.
+ * descriptor's channel (or to `channels`).
  *
  * - Ref-counted: the first `subscribe()` handshakes, removing the last listener disconnects.
  * - Re-subscribes after every successful handshake (CometD drops subscriptions on each one,
@@ -81,6 +93,7 @@ export interface CometdChannelOptions {
 export function createCometdChannel(options: CometdChannelOptions = {}): NotificationChannel {
   const url = options.url ?? DEFAULT_COMETD_URL;
   const descriptor = options.descriptor ?? OPENMEDIA_CHANNEL;
+  const channels = options.channels === undefined ? [descriptor.channel] : checkCometdChannels(options.channels);
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
   const random = options.random ?? Math.random;
   const factory = options.cometdFactory ?? createBrowserCometd;
@@ -118,13 +131,14 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       pendingConnect,
       timersInWorker: options.timersInWorker,
       csrf: options.csrf,
+      requestHeaders: options.requestHeaders,
     });
     session = openCometdSession({
       cometd: client.cometd,
       gate: client.gate,
       csrf: client.csrf,
       url,
-      channel: descriptor.channel,
+      channels,
       transport,
       backoff,
       random,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ScriptedXhr, answer, establishSession, installScriptedXhr, pending, settleTimers, unanswered } from '../test-support/scripted-xhr';
+import { HeaderXhr, ScriptedXhr, answer, establishSession, installScriptedXhr, pending, requestHeaders, settleTimers, unanswered } from '../test-support/scripted-xhr';
 import { createCometdChannel } from './cometd-channel';
 import { CSRF_WAIT_MS } from './csrf-header';
 import type { CsrfHeader, CsrfHeaderSource } from './csrf-header';
@@ -10,21 +10,6 @@ import type { ConnectionStatus } from './types';
  * request headers: the CSRF token reaches every long-polling POST, follows changes, holds the
  * first handshake back until it could be known, and a refused handshake is retried once.
  */
-
-/** The request headers CometD set on each scripted request. */
-const headersOf = new WeakMap<ScriptedXhr, Record<string, string>>();
-
-class HeaderXhr extends ScriptedXhr {
-  override setRequestHeader(...args: unknown[]): void {
-    const [name, value] = args;
-    if (typeof name !== 'string' || typeof value !== 'string') return;
-    headersOf.set(this, { ...headersOf.get(this), [name]: value });
-  }
-}
-
-function headers(xhr: ScriptedXhr | undefined): Record<string, string> {
-  return (xhr && headersOf.get(xhr)) ?? {};
-}
 
 function sent(channel: string): ScriptedXhr[] {
   return ScriptedXhr.sent.filter((x) => x.messages.some((m) => m.channel === channel));
@@ -92,14 +77,14 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     control.set(T1);
     control.answered();
     await settleTimers();
-    expect(headers(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    expect(requestHeaders(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
     await establishSession();
     expect(t.statuses).toEqual(['connecting', 'connected']);
     t.off();
-    expect(headers(pending('/meta/disconnect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    expect(requestHeaders(pending('/meta/disconnect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
     const channels = ScriptedXhr.sent.map((x) => x.messages[0]?.channel);
     expect(channels).toEqual(['/meta/handshake', '/meta/subscribe', '/meta/connect', '/meta/connect', '/meta/disconnect']);
-    expect(ScriptedXhr.sent.map((x) => headers(x)['X-CSRF-TOKEN'])).toEqual(Array(5).fill('token-1'));
+    expect(ScriptedXhr.sent.map((x) => requestHeaders(x)['X-CSRF-TOKEN'])).toEqual(Array(5).fill('token-1'));
   });
 
   it('a server that hands out no token: the handshake goes once it answered, with no CSRF header', async () => {
@@ -109,7 +94,7 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     expect(ScriptedXhr.sent).toHaveLength(0);
     control.answered();
     await settleTimers();
-    expect(Object.keys(headers(pending('/meta/handshake')))).not.toContain('X-CSRF-TOKEN');
+    expect(Object.keys(requestHeaders(pending('/meta/handshake')))).not.toContain('X-CSRF-TOKEN');
     await establishSession();
     expect(t.statuses.at(-1)).toBe('connected');
   });
@@ -130,7 +115,7 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     control.set(T2);
     answer(pending('/meta/connect'), () => ({ successful: true }));
     await settleTimers();
-    expect(headers(pending('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    expect(requestHeaders(pending('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
     expect(t.statuses).toEqual(['connecting', 'connected']);
   });
 
@@ -141,7 +126,7 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     pending('/meta/handshake').respond(403, CSRF_REFUSAL);
     await settleTimers();
     expect(control.refreshes).toBe(1);
-    expect(headers(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    expect(requestHeaders(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
     await establishSession();
     expect(t.statuses).toEqual(['connecting', 'connected']);
   });
@@ -155,7 +140,7 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     pending('/meta/handshake').respond(403, 'Forbidden');
     await settleTimers();
     expect(control.refreshes).toBe(1);
-    expect(headers(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
+    expect(requestHeaders(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-1' });
     await establishSession();
     expect(t.statuses).toEqual(['connecting', 'connected']);
   });
@@ -193,7 +178,7 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     expect(control.refreshes).toBe(1);
     expect(t.statuses.at(-1)).toBe('reconnecting');
     while (unanswered('/meta/connect').length === 0) await vi.advanceTimersByTimeAsync(100);
-    expect(headers(pending('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    expect(requestHeaders(pending('/meta/connect'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
     answer(pending('/meta/connect'), () => ({ successful: true }));
     await settleTimers();
     expect(t.statuses.at(-1)).toBe('connected');

@@ -17,6 +17,7 @@ export type CometdClient = Pick<
   | 'addListener'
   | 'removeListener'
   | 'subscribe'
+  | 'batch'
   | 'unregisterTransport'
   | 'registerExtension'
   | 'getStatus'
@@ -81,9 +82,11 @@ export function prepareCometd(
     readonly timersInWorker?: boolean;
     /** Where the session's CSRF token comes from; without one, requests carry none. */
     readonly csrf?: CsrfHeaderSource;
+    /** Headers every long-polling request carries (`x-api-key`); the CSRF token is added over them. */
+    readonly requestHeaders?: Readonly<Record<string, string>>;
   },
 ): PreparedCometd {
-  const started = captureWorkers(() => configure(cometd, params, params.timersInWorker ?? true));
+  const started = captureWorkers(() => configure(cometd, params, params.timersInWorker ?? true, params.requestHeaders));
   // CometD deep-copies its whole configuration each time its transports read a setting, several
   // times per long poll (see cometd-configuration.ts).
   const reads = cacheConfigurationReads(cometd);
@@ -119,7 +122,12 @@ export interface SessionParams {
   /** The client's CSRF token (from {@link prepareCometd}): the first handshake waits for one. */
   readonly csrf?: CsrfAttachment;
   readonly url: string;
-  readonly channel: string;
+  /**
+   * The channels to subscribe to, all of them on every handshake (one batched request); the
+   * session is live once every one is in place. A message that reaches several of them (an exact
+   * channel listed beside a wildcard that covers it) is passed on once.
+   */
+  readonly channels: readonly string[];
   readonly transport: 'long-polling' | 'websocket';
   readonly backoff: BackoffOptions;
   readonly random: () => number;
@@ -145,7 +153,10 @@ export function openCometdSession(params: SessionParams): CometdSession {
   const gate = params.gate ?? prepareCometd(cometd, { url: params.url, transport: params.transport, backoff: params.backoff, random: params.random }).gate;
   gate.open = true;
   let live = true;
-  let subscribed = false;
+  /** Subscriptions of this handshake that the server accepted; live needs all of them. */
+  let subscribed = 0;
+  /** The message last passed on: CometD hands one message to each subscription it matches. */
+  let lastDelivered: Message | undefined;
   let connectBroken = false;
   /** Live means push works: declared only once a /meta/connect of this handshake succeeded. */
   let connectSucceeded = false;
@@ -173,22 +184,24 @@ export function openCometdSession(params: SessionParams): CometdSession {
       // Every handshake, including CometD's own re-handshake after a 402, drops the client's
       // subscriptions: subscribing here is what keeps notifications flowing after a restart.
       if (reply.reestablish === true) resyncPending = true;
-      subscribed = false;
+      subscribed = 0;
       connectBroken = false;
       connectSucceeded = false;
       cycleCounted = false;
       csrfRetried = false;
       csrfRefreshed = false;
-      cometd.subscribe(
-        params.channel,
-        (message: Message) => {
-          if (live) events.message(message.data);
-        },
-        onSubscribed,
-      );
+      const deliver = (message: Message) => {
+        if (!live || message === lastDelivered) return;
+        lastDelivered = message;
+        events.message(message.data);
+      };
+      // One request for all of them; a refusal of any one ends the handshake (see onSubscribed).
+      cometd.batch(() => {
+        for (const channel of params.channels) cometd.subscribe(channel, deliver, onSubscribed);
+      });
       return;
     }
-    subscribed = false;
+    subscribed = 0;
     resyncPending = true;
     if (csrf !== undefined && !csrfRetried && mayBeCsrfRefusal(reply, csrf.handshakeSentWithToken())) {
       // Refused for want of a (valid) CSRF token, not for a lost session: read one and try once
@@ -207,7 +220,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
   function onSubscribed(reply: Message): void {
     if (!live) return;
     if (reply.successful) {
-      subscribed = true;
+      subscribed += 1;
       maybeConnected();
       return;
     }
@@ -264,7 +277,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
   }
 
   function maybeConnected(): void {
-    if (!subscribed || connectBroken || !connectSucceeded) return;
+    if (subscribed < params.channels.length || connectBroken || !connectSucceeded) return;
     // Push works: whatever failed before, the session is known.
     cycles.count = 0;
     if (resyncPending) {
@@ -408,13 +421,19 @@ function captureWorkers(start: () => void): { release(): void } {
   };
 }
 
-function configure(cometd: CometdClient, params: Pick<SessionParams, 'url' | 'backoff'>, timersInWorker: boolean): void {
+function configure(
+  cometd: CometdClient,
+  params: Pick<SessionParams, 'url' | 'backoff'>,
+  timersInWorker: boolean,
+  requestHeaders: Readonly<Record<string, string>> | undefined,
+): void {
   const config = {
     url: params.url,
     backoffIncrement: params.backoff.baseMs,
     maxBackoff: params.backoff.maxMs,
     logLevel: 'warn' as const,
     ...(timersInWorker ? {} : { useWorkerScheduler: false }),
+    ...(requestHeaders !== undefined && Object.keys(requestHeaders).length > 0 ? { requestHeaders: { ...requestHeaders } } : {}),
   };
   try {
     cometd.configure(config);

@@ -199,4 +199,10 @@ describe('workerCometdOptions', () => {
     expect(options.timersInWorker).toBe(false);
     expect(options.wake).toEqual({ timersOnTime: true });
   });
+
+  it("gives the Worker's CometD channel the page's channel list and request headers", () => {
+    const options = workerCometdOptions({ ...CONFIG, channels: ['/workspace/v3/media/email'], requestHeaders: { 'x-api-key': 'key-1' } }, () => true);
+    expect(options.channels).toEqual(['/workspace/v3/media/email']);
+    expect(options.requestHeaders).toEqual({ 'x-api-key': 'key-1' });
+  });
 });

@@ -140,6 +140,8 @@ export function workerCometdOptions(config: WorkerChannelConfig, visible: () => 
     csrf,
     url: config.url,
     descriptor: config.descriptor,
+    channels: config.channels,
+    requestHeaders: config.requestHeaders,
     transport: config.transport,
     backoff: config.backoff,
     connectPacingMs: config.connectPacingMs,

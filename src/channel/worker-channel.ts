@@ -35,6 +35,10 @@ export interface WorkerChannelOptions {
   /** The CometD endpoint; resolved against the page before it is sent to the Worker. */
   readonly url: string;
   readonly descriptor: ChannelDescriptor;
+  /** The channels to subscribe to (see `CometdChannelOptions.channels`). Default: the descriptor's. */
+  readonly channels?: readonly string[];
+  /** Headers every CometD request carries (see `CometdChannelOptions.requestHeaders`). */
+  readonly requestHeaders?: Readonly<Record<string, string>>;
   readonly transport?: 'long-polling' | 'websocket';
   readonly backoff?: Partial<BackoffOptions>;
   readonly connectPacingMs?: number;
@@ -132,6 +136,8 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
       config: {
         url: absoluteUrl(options.url),
         descriptor: { channel: descriptor.channel, messageType: descriptor.messageType, resourceKey: descriptor.resourceKey },
+        ...(options.channels === undefined ? {} : { channels: [...options.channels] }),
+        ...(options.requestHeaders === undefined ? {} : { requestHeaders: { ...options.requestHeaders } }),
         transport: options.transport ?? 'long-polling',
         backoff: options.backoff === undefined ? undefined : { ...options.backoff },
         connectPacingMs: options.connectPacingMs,

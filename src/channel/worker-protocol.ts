@@ -8,6 +8,10 @@ export interface WorkerChannelConfig {
   /** The CometD endpoint, absolute (a Worker resolves relative URLs against its own script). */
   readonly url: string;
   readonly descriptor: ChannelDescriptor;
+  /** The channels to subscribe to, when not the descriptor's one (see `CometdChannelOptions.channels`). */
+  readonly channels?: readonly string[];
+  /** Headers every CometD request carries (`x-api-key`). */
+  readonly requestHeaders?: Readonly<Record<string, string>>;
   readonly transport: 'long-polling' | 'websocket';
   readonly backoff?: Partial<BackoffOptions>;
   readonly connectPacingMs?: number;

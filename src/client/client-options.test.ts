@@ -16,6 +16,14 @@ describe('sameClientOptions', () => {
     expect(sameClientOptions({}, { mediaTypes: [] })).toBe(false);
   });
 
+  it('compares the CometD channels by content too, and the API key by value', () => {
+    expect(sameClientOptions({ cometdChannels: ['/a', '/b'] }, { cometdChannels: ['/a', '/b'] })).toBe(true);
+    expect(sameClientOptions({ cometdChannels: ['/a'] }, { cometdChannels: ['/a', '/b'] })).toBe(false);
+    expect(sameClientOptions({ cometdChannels: ['/a'] }, {})).toBe(false);
+    expect(sameClientOptions({ apiKey: 'k' }, { apiKey: 'k' })).toBe(true);
+    expect(sameClientOptions({ apiKey: 'k' }, { apiKey: 'j' })).toBe(false);
+  });
+
   it('compares every other defining option by identity', () => {
     const channel = createMemoryChannel();
     expect(sameClientOptions({ gwsBase: 'x', channel }, { gwsBase: 'x', channel })).toBe(true);

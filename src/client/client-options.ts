@@ -27,11 +27,24 @@ export interface OpenmediaClientOptions {
   /**
    * The server API: `'gws-v2'` (GWS 8.5 Open Media, the default) or `'workspace-v3'` (Genesys
    * Workspace API v3). It sets the CometD path and channels, the default media types, the parser
-   * and the REST client; `cometdUrl`, `mediaTypes`, `gwsClient` and `channel` still override. See docs/dialects.md.
+   * and the REST client; `cometdUrl`, `cometdChannels`, `mediaTypes`, `gwsClient` and `channel` still override. See docs/dialects.md.
    */
   readonly dialect?: DialectName;
   /** The CometD endpoint. Default `${gwsBase}/api/v2/notifications`. */
   readonly cometdUrl?: string;
+  /**
+   * The CometD channels to subscribe to, all of them. Default the dialect's: `/v2/me/openmedia`,
+   * or `/workspace/v3/media/*`. For a Workspace API v3 server that refuses the wildcard, list the
+   * exact ones, e.g. `['/workspace/v3/media/workitem', '/workspace/v3/media/email']` (a media type
+   * left out is then never heard). A malformed list throws when the client is created.
+   */
+  readonly cometdChannels?: readonly string[];
+  /**
+   * Sent as `x-api-key` on every REST and CometD request (long-polling; a WebSocket cannot carry
+   * it). For a Workspace API v3 deployment, or an API gateway in front of GWS, that requires a
+   * key. Default: none.
+   */
+  readonly apiKey?: string;
   /** Media types to read snapshots of (plus any met on the channel). Default `['promotion', 'workitem']`. */
   readonly mediaTypes?: readonly string[];
   /** CometD transport. Default `long-polling`; `websocket` falls back to long-polling. */
@@ -111,6 +124,8 @@ export const CLIENT_OPTION_KEYS = [
   'gwsBase',
   'dialect',
   'cometdUrl',
+  'cometdChannels',
+  'apiKey',
   'mediaTypes',
   'transport',
   'connectPacingMs',
@@ -137,12 +152,12 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 }
 
 /**
- * Whether a client made with `a` serves `b` as well: the same values (media types compared by
- * content, so an inline array literal does not reconnect on every render).
+ * Whether a client made with `a` serves `b` as well: the same values (media types and channels
+ * compared by content, so an inline array literal does not reconnect on every render).
  */
 export function sameClientOptions(a: OpenmediaClientOptions, b: OpenmediaClientOptions): boolean {
   return CLIENT_OPTION_KEYS.every((key) =>
-    key === 'mediaTypes' ? sameList(a.mediaTypes, b.mediaTypes) : Object.is(a[key], b[key]),
+    key === 'mediaTypes' || key === 'cometdChannels' ? sameList(a[key], b[key]) : Object.is(a[key], b[key]),
   );
 }
 

@@ -37,6 +37,23 @@ describe('dialects', () => {
     expect(withDialect({ mediaTypes: ['chat'], cometdUrl: '/x' }, dialect, '')).toMatchObject({ mediaTypes: ['chat'], cometdUrl: '/x' });
   });
 
+  it('checks the CometD channels where the host gave them: a malformed list throws with the fix, a good one is kept', () => {
+    const dialect = createDialect('workspace-v3');
+    expect(() => withDialect({ cometdChannels: ['/workspace/v3/media/*/x'] }, dialect, '')).toThrow(/cometdChannels: .*wildcard/);
+    expect(() => createOpenmediaClient({ dialect: 'workspace-v3', cometdChannels: [] })).toThrow(/at least one channel/);
+    expect(withDialect({ cometdChannels: ['/workspace/v3/media/email'] }, dialect, '').cometdChannels).toEqual(['/workspace/v3/media/email']);
+    expect(withDialect({}, dialect, '').cometdChannels).toBeUndefined();
+  });
+
+  it.each(['gws-v2', 'workspace-v3'] as const)('%s: the REST client sends apiKey as x-api-key', async (name) => {
+    const fake = createFakeFetch(() => json({ data: { user: { userName: 'a' } } }));
+    vi.stubGlobal('fetch', fake.fetch);
+    const options = withDialect({ apiKey: 'k-1' }, createDialect(name), 'https://gws.example');
+    await options.gwsClient?.getMe();
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]?.headers.get('x-api-key')).toBe('k-1');
+  });
+
   it('an unknown dialect is a programmer error that names the choices', () => {
     expect(() => createDialect('v9' as never)).toThrow(/gws-v2, workspace-v3/);
   });

@@ -2,6 +2,7 @@ import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
 import { isGwsRequestError } from '../api/errors';
 import { DEFAULT_COMETD_URL } from '../channel/cometd-channel';
+import { checkCometdChannels } from '../channel/cometd-channels';
 import type { OpenmediaClientOptions } from './client-options';
 import { OPENMEDIA_CHANNEL, parseNotification } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
@@ -40,7 +41,8 @@ export interface Dialect {
    * is the channel's (a host may pass a GWS v2 channel of another resource); v3 has one shape.
    */
   parse(data: unknown, descriptor: ChannelDescriptor): ParseResult;
-  createRestClient(options: { readonly gwsBase: string }): GwsClient;
+  /** The dialect's REST client; `apiKey` goes out as `x-api-key` on every request. */
+  createRestClient(options: { readonly gwsBase: string; readonly apiKey?: string }): GwsClient;
   /**
    * Whether the server no longer knows the agent's session, asked (over `client`) when CometD
    * handshakes keep being accepted but lead nowhere. True ends the channel as signed out; false
@@ -58,7 +60,7 @@ export function gwsV2Dialect(): Dialect {
     defaultMediaTypes: ['promotion', 'workitem'],
     whenLoaded: () => undefined,
     parse: (data, descriptor) => parseNotification(data, descriptor),
-    createRestClient: ({ gwsBase }) => createGwsClient({ gwsBase }),
+    createRestClient: ({ gwsBase, apiKey }) => createGwsClient({ gwsBase, apiKey }),
     // GWS answers `GET /api/v2/me` with 401 (or 403) once the HTTP session is gone.
     isSessionGone: (client) =>
       client.getMe().then(
@@ -131,7 +133,7 @@ export function workspaceV3Dialect(load: () => Promise<WorkspaceV3Parts> = loadW
       if (parts === undefined) throw new Error('The Workspace API v3 dialect is not loaded yet: wait for whenLoaded().');
       return parts.parse(data);
     },
-    createRestClient: ({ gwsBase }) => lazyRestClient(gwsBase, () => ensure().then((loaded) => loaded.createRestClient({ gwsBase }))),
+    createRestClient: ({ gwsBase, apiKey }) => lazyRestClient(gwsBase, () => ensure().then((loaded) => loaded.createRestClient({ gwsBase, apiKey }))),
     isSessionGone: (client) => ensure().then((loaded) => loaded.isSessionGone(client)),
   };
 }
@@ -146,7 +148,7 @@ export function createDialect(name: DialectName | undefined): Dialect {
 
 /**
  * The client's options with the dialect's defaults filled in: the CometD URL, the media types and
- * the REST client. What the host gave explicitly always wins. The channel is built from the
+ * the REST client (with the API key); the channel list checked. What the host gave explicitly always wins. The channel is built from the
  * dialect's descriptor by the client (shared between tabs; see `shared-connection.ts`).
  */
 export function withDialect(options: OpenmediaClientOptions, dialect: Dialect, gwsBase: string): OpenmediaClientOptions {
@@ -154,6 +156,8 @@ export function withDialect(options: OpenmediaClientOptions, dialect: Dialect, g
     ...options,
     cometdUrl: options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`,
     mediaTypes: options.mediaTypes ?? dialect.defaultMediaTypes,
-    gwsClient: options.gwsClient ?? dialect.createRestClient({ gwsBase }),
+    gwsClient: options.gwsClient ?? dialect.createRestClient({ gwsBase, apiKey: options.apiKey }),
+    // Checked here, where the host gave them: a malformed list is a programmer error with its fix.
+    cometdChannels: options.cometdChannels === undefined ? undefined : checkCometdChannels(options.cometdChannels),
   };
 }

@@ -151,7 +151,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const listeners = new Set<{ readonly listener: () => void }>();
   const entryListeners = new Map<string, Set<{ readonly listener: () => void }>>();
 
-  const connectionKey = sharedConnectionName(options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`, dialect.name);
+  const connectionKey = sharedConnectionName(options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`, dialect.name, options.cometdChannels);
   const alerts = createClientAlerts({
     channel: source,
     store,

@@ -21,6 +21,14 @@ describe('sharedConnectionName', () => {
     expect(sharedConnectionName('https://desk.example/api/v2/notifications', 'gws-v2')).toBe(sharedConnectionName('/api/v2/notifications', 'gws-v2'));
   });
 
+  it('names a channel list when one is given, in any order: tabs listening to other channels never share', () => {
+    const url = 'https://gws.example/workspace/v3/notifications';
+    const exact = sharedConnectionName(url, 'workspace-v3', ['/workspace/v3/media/workitem', '/workspace/v3/media/email']);
+    expect(exact).toBe(sharedConnectionName(url, 'workspace-v3', ['/workspace/v3/media/email', '/workspace/v3/media/workitem']));
+    expect(exact).not.toBe(sharedConnectionName(url, 'workspace-v3'));
+    expect(exact).not.toBe(sharedConnectionName(url, 'workspace-v3', ['/workspace/v3/media/workitem']));
+  });
+
   it('keeps a URL it cannot resolve as it is (no page location in Node)', () => {
     expect(sharedConnectionName('/api/v2/notifications', 'workspace-v3')).toBe('openmedia-widget workspace-v3 /api/v2/notifications');
   });

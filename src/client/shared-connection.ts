@@ -13,15 +13,18 @@ import { browserTabEnvironment } from './tab-leadership';
  * same server and dialect share; on another server, or in another dialect, they never do: the
  * relayed messages are raw Bayeux data each tab parses with its own dialect's parser.
  */
-export function sharedConnectionName(cometdUrl: string, dialect: DialectName): string {
-  return `openmedia-widget ${dialect} ${absoluteUrl(cometdUrl)}`;
+export function sharedConnectionName(cometdUrl: string, dialect: DialectName, channels?: readonly string[]): string {
+  const name = `openmedia-widget ${dialect} ${absoluteUrl(cometdUrl)}`;
+  // A leader subscribed to other channels would not relay what this tab listens to.
+  return channels === undefined ? name : `${name} ${[...channels].sort().join(' ')}`;
 }
 
 /**
  * The client's push channel: a CometD channel on the dialect's path and channels, shared by every
  * tab of this browser (one session per browser; see `createSharedChannel`) unless
  * `shareConnection` is false or the browser lacks Web Locks or BroadcastChannel — then each tab
- * has its own session. CometD's requests carry the CSRF token of `options.gwsClient`, when it has one.
+ * has its own session. CometD's requests carry the CSRF token of `options.gwsClient`, when it has
+ * one, and `options.apiKey` as `x-api-key`.
  */
 export function createConnectionChannel(
   options: OpenmediaClientOptions,
@@ -34,13 +37,16 @@ export function createConnectionChannel(
   // The token the REST client learns: CometD's POSTs carry it wherever CometD runs (on this page,
   // in its Worker); with a shared connection, only the leader tab's runs, with that tab's token.
   const csrf = options.gwsClient?.csrf;
-  const onPage = () => createCometdChannel({ url, transport, descriptor, connectPacingMs: options.connectPacingMs, csrf });
+  const channels = options.cometdChannels;
+  const requestHeaders = options.apiKey ? { 'x-api-key': options.apiKey } : undefined;
+  const onPage = () => createCometdChannel({ url, transport, descriptor, channels, requestHeaders, connectPacingMs: options.connectPacingMs, csrf });
   const { connectionWorker } = options;
   const createSource =
     connectionWorker === undefined
       ? onPage
-      : () => createWorkerChannel({ createWorker: connectionWorker, fallback: onPage, url, descriptor, transport, connectPacingMs: options.connectPacingMs, csrf });
+      : () =>
+          createWorkerChannel({ createWorker: connectionWorker, fallback: onPage, url, descriptor, channels, requestHeaders, transport, connectPacingMs: options.connectPacingMs, csrf });
   const environment = options.shareConnection === false ? undefined : (options.tabEnvironment ?? browserTabEnvironment());
   if (environment === undefined) return createSource();
-  return createSharedChannel({ name: sharedConnectionName(url, dialect.name), descriptor, environment, createSource });
+  return createSharedChannel({ name: sharedConnectionName(url, dialect.name, channels), descriptor, environment, createSource });
 }

@@ -12,7 +12,7 @@ import type { ParseResult } from '../protocol/types';
  */
 export interface WorkspaceV3Parts {
   parse(data: unknown): ParseResult;
-  createRestClient(options: { readonly gwsBase: string }): GwsClient;
+  createRestClient(options: { readonly gwsBase: string; readonly apiKey?: string }): GwsClient;
   isSessionGone(client: GwsClient): Promise<boolean>;
 }
 
@@ -20,7 +20,7 @@ export function createWorkspaceV3Parts(): WorkspaceV3Parts {
   const session = createWorkspaceV3Session();
   return {
     parse: (data) => parseV3Notification(data, session),
-    createRestClient: ({ gwsBase }) => createWorkspaceV3Client({ gwsBase, session }),
+    createRestClient: ({ gwsBase, apiKey }) => createWorkspaceV3Client({ gwsBase, apiKey, session }),
     // `getMe` is the `current-session` read: 401, or 403 twice (not while the session is set up).
     isSessionGone: (client) => isV3SessionGone(() => client.getMe()),
   };

@@ -142,6 +142,7 @@ export function DevApp({ config }: { config: DevConfig }) {
         alerts
         onOffer={onOffer}
         {...(config.mediaTypes ? { mediaTypes: config.mediaTypes } : {})}
+        {...(config.cometdChannels ? { cometdChannels: config.cometdChannels } : {})}
       >
         <div className="dev-layout">
           <main className="dev-main">

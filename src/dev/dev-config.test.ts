@@ -7,6 +7,7 @@ describe('readDevConfig', () => {
       dialect: 'gws-v2',
       gwsBase: '',
       cometdUrl: '/api/v2/notifications',
+      cometdChannels: undefined,
       mediaTypes: undefined,
       mockPanel: true,
     });
@@ -17,6 +18,7 @@ describe('readDevConfig', () => {
       dialect: 'gws-v2',
       gwsBase: 'http://127.0.0.1:8090',
       cometdUrl: 'http://127.0.0.1:8090/api/v2/notifications',
+      cometdChannels: undefined,
       mediaTypes: ['promotion', 'workitem'],
       mockPanel: false,
     });
@@ -26,6 +28,15 @@ describe('readDevConfig', () => {
     expect(readDevConfig('?dialect=v3')).toMatchObject({ dialect: 'workspace-v3', cometdUrl: '/workspace/v3/notifications' });
     expect(readDevConfig('?dialect=workspace-v3&gws=http://sim:7777')).toMatchObject({ cometdUrl: 'http://sim:7777/workspace/v3/notifications' });
     expect(readDevConfig('?dialect=v9').dialect).toBe('gws-v2');
+  });
+
+  it('reads ?channels= as the CometD channels; a malformed list is ignored, not fatal', () => {
+    expect(readDevConfig('?dialect=v3&channels=/workspace/v3/media/workitem, /workspace/v3/media/email').cometdChannels).toEqual([
+      '/workspace/v3/media/workitem',
+      '/workspace/v3/media/email',
+    ]);
+    expect(readDevConfig('?channels=/meta/connect').cometdChannels).toBeUndefined();
+    expect(readDevConfig('?channels=,').cometdChannels).toBeUndefined();
   });
 
   it('keeps a path prefix of the GWS base', () => {

@@ -1,3 +1,4 @@
+import { checkCometdChannels } from '../channel/cometd-channels';
 import type { DialectName } from '../client/dialects';
 
 /** How the standalone page connects, read from its URL. */
@@ -7,6 +8,8 @@ export interface DevConfig {
   /** GWS origin and prefix without a trailing slash; '' = this page's origin (the embedded mock). */
   readonly gwsBase: string;
   readonly cometdUrl: string;
+  /** CometD channels to subscribe to (`?channels=`); undefined = the dialect's. */
+  readonly cometdChannels: readonly string[] | undefined;
   /** Media types whose snapshot is read; undefined = the provider's default. */
   readonly mediaTypes: readonly string[] | undefined;
   /** Whether to look for the mock's control API at all (`?mock=0` hides the panel). */
@@ -16,7 +19,9 @@ export interface DevConfig {
 /**
  * `?gws=<base URL>` connects to another server (CometD at `<base>/api/v2/notifications`),
  * `?dialect=v3` speaks the Genesys Workspace API v3 (CometD at `<base>/workspace/v3/notifications`;
- * the embedded mock then speaks v3 too), `?mediaTypes=promotion,workitem` sets the snapshot media types, `?mock=0` hides the mock panel.
+ * the embedded mock then speaks v3 too), `?mediaTypes=promotion,workitem` sets the snapshot media types,
+ * `?channels=/workspace/v3/media/workitem,/workspace/v3/media/email` the CometD channels (a
+ * malformed list is ignored), `?mock=0` hides the mock panel.
  * Values that are not usable fall back to the defaults instead of breaking the page.
  */
 export function readDevConfig(search: string): DevConfig {
@@ -33,6 +38,7 @@ export function readDevConfig(search: string): DevConfig {
     dialect,
     gwsBase,
     cometdUrl: `${gwsBase}${dialect === 'workspace-v3' ? '/workspace/v3/notifications' : '/api/v2/notifications'}`,
+    cometdChannels: readChannels(params.get('channels')),
     mediaTypes: mediaTypes && mediaTypes.length > 0 ? mediaTypes : undefined,
     mockPanel: mock !== '0' && mock !== 'false' && mock !== 'off',
   };
@@ -51,5 +57,15 @@ function readBase(value: string | null): string {
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   } catch {
     return '';
+  }
+}
+
+function readChannels(value: string | null): readonly string[] | undefined {
+  const channels = value?.split(',').map((c) => c.trim()).filter(Boolean);
+  if (channels === undefined || channels.length === 0) return undefined;
+  try {
+    return checkCometdChannels(channels);
+  } catch {
+    return undefined;
   }
 }

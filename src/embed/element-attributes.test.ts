@@ -85,6 +85,19 @@ describe('readElementAttributes', () => {
     expect(good.problems).toEqual([]);
   });
 
+  it('reads cometd-channels (commas or spaces) and api-key; a malformed channel list is reported and left out', () => {
+    const good = read({ 'cometd-channels': ' /workspace/v3/media/workitem, /workspace/v3/media/email  /workspace/v3/media/workitem ', 'api-key': ' k-1 ' });
+    expect(good.problems).toEqual([]);
+    expect(good.options.cometdChannels).toEqual(['/workspace/v3/media/workitem', '/workspace/v3/media/email']);
+    expect(good.options.apiKey).toBe('k-1');
+    const bad = read({ 'cometd-channels': '/workspace/v3/media/workitem workspace/v3/media/email', 'api-key': '  ' });
+    expect(bad.options.cometdChannels).toBeUndefined();
+    expect(bad.options.apiKey).toBeUndefined();
+    expect(bad.problems).toEqual([
+      'cometd-channels: "workspace/v3/media/email" does not start with "/" and a name; write channel names such as "/workspace/v3/media/workitem" (a wildcard only as the last segment: "*" or "**"); the dialect\'s channels are used.',
+    ]);
+  });
+
   it('keeps the valid transfer targets and reports each invalid one', () => {
     const { options, problems } = read({
       'transfer-targets': JSON.stringify([

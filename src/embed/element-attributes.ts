@@ -1,5 +1,6 @@
 import type { WidgetTheme } from '../components/openmedia-widget-view';
 import type { TransferTarget } from '../components/transfer-target';
+import { checkCometdChannels } from '../channel/cometd-channels';
 import { DIALECTS, isDialectName } from '../client/dialects';
 import type { OpenmediaWidgetMountOptions } from './mount-options';
 
@@ -8,6 +9,8 @@ export const ELEMENT_ATTRIBUTES = [
   'gws',
   'dialect',
   'cometd-url',
+  'cometd-channels',
+  'api-key',
   'media-types',
   'transport',
   'transfer-targets',
@@ -103,6 +106,8 @@ export function readElementAttributes(get: (name: ElementAttribute) => string | 
     gwsBase: gws === null ? undefined : gws.trim(),
     dialect: isDialectName(dialect) ? dialect : undefined,
     cometdUrl: cometdUrl === null || cometdUrl.trim() === '' ? undefined : cometdUrl.trim(),
+    cometdChannels: readChannels(get('cometd-channels'), problems),
+    apiKey: readApiKey(get('api-key')),
     mediaTypes: mediaTypes && mediaTypes.length > 0 ? mediaTypes : undefined,
     transport: transport === 'long-polling' || transport === 'websocket' ? transport : undefined,
     transferTargets: targets === null ? undefined : readTargets(targets, problems),
@@ -130,4 +135,20 @@ function readLocale(value: string | null, problems: string[]): string | undefine
     problems.push(`locale must be a language tag such as "en-US" or "fr", not "${tag}"; the browser's own locale is used.`);
     return undefined;
   }
+}
+
+/** Channel names separated by commas or spaces; a malformed list is reported and the dialect's channels used. */
+function readChannels(value: string | null, problems: string[]): readonly string[] | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  try {
+    return checkCometdChannels(value.split(/[\s,]+/).filter(Boolean));
+  } catch (error) {
+    problems.push(`cometd-channels: ${error instanceof Error ? error.message.replace(/^cometdChannels:? ?/, '').replace(/\.$/, '') : String(error)}; the dialect's channels are used.`);
+    return undefined;
+  }
+}
+
+function readApiKey(value: string | null): string | undefined {
+  const key = value?.trim();
+  return key === undefined || key === '' ? undefined : key;
 }

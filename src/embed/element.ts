@@ -100,7 +100,7 @@ function createElementClass(): CustomElementConstructor {
  * </openmedia-widget>
  * ```
  *
- * Attributes: `gws`, `cometd-url`, `media-types`, `transport`, `transfer-targets` (JSON),
+ * Attributes: `gws`, `dialect`, `cometd-url`, `cometd-channels`, `api-key`, `media-types`, `transport`, `transfer-targets` (JSON),
  * `theme`, `heading`, `compact`, `show-diagnostics`, `locale`, `action-timeout-ms`, `linger-ms`,
  * `alerts` (title badge, and the agent's "Notify me of new offers" and sound switches above the
  * widget), `share-connection="false"` (a CometD session of this tab's own).

@@ -28,7 +28,12 @@ export class CometdEndpoint {
   readonly #httpSessionOf: (req: IncomingMessage) => string | undefined;
   #handshakes = 0;
 
-  constructor(options: { readonly longPollTimeoutMs: number; readonly httpSessionOf?: (req: IncomingMessage) => string | undefined }) {
+  constructor(options: {
+    readonly longPollTimeoutMs: number;
+    readonly httpSessionOf?: (req: IncomingMessage) => string | undefined;
+    /** Refuse subscriptions to wildcard channels (`403::subscribe_failed`), as a production server may. */
+    readonly refuseWildcardSubscriptions?: boolean;
+  }) {
     this.#httpSessionOf = options.httpSessionOf ?? (() => undefined);
     this.#server = serverLib.createCometDServer({
       // Several tabs (and several test clients) share one browser cookie: allow them all to long-poll.
@@ -36,6 +41,11 @@ export class CometdEndpoint {
       timeout: options.longPollTimeoutMs,
       browserCookiePath: '/',
     });
+    if (options.refuseWildcardSubscriptions === true) {
+      this.#server.policy = {
+        canSubscribe: (_session, _message, channel, callback) => callback(undefined, !channel.name.endsWith('*')),
+      };
+    }
     this.#server.addListener('sessionAdded', (session: ServerSession) => {
       const request = (this.#server.context as { request?: IncomingMessage } | null)?.request;
       if (request && this.#forgetting.has(request)) {

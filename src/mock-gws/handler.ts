@@ -49,6 +49,7 @@ export function createMockGwsHandler<R = OpenmediaResourceWire>(options: MockGws
   const cometd = new CometdEndpoint({
     longPollTimeoutMs: options.longPollTimeoutMs ?? 30_000,
     httpSessionOf: (req) => sessions.sessionIdOf(req.headers),
+    refuseWildcardSubscriptions: options.refuseWildcardSubscriptions === true,
   });
   const engine = new MockEngine({
     initialData: options.initialData ?? api.builtInData,
@@ -96,6 +97,11 @@ export function createMockGwsHandler<R = OpenmediaResourceWire>(options: MockGws
     }
     if (options.publicHost === undefined && req.headers.host) host = req.headers.host;
     if (await api.withoutSession(req, res, path, context())) return;
+    if (options.apiKey !== undefined && req.headers['x-api-key'] !== options.apiKey) {
+      if (isCometd) logWhenDone(req, res, path, detail);
+      sendJson(res, 403, { statusCode: 403, statusMessage: 'Missing or invalid API key (x-api-key)' });
+      return;
+    }
 
     const auth = sessions.authenticate(req.headers);
     if (!auth.ok) {

@@ -31,6 +31,18 @@ export interface MockGwsOptions {
    * false: CometD is keyed on the session cookie alone. The Workspace API v3 has no CSRF.
    */
   readonly csrfOnCometd?: boolean;
+  /**
+   * When set, every API request in a session (REST and CometD) must carry this key as
+   * `x-api-key`, as a Workspace API v3 deployment or an API gateway in front of GWS may require;
+   * one without it, or with another, is refused with `403`. Default: no key checked.
+   */
+  readonly apiKey?: string;
+  /**
+   * Refuse CometD subscriptions to wildcard channels (`/workspace/v3/media/*`) with
+   * `403::subscribe_failed`, as a production server may: only exact channels are accepted.
+   * Default false.
+   */
+  readonly refuseWildcardSubscriptions?: boolean;
 }
 
 /** One entry of the initial data set: a resource, with everything but `id`/`mediaType`/`state` optional. */

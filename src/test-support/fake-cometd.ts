@@ -168,6 +168,11 @@ export class FakeCometd implements CometdClient {
     return registration;
   }
 
+  /** Runs `fn`; the fake sends each subscription of a batch as its own request, answered together by `ackSubscribe`. */
+  batch(fn: () => void): void {
+    fn();
+  }
+
   getStatus(): Status {
     return this.currentStatus;
   }
@@ -259,10 +264,14 @@ export class FakeCometd implements CometdClient {
     this.failConnect(this.failureMessage('/meta/connect', failure), { cause: 'failure', action: 'retry', transport: null });
   }
 
-  /** Answers every subscription in flight. An unsuccessful answer removes the subscription, as CometD does. */
-  ackSubscribe(reply: Partial<Message> = { successful: true }): void {
-    const requests = this.subscribesInFlight.splice(0);
-    if (requests.length === 0) throw new Error('ackSubscribe: no /meta/subscribe in flight');
+  /**
+   * Answers every subscription in flight, or only those to `channel`. An unsuccessful answer
+   * removes the subscription, as CometD does.
+   */
+  ackSubscribe(reply: Partial<Message> = { successful: true }, channel?: string): void {
+    const requests = this.subscribesInFlight.filter((request) => channel === undefined || request.channel === channel);
+    if (requests.length === 0) throw new Error(`ackSubscribe: no /meta/subscribe${channel === undefined ? '' : ` to ${channel}`} in flight`);
+    this.subscribesInFlight = this.subscribesInFlight.filter((request) => !requests.includes(request));
     for (const request of requests) this.answerSubscribe(request, reply);
   }
 
@@ -278,7 +287,17 @@ export class FakeCometd implements CometdClient {
 
   /** A message published by the server on `channel`, reaching the local subscriptions still in place. */
   deliver(channel: string, data: unknown): void {
-    this.notify(channel, { channel, data });
+    const message: Message = { channel, data };
+    this.notify(channel, message);
+    // CometD then notifies the wildcard subscriptions that match, with the same message object
+    // (tests that deliver on a wildcard name itself reach only its own subscriptions).
+    if (channel.includes('*')) return;
+    const parts = channel.split('/');
+    for (let i = parts.length - 1; i > 0; i--) {
+      const prefix = parts.slice(0, i).join('/');
+      if (i === parts.length - 1) this.notify(`${prefix}/*`, message);
+      this.notify(`${prefix}/**`, message);
+    }
   }
 
   // ---- what tests inspect ---------------------------------------------------------------------

@@ -33,7 +33,7 @@ export class ScriptedXhr {
     this.url = url;
     this.readyState = 1;
   }
-  setRequestHeader(): void {}
+  setRequestHeader(..._args: unknown[]): void {}
   send(body: string): void {
     this.messages = JSON.parse(body) as BayeuxMessage[];
     ScriptedXhr.sent.push(this);
@@ -55,6 +55,23 @@ export class ScriptedXhr {
     this.readyState = 4;
     this.onerror?.();
   }
+}
+
+/** The request headers CometD set on each {@link HeaderXhr} request. */
+const headersOf = new WeakMap<ScriptedXhr, Record<string, string>>();
+
+/** A {@link ScriptedXhr} that keeps the request headers CometD sets (read them with {@link requestHeaders}). */
+export class HeaderXhr extends ScriptedXhr {
+  override setRequestHeader(...args: unknown[]): void {
+    const [name, value] = args;
+    if (typeof name !== 'string' || typeof value !== 'string') return;
+    headersOf.set(this, { ...headersOf.get(this), [name]: value });
+  }
+}
+
+/** The headers a {@link HeaderXhr} request was sent with (none for another request). */
+export function requestHeaders(xhr: ScriptedXhr | undefined): Record<string, string> {
+  return (xhr && headersOf.get(xhr)) ?? {};
 }
 
 /** The requests not answered yet that carry a message on `channel`. */
