@@ -132,6 +132,69 @@ describe('createCometdChannel: a list of channels', () => {
   });
 });
 
+describe('createCometdChannel: exact channels once the wildcard is refused', () => {
+  const WILDCARD = '/workspace/v3/media/*';
+
+  async function refuseWildcard(t: ReturnType<typeof setup>): Promise<void> {
+    const fake = t.fake();
+    fake.handshakeReply({ successful: true });
+    fake.ackSubscribe({ successful: false, error: '403::subscribe_failed' }, WILDCARD);
+    fake.disconnectReply();
+    await vi.advanceTimersByTimeAsync(1_000);
+  }
+
+  it('subscribes to the exact channels from the next session on, and goes Live with them', async () => {
+    const t = setup({ exactChannels: [WORKITEM, EMAIL] });
+    await refuseWildcard(t);
+    const fake = t.fake();
+    expect(fake.handshakes).toBe(2);
+    fake.handshakeReply({ successful: true });
+    expect(fake.subscriptionCount(WILDCARD)).toBe(0);
+    expect(fake.subscriptionCount(WORKITEM)).toBe(1);
+    expect(fake.subscriptionCount(EMAIL)).toBe(1);
+    fake.ackSubscribe();
+    await runDue();
+    fake.connectReply({ successful: true });
+    expect(t.channel.getStatus()).toBe('connected');
+    // The session that failed may have lost notifications: the first Live one resyncs.
+    expect(t.events.slice(-2)).toEqual(['resync', 'status:connected']);
+    fake.deliver(EMAIL, { n: 1 });
+    expect(t.received).toEqual([{ n: 1 }]);
+  });
+
+  it('without exact channels to fall back to, keeps trying the wildcard', async () => {
+    const t = setup();
+    await refuseWildcard(t);
+    t.fake().handshakeReply({ successful: true });
+    expect(t.fake().subscriptionCount(WILDCARD)).toBe(1);
+  });
+
+  it('a subscription that failed otherwise (500, no answer) is no reason to give up the wildcard', async () => {
+    const t = setup({ exactChannels: [WORKITEM] });
+    const fake = t.fake();
+    fake.handshakeReply({ successful: true });
+    fake.ackSubscribe({ successful: false, error: '500::internal' }, WILDCARD);
+    fake.disconnectReply();
+    await vi.advanceTimersByTimeAsync(1_000);
+    fake.handshakeReply({ successful: true });
+    expect(fake.subscriptionCount(WILDCARD)).toBe(1);
+    expect(fake.subscriptionCount(WORKITEM)).toBe(0);
+  });
+
+  it('after a sign-out, Reconnect (a new sign-in) tries the wildcard again', async () => {
+    const t = setup({ exactChannels: [WORKITEM] });
+    await refuseWildcard(t);
+    t.channel.sessionEnded?.();
+    expect(t.channel.getStatus()).toBe('unauthorized');
+    if (t.fake().inFlight('/meta/disconnect')) t.fake().disconnectReply();
+    t.channel.reconnect?.();
+    await vi.advanceTimersByTimeAsync(200);
+    t.fake().handshakeReply({ successful: true });
+    expect(t.fake().subscriptionCount(WILDCARD)).toBe(1);
+    expect(t.fake().subscriptionCount(WORKITEM)).toBe(0);
+  });
+});
+
 describe('createCometdChannel: request headers', () => {
   it('configures CometD with the headers every long-polling request carries', () => {
     const t = setup({ requestHeaders: { 'x-api-key': 'key-1' } });

@@ -28,6 +28,13 @@ export interface CometdChannelOptions {
    */
   readonly channels?: readonly string[];
   /**
+   * Exact channels to subscribe to instead, from the next session on, once the server refused
+   * (`403`) a wildcard channel of the list: a server may accept only exact channels (Genesys's own
+   * libraries subscribe to those). Kept until the channel is started afresh or reconnected after
+   * a sign-out. Default: none (a refused wildcard keeps the channel reconnecting).
+   */
+  readonly exactChannels?: readonly string[];
+  /**
    * Headers every long-polling request carries (e.g. `{ 'x-api-key': … }`); a WebSocket cannot
    * carry headers. Default: none.
    */
@@ -93,7 +100,10 @@ export interface CometdChannelOptions {
 export function createCometdChannel(options: CometdChannelOptions = {}): NotificationChannel {
   const url = options.url ?? DEFAULT_COMETD_URL;
   const descriptor = options.descriptor ?? OPENMEDIA_CHANNEL;
-  const channels = options.channels === undefined ? [descriptor.channel] : checkCometdChannels(options.channels);
+  const initialChannels = options.channels === undefined ? [descriptor.channel] : checkCometdChannels(options.channels);
+  const exactChannels = options.exactChannels === undefined || options.exactChannels.length === 0 ? undefined : checkCometdChannels(options.exactChannels);
+  /** What the next session subscribes to: the exact channels once the server refused a wildcard. */
+  let channels = initialChannels;
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
   const random = options.random ?? Math.random;
   const factory = options.cometdFactory ?? createBrowserCometd;
@@ -159,6 +169,9 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
           setStatus('unauthorized');
         },
         sessionCheckNeeded: () => listeners.sessionCheckNeeded(),
+        wildcardRefused: () => {
+          if (exactChannels !== undefined) channels = exactChannels;
+        },
       },
     });
   }
@@ -191,6 +204,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   function start(): void {
     retryAttempt = 0;
     cycles.count = 0;
+    channels = initialChannels;
     setStatus('connecting');
     open(false);
     if (options.wake !== false) {
@@ -222,6 +236,8 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       if (status !== 'unauthorized' || listeners.size === 0) return;
       retryAttempt = 0;
       cycles.count = 0;
+      // A new sign-in: the wildcard may have been refused only because the session was unknown.
+      channels = initialChannels;
       setStatus('connecting');
       open(true);
     },

@@ -40,6 +40,11 @@ export interface SessionEvents {
    * be gone without the handshake being refused. Worth asking the server over REST.
    */
   sessionCheckNeeded(): void;
+  /**
+   * The server refused (`403::…`) the subscription to a wildcard channel of the list, such as
+   * `/workspace/v3/media/*`: it may accept only exact channels. Told before the session starts over.
+   */
+  wildcardRefused?(): void;
 }
 
 /**
@@ -197,7 +202,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
       };
       // One request for all of them; a refusal of any one ends the handshake (see onSubscribed).
       cometd.batch(() => {
-        for (const channel of params.channels) cometd.subscribe(channel, deliver, onSubscribed);
+        for (const channel of params.channels) cometd.subscribe(channel, deliver, (reply: Message) => onSubscribed(reply, channel));
       });
       return;
     }
@@ -217,7 +222,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
     checkGaveUpAfterCometdDecides();
   }
 
-  function onSubscribed(reply: Message): void {
+  function onSubscribed(reply: Message, channel: string): void {
     if (!live) return;
     if (reply.successful) {
       subscribed += 1;
@@ -229,6 +234,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
       return;
     }
     refreshIfCsrfRefused(reply);
+    if (channel.endsWith('*') && typeof reply.error === 'string' && reply.error.startsWith('403')) events.wildcardRefused?.();
     // A handshake accepted, then its subscription refused: a session the server may not know.
     ledNowhere();
     if (!live) return;

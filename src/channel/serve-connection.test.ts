@@ -200,9 +200,13 @@ describe('workerCometdOptions', () => {
     expect(options.wake).toEqual({ timersOnTime: true });
   });
 
-  it("gives the Worker's CometD channel the page's channel list and request headers", () => {
-    const options = workerCometdOptions({ ...CONFIG, channels: ['/workspace/v3/media/email'], requestHeaders: { 'x-api-key': 'key-1' } }, () => true);
+  it("gives the Worker's CometD channel the page's channel lists and request headers", () => {
+    const options = workerCometdOptions(
+      { ...CONFIG, channels: ['/workspace/v3/media/email'], exactChannels: ['/workspace/v3/media/chat'], requestHeaders: { 'x-api-key': 'key-1' } },
+      () => true,
+    );
     expect(options.channels).toEqual(['/workspace/v3/media/email']);
+    expect(options.exactChannels).toEqual(['/workspace/v3/media/chat']);
     expect(options.requestHeaders).toEqual({ 'x-api-key': 'key-1' });
   });
 });

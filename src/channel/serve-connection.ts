@@ -141,6 +141,7 @@ export function workerCometdOptions(config: WorkerChannelConfig, visible: () => 
     url: config.url,
     descriptor: config.descriptor,
     channels: config.channels,
+    exactChannels: config.exactChannels,
     requestHeaders: config.requestHeaders,
     transport: config.transport,
     backoff: config.backoff,

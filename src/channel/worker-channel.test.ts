@@ -138,9 +138,9 @@ describe('createWorkerChannel', () => {
   it('sends the Worker the channel list and the request headers when the page has them', () => {
     vi.stubGlobal('location', { href: 'https://desk.example/agent/index.html' });
     const channels = ['/workspace/v3/media/workitem', '/workspace/v3/media/email'];
-    const { channel, workers, listener } = setup({ channels, requestHeaders: { 'x-api-key': 'key-1' } });
+    const { channel, workers, listener } = setup({ channels, exactChannels: ['/x/y'], requestHeaders: { 'x-api-key': 'key-1' } });
     channel.subscribe(listener);
-    expect(nth(workers, 0).posted[0]).toMatchObject({ kind: 'start', config: { channels, requestHeaders: { 'x-api-key': 'key-1' } } });
+    expect(nth(workers, 0).posted[0]).toMatchObject({ kind: 'start', config: { channels, exactChannels: ['/x/y'], requestHeaders: { 'x-api-key': 'key-1' } } });
   });
 
   it("delivers what the Worker reports, in the Worker's order, each answer's notifications one by one", () => {

@@ -37,6 +37,8 @@ export interface WorkerChannelOptions {
   readonly descriptor: ChannelDescriptor;
   /** The channels to subscribe to (see `CometdChannelOptions.channels`). Default: the descriptor's. */
   readonly channels?: readonly string[];
+  /** Exact channels to fall back to (see `CometdChannelOptions.exactChannels`). */
+  readonly exactChannels?: readonly string[];
   /** Headers every CometD request carries (see `CometdChannelOptions.requestHeaders`). */
   readonly requestHeaders?: Readonly<Record<string, string>>;
   readonly transport?: 'long-polling' | 'websocket';
@@ -137,6 +139,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
         url: absoluteUrl(options.url),
         descriptor: { channel: descriptor.channel, messageType: descriptor.messageType, resourceKey: descriptor.resourceKey },
         ...(options.channels === undefined ? {} : { channels: [...options.channels] }),
+        ...(options.exactChannels === undefined ? {} : { exactChannels: [...options.exactChannels] }),
         ...(options.requestHeaders === undefined ? {} : { requestHeaders: { ...options.requestHeaders } }),
         transport: options.transport ?? 'long-polling',
         backoff: options.backoff === undefined ? undefined : { ...options.backoff },

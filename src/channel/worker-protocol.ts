@@ -10,6 +10,8 @@ export interface WorkerChannelConfig {
   readonly descriptor: ChannelDescriptor;
   /** The channels to subscribe to, when not the descriptor's one (see `CometdChannelOptions.channels`). */
   readonly channels?: readonly string[];
+  /** Exact channels to fall back to when a wildcard is refused (see `CometdChannelOptions.exactChannels`). */
+  readonly exactChannels?: readonly string[];
   /** Headers every CometD request carries (`x-api-key`). */
   readonly requestHeaders?: Readonly<Record<string, string>>;
   readonly transport: 'long-polling' | 'websocket';

@@ -54,6 +54,14 @@ describe('dialects', () => {
     expect(fake.requests[0]?.headers.get('x-api-key')).toBe('k-1');
   });
 
+  it("workspace-v3 names each media type's exact channel, for a server that refuses the wildcard; gws-v2 needs none", () => {
+    expect(createDialect('workspace-v3').exactChannels?.(['workitem', 'email', 'bad/type', 'a b', '*'])).toEqual([
+      '/workspace/v3/media/workitem',
+      '/workspace/v3/media/email',
+    ]);
+    expect(createDialect('gws-v2').exactChannels).toBeUndefined();
+  });
+
   it('an unknown dialect is a programmer error that names the choices', () => {
     expect(() => createDialect('v9' as never)).toThrow(/gws-v2, workspace-v3/);
   });

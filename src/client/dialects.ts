@@ -7,7 +7,7 @@ import type { OpenmediaClientOptions } from './client-options';
 import { OPENMEDIA_CHANNEL, parseNotification } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
 import type { ParseResult } from '../protocol/types';
-import { WORKSPACE_V3_CHANNEL } from '../protocol/workspace-v3/channel';
+import { WORKSPACE_V3_CHANNEL, WORKSPACE_V3_MEDIA_PREFIX } from '../protocol/workspace-v3/channel';
 import type { WorkspaceV3Parts } from './workspace-v3-dialect';
 
 /** The server APIs the widget speaks: GWS 8.5 Open Media (v2), or the Genesys Workspace API v3. */
@@ -29,6 +29,11 @@ export interface Dialect {
   /** CometD path under the base (`/api/v2/notifications`, `/workspace/v3/notifications`). */
   readonly cometdPath: string;
   readonly descriptor: ChannelDescriptor;
+  /**
+   * The exact channels of `mediaTypes`, subscribed to instead of the descriptor's wildcard once a
+   * server refuses it (v3: `/workspace/v3/media/{mediatype}`). Absent where the channel is exact (v2).
+   */
+  exactChannels?(mediaTypes: readonly string[]): readonly string[];
   readonly defaultMediaTypes: readonly string[];
   /**
    * Undefined once the dialect's code is loaded (GWS v2: always); otherwise starts loading it and
@@ -126,6 +131,8 @@ export function workspaceV3Dialect(load: () => Promise<WorkspaceV3Parts> = loadW
     name: 'workspace-v3',
     cometdPath: WORKSPACE_V3_COMETD_PATH,
     descriptor: WORKSPACE_V3_CHANNEL,
+    // A media type that cannot be a channel segment (a slash, a star, white space) has no channel.
+    exactChannels: (mediaTypes) => mediaTypes.filter((type) => /^[\w.-]+$/.test(type)).map((type) => `${WORKSPACE_V3_MEDIA_PREFIX}${type}`),
     // What the simulator can offer; a type first met on the channel is added by the client.
     defaultMediaTypes: ['workitem', 'email', 'outboundpreview'],
     whenLoaded: () => (parts === undefined ? ensure().then(() => undefined) : undefined),

@@ -29,7 +29,7 @@ export function sharedConnectionName(cometdUrl: string, dialect: DialectName, ch
 export function createConnectionChannel(
   options: OpenmediaClientOptions,
   gwsBase: string,
-  dialect: Pick<Dialect, 'name' | 'cometdPath' | 'descriptor'>,
+  dialect: Pick<Dialect, 'name' | 'cometdPath' | 'descriptor' | 'exactChannels'>,
 ): NotificationChannel {
   const url = options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`;
   const { descriptor } = dialect;
@@ -38,14 +38,28 @@ export function createConnectionChannel(
   // in its Worker); with a shared connection, only the leader tab's runs, with that tab's token.
   const csrf = options.gwsClient?.csrf;
   const channels = options.cometdChannels;
+  // The dialect's wildcard refused: its exact channels for the media types read (a host's own list is kept as given).
+  const exact = channels === undefined ? dialect.exactChannels?.(options.mediaTypes ?? []) : undefined;
+  const exactChannels = exact !== undefined && exact.length > 0 ? exact : undefined;
   const requestHeaders = options.apiKey ? { 'x-api-key': options.apiKey } : undefined;
-  const onPage = () => createCometdChannel({ url, transport, descriptor, channels, requestHeaders, connectPacingMs: options.connectPacingMs, csrf });
+  const onPage = () => createCometdChannel({ url, transport, descriptor, channels, exactChannels, requestHeaders, connectPacingMs: options.connectPacingMs, csrf });
   const { connectionWorker } = options;
   const createSource =
     connectionWorker === undefined
       ? onPage
       : () =>
-          createWorkerChannel({ createWorker: connectionWorker, fallback: onPage, url, descriptor, channels, requestHeaders, transport, connectPacingMs: options.connectPacingMs, csrf });
+          createWorkerChannel({
+            createWorker: connectionWorker,
+            fallback: onPage,
+            url,
+            descriptor,
+            channels,
+            exactChannels,
+            requestHeaders,
+            transport,
+            connectPacingMs: options.connectPacingMs,
+            csrf,
+          });
   const environment = options.shareConnection === false ? undefined : (options.tabEnvironment ?? browserTabEnvironment());
   if (environment === undefined) return createSource();
   return createSharedChannel({ name: sharedConnectionName(url, dialect.name, channels), descriptor, environment, createSource });

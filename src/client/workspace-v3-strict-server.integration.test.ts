@@ -32,6 +32,37 @@ let mock: MockGwsHandler;
 let url = '';
 let client: OpenmediaClient | undefined;
 const requests: SeenRequest[] = [];
+/** The channels whose subscription the server refused, read from its CometD replies. */
+const refusedSubscriptions: string[] = [];
+
+/** Notes the subscriptions a CometD reply refuses (the reply is JSON written through `res`). */
+function watchSubscribeReplies(res: ServerResponse): void {
+  const chunks: string[] = [];
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => ServerResponse;
+  const keep = (chunk: unknown) => {
+    if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) chunks.push(chunk.toString());
+  };
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk);
+    return write(chunk, ...rest);
+  }) as ServerResponse['write'];
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'function') keep(chunk);
+    return end(chunk, ...rest);
+  }) as ServerResponse['end'];
+  res.on('finish', () => {
+    let replies: unknown;
+    try {
+      replies = JSON.parse(chunks.join(''));
+    } catch {
+      return;
+    }
+    for (const reply of Array.isArray(replies) ? (replies as { channel?: string; successful?: boolean; subscription?: string }[]) : []) {
+      if (reply.channel === '/meta/subscribe' && reply.successful === false && typeof reply.subscription === 'string') refusedSubscriptions.push(reply.subscription);
+    }
+  });
+}
 
 beforeAll(() => {
   adaptWithJar(jar);
@@ -52,6 +83,7 @@ afterEach(async () => {
 async function startMock(): Promise<void> {
   jar.clear();
   requests.length = 0;
+  refusedSubscriptions.length = 0;
   mock = createMockGwsHandler({ dialect: 'workspace-v3', outcomeDelayMs: 10, longPollTimeoutMs: 2_000, apiKey: API_KEY, refuseWildcardSubscriptions: true });
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
@@ -59,6 +91,7 @@ async function startMock(): Promise<void> {
     const seen: SeenRequest = { path, apiKey: Array.isArray(value) ? value[0] : value, status: 0 };
     requests.push(seen);
     res.on('finish', () => (seen.status = res.statusCode));
+    if (path.startsWith('/workspace/v3/notifications')) watchSubscribeReplies(res);
     mock.handle(req, res);
   });
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
@@ -106,14 +139,17 @@ describe('a Workspace API v3 server that wants an API key and exact channels', (
     await waitFor(() => requests.some((r) => r.path === '/workspace/v3/current-session' && r.status === 200), 'the current-session read, answered');
     expect(requests.filter((r) => r.apiKey !== API_KEY)).toEqual([]);
     expect(requests.filter((r) => r.status === 403)).toEqual([]);
+    expect(refusedSubscriptions).toEqual([]);
   });
 
-  it('the default wildcard, refused by this server: the client never claims Live, it keeps reconnecting', async () => {
+  it('without a list: the wildcard is refused, the client falls back to the exact channels of its media types and goes Live', async () => {
     await startMock();
     const openmedia = startClient({ apiKey: API_KEY });
-    await waitFor(() => cometdRequests().filter((r) => r.path.endsWith('/handshake')).length >= 2, 'a second handshake after the refusal', 5_000);
-    await holdsFor(() => statusOf(openmedia) !== 'connected', 'not Live', 1_000);
-    expect(statusOf(openmedia)).toBe('reconnecting');
+    await waitFor(() => statusOf(openmedia) === 'connected', 'connected on the exact channels', 10_000);
+    expect(refusedSubscriptions).toEqual(['/workspace/v3/media/*']);
+    const { id } = mock.control.offer();
+    await waitFor(() => openmedia.getSnapshot().state.byId.get(id)?.interaction.state === 'Invited', `the offer ${id}, pushed`);
+    await holdsFor(() => statusOf(openmedia) === 'connected', 'still Live', 500);
   });
 
   it('without the key: the server refuses, and the client shows it signed out instead of Live', async () => {
