@@ -26,6 +26,7 @@ const HOST_CSS = `
   span { letter-spacing: 1px; }
   svg { fill: currentColor; }
   section { margin: 25px 0; border: 3px solid lime; box-shadow: 0 0 0 8px red; max-width: 300px; }
+  html { font-size: 10px; }
 `;
 
 /** The properties a host's element rules typically set, read from every element of the widget. */
