@@ -71,9 +71,11 @@ afterEach(() => {
   opened = [];
 });
 
-function openTab(browser: FakeBrowser, server: ReturnType<typeof createServer>, gws: ScriptedGws): Tab {
+/** A tab (`samePageAs`: a second widget on that tab's page instead: same page id). */
+function openTab(browser: FakeBrowser, server: ReturnType<typeof createServer>, gws: ScriptedGws, samePageAs?: Tab): Tab {
   const fake = browser.tab();
-  const shared = createSharedChannel({ name: NAME, descriptor: OPENMEDIA_CHANNEL, environment: fake.environment, createSource: () => server.source(fake) });
+  const environment = samePageAs === undefined ? fake.environment : { ...fake.environment, pageId: samePageAs.fake.environment.pageId };
+  const shared = createSharedChannel({ name: NAME, descriptor: OPENMEDIA_CHANNEL, environment, createSource: () => server.source(fake) });
   const alerted: string[] = [];
   const client = createOpenmediaClient({
     channel: shared,
@@ -293,6 +295,23 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
     expect(tabs.map((tab) => tab.client.getSnapshot().state.byId.get('W1')?.error)).toEqual([undefined, undefined, undefined]);
     // Not counted as a stranger's referenceId in the tabs that did not send it.
     expect(tabs.map((tab) => tab.client.getSnapshot().state.diagnostics.unmatchedReferenceIds)).toEqual([0, 0, 0]);
+  });
+
+  it('tells a second widget of the same page apart from another tab: its action shows as "on this page" there only', async () => {
+    const browser = createFakeBrowser();
+    const server = createServer();
+    const gws = createScriptedGws();
+    const truth = createTruth(gws, server);
+    const first = openTab(browser, server, gws);
+    const tabs = [first, openTab(browser, server, gws, first), openTab(browser, server, gws)];
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every widget connected');
+    truth.set(resource('W1', 'Invited', 'workitem', { Subject: 'First' }));
+    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in every widget');
+    const pendingIn = (tab: Tab) => tab.client.getSnapshot().state.byId.get('W1')?.pending;
+    gws.operationAnswer = () => new Promise<Response>(() => undefined);
+    void first.client.perform('W1', { operationName: 'Accept' });
+    await waitFor(() => tabs.slice(1).every((tab) => pendingIn(tab)?.elsewhere === true), 'Accept in flight in the others');
+    expect(tabs.map((tab) => pendingIn(tab)?.onThisPage)).toEqual([undefined, true, undefined]);
   });
 
   it('settles an action the leader sent in the followers on its notification, never before it (no stale buttons, no stranger referenceId)', async () => {

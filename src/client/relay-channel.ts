@@ -3,7 +3,7 @@ import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../
 import type { ChannelDescriptor } from '../protocol/parse';
 import { readRelayMessage } from './relay-protocol';
 import type { RelayMessage, SharedAction } from './relay-protocol';
-import { countTabs, standForLeadership } from './tab-leadership';
+import { countTabs, currentPageId, standForLeadership } from './tab-leadership';
 import type { BroadcastChannelLike, Election, TabEnvironment } from './tab-leadership';
 
 /** This tab's part in the shared connection. `solo`: not shared (opted out, or no Web Locks / BroadcastChannel). */
@@ -12,7 +12,8 @@ export type TabRole = 'solo' | 'leader' | 'follower';
 /** What a tab hears of the other tabs' actions (see {@link SharedChannel.subscribeActions}). */
 export type ActionNews =
   /** Tab `from` sent this action, or GWS accepted it (then with its referenceId). */
-  | { readonly kind: 'started'; readonly from: string; readonly action: SharedAction }
+  /** `onThisPage`: the sender is another widget of this same page, not another tab. */
+  | { readonly kind: 'started'; readonly from: string; readonly action: SharedAction; readonly onThisPage?: boolean }
   /** Tab `from` is done with it. */
   | { readonly kind: 'ended'; readonly from: string; readonly requestId: string }
   /** Tab `from` stopped sharing or closed: its actions end with it (here). */
@@ -145,6 +146,7 @@ interface Run {
 export function createSharedChannel(options: SharedChannelOptions): SharedChannel {
   const { name, environment } = options;
   const tabId = newTabId();
+  const pageId = environment.pageId ?? currentPageId();
   const listeners = createListenerSet();
   const tabListeners = new Set<{ readonly listener: () => void }>();
   const alertedListeners = new Set<{ readonly listener: (ids: readonly string[]) => void }>();
@@ -310,7 +312,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
           if (focused !== undefined) post({ kind: 'focused', id: focused }, current);
         }
         // Every tab tells the newcomer of its own actions in flight.
-        for (const action of ownActions.values()) post({ kind: 'action', from: tabId, ...action }, current);
+        for (const action of ownActions.values()) post({ kind: 'action', from: tabId, ...action, page: pageId }, current);
         // Read again a little later too: the newcomer's lock request may not show in the count yet.
         recount(current);
         setTimeout(() => recount(current), 500);
@@ -343,8 +345,8 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         for (const { listener } of [...focusedListeners]) listener(message.id);
         return;
       case 'action': {
-        const { kind: _kind, from, ...action } = message;
-        tellActions({ kind: 'started', from, action });
+        const { kind: _kind, from, page, ...action } = message;
+        tellActions({ kind: 'started', from, action, onThisPage: page !== undefined && page === pageId });
         return;
       }
       case 'action-ended':
@@ -455,7 +457,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     subscribeFocused: (listener) => listenOn(focusedListeners, listener),
     announceAction(action) {
       ownActions.set(action.requestId, action);
-      post({ kind: 'action', from: tabId, ...action });
+      post({ kind: 'action', from: tabId, ...action, page: pageId });
     },
     announceActionEnded(requestId) {
       if (!ownActions.delete(requestId)) return;

@@ -42,6 +42,17 @@ describe('readRelayMessage', () => {
         { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', referenceId: undefined },
       ],
     ),
+    // The sender's page id is kept; one that is not a non-empty string is left out.
+    [
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', page: 'p-1' },
+      { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', referenceId: undefined, page: 'p-1' },
+    ],
+    ...['', 7, null].map(
+      (page): [unknown, unknown] => [
+        { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', page },
+        { kind: 'action', from: 't', requestId: 'r', interactionId: 'W1', operation: 'Accept', referenceId: undefined },
+      ],
+    ),
     [{ kind: 'action-ended', from: 't', requestId: 'r' }, { kind: 'action-ended', from: 't', requestId: 'r' }],
   ])('reads %j', (value, expected) => {
     expect(readRelayMessage(value)).toEqual(expected);

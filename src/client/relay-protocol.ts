@@ -48,6 +48,8 @@ export interface SharedAction {
   readonly referenceId: number | undefined;
   /** The sending tab's action timeout (its own option): how long the others wait for its end. */
   readonly timeoutMs?: number;
+  /** The page the sender runs in (`TabEnvironment.pageId`): a widget of the same page is not another tab. */
+  readonly page?: string;
 }
 
 /** A sender's timeout beyond this is not believed (the receiver's own is used). */
@@ -56,7 +58,7 @@ const MAX_SHARED_TIMEOUT_MS = 10 * 60_000;
 const OPERATIONS: ReadonlySet<string> = new Set(KNOWN_OPERATIONS);
 
 function readAction(message: Record<string, unknown>): RelayMessage | undefined {
-  const { from, requestId, interactionId, operation, referenceId, timeoutMs } = message;
+  const { from, requestId, interactionId, operation, referenceId, timeoutMs, page } = message;
   if (typeof from !== 'string' || typeof requestId !== 'string' || typeof interactionId !== 'string') return undefined;
   if (typeof operation !== 'string' || !OPERATIONS.has(operation)) return undefined;
   return {
@@ -67,6 +69,7 @@ function readAction(message: Record<string, unknown>): RelayMessage | undefined 
     operation: operation as Operation,
     referenceId: typeof referenceId === 'number' && Number.isFinite(referenceId) ? referenceId : undefined,
     ...(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= MAX_SHARED_TIMEOUT_MS ? { timeoutMs } : {}),
+    ...(typeof page === 'string' && page !== '' ? { page } : {}),
   };
 }
 

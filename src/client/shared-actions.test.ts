@@ -49,6 +49,17 @@ describe('createSharedActions', () => {
     expect(t.store.getState().diagnostics.log.map((line) => line.detail)).toContain('Accept ended in another tab');
   });
 
+  it("shows another widget of this page's action as such, and logs where it came from", () => {
+    const t = setup();
+    t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1'), onThisPage: true });
+    expect(t.pending()).toMatchObject({ requestId: 'r1', elsewhere: true, onThisPage: true });
+    expect(t.store.getState().diagnostics.log.map((line) => line.detail)).toContain('Accept (in another widget of this page)');
+    t.shared.hearActions({ kind: 'ended', from: 'tab-2', requestId: 'r1' });
+    t.shared.hearActions({ kind: 'started', from: 'tab-3', action: accept('r2') });
+    expect(t.pending()).toMatchObject({ requestId: 'r2', elsewhere: true });
+    expect(t.pending()?.onThisPage).toBeUndefined();
+  });
+
   it('settles it on its own notification once told the referenceId', () => {
     const t = setup();
     t.shared.hearActions({ kind: 'started', from: 'tab-2', action: accept('r1') });

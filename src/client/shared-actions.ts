@@ -81,7 +81,7 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
       if (entry === undefined || entry.pending !== undefined) return;
       showing = true;
       try {
-        store.dispatch({ type: 'actionRequested', requestId, interactionId, operation, elsewhere: true, at: now() });
+        store.dispatch({ type: 'actionRequested', requestId, interactionId, operation, elsewhere: true, ...(record.onThisPage ? { onThisPage: true } : {}), at: now() });
       } finally {
         showing = false;
       }
@@ -94,12 +94,12 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
     }
   }
 
-  function hear(from: string, action: SharedAction): void {
+  function hear(from: string, action: SharedAction, onThisPage: boolean): void {
     let record = heard.get(action.requestId);
     if (record === undefined) {
       const { requestId } = action;
       const waitMs = (action.timeoutMs ?? timeoutMs) + ELSEWHERE_GRACE_MS;
-      record = { from, action, shown: false, accepted: undefined, timer: setTimeout(() => end(requestId), waitMs) };
+      record = { from, onThisPage, action, shown: false, accepted: undefined, timer: setTimeout(() => end(requestId), waitMs) };
       heard.set(requestId, record);
     } else if (action.referenceId !== undefined) {
       record.action = action;
@@ -111,7 +111,7 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
   const unsubscribe = shared.subscribeActions((news) => {
     switch (news.kind) {
       case 'started':
-        hear(news.from, news.action);
+        hear(news.from, news.action, news.onThisPage === true);
         return;
       case 'ended':
         end(news.requestId);
@@ -139,6 +139,8 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
 
 interface Heard {
   readonly from: string;
+  /** Sent by another widget of this page (see `ActionNews`). */
+  readonly onThisPage: boolean;
   action: SharedAction;
   shown: boolean;
   /** The referenceId told to the store. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserTabEnvironment, countTabs, standForLeadership } from './tab-leadership';
+import { browserTabEnvironment, countTabs, standForLeadership, currentPageId } from './tab-leadership';
 import type { LockManagerLike } from './tab-leadership';
 
 afterEach(() => {
@@ -156,5 +156,14 @@ describe('browserTabEnvironment', () => {
     expect(environment?.locks).toBe(locks);
     environment?.openChannel('omw-relay');
     expect(opened).toEqual(['omw-relay']);
+  });
+});
+
+describe('currentPageId', () => {
+  it('is one id per page, kept on the global object so a second copy of the library agrees', () => {
+    const id = currentPageId();
+    expect(id).not.toBe('');
+    expect(currentPageId()).toBe(id);
+    expect((globalThis as unknown as Record<symbol, unknown>)[Symbol.for('openmedia-widget.page-id')]).toBe(id);
   });
 });

@@ -22,13 +22,32 @@ export interface BroadcastChannelLike {
 export interface TabEnvironment {
   readonly locks: LockManagerLike;
   readonly openChannel: (name: string) => BroadcastChannelLike;
+  /**
+   * This page's id, the same for every widget on it: what another widget of the same page sent is
+   * not "from another tab". Default {@link currentPageId}.
+   */
+  readonly pageId?: string;
 }
 
 /** The browser's Web Locks and BroadcastChannel, or undefined where either is missing. */
 export function browserTabEnvironment(): TabEnvironment | undefined {
   const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
   if (locks === undefined || typeof locks.request !== 'function' || typeof BroadcastChannel !== 'function') return undefined;
-  return { locks, openChannel: (name) => new BroadcastChannel(name) };
+  return { locks, openChannel: (name) => new BroadcastChannel(name), pageId: currentPageId() };
+}
+const PAGE_ID_KEY = Symbol.for('openmedia-widget.page-id');
+
+/**
+ * This page's id, the same for every widget on it (kept on the global object, so two copies of
+ * the library on one page agree).
+ */
+export function currentPageId(): string {
+  const scope = globalThis as unknown as Record<symbol, unknown>;
+  const known = scope[PAGE_ID_KEY];
+  if (typeof known === 'string') return known;
+  const id = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  scope[PAGE_ID_KEY] = id;
+  return id;
 }
 
 export interface Election {

@@ -119,6 +119,12 @@ describe('InteractionCard: pending and errors', () => {
     expect(screen.queryByText(/sent from another tab/)).not.toBeInTheDocument();
   });
 
+  it('says "another widget on this page" when a second widget of this page sent it, not another tab', () => {
+    renderCard({ entry: makeEntry({ state: 'Invited', capabilities: ['Accept', 'Reject'] }, { pending: makePending({ operation: 'Accept', elsewhere: true, onThisPage: true }) }) });
+    expect(within(screen.getByRole('article')).getByText('Accept sent from another widget on this page, waiting for the server…')).toBeVisible();
+    expect(screen.queryByText(/another tab/)).not.toBeInTheDocument();
+  });
+
   it('marks the pending operation busy and disables every other button', async () => {
     const user = userEvent.setup();
     const { onPerform } = renderCard({

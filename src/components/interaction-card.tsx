@@ -82,7 +82,8 @@ export const InteractionCard = memo(function InteractionCard({
   // Another tab's action in flight does not close what the agent is typing here (Save waits: its
   // buttons are disabled while anything is pending).
   const free = entry.pending?.elsewhere === true ? { ...entry, pending: undefined } : entry;
-  const waiting = entry.pending?.elsewhere === true ? messages.pendingElsewhere(messages.operations[entry.pending.operation]) : undefined;
+  const waiting =
+    entry.pending?.elsewhere === true ? messages.pendingElsewhere(messages.operations[entry.pending.operation], entry.pending.onThisPage === true ? 'page' : 'tab') : undefined;
   const editorAllowed =
     editor.mode === 'none' ||
     (editor.mode === 'add' && canPerform(free, 'AttachUserData')) ||

@@ -46,8 +46,11 @@ export interface Messages {
   readonly editKey: (key: string) => string;
   readonly deleteKey: (key: string) => string;
   readonly working: string;
-  /** On a card whose action another tab of this browser sent and is waiting for, e.g. "Accept sent from another tab…". */
-  readonly pendingElsewhere: (operation: string) => string;
+  /**
+   * On a card whose action another tab of this browser sent and is waiting for, e.g. "Accept sent
+   * from another tab…"; `where` is `'page'` when another widget of this same page sent it.
+   */
+  readonly pendingElsewhere: (operation: string, where: 'tab' | 'page') => string;
 
   /** Friendlier words shown beside the exact state GWS sends; states without one show alone. */
   readonly stateLabels: Readonly<Record<string, string>>;
@@ -239,7 +242,7 @@ export const DEFAULT_MESSAGES: Messages = {
   editKey: (key) => `Edit ${key}`,
   deleteKey: (key) => `Delete ${key}`,
   working: 'Working…',
-  pendingElsewhere: (operation) => `${operation} sent from another tab, waiting for the server…`,
+  pendingElsewhere: (operation, where) => `${operation} sent from ${where === 'page' ? 'another widget on this page' : 'another tab'}, waiting for the server…`,
 
   stateLabels: { Invited: 'Offered', Processing: 'In progress', Completed: 'Done' },
   stateLastKnown: 'last known',

@@ -18,7 +18,7 @@ export function requestAction(
   interactionId: string,
   operation: Operation,
   at: number,
-  effect: { readonly userData?: UserData; readonly keys?: readonly string[]; readonly elsewhere?: true } = {},
+  effect: { readonly userData?: UserData; readonly keys?: readonly string[]; readonly elsewhere?: true; readonly onThisPage?: true } = {},
 ): OpenmediaState {
   const entry = state.byId.get(interactionId);
   const line = { at, kind: 'action-requested', interactionId, referenceId: undefined } as const;
@@ -36,11 +36,12 @@ export function requestAction(
     ...(effect.userData === undefined ? {} : { userData: effect.userData }),
     ...(effect.keys === undefined ? {} : { keys: effect.keys }),
     ...(effect.elsewhere === true ? { elsewhere: true } : {}),
+    ...(effect.elsewhere === true && effect.onThisPage === true ? { onThisPage: true } : {}),
   };
   // A new attempt supersedes the previous error on this interaction.
   // Another tab's action leaves this tab's error shown (this tab did not try again).
   const next = putEntry(state, interactionId, { ...entry, pending: action, error: effect.elsewhere === true ? entry.error : undefined });
-  return logEvent({ ...next, pending: next.pending.set(requestId, action) }, { ...line, detail: effect.elsewhere === true ? `${operation} (in another tab)` : operation });
+  return logEvent({ ...next, pending: next.pending.set(requestId, action) }, { ...line, detail: effect.elsewhere === true ? `${operation} (${effect.onThisPage === true ? 'in another widget of this page' : 'in another tab'})` : operation });
 }
 
 /** Another tab is done with its request shown here (see `actionEndedElsewhere`). */

@@ -85,6 +85,7 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
         ...(event.userData === undefined ? {} : { userData: event.userData }),
         ...(event.keys === undefined ? {} : { keys: event.keys }),
         ...(event.elsewhere === true ? { elsewhere: true } : {}),
+        ...(event.elsewhere === true && event.onThisPage === true ? { onThisPage: true } : {}),
       });
     case 'actionAccepted':
       return acceptAction(state, event.requestId, event.referenceId, event.at);

@@ -17,6 +17,8 @@ export interface PendingAction {
    * buttons do not offer what is under way; that tab owns its timer and its error.
    */
   readonly elsewhere?: true;
+  /** With `elsewhere`: sent by another widget of this same page (e.g. a second element), not another tab. */
+  readonly onThisPage?: true;
 }
 
 /**
@@ -232,6 +234,8 @@ export type OpenmediaEvent =
       readonly keys?: readonly string[];
       /** Sent by another tab of this browser (see `PendingAction.elsewhere`). */
       readonly elsewhere?: true;
+      /** With `elsewhere`: by another widget of this page (see `PendingAction.onThisPage`). */
+      readonly onThisPage?: true;
       readonly at: number;
     }
   | { readonly type: 'actionAccepted'; readonly requestId: string; readonly referenceId: number; readonly at: number }

@@ -146,7 +146,7 @@ export function createFakeBrowser(): FakeBrowser {
       const index = tabs++;
       const tab: FakeTab = {
         index,
-        environment: { locks: makeLocks(index), openChannel: (name) => openChannel(index, name) },
+        environment: { locks: makeLocks(index), openChannel: (name) => openChannel(index, name), pageId: `page-${index}` },
         crash() {
           crashed.add(index);
           for (const channel of [...channels]) if (channel.tab === index) channel.close();
