@@ -156,7 +156,10 @@ const READING = `## Reading the figures
   network-cut action settled by the read after it) 0.9 kB more (40.4 kB); those of its night (a new
   session at once after the computer slept, no false "timed out" after a host's long task, tabs
   that say so when the leader tab's page is held) 0.6 kB more (41 kB); those of 2026-12-05 (the
-  CSRF token on CometD's requests, Workspace API v3 states and subjects as sent) 1 kB more (42 kB).
+  CSRF token on CometD's requests, Workspace API v3 states and subjects as sent) 1 kB more (42 kB);
+  those of its morning (a list of CometD channels with its checks, the exact v3 channels once the
+  wildcard is refused, x-api-key, another widget of the page told apart from another tab) 1.1 kB
+  more (43.1 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
