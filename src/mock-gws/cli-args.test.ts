@@ -6,7 +6,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs([])).toEqual({
       ok: true,
       help: false,
-      args: { port: 8090, dialect: 'gws-v2', dataFile: undefined, allowedOrigins: [], outcomeDelayMs: 50, basicAuth: undefined },
+      args: { port: 8090, dialect: 'gws-v2', dataFile: undefined, allowedOrigins: [], outcomeDelayMs: 50, basicAuth: undefined, apiKey: undefined, refuseWildcardSubscriptions: false },
     });
   });
 
@@ -14,6 +14,7 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs([
       '--port', '0', '--data=/tmp/d.json', '--allow-origin', 'http://127.0.0.1:5173,http://localhost:5173',
       '--allow-origin=https://x.test', '--outcome-delay', '0', '--basic', 'agent:pa:ss', '--dialect', 'v3',
+      '--api-key=k-1', '--refuse-wildcard',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -25,6 +26,8 @@ describe('parseCliArgs', () => {
         allowedOrigins: ['http://127.0.0.1:5173', 'http://localhost:5173', 'https://x.test'],
         outcomeDelayMs: 0,
         basicAuth: { user: 'agent', password: 'pa:ss' },
+        apiKey: 'k-1',
+        refuseWildcardSubscriptions: true,
       },
     });
   });
@@ -40,6 +43,9 @@ describe('parseCliArgs', () => {
     [['--verbose'], /unknown option --verbose/],
     [['--dialect', 'v4'], /--dialect needs v2/],
     [['--dialect'], /--dialect needs v2/],
+    [['--api-key'], /--api-key needs a key/],
+    [['--api-key', ' '], /--api-key needs a key/],
+    [['--refuse-wildcard=yes'], /takes no value/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.ok ? 'accepted' : parsed.error).toMatch(message);

@@ -8,6 +8,8 @@ export const USAGE = `Usage: npm run mock-gws -- [options]
   --allow-origin <url>   allow this origin cross-origin with credentials (repeatable, or comma-separated)
   --outcome-delay <ms>   delay between a REST answer and its outcome notification (default 50)
   --basic <user:pass>    require credentials for a new session (v2: HTTP Basic; v3: POST /auth/v3/sign-in)
+  --api-key <key>        require x-api-key: <key> on every request in a session (else 403)
+  --refuse-wildcard      refuse CometD subscriptions to wildcard channels (only exact ones)
   --help                 show this text`;
 
 export interface CliArgs {
@@ -17,6 +19,8 @@ export interface CliArgs {
   readonly allowedOrigins: string[];
   readonly outcomeDelayMs: number;
   readonly basicAuth: { user: string; password: string } | undefined;
+  readonly apiKey: string | undefined;
+  readonly refuseWildcardSubscriptions: boolean;
 }
 
 export type CliParse = { ok: true; help: false; args: CliArgs } | { ok: true; help: true } | { ok: false; error: string };
@@ -37,6 +41,8 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const allowedOrigins: string[] = [];
   let outcomeDelayMs = 50;
   let basicAuth: CliArgs['basicAuth'];
+  let apiKey: string | undefined;
+  let refuseWildcardSubscriptions = false;
 
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
@@ -90,9 +96,19 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         basicAuth = { user: v.slice(0, colon), password: v.slice(colon + 1) };
         break;
       }
+      case '--api-key': {
+        const v = takeValue()?.trim();
+        if (!v) return { ok: false, error: '--api-key needs a key' };
+        apiKey = v;
+        break;
+      }
+      case '--refuse-wildcard':
+        if (eq > 0) return { ok: false, error: '--refuse-wildcard takes no value' };
+        refuseWildcardSubscriptions = true;
+        break;
       default:
         return { ok: false, error: `unknown option ${arg}` };
     }
   }
-  return { ok: true, help: false, args: { port, dialect, dataFile, allowedOrigins, outcomeDelayMs, basicAuth } };
+  return { ok: true, help: false, args: { port, dialect, dataFile, allowedOrigins, outcomeDelayMs, basicAuth, apiKey, refuseWildcardSubscriptions } };
 }

@@ -22,6 +22,8 @@ async function main(): Promise<number> {
     outcomeDelayMs: args.outcomeDelayMs,
     allowedOrigins: args.allowedOrigins,
     ...(args.basicAuth ? { basicAuth: args.basicAuth } : {}),
+    ...(args.apiKey ? { apiKey: args.apiKey } : {}),
+    refuseWildcardSubscriptions: args.refuseWildcardSubscriptions,
     ...(args.dataFile ? { initialData: await readDataFile(args.dataFile, api.wire) } : {}),
   });
   const v3 = args.dialect === 'workspace-v3';
@@ -33,7 +35,9 @@ async function main(): Promise<number> {
         : `  REST     ${mock.url}/api/v2/me\n` + `  CometD   ${mock.url}${api.wire.notificationsPath} (channel /v2/me/openmedia)\n`) +
       `  control  ${mock.url}${api.controlPrefix}state\n` +
       (args.allowedOrigins.length ? `  CORS     ${args.allowedOrigins.join(', ')}\n` : '') +
-      (args.basicAuth ? `  Basic auth required for user ${args.basicAuth.user}\n` : ''),
+      (args.basicAuth ? `  Basic auth required for user ${args.basicAuth.user}\n` : '') +
+      (args.apiKey ? '  x-api-key required on every request\n' : '') +
+      (args.refuseWildcardSubscriptions ? '  CometD wildcard subscriptions refused: exact channels only\n' : ''),
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
