@@ -59,8 +59,7 @@ function setup(csrf: CsrfHeaderSource) {
 
 beforeEach(() => {
   vi.useFakeTimers();
-  installScriptedXhr();
-  vi.stubGlobal('window', { ...(globalThis as unknown as { window: object }).window, XMLHttpRequest: HeaderXhr });
+  installScriptedXhr(HeaderXhr);
 });
 
 afterEach(() => {

@@ -36,8 +36,7 @@ async function establish(): Promise<void> {
 
 beforeEach(() => {
   vi.useFakeTimers();
-  installScriptedXhr();
-  vi.stubGlobal('window', { ...(globalThis as unknown as { window: object }).window, XMLHttpRequest: HeaderXhr });
+  installScriptedXhr(HeaderXhr);
 });
 
 afterEach(() => {

@@ -113,11 +113,14 @@ export async function establishSession(): Promise<void> {
   await settleTimers();
 }
 
-/** A global `window` whose XMLHttpRequest is {@link ScriptedXhr}; undo with `vi.unstubAllGlobals()`. */
-export function installScriptedXhr(): void {
+/**
+ * A global `window` whose XMLHttpRequest is {@link ScriptedXhr} (or `xhr`, e.g. {@link HeaderXhr});
+ * undo with `vi.unstubAllGlobals()`.
+ */
+export function installScriptedXhr(xhr: typeof ScriptedXhr = ScriptedXhr): void {
   ScriptedXhr.sent = [];
   vi.stubGlobal('window', {
-    XMLHttpRequest: ScriptedXhr,
+    XMLHttpRequest: xhr,
     setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
     clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
     console,
