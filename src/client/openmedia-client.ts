@@ -17,7 +17,7 @@ import { createClientAlerts } from './client-alerts';
 import type { OfferAlerts } from './offer-alerts';
 import { isSharedChannel } from './relay-channel';
 import type { TabInfo } from './relay-channel';
-import { createConnectionChannel, sharedConnectionName } from './shared-connection';
+import { connectionName, createConnectionChannel } from './shared-connection';
 import { createVisibilitySchedule } from './visibility-schedule';
 import type { PerformOptions } from './action-runner';
 import {
@@ -151,7 +151,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const listeners = new Set<{ readonly listener: () => void }>();
   const entryListeners = new Map<string, Set<{ readonly listener: () => void }>>();
 
-  const connectionKey = sharedConnectionName(options.cometdUrl ?? `${gwsBase}${dialect.cometdPath}`, dialect.name, options.cometdChannels);
+  const connectionKey = connectionName(options, gwsBase, dialect);
   const alerts = createClientAlerts({
     channel: source,
     store,

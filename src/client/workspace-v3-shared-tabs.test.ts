@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerCapture, capture } from '../protocol/workspace-v3/fixtures';
 import { WORKSPACE_V3_CHANNEL } from '../protocol/workspace-v3/parse';
 import { createFakeFetch, json } from '../testing/fake-fetch';
@@ -9,7 +9,8 @@ import type { BayeuxMessage } from '../test-support/scripted-xhr';
 import { waitFor } from '../test-support/wait-for';
 import { createOpenmediaClient } from './openmedia-client';
 import type { OpenmediaClient } from './openmedia-client';
-import { sharedConnectionName } from './shared-connection';
+import { connectionName, sharedConnectionName } from './shared-connection';
+import { createDialect } from './dialects';
 
 /**
  * Issue 14: Workspace v3 tabs share one CometD session like GWS v2 tabs do (Web Locks leader,
@@ -22,6 +23,12 @@ const BASE = 'http://wwe.test';
 const ID = 'b7d20a96a667c294';
 const ADVICE = { reconnect: 'retry', interval: 0, timeout: 30_000 };
 let opened: OpenmediaClient[] = [];
+
+// The v3 dialect's code is loaded on demand; loaded once here, so a tab's first read is answered
+// before its connection is (as in a browser that has the chunk cached) whichever test runs first.
+beforeAll(async () => {
+  await import('./workspace-v3-dialect');
+});
 
 beforeEach(() => {
   installScriptedXhr();
@@ -44,8 +51,8 @@ function stubRest(): ReturnType<typeof createFakeFetch> {
   return fake;
 }
 
-function openTab(browser: FakeBrowser, dialect: 'workspace-v3' | 'gws-v2'): OpenmediaClient {
-  const client = createOpenmediaClient({ dialect, gwsBase: BASE, tabEnvironment: browser.tab().environment, schedule: queueMicrotask, tickMs: 60_000 });
+function openTab(browser: FakeBrowser, dialect: 'workspace-v3' | 'gws-v2', mediaTypes?: readonly string[]): OpenmediaClient {
+  const client = createOpenmediaClient({ dialect, gwsBase: BASE, mediaTypes, tabEnvironment: browser.tab().environment, schedule: queueMicrotask, tickMs: 60_000 });
   opened.push(client);
   client.start();
   return client;
@@ -86,7 +93,7 @@ describe('workspace-v3 tabs share one connection', () => {
       WORKSPACE_V3_CHANNEL.channel,
     ]);
     expect([a, b].map((c) => c.getSnapshot().tab.role).sort()).toEqual(['follower', 'leader']);
-    expect(browser.holders(sharedConnectionName(`${BASE}/workspace/v3/notifications`, 'workspace-v3'))).toHaveLength(1);
+    expect(browser.holders(connectionName({ mediaTypes: createDialect('workspace-v3').defaultMediaTypes }, BASE, createDialect('workspace-v3')))).toHaveLength(1);
     await waitFor(() => [a, b].every((c) => c.store.getState().byId.get(ID)?.interaction.state === 'Invited'), 'the offer in both tabs');
   });
 
@@ -132,5 +139,18 @@ describe('workspace-v3 tabs share one connection', () => {
     expect(handshakesTo('/api/v2/notifications')).toBe(1);
     expect([v3, v2].map((c) => c.getSnapshot().tab.role)).toEqual(['leader', 'leader']);
     expect(sharedConnectionName(`${BASE}/x`, 'workspace-v3')).not.toBe(sharedConnectionName(`${BASE}/x`, 'gws-v2'));
+  });
+
+  it('v3 tabs reading other media types keep apart: a leader that fell back to exact channels subscribes to its own types only', async () => {
+    stubRest();
+    const browser = createFakeBrowser();
+    const a = openTab(browser, 'workspace-v3', ['workitem', 'email']);
+    const b = openTab(browser, 'workspace-v3', ['email', 'workitem']);
+    const c = openTab(browser, 'workspace-v3', ['workitem']);
+    // a and b (the same types in another order) share one session; c has its own.
+    const roles = () => [a, b].map((client) => client.getSnapshot().tab.role).sort().join();
+    await waitFor(() => roles() === 'follower,leader' && c.getSnapshot().tab.role === 'leader', 'a leader for a and b, and c its own');
+    await waitFor(() => handshakesTo('/workspace/v3/notifications') === 2, 'two handshakes, one per session');
+    expect(handshakesTo('/workspace/v3/notifications')).toBe(2);
   });
 });
