@@ -33,7 +33,7 @@ function setup(options: Partial<CometdChannelOptions> = {}) {
   });
   const received: unknown[] = [];
   const events: string[] = [];
-  channel.subscribe({
+  const stopAll = channel.subscribe({
     onMessage: (data) => received.push(data),
     onStatus: (status: ConnectionStatus) => events.push(`status:${status}`),
     onResyncNeeded: () => events.push('resync'),
@@ -43,7 +43,7 @@ function setup(options: Partial<CometdChannelOptions> = {}) {
     if (!latest) throw new Error('no CometD client created yet');
     return latest;
   };
-  return { channel, fake, received, events };
+  return { channel, fake, received, events, stopAll };
 }
 
 const runDue = () => vi.advanceTimersByTimeAsync(0);
@@ -135,19 +135,21 @@ describe('createCometdChannel: a list of channels', () => {
 describe('createCometdChannel: exact channels once the wildcard is refused', () => {
   const WILDCARD = '/workspace/v3/media/*';
 
-  async function refuseWildcard(t: ReturnType<typeof setup>): Promise<void> {
+  /** One session whose subscription to `channel` (the wildcard by default) is refused with a 403. */
+  async function refuseWildcard(t: ReturnType<typeof setup>, channel = WILDCARD): Promise<void> {
     const fake = t.fake();
     fake.handshakeReply({ successful: true });
-    fake.ackSubscribe({ successful: false, error: '403::subscribe_failed' }, WILDCARD);
+    fake.ackSubscribe({ successful: false, error: '403::subscribe_failed' }, channel);
     fake.disconnectReply();
     await vi.advanceTimersByTimeAsync(1_000);
   }
 
-  it('subscribes to the exact channels from the next session on, and goes Live with them', async () => {
+  it('subscribes to the exact channels once the wildcard was refused in two sessions in a row, and goes Live with them', async () => {
     const t = setup({ exactChannels: [WORKITEM, EMAIL] });
     await refuseWildcard(t);
+    await refuseWildcard(t);
     const fake = t.fake();
-    expect(fake.handshakes).toBe(2);
+    expect(fake.handshakes).toBe(3);
     fake.handshakeReply({ successful: true });
     expect(fake.subscriptionCount(WILDCARD)).toBe(0);
     expect(fake.subscriptionCount(WORKITEM)).toBe(1);
@@ -160,6 +162,58 @@ describe('createCometdChannel: exact channels once the wildcard is refused', () 
     expect(t.events.slice(-2)).toEqual(['resync', 'status:connected']);
     fake.deliver(EMAIL, { n: 1 });
     expect(t.received).toEqual([{ n: 1 }]);
+  });
+
+  it('one refusal is not enough (a session the server cannot tie to an agent yet): the next session tries the wildcard again', async () => {
+    const t = setup({ exactChannels: [WORKITEM] });
+    await refuseWildcard(t);
+    t.fake().handshakeReply({ successful: true });
+    expect(t.fake().subscriptionCount(WILDCARD)).toBe(1);
+    expect(t.fake().subscriptionCount(WORKITEM)).toBe(0);
+  });
+
+  it('a Live session between two refusals starts the count again', async () => {
+    const t = setup({ exactChannels: [WORKITEM] });
+    await refuseWildcard(t);
+    const fake = t.fake();
+    fake.handshakeReply({ successful: true });
+    fake.ackSubscribe();
+    await runDue();
+    fake.connectReply({ successful: true });
+    await runDue();
+    expect(t.channel.getStatus()).toBe('connected');
+    // The server forgot the session (a restart); CometD re-handshakes, and the new session's wildcard is refused once.
+    fake.connectReply({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } });
+    await runDue();
+    fake.handshakeReply({ successful: true });
+    fake.ackSubscribe({ successful: false, error: '403::subscribe_failed' }, WILDCARD);
+    fake.disconnectReply();
+    await vi.advanceTimersByTimeAsync(1_000);
+    fake.handshakeReply({ successful: true });
+    expect(fake.subscriptionCount(WORKITEM)).toBe(0);
+    expect(fake.subscriptionCount(WILDCARD)).toBe(1);
+  });
+
+  it('a 403 on an exact channel of the list is no refusal of a wildcard: the list is kept', async () => {
+    const t = setup({ channels: [WORKITEM], exactChannels: [EMAIL] });
+    await refuseWildcard(t, WORKITEM);
+    await refuseWildcard(t, WORKITEM);
+    t.fake().handshakeReply({ successful: true });
+    expect(t.fake().subscriptionCount(WORKITEM)).toBe(1);
+    expect(t.fake().subscriptionCount(EMAIL)).toBe(0);
+  });
+
+  it('started afresh (every listener gone, then one back) tries the wildcard again', async () => {
+    const t = setup({ exactChannels: [WORKITEM] });
+    await refuseWildcard(t);
+    await refuseWildcard(t);
+    t.stopAll();
+    expect(t.channel.getStatus()).toBe('disconnected');
+    t.channel.subscribe({ onMessage: () => undefined });
+    await runDue();
+    t.fake().handshakeReply({ successful: true });
+    expect(t.fake().subscriptionCount(WILDCARD)).toBeGreaterThan(0);
+    expect(t.fake().subscriptionCount(WORKITEM)).toBe(0);
   });
 
   it('without exact channels to fall back to, keeps trying the wildcard', async () => {
@@ -183,6 +237,7 @@ describe('createCometdChannel: exact channels once the wildcard is refused', () 
 
   it('after a sign-out, Reconnect (a new sign-in) tries the wildcard again', async () => {
     const t = setup({ exactChannels: [WORKITEM] });
+    await refuseWildcard(t);
     await refuseWildcard(t);
     t.channel.sessionEnded?.();
     expect(t.channel.getStatus()).toBe('unauthorized');

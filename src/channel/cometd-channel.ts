@@ -29,7 +29,8 @@ export interface CometdChannelOptions {
   readonly channels?: readonly string[];
   /**
    * Exact channels to subscribe to instead, from the next session on, once the server refused
-   * (`403`) a wildcard channel of the list: a server may accept only exact channels (Genesys's own
+   * (`403`) a wildcard channel of the list in two sessions in a row (see
+   * {@link WILDCARD_REFUSALS_BEFORE_EXACT}): a server may accept only exact channels (Genesys's own
    * libraries subscribe to those). Kept until the channel is started afresh or reconnected after
    * a sign-out. Default: none (a refused wildcard keeps the channel reconnecting).
    */
@@ -97,6 +98,15 @@ export interface CometdChannelOptions {
  * - Every CometD request carries the session cookie: CometD's long-polling transport sets
  *   `withCredentials` on each XMLHttpRequest, so this also holds for a cross-origin GWS.
  */
+/**
+ * Refusals of the wildcard in a row before the exact channels are subscribed instead. One is not
+ * enough: a Workspace API v3 server also refuses (`403::subscribe_failed`) a subscription of a
+ * session it cannot tie to an agent yet, and the exact channels, fixed from the media types the
+ * widget knows, would miss a type it meets later. A server that refuses wildcards refuses every
+ * time: one more session (a back-off's first step) and the widget is Live on the exact channels.
+ */
+export const WILDCARD_REFUSALS_BEFORE_EXACT = 2;
+
 export function createCometdChannel(options: CometdChannelOptions = {}): NotificationChannel {
   const url = options.url ?? DEFAULT_COMETD_URL;
   const descriptor = options.descriptor ?? OPENMEDIA_CHANNEL;
@@ -104,6 +114,8 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   const exactChannels = options.exactChannels === undefined || options.exactChannels.length === 0 ? undefined : checkCometdChannels(options.exactChannels);
   /** What the next session subscribes to: the exact channels once the server refused a wildcard. */
   let channels = initialChannels;
+  /** Sessions in a row whose wildcard subscription was refused (see WILDCARD_REFUSALS_BEFORE_EXACT). */
+  let wildcardRefusals = 0;
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
   const random = options.random ?? Math.random;
   const factory = options.cometdFactory ?? createBrowserCometd;
@@ -159,6 +171,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
         resyncNeeded: () => listeners.resyncNeeded(),
         connected: () => {
           retryAttempt = 0;
+          wildcardRefusals = 0;
           setStatus('connected');
         },
         reconnecting: () => setStatus('reconnecting'),
@@ -170,7 +183,8 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
         },
         sessionCheckNeeded: () => listeners.sessionCheckNeeded(),
         wildcardRefused: () => {
-          if (exactChannels !== undefined) channels = exactChannels;
+          wildcardRefusals += 1;
+          if (exactChannels !== undefined && wildcardRefusals >= WILDCARD_REFUSALS_BEFORE_EXACT) channels = exactChannels;
         },
       },
     });
@@ -205,6 +219,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
     retryAttempt = 0;
     cycles.count = 0;
     channels = initialChannels;
+    wildcardRefusals = 0;
     setStatus('connecting');
     open(false);
     if (options.wake !== false) {
@@ -238,6 +253,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       cycles.count = 0;
       // A new sign-in: the wildcard may have been refused only because the session was unknown.
       channels = initialChannels;
+      wildcardRefusals = 0;
       setStatus('connecting');
       open(true);
     },
