@@ -240,7 +240,7 @@ const READING = `## Reading the figures
     0.56–0.61 % — a spread of a tenth of a point between runs of one page, the size of the
     difference. Split by the DevTools metrics, script is 0.16 % on either of ours against the
     naive page's 0.21 %; style and layout are 0.11 % against 0.03 % (each second's news redraws
-    a card four times the naive card's size, and its timers). No cause on the page was found
+    a card of 2.4 times the naive card's nodes, and its timers). No cause on the page was found
     that a change could remove.`;
 
 const REPRODUCE = `## Reproduce
