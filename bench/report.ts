@@ -220,14 +220,14 @@ const READING = `## Reading the figures
     comes in a frame already drawn waits for the next one, up to 16 ms. Measured apart on
     2026-12-05 (the widget page and the naive page, a burst of 2,000 over 200 cards, eight runs,
     the answers' arrival in the page and each card's change in the DOM timed; a CPU profile of
-    three): an answer of 1,000 notifications takes the naive page 5–7 ms from its arrival to the
-    DOM, the widget 35–45 ms — about 10 ms to parse and apply them (parse 2, the reducer 7 of which
-    the map's inserts 3, diagnostics 1.5) and about 25 ms for React to re-render the 200 cards
-    (some 125 µs a card, where the naive page's card costs about 25: ours has the card, its
-    user-data section and the changed rows as components with their hooks, the naive card one
-    component with no state). The steady load, where each answer changes a few cards, is where
-    that design wins (main thread 0.15× the naive page's); a burst that changes every card at
-    once is where it costs.
+    three; React's profiling build for the components): an answer of 1,000 notifications takes the
+    naive page 5–7 ms from its arrival to the DOM, the widget 20–45 ms — about 10 ms to parse and
+    apply them (parse 2, the reducer 7 of which the map's inserts 3, diagnostics 1.5), 10–15 ms
+    for React to render the 200 changed cards (some 60 µs a card: each changed user-data row 9,
+    the card 16, its user-data section 12, the store-bound card 10) and 4–8 ms to commit them.
+    The naive card is one component with no state and a third of the nodes. The steady load,
+    where each answer changes a few cards, is where the widget's design wins (main thread 0.15×
+    the naive page's); a burst that changes every card at once is where it costs.
   - *Main thread at 10 cards × 1/s, standalone page.* Its mock panel shows the mock's counters,
     read every 1.5 s. Read on the page, each read was a timer, a fetch and its parse, and each
     change (the published counter moves with every notification) a frame of its own: 26 frames in
