@@ -225,7 +225,7 @@ const READING = `## Reading the figures
     apply them (parse 2, the reducer 7 of which the map's inserts 3, diagnostics 1.5), 10–15 ms
     for React to render the 200 changed cards (some 60 µs a card: each changed user-data row 9,
     the card 16, its user-data section 12, the store-bound card 10) and 4–8 ms to commit them.
-    The naive card is one component with no state and a third of the nodes. The steady load,
+    The naive card is one component with no state and less than half the nodes. The steady load,
     where each answer changes a few cards, is where the widget's design wins (main thread 0.15×
     the naive page's); a burst that changes every card at once is where it costs.
   - *Main thread at 10 cards × 1/s, standalone page.* Its mock panel shows the mock's counters,
