@@ -48,6 +48,21 @@ function setup(options: Partial<CometdChannelOptions> = {}) {
 
 const runDue = () => vi.advanceTimersByTimeAsync(0);
 
+/** The handshake, every subscription and the first long poll answered: Live. */
+async function goLive(fake: FakeCometd): Promise<void> {
+  fake.handshakeReply({ successful: true });
+  fake.ackSubscribe();
+  await runDue();
+  fake.connectReply({ successful: true });
+  await runDue();
+}
+
+/** The server forgot the session: CometD re-handshakes by itself, dropping the subscriptions. */
+async function forgetSession(fake: FakeCometd): Promise<void> {
+  fake.connectReply({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } });
+  await runDue();
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -80,14 +95,8 @@ describe('createCometdChannel: a list of channels', () => {
   it('subscribes to all of them again after a re-handshake, and resyncs once they are all back', async () => {
     const t = setup({ channels: [WORKITEM, EMAIL] });
     const fake = t.fake();
-    fake.handshakeReply({ successful: true });
-    fake.ackSubscribe();
-    await runDue();
-    fake.connectReply({ successful: true });
-    await runDue();
-    // The server forgot the session: CometD re-handshakes by itself, dropping the subscriptions.
-    fake.connectReply({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } });
-    await runDue();
+    await goLive(fake);
+    await forgetSession(fake);
     fake.handshakeReply({ successful: true });
     expect(fake.subscriptionCount(WORKITEM)).toBe(1);
     expect(fake.subscriptionCount(EMAIL)).toBe(1);
@@ -135,11 +144,11 @@ describe('createCometdChannel: a list of channels', () => {
 describe('createCometdChannel: exact channels once the wildcard is refused', () => {
   const WILDCARD = '/workspace/v3/media/*';
 
-  /** One session whose subscription to `channel` (the wildcard by default) is refused with a 403. */
-  async function refuseWildcard(t: ReturnType<typeof setup>, channel = WILDCARD): Promise<void> {
+  /** One session whose subscription to `channel` (the wildcard by default) is refused (with a 403 by default). */
+  async function refuseWildcard(t: ReturnType<typeof setup>, channel = WILDCARD, error = '403::subscribe_failed'): Promise<void> {
     const fake = t.fake();
     fake.handshakeReply({ successful: true });
-    fake.ackSubscribe({ successful: false, error: '403::subscribe_failed' }, channel);
+    fake.ackSubscribe({ successful: false, error }, channel);
     fake.disconnectReply();
     await vi.advanceTimersByTimeAsync(1_000);
   }
@@ -164,43 +173,35 @@ describe('createCometdChannel: exact channels once the wildcard is refused', () 
     expect(t.received).toEqual([{ n: 1 }]);
   });
 
+  /** The next session's handshake answered: how many subscriptions each of `channels` then has. */
+  function nextSessionSubscriptions(t: ReturnType<typeof setup>, ...channels: string[]): number[] {
+    t.fake().handshakeReply({ successful: true });
+    return channels.map((channel) => t.fake().subscriptionCount(channel));
+  }
+
   it('one refusal is not enough (a session the server cannot tie to an agent yet): the next session tries the wildcard again', async () => {
     const t = setup({ exactChannels: [WORKITEM] });
     await refuseWildcard(t);
-    t.fake().handshakeReply({ successful: true });
-    expect(t.fake().subscriptionCount(WILDCARD)).toBe(1);
-    expect(t.fake().subscriptionCount(WORKITEM)).toBe(0);
+    expect(nextSessionSubscriptions(t, WILDCARD, WORKITEM)).toEqual([1, 0]);
   });
 
   it('a Live session between two refusals starts the count again', async () => {
     const t = setup({ exactChannels: [WORKITEM] });
     await refuseWildcard(t);
     const fake = t.fake();
-    fake.handshakeReply({ successful: true });
-    fake.ackSubscribe();
-    await runDue();
-    fake.connectReply({ successful: true });
-    await runDue();
+    await goLive(fake);
     expect(t.channel.getStatus()).toBe('connected');
-    // The server forgot the session (a restart); CometD re-handshakes, and the new session's wildcard is refused once.
-    fake.connectReply({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } });
-    await runDue();
-    fake.handshakeReply({ successful: true });
-    fake.ackSubscribe({ successful: false, error: '403::subscribe_failed' }, WILDCARD);
-    fake.disconnectReply();
-    await vi.advanceTimersByTimeAsync(1_000);
-    fake.handshakeReply({ successful: true });
-    expect(fake.subscriptionCount(WORKITEM)).toBe(0);
-    expect(fake.subscriptionCount(WILDCARD)).toBe(1);
+    // The server forgot the session (a restart); the new session's wildcard is refused once.
+    await forgetSession(fake);
+    await refuseWildcard(t);
+    expect(nextSessionSubscriptions(t, WILDCARD, WORKITEM)).toEqual([1, 0]);
   });
 
   it('a 403 on an exact channel of the list is no refusal of a wildcard: the list is kept', async () => {
     const t = setup({ channels: [WORKITEM], exactChannels: [EMAIL] });
     await refuseWildcard(t, WORKITEM);
     await refuseWildcard(t, WORKITEM);
-    t.fake().handshakeReply({ successful: true });
-    expect(t.fake().subscriptionCount(WORKITEM)).toBe(1);
-    expect(t.fake().subscriptionCount(EMAIL)).toBe(0);
+    expect(nextSessionSubscriptions(t, WORKITEM, EMAIL)).toEqual([1, 0]);
   });
 
   it('started afresh (every listener gone, then one back) tries the wildcard again', async () => {
@@ -226,10 +227,8 @@ describe('createCometdChannel: exact channels once the wildcard is refused', () 
   it('a subscription that failed otherwise (500, no answer) is no reason to give up the wildcard', async () => {
     const t = setup({ exactChannels: [WORKITEM] });
     const fake = t.fake();
-    fake.handshakeReply({ successful: true });
-    fake.ackSubscribe({ successful: false, error: '500::internal' }, WILDCARD);
-    fake.disconnectReply();
-    await vi.advanceTimersByTimeAsync(1_000);
+    await refuseWildcard(t, WILDCARD, '500::internal');
+    await refuseWildcard(t, WILDCARD, '500::internal');
     fake.handshakeReply({ successful: true });
     expect(fake.subscriptionCount(WILDCARD)).toBe(1);
     expect(fake.subscriptionCount(WORKITEM)).toBe(0);
