@@ -82,6 +82,15 @@ export interface CometdChannelOptions {
 }
 
 /**
+ * Refusals of the wildcard in a row before the exact channels are subscribed instead. One is not
+ * enough: a Workspace API v3 server also refuses (`403::subscribe_failed`) a subscription of a
+ * session it cannot tie to an agent yet, and the exact channels, fixed from the media types the
+ * widget knows, would miss a type it meets later. A server that refuses wildcards refuses every
+ * time: one more session (a back-off's first step) and the widget is Live on the exact channels.
+ */
+export const WILDCARD_REFUSALS_BEFORE_EXACT = 2;
+
+/**
  * Creates the production {@link NotificationChannel}: a CometD (Bayeux) client subscribed to the
  * descriptor's channel (or to `channels`).
  *
@@ -98,15 +107,6 @@ export interface CometdChannelOptions {
  * - Every CometD request carries the session cookie: CometD's long-polling transport sets
  *   `withCredentials` on each XMLHttpRequest, so this also holds for a cross-origin GWS.
  */
-/**
- * Refusals of the wildcard in a row before the exact channels are subscribed instead. One is not
- * enough: a Workspace API v3 server also refuses (`403::subscribe_failed`) a subscription of a
- * session it cannot tie to an agent yet, and the exact channels, fixed from the media types the
- * widget knows, would miss a type it meets later. A server that refuses wildcards refuses every
- * time: one more session (a back-off's first step) and the widget is Live on the exact channels.
- */
-export const WILDCARD_REFUSALS_BEFORE_EXACT = 2;
-
 export function createCometdChannel(options: CometdChannelOptions = {}): NotificationChannel {
   const url = options.url ?? DEFAULT_COMETD_URL;
   const descriptor = options.descriptor ?? OPENMEDIA_CHANNEL;
