@@ -256,4 +256,62 @@ describe('createCometdChannel over the real CometD client', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(ScriptedXhr.sent.length).toBe(count);
   });
+
+  it('the last listener leaving while the handshake is out: the session the server made is disconnected once it answers', async () => {
+    const t = setup();
+    const off = t.channel.subscribe(t.listener);
+    await settleTimers();
+    const handshake = pending('/meta/handshake');
+    off();
+    expect(t.channel.getStatus()).toBe('disconnected');
+    answer(handshake, () => HANDSHAKE_OK);
+    await settleTimers();
+    const sent = ScriptedXhr.sent.flatMap((x) => x.messages);
+    // CometD's own disconnect left before the clientId was known (it names no session: the server
+    // would keep this one until it times out); the widget's names it.
+    expect(sent.filter((m) => m.channel === '/meta/disconnect' && m.clientId !== undefined).map((m) => m.clientId)).toEqual([HANDSHAKE_OK.clientId]);
+    const orphan = ScriptedXhr.sent.find((x) => x.messages.some((m) => m.channel === '/meta/disconnect' && m.clientId === HANDSHAKE_OK.clientId));
+    expect(orphan?.url).toBe('https://gws.example:8090/api/v2/notifications/disconnect');
+    expect(orphan?.withCredentials).toBe(true);
+    expect(sent.filter((m) => m.channel === '/meta/subscribe' || m.channel === '/meta/connect')).toEqual([]);
+    const count = ScriptedXhr.sent.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(ScriptedXhr.sent.length).toBe(count);
+  });
+
+  it('a new session started while the handshake is out (the machine slept): the first session is ended once it answers, the second goes Live', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    await settleTimers();
+    const first = pending('/meta/handshake');
+    wakeClocks.slept = 10 * 60_000;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    answer(first, () => HANDSHAKE_OK);
+    await vi.advanceTimersByTimeAsync(200);
+    // The second session's handshake, once CometD is done with the first.
+    answer(pending('/meta/handshake'), () => ({ ...HANDSHAKE_OK, clientId: 'client-2' }));
+    await settleTimers();
+    answer(pending('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
+    await settleTimers();
+    answer(pending('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } }));
+    await settleTimers();
+    expect(t.statuses.at(-1)).toBe('connected');
+    const disconnects = ScriptedXhr.sent.flatMap((x) => x.messages).filter((m) => m.channel === '/meta/disconnect' && m.clientId !== undefined);
+    expect(disconnects.map((m) => m.clientId)).toEqual(['client-1']);
+  });
+
+  it('the last listener leaving while a refused handshake is out: nothing more is sent, no retry', async () => {
+    const t = setup();
+    const off = t.channel.subscribe(t.listener);
+    await settleTimers();
+    const handshake = pending('/meta/handshake');
+    off();
+    answer(handshake, () => ({ successful: false, error: '500::busy', advice: { reconnect: 'handshake', interval: 1_000 } }));
+    await settleTimers();
+    const count = ScriptedXhr.sent.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(ScriptedXhr.sent.length).toBe(count);
+    expect(ScriptedXhr.sent.flatMap((x) => x.messages).filter((m) => m.channel === '/meta/handshake')).toHaveLength(1);
+  });
 });

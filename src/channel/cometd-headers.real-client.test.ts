@@ -89,20 +89,34 @@ describe('a list of channels (real CometD client)', () => {
   });
 });
 
+/** A CSRF token the page already knows. */
+const TOKEN_1: CsrfHeaderSource = {
+  current: () => ({ header: 'X-CSRF-TOKEN', value: 'token-1' }),
+  subscribe: () => () => undefined,
+  ready: () => Promise.resolve(),
+  refresh: () => Promise.resolve(),
+};
+
 describe('x-api-key (real CometD client)', () => {
   it('every request carries the key, beside the CSRF token when there is one', async () => {
-    const csrf: CsrfHeaderSource = {
-      current: () => ({ header: 'X-CSRF-TOKEN', value: 'token-1' }),
-      subscribe: () => () => undefined,
-      ready: () => Promise.resolve(),
-      refresh: () => Promise.resolve(),
-    };
-    const t = setup({ requestHeaders: { 'x-api-key': 'key-1' }, csrf });
+    const t = setup({ requestHeaders: { 'x-api-key': 'key-1' }, csrf: TOKEN_1 });
     await establish();
     t.off();
     const sent = ScriptedXhr.sent.map((x) => x.messages[0]?.channel);
     expect(sent).toEqual(['/meta/handshake', '/meta/subscribe', '/meta/connect', '/meta/connect', '/meta/disconnect']);
     for (const request of ScriptedXhr.sent) expect(requestHeaders(request)).toMatchObject({ 'x-api-key': 'key-1', 'X-CSRF-TOKEN': 'token-1' });
+  });
+
+  it('the disconnect that ends a session closed while its handshake was out carries the key and the CSRF token too', async () => {
+    const t = setup({ requestHeaders: { 'x-api-key': 'key-1' }, csrf: TOKEN_1 });
+    await settleTimers();
+    const handshake = pending('/meta/handshake');
+    t.off();
+    answer(handshake, () => HANDSHAKE_OK);
+    await settleTimers();
+    const orphan = ScriptedXhr.sent.find((x) => x.messages.some((m) => m.channel === '/meta/disconnect' && m.clientId === HANDSHAKE_OK.clientId));
+    expect(orphan).toBeDefined();
+    expect(requestHeaders(orphan)).toMatchObject({ 'x-api-key': 'key-1', 'X-CSRF-TOKEN': 'token-1' });
   });
 
   it('without a key, no x-api-key header', async () => {

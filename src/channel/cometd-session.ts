@@ -21,6 +21,8 @@ export type CometdClient = Pick<
   | 'unregisterTransport'
   | 'registerExtension'
   | 'getStatus'
+  | 'findTransport'
+  | 'getURL'
 >;
 
 /** What one CometD client tells the channel. */
@@ -67,7 +69,7 @@ export interface HandshakeCycles {
 export interface PreparedCometd {
   readonly cometd: CometdClient;
   /** Lets the current session's messages out; a closed session's late attempts are dropped. */
-  gate: { open: boolean };
+  gate: SessionGate;
   /** The CSRF token its requests carry, when the channel has a source of one. */
   readonly csrf: CsrfAttachment | undefined;
   /**
@@ -75,6 +77,49 @@ export interface PreparedCometd {
    * revokes the Worker's blob URL. For a client that will not be used again. Idempotent.
    */
   dispose(): void;
+}
+
+/**
+ * The client's gate, shared by its successive sessions: whether the current session's messages may
+ * go out, and the handshake on the wire, so that a session closed while its handshake was out can
+ * still end the server session that handshake makes.
+ */
+export interface SessionGate {
+  open: boolean;
+  /** The id of the `/meta/handshake` sent and not answered yet. */
+  handshakeOut?: string | undefined;
+  /** The id of a handshake whose session was closed before it answered: its session is disconnected once it does. */
+  orphan?: string | undefined;
+}
+
+/**
+ * Ends the server session `clientId` names with a `/meta/disconnect` of its own, through CometD's
+ * long-polling transport (its cookies, headers and CSRF token). For a handshake answered after its
+ * session was closed: CometD itself sent its disconnect before it knew the clientId (the server
+ * cannot tell which session it ends, and keeps this one until it times out).
+ */
+function disconnectOrphan(cometd: CometdClient, clientId: string, id: string): void {
+  const transport = cometd.findTransport('long-polling') as
+    | (ReturnType<CometdClient['findTransport']> & {
+        xhrSend?: (packet: object) => unknown;
+        configuration?: { readonly requestHeaders?: Record<string, string> };
+      })
+    | null;
+  const url = cometd.getURL();
+  if (transport === null || typeof transport.xhrSend !== 'function' || url === null) return;
+  try {
+    transport.xhrSend({
+      transport,
+      url: `${url.replace(/\/$/, '')}/disconnect`,
+      sync: false,
+      headers: transport.configuration?.requestHeaders,
+      body: JSON.stringify([{ id: `${id}-orphan`, channel: '/meta/disconnect', clientId }]),
+      onSuccess: () => undefined,
+      onError: () => undefined,
+    });
+  } catch {
+    // Nothing to tell anyone: the server ends the session when it times out.
+  }
 }
 
 export function prepareCometd(
@@ -112,8 +157,24 @@ export function prepareCometd(
   if (params.transport === 'long-polling') cometd.unregisterTransport('websocket');
   // After close(), whatever CometD still has scheduled (a delayed re-handshake, the next long
   // poll) must not reach the server, or a closed channel would keep a zombie session alive.
+  const { gate } = prepared;
   cometd.registerExtension('openmedia-widget-close-guard', {
-    outgoing: (message) => (prepared.gate.open || message.channel === '/meta/disconnect' ? message : null),
+    outgoing: (message) => {
+      if (!gate.open && message.channel !== '/meta/disconnect') return null;
+      if (message.channel === '/meta/handshake') gate.handshakeOut = message.id;
+      return message;
+    },
+    // The server's answer to the handshake on the wire: a session closed meanwhile gets its
+    // server session ended, now that its clientId is known.
+    incoming: (message) => {
+      if (message.channel !== '/meta/handshake' || message.id === undefined || message.id !== gate.handshakeOut) return message;
+      gate.handshakeOut = undefined;
+      if (message.id === gate.orphan) {
+        gate.orphan = undefined;
+        if (message.successful === true && typeof message.clientId === 'string') disconnectOrphan(cometd, message.clientId, message.id);
+      }
+      return message;
+    },
   });
   addRetryJitter(cometd, params.random);
   if (params.pacing !== undefined) addConnectPacing(cometd, params.pacing, params.pendingConnect);
@@ -123,7 +184,7 @@ export function prepareCometd(
 export interface SessionParams {
   readonly cometd: CometdClient;
   /** The client's gate (from {@link prepareCometd}); this session owns it until it closes. */
-  readonly gate?: { open: boolean };
+  readonly gate?: SessionGate;
   /** The client's CSRF token (from {@link prepareCometd}): the first handshake waits for one. */
   readonly csrf?: CsrfAttachment;
   readonly url: string;
@@ -347,6 +408,8 @@ export function openCometdSession(params: SessionParams): CometdSession {
     if (csrfTimer !== undefined) clearTimeout(csrfTimer);
     csrfTimer = undefined;
     for (const handle of handles) cometd.removeListener(handle);
+    // Closed with the handshake on the wire: the session it makes is ended once it answers.
+    if (cometd.getStatus() === 'handshaking' && gate.handshakeOut !== undefined) gate.orphan = gate.handshakeOut;
     if (cometd.getStatus() !== 'disconnected') cometd.disconnect();
   }
 

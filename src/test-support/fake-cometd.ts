@@ -116,6 +116,15 @@ export class FakeCometd implements CometdClient {
     return null;
   }
 
+  /** No transport: what goes over the wire is this fake's business (see the real-client tests for the transport). */
+  findTransport(): null {
+    return null;
+  }
+
+  getURL(): string | null {
+    return this.configurations.at(-1)?.url ?? null;
+  }
+
   registerExtension(name: string, extension: Extension): boolean {
     this.extensions.set(name, extension);
     return true;
