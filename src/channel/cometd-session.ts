@@ -109,7 +109,6 @@ function disconnectOrphan(cometd: CometdClient, clientId: string, id: string): v
   if (transport === null || typeof transport.xhrSend !== 'function' || url === null) return;
   try {
     transport.xhrSend({
-      transport,
       url: `${url.replace(/\/$/, '')}/disconnect`,
       sync: false,
       headers: transport.configuration?.requestHeaders,

@@ -79,5 +79,5 @@ export function createConnectionChannel(
           });
   const environment = options.shareConnection === false ? undefined : (options.tabEnvironment ?? browserTabEnvironment());
   if (environment === undefined) return createSource();
-  return createSharedChannel({ name: connectionName(options, gwsBase, dialect), descriptor, environment, createSource });
+  return createSharedChannel({ name: sharedConnectionName(url, dialect.name, channels, exactChannels), descriptor, environment, createSource });
 }
