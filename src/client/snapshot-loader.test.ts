@@ -14,12 +14,14 @@ import { createSnapshotLoader } from './snapshot-loader';
 const wire = (id: string, state: string): OpenmediaInteraction => ({ ...interaction({ id, state }), mediaType: 'workitem' });
 const LISTED_ONLY = wire('listed-only', 'Invited');
 
-/** A loader whose one snapshot read waits until the test releases it with a list. */
+/** A loader whose snapshot reads wait until the test releases them with a list (the latest request's, by default). */
 function setup() {
   let release: ((list: readonly OpenmediaInteraction[]) => void) | undefined;
+  let sent = 0;
   const fake = createFakeFetch(
     () =>
       new Promise<Response>((resolve) => {
+        sent += 1;
         release = (list) => resolve(json({ statusCode: 0, openmedia: list }));
       }),
   );
@@ -34,20 +36,22 @@ function setup() {
   });
   const entry = (id: string) => store.getState().byId.get(id);
   /** What the connection does with a parsed notification: note it, then fold it. */
-  function receive(resource: OpenmediaInteraction): void {
-    const notification: OpenmediaNotification = { notificationType: 'StatusChange', referenceId: undefined, openmedia: resource };
+  function receive(resource: OpenmediaInteraction, notificationType: 'StatusChange' | 'PropertiesUpdated' = 'StatusChange'): void {
+    const notification: OpenmediaNotification = { notificationType, referenceId: undefined, openmedia: resource };
     loader.noteNotification(notification);
     clock += 1;
     store.dispatch({ type: 'notificationReceived', notification, at: clock });
   }
-  /** Waits until the read is on the wire, answers it with `list`, and waits until the store shows it. */
-  async function answer(list: readonly OpenmediaInteraction[]): Promise<void> {
-    const send = await waitFor(() => release, 'the snapshot request to be sent');
+  /** Waits until the `request`-th read is on the wire, answers it with `list`, and waits until the store shows it. */
+  async function answer(list: readonly OpenmediaInteraction[], request = 1): Promise<void> {
+    const send = await waitFor(() => (sent >= request ? release : undefined), `snapshot request ${request} to be sent`);
     expect(entry(LISTED_ONLY.id)).toBeUndefined();
     send([...list, LISTED_ONLY]);
     await waitFor(() => entry(LISTED_ONLY.id), 'the snapshot to be applied');
   }
-  return { store, loader, receive, answer, entry };
+  /** Waits until `count` reads went on the wire (reads asked for before the first leaves share it). */
+  const onTheWire = (count: number) => waitFor(() => sent >= count, `snapshot request ${count} to be sent`);
+  return { store, loader, receive, answer, entry, onTheWire };
 }
 
 describe('createSnapshotLoader: notifications heard during a read', () => {
@@ -93,5 +97,57 @@ describe('createSnapshotLoader: notifications heard during a read', () => {
     t.loader.load(['workitem']);
     await t.answer([]);
     expect(t.entry('before')?.gone).toBe(true);
+  });
+
+  it('a read after a gap that replaces one still out does not bring back what was heard before the gap', async () => {
+    const t = setup();
+    t.loader.load(['workitem']);
+    await t.onTheWire(1);
+    // Heard while the first read is out; then the push channel has a gap, in which x ends.
+    t.receive(wire('x', 'Processing'));
+    t.loader.load(['workitem'], { afterGap: true });
+    // The read after the gap is sent after it: what it lists is newer than anything heard before.
+    await t.answer([], 2);
+    expect(t.entry('x')?.gone).toBe(true);
+    expect(t.entry('x')?.interaction.capabilities).toEqual(wire('x', 'Processing').capabilities);
+  });
+
+  it('a read replacing one still out, not after a gap, still keeps what was heard since the first began', async () => {
+    const t = setup();
+    t.loader.load(['workitem']);
+    await t.onTheWire(1);
+    t.receive(wire('y', 'Processing'));
+    t.loader.load(['workitem']);
+    // The answer may be as old as the first request's (a Workspace API v3 read the two share).
+    await t.answer([wire('y', 'Invited')], 2);
+    expect(t.entry('y')?.interaction.state).toBe('Processing');
+  });
+});
+
+describe('createSnapshotLoader: notifications that leave fields out (GWS StatusChange)', () => {
+  const lean = (resource: OpenmediaInteraction): OpenmediaInteraction => ({ ...resource, userData: {}, receivedDate: undefined, receivedAt: undefined, omitted: ['userData', 'receivedDate'] });
+
+  it('takes the user data and the received date the read lists, the state the notification sends', async () => {
+    const t = setup();
+    t.loader.load(['workitem']);
+    // Accepted while the first read is out: GWS's StatusChange carries no user data.
+    t.receive(lean(wire('z', 'Processing')));
+    const listed = { ...wire('z', 'Invited'), userData: { Subject: 'Refund request', CustomerId: 'C-42' } };
+    await t.answer([listed]);
+    expect(t.entry('z')?.interaction).toMatchObject({ state: 'Processing', userData: listed.userData, receivedDate: listed.receivedDate });
+    expect(t.entry('z')?.interaction).not.toHaveProperty('omitted');
+  });
+
+  it('keeps what was known before it when the read does not list it', async () => {
+    const t = setup();
+    const known = { ...wire('k', 'Invited'), userData: { Subject: 'Known' }, receivedDate: '2026-12-05 09:00:00.000+0000' };
+    t.receive(known);
+    t.loader.load(['workitem']);
+    // Heard during the read: user data changed, then accepted (no user data on the wire).
+    t.receive({ ...known, userData: { Subject: 'Changed' } }, 'PropertiesUpdated');
+    t.receive(lean(wire('k', 'Processing')));
+    await t.answer([]);
+    expect(t.entry('k')?.interaction).toMatchObject({ state: 'Processing', userData: { Subject: 'Changed' }, receivedDate: known.receivedDate });
+    expect(t.entry('k')?.gone).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import type { GwsClient } from '../api/client';
 import { isGwsRequestError } from '../api/errors';
 import { snapshotQueryOptions } from '../api/query-options';
 import type { OpenmediaStore } from '../core/store';
+import { withOmittedFrom } from '../core/omitted-fields';
 import { ignoresResource } from '../core/upsert-interaction';
 import type { OpenmediaInteraction, OpenmediaNotification } from '../protocol/types';
 import type { StateStarts } from './state-starts';
@@ -70,8 +71,9 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
 
   /**
    * The snapshot may have been taken before a notification that arrived while it travelled; a
-   * notification carries the whole resource, so its version is the newer one. An interaction
-   * announced meanwhile but not listed is a new one the snapshot missed, not a vanished one.
+   * notification carries the resource, so its version is the newer one (with the fields it left
+   * out, which it did not change, as known before it or else as listed). An interaction announced
+   * meanwhile but not listed is a new one the snapshot missed, not a vanished one.
    */
   function withNewerNews(
     interactions: readonly OpenmediaInteraction[],
@@ -79,20 +81,23 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   ): readonly OpenmediaInteraction[] {
     if (heard.size === 0) return interactions;
     const byId = new Map(interactions.map((interaction) => [interaction.id, interaction] as const));
-    for (const [id, interaction] of heard) byId.set(id, interaction);
+    for (const [id, interaction] of heard) byId.set(id, withOmittedFrom(byId.get(id), interaction));
     return [...byId.values()];
   }
 
   async function loadOne(mediaType: string, afterGapAsked: boolean, cancelledBefore = 0): Promise<void> {
     const mine = (sequence.get(mediaType) ?? 0) + 1;
     sequence.set(mediaType, mine);
-    // A read replacing one still in flight inherits what that one was for and what was heard
-    // since it began: a read after a gap stays one (its pending actions are settled from it),
-    // and news heard meanwhile is not rolled back by an answer that may be as old as the first
-    // request's (a shared request, or a server slow to answer).
+    // A read replacing one still in flight inherits what that one was for: a read after a gap
+    // stays one (its pending actions are settled from it). It inherits what was heard since that
+    // one began too, so that news is not rolled back by an answer that may be as old as the first
+    // request's (a shared Workspace API v3 request) — unless it is a read after a gap: what was
+    // heard before the gap is older than its answer (its request is sent after the gap: a GWS
+    // read always, a shared v3 request once every read of it was replaced), and could bring back
+    // an interaction that ended during the gap.
     const replaced = inFlight.get(mediaType);
     const afterGap = afterGapAsked || replaced?.afterGap === true;
-    const heard = new Map<string, OpenmediaInteraction>(replaced?.heard ?? []);
+    const heard = new Map<string, OpenmediaInteraction>(afterGapAsked ? [] : (replaced?.heard ?? []));
     inFlight.set(mediaType, { heard, afterGap });
     const query = snapshotQueryOptions(client, mediaType);
     const isLatest = () => sequence.get(mediaType) === mine;
@@ -151,8 +156,14 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       if (interaction === undefined) return;
       // What the reducer ignores (a late resource for an ended interaction) must not come back
       // through the snapshot merge, which would revive the ended entry.
-      if (ignoresResource(store.getState(), interaction)) return;
-      inFlight.get(interaction.mediaType)?.heard.set(interaction.id, interaction);
+      const state = store.getState();
+      if (ignoresResource(state, interaction)) return;
+      const read = inFlight.get(interaction.mediaType);
+      if (read === undefined) return;
+      // The fields it left out as known until now (heard during this read, else held); without
+      // either, as the read will list them.
+      const before = read.heard.get(interaction.id) ?? state.byId.get(interaction.id)?.interaction;
+      read.heard.set(interaction.id, before === undefined ? interaction : withOmittedFrom(before, interaction));
     },
     error: () => combined,
     listed: () => unlisted !== undefined && unlisted.size === 0,

@@ -2,6 +2,7 @@ import { leftTheAgent } from '../protocol/interaction';
 import type { OpenmediaInteraction } from '../protocol/types';
 import { freshEntry, isEnded, putEntry, withIdFirst } from './entry';
 import { reuseEqualParts } from './interaction-equal';
+import { withOmittedFrom } from './omitted-fields';
 import type { OpenmediaState } from './types';
 
 /** What a notification's resource did to the state, for the diagnostics log. */
@@ -22,8 +23,9 @@ export function ignoresResource(state: OpenmediaState, interaction: OpenmediaInt
 }
 
 /**
- * Apply the resource of a notification. GWS sends the whole resource, so it replaces the stored
- * one; an equal resource keeps the entry (and the state) as they are. `statusChange`: the
+ * Apply the resource of a notification. It replaces the stored one, but for the fields it left out
+ * (GWS's StatusChange sends no user data: unchanged), which are kept; an equal resource keeps the
+ * entry (and the state) as they are. `statusChange`: the
  * notification is a StatusChange (false: PropertiesUpdated), see `InteractionEntry.stateSinceExact`.
  *
  * Completed is terminal: an ended entry (Completed or gone) ignores later resources, except a new
@@ -32,13 +34,15 @@ export function ignoresResource(state: OpenmediaState, interaction: OpenmediaInt
  */
 export function upsertInteraction(
   state: OpenmediaState,
-  interaction: OpenmediaInteraction,
+  resource: OpenmediaInteraction,
   at: number,
   statusChange: boolean,
 ): { readonly state: OpenmediaState; readonly outcome: UpsertOutcome } {
-  const { id } = interaction;
-  if (ignoresResource(state, interaction)) return { state, outcome: 'ignored-ended' };
+  const { id } = resource;
+  if (ignoresResource(state, resource)) return { state, outcome: 'ignored-ended' };
   const existing = state.byId.get(id);
+  // Also for an ended entry offered again: the fields GWS left out are still the interaction's.
+  const interaction = withOmittedFrom(existing?.interaction, resource);
   // A StatusChange that brings an interaction the widget does not have (or had ended) is an offer
   // starting, when it is Invited; anything else was in its state before the widget heard of it.
   const beganNow = statusChange && interaction.state === 'Invited';

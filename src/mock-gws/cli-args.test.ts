@@ -6,7 +6,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs([])).toEqual({
       ok: true,
       help: false,
-      args: { port: 8090, dialect: 'gws-v2', dataFile: undefined, allowedOrigins: [], outcomeDelayMs: 50, basicAuth: undefined, apiKey: undefined, refuseWildcardSubscriptions: false },
+      args: { port: 8090, dialect: 'gws-v2', dataFile: undefined, allowedOrigins: [], outcomeDelayMs: 50, basicAuth: undefined, apiKey: undefined, refuseWildcardSubscriptions: false, leanStatusChanges: false },
     });
   });
 
@@ -14,7 +14,7 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs([
       '--port', '0', '--data=/tmp/d.json', '--allow-origin', 'http://127.0.0.1:5173,http://localhost:5173',
       '--allow-origin=https://x.test', '--outcome-delay', '0', '--basic', 'agent:pa:ss', '--dialect', 'v3',
-      '--api-key=k-1', '--refuse-wildcard',
+      '--api-key=k-1', '--refuse-wildcard', '--lean-status-changes',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -28,6 +28,7 @@ describe('parseCliArgs', () => {
         basicAuth: { user: 'agent', password: 'pa:ss' },
         apiKey: 'k-1',
         refuseWildcardSubscriptions: true,
+        leanStatusChanges: true,
       },
     });
   });
@@ -46,6 +47,7 @@ describe('parseCliArgs', () => {
     [['--api-key'], /--api-key needs a key/],
     [['--api-key', ' '], /--api-key needs a key/],
     [['--refuse-wildcard=yes'], /takes no value/],
+    [['--lean-status-changes=1'], /takes no value/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.ok ? 'accepted' : parsed.error).toMatch(message);

@@ -10,6 +10,7 @@ export const USAGE = `Usage: npm run mock-gws -- [options]
   --basic <user:pass>    require credentials for a new session (v2: HTTP Basic; v3: POST /auth/v3/sign-in)
   --api-key <key>        require x-api-key: <key> on every request in a session (else 403)
   --refuse-wildcard      refuse CometD subscriptions to wildcard channels (only exact ones)
+  --lean-status-changes  v2: StatusChanges past the offer carry no user data or received date (as GWS's sample)
   --help                 show this text`;
 
 export interface CliArgs {
@@ -21,6 +22,7 @@ export interface CliArgs {
   readonly basicAuth: { user: string; password: string } | undefined;
   readonly apiKey: string | undefined;
   readonly refuseWildcardSubscriptions: boolean;
+  readonly leanStatusChanges: boolean;
 }
 
 export type CliParse = { ok: true; help: false; args: CliArgs } | { ok: true; help: true } | { ok: false; error: string };
@@ -43,6 +45,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   let basicAuth: CliArgs['basicAuth'];
   let apiKey: string | undefined;
   let refuseWildcardSubscriptions = false;
+  let leanStatusChanges = false;
 
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
@@ -106,9 +109,13 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         if (eq > 0) return { ok: false, error: '--refuse-wildcard takes no value' };
         refuseWildcardSubscriptions = true;
         break;
+      case '--lean-status-changes':
+        if (eq > 0) return { ok: false, error: '--lean-status-changes takes no value' };
+        leanStatusChanges = true;
+        break;
       default:
         return { ok: false, error: `unknown option ${arg}` };
     }
   }
-  return { ok: true, help: false, args: { port, dialect, dataFile, allowedOrigins, outcomeDelayMs, basicAuth, apiKey, refuseWildcardSubscriptions } };
+  return { ok: true, help: false, args: { port, dialect, dataFile, allowedOrigins, outcomeDelayMs, basicAuth, apiKey, refuseWildcardSubscriptions, leanStatusChanges } };
 }

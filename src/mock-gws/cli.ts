@@ -24,6 +24,7 @@ async function main(): Promise<number> {
     ...(args.basicAuth ? { basicAuth: args.basicAuth } : {}),
     ...(args.apiKey ? { apiKey: args.apiKey } : {}),
     refuseWildcardSubscriptions: args.refuseWildcardSubscriptions,
+    leanStatusChanges: args.leanStatusChanges,
     ...(args.dataFile ? { initialData: await readDataFile(args.dataFile, api.wire) } : {}),
   });
   const v3 = args.dialect === 'workspace-v3';
@@ -37,7 +38,8 @@ async function main(): Promise<number> {
       (args.allowedOrigins.length ? `  CORS     ${args.allowedOrigins.join(', ')}\n` : '') +
       (args.basicAuth ? `  Basic auth required for user ${args.basicAuth.user}\n` : '') +
       (args.apiKey ? '  x-api-key required on every request\n' : '') +
-      (args.refuseWildcardSubscriptions ? '  CometD wildcard subscriptions refused: exact channels only\n' : ''),
+      (args.refuseWildcardSubscriptions ? '  CometD wildcard subscriptions refused: exact channels only\n' : '') +
+      (args.leanStatusChanges ? '  StatusChanges past the offer in the lean form (no user data, no received date)\n' : ''),
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

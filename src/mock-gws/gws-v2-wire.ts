@@ -46,6 +46,7 @@ export const GWS_V2_WIRE: MockWire = {
       : nextStatus(record, request.operationName),
 
   resource: (record, host) => ({ ...toWire(record, host) }),
+  leanStatusChange: ({ userData: _userData, receivedDate: _receivedDate, ...lean }) => lean,
   message: (type, resource, correlation, error) =>
     buildMessage(type, resource as OpenmediaResourceWire | undefined, typeof correlation === 'number' ? correlation : undefined, error),
   rejectionOf(data) {

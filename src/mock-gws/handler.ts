@@ -57,6 +57,7 @@ export function createMockGwsHandler<R = OpenmediaResourceWire>(options: MockGws
     host: () => host,
     sink: (data) => cometd.publish(api.wire.channelOf(data), data),
     wire: api.wire,
+    leanStatusChanges: options.leanStatusChanges === true,
   });
   const cut = new NetworkCut();
   const log = new RequestLog();

@@ -14,6 +14,8 @@ export interface MockEngineOptions {
   readonly sink: (data: unknown) => void;
   /** The dialect the mock speaks. */
   readonly wire: MockWire;
+  /** See `MockGwsOptions.leanStatusChanges`. */
+  readonly leanStatusChanges?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export class MockEngine {
   readonly outcomeDelayMs: number;
   readonly dialect: MockWire;
   readonly #host: () => string;
+  readonly #lean: boolean;
   readonly #timers = new Set<NodeJS.Timeout>();
   #referenceId = 0;
 
@@ -36,6 +39,7 @@ export class MockEngine {
     this.bus = new NotificationBus(options.sink);
     this.outcomeDelayMs = options.outcomeDelayMs;
     this.#host = options.host;
+    this.#lean = options.leanStatusChanges === true;
   }
 
   /** referenceIds grow from 1 for the life of the server (never reused, not even after a reset). */
@@ -48,12 +52,18 @@ export class MockEngine {
     return this.dialect.resource(record, this.#host());
   }
 
-  /** The Bayeux `data` of one notification about `record` as it is now. */
+  /**
+   * The Bayeux `data` of one notification about `record` as it is now: the whole resource, or with
+   * `leanStatusChanges` a StatusChange about an interaction past its offer in the lean form.
+   */
   message(notificationType: NotificationType, record: StoredInteraction | undefined, correlation?: Correlation, error?: WireError): unknown {
-    return this.dialect.message(notificationType, record && this.wire(record), correlation, error);
+    const whole = record && this.wire(record);
+    const lean = this.#lean && notificationType === 'StatusChange' && record !== undefined && record.state !== 'Invited';
+    const resource = lean && whole !== undefined && this.dialect.leanStatusChange ? this.dialect.leanStatusChange(whole) : whole;
+    return this.dialect.message(notificationType, resource, correlation, error);
   }
 
-  /** Publishes the whole resource now. */
+  /** Publishes the resource now (see `message`). */
   notify(notificationType: NotificationType, record: StoredInteraction, correlation?: Correlation): void {
     this.bus.publish(this.message(notificationType, record, correlation));
   }

@@ -43,6 +43,13 @@ export interface MockGwsOptions {
    * Default false.
    */
   readonly refuseWildcardSubscriptions?: boolean;
+  /**
+   * GWS v2: a StatusChange about an interaction past its offer (Accept, Complete, Transfer, …)
+   * carries the state, the capabilities, the ids and the uri, but no user data and no received
+   * date, as GWS's own sample on its reference page. Default false: every notification carries
+   * the whole resource (the contract's example).
+   */
+  readonly leanStatusChanges?: boolean;
 }
 
 /** One entry of the initial data set: a resource, with everything but `id`/`mediaType`/`state` optional. */

@@ -70,6 +70,12 @@ export interface MockWire {
 
   /** The whole resource as it goes on the wire. */
   resource(record: StoredInteraction, host: string): Record<string, unknown>;
+  /**
+   * The resource as a StatusChange carries it in the server's own lean form (GWS's reference
+   * sample: state, capabilities, ids and uri, no user data, no received date), for the mock's
+   * `leanStatusChanges`; absent when the dialect has none.
+   */
+  leanStatusChange?(resource: Record<string, unknown>): Record<string, unknown>;
   /** The Bayeux `data` of one notification (an `Error` is v3's `EventError`). */
   message(type: NotificationType, resource: unknown, correlation: Correlation, error?: WireError): unknown;
   /** Why this dialect's parser would reject `data`, or undefined when it accepts it. */

@@ -92,6 +92,29 @@ describe('parseNotification accepts', () => {
     expect(result.ok && result.notification.openmedia?.userData).toEqual(expected);
   });
 
+  it.each<{ name: string; fields: Wire; omitted: string[] | undefined }>([
+    { name: 'every field sent', fields: { userData: { A: '1' }, receivedDate: '2014-03-26 16:02:22.000+0200' }, omitted: undefined },
+    { name: 'as GWS sends a StatusChange (the seed)', fields: {}, omitted: ['userData', 'receivedDate'] },
+    { name: 'nothing but the required fields', fields: { openmediaType: undefined, uri: undefined }, omitted: ['userData', 'receivedDate', 'openmediaType', 'uri'] },
+    // Explicitly empty is not left out: it clears the user data.
+    { name: 'userData {} and null', fields: { userData: {}, receivedDate: null }, omitted: undefined },
+    { name: 'userData null', fields: { userData: null, receivedDate: 'x' }, omitted: undefined },
+  ])('a notification lists the fields it left out: $name', ({ fields, omitted }) => {
+    const result = parseNotification(withResource(fields));
+    expect(result.ok && result.notification.openmedia?.omitted).toEqual(omitted);
+    // On an Error too (its resource is applied the same way).
+    const error = parseNotification({ ...withResource(fields), notificationType: 'Error' });
+    expect(error.ok && error.notification.openmedia?.omitted).toEqual(omitted);
+  });
+
+  it('a snapshot resource is whole: a field it leaves out is empty, not unknown', () => {
+    const parsed = parseOpenmediaResource(strip({ ...structuredClone(seed.data.openmedia) }));
+    expect(parsed.ok && parsed.interaction).toMatchObject({ userData: {}, receivedDate: undefined });
+    expect(parsed.ok && parsed.interaction).not.toHaveProperty('omitted');
+    const listed = parseSnapshot({ statusCode: 0, openmedia: [seed.data.openmedia] });
+    expect(listed.ok && listed.interactions[0]).not.toHaveProperty('omitted');
+  });
+
   it('keeps unknown capabilities and states, drops non-string capabilities', () => {
     const result = parseNotification(withResource({ state: 'Parked', capabilities: ['Complete', 'Teleport', 3, null] }));
     expect(result.ok && result.notification.openmedia).toMatchObject({ state: 'Parked', capabilities: ['Complete', 'Teleport'] });

@@ -1,4 +1,5 @@
 import type {
+  OmittableField,
   OpenmediaInteraction,
   OpenmediaNotification,
   ParseResult,
@@ -91,8 +92,22 @@ function parseReceivedDate(text: string): number | undefined {
   return parsed;
 }
 
-/** Parse one openmedia resource (from a notification or a snapshot). Never throws. */
-export function parseOpenmediaResource(value: unknown): ResourceParseResult {
+/** The optional fields a notification's resource left out (undefined when it sent them all). */
+function omittedFields(value: Record<string, unknown>): OmittableField[] | undefined {
+  let omitted: OmittableField[] | undefined;
+  if (value.userData === undefined) (omitted ??= []).push('userData');
+  if (value.receivedDate === undefined) (omitted ??= []).push('receivedDate');
+  if (value.openmediaType === undefined) (omitted ??= []).push('openmediaType');
+  if (value.uri === undefined) (omitted ??= []).push('uri');
+  return omitted;
+}
+
+/**
+ * Parse one openmedia resource (from a notification or a snapshot). Never throws. `fromNotification`:
+ * the fields it leaves out are listed in `omitted` (unchanged, not empty); a snapshot's resource is
+ * whole, and a field it leaves out is empty.
+ */
+export function parseOpenmediaResource(value: unknown, fromNotification = false): ResourceParseResult {
   if (!isObject(value)) return { ok: false, reason: 'openmedia-not-an-object' };
   const { id, mediaType, state, capabilities, userData } = value;
   if (id === undefined || id === null || id === '') return { ok: false, reason: 'missing-id' };
@@ -134,7 +149,8 @@ export function parseOpenmediaResource(value: unknown): ResourceParseResult {
     userDataKinds === undefined
       ? { id, mediaType, openmediaType, state, capabilities: stringCapabilities, uri, userData: parsedUserData, receivedDate, receivedAt }
       : { id, mediaType, openmediaType, state, capabilities: stringCapabilities, uri, userData: parsedUserData, userDataKinds, receivedDate, receivedAt };
-  return { ok: true, interaction };
+  const omitted = fromNotification ? omittedFields(value) : undefined;
+  return { ok: true, interaction: omitted === undefined ? interaction : { ...interaction, omitted } };
 }
 
 
@@ -172,7 +188,7 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
   if (notificationType === 'Error') {
     // The resource is optional on an Error; an unreadable one is dropped rather than the whole
     // message, whose referenceId and text are what settle the failed request.
-    const parsed = resource === undefined || resource === null ? undefined : parseOpenmediaResource(resource);
+    const parsed = resource === undefined || resource === null ? undefined : parseOpenmediaResource(resource, true);
     const openmedia = parsed?.ok ? parsed.interaction : undefined;
     const code = data.errorCode;
     const notification: OpenmediaNotification = {
@@ -189,7 +205,7 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
     return reject('unknown-notification-type');
   }
   if (resource === undefined || resource === null) return reject('missing-openmedia');
-  const parsed = parseOpenmediaResource(resource);
+  const parsed = parseOpenmediaResource(resource, true);
   if (!parsed.ok) return parsed;
   return { ok: true, notification: { notificationType, referenceId, openmedia: parsed.interaction } };
 }

@@ -60,7 +60,17 @@ export interface OpenmediaStateChangeMessageWire {
   errorCode?: number | string;
 }
 
-/** A parsed, validated openmedia interaction. Always a whole snapshot of one interaction. */
+/**
+ * Fields of the resource a notification may leave out: GWS's own StatusChange carries the state and
+ * the capabilities, not the user data or the received date (see the reference's sample).
+ */
+export const OMITTABLE_FIELDS = ['userData', 'receivedDate', 'openmediaType', 'uri'] as const;
+export type OmittableField = (typeof OMITTABLE_FIELDS)[number];
+
+/**
+ * A parsed, validated openmedia interaction: a whole snapshot of one interaction, except that a
+ * notification's resource may leave fields out (see `omitted`).
+ */
 export interface OpenmediaInteraction {
   readonly id: string;
   readonly mediaType: string;
@@ -94,6 +104,13 @@ export interface OpenmediaInteraction {
    * place-in-queue): it ends like a completed one, its state shown as sent. Absent in GWS v2.
    */
   readonly ended?: true;
+  /**
+   * Fields the notification's resource left out: unchanged, not empty (their values here are the
+   * parser's empty defaults). Only on a resource parsed from a notification; the store fills them
+   * from what it holds (`withOmittedFrom`) and never keeps this. An explicit `userData: {}` or
+   * `null` is not omitted: it clears the user data.
+   */
+  readonly omitted?: readonly OmittableField[];
 }
 
 interface NotificationBase {

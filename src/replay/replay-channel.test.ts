@@ -198,4 +198,13 @@ describe('createReplayChannel', () => {
     while (replay.step());
     expect(replay.currentInteractions().map((i) => i.id)).toEqual(['b']);
   });
+
+  it('keeps the user data a later StatusChange left out (GWS sends none with it)', () => {
+    const withData = { ...offer('c'), openmedia: { ...offer('c').openmedia, userData: { Subject: 'Kept' } } };
+    const replay = createReplayChannel({ version: 1, events: [{ at: 1_000, data: withData }, { at: 2_000, data: offer('c', 'Processing') }] });
+    replay.subscribe(listen().listener);
+    while (replay.step());
+    expect(replay.currentInteractions()).toEqual([expect.objectContaining({ id: 'c', state: 'Processing', userData: { Subject: 'Kept' } })]);
+    expect(replay.currentInteractions()[0]).not.toHaveProperty('omitted');
+  });
 });

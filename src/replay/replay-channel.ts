@@ -1,4 +1,5 @@
 import { createListenerSet } from '../channel/listener-set';
+import { withOmittedFrom } from '../core/omitted-fields';
 import type { ConnectionStatus, NotificationChannel } from '../channel/types';
 import { OPENMEDIA_CHANNEL, parseNotification } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
@@ -224,7 +225,9 @@ export function createReplayChannel(recording: Recording, options: ReplayChannel
       for (const event of events.slice(0, position)) {
         if (!isDataEvent(event)) continue;
         const parsed = parseNotification(event.data, descriptor);
-        if (parsed.ok && parsed.notification.openmedia) latest.set(parsed.notification.openmedia.id, parsed.notification.openmedia);
+        const resource = parsed.ok ? parsed.notification.openmedia : undefined;
+        // A StatusChange that left the user data out did not change them.
+        if (resource) latest.set(resource.id, withOmittedFrom(latest.get(resource.id), resource));
       }
       return [...latest.values()].filter((i) => i.state !== 'Completed' && (mediaType === undefined || i.mediaType === mediaType));
     },

@@ -6,11 +6,15 @@ import type { CoreOptions, OpenmediaEvent, OpenmediaState } from '../core/types'
 
 // Test data builders for the core's tests. Every interaction starts from the seed fixture (a real
 // GWS notification) run through the real parser, so the tests exercise what the wire delivers.
+// The seed leaves out the user data and the received date (GWS's StatusChange does); the builders
+// make whole resources, which carry every field they have (empty user data included): a test of a
+// resource that leaves fields out says so with `omitted`.
 
 function seedInteraction(): OpenmediaInteraction {
   const parsed = parseNotification(seed.data);
   if (!parsed.ok || parsed.notification.openmedia === undefined) throw new Error('The seed fixture no longer parses.');
-  return parsed.notification.openmedia;
+  const { omitted: _omitted, ...whole } = parsed.notification.openmedia;
+  return whole;
 }
 
 export const SEED: OpenmediaInteraction = seedInteraction();

@@ -120,4 +120,35 @@ describe('current-session reads: sharing and aborts', () => {
     abort.abort(new Error('replaced by a newer read'));
     expect(await pending).toEqual(new Error('replaced by a newer read'));
   });
+
+  it('a caller joins the read still out while another waits for it; once every caller gave up, the next one reads afresh', async () => {
+    const answers: ((response: Response) => void)[] = [];
+    const { fake, client: v3 } = client(() => new Promise<Response>((resolve) => answers.push(resolve)), []);
+    const first = new AbortController();
+    const stale = rejection(v3.getSnapshot('workitem', { signal: first.signal }));
+    const other = v3.getSnapshot('email');
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    // One of two gives up: the other still waits, so a newcomer shares the read.
+    first.abort(new Error('replaced'));
+    expect(await stale).toEqual(new Error('replaced'));
+    const joined = v3.getSnapshot('workitem');
+    answers[0]?.(json(invited));
+    expect((await joined).interactions).toHaveLength(1);
+    await other;
+    expect(fake.requests).toHaveLength(1);
+
+    // Every caller of a read gives up (the widget replaced its reads after a gap): the next caller
+    // does not take that read's answer, sent before the gap, but reads again.
+    const gone = new AbortController();
+    const before = rejection(v3.getSnapshot('workitem', { signal: gone.signal }));
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(2));
+    gone.abort(new Error('replaced after a gap'));
+    await before;
+    const after = v3.getSnapshot('workitem');
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(3));
+    // The abandoned read answering late changes nothing for the new caller.
+    answers[1]?.(json({ data: {} }));
+    answers[2]?.(json(invited));
+    expect((await after).interactions).toHaveLength(1);
+  });
 });

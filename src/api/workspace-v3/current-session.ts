@@ -40,7 +40,8 @@ export function createCurrentSessionReader(
   session: WorkspaceV3Session,
   retryDelaysMs: readonly number[] = SNAPSHOT_RETRY_DELAYS_MS,
 ) {
-  let inFlight: Promise<SessionSnapshot> | undefined;
+  /** The read in flight and how many callers still wait for it. */
+  let inFlight: { readonly promise: Promise<SessionSnapshot>; waiting: number } | undefined;
 
   async function readOnce(): Promise<SessionSnapshot> {
     const body = await http.get(CURRENT_SESSION_PATH);
@@ -64,20 +65,42 @@ export function createCurrentSessionReader(
     }
   }
 
-  function shared(): Promise<SessionSnapshot> {
-    inFlight ??= readWithRetries().finally(() => {
-      inFlight = undefined;
-    });
-    return inFlight;
+  function shared(): { readonly promise: Promise<SessionSnapshot>; waiting: number } {
+    if (inFlight !== undefined) return inFlight;
+    const read = {
+      promise: readWithRetries().finally(() => {
+        if (inFlight === read) inFlight = undefined;
+      }),
+      waiting: 0,
+    };
+    inFlight = read;
+    return read;
   }
 
   return async function read(mediaType: string, signal?: AbortSignal): Promise<SnapshotResult> {
     if (signal?.aborted) throw signal.reason ?? new DOMException('aborted', 'AbortError');
     // One caller giving up (a newer read replaced it) must not abort the read the others share.
+    // Once every caller gave up, a later one gets a read of its own: the widget replaces its reads
+    // after a gap, and an answer to a request sent before the gap may miss what happened in it.
     const result = await new Promise<SessionSnapshot>((resolve, reject) => {
-      const onAbort = () => reject(signal?.reason ?? new DOMException('aborted', 'AbortError'));
+      const read = shared();
+      read.waiting += 1;
+      let done = false;
+      const leave = () => {
+        if (done) return;
+        done = true;
+        read.waiting -= 1;
+        if (read.waiting === 0 && inFlight === read) inFlight = undefined;
+      };
+      const onAbort = () => {
+        leave();
+        reject(signal?.reason ?? new DOMException('aborted', 'AbortError'));
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
-      shared().then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
+      read.promise.then(resolve, reject).finally(() => {
+        leave();
+        signal?.removeEventListener('abort', onAbort);
+      });
     });
     return {
       mediaType,

@@ -1,0 +1,37 @@
+import type { OpenmediaInteraction } from '../protocol/types';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * `next` with the fields its notification left out (`next.omitted`) taken from `previous`, what the
+ * widget held before: GWS's StatusChange carries the state and the capabilities, not the user data,
+ * which it did not change. Without `previous` they keep the parser's empty values. The result never
+ * carries `omitted`; `next` itself is returned when it left nothing out.
+ */
+export function withOmittedFrom(previous: OpenmediaInteraction | undefined, next: OpenmediaInteraction): OpenmediaInteraction {
+  const { omitted } = next;
+  if (omitted === undefined) return next;
+  const { omitted: _, ...whole } = next;
+  const filled: Writable<OpenmediaInteraction> = whole;
+  if (previous === undefined) return filled;
+  for (const field of omitted) {
+    switch (field) {
+      case 'userData':
+        filled.userData = previous.userData;
+        if (previous.userDataKinds === undefined) delete filled.userDataKinds;
+        else filled.userDataKinds = previous.userDataKinds;
+        break;
+      case 'receivedDate':
+        filled.receivedDate = previous.receivedDate;
+        filled.receivedAt = previous.receivedAt;
+        break;
+      case 'openmediaType':
+        filled.openmediaType = previous.openmediaType;
+        break;
+      case 'uri':
+        filled.uri = previous.uri;
+        break;
+    }
+  }
+  return filled;
+}
