@@ -2,7 +2,7 @@ import type { OpenmediaNotification } from '../protocol/types';
 import { countReceivedAndLog, countUnmatched } from './diagnostics';
 import { rememberOutcome } from './early-outcomes';
 import { putEntry } from './entry';
-import { applyLateOutcome, failAction, resolveAction } from './pending-actions';
+import { applyLateOutcome, concerns, failAction, resolveAction } from './pending-actions';
 import type { ActionError, EarlyOutcome, OpenmediaState } from './types';
 import type { UpsertOutcome } from './upsert-interaction';
 import { upsertInteraction } from './upsert-interaction';
@@ -26,9 +26,20 @@ function describe(notification: OpenmediaNotification, outcome: UpsertOutcome | 
   return `${head}${note}: ${notification.errorMessage ?? DEFAULT_ERROR_MESSAGE}${code}`;
 }
 
-/** A referenceId that matched nothing pending: keep its outcome for the REST answer still to come. */
+/** The interaction an early outcome is about, when the notification named one. */
+function about(interactionId: string | undefined): { readonly interactionId?: string } {
+  return interactionId === undefined ? {} : { interactionId };
+}
+
+/**
+ * A referenceId that matched nothing pending: keep its outcome for the REST answer still to come.
+ * Unless a request of this widget already holds that number (pending, or given up on) for another
+ * interaction: then it is another session's, and no answer of ours will claim it.
+ */
 function rememberUnmatched(state: OpenmediaState, referenceId: number, outcome: EarlyOutcome): OpenmediaState {
-  return { ...countUnmatched(state), earlyOutcomes: rememberOutcome(state.earlyOutcomes, referenceId, outcome) };
+  const counted = countUnmatched(state);
+  if (state.pendingByReferenceId.has(referenceId) || state.unsettled.has(referenceId)) return counted;
+  return { ...counted, earlyOutcomes: rememberOutcome(state.earlyOutcomes, referenceId, outcome) };
 }
 
 /** An Error notification that names an interaction but no request: show it there. */
@@ -47,16 +58,26 @@ function setUnsolicitedError(state: OpenmediaState, id: string, error: ActionErr
 }
 
 /**
- * The pending requests this referenceId names: the one the index points at and, should two pending
- * requests hold the same referenceId (the server restarted its numbering while one was still
- * waiting), the others too: each of them must still end with this outcome, never wait for ever.
+ * The pending requests this referenceId names, about the notification's interaction (`resourceId`;
+ * undefined: an Error without its resource, which any may claim): the one the index points at and,
+ * should two pending requests hold the same referenceId (the server restarted its numbering while
+ * one was still waiting), the others too: each of them must still end with this outcome, never
+ * wait for ever. A request on another interaction is another session's number, not this outcome's.
  */
-function requestsWithReference(state: OpenmediaState, referenceId: number): string[] {
+function requestsWithReference(state: OpenmediaState, referenceId: number, resourceId: string | undefined): string[] {
   const indexed = state.pendingByReferenceId.get(referenceId);
   if (indexed === undefined) return [];
-  const ids = [indexed];
-  for (const action of state.pending.values()) if (action.referenceId === referenceId && action.requestId !== indexed) ids.push(action.requestId);
+  const ids: string[] = [];
+  for (const action of state.pending.values()) {
+    if (action.referenceId === referenceId && concerns(resourceId, action.interactionId)) ids.push(action.requestId);
+  }
   return ids;
+}
+
+/** A request given up on that this referenceId names, about the notification's interaction. */
+function unsettledWithReference(state: OpenmediaState, referenceId: number, resourceId: string | undefined): boolean {
+  const action = state.unsettled.get(referenceId);
+  return action !== undefined && concerns(resourceId, action.interactionId);
 }
 
 /**
@@ -81,13 +102,13 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
     const message = notification.errorMessage ?? DEFAULT_ERROR_MESSAGE;
     const code = notification.errorCode;
     if (referenceId !== undefined) {
-      const requestIds = requestsWithReference(next, referenceId);
+      const requestIds = requestsWithReference(next, referenceId, resource?.id);
       if (requestIds.length > 0) {
         for (const requestId of requestIds) next = failAction(next, requestId, { kind: 'error-notification', message, code }, at, resource?.id);
         return next;
       }
-      if (next.unsettled.has(referenceId)) return applyLateOutcome(next, referenceId, { kind: 'failed', message, code }, at, resource?.id);
-      return rememberUnmatched(next, referenceId, { kind: 'failed', message, code, at });
+      if (unsettledWithReference(next, referenceId, resource?.id)) return applyLateOutcome(next, referenceId, { kind: 'failed', message, code }, at, resource?.id);
+      return rememberUnmatched(next, referenceId, { kind: 'failed', message, code, at, ...about(resource?.id) });
     }
     if (resource === undefined) return next;
     return setUnsolicitedError(next, resource.id, {
@@ -101,11 +122,11 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   }
 
   if (referenceId === undefined) return next;
-  const requestIds = requestsWithReference(next, referenceId);
+  const requestIds = requestsWithReference(next, referenceId, resource?.id);
   if (requestIds.length > 0) {
     for (const requestId of requestIds) next = resolveAction(next, requestId, at);
     return next;
   }
-  if (next.unsettled.has(referenceId)) return applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, resource?.id);
-  return rememberUnmatched(next, referenceId, { kind: 'resolved', at });
+  if (unsettledWithReference(next, referenceId, resource?.id)) return applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, resource?.id);
+  return rememberUnmatched(next, referenceId, { kind: 'resolved', at, ...about(resource?.id) });
 }

@@ -9,12 +9,16 @@ type Outcomes = ReadonlyPersistentMap<number, EarlyOutcome>;
 
 /**
  * Keep an outcome whose referenceId matched nothing pending: the notification can beat the REST
- * answer that announces the referenceId. The first outcome for a referenceId wins, so a repeated
- * notification changes nothing. At the limit, the oldest is dropped: a scan of at most
- * `EARLY_OUTCOME_LIMIT` entries, independent of the number of interactions.
+ * answer that announces the referenceId. The first outcome for a referenceId and interaction wins,
+ * so a repeated notification changes nothing; one about another interaction (another session's
+ * request of the same number) replaces it, the later being the likelier answer to come. At the
+ * limit, the oldest is dropped: a scan of at most `EARLY_OUTCOME_LIMIT` entries, independent of
+ * the number of interactions.
  */
 export function rememberOutcome(outcomes: Outcomes, referenceId: number, outcome: EarlyOutcome): Outcomes {
-  if (outcomes.has(referenceId)) return outcomes;
+  const held = outcomes.get(referenceId);
+  if (held !== undefined && (held.interactionId === outcome.interactionId || outcome.interactionId === undefined)) return outcomes;
+  if (held !== undefined) return outcomes.set(referenceId, outcome);
   let kept = outcomes;
   if (kept.size >= EARLY_OUTCOME_LIMIT) {
     let oldestId: number | undefined;

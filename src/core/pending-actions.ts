@@ -4,6 +4,16 @@ import { putEntry } from './entry';
 import type { ActionError, EarlyOutcome, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
 import { rememberUnsettled } from './unsettled';
 
+/**
+ * Whether a notification about `resourceId` (undefined: an Error without its resource) can be the
+ * outcome of a request on `interactionId`. referenceIds are numbered per HTTP session: another
+ * session's request of the same number (the agent's desktop beside the widget) is about another
+ * interaction, and its outcome must not settle this one.
+ */
+export function concerns(resourceId: string | undefined, interactionId: string): boolean {
+  return resourceId === undefined || resourceId === interactionId;
+}
+
 /** How an action failed; the reducer adds the operation, referenceId and time. */
 export interface Failure {
   readonly kind: ActionError['kind'];
@@ -57,14 +67,19 @@ export function endActionElsewhere(state: OpenmediaState, requestId: string, at:
   });
 }
 
-/** Remove a settled action from both pending maps and from its entry. */
+/**
+ * Remove a settled action from both pending maps and from its entry. Another request still
+ * pending with the same referenceId (the server restarted its numbering) takes over the index.
+ */
 function settle(state: OpenmediaState, action: PendingAction): OpenmediaState {
   const pending = state.pending.delete(action.requestId);
   const ref = action.referenceId;
-  const pendingByReferenceId =
-    ref !== undefined && state.pendingByReferenceId.get(ref) === action.requestId
-      ? state.pendingByReferenceId.delete(ref)
-      : state.pendingByReferenceId;
+  let { pendingByReferenceId } = state;
+  if (ref !== undefined && pendingByReferenceId.get(ref) === action.requestId) {
+    let heir: string | undefined;
+    for (const other of pending.values()) if (other.referenceId === ref) heir = other.requestId;
+    pendingByReferenceId = heir === undefined ? pendingByReferenceId.delete(ref) : pendingByReferenceId.set(ref, heir);
+  }
   const next = { ...state, pending, pendingByReferenceId };
   const entry = next.byId.get(action.interactionId);
   if (entry?.pending?.requestId !== action.requestId) return next;
@@ -168,7 +183,16 @@ export function acceptAction(state: OpenmediaState, requestId: string, reference
 
   const early = next.earlyOutcomes.get(referenceId);
   if (early === undefined) return next;
-  return applyEarlyOutcome({ ...next, earlyOutcomes: next.earlyOutcomes.delete(referenceId) }, requestId, early);
+  const rest = { ...next, earlyOutcomes: next.earlyOutcomes.delete(referenceId) };
+  if (!concerns(early.interactionId, action.interactionId)) {
+    // Another session's request of the same number: not this one's outcome, which is still to come.
+    return logEvent(rest, {
+      ...line,
+      interactionId: action.interactionId,
+      detail: `${action.operation}: the outcome already heard for referenceId ${referenceId} was about ${early.interactionId ?? 'another interaction'}, not this one`,
+    });
+  }
+  return applyEarlyOutcome(rest, requestId, early);
 }
 
 /**

@@ -298,19 +298,18 @@ describe('pending requests and their outcomes', () => {
       early: [5],
     },
     {
-      name: 'the error of a request whose interaction was evicted lands on the Error resource',
+      // referenceIds are numbered per HTTP session: another session's request of the same number
+      // (the agent's desktop beside the widget) is about another interaction.
+      name: 'an Error about another interaction does not settle the request holding its referenceId',
       events: [
+        statusChange(other, 1050),
         requested('r0', ID, 'Complete', 1100),
-        requested('r1', ID, 'Complete', 1200),
         accepted('r0', 6, 1250),
-        accepted('r1', 7, 1300),
-        statusChange(completed, 1400, 7),
-        { type: 'clockTicked', at: 1400 + 60_000 },
-        errorNotification(61_500, { referenceId: 6, openmedia: other, errorMessage: 'late' }),
+        errorNotification(1500, { referenceId: 6, openmedia: other, errorMessage: 'not yours' }),
       ],
-      pending: false,
-      error: { message: 'late', operation: 'Complete' },
-      errorOn: other.id,
+      pending: true,
+      error: undefined,
+      unmatched: 1,
     },
   ];
 

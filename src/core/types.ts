@@ -186,9 +186,17 @@ export interface OpenmediaState {
   readonly diagnostics: Diagnostics;
 }
 
-export type EarlyOutcome =
+export type EarlyOutcome = (
   | { readonly kind: 'resolved'; readonly at: number }
-  | { readonly kind: 'failed'; readonly message: string; readonly code: number | string | undefined; readonly at: number };
+  | { readonly kind: 'failed'; readonly message: string; readonly code: number | string | undefined; readonly at: number }
+) & {
+  /**
+   * The interaction the notification was about (undefined: an Error without its resource). Only
+   * a request on that interaction claims it: another session of the agent's (a desktop beside
+   * the widget) numbers its own requests, and its outcomes reach this channel too.
+   */
+  readonly interactionId?: string | undefined;
+};
 
 /** Immutable map interface implemented by `persistent-map.ts`. */
 export interface ReadonlyPersistentMap<K, V> {
