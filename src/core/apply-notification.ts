@@ -1,9 +1,10 @@
 import type { OpenmediaNotification } from '../protocol/types';
-import { countReceivedAndLog, countUnmatched } from './diagnostics';
+import { countReceivedAndLog, countUnmatched, logEvent } from './diagnostics';
+import { showsEffect } from './effects';
 import { rememberOutcome } from './early-outcomes';
 import { putEntry } from './entry';
 import { applyLateOutcome, concerns, failAction, resolveAction } from './pending-actions';
-import type { ActionError, EarlyOutcome, OpenmediaState } from './types';
+import type { ActionError, EarlyOutcome, OpenmediaState, UnsettledKey } from './types';
 import type { UpsertOutcome } from './upsert-interaction';
 import { upsertInteraction } from './upsert-interaction';
 
@@ -80,6 +81,37 @@ function unsettledWithReference(state: OpenmediaState, referenceId: number, reso
   return action !== undefined && concerns(resourceId, action.interactionId);
 }
 
+/** Operations whose effect shows in the interaction's state alone (a user-data edit needs its values). */
+const STATE_OPERATIONS: ReadonlySet<string> = new Set(['Accept', 'Reject', 'Complete', 'Transfer']);
+
+/**
+ * The card still says a request was given up on (timed out, outcome unknown), and news about its
+ * interaction shows it done after all (its outcome was lost, or came with a referenceId the widget
+ * never learnt: the POST's answer never arrived): the card stops claiming a failure. A request
+ * still kept as given up on is settled late (the host hears of it); one a read had already closed
+ * (it showed it not done yet) only loses its alert, as what is done shows in the state.
+ */
+function settleShownFailure(state: OpenmediaState, id: string, at: number): OpenmediaState {
+  const entry = state.byId.get(id);
+  const error = entry?.error;
+  if (entry === undefined || error === undefined || error.operation === undefined || error.requestId === undefined) return state;
+  if (error.kind !== 'timeout' && error.kind !== 'outcome-unknown') return state;
+  const key: UnsettledKey = error.referenceId ?? `request:${error.requestId}`;
+  const action = state.unsettled.get(key);
+  if (action !== undefined && action.requestId === error.requestId) {
+    if (action.late !== undefined || !showsEffect(action, entry.interaction, false)) return state;
+    return applyLateOutcome(state, key, { kind: 'resolved' }, at, undefined, ' (late, seen in a notification)');
+  }
+  if (!STATE_OPERATIONS.has(error.operation) || !showsEffect({ operation: error.operation }, entry.interaction, false)) return state;
+  return logEvent(putEntry(state, id, { ...entry, error: undefined }), {
+    at,
+    kind: 'action-resolved',
+    interactionId: id,
+    referenceId: error.referenceId,
+    detail: `${error.operation} seen done in a notification: its ${error.kind === 'timeout' ? 'timeout' : 'unknown outcome'} no longer shown`,
+  });
+}
+
 /**
  * Fold one parsed notification into the state: upsert its resource (respecting the terminal rule),
  * then settle the request its referenceId names, or keep the outcome for a request not yet answered.
@@ -121,12 +153,13 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
     });
   }
 
-  if (referenceId === undefined) return next;
-  const requestIds = requestsWithReference(next, referenceId, resource?.id);
+  if (resource === undefined) return next;
+  if (referenceId === undefined) return settleShownFailure(next, resource.id, at);
+  const requestIds = requestsWithReference(next, referenceId, resource.id);
   if (requestIds.length > 0) {
     for (const requestId of requestIds) next = resolveAction(next, requestId, at);
     return next;
   }
-  if (unsettledWithReference(next, referenceId, resource?.id)) return applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, resource?.id);
-  return rememberUnmatched(next, referenceId, { kind: 'resolved', at, ...about(resource?.id) });
+  if (unsettledWithReference(next, referenceId, resource.id)) return applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, resource.id);
+  return settleShownFailure(rememberUnmatched(next, referenceId, { kind: 'resolved', at, interactionId: resource.id }), resource.id, at);
 }

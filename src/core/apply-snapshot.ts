@@ -1,7 +1,8 @@
 import { leftTheAgent } from '../protocol/interaction';
-import type { OpenmediaInteraction, Operation, UserData } from '../protocol/types';
+import type { OpenmediaInteraction } from '../protocol/types';
 import { logEvent } from './diagnostics';
 import { freshEntry, isEnded, putEntry } from './entry';
+import { type Effect, showsEffect } from './effects';
 import { reuseEqualParts } from './interaction-equal';
 import { applyLateOutcome, failAction, resolveAction } from './pending-actions';
 import type { InteractionEntry, OpenmediaState, StateStart } from './types';
@@ -27,39 +28,6 @@ function withKnownStart(entry: InteractionEntry, starts: SnapshotOptions['starts
   const start = starts[entry.interaction.id];
   if (start === undefined || start.state !== entry.interaction.state || start.since > at) return entry;
   return { ...entry, stateSince: start.since, stateSinceExact: true };
-}
-
-interface Effect {
-  readonly operation: Operation;
-  readonly userData?: UserData;
-  readonly keys?: readonly string[];
-}
-
-/**
- * Whether the snapshot shows that the request took effect: Accept → Processing; Complete, Reject,
- * Transfer → no longer listed, or Completed; user-data edits → the values (or absences) are there.
- * SetInFocus leaves no trace in a snapshot. `undefined` when the item could not be read.
- */
-function showsEffect(effect: Effect, listed: OpenmediaInteraction | undefined, unreadable: boolean): boolean {
-  if (unreadable) return false;
-  switch (effect.operation) {
-    case 'Accept':
-      return listed?.state === 'Processing';
-    case 'Complete':
-    case 'Reject':
-    case 'Transfer':
-      return listed === undefined || leftTheAgent(listed);
-    case 'AttachUserData':
-    case 'UpdateUserData': {
-      const wanted = effect.userData;
-      if (listed === undefined || wanted === undefined) return false;
-      return Object.entries(wanted).every(([key, value]) => Object.hasOwn(listed.userData, key) && listed.userData[key] === value);
-    }
-    case 'DeleteUserData':
-      return listed !== undefined && effect.keys !== undefined && effect.keys.every((key) => !Object.hasOwn(listed.userData, key));
-    case 'SetInFocus':
-      return false;
-  }
 }
 
 /**

@@ -69,12 +69,45 @@ describe('late outcomes of a timed-out request', () => {
     expect(entry(state).error).toMatchObject({ requestId: 'r2', message: 'No' });
   });
 
-  it('is forgotten after a while (bounded by age): a very late outcome is only counted', () => {
+  it('is forgotten after a while (bounded by age): a very late outcome is only counted, and the state it shows ends the alert', () => {
     const old = openmediaReducer(timedOut, { type: 'clockTicked', at: 16_100 + UNSETTLED_MAX_AGE_MS + 1 });
     expect(old.unsettled.size).toBe(0);
-    const state = openmediaReducer(old, statusChange(processing, 16_100 + UNSETTLED_MAX_AGE_MS + 2, 7));
-    expect(entry(state).error?.kind).toBe('timeout');
+    // News that changes nothing the Accept did keeps the alert.
+    const unrelated = openmediaReducer(old, statusChange(interaction({ state: 'Invited', userData: { Note: 'x' } }), 16_100 + UNSETTLED_MAX_AGE_MS + 2));
+    expect(entry(unrelated).error?.kind).toBe('timeout');
+    const state = openmediaReducer(unrelated, statusChange(processing, 16_100 + UNSETTLED_MAX_AGE_MS + 3, 7));
     expect(state.diagnostics.unmatchedReferenceIds).toBe(1);
+    expect(state.unsettled.size).toBe(0);
+    // Processing: the card no longer claims the Accept failed (the host is not told: it was forgotten).
+    expect(entry(state).error).toBeUndefined();
+  });
+
+  it('a request whose POST never answered, which a read showed not done yet, loses its alert when news shows it done', () => {
+    // The POST hangs past the timeout; the read after it still lists the offer; then GWS does it,
+    // its StatusChange carrying a referenceId the widget never learnt.
+    const hung = run([statusChange(invited, 1000), requested('r1', ID, 'Accept', 1100), { type: 'actionTimedOut', requestId: 'r1', at: 16_100 }]);
+    const read = openmediaReducer(hung, { type: 'snapshotLoaded', mediaTypes: [invited.mediaType], interactions: [invited], afterGap: false, at: 16_500 });
+    expect(read.unsettled.has('request:r1')).toBe(false);
+    expect(entry(read).error).toMatchObject({ kind: 'timeout', requestId: 'r1' });
+    const done = openmediaReducer(read, statusChange(processing, 30_000, 555));
+    expect(entry(done).interaction.state).toBe('Processing');
+    expect(entry(done).error).toBeUndefined();
+  });
+
+  it('a request given up on and still kept is settled late by news that shows it done, without a referenceId', () => {
+    const hung = run([statusChange(invited, 1000), requested('r1', ID, 'Accept', 1100), { type: 'actionTimedOut', requestId: 'r1', at: 16_100 }]);
+    const done = openmediaReducer(hung, statusChange(processing, 20_000));
+    expect(entry(done).error).toBeUndefined();
+    expect(done.unsettled.get('request:r1')?.late).toBe('succeeded');
+  });
+
+  it('a user-data edit given up on is settled by news only when its values are there', () => {
+    const shown = run([statusChange(processing, 1000), { type: 'actionRequested', requestId: 'r2', interactionId: ID, operation: 'UpdateUserData', userData: { Note: 'new' }, at: 1100 }, accepted('r2', 8, 1200), { type: 'actionTimedOut', requestId: 'r2', at: 16_100 }]);
+    const other = openmediaReducer(shown, statusChange(interaction({ userData: { Note: 'other' } }), 17_000));
+    expect(entry(other).error?.kind).toBe('timeout');
+    const done = openmediaReducer(other, statusChange(interaction({ userData: { Note: 'new' } }), 18_000));
+    expect(entry(done).error).toBeUndefined();
+    expect(done.unsettled.get(8)?.late).toBe('succeeded');
   });
 
   it('a request that timed out before its REST answer was read (no referenceId) is kept by request, for a read to settle', () => {
