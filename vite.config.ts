@@ -10,13 +10,15 @@ import { mockGwsPlugin } from './src/mock-gws/vite-plugin';
 // AGENT_API_SIMULATOR=http://127.0.0.1:7777 proxies /workspace, /auth and /sim to Genesys's
 // agent-api-simulator, so its SameSite=Lax session cookie is the page's own (docs/dialects.md);
 // the plugin then leaves those paths to the proxy (its middlewares would otherwise run first).
+// Its GWS v2 StatusChanges past the offer carry no user data and no received date, as GWS's own
+// (leanStatusChanges): the page and the e2e tests meet the shape a real server sends.
 const simulator = process.env.AGENT_API_SIMULATOR;
 const simulatorProxy = simulator
   ? Object.fromEntries(['/workspace', '/auth', '/sim'].map((path) => [path, { target: simulator, changeOrigin: false, ws: false }]))
   : undefined;
 
 export default defineConfig({
-  plugins: [react(), ...(process.env.MOCK_GWS === '0' ? [] : [mockGwsPlugin()])],
+  plugins: [react(), ...(process.env.MOCK_GWS === '0' ? [] : [mockGwsPlugin({ leanStatusChanges: true })])],
   server: { host: '127.0.0.1', port: 5173, strictPort: false, proxy: simulatorProxy },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy: simulatorProxy },
   build: {

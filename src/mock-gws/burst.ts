@@ -95,6 +95,8 @@ export class BurstRunner {
     userData.sentAt = Date.now();
     const updated = { ...record, userData };
     this.#engine.store.put(updated);
-    this.#engine.notify(seq % 10 === 9 ? 'StatusChange' : 'PropertiesUpdated', updated);
+    // Every notification of a burst changes the user data, so even its StatusChanges carry them
+    // (whole, also with leanStatusChanges: a lean one would say they did not change).
+    this.#engine.notify(seq % 10 === 9 ? 'StatusChange' : 'PropertiesUpdated', updated, undefined, { whole: true });
   }
 }

@@ -54,18 +54,25 @@ export class MockEngine {
 
   /**
    * The Bayeux `data` of one notification about `record` as it is now: the whole resource, or with
-   * `leanStatusChanges` a StatusChange about an interaction past its offer in the lean form.
+   * `leanStatusChanges` a StatusChange about an interaction past its offer in the lean form, unless
+   * `options.whole` (a StatusChange that changes the user data too, which a lean one would hide).
    */
-  message(notificationType: NotificationType, record: StoredInteraction | undefined, correlation?: Correlation, error?: WireError): unknown {
+  message(
+    notificationType: NotificationType,
+    record: StoredInteraction | undefined,
+    correlation?: Correlation,
+    error?: WireError,
+    options: { readonly whole?: boolean } = {},
+  ): unknown {
     const whole = record && this.wire(record);
-    const lean = this.#lean && notificationType === 'StatusChange' && record !== undefined && record.state !== 'Invited';
+    const lean = this.#lean && options.whole !== true && notificationType === 'StatusChange' && record !== undefined && record.state !== 'Invited';
     const resource = lean && whole !== undefined && this.dialect.leanStatusChange ? this.dialect.leanStatusChange(whole) : whole;
     return this.dialect.message(notificationType, resource, correlation, error);
   }
 
   /** Publishes the resource now (see `message`). */
-  notify(notificationType: NotificationType, record: StoredInteraction, correlation?: Correlation): void {
-    this.bus.publish(this.message(notificationType, record, correlation));
+  notify(notificationType: NotificationType, record: StoredInteraction, correlation?: Correlation, options?: { readonly whole?: boolean }): void {
+    this.bus.publish(this.message(notificationType, record, correlation, undefined, options));
   }
 
   /** Runs `fn` after `delayMs` unless the mock is reset or closed first. */
