@@ -28,6 +28,32 @@ test.describe('what a screen-reader agent hears', () => {
     // That it is said once, and a burst as one summary, is covered with fake timers in announcements.test.tsx.
   });
 
+  test('while the Transfer dialog is open, a region of the dialog says what happens: Chromium leaves the widget’s own out of the accessibility tree', async ({ page, mock }) => {
+    const root = await openWidget(page);
+    await expect(root.locator('header').getByText(/^\d+ open interactions?$/)).toBeVisible();
+    await root.getByRole('button', { name: 'Transfer' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+
+    await mock.offer({ id: 'E2E-SR-DLG', mediaType: 'promotion', userData: { Subject: 'E2E offer under a dialog' } });
+    await expect(dialog.getByRole('log', { name: 'Announcements', exact: true }).locator('p')).toHaveText(['New offer: E2E offer under a dialog']);
+    // What a screen reader gets is Chromium's accessibility tree: behind the modal, the widget's
+    // regions are ignored; the dialog's are not.
+    const cdp = await page.context().newCDPSession(page);
+    const ignored = async (selector: string): Promise<boolean | undefined> => {
+      const { root: document } = await cdp.send('DOM.getDocument', { depth: -1 });
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: document.nodeId, selector });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      return nodes[0]?.ignored;
+    };
+    expect(await ignored('section.omw-root > .omw-visually-hidden > [role="log"][aria-live="polite"]')).toBe(true);
+    expect(await ignored('dialog [role="log"][aria-live="polite"]')).toBe(false);
+
+    await mock.expireSession();
+    await expect(dialog.getByRole('status')).toHaveText('Signed out — your session has ended');
+    expect(await ignored('dialog [role="status"]')).toBe(false);
+  });
+
   test('Download log on the dev page carries the recording with user-data values redacted by default', async ({ page, mock }) => {
     const root = await openWidget(page);
     await mock.offer({ id: 'E2E-SR-PRIV', mediaType: 'promotion', userData: { Subject: 'E2E private offer', Email: 'e2e-customer@example.com' } });

@@ -199,3 +199,39 @@ describe('what a screen reader hears in a tab that joins a shared connection', (
     second.dispose();
   });
 });
+
+// A dialog opened with showModal() makes the rest of the page inert: Chromium leaves the widget's
+// live regions out of the accessibility tree while it is open, so the dialog repeats them.
+describe('what a screen reader hears while the Transfer dialog is open', () => {
+  it('hears in the dialog what the widget announces meanwhile — a new offer, a card’s own failure, the session lost — and nothing from before it opened', async () => {
+    const { user, emit, h: harness } = await setup();
+    await emit(offer('a', 'Alpha'), 1000);
+    await emit(statusChange(resource('p', 'Processing', 'workitem', { Subject: 'Busy' })), 1000);
+    expect(said('Announcements')).toEqual(['New offer: Alpha']);
+    // Sent before the dialog opens; its refusal comes while it is open.
+    await user.click(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Accept' }));
+    await advanceTimers();
+    await user.click(within(screen.getByRole('article', { name: 'Busy' })).getByRole('button', { name: 'Transfer' }));
+    await advanceTimers();
+    const dialog = await screen.findByRole('dialog');
+    const inDialog = (name: 'Announcements' | 'Urgent announcements') => [...within(dialog).getByRole('log', { name }).children].map((line) => line.textContent);
+    const status = within(dialog).getByRole('status');
+    expect(inDialog('Announcements')).toEqual([]);
+    expect(inDialog('Urgent announcements')).toEqual([]);
+    expect(status).toBeEmptyDOMElement();
+
+    await emit(offer('g', 'Gamma'), 1000);
+    expect(inDialog('Announcements')).toEqual(['New offer: Gamma']);
+    await emit(errorNotification(101, 'Agent is not ready for open media'), 1000);
+    expect(inDialog('Urgent announcements')).toEqual(['Accept failed (Alpha): Agent is not ready for open media']);
+    act(() => harness.channel.setStatus('unauthorized'));
+    await advanceTimers();
+    expect(status).toHaveTextContent('Signed out — your session has ended');
+    expect(status).toHaveAttribute('aria-live', 'assertive');
+    // Back: the return is said too.
+    act(() => harness.channel.setStatus('connected'));
+    await advanceTimers();
+    expect(status).toHaveTextContent('Live');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+  });
+});

@@ -32,6 +32,17 @@ function quietText(status: ConnectionStatus, messages: Messages): string | undef
 }
 
 /**
+ * What the connection-status region announces for this status: the banner's title or the quiet
+ * text; undefined during the reconnect grace period, when it keeps what it said.
+ */
+export function statusLine(status: ConnectionStatus, reconnectingVisible: boolean, networkLost: boolean, messages: Messages): string | undefined {
+  if (status === 'unauthorized') return messages.statusUnauthorized;
+  if (networkLost) return messages.statusNoNetwork;
+  if (status === 'reconnecting') return reconnectingVisible ? messages.statusReconnecting : undefined;
+  return quietText(status, messages);
+}
+
+/**
  * The one connection-status live region. It is always in the DOM and in the accessibility tree
  * (a region inserted with its text, or hidden with display:none, is often not announced): while
  * all is well it says "Live" to screen readers only, and the banners appear inside it. A short

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useMessages } from './messages-context';
 
 export type Politeness = 'polite' | 'assertive';
@@ -29,7 +29,7 @@ export function useAnnouncer(): Announcer {
     const line = { id: nextId.current, text };
     (politeness === 'polite' ? setPolite : setAssertive)((lines) => [...lines, line].slice(-KEPT));
   }, []);
-  return { polite, assertive, announce };
+  return useMemo(() => ({ polite, assertive, announce }), [polite, assertive, announce]);
 }
 
 /**

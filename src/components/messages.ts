@@ -163,6 +163,11 @@ export interface Messages {
   readonly offersEnded: (count: number) => string;
   /** Announced once for a burst of failures (each card still shows its own alert); `more`: after one already announced. */
   readonly failuresSummary: (count: number, more: boolean) => string;
+  /**
+   * A card's failure, repeated inside an open dialog (outside it, its card's alert is not heard):
+   * `title` as the card's alert says it, the interaction's subject, the server's message.
+   */
+  readonly failureOf: (title: string, subject: string, message: string) => string;
 
   /** A long user-data value is clamped: these expand it, and copy all of it. */
   readonly showMore: string;
@@ -344,6 +349,7 @@ export const DEFAULT_MESSAGES: Messages = {
   offersEnded: (count) => `${count.toLocaleString('en-US')} offers no longer offered`,
   failuresSummary: (count, more) =>
     `${count.toLocaleString('en-US')} ${more ? 'more ' : ''}action${count === 1 ? '' : 's'} failed. Each card says why.`,
+  failureOf: (title, subject, message) => `${title} (${subject}): ${message}`,
 
   showMore: 'Show more',
   showLess: 'Show less',

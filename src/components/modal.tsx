@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { activeElementOf } from './active-element';
 import { useDialogHost } from './dialog-host';
+import { DialogLiveRegions } from './dialog-live-regions';
 import { focusableIn, trapTab } from './focus-trap';
 
 export interface ModalProps {
@@ -77,6 +78,7 @@ export function Modal({ labelledBy, describedBy, onClose, initialFocusRef, retur
       }}
     >
       <div className="omw-dialog__surface">{children}</div>
+      <DialogLiveRegions />
     </dialog>
   );
   return host ? createPortal(dialog, host) : dialog;

@@ -2,7 +2,7 @@ import type { Recording } from '../replay/recording';
 import { memo, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import type { Diagnostics, InteractionEntry } from '../core/types';
-import { ConnectionBanner } from './connection-banner';
+import { ConnectionBanner, statusLine } from './connection-banner';
 import { ConnectionIndicator } from './connection-indicator';
 import { useNetworkLost } from './use-network-lost';
 import { DiagnosticsPanel } from './diagnostics-panel';
@@ -11,6 +11,7 @@ import { FailureBurstsContext, useFailureBursts } from './failure-announcements'
 import { groupEntries } from './group-entries';
 import { InboxIcon } from './icons';
 import { LiveAnnouncer, useAnnouncer } from './live-announcer';
+import { LiveMirrorContext, type LiveMirror } from './live-mirror';
 import { resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
@@ -93,6 +94,12 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const announcer = useAnnouncer();
   useOfferAnnouncements(groups.offers, groups.ended, listed, messages, announcer.announce);
   const failureBursts = useFailureBursts(entries, messages, announcer.announce);
+  const connectionLine = statusLine(status, reconnectingVisible, networkLost, messages);
+  // What an open dialog repeats (outside it, nothing is heard while it is open).
+  const liveMirror = useMemo<LiveMirror>(
+    () => ({ announcer, status: connectionLine, statusUrgent: status === 'unauthorized', entries, failureBursts }),
+    [announcer, connectionLine, status, entries, failureBursts],
+  );
   const sections: { key: string; title: string; items: readonly InteractionEntry[] }[] = [
     { key: 'offers', title: messages.groupOffers, items: groups.offers },
     { key: 'active', title: messages.groupActive, items: groups.active },
@@ -110,6 +117,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
     <MessagesContext.Provider value={messages}>
       <FailureBurstsContext.Provider value={failureBursts}>
       <DialogHostContext.Provider value={dialogHost}>
+      <LiveMirrorContext.Provider value={liveMirror}>
       <FocusRecheckContext.Provider value={focusRecovery.recheck}>
         <section
           ref={rootRef}
@@ -177,6 +185,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
       </FocusRecheckContext.Provider>
+      </LiveMirrorContext.Provider>
       </DialogHostContext.Provider>
       </FailureBurstsContext.Provider>
     </MessagesContext.Provider>

@@ -1,0 +1,72 @@
+import { useContext, useState } from 'react';
+import type { ActionError } from '../core/types';
+import { subjectOf } from '../protocol/interaction';
+import { LiveMirrorContext } from './live-mirror';
+import { useMessages } from './messages-context';
+
+const lastId = (lines: readonly { readonly id: number }[] | undefined): number => lines?.at(-1)?.id ?? 0;
+
+// A stable key per failure (the same error object for as long as its card shows it).
+const alertKeys = new WeakMap<ActionError, number>();
+let nextAlertKey = 0;
+function alertKey(error: ActionError): number {
+  let key = alertKeys.get(error);
+  if (key === undefined) {
+    nextAlertKey += 1;
+    key = nextAlertKey;
+    alertKeys.set(error, key);
+  }
+  return key;
+}
+
+/**
+ * Inside a modal dialog, visually hidden: what the widget's live regions announce while the dialog
+ * is open (see `LiveMirror`) — new announcements, a card's own failure alert, a change of the
+ * connection status — in regions of the dialog, which stay in the accessibility tree. Present from
+ * the dialog's first render, empty until something happens.
+ */
+export function DialogLiveRegions() {
+  const mirror = useContext(LiveMirrorContext);
+  const messages = useMessages();
+  const [atOpen] = useState(() => ({
+    polite: lastId(mirror?.announcer.polite),
+    assertive: lastId(mirror?.announcer.assertive),
+    alerts: new Set(mirror === undefined ? [] : errorsOf(mirror)),
+  }));
+  // The status once it changed while the dialog is open (the first change, and every one after).
+  const [status, setStatus] = useState({ seen: mirror?.status, shown: undefined as string | undefined });
+  if (mirror?.status !== undefined && mirror.status !== status.seen) setStatus({ seen: mirror.status, shown: mirror.status });
+  if (mirror === undefined) return null;
+
+  const polite = mirror.announcer.polite.filter((line) => line.id > atOpen.polite);
+  const assertive = mirror.announcer.assertive.filter((line) => line.id > atOpen.assertive);
+  const alerts = mirror.entries.flatMap((entry) => {
+    const { error } = entry;
+    if (error === undefined || atOpen.alerts.has(error) || !mirror.failureBursts.isOwnAlert(error)) return [];
+    return [{ key: alertKey(error), text: messages.failureOf(messages.errorTitle(error.operation, error.kind), subjectOf(entry.interaction) ?? entry.interaction.id, error.message) }];
+  });
+  return (
+    <div className="omw-visually-hidden">
+      <div role="log" aria-live="polite" aria-relevant="additions" aria-label={messages.announcementsLabel}>
+        {polite.map((line) => (
+          <p key={line.id}>{line.text}</p>
+        ))}
+      </div>
+      <div role="log" aria-live="assertive" aria-relevant="additions" aria-label={messages.urgentAnnouncementsLabel}>
+        {assertive.map((line) => (
+          <p key={`a${line.id}`}>{line.text}</p>
+        ))}
+        {alerts.map((alert) => (
+          <p key={`e${alert.key}`}>{alert.text}</p>
+        ))}
+      </div>
+      <div role="status" aria-live={mirror.statusUrgent ? 'assertive' : 'polite'}>
+        {status.shown === undefined ? null : <p>{status.shown}</p>}
+      </div>
+    </div>
+  );
+}
+
+function errorsOf(mirror: { readonly entries: readonly { readonly error?: ActionError | undefined }[] }): ActionError[] {
+  return mirror.entries.flatMap((entry) => (entry.error === undefined ? [] : [entry.error]));
+}
