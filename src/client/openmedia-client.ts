@@ -30,6 +30,7 @@ import type { OpenmediaClientOptions } from './client-options';
 import { createSharedActions } from './shared-actions';
 import { createSharedFocus } from './shared-focus';
 import { createSnapshotLoader } from './snapshot-loader';
+import { createContradictionReads } from './contradicting-news';
 import { browserLocalStorage } from './seen-offers';
 import { createStateStarts } from './state-starts';
 import { createDialect, withDialect } from './dialects';
@@ -213,6 +214,11 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     onErrorChange: (snapshotError) => publish({ snapshotError }),
     onUnauthorized: sessionLost,
   });
+  // Before the first list, the first read is still to come and will decide.
+  const contradictions = createContradictionReads({ now, read: (mediaType) => {
+      if (snapshots.listed()) snapshots.load([mediaType]);
+    },
+  });
   const actionTimeoutMs = options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS;
   const sharedActions = createSharedActions(store, source, now, actionTimeoutMs);
   const actions = createActionRunner({
@@ -319,7 +325,10 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       }
       const { notification } = parsed;
       // A media type first met on the channel is part of every later resync.
-      if (notification.openmedia) mediaTypes.add(notification.openmedia.mediaType);
+      if (notification.openmedia) {
+        mediaTypes.add(notification.openmedia.mediaType);
+        contradictions.note(store.getState(), notification.openmedia);
+      }
       snapshots.noteNotification(notification);
       store.dispatch({ type: 'notificationReceived', notification, at });
     }

@@ -1,0 +1,119 @@
+import { QueryClient } from '@tanstack/query-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createGwsClient } from '../api/client';
+import { createMemoryChannel } from '../channel/memory-channel';
+import type { OpenmediaResourceWire } from '../protocol/types';
+import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
+import { resource, statusChange } from '../testing/scripted-gws';
+import { CONTRADICTION_READ_INTERVAL_MS } from './contradicting-news';
+import { createOpenmediaClient } from './openmedia-client';
+
+// Completed is terminal for notifications, but news that contradicts it (the interaction given
+// back in Processing, say from a workbin) makes the widget read the server again, and the read
+// decides: no ended card while the server has the interaction with the agent.
+
+function setup() {
+  const channel = createMemoryChannel();
+  const snapshot: { list: OpenmediaResourceWire[] } = { list: [] };
+  const fake = createFakeFetch((request) => {
+    const path = new URL(request.url, 'http://gws.test').pathname;
+    if (path === '/api/v2/me') return json({ userName: 'agent' }, { headers: csrfHeaders('token-1') });
+    return json({ statusCode: 0, openmedia: snapshot.list });
+  });
+  const client = createOpenmediaClient({
+    channel,
+    gwsClient: createGwsClient({ fetch: fake.fetch }),
+    queryClient: new QueryClient(),
+    mediaTypes: ['workitem'],
+    recordLimit: 0,
+    schedule: (flush) => queueMicrotask(flush),
+  });
+  const entry = (id: string) => client.getSnapshot().state.byId.get(id);
+  const reads = () => fake.requests.filter((r) => r.method === 'GET' && r.url.includes('/openmedia/workitem')).length;
+  return { channel, snapshot, client, entry, reads };
+}
+
+const settle = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('news that contradicts an ended interaction', () => {
+  it('a Completed interaction notified in Processing again is read, and the read brings it back', async () => {
+    const t = setup();
+    t.snapshot.list = [resource('w', 'Processing')];
+    t.client.start();
+    await settle();
+    expect(t.reads()).toBe(1);
+    t.channel.emit(statusChange(resource('w', 'Completed')));
+    t.snapshot.list = [];
+    await settle();
+    expect(t.entry('w')?.interaction.state).toBe('Completed');
+
+    // Given back: the notification alone does not undo Completed, the read does.
+    t.snapshot.list = [resource('w', 'Processing', 'workitem', { Subject: 'Back from the workbin' })];
+    t.channel.emit(statusChange(resource('w', 'Processing')));
+    await settle();
+    expect(t.reads()).toBe(2);
+    expect(t.entry('w')?.interaction).toMatchObject({ state: 'Processing', userData: { Subject: 'Back from the workbin' } });
+    expect(t.entry('w')?.endedAt).toBeUndefined();
+    t.client.dispose();
+  });
+
+  it('the read decides: not listed, the card stays ended; the same news again reads at most every interval', async () => {
+    const t = setup();
+    t.snapshot.list = [resource('w', 'Processing')];
+    t.client.start();
+    await settle();
+    t.channel.emit(statusChange(resource('w', 'Completed')));
+    t.snapshot.list = [];
+    await settle();
+    t.channel.emit(statusChange(resource('w', 'Processing')));
+    await settle();
+    expect(t.reads()).toBe(2);
+    expect(t.entry('w')?.interaction.state).toBe('Completed');
+    t.channel.emit(statusChange(resource('w', 'Processing')));
+    await settle(CONTRADICTION_READ_INTERVAL_MS - 1);
+    expect(t.reads()).toBe(2);
+    await settle(1);
+    t.channel.emit(statusChange(resource('w', 'Processing')));
+    await settle();
+    expect(t.reads()).toBe(3);
+    t.client.dispose();
+  });
+
+  it('a late notification that agrees it ended reads nothing; nor does a new offer of the id (it applies)', async () => {
+    const t = setup();
+    t.snapshot.list = [resource('w', 'Processing')];
+    t.client.start();
+    await settle();
+    t.channel.emit(statusChange(resource('w', 'Completed')));
+    await settle();
+    t.channel.emit({ ...statusChange(resource('w', 'Completed', 'workitem', { Note: 'late' })), notificationType: 'PropertiesUpdated' });
+    t.channel.emit(statusChange(resource('w', 'Invited')));
+    await settle();
+    expect(t.reads()).toBe(1);
+    expect(t.entry('w')?.interaction.state).toBe('Invited');
+    t.client.dispose();
+  });
+
+  it('an interaction evicted after its linger and notified in Processing is read, and comes back when listed', async () => {
+    const t = setup();
+    t.snapshot.list = [resource('w', 'Processing')];
+    t.client.start();
+    await settle();
+    t.channel.emit(statusChange(resource('w', 'Completed')));
+    t.snapshot.list = [];
+    await settle(61_000);
+    expect(t.entry('w')).toBeUndefined();
+    t.snapshot.list = [resource('w', 'Processing')];
+    t.channel.emit(statusChange(resource('w', 'Processing')));
+    await settle();
+    expect(t.entry('w')?.interaction.state).toBe('Processing');
+    t.client.dispose();
+  });
+});
