@@ -50,8 +50,8 @@ test.describe('what a screen-reader agent hears', () => {
     expect(await ignored('dialog [role="log"][aria-live="polite"]')).toBe(false);
 
     await mock.expireSession();
-    await expect(dialog.getByRole('status')).toHaveText('Signed out — your session has ended');
-    expect(await ignored('dialog [role="status"]')).toBe(false);
+    await expect(dialog.getByRole('status', { name: 'Connection status' })).toHaveText('Signed out — your session has ended');
+    expect(await ignored('dialog [role="status"][aria-label="Connection status"]')).toBe(false);
   });
 
   test('Download log on the dev page carries the recording with user-data values redacted by default', async ({ page, mock }) => {

@@ -215,7 +215,7 @@ describe('what a screen reader hears while the Transfer dialog is open', () => {
     await advanceTimers();
     const dialog = await screen.findByRole('dialog');
     const inDialog = (name: 'Announcements' | 'Urgent announcements') => [...within(dialog).getByRole('log', { name }).children].map((line) => line.textContent);
-    const status = within(dialog).getByRole('status');
+    const status = within(dialog).getByRole('status', { name: 'Connection status' });
     expect(inDialog('Announcements')).toEqual([]);
     expect(inDialog('Urgent announcements')).toEqual([]);
     expect(status).toBeEmptyDOMElement();

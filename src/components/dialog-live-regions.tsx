@@ -60,7 +60,7 @@ export function DialogLiveRegions() {
           <p key={`e${alert.key}`}>{alert.text}</p>
         ))}
       </div>
-      <div role="status" aria-live={mirror.statusUrgent ? 'assertive' : 'polite'}>
+      <div role="status" aria-live={mirror.statusUrgent ? 'assertive' : 'polite'} aria-label={messages.connectionStatusLabel}>
         {status.shown === undefined ? null : <p>{status.shown}</p>}
       </div>
     </div>

@@ -155,6 +155,8 @@ export interface Messages {
   /** Names of the two always-present, visually hidden live regions (polite and assertive). */
   readonly announcementsLabel: string;
   readonly urgentAnnouncementsLabel: string;
+  /** Name of the connection-status region an open dialog repeats (see `failureOf`). */
+  readonly connectionStatusLabel: string;
   /** Announced politely once per offer; a burst is one summary. */
   readonly newOffer: (subject: string) => string;
   readonly newOffers: (count: number) => string;
@@ -343,6 +345,7 @@ export const DEFAULT_MESSAGES: Messages = {
 
   announcementsLabel: 'Announcements',
   urgentAnnouncementsLabel: 'Urgent announcements',
+  connectionStatusLabel: 'Connection status',
   newOffer: (subject) => `New offer: ${subject}`,
   newOffers: (count) => `${count.toLocaleString('en-US')} new offers`,
   offerEnded: (subject) => `No longer offered: ${subject}`,
