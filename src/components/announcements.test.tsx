@@ -52,7 +52,8 @@ describe('what a screen reader hears', () => {
     // The same offer updated, or listed again by a resync, is not new.
     await emit({ ...statusChange(resource('o1', 'Invited', 'workitem', { Subject: 'Refund request', Note: 'x' })), notificationType: 'PropertiesUpdated' }, 1000);
     await emit(statusChange(resource('p1', 'Processing', 'workitem', { Subject: 'Not an offer' })), 1000);
-    expect(said('Announcements')).toEqual(['New offer: Refund request']);
+    // Not an offer (announced as work in progress, see below).
+    expect(said('Announcements')).toEqual(['New offer: Refund request', 'New interaction in progress: Not an offer']);
     expect(said('Urgent announcements')).toEqual([]);
   });
 
@@ -152,6 +153,43 @@ describe('what a screen reader hears', () => {
     // Ten cards and ten clicks: slow on a shared machine.
   }, 20_000);
 
+  it('announces an interaction that comes in progress without having been offered here, not one the agent accepted', async () => {
+    const { user, emit } = await setup();
+    await emit(offer('a', 'Alpha'), 1000);
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await advanceTimers();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101), 1000);
+    expect(screen.getByRole('article', { name: 'Alpha' })).toBeInTheDocument();
+    expect(said('Announcements')).toEqual(['New offer: Alpha']);
+    // Pushed straight to Processing (no offer first): news.
+    await emit(statusChange(resource('p', 'Processing', 'workitem', { Subject: 'Pushed' })), 1000);
+    expect(said('Announcements')).toEqual(['New offer: Alpha', 'New interaction in progress: Pushed']);
+    for (let i = 1; i <= 3; i += 1) await emit(statusChange(resource(`q${i}`, 'Processing', 'workitem', { Subject: `Q${i}` })), 100);
+    await advanceTimers(1000);
+    expect(said('Announcements').at(-1)).toBe('3 new interactions in progress');
+  });
+
+  it('announces an interaction in progress that ends without the agent — completed elsewhere, no longer listed — not the agent’s own Complete', async () => {
+    const harness = createHarness({ mediaTypes: ['workitem'] });
+    const working: readonly (readonly [string, string])[] = [['x', 'Xavier'], ['y', 'Yolanda'], ['z', 'Zoe']];
+    for (const [id, subject] of working) listOnServer(harness.gws, statusChange(resource(id, 'Processing', 'workitem', { Subject: subject })));
+    const { user, emit, h } = await setup(harness);
+    await advanceTimers(3000);
+    // What the first read lists is not news.
+    expect(said('Announcements')).toEqual([]);
+    await emit(statusChange(resource('x', 'Completed', 'workitem', { Subject: 'Xavier' })), 1000);
+    expect(said('Announcements')).toEqual(['Ended: Xavier']);
+    await user.click(within(screen.getByRole('article', { name: 'Yolanda' })).getByRole('button', { name: 'Complete' }));
+    await advanceTimers();
+    await emit(statusChange(resource('y', 'Completed', 'workitem', { Subject: 'Yolanda' }), 101), 1000);
+    expect(said('Announcements')).toEqual(['Ended: Xavier']);
+    // Taken away while the push channel was down: the read after the gap no longer lists it.
+    h.gws.snapshots.set('workitem', []);
+    act(() => h.channel.requestResync());
+    await advanceTimers(1000);
+    expect(said('Announcements')).toEqual(['Ended: Xavier', 'No longer assigned to you: Zoe']);
+  });
+
   it('keeps a lone failure as its card’s own alert, with nothing else announced', async () => {
     const { user, emit } = await setup();
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);
@@ -207,7 +245,7 @@ describe('what a screen reader hears while the Transfer dialog is open', () => {
     const { user, emit, h: harness } = await setup();
     await emit(offer('a', 'Alpha'), 1000);
     await emit(statusChange(resource('p', 'Processing', 'workitem', { Subject: 'Busy' })), 1000);
-    expect(said('Announcements')).toEqual(['New offer: Alpha']);
+    expect(said('Announcements')).toEqual(['New offer: Alpha', 'New interaction in progress: Busy']);
     // Sent before the dialog opens; its refusal comes while it is open.
     await user.click(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Accept' }));
     await advanceTimers();

@@ -42,9 +42,10 @@ describe('sameFrame: whether the widget frame would draw and announce the same',
     expect(sameFrame(failed, [frame[0]!, entry('b', 'Processing', {}, failure('Refused again')), frame[2]!])).toBe(false);
   });
 
-  it("is false when an offer's subject changes (the offer announcement reads it), not an active one's", () => {
+  it("is false when the subject of an offer or of an interaction in progress changes (the announcements read it), not an ended one's", () => {
     expect(sameFrame(frame, [entry('a', 'Invited', { Subject: 'Renamed' }), frame[1]!, frame[2]!])).toBe(false);
-    expect(sameFrame(frame, [frame[0]!, entry('b', 'Processing', { Subject: 'Renamed' }), frame[2]!])).toBe(true);
+    expect(sameFrame(frame, [frame[0]!, entry('b', 'Processing', { Subject: 'Renamed' }), frame[2]!])).toBe(false);
+    expect(sameFrame(frame, [frame[0]!, frame[1]!, entry('c', 'Completed', { Subject: 'Renamed' })])).toBe(true);
   });
 });
 
@@ -73,8 +74,8 @@ describe('createFrameSelector: the frame’s entries, state after state', () => 
     const next = apply(state, 'b', 'Processing', { Priority: '3' });
     expect(next.byId).not.toBe(state.byId);
     expect(frameOf(next)).toBe(first);
-    // An active card's subject is its own business too.
-    expect(frameOf(apply(next, 'c', 'Processing', { Subject: 'Renamed' }))).toBe(first);
+    // An active card's subject is not: "Ended: <subject>" reads it.
+    expect(frameOf(apply(next, 'c', 'Processing', { Subject: 'Renamed' }))).not.toBe(first);
   });
 
   it('gives a new array when an entry changes group, comes, or an offer’s subject changes', () => {
@@ -93,11 +94,12 @@ describe('createFrameSelector: the frame’s entries, state after state', () => 
   it('gives a new array when an error appears on a card (the failure announcements read it)', () => {
     const { state, frameOf, first } = start();
     const requested = openmediaReducer(state, { type: 'actionRequested', requestId: 'r1', interactionId: 'b', operation: 'Complete', at: 2 });
-    // A pending action is the card's own business.
-    expect(frameOf(requested)).toBe(first);
+    // Whether an action is pending is read too (an end while it is out is the agent's own doing).
+    const pending = frameOf(requested);
+    expect(pending).not.toBe(first);
     const failed = openmediaReducer(requested, { type: 'actionFailed', requestId: 'r1', message: 'Refused', code: 2, kind: 'status-code', at: 3 });
     const frame = frameOf(failed);
-    expect(frame).not.toBe(first);
+    expect(frame).not.toBe(pending);
     expect(frame.find((e) => e.interaction.id === 'b')?.error?.message).toBe('Refused');
   });
 });

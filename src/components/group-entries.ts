@@ -37,15 +37,17 @@ function changesFrame(a: InteractionEntry, b: InteractionEntry): boolean {
   if (a.interaction.id !== b.interaction.id || a.error !== b.error) return true;
   const group = groupOf(a);
   if (group !== groupOf(b)) return true;
-  // An offer's subject is announced; whether this tab has an Accept or Reject pending on it
-  // decides whether its going is announced ("No longer offered") or was the agent's own doing.
-  return group === 'offer' && (interactionSubject(a) !== interactionSubject(b) || (a.pending === undefined) !== (b.pending === undefined));
+  // An offer's or an interaction in progress's subject is announced; whether this tab has an
+  // action pending on it decides whether its going is announced ("No longer offered", "Ended")
+  // or was the agent's own doing.
+  return group !== 'ended' && (interactionSubject(a) !== interactionSubject(b) || (a.pending === undefined) !== (b.pending === undefined));
 }
 
 /**
  * Whether the widget's frame would look and announce the same with `next` as with `previous`:
  * the same ids in the same order and groups, the same error objects (the failure announcements),
- * and the same subjects and pending-or-not for offers (the offer announcements). Everything else an entry holds is
+ * and the same subjects and pending-or-not for offers and interactions in progress (the
+ * announcements of offers and of work that ends without the agent). Everything else an entry holds is
  * the card's own business: each card reads its entry from the store itself.
  */
 export function sameFrame(previous: readonly InteractionEntry[], next: readonly InteractionEntry[]): boolean {

@@ -163,6 +163,13 @@ export interface Messages {
   /** An announced offer that ended without this agent's Accept or Reject (withdrawn, taken elsewhere). */
   readonly offerEnded: (subject: string) => string;
   readonly offersEnded: (count: number) => string;
+  /** An interaction in progress that was not an offer here (pushed to Processing, given back, listed after a gap). */
+  readonly newInteraction: (subject: string) => string;
+  readonly newInteractions: (count: number) => string;
+  /** An interaction in progress that ended without this agent's action (another application, a supervisor, GWS). */
+  readonly interactionEnded: (subject: string) => string;
+  readonly interactionGone: (subject: string) => string;
+  readonly interactionsEnded: (count: number) => string;
   /** Announced once for a burst of failures (each card still shows its own alert); `more`: after one already announced. */
   readonly failuresSummary: (count: number, more: boolean) => string;
   /**
@@ -350,6 +357,11 @@ export const DEFAULT_MESSAGES: Messages = {
   newOffers: (count) => `${count.toLocaleString('en-US')} new offers`,
   offerEnded: (subject) => `No longer offered: ${subject}`,
   offersEnded: (count) => `${count.toLocaleString('en-US')} offers no longer offered`,
+  newInteraction: (subject) => `New interaction in progress: ${subject}`,
+  newInteractions: (count) => `${count.toLocaleString('en-US')} new interactions in progress`,
+  interactionEnded: (subject) => `Ended: ${subject}`,
+  interactionGone: (subject) => `No longer assigned to you: ${subject}`,
+  interactionsEnded: (count) => `${count.toLocaleString('en-US')} interactions ended or no longer assigned to you`,
   failuresSummary: (count, more) =>
     `${count.toLocaleString('en-US')} ${more ? 'more ' : ''}action${count === 1 ? '' : 's'} failed. Each card says why.`,
   failureOf: (title, subject, message) => `${title} (${subject}): ${message}`,

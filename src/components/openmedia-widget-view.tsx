@@ -17,6 +17,7 @@ import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
 import { FocusRecheckContext, useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
+import { useWorkAnnouncements } from './use-work-announcements';
 import './openmedia-widget.css';
 
 /** How long the first read may take before "loading" shows (a quick one flashes nothing). */
@@ -93,6 +94,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const groups = groupEntries(entries);
   const announcer = useAnnouncer();
   useOfferAnnouncements(groups.offers, groups.ended, listed, messages, announcer.announce);
+  useWorkAnnouncements(groups.offers, groups.active, groups.ended, listed, messages, announcer.announce);
   const failureBursts = useFailureBursts(entries, messages, announcer.announce);
   const connectionLine = statusLine(status, reconnectingVisible, networkLost, messages);
   // What an open dialog repeats (outside it, nothing is heard while it is open).

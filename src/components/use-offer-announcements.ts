@@ -9,6 +9,28 @@ export const OFFER_QUIET_MS = 600;
 /** …and at the latest this long after the first: a steady trickle is still heard. */
 export const OFFER_MAX_WAIT_MS = 2_000;
 
+/** A batch of announcements being gathered: its timer and when its first news came. */
+export type BatchTimer = { handle: ReturnType<typeof setTimeout>; firstAt: number } | undefined;
+
+/**
+ * (Re)arm `timer` to run `flush` {@link OFFER_QUIET_MS} after this news, and at the latest
+ * {@link OFFER_MAX_WAIT_MS} after the batch's first: a burst is one announcement, a steady trickle
+ * is still heard.
+ */
+export function gatherAnnouncement(timer: { current: BatchTimer }, flush: () => void): void {
+  const now = Date.now();
+  const firstAt = timer.current?.firstAt ?? now;
+  if (timer.current) clearTimeout(timer.current.handle);
+  const delay = Math.max(0, Math.min(OFFER_QUIET_MS, firstAt + OFFER_MAX_WAIT_MS - now));
+  timer.current = {
+    handle: setTimeout(() => {
+      timer.current = undefined;
+      flush();
+    }, delay),
+    firstAt,
+  };
+}
+
 /**
  * Announces new offers politely, once per offer: "New offer: <subject>", or one summary
  * ("20 new offers") for a burst. The offers shown once the list has been read (`listed`) are not
@@ -36,7 +58,7 @@ export function useOfferAnnouncements(
   /** Offers that ended meanwhile, by subject, not announced yet. */
   const gone = useRef<string[]>([]);
   const latest = useRef({ offers, messages, announce });
-  const timer = useRef<{ handle: ReturnType<typeof setTimeout>; firstAt: number } | undefined>(undefined);
+  const timer = useRef<BatchTimer>(undefined);
 
   useEffect(() => {
     latest.current = { offers, messages, announce };
@@ -69,8 +91,7 @@ export function useOfferAnnouncements(
     if (fresh.length === 0 && leftEnded === 0) return;
     waiting.current.push(...fresh);
 
-    const flush = () => {
-      timer.current = undefined;
+    gatherAnnouncement(timer, () => {
       const now = latest.current;
       const byId = new Map(now.offers.map((entry) => [entry.interaction.id, entry]));
       const still = waiting.current.flatMap((id) => byId.get(id) ?? []);
@@ -81,12 +102,7 @@ export function useOfferAnnouncements(
       if (still.length > 0) now.announce(still.length === 1 && only ? now.messages.newOffer(interactionSubject(only)) : now.messages.newOffers(still.length), 'polite');
       const [onlyGone] = subjects;
       if (subjects.length > 0) now.announce(subjects.length === 1 && onlyGone !== undefined ? now.messages.offerEnded(onlyGone) : now.messages.offersEnded(subjects.length), 'polite');
-    };
-    const now = Date.now();
-    const firstAt = timer.current?.firstAt ?? now;
-    if (timer.current) clearTimeout(timer.current.handle);
-    const delay = Math.max(0, Math.min(OFFER_QUIET_MS, firstAt + OFFER_MAX_WAIT_MS - now));
-    timer.current = { handle: setTimeout(flush, delay), firstAt };
+    });
   }, [offers, ended, listed]);
 
   useEffect(

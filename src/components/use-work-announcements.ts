@@ -1,0 +1,92 @@
+import { useEffect, useRef } from 'react';
+import type { InteractionEntry } from '../core/types';
+import { interactionSubject } from './interaction-card';
+import type { Politeness } from './live-announcer';
+import type { Messages } from './messages';
+import { type BatchTimer, gatherAnnouncement } from './use-offer-announcements';
+
+/**
+ * Announces, politely, what happens to the agent's work without the agent's doing (offers have
+ * their own, see `useOfferAnnouncements`):
+ * - an interaction that appears in progress without having been an offer here (pushed straight
+ *   to Processing, given back from a workbin, listed by a read after a gap): "New interaction in
+ *   progress: <subject>";
+ * - one in progress that ends with no action of this tab pending on it (completed or transferred
+ *   by another application or a supervisor, or no longer listed by GWS): "Ended: <subject>", or
+ *   "No longer assigned to you: <subject>".
+ * A burst is one summary. What the first read lists (on every load, and in a tab that joins) is
+ * not news; the agent's own Complete or Transfer is not announced (the agent did it).
+ */
+export function useWorkAnnouncements(
+  offers: readonly InteractionEntry[],
+  active: readonly InteractionEntry[],
+  ended: readonly InteractionEntry[],
+  listed: boolean,
+  messages: Messages,
+  announce: (text: string, politeness: Politeness) => void,
+): void {
+  const known = useRef<{ readonly offers: ReadonlySet<string>; readonly active: ReadonlyMap<string, InteractionEntry> } | undefined>(undefined);
+  /** Interactions new in progress, not announced yet. */
+  const fresh = useRef<string[]>([]);
+  /** What to say of those that left, not announced yet. */
+  const left = useRef<string[]>([]);
+  const latest = useRef({ active, messages, announce });
+  const timer = useRef<BatchTimer>(undefined);
+
+  useEffect(() => {
+    latest.current = { active, messages, announce };
+  });
+
+  useEffect(() => {
+    if (!listed) {
+      known.current = undefined;
+      return;
+    }
+    const current = { offers: new Set(offers.map((entry) => entry.interaction.id)), active: new Map(active.map((entry) => [entry.interaction.id, entry] as const)) };
+    const before = known.current;
+    known.current = current;
+    if (before === undefined) return;
+    let news = false;
+    for (const id of current.active.keys()) {
+      if (before.active.has(id) || before.offers.has(id)) continue;
+      fresh.current.push(id);
+      news = true;
+    }
+    const endedById = new Map(ended.map((entry) => [entry.interaction.id, entry] as const));
+    for (const [id, entry] of before.active) {
+      if (current.active.has(id)) continue;
+      const unannounced = fresh.current.indexOf(id);
+      // Came and went before it was announced: neither is news.
+      if (unannounced >= 0) {
+        fresh.current.splice(unannounced, 1);
+        continue;
+      }
+      const now = endedById.get(id);
+      // The agent's own action (pending when it ended) is no news; nor is a card that went back to offered.
+      if (now === undefined || entry.pending !== undefined) continue;
+      left.current.push(now.gone ? messages.interactionGone(interactionSubject(entry)) : messages.interactionEnded(interactionSubject(entry)));
+      news = true;
+    }
+    if (!news) return;
+    gatherAnnouncement(timer, () => {
+      const { active: shown, messages: words, announce: say } = latest.current;
+      const byId = new Map(shown.map((entry) => [entry.interaction.id, entry]));
+      const still = fresh.current.flatMap((id) => byId.get(id) ?? []);
+      const gone = left.current;
+      fresh.current = [];
+      left.current = [];
+      const [only] = still;
+      if (still.length > 0) say(still.length === 1 && only ? words.newInteraction(interactionSubject(only)) : words.newInteractions(still.length), 'polite');
+      const [onlyGone] = gone;
+      if (gone.length > 0) say(gone.length === 1 && onlyGone !== undefined ? onlyGone : words.interactionsEnded(gone.length), 'polite');
+    });
+  }, [offers, active, ended, listed, messages]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current.handle);
+      timer.current = undefined;
+    },
+    [],
+  );
+}
