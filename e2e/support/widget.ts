@@ -17,11 +17,12 @@ export function card(scope: Page | Locator, subject: string, title = WIDGET_TITL
 /**
  * The connection-status live region with its banners. It is always mounted and in the
  * accessibility tree; while all is well it holds only the screen-reader text "Live" (visually
- * hidden, hence includeHidden), so `toHaveText('Live')` means "no banner".
+ * hidden, hence includeHidden), so `toHaveText('Live')` means "no banner". The first status region
+ * of the widget (above the list): a long card's filter count and an open dialog have their own.
  */
 export function banner(scope: Page | Locator): Locator {
   const root = 'goto' in scope ? widget(scope) : scope;
-  return root.getByRole('status', { includeHidden: true });
+  return root.getByRole('status', { includeHidden: true }).first();
 }
 
 /** The connection word beside the widget's title ("Live", "Not connected", …). */

@@ -31,6 +31,7 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
   const titleId = useId();
   const hintId = useId();
   const errorId = useId();
+  const waitingId = useId();
   const radioName = useId();
   const [query, setQuery] = useState('');
   const [uri, setUri] = useState('');
@@ -102,7 +103,10 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
                 selectedUri={uri.trim()}
                 onPick={pick}
               />
-              {visible.length === 0 ? <p className="omw-muted">{messages.transferNoTargets}</p> : null}
+              {/* Mounted with the list, empty while something matches, so "no match" is announced when the filter leaves nothing. */}
+              <div role="status" className="omw-transfer__live">
+                {visible.length === 0 ? <p className="omw-muted">{messages.transferNoTargets}</p> : null}
+              </div>
             </div>
           </>
         ) : null}
@@ -132,12 +136,24 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
             {messages.transferUriRequired}
           </p>
         ) : null}
-        {waiting === undefined ? null : <p className="omw-transfer__waiting">{waiting}</p>}
+        {/* Mounted from the first render, so the line is announced when another tab's action holds Confirm. */}
+        <div role="status" className="omw-transfer__live">
+          {waiting === undefined ? null : (
+            <p id={waitingId} className="omw-transfer__waiting">
+              {waiting}
+            </p>
+          )}
+        </div>
         <div className="omw-dialog__actions">
           <button type="button" className="omw-button omw-button--secondary" onClick={onClose}>
             {messages.cancel}
           </button>
-          <button type="submit" className="omw-button omw-button--primary" disabled={waiting !== undefined}>
+          <button
+            type="submit"
+            className="omw-button omw-button--primary"
+            disabled={waiting !== undefined}
+            aria-describedby={waiting === undefined ? undefined : waitingId}
+          >
             {messages.transferConfirm}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { UserData } from '../protocol/types';
 import { useMessages } from './messages-context';
 
@@ -28,18 +28,19 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
   const [problem, setProblem] = useState<Problem>(undefined);
   const keyRef = useRef<HTMLInputElement>(null);
 
-  const cancelOnEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
-
   return (
     <form
       className="omw-add-form"
       aria-labelledby={titleId}
       noValidate
+      // On the form, not the fields: Escape from Save, Cancel or "Edit … instead" cancels too.
+      // Handled here, it goes no further (a host's dialog around the widget must not close with it).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onCancel();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         if (waiting !== undefined) return;
@@ -81,7 +82,6 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
               setKey(event.target.value);
               setProblem(undefined);
             }}
-            onKeyDown={cancelOnEscape}
           />
         </div>
         <div className="omw-field">
@@ -96,7 +96,6 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
             value={value}
             aria-describedby={waiting === undefined ? undefined : waitingId}
             onChange={(event) => setValue(event.target.value)}
-            onKeyDown={cancelOnEscape}
           />
         </div>
       </div>

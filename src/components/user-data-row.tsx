@@ -220,7 +220,18 @@ function DeleteConfirm({ question, longKey, confirmLabel, keepLabel, onConfirm, 
   const textId = useId();
   const waitingId = useId();
   return (
-    <span className="omw-confirm" role="group" aria-labelledby={textId}>
+    <span
+      className="omw-confirm"
+      role="group"
+      aria-labelledby={textId}
+      // Escape keeps the data from either button, as Keep does; handled, it goes no further.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onKeep();
+      }}
+    >
       <span id={textId} className="omw-confirm__text" title={longKey ? question : undefined}>
         {question}
       </span>
@@ -239,9 +250,6 @@ function DeleteConfirm({ question, longKey, confirmLabel, keepLabel, onConfirm, 
         type="button"
         className="omw-button omw-button--ghost omw-button--small"
         onClick={onKeep}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onKeep();
-        }}
       >
         {keepLabel}
       </button>

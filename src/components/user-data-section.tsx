@@ -145,17 +145,24 @@ export function UserDataSection({
       {many ? (
         <div className="omw-ud-header">
           <p className="omw-section-label">{messages.labelUserData}</p>
-          <span className="omw-ud-count">{messages.userDataShowing(shown.length, matching.length)}</span>
+          {/* Live while the list is long: the filter's result is announced as the agent types. */}
+          <span className="omw-ud-count" role="status">
+            {messages.userDataShowing(shown.length, matching.length)}
+          </span>
         </div>
       ) : (
         <p className="omw-section-label">{messages.labelUserData}</p>
       )}
       {many ? <UserDataFilter filter={filter} onFilterChange={setFilter} label={messages.userDataFilter} /> : null}
+      {/* Mounted with the filter, empty while something matches, so "no match" is announced when it leaves nothing. */}
+      {many ? (
+        <div role="status" className="omw-ud-live">
+          {rows.length === 0 ? <p className="omw-muted omw-ud-empty">{messages.userDataNoMatch}</p> : null}
+        </div>
+      ) : null}
       {keys.length === 0 && removedKey === undefined ? (
         <p className="omw-muted omw-ud-empty">{messages.noUserData}</p>
-      ) : rows.length === 0 ? (
-        <p className="omw-muted omw-ud-empty">{messages.userDataNoMatch}</p>
-      ) : showAll && matching.length > VISIBLE_KEYS ? (
+      ) : rows.length === 0 ? null : showAll && matching.length > VISIBLE_KEYS ? (
         // Every key, in a box of bounded height: the action bar below stays in reach.
         <div className="omw-ud-scroll" role="region" aria-label={messages.userDataAllRegion(matching.length)} tabIndex={0}>
           <dl className="omw-ud-list">{rows}</dl>

@@ -49,9 +49,10 @@ function quoted(value: UserDataValue): string {
 }
 
 /**
- * The inline editor of one user-data value: Enter saves, Escape cancels. The value keeps its wire
- * type: routing and reporting read attached data by type, so `Priority: 5` edited to 7 is sent as
- * the number 7, and text that is not a number is refused with a reason instead of sent as a string.
+ * The inline editor of one user-data value: Enter saves, Escape (anywhere in it) cancels. The value
+ * keeps its wire type: routing and reporting read attached data by type, so `Priority: 5` edited to
+ * 7 is sent as the number 7, and text that is not a number is refused with a reason instead of sent
+ * as a string.
  *
  * The server may change the value while the editor is open (a supervisor, a rule, another tab).
  * Nothing typed yet: the field takes the new value, so Enter cannot send the old one back over it.
@@ -99,6 +100,14 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
     <form
       className="omw-inline-form"
       noValidate
+      // On the form, not the field: Escape from Save or Cancel cancels too. Handled here, it goes no
+      // further (a host's dialog around the widget must not close with it).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onCancel();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         if (waiting !== undefined) return;
@@ -138,12 +147,6 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
         onChange={(event) => {
           setDraft(event.target.value);
           setInvalid(false);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            onCancel();
-          }
         }}
       />
       <button
