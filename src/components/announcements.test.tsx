@@ -273,3 +273,58 @@ describe('what a screen reader hears while the Transfer dialog is open', () => {
     expect(status).toHaveAttribute('aria-live', 'polite');
   });
 });
+
+// Screen readers speak the tab in front only: what a background tab announced was never heard.
+describe('what a screen reader hears when the tab comes back to the front', () => {
+  let visibility: DocumentVisibilityState = 'visible';
+  const show = (state: DocumentVisibilityState) => {
+    visibility = state;
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+  };
+  beforeEach(() => {
+    visibility = 'visible';
+    vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('sums up what was said in the background — an offer, a card’s own failure, the session lost — assertively, once', async () => {
+    const { user, emit, h } = await setup();
+    await emit(offer('a', 'Alpha'), 1000);
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await advanceTimers();
+    show('hidden');
+    await emit(offer('g', 'Gamma'), 1000);
+    await emit(errorNotification(101, 'Agent is not ready for open media'), 1000);
+    act(() => h.channel.setStatus('unauthorized'));
+    await advanceTimers();
+    expect(said('Urgent announcements')).toEqual([]);
+    show('visible');
+    await advanceTimers();
+    expect(said('Urgent announcements')).toEqual([
+      'While this tab was in the background: New offer: Gamma. Accept failed (Alpha): Agent is not ready for open media. Signed out — your session has ended.',
+    ]);
+    // Once: hidden and shown again with nothing new says nothing.
+    show('hidden');
+    show('visible');
+    await advanceTimers();
+    expect(said('Urgent announcements')).toHaveLength(1);
+  });
+
+  it('says nothing when nothing happened, and politely when there was only news', async () => {
+    const { emit } = await setup();
+    show('hidden');
+    show('visible');
+    await advanceTimers();
+    expect(said('Announcements')).toEqual([]);
+    show('hidden');
+    await emit(offer('b', 'Beta'), 1000);
+    show('visible');
+    await advanceTimers();
+    expect(said('Announcements')).toEqual(['New offer: Beta', 'While this tab was in the background: New offer: Beta.']);
+    expect(said('Urgent announcements')).toEqual([]);
+  });
+});

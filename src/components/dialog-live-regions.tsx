@@ -1,7 +1,6 @@
 import { useContext, useState } from 'react';
 import type { ActionError } from '../core/types';
-import { subjectOf } from '../protocol/interaction';
-import { LiveMirrorContext } from './live-mirror';
+import { LiveMirrorContext, ownAlerts } from './live-mirror';
 import { useMessages } from './messages-context';
 
 const lastId = (lines: readonly { readonly id: number }[] | undefined): number => lines?.at(-1)?.id ?? 0;
@@ -40,11 +39,9 @@ export function DialogLiveRegions() {
 
   const polite = mirror.announcer.polite.filter((line) => line.id > atOpen.polite);
   const assertive = mirror.announcer.assertive.filter((line) => line.id > atOpen.assertive);
-  const alerts = mirror.entries.flatMap((entry) => {
-    const { error } = entry;
-    if (error === undefined || atOpen.alerts.has(error) || !mirror.failureBursts.isOwnAlert(error)) return [];
-    return [{ key: alertKey(error), text: messages.failureOf(messages.errorTitle(error.operation, error.kind), subjectOf(entry.interaction) ?? entry.interaction.id, error.message) }];
-  });
+  const alerts = ownAlerts(mirror, messages)
+    .filter((alert) => !atOpen.alerts.has(alert.error))
+    .map((alert) => ({ key: alertKey(alert.error), text: alert.text }));
   return (
     <div className="omw-visually-hidden">
       <div role="log" aria-live="polite" aria-relevant="additions" aria-label={messages.announcementsLabel}>

@@ -1,7 +1,9 @@
 import { createContext } from 'react';
-import type { InteractionEntry } from '../core/types';
+import type { ActionError, InteractionEntry } from '../core/types';
+import { subjectOf } from '../protocol/interaction';
 import type { FailureBursts } from './failure-announcements';
 import type { Announcer } from './live-announcer';
+import type { Messages } from './messages';
 
 /**
  * What the widget's live regions say, for a modal dialog to repeat while it is open: a dialog
@@ -21,3 +23,13 @@ export interface LiveMirror {
 }
 
 export const LiveMirrorContext = createContext<LiveMirror | undefined>(undefined);
+
+/** The failures shown now that their cards announce themselves (`role="alert"`), with what to say of each. */
+export function ownAlerts(mirror: LiveMirror, messages: Messages): { readonly error: ActionError; readonly text: string }[] {
+  return mirror.entries.flatMap((entry) => {
+    const { error } = entry;
+    if (error === undefined || !mirror.failureBursts.isOwnAlert(error)) return [];
+    const subject = subjectOf(entry.interaction) ?? entry.interaction.id;
+    return [{ error, text: messages.failureOf(messages.errorTitle(error.operation, error.kind), subject, error.message) }];
+  });
+}

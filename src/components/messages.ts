@@ -177,6 +177,8 @@ export interface Messages {
    * `title` as the card's alert says it, the interaction's subject, the server's message.
    */
   readonly failureOf: (title: string, subject: string, message: string) => string;
+  /** Said when the tab comes back to the front: what it announced while in the background (each part a sentence of its own). */
+  readonly whileAway: (parts: readonly string[]) => string;
 
   /** A long user-data value is clamped: these expand it, and copy all of it. */
   readonly showMore: string;
@@ -365,6 +367,11 @@ export const DEFAULT_MESSAGES: Messages = {
   failuresSummary: (count, more) =>
     `${count.toLocaleString('en-US')} ${more ? 'more ' : ''}action${count === 1 ? '' : 's'} failed. Each card says why.`,
   failureOf: (title, subject, message) => `${title} (${subject}): ${message}`,
+  whileAway: (parts) => {
+    const sentences = parts.slice(0, 5).map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`));
+    const more = parts.length - sentences.length;
+    return `While this tab was in the background: ${sentences.join(' ')}${more > 0 ? ` And ${more.toLocaleString('en-US')} more.` : ''}`;
+  },
 
   showMore: 'Show more',
   showLess: 'Show less',

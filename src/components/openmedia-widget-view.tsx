@@ -18,6 +18,7 @@ import { useDelayedFlag } from './use-delayed-flag';
 import { FocusRecheckContext, useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
 import { useWorkAnnouncements } from './use-work-announcements';
+import { useAwaySummary } from './use-away-summary';
 import './openmedia-widget.css';
 
 /** How long the first read may take before "loading" shows (a quick one flashes nothing). */
@@ -102,6 +103,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
     () => ({ announcer, status: connectionLine, statusUrgent: status === 'unauthorized', entries, failureBursts }),
     [announcer, connectionLine, status, entries, failureBursts],
   );
+  useAwaySummary(liveMirror, messages);
   const sections: { key: string; title: string; items: readonly InteractionEntry[] }[] = [
     { key: 'offers', title: messages.groupOffers, items: groups.offers },
     { key: 'active', title: messages.groupActive, items: groups.active },
