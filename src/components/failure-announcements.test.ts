@@ -36,4 +36,30 @@ describe('FailureBursts', () => {
     // An error it never saw (a host veto, a card outside the widget) alerts by itself.
     expect(bursts.isOwnAlert(failure(0))).toBe(true);
   });
+
+  it('lets the same card’s failure alert by itself again when the agent retried at once; another card’s within the window is summarised', () => {
+    const bursts = new FailureBursts();
+    const on = new Map<ActionError, string>();
+    const shown = (error: ActionError, id: string) => {
+      on.set(error, id);
+      return error;
+    };
+    const of = (error: ActionError) => on.get(error);
+    const first = shown(failure(1_000), 'x');
+    bursts.observe([first], of);
+    // Tried again at once on x: refused again, its reason is what the agent needs to hear.
+    const retry = shown(failure(1_800), 'x');
+    bursts.observe([retry], of);
+    expect(bursts.isOwnAlert(retry)).toBe(true);
+    expect(bursts.takeSummary(DEFAULT_MESSAGES)).toBeUndefined();
+    // Another card within the window: a burst, summarised.
+    const other = shown(failure(2_500), 'y');
+    bursts.observe([retry, other], of);
+    expect(bursts.isOwnAlert(other)).toBe(false);
+    expect(bursts.takeSummary(DEFAULT_MESSAGES)).toBe('1 more action failed. Each card says why.');
+    // After a burst, x again within the window is part of it.
+    const again = shown(failure(3_000), 'x');
+    bursts.observe([other, again], of);
+    expect(bursts.isOwnAlert(again)).toBe(false);
+  });
 });

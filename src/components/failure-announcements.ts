@@ -13,19 +13,27 @@ export const FAILURE_SUMMARY_DELAY_MS = 500;
  * summarised: a lone failure is announced by its card, as always; a burst (several failures in one
  * update, or one within {@link FAILURE_BURST_WINDOW_MS} of the previous) is not ten simultaneous
  * alerts but one summary ("10 actions failed. Each card says why."), while every card still shows
- * its own alert box.
+ * its own alert box. A failure on the card whose lone failure came last, with none other since (the
+ * agent tried again at once and was refused again), is that card's own alert again: its reason is
+ * what the agent needs to hear, not "1 more action failed".
  */
 export class FailureBursts {
   private readonly ownAlert = new WeakMap<ActionError, boolean>();
   private lastAt = Number.NEGATIVE_INFINITY;
   private aloneInBurst = false;
+  /** The interaction of the last lone failure, while no other failure came since. */
+  private lastLone: string | undefined;
   /** Failures summarised and not announced yet. */
   private unannounced = 0;
   /** Failures summarised so far (only grows): a change means a summary is due. */
   summarised = 0;
 
-  /** Classify the failures not seen before. Idempotent: a second render with the same errors changes nothing. */
-  observe(errors: readonly ActionError[]): void {
+  /**
+   * Classify the failures not seen before. Idempotent: a second render with the same errors changes
+   * nothing. `interactionOf`: the interaction each error is shown on (a retry on the same card is
+   * told apart from a burst).
+   */
+  observe(errors: readonly ActionError[], interactionOf: (error: ActionError) => string | undefined = () => undefined): void {
     const fresh = errors.filter((error) => !this.ownAlert.has(error));
     if (fresh.length === 0) return;
     // The failures' own times (the store's clock), not the render's: classifying stays pure.
@@ -34,11 +42,14 @@ export class FailureBursts {
     if (!continuing) this.aloneInBurst = false;
     this.lastAt = Math.max(this.lastAt, ...fresh.map((error) => error.at));
     const [first] = fresh;
-    if (!continuing && fresh.length === 1 && first) {
+    const retry = first !== undefined && this.lastLone !== undefined && interactionOf(first) === this.lastLone && this.unannounced === 0;
+    if ((!continuing || retry) && fresh.length === 1 && first) {
       this.ownAlert.set(first, true);
       this.aloneInBurst = true;
+      this.lastLone = interactionOf(first);
       return;
     }
+    this.lastLone = undefined;
     for (const error of fresh) this.ownAlert.set(error, false);
     this.unannounced += fresh.length;
     this.summarised += fresh.length;
@@ -75,8 +86,9 @@ export function useFailureBursts(
   announce: (text: string, politeness: Politeness) => void,
 ): FailureBursts {
   const [coordinator] = useState(() => new FailureBursts());
-  const errors = entries.flatMap((entry) => (entry.error ? [entry.error] : []));
-  coordinator.observe(errors);
+  const shownOn = new Map<ActionError, string>();
+  for (const entry of entries) if (entry.error) shownOn.set(entry.error, entry.interaction.id);
+  coordinator.observe([...shownOn.keys()], (error) => shownOn.get(error));
 
   const summarised = coordinator.summarised;
   const latest = useRef({ messages, announce });
