@@ -35,6 +35,18 @@ function setup() {
 
 const settle = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 
+/** Started with w in Processing (one read), then w notified Completed; the server lists `after`. */
+async function completedW(t: ReturnType<typeof setup>, after: OpenmediaResourceWire[] = []): Promise<void> {
+  t.snapshot.list = [resource('w', 'Processing')];
+  t.client.start();
+  await settle();
+  expect(t.reads()).toBe(1);
+  t.channel.emit(statusChange(resource('w', 'Completed')));
+  t.snapshot.list = after;
+  await settle();
+  expect(t.entry('w')?.interaction.state).toBe('Completed');
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -45,14 +57,7 @@ afterEach(() => {
 describe('news that contradicts an ended interaction', () => {
   it('a Completed interaction notified in Processing again is read, and the read brings it back', async () => {
     const t = setup();
-    t.snapshot.list = [resource('w', 'Processing')];
-    t.client.start();
-    await settle();
-    expect(t.reads()).toBe(1);
-    t.channel.emit(statusChange(resource('w', 'Completed')));
-    t.snapshot.list = [];
-    await settle();
-    expect(t.entry('w')?.interaction.state).toBe('Completed');
+    await completedW(t);
 
     // Given back: the notification alone does not undo Completed, the read does.
     t.snapshot.list = [resource('w', 'Processing', 'workitem', { Subject: 'Back from the workbin' })];
@@ -66,12 +71,7 @@ describe('news that contradicts an ended interaction', () => {
 
   it('the read decides: not listed, the card stays ended; the same news again reads at most every interval', async () => {
     const t = setup();
-    t.snapshot.list = [resource('w', 'Processing')];
-    t.client.start();
-    await settle();
-    t.channel.emit(statusChange(resource('w', 'Completed')));
-    t.snapshot.list = [];
-    await settle();
+    await completedW(t);
     t.channel.emit(statusChange(resource('w', 'Processing')));
     await settle();
     expect(t.reads()).toBe(2);
@@ -88,11 +88,7 @@ describe('news that contradicts an ended interaction', () => {
 
   it('a late notification that agrees it ended reads nothing; nor does a new offer of the id (it applies)', async () => {
     const t = setup();
-    t.snapshot.list = [resource('w', 'Processing')];
-    t.client.start();
-    await settle();
-    t.channel.emit(statusChange(resource('w', 'Completed')));
-    await settle();
+    await completedW(t, [resource('w', 'Processing')]);
     t.channel.emit({ ...statusChange(resource('w', 'Completed', 'workitem', { Note: 'late' })), notificationType: 'PropertiesUpdated' });
     t.channel.emit(statusChange(resource('w', 'Invited')));
     await settle();
@@ -103,11 +99,7 @@ describe('news that contradicts an ended interaction', () => {
 
   it('an interaction evicted after its linger and notified in Processing is read, and comes back when listed', async () => {
     const t = setup();
-    t.snapshot.list = [resource('w', 'Processing')];
-    t.client.start();
-    await settle();
-    t.channel.emit(statusChange(resource('w', 'Completed')));
-    t.snapshot.list = [];
+    await completedW(t);
     await settle(61_000);
     expect(t.entry('w')).toBeUndefined();
     t.snapshot.list = [resource('w', 'Processing')];
