@@ -161,7 +161,10 @@ const READING = `## Reading the figures
   wildcard is refused, x-api-key, another widget of the page told apart from another tab) 1.1 kB
   more (43.1 kB); those of its evening (v3 tabs that share a connection only with the same media
   types, the exact channels after two refusals, a server session ended when the widget is removed
-  during its handshake) 0.3 kB more (43.4 kB).
+  during its handshake) 0.3 kB more (43.4 kB); those of its night (the fields a StatusChange leaves
+  out kept, outcomes matched to their interaction, a timeout ended by news that shows it done,
+  contradicting news read again, the dialog's live regions, work that changes without the agent
+  announced, a background tab's summary on return) 2 kB more (45.4 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
