@@ -44,6 +44,20 @@ describe('openmedia client guards', () => {
     expect(t.posts()).toBe(0);
   });
 
+  it('a StatusChange with an unreadable referenceId still moves its card, and the dropped reference is counted', async () => {
+    const channel = createMemoryChannel();
+    const t = setup(channel);
+    t.client.start();
+    channel.emit(statusChange(resource('a', 'Invited')));
+    await settle();
+    channel.emit({ ...statusChange(resource('a', 'Completed')), referenceId: 'abc-1' });
+    await settle();
+    const { state } = t.client.getSnapshot();
+    expect(state.byId.get('a')?.interaction.state).toBe('Completed');
+    expect(state.diagnostics.rejected).toEqual({ 'invalid-reference-id': 1 });
+    t.client.dispose();
+  });
+
   it('reconnect and retry do nothing while not started', async () => {
     const memory = createMemoryChannel();
     const reconnect = vi.fn();

@@ -84,8 +84,9 @@ describe('parseNotification: the Bayeux envelope', () => {
 });
 
 describe('parseNotification: referenceId', () => {
-  it.each([[true], [[7]], ['0x1A'], ['1e3'], ['7 8'], [-1], [1.5]])('rejects %j', (referenceId) => {
-    expect(parseNotification({ ...data(), referenceId })).toEqual({ ok: false, reason: 'invalid-reference-id' });
+  it.each([[true], [[7]], ['0x1A'], ['1e3'], ['7 8'], [-1], [1.5]])('rejects %j on an Error, drops it from a StatusChange', (referenceId) => {
+    expect(parseNotification({ ...data(), notificationType: 'Error', referenceId })).toEqual({ ok: false, reason: 'invalid-reference-id' });
+    expect(parseNotification({ ...data(), notificationType: 'StatusChange', referenceId })).toMatchObject({ ok: true, dropped: 'invalid-reference-id', notification: { referenceId: undefined } });
   });
 
   it('reads a numeric string, spaces around it allowed', () => {

@@ -45,14 +45,23 @@ describe('parseNotification rejections', () => {
     { reason: 'invalid-capabilities', input: withResource({ capabilities: 'Accept' }) },
     { reason: 'invalid-user-data', input: withResource({ userData: 'a=b' }) },
     { reason: 'invalid-user-data', input: withResource({ userData: [['a', 'b']] }) },
-    { reason: 'invalid-reference-id', input: message({ referenceId: -1 }) },
-    { reason: 'invalid-reference-id', input: message({ referenceId: 1.5 }) },
-    { reason: 'invalid-reference-id', input: message({ referenceId: 'seven' }) },
-    { reason: 'invalid-reference-id', input: message({ referenceId: true }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: -1 }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: 1.5 }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: 'seven' }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: true }) },
   ];
 
   it.each(rows)('$reason: $input', ({ reason, input }) => {
     expect(parseNotification(input)).toEqual({ ok: false, reason });
+  });
+
+  it('a StatusChange or PropertiesUpdated with an unreadable referenceId still applies its resource, the reference dropped and counted', () => {
+    for (const notificationType of ['StatusChange', 'PropertiesUpdated']) {
+      const result = parseNotification(message({ notificationType, referenceId: 'abc-1' }));
+      expect(result).toMatchObject({ ok: true, dropped: 'invalid-reference-id', notification: { notificationType, referenceId: undefined, openmedia: { id: seed.data.openmedia.id, state: 'Processing' } } });
+    }
+    // A readable one drops nothing.
+    expect(parseNotification(message({ referenceId: 7 }))).not.toHaveProperty('dropped');
   });
 
   it('covers every rejection reason', () => {

@@ -179,10 +179,12 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
   }
 
   const ref = readReferenceId(data.referenceId);
-  if (!ref.ok) return reject('invalid-reference-id');
-  const referenceId = ref.value;
-
   const notificationType = data.notificationType;
+  // An Error is there to name the request that failed: without a readable referenceId it is
+  // rejected. A StatusChange or PropertiesUpdated still carries the resource as it now is.
+  if (!ref.ok && (notificationType !== 'StatusChange' && notificationType !== 'PropertiesUpdated')) return reject('invalid-reference-id');
+  const referenceId = ref.ok ? ref.value : undefined;
+
   const resource = data[descriptor.resourceKey];
 
   if (notificationType === 'Error') {
@@ -207,7 +209,8 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
   if (resource === undefined || resource === null) return reject('missing-openmedia');
   const parsed = parseOpenmediaResource(resource, true);
   if (!parsed.ok) return parsed;
-  return { ok: true, notification: { notificationType, referenceId, openmedia: parsed.interaction } };
+  const notification: OpenmediaNotification = { notificationType, referenceId, openmedia: parsed.interaction };
+  return ref.ok ? { ok: true, notification } : { ok: true, notification, dropped: 'invalid-reference-id' };
 }
 
 /** Parse the immediate answer to a REST operation (`{statusCode, referenceId?, statusMessage?}`). */

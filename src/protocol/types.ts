@@ -148,7 +148,16 @@ export const REJECTION_REASONS = [
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export type ParseResult =
-  | { readonly ok: true; readonly notification: OpenmediaNotification }
+  | {
+      readonly ok: true;
+      readonly notification: OpenmediaNotification;
+      /**
+       * A part of the message that could not be read and was left out, the rest applying (a
+       * StatusChange whose referenceId is not a number: its resource is still the server's word,
+       * the request it answers cannot be told). Counted under this reason like a rejection.
+       */
+      readonly dropped?: RejectionReason;
+    }
   | { readonly ok: false; readonly reason: RejectionReason };
 
 export type ResourceParseResult =
