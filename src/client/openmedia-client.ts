@@ -215,7 +215,9 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     onUnauthorized: sessionLost,
   });
   // Before the first list, the first read is still to come and will decide.
-  const contradictions = createContradictionReads({ now, read: (mediaType) => {
+  const contradictions = createContradictionReads({
+    now,
+    read: (mediaType) => {
       if (snapshots.listed()) snapshots.load([mediaType]);
     },
   });

@@ -1,9 +1,7 @@
 import { useContext, useState } from 'react';
 import type { ActionError } from '../core/types';
-import { LiveMirrorContext, ownAlerts } from './live-mirror';
+import { LiveMirrorContext, alertsSince, markLive } from './live-mirror';
 import { useMessages } from './messages-context';
-
-const lastId = (lines: readonly { readonly id: number }[] | undefined): number => lines?.at(-1)?.id ?? 0;
 
 // A stable key per failure (the same error object for as long as its card shows it).
 const alertKeys = new WeakMap<ActionError, number>();
@@ -27,21 +25,15 @@ function alertKey(error: ActionError): number {
 export function DialogLiveRegions() {
   const mirror = useContext(LiveMirrorContext);
   const messages = useMessages();
-  const [atOpen] = useState(() => ({
-    polite: lastId(mirror?.announcer.polite),
-    assertive: lastId(mirror?.announcer.assertive),
-    alerts: new Set(mirror === undefined ? [] : errorsOf(mirror)),
-  }));
+  const [atOpen] = useState(() => (mirror === undefined ? undefined : markLive(mirror, messages)));
   // The status once it changed while the dialog is open (the first change, and every one after).
   const [status, setStatus] = useState({ seen: mirror?.status, shown: undefined as string | undefined });
   if (mirror?.status !== undefined && mirror.status !== status.seen) setStatus({ seen: mirror.status, shown: mirror.status });
-  if (mirror === undefined) return null;
+  if (mirror === undefined || atOpen === undefined) return null;
 
-  const polite = mirror.announcer.polite.filter((line) => line.id > atOpen.polite);
-  const assertive = mirror.announcer.assertive.filter((line) => line.id > atOpen.assertive);
-  const alerts = ownAlerts(mirror, messages)
-    .filter((alert) => !atOpen.alerts.has(alert.error))
-    .map((alert) => ({ key: alertKey(alert.error), text: alert.text }));
+  const polite = mirror.announcer.polite.filter((line) => line.id > atOpen.id);
+  const assertive = mirror.announcer.assertive.filter((line) => line.id > atOpen.id);
+  const alerts = alertsSince(atOpen, mirror, messages).map((alert) => ({ key: alertKey(alert.error), text: alert.text }));
   return (
     <div className="omw-visually-hidden">
       <div role="log" aria-live="polite" aria-relevant="additions" aria-label={messages.announcementsLabel}>
@@ -62,8 +54,4 @@ export function DialogLiveRegions() {
       </div>
     </div>
   );
-}
-
-function errorsOf(mirror: { readonly entries: readonly { readonly error?: ActionError | undefined }[] }): ActionError[] {
-  return mirror.entries.flatMap((entry) => (entry.error === undefined ? [] : [entry.error]));
 }

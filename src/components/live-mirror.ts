@@ -33,3 +33,19 @@ export function ownAlerts(mirror: LiveMirror, messages: Messages): { readonly er
     return [{ error, text: messages.failureOf(messages.errorTitle(error.operation, error.kind), subject, error.message) }];
   });
 }
+
+/** What the live regions had said at a moment: the last announcement, the status, the failures shown. */
+export interface LiveMark {
+  readonly id: number;
+  readonly status: string | undefined;
+  readonly alerts: ReadonlySet<ActionError>;
+}
+
+export function markLive(mirror: LiveMirror, messages: Messages): LiveMark {
+  return { id: mirror.announcer.lastId(), status: mirror.status, alerts: new Set(ownAlerts(mirror, messages).map((alert) => alert.error)) };
+}
+
+/** The cards' own failures that were not shown at `mark`. */
+export function alertsSince(mark: LiveMark, mirror: LiveMirror, messages: Messages): { readonly error: ActionError; readonly text: string }[] {
+  return ownAlerts(mirror, messages).filter((alert) => !mark.alerts.has(alert.error));
+}

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ActionError } from '../core/types';
-import { type LiveMirror, ownAlerts } from './live-mirror';
+import { type LiveMark, type LiveMirror, alertsSince, markLive } from './live-mirror';
 import type { Messages } from './messages';
 
 /**
@@ -18,10 +17,9 @@ export function useAwaySummary(mirror: LiveMirror, messages: Messages): void {
 
   useEffect(() => {
     if (typeof document === 'undefined') return undefined;
-    let mark: { readonly id: number; readonly status: string | undefined; readonly alerts: ReadonlySet<ActionError> } | undefined;
+    let mark: LiveMark | undefined;
     const markNow = () => {
-      const { mirror: now, messages: words } = latest.current;
-      mark = { id: now.announcer.lastId(), status: now.status, alerts: new Set(ownAlerts(now, words).map((alert) => alert.error)) };
+      mark = markLive(latest.current.mirror, latest.current.messages);
     };
     const onChange = () => {
       if (document.visibilityState === 'hidden') {
@@ -33,7 +31,7 @@ export function useAwaySummary(mirror: LiveMirror, messages: Messages): void {
       mark = undefined;
       const { mirror: now, messages: words } = latest.current;
       const lines = now.announcer.saidSince(since.id);
-      const alerts = ownAlerts(now, words).filter((alert) => !since.alerts.has(alert.error));
+      const alerts = alertsSince(since, now, words);
       const status = now.status !== undefined && now.status !== since.status ? now.status : undefined;
       const parts = [...lines.map((line) => line.text), ...alerts.map((alert) => alert.text), ...(status === undefined ? [] : [status])];
       if (parts.length === 0) return;
