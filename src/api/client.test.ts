@@ -215,6 +215,24 @@ describe('createGwsClient: operations and CSRF', () => {
     expect(error).toMatchObject({ kind: 'status-code', status: 404, statusCode: 6, message: 'The interaction was not found.' });
   });
 
+  it.each([
+    ['a 204', () => new Response(null, { status: 204 })],
+    ['a 202 with an empty body', () => new Response('', { status: 202 })],
+    ['a 200 with only whitespace', () => new Response(' \n', { status: 200 })],
+  ])('takes %s as accepted without a referenceId (the request was taken; news decides)', async (_, answer) => {
+    const fake = createFakeFetch((request) => (request.method === 'GET' ? json({}, { headers: csrfHeaders('t') }) : answer()));
+    const result = await createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Complete' });
+    expect(result).toEqual({ statusCode: 0, referenceId: undefined, statusMessage: undefined });
+  });
+
+  it('does not take a 2xx with a body that is not GWS JSON as accepted (a proxy page never reached GWS)', async () => {
+    const fake = createFakeFetch((request) =>
+      request.method === 'GET' ? json({}, { headers: csrfHeaders('t') }) : new Response('<html>Sign in</html>', { status: 200 }),
+    );
+    const error = await rejection(createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Complete' }));
+    expect(error).toMatchObject({ kind: 'http', message: 'GWS sent an answer to Complete the widget cannot read (not-an-object).' });
+  });
+
   it('names the operation and the reason when a 2xx answer cannot be read', async () => {
     const fake = createFakeFetch((request) => (request.method === 'GET' ? json({}, { headers: csrfHeaders('t') }) : json([1, 2])));
     const error = await rejection(createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Complete' }));

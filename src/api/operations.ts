@@ -3,6 +3,8 @@ import type { OperationRequest, RestAnswer } from '../protocol/types';
 import { GwsRequestError } from './errors';
 import type { GwsHttp } from './http';
 
+const ACCEPTED_WITHOUT_REFERENCE: RestAnswer = { statusCode: 0, referenceId: undefined, statusMessage: undefined };
+
 export function operationPath(mediaType: string, interactionId: string): string {
   return `/api/v2/me/openmedia/${encodeURIComponent(mediaType)}/${encodeURIComponent(interactionId)}`;
 }
@@ -21,6 +23,10 @@ export async function performOperation(
   signal?: AbortSignal,
 ): Promise<RestAnswer> {
   const body = await http.post(operationPath(mediaType, interactionId), request, signal);
+  // A 2xx without a body (a 202 or 204 from a server or proxy that answers so): the request was
+  // taken, with no referenceId to match its outcome by; the news about the interaction, or the
+  // deadline and the read after it, decides.
+  if (body === undefined) return ACCEPTED_WITHOUT_REFERENCE;
   const parsed = parseRestAnswer(body);
   if (parsed.ok) return parsed.answer;
   throw new GwsRequestError({

@@ -268,8 +268,11 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       }
       if (answer.statusCode === 0) {
         // Accepted, not done: the notification carrying this referenceId settles it, or the timer.
-        // Without a referenceId (GWS always sends one) nothing can match, so the timer decides.
-        if (answer.referenceId !== undefined) {
+        // Without one (a 2xx with no body) no notification can name it: news about the
+        // interaction that shows it done settles it, else the timer.
+        if (answer.referenceId === undefined) {
+          store.dispatch({ type: 'actionAcceptedWithoutReference', requestId, at: now() });
+        } else {
           store.dispatch({ type: 'actionAccepted', requestId, referenceId: answer.referenceId, at: now() });
           // Still in flight (its outcome did not come first): the other tabs can settle it on its notification too.
           if (store.getState().pending.has(requestId)) options.share?.started({ requestId, interactionId, operation, referenceId: answer.referenceId });

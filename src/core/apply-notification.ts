@@ -3,7 +3,7 @@ import { countReceivedAndLog, countUnmatched, logEvent } from './diagnostics';
 import { showsEffect } from './effects';
 import { rememberOutcome } from './early-outcomes';
 import { putEntry } from './entry';
-import { applyLateOutcome, concerns, failAction, resolveAction } from './pending-actions';
+import { applyLateOutcome, concerns, failAction, resolveAction, settleUnnumbered } from './pending-actions';
 import type { ActionError, EarlyOutcome, OpenmediaState, UnsettledKey } from './types';
 import type { UpsertOutcome } from './upsert-interaction';
 import { upsertInteraction } from './upsert-interaction';
@@ -154,12 +154,13 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   }
 
   if (resource === undefined) return next;
-  if (referenceId === undefined) return settleShownFailure(next, resource.id, at);
+  if (referenceId === undefined) return settleUnnumbered(settleShownFailure(next, resource.id, at), resource.id, at);
   const requestIds = requestsWithReference(next, referenceId, resource.id);
   if (requestIds.length > 0) {
     for (const requestId of requestIds) next = resolveAction(next, requestId, at);
     return next;
   }
   if (unsettledWithReference(next, referenceId, resource.id)) return applyLateOutcome(next, referenceId, { kind: 'resolved' }, at, resource.id);
-  return settleShownFailure(rememberUnmatched(next, referenceId, { kind: 'resolved', at, interactionId: resource.id }), resource.id, at);
+  const kept = rememberUnmatched(next, referenceId, { kind: 'resolved', at, interactionId: resource.id });
+  return settleUnnumbered(settleShownFailure(kept, resource.id, at), resource.id, at);
 }

@@ -4,7 +4,7 @@ import { logEvent } from './diagnostics';
 import { freshEntry, isEnded, putEntry } from './entry';
 import { type Effect, showsEffect } from './effects';
 import { reuseEqualParts } from './interaction-equal';
-import { applyLateOutcome, failAction, resolveAction } from './pending-actions';
+import { applyLateOutcome, failAction, resolveAction, settleUnnumbered } from './pending-actions';
 import type { InteractionEntry, OpenmediaState, StateStart } from './types';
 
 /** What the agent reads when an outcome was lost in a gap and the snapshot does not show it. */
@@ -73,12 +73,21 @@ function settleFromSnapshot(
   };
   if (afterGap) {
     for (const action of state.pending.values()) {
-      if (action.referenceId === undefined) continue; // The POST is still travelling: its answer decides.
+      // The POST is still travelling: its answer decides.
+      if (action.referenceId === undefined && action.unnumbered !== true) continue;
       const done = shows(action);
       if (done === undefined) continue;
       next = done
         ? endedByAction(resolveAction(next, action.requestId, at, ' (seen in the snapshot)'), action, at)
         : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined }, at);
+    }
+  }
+  // A read without a gap settles only what it shows done of a request no notification can name.
+  if (!afterGap) {
+    for (const action of state.pending.values()) {
+      if (action.unnumbered !== true) continue;
+      const settled = settleUnnumbered(next, action.interactionId, at);
+      if (settled !== next) next = endedByAction(settled, action, at);
     }
   }
   for (const [key, action] of state.unsettled.entries()) {

@@ -1,5 +1,6 @@
 import type { Operation, UserData } from '../protocol/types';
 import { logEvent } from './diagnostics';
+import { showsEffect } from './effects';
 import { putEntry } from './entry';
 import type { ActionError, EarlyOutcome, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
 import { rememberUnsettled } from './unsettled';
@@ -164,6 +165,36 @@ function applyEarlyOutcome(state: OpenmediaState, requestId: string, outcome: Ea
  * The REST answer (`statusCode: 0`) gave the action its referenceId. If the outcome for that
  * referenceId already came (the notification beat the HTTP response), apply it now.
  */
+/**
+ * GWS took the request without a referenceId to match its outcome by: from now on news about the
+ * interaction that shows the effect settles it (`settleUnnumbered`); news that already did (it
+ * beat the answer) settles it now.
+ */
+export function acceptWithoutReference(state: OpenmediaState, requestId: string, at: number): OpenmediaState {
+  const action = state.pending.get(requestId);
+  const line = { at, kind: 'action-accepted', referenceId: undefined } as const;
+  if (action === undefined) return logEvent(state, { ...line, interactionId: undefined, detail: `request ${requestId} is no longer pending` });
+  const accepted: PendingAction = { ...action, unnumbered: true };
+  let next: OpenmediaState = { ...state, pending: state.pending.set(requestId, accepted) };
+  const entry = next.byId.get(action.interactionId);
+  if (entry?.pending?.requestId === requestId) next = putEntry(next, action.interactionId, { ...entry, pending: accepted });
+  next = logEvent(next, { ...line, interactionId: action.interactionId, detail: `${action.operation}, without a referenceId: news that shows it done settles it` });
+  return settleUnnumbered(next, action.interactionId, at);
+}
+
+/**
+ * The interaction's own request, accepted without a referenceId, settled as done when its entry
+ * now shows the effect (a notification or a read brought it). SetInFocus leaves no trace: its
+ * deadline decides.
+ */
+export function settleUnnumbered(state: OpenmediaState, interactionId: string, at: number): OpenmediaState {
+  const entry = state.byId.get(interactionId);
+  const action = entry?.pending;
+  if (entry === undefined || action?.unnumbered !== true || action.elsewhere === true) return state;
+  if (!showsEffect(action, entry.gone === true ? undefined : entry.interaction, false)) return state;
+  return resolveAction(state, action.requestId, at, ' (seen in the news about it; the answer had no referenceId)');
+}
+
 export function acceptAction(state: OpenmediaState, requestId: string, referenceId: number, at: number): OpenmediaState {
   const action = state.pending.get(requestId);
   const line = { at, kind: 'action-accepted', referenceId } as const;

@@ -4,7 +4,7 @@ import { applySnapshot } from './apply-snapshot';
 import { assertNever } from './assert-never';
 import { EMPTY_DIAGNOSTICS, countRejected, logEvent } from './diagnostics';
 import { isEnded, putEntry } from './entry';
-import { acceptAction, endActionElsewhere, failAction, requestAction, resolveAction } from './pending-actions';
+import { acceptAction, acceptWithoutReference, endActionElsewhere, failAction, requestAction, resolveAction } from './pending-actions';
 import { emptyPersistentMap } from './persistent-map';
 import type { CoreOptions, OpenmediaEvent, OpenmediaState } from './types';
 
@@ -89,6 +89,8 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
       });
     case 'actionAccepted':
       return acceptAction(state, event.requestId, event.referenceId, event.at);
+    case 'actionAcceptedWithoutReference':
+      return acceptWithoutReference(state, event.requestId, event.at);
     case 'actionCompleted': {
       const accepted = event.referenceId === undefined ? state : acceptAction(state, event.requestId, event.referenceId, event.at);
       return resolveAction(accepted, event.requestId, event.at, ' (done at once)');

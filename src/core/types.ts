@@ -9,6 +9,11 @@ export interface PendingAction {
   readonly startedAt: number;
   /** Set once the REST answer (`statusCode: 0`) has arrived. */
   readonly referenceId: number | undefined;
+  /**
+   * The REST answer accepted it without a referenceId (a 2xx with no body): no notification can
+   * name it, so news about the interaction that shows its effect settles it (else its deadline).
+   */
+  readonly unnumbered?: true;
   /** What the request set (Attach/UpdateUserData) or removed (DeleteUserData): how a snapshot shows its effect. */
   readonly userData?: UserData;
   readonly keys?: readonly string[];
@@ -247,6 +252,8 @@ export type OpenmediaEvent =
       readonly at: number;
     }
   | { readonly type: 'actionAccepted'; readonly requestId: string; readonly referenceId: number; readonly at: number }
+  /** The REST answer accepted it but gave no referenceId (see `PendingAction.unnumbered`). */
+  | { readonly type: 'actionAcceptedWithoutReference'; readonly requestId: string; readonly at: number }
   /**
    * The REST answer said the operation is already done (Workspace API v3 `status.code` 0): the
    * action succeeds now, without waiting for a notification. With its referenceId, an outcome that

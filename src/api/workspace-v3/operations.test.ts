@@ -76,6 +76,11 @@ describe('performV3Operation', () => {
     expect((await refused.client.performOperation('workitem', 'i-1', { operationName: 'Reject' })).statusMessage).toBe('The Workspace API refused reject (status code 12).');
   });
 
+  it('a 2xx without a body is accepted with its operationId, as code 1 (its notification settles it)', async () => {
+    const { client } = setup(() => new Response(null, { status: 204 }));
+    expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
+  });
+
   it('an unreadable answer is an http error naming the verb and the reason', async () => {
     const { client } = setup(() => json({ status: 'fine' }));
     const error = await rejection(client.performOperation('workitem', 'i-1', { operationName: 'Accept' }));

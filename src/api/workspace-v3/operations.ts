@@ -96,6 +96,9 @@ export async function performV3Operation(
   const { verb, data } = callFor(interactionId, request, session);
   const { operationId, referenceId } = session.nextOperation();
   const body = await http.post(v3OperationPath(mediaType, interactionId, verb), data === undefined ? { operationId } : { operationId, data }, signal);
+  // A 2xx without a body: taken, as status.code 1 says; the operationId is ours, so the
+  // notification carrying it still settles the action.
+  if (body === undefined) return { statusCode: 0, referenceId, statusMessage: undefined };
   const parsed = parseV3Answer(body);
   if (!parsed.ok) {
     throw new GwsRequestError({ kind: 'http', message: `The Workspace API sent an answer to ${verb} the widget cannot read (${parsed.reason}).` });
