@@ -109,7 +109,7 @@ describe('what a screen reader hears', () => {
     expect(said('Announcements')).toHaveLength(3);
   });
 
-  it('says nothing when the offer ends by this agent’s own Reject, and nothing for an offer gone before it was announced', async () => {
+  it('says the agent’s own Reject is done, not that the offer is no longer offered; nothing for an offer gone before it was announced', async () => {
     const { user, h, emit } = await setup();
     await emit(statusChange(resource('o1', 'Invited', 'workitem', { Subject: 'Refund request' })), 1000);
     h.gws.operationAnswer = () => Promise.resolve(new Response(JSON.stringify({ statusCode: 0, referenceId: 41 }), { headers: { 'content-type': 'application/json' } }));
@@ -119,7 +119,7 @@ describe('what a screen reader hears', () => {
     // Offered and withdrawn within the same moment: neither is news.
     await emit(statusChange(resource('o3', 'Invited', 'workitem', { Subject: 'Flash offer' })), 10);
     await emit(statusChange(resource('o3', 'Completed', 'workitem', { Subject: 'Flash offer' })), 2000);
-    expect(said('Announcements')).toEqual(['New offer: Refund request']);
+    expect(said('Announcements')).toEqual(['New offer: Refund request', 'Rejected: Refund request']);
   });
 
   it('summarises several offers ending at once', async () => {
@@ -153,23 +153,23 @@ describe('what a screen reader hears', () => {
     // Ten cards and ten clicks: slow on a shared machine.
   }, 20_000);
 
-  it('announces an interaction that comes in progress without having been offered here, not one the agent accepted', async () => {
+  it('announces an interaction that comes in progress without having been offered here; one the agent accepted is said accepted', async () => {
     const { user, emit } = await setup();
     await emit(offer('a', 'Alpha'), 1000);
     await user.click(screen.getByRole('button', { name: 'Accept' }));
     await advanceTimers();
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101), 1000);
     expect(screen.getByRole('article', { name: 'Alpha' })).toBeInTheDocument();
-    expect(said('Announcements')).toEqual(['New offer: Alpha']);
+    expect(said('Announcements')).toEqual(['New offer: Alpha', 'Accepted: Alpha']);
     // Pushed straight to Processing (no offer first): news.
     await emit(statusChange(resource('p', 'Processing', 'workitem', { Subject: 'Pushed' })), 1000);
-    expect(said('Announcements')).toEqual(['New offer: Alpha', 'New interaction in progress: Pushed']);
+    expect(said('Announcements')).toEqual(['New offer: Alpha', 'Accepted: Alpha', 'New interaction in progress: Pushed']);
     for (let i = 1; i <= 3; i += 1) await emit(statusChange(resource(`q${i}`, 'Processing', 'workitem', { Subject: `Q${i}` })), 100);
     await advanceTimers(1000);
     expect(said('Announcements').at(-1)).toBe('3 new interactions in progress');
   });
 
-  it('announces an interaction in progress that ends without the agent — completed elsewhere, no longer listed — not the agent’s own Complete', async () => {
+  it('announces an interaction in progress that ends without the agent — completed elsewhere, no longer listed — and the agent’s own Complete as done', async () => {
     const harness = createHarness({ mediaTypes: ['workitem'] });
     const working: readonly (readonly [string, string])[] = [['x', 'Xavier'], ['y', 'Yolanda'], ['z', 'Zoe']];
     for (const [id, subject] of working) listOnServer(harness.gws, statusChange(resource(id, 'Processing', 'workitem', { Subject: subject })));
@@ -182,12 +182,28 @@ describe('what a screen reader hears', () => {
     await user.click(within(screen.getByRole('article', { name: 'Yolanda' })).getByRole('button', { name: 'Complete' }));
     await advanceTimers();
     await emit(statusChange(resource('y', 'Completed', 'workitem', { Subject: 'Yolanda' }), 101), 1000);
-    expect(said('Announcements')).toEqual(['Ended: Xavier']);
+    expect(said('Announcements')).toEqual(['Ended: Xavier', 'Completed: Yolanda']);
     // Taken away while the push channel was down: the read after the gap no longer lists it.
     h.gws.snapshots.set('workitem', []);
     act(() => h.channel.requestResync());
     await advanceTimers(1000);
-    expect(said('Announcements')).toEqual(['Ended: Xavier', 'No longer assigned to you: Zoe']);
+    expect(said('Announcements')).toEqual(['Ended: Xavier', 'Completed: Yolanda', 'No longer assigned to you: Zoe']);
+  });
+
+  it('says the agent’s own action done once its notification confirms it, not when the server only took it', async () => {
+    const { user, emit } = await setup();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })), 1000);
+    const before = said('Announcements');
+    await user.click(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Complete' }));
+    await advanceTimers();
+    // Answered (statusCode 0, referenceId 101): taken, not done.
+    expect(said('Announcements')).toEqual(before);
+    // Another application's news about it that carries no referenceId of this request does not settle it either.
+    await emit({ ...statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha', Note: 'x' })), notificationType: 'PropertiesUpdated' }, 1000);
+    expect(said('Announcements')).toEqual(before);
+    await emit(statusChange(resource('a', 'Completed', 'workitem', { Subject: 'Alpha' }), 101), 1000);
+    expect(said('Announcements')).toEqual([...before, 'Completed: Alpha'].slice(-3));
+    expect(said('Urgent announcements')).toEqual([]);
   });
 
   it('keeps a lone failure as its card’s own alert, with nothing else announced', async () => {
@@ -198,6 +214,7 @@ describe('what a screen reader hears', () => {
     await emit(errorNotification(101, 'Agent is not ready for open media'), 1000);
     expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('alert')).toHaveTextContent('Agent is not ready for open media');
     expect(said('Urgent announcements')).toEqual([]);
+    expect(said('Announcements')).toEqual(['New offer: Alpha']);
   });
 });
 

@@ -170,6 +170,8 @@ export interface Messages {
   readonly interactionEnded: (subject: string) => string;
   readonly interactionGone: (subject: string) => string;
   readonly interactionsEnded: (count: number) => string;
+  /** This tab's action, confirmed done by the server: "Completed: <subject>". */
+  readonly actionDone: (operation: Operation, subject: string) => string;
   /** Announced once for a burst of failures (each card still shows its own alert); `more`: after one already announced. */
   readonly failuresSummary: (count: number, more: boolean) => string;
   /**
@@ -216,6 +218,17 @@ const OPERATION_NAMES: Record<Operation, string> = {
   DeleteUserData: 'Delete data',
   SetInFocus: 'Set in focus',
   Complete: 'Complete',
+};
+
+const DONE_WORDS: Record<Operation, string> = {
+  Accept: 'Accepted',
+  Reject: 'Rejected',
+  Transfer: 'Transferred',
+  AttachUserData: 'Data added',
+  UpdateUserData: 'Data saved',
+  DeleteUserData: 'Data deleted',
+  SetInFocus: 'In focus',
+  Complete: 'Completed',
 };
 
 const ERROR_KIND_TITLES: Record<ActionError['kind'], string> = {
@@ -364,6 +377,7 @@ export const DEFAULT_MESSAGES: Messages = {
   interactionEnded: (subject) => `Ended: ${subject}`,
   interactionGone: (subject) => `No longer assigned to you: ${subject}`,
   interactionsEnded: (count) => `${count.toLocaleString('en-US')} interactions ended or no longer assigned to you`,
+  actionDone: (operation, subject) => `${DONE_WORDS[operation]}: ${subject}`,
   failuresSummary: (count, more) =>
     `${count.toLocaleString('en-US')} ${more ? 'more ' : ''}action${count === 1 ? '' : 's'} failed. Each card says why.`,
   failureOf: (title, subject, message) => `${title} (${subject}): ${message}`,

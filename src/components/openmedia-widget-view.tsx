@@ -17,6 +17,7 @@ import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
 import { FocusRecheckContext, useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
+import { useOutcomeAnnouncements } from './use-outcome-announcements';
 import { useWorkAnnouncements } from './use-work-announcements';
 import { useAwaySummary } from './use-away-summary';
 import './openmedia-widget.css';
@@ -96,6 +97,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const announcer = useAnnouncer();
   useOfferAnnouncements(groups.offers, groups.ended, listed, messages, announcer.announce);
   useWorkAnnouncements(groups.offers, groups.active, groups.ended, listed, messages, announcer.announce);
+  useOutcomeAnnouncements(entries, messages, announcer.announce);
   const failureBursts = useFailureBursts(entries, messages, announcer.announce);
   const connectionLine = statusLine(status, reconnectingVisible, networkLost, messages);
   // What an open dialog repeats (outside it, nothing is heard while it is open).
