@@ -28,6 +28,18 @@ test.describe('what a screen-reader agent hears', () => {
     // That it is said once, and a burst as one summary, is covered with fake timers in announcements.test.tsx.
   });
 
+  test('the agent’s own Accept is said done once the server confirms it', async ({ page, mock }) => {
+    const root = await openWidget(page);
+    const polite = root.getByRole('log', { name: 'Announcements', exact: true });
+    await expect(root.locator('header').getByText(/^\d+ open interactions?$/)).toBeVisible();
+    await mock.offer({ id: 'E2E-SR-ACC', mediaType: 'promotion', userData: { Subject: 'E2E offer to accept' } });
+    // Heard first (an offer accepted before it was announced is not announced at all).
+    await expect(polite.locator('p')).toHaveText(['New offer: E2E offer to accept']);
+    await card(page, 'E2E offer to accept').getByRole('button', { name: 'Accept' }).click();
+    await expect(polite.locator('p')).toHaveText(['New offer: E2E offer to accept', 'Accepted: E2E offer to accept']);
+    await expect(card(page, 'E2E offer to accept').getByRole('button', { name: 'Complete' })).toBeEnabled();
+  });
+
   test('while the Transfer dialog is open, a region of the dialog says what happens: Chromium leaves the widget’s own out of the accessibility tree', async ({ page, mock }) => {
     const root = await openWidget(page);
     await expect(root.locator('header').getByText(/^\d+ open interactions?$/)).toBeVisible();
