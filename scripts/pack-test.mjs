@@ -317,6 +317,8 @@ try {
     assert(!/__CLIENT_INTERNALS_DO_NOT_USE|react\.production/.test(js), 'React itself is bundled');
     const css = readFileSync(join(root, 'dist/lib/openmedia-widget.css'), 'utf8');
     assert(css.includes('.omw-root'), 'the stylesheet has no .omw-root rules');
+    // Linked instead of injected (a CSP without inline styles), it still makes the element a block.
+    assert(/:where\(openmedia-widget\)\s*\{\s*display:\s*block/.test(css), 'the stylesheet does not make <openmedia-widget> a block');
   });
 
   check('nothing shipped imports vitest, the mock GWS, test support or Node built-ins', () => {

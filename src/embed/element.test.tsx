@@ -41,6 +41,26 @@ describe('<openmedia-widget>', () => {
     expect(() => defineOpenmediaWidgetElement('someone-else')).toThrow(/already defined by another script/);
   });
 
+  it('under another tag name it is a block too (once per name), unless the host links the stylesheet itself', async () => {
+    defineOpenmediaWidgetElement('acme-openmedia');
+    createWidgetElement({}, 'acme-openmedia');
+    createWidgetElement({}, 'acme-openmedia');
+    await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(2));
+    const rules = [...document.head.querySelectorAll('style[data-openmedia-widget-element]')];
+    expect(rules.map((style) => [style.getAttribute('data-openmedia-widget-element'), style.textContent])).toEqual([
+      ['acme-openmedia', ':where(acme-openmedia){display:block}:where(acme-openmedia[hidden]){display:none}'],
+    ]);
+    // The stylesheet's own rule covers <openmedia-widget>: nothing more for it.
+    createWidgetElement({});
+    expect(document.head.querySelectorAll('style[data-openmedia-widget-element]')).toHaveLength(1);
+    rules.forEach((style) => style.remove());
+    const linked = document.createElement('acme-openmedia') as OpenmediaWidgetElement;
+    const fixture = createEmbedFixture();
+    linked.options = { channel: fixture.channel, gwsClient: fixture.gwsClient, injectStyles: false };
+    act(() => document.body.append(linked));
+    expect(document.head.querySelectorAll('style[data-openmedia-widget-element]')).toHaveLength(0);
+  });
+
   it('renders from its attributes: heading, theme, media types, transfer targets', async () => {
     const user = userEvent.setup();
     const { element, channel } = createWidgetElement({

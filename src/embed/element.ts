@@ -1,5 +1,6 @@
 import { dispatchConfigErrorEvent } from './dom-events';
 import { ELEMENT_ATTRIBUTES, readElementAttributes } from './element-attributes';
+import { injectElementStyles } from './inject-styles';
 import { mountOpenmediaWidget } from './mount';
 import type { MountedOpenmediaWidget } from './mount';
 import type { OpenmediaWidgetMountOptions } from './mount-options';
@@ -83,7 +84,10 @@ function createElementClass(): CustomElementConstructor {
     #sync(): void {
       if (!this.isConnected) return;
       const options = this.#read();
-      if (this.#widget === undefined) this.#widget = mountOpenmediaWidget(this, options);
+      if (this.#widget === undefined) {
+        if (options.injectStyles !== false) injectElementStyles(this);
+        this.#widget = mountOpenmediaWidget(this, options);
+      }
       // Every key is passed, so an attribute that was removed goes back to its default.
       else this.#widget.update(options);
     }

@@ -2,16 +2,20 @@ import alertsCss from '../components/offer-alerts.css?inline';
 import widgetCss from '../components/openmedia-widget.css?inline';
 
 const MARKER = 'data-openmedia-widget-styles';
+const ELEMENT_MARKER = 'data-openmedia-widget-element';
 
 /**
- * `<openmedia-widget>` lays out as a block, as a container is expected to (a custom element is
+ * The custom element lays out as a block, as a container is expected to (a custom element is
  * inline by default, so a host's width, height or overflow on it did nothing). `:where()` has no
- * specificity: any rule of the host's wins, and `hidden` still hides it.
+ * specificity: any rule of the host's wins, and `hidden` still hides it. The stylesheet itself
+ * (openmedia-widget.css) has this rule for `<openmedia-widget>`, so a linked stylesheet gives it too.
  */
-const ELEMENT_CSS = ':where(openmedia-widget){display:block}:where(openmedia-widget[hidden]){display:none}';
+function elementCss(tagName: string): string {
+  return `:where(${tagName}){display:block}:where(${tagName}[hidden]){display:none}`;
+}
 
-/** The widget's rules, the offer-alert controls' (shown above it with `alerts`) and the element's own. */
-const CSS = `${widgetCss}\n${alertsCss}\n${ELEMENT_CSS}`;
+/** The widget's rules and the offer-alert controls' (shown above it with `alerts`). */
+const CSS = `${widgetCss}\n${alertsCss}`;
 
 /**
  * Adds the widget's stylesheet once where `element` is: to the document's head, or to the shadow
@@ -28,6 +32,25 @@ export function injectWidgetStyles(element: Element): void {
   const style = doc.createElement('style');
   style.setAttribute(MARKER, '');
   style.textContent = CSS;
+  if (shadow) shadow.prepend(style);
+  else doc.head.append(style);
+}
+
+/**
+ * The block layout of a custom element registered under another name than `<openmedia-widget>`
+ * (`defineOpenmediaWidgetElement('acme-openmedia')`), once per name where `element` is.
+ */
+export function injectElementStyles(element: Element): void {
+  const tagName = element.localName;
+  if (tagName === 'openmedia-widget') return;
+  const root = element.getRootNode();
+  const shadow = typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot ? root : undefined;
+  const doc = element.ownerDocument;
+  const container: ParentNode & Node = shadow ?? doc.head;
+  if ([...container.querySelectorAll(`style[${ELEMENT_MARKER}]`)].some((style) => style.getAttribute(ELEMENT_MARKER) === tagName)) return;
+  const style = doc.createElement('style');
+  style.setAttribute(ELEMENT_MARKER, tagName);
+  style.textContent = elementCss(tagName);
   if (shadow) shadow.prepend(style);
   else doc.head.append(style);
 }
