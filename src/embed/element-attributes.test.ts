@@ -76,6 +76,32 @@ describe('readElementAttributes', () => {
     expect(problems.join(' ')).toMatch(/theme must be/);
   });
 
+  it('reports a server address that is neither an http(s) URL nor a path on the page\'s origin, and leaves it out', () => {
+    for (const [gws, cometd] of [
+      ['gws.example:8090', 'gws.example:8090/genesys/cometd'],
+      ['javascript:alert(1)', 'ftp://gws.example/cometd'],
+      ['//gws.example', 'cometd'],
+    ] as const) {
+      const { options, problems } = read({ gws, 'cometd-url': cometd });
+      expect(options.gwsBase).toBeUndefined();
+      expect(options.cometdUrl).toBeUndefined();
+      expect(problems).toEqual([
+        `gws must be an http(s) URL such as "https://gws.example:8090", or a path on this page's origin starting with "/", not "${gws}".`,
+        `cometd-url must be an http(s) URL such as "https://gws.example:8090", or a path on this page's origin starting with "/", not "${cometd}".`,
+      ]);
+    }
+    for (const [gws, cometd] of [
+      ['http://127.0.0.1:8090', 'https://gws.example/genesys/cometd'],
+      ['/gws', '/gws/api/v2/notifications'],
+    ] as const) {
+      const { options, problems } = read({ gws, 'cometd-url': cometd });
+      expect(problems).toEqual([]);
+      expect(options).toMatchObject({ gwsBase: gws, cometdUrl: cometd });
+    }
+    // Empty: the page's own origin for GWS, the default endpoint for CometD.
+    expect(read({ gws: ' ', 'cometd-url': '' })).toMatchObject({ options: { gwsBase: '', cometdUrl: undefined }, problems: [] });
+  });
+
   it('reports a malformed locale (en_US) and leaves the browser its own; a well-formed one passes as written', () => {
     const bad = read({ locale: 'en_US' });
     expect(bad.options.locale).toBeUndefined();

@@ -74,6 +74,27 @@ function readPositiveInt(name: string, value: string | null, problems: string[])
 }
 
 /**
+ * A server address: an http(s) URL, or a path on the page's own origin (`/gws`); `''` for `gws` is
+ * the page's origin. Anything else (`gws.example:8090` without its scheme reads as a URL of the
+ * scheme `gws.example:`) would only ever show as "Cannot reach GWS": it is reported instead.
+ */
+function readServerUrl(name: 'gws' | 'cometd-url', value: string | null, problems: string[]): string | undefined {
+  if (value === null) return undefined;
+  const url = value.trim();
+  if (url === '') return name === 'gws' ? '' : undefined;
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed !== undefined && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return url;
+  problems.push(`${name} must be an http(s) URL such as "https://gws.example:8090", or a path on this page's origin starting with "/", not "${url}".`);
+  return undefined;
+}
+
+/**
  * Reads the element's attributes into mount options. Nothing here throws: an unreadable attribute
  * is left out (the widget's default applies) and described in `problems`.
  */
@@ -103,9 +124,9 @@ export function readElementAttributes(get: (name: ElementAttribute) => string | 
   }
 
   const options: OpenmediaWidgetMountOptions = {
-    gwsBase: gws === null ? undefined : gws.trim(),
+    gwsBase: readServerUrl('gws', gws, problems),
     dialect: isDialectName(dialect) ? dialect : undefined,
-    cometdUrl: cometdUrl === null || cometdUrl.trim() === '' ? undefined : cometdUrl.trim(),
+    cometdUrl: readServerUrl('cometd-url', cometdUrl, problems),
     cometdChannels: readChannels(get('cometd-channels'), problems),
     apiKey: readApiKey(get('api-key')),
     mediaTypes: mediaTypes && mediaTypes.length > 0 ? mediaTypes : undefined,
