@@ -15,27 +15,62 @@ export interface AlertEffects {
 
 interface TitleHolder {
   title: string;
+  /** A document's head: watched so a title the host sets while offers wait gets the badge back at once. */
+  readonly head?: Node | null;
+}
+
+/** One badge per document, whoever writes it (two widgets on one page count the same offers). */
+interface SharedBadge {
+  readonly counts: Map<object, number>;
+  original: string | undefined;
+  written: string | undefined;
+  watcher: MutationObserver | undefined;
+}
+
+const badges = new WeakMap<TitleHolder, SharedBadge>();
+
+function apply(doc: TitleHolder, badge: SharedBadge): void {
+  let count = 0;
+  for (const each of badge.counts.values()) count = Math.max(count, each);
+  if (badge.written !== undefined && doc.title !== badge.written) badge.original = doc.title;
+  if (count <= 0) {
+    badge.watcher?.disconnect();
+    badge.watcher = undefined;
+    if (badge.original !== undefined && doc.title === badge.written) doc.title = badge.original;
+    badge.original = undefined;
+    badge.written = undefined;
+    return;
+  }
+  badge.original ??= doc.title;
+  badge.written = `(${count}) ${badge.original}`;
+  if (doc.title !== badge.written) doc.title = badge.written;
+  if (badge.watcher === undefined && doc.head && typeof MutationObserver !== 'undefined') {
+    // The host retitles the page (a route change) while offers wait: its title, badged again.
+    badge.watcher = new MutationObserver(() => {
+      if (doc.title !== badge.written) apply(doc, badge);
+    });
+    badge.watcher.observe(doc.head, { childList: true, subtree: true, characterData: true });
+  }
 }
 
 /**
  * The tab title badge: `(2) Agent desktop`. The title before the first badge is kept and put back
- * exactly; a title the host sets while the badge shows becomes the new one to restore.
+ * exactly; a title the host sets while the badge shows becomes the new one to restore, and gets the
+ * badge back at once. Every badge of one document is one: it shows the largest count any of them
+ * was given (two widgets on a page do not write `(2) (2) Agent desktop`).
  */
 export function createTitleBadge(doc: TitleHolder | undefined): (count: number) => void {
-  let original: string | undefined;
-  let written: string | undefined;
+  const key = {};
   return (count) => {
     if (doc === undefined) return;
-    if (written !== undefined && doc.title !== written) original = doc.title;
-    if (count <= 0) {
-      if (original !== undefined && doc.title === written) doc.title = original;
-      original = undefined;
-      written = undefined;
-      return;
+    let badge = badges.get(doc);
+    if (badge === undefined) {
+      badge = { counts: new Map(), original: undefined, written: undefined, watcher: undefined };
+      badges.set(doc, badge);
     }
-    original ??= doc.title;
-    written = `(${count}) ${original}`;
-    if (doc.title !== written) doc.title = written;
+    if (count > 0) badge.counts.set(key, count);
+    else badge.counts.delete(key);
+    apply(doc, badge);
   };
 }
 

@@ -101,6 +101,24 @@ describe('offer alerts: settings', () => {
     expect(calls.badges).toEqual([0, 0]);
   });
 
+  it('switched off and on again while offers wait, badges them at once (not at the next change of the list); no offer is alerted twice', () => {
+    const { alerts, calls } = engine();
+    alerts.configure(true);
+    const heard: string[] = [];
+    alerts.onOffer((interaction) => heard.push(interaction.id));
+    alerts.update(stateWith(resource('o1', 'Invited'), resource('o2', 'Invited'), resource('o3', 'Invited')), 'solo');
+    expect(calls.badges.at(-1)).toBe(3);
+    alerts.configure(false);
+    expect(calls.badges.at(-1)).toBe(0);
+    alerts.configure(true);
+    expect(calls.badges.at(-1)).toBe(3);
+    alerts.configure({ titleBadge: false });
+    expect(calls.badges.at(-1)).toBe(0);
+    alerts.configure({ titleBadge: true });
+    expect(calls.badges.at(-1)).toBe(3);
+    expect(heard).toEqual(['o1', 'o2', 'o3']);
+  });
+
   it('tells subscribers when the settings change, not when they stay, and stops after unsubscribe', () => {
     const { alerts } = engine();
     const heard = vi.fn();

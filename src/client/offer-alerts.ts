@@ -111,6 +111,8 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
   let paused = false;
   let lastById: OpenmediaState['byId'] | undefined;
   let lastRole: TabRole | undefined;
+  /** The last state and role `update` was given: the badge follows a change of settings at once. */
+  let latest: { readonly state: OpenmediaState; readonly role: TabRole | undefined } | undefined;
   const listeners = new Set<{ readonly listener: () => void }>();
   const offerListeners = new Set<{ readonly listener: (interaction: OpenmediaInteraction) => void }>();
 
@@ -134,8 +136,10 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
     enabled = nextEnabled;
     settings = undefined;
     if (!showsBadge()) effects.setBadge(0);
-    // Re-run the badge with the new settings on the next update.
+    // The badge with the new settings now (alerts switched back on while offers wait), not at the
+    // next change of the list.
     lastById = undefined;
+    if (latest !== undefined) update(latest.state, latest.role);
     // Settings nobody has read yet (and nobody listens for) changed for no one.
     if (before === undefined && listeners.size === 0) return;
     if (JSON.stringify(before) !== JSON.stringify(current())) for (const { listener } of [...listeners]) listener();
@@ -164,6 +168,25 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
     }
     // One sound for a burst of offers, not a drum roll.
     if (sound && !muted) effects.playSound();
+  }
+
+  function update(state: OpenmediaState, role: TabRole | undefined): void {
+    latest = { state, role };
+    if (paused || (state.byId === lastById && role === lastRole)) return;
+    lastById = state.byId;
+    lastRole = role;
+    const waiting: OpenmediaInteraction[] = [];
+    for (const id of selectDisplayOrder(state)) {
+      const entry = state.byId.get(id);
+      // Offers come first in display order: the first entry that is not one ends them.
+      if (entry === undefined || entry.endedAt !== undefined || entry.interaction.state !== 'Invited') break;
+      waiting.push(entry.interaction);
+    }
+    if (showsBadge()) effects.setBadge(waiting.length);
+    // A follower leaves alerting to the leader; what the leader alerted reaches it by markAlerted.
+    if (role === 'follower') return;
+    const fresh = waiting.filter((offer) => !seen.has(offer.id));
+    if (fresh.length > 0) alert(fresh);
   }
 
   return {
@@ -196,23 +219,7 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
         offerListeners.delete(record);
       };
     },
-    update(state, role) {
-      if (paused || (state.byId === lastById && role === lastRole)) return;
-      lastById = state.byId;
-      lastRole = role;
-      const waiting: OpenmediaInteraction[] = [];
-      for (const id of selectDisplayOrder(state)) {
-        const entry = state.byId.get(id);
-        // Offers come first in display order: the first entry that is not one ends them.
-        if (entry === undefined || entry.endedAt !== undefined || entry.interaction.state !== 'Invited') break;
-        waiting.push(entry.interaction);
-      }
-      if (showsBadge()) effects.setBadge(waiting.length);
-      // A follower leaves alerting to the leader; what the leader alerted reaches it by markAlerted.
-      if (role === 'follower') return;
-      const fresh = waiting.filter((offer) => !seen.has(offer.id));
-      if (fresh.length > 0) alert(fresh);
-    },
+    update,
     markAlerted(ids) {
       seen.add(ids);
     },
