@@ -88,6 +88,34 @@ test('three tabs of one browser share one CometD session; a closed leader hands 
   expect((await mock.state()).handshakes).toBe(handshakesBeforeHandOver + 1);
 });
 
+test("a long task on the leader's page (a heavy CRM) does not hold the other tab: its offer, Live, its Accept", async ({ page, mock }) => {
+  test.setTimeout(60_000);
+  const other = await page.context().newPage();
+  await openLive(page);
+  await openLive(other);
+  await expect(tabRole(page)).toContainText('Leader');
+  await expect(tabRole(other)).toContainText('2 tabs');
+  // The leader's page is held 8 s: longer than a follower waits before it takes the leader for held.
+  const longTask = page.evaluate(() => {
+    const end = Date.now() + 8_000;
+    while (Date.now() < end) {
+      // The host's work.
+    }
+  });
+  await mock.offer({ id: 'E2E-TABS-HELD', mediaType: 'promotion', userData: { Subject: 'Offered while the leader is busy' } });
+  const there = card(other, 'Offered while the leader is busy');
+  await expect(there).toBeVisible({ timeout: 3_000 });
+  await there.getByRole('button', { name: 'Accept' }).click();
+  await expect(there.getByRole('button', { name: 'Complete' })).toBeEnabled({ timeout: 3_000 });
+  expect((await mock.interaction('E2E-TABS-HELD'))?.state).toBe('Processing');
+  await expect(indicator(widget(other), 'Live')).toBeVisible();
+  await expectStaysAtMost('follower shown reconnecting (0 / 1)', async () => ((await indicator(widget(other), 'Reconnecting…').count()) > 0 ? 1 : 0), 0, 3_000);
+  await longTask;
+  // The leader's page, free again, shows it as it is, and its Accept done.
+  await expect(card(page, 'Offered while the leader is busy').getByRole('button', { name: 'Complete' })).toBeEnabled();
+  await expect(card(other, 'Offered while the leader is busy').getByRole('alert')).toHaveCount(0);
+});
+
 test('an Accept sent from one tab shows in flight in the other, which offers neither Accept nor Reject meanwhile', async ({ page, mock }) => {
   const other = await page.context().newPage();
   await openLive(page);

@@ -28,6 +28,27 @@ export const CLOSE_GRACE_MS = 1_000;
  */
 export type WorkerChannelFactory = (config: WorkerChannelConfig, visible: () => boolean, csrf?: CsrfHeaderSource) => NotificationChannel;
 
+/** The part of a BroadcastChannel the relay to the other tabs uses (tests pass a fake). */
+export interface RelayBus {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  close(): void;
+}
+
+/** Opens the other tabs' BroadcastChannel; undefined where the Worker has none. */
+export type RelayBusFactory = (name: string) => RelayBus | undefined;
+
+function openBroadcastChannel(name: string): RelayBus | undefined {
+  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
+}
+
+/** What the other tabs send that only another tab sends: proof that one is there. */
+function fromAnotherTab(data: unknown): 'hello' | 'ping' | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const kind = (data as { kind?: unknown }).kind;
+  return kind === 'hello' || kind === 'ping' ? kind : undefined;
+}
+
 /**
  * Runs the CometD connection inside a Worker (see `createWorkerChannel` for the page's side): the
  * entry of a connection Worker calls it once, with no arguments (the Worker's global scope).
@@ -39,10 +60,15 @@ export type WorkerChannelFactory = (config: WorkerChannelConfig, visible: () => 
  *   gathered so far are sent first.
  * - The page's visibility arrives as commands: connect pacing never waits in a hidden tab.
  * - So does the CSRF token; a fresh one the channel needs is asked of the page (`csrfRefresh`).
+ * - A page that leads other tabs (`relay`) has the Worker relay to them over their
+ *   BroadcastChannel, as the page would (the relay protocol's `message`, `status` and `resync`,
+ *   a `pong` to each `ping`, the status to a `hello`), so that a page held by a long task does not
+ *   hold them: the page relays only what came before `relaying`.
  */
 export function serveConnection(
   port: ConnectionPort = globalThis as unknown as ConnectionPort,
   createChannel: WorkerChannelFactory = createWorkerCometdChannel,
+  openBus: RelayBusFactory = openBroadcastChannel,
 ): void {
   let channel: NotificationChannel | undefined;
   let unsubscribe: (() => void) | undefined;
@@ -50,17 +76,62 @@ export function serveConnection(
   let visible = true;
   let gathered: unknown[] = [];
   let csrf: RelayedCsrfSource | undefined;
+  /** The other tabs' bus, once the page leads them. */
+  let bus: RelayBus | undefined;
+  /** Relaying to the other tabs (one is there); told to the page with `relaying`. */
+  let relaying = false;
+
+  function toTabs(message: unknown): void {
+    if (!relaying) return;
+    try {
+      bus?.postMessage(message);
+    } catch {
+      // A closed channel: nobody is left to tell.
+    }
+  }
 
   function flush(): void {
     if (gathered.length === 0) return;
     const data = gathered;
     gathered = [];
+    // The other tabs first, as the page did: what the page says because of it comes after.
+    for (const each of data) toTabs({ kind: 'message', data: each });
     port.postMessage({ kind: 'messages', data });
   }
 
   function send(message: FromConnectionWorker): void {
     flush();
+    if (message.kind === 'status') toTabs({ kind: 'status', status: message.status });
+    else if (message.kind === 'resyncNeeded') toTabs({ kind: 'resync' });
     port.postMessage(message);
+  }
+
+  function startRelaying(): void {
+    if (relaying || bus === undefined || stopped) return;
+    // What was gathered so far goes to the page unrelayed (the page relays it); all after, relayed.
+    flush();
+    relaying = true;
+    port.postMessage({ kind: 'relaying' });
+  }
+
+  function relay(name: string, others: boolean): void {
+    if (stopped) return;
+    if (bus === undefined) {
+      try {
+        bus = openBus(name);
+      } catch {
+        bus = undefined;
+      }
+      bus?.addEventListener('message', (event) => {
+        const heard = fromAnotherTab(event.data);
+        if (heard === undefined || stopped) return;
+        startRelaying();
+        if (heard === 'ping') toTabs({ kind: 'pong' });
+        // A tab that joins waits for the status before it reads its list.
+        else if (channel !== undefined) toTabs({ kind: 'status', status: channel.getStatus() });
+      });
+    }
+    if (others) startRelaying();
   }
 
   port.addEventListener('message', (event) => {
@@ -116,10 +187,16 @@ export function serveConnection(
       case 'csrfRefreshed':
         csrf?.refreshed(command.token);
         return;
+      case 'relay':
+        relay(command.name, command.others);
+        return;
       case 'stop':
         if (stopped) return;
         stopped = true;
         flush();
+        relaying = false;
+        bus?.close();
+        bus = undefined;
         unsubscribe?.();
         unsubscribe = undefined;
         channel = undefined;

@@ -61,4 +61,12 @@ export interface NotificationChannel {
    * Optional: a channel without it (a replay, a test's) runs nothing late.
    */
   afterPendingConnect?(callback: () => void): boolean;
+  /**
+   * Relay to the other tabs sharing this connection, on the BroadcastChannel `name`, what the
+   * channel hears (notifications, status, resyncs), off the page's main thread, and answer their
+   * pings; `others`: another tab is there (called again with true when one appears). `relaying`
+   * is told when the channel starts doing so (the page relays nothing it hears after that) and
+   * when it stops (the page relays again). Optional: only a channel in a Worker offers it.
+   */
+  relayTo?(name: string, others: boolean, relaying: (on: boolean) => void): void;
 }

@@ -288,3 +288,36 @@ describe('createWorkerChannel', () => {
     expect(events).toEqual(['status connecting', 'status connected']);
   });
 });
+
+describe('createWorkerChannel: relaying to the other tabs from the Worker', () => {
+  it('asks its Worker to relay (again when another tab appears, and to a Worker started later), and says when the Worker does and stops', () => {
+    const { channel, workers, listener } = setup();
+    const relaying: boolean[] = [];
+    channel.relayTo?.('omw-shared', false, (on) => relaying.push(on));
+    channel.subscribe(listener);
+    const worker = nth(workers, 0);
+    expect(worker.posted.filter((message) => message.kind === 'relay')).toEqual([{ kind: 'relay', name: 'omw-shared', others: false }]);
+    channel.relayTo?.('omw-shared', false, (on) => relaying.push(on));
+    channel.relayTo?.('omw-shared', true, (on) => relaying.push(on));
+    expect(worker.posted.filter((message) => message.kind === 'relay')).toEqual([
+      { kind: 'relay', name: 'omw-shared', others: false },
+      { kind: 'relay', name: 'omw-shared', others: true },
+    ]);
+    worker.send({ kind: 'relaying' });
+    worker.send({ kind: 'relaying' });
+    expect(relaying).toEqual([true]);
+    // The Worker dies: the page holds the connection, and relays again itself.
+    worker.fail();
+    expect(relaying).toEqual([true, false]);
+  });
+
+  it('a graceful stop ends the relaying too', () => {
+    const { channel, workers, listener } = setup();
+    const relaying: boolean[] = [];
+    channel.relayTo?.('omw-shared', true, (on) => relaying.push(on));
+    const unsubscribe = channel.subscribe(listener);
+    nth(workers, 0).send({ kind: 'relaying' });
+    unsubscribe();
+    expect(relaying).toEqual([true, false]);
+  });
+});

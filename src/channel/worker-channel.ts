@@ -80,6 +80,16 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
   /** Push worked at some point of this run: a switch to the fallback must re-read what it missed. */
   let everConnected = false;
   let resyncWhenConnected = false;
+  /** The other tabs this channel's Worker is asked to relay to (see `relayTo`). */
+  let relayRequest: { readonly name: string; others: boolean; readonly relaying: (on: boolean) => void } | undefined;
+  /** The Worker said it relays. */
+  let workerRelays = false;
+
+  function stopRelaying(): void {
+    if (!workerRelays) return;
+    workerRelays = false;
+    relayRequest?.relaying(false);
+  }
 
   function setStatus(next: ConnectionStatus): void {
     if (next === 'connected') everConnected = true;
@@ -111,6 +121,11 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
         return;
       case 'failed':
         switchToFallback();
+        return;
+      case 'relaying':
+        if (workerRelays || relayRequest === undefined) return;
+        workerRelays = true;
+        relayRequest.relaying(true);
         return;
     }
   }
@@ -149,11 +164,14 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
       },
     });
     stopVisibility = visibility.onChange(() => worker?.postMessage({ kind: 'visibility', visible: visibility.visible() }));
+    if (relayRequest !== undefined) started.postMessage({ kind: 'relay', name: relayRequest.name, others: relayRequest.others });
     return true;
   }
 
   /** `graceful`: let the Worker disconnect its session and close itself; otherwise end it now. */
   function stopWorker(graceful: boolean): void {
+    // What comes next (the fallback on the page, or nothing) the page relays itself.
+    stopRelaying();
     stopVisibility?.();
     stopVisibility = undefined;
     csrfRelay?.stop();
@@ -221,6 +239,16 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
       if (status !== 'reconnecting' || listeners.size === 0) return;
       if (worker !== undefined) worker.postMessage({ kind: 'retryNow' });
       else fallback?.retryNow?.();
+    },
+    relayTo(name, others, relaying) {
+      if (relayRequest !== undefined && relayRequest.name === name) {
+        if (!others || relayRequest.others) return;
+        relayRequest.others = true;
+      } else {
+        stopRelaying();
+        relayRequest = { name, others, relaying };
+      }
+      worker?.postMessage({ kind: 'relay', name, others: relayRequest.others });
     },
     subscribe(listener: ChannelListener) {
       return subscribeCounted(listeners, listener, start, stop);

@@ -40,7 +40,14 @@ export type ToConnectionWorker =
   /** The read the Worker asked for with `csrfRefresh` is over; the token now. */
   | { readonly kind: 'csrfRefreshed'; readonly token: CsrfHeader | undefined }
   /** Nobody listens any more: disconnect, then the Worker closes itself. */
-  | { readonly kind: 'stop' };
+  | { readonly kind: 'stop' }
+  /**
+   * The page leads the tabs sharing this connection over the BroadcastChannel `name`: the Worker
+   * relays to them itself, so a page held by a long task (a heavy CRM) does not hold the other
+   * tabs' news. It starts once another tab is there (`others`, or a `hello` / `ping` heard on the
+   * bus); sent again with `others` when the page hears one first.
+   */
+  | { readonly kind: 'relay'; readonly name: string; readonly others: boolean };
 
 /** The Worker tells the page, in the order it happened. */
 export type FromConnectionWorker =
@@ -52,4 +59,9 @@ export type FromConnectionWorker =
   /** A request was refused for its CSRF token: read a fresh one and answer `csrfRefreshed`. */
   | { readonly kind: 'csrfRefresh' }
   /** The channel could not be opened in the Worker (no XMLHttpRequest there, a bad URL). */
-  | { readonly kind: 'failed'; readonly reason: string };
+  | { readonly kind: 'failed'; readonly reason: string }
+  /**
+   * From here on the Worker has posted to the other tabs every notification, status and resync it
+   * sends the page after this message (none before it): the page relays them no more.
+   */
+  | { readonly kind: 'relaying' };

@@ -114,6 +114,8 @@ function newTabId(): string {
 interface Leading {
   readonly source: NotificationChannel;
   unsubscribe(): void;
+  /** Another tab spoke for the first time: the source's Worker starts relaying to the tabs. */
+  othersAppeared(): void;
 }
 
 interface Run {
@@ -240,18 +242,25 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     const source = options.createSource();
     let live = true;
     let connectedOnce = false;
+    /**
+     * The source's Worker relays to the other tabs itself (what it hears after saying so): a host's
+     * long task on this page then holds this tab only, not the others' news, nor its answers to
+     * their pings. Until then, and without a Worker, this page relays.
+     */
+    let sourceRelays = false;
+    const relays = () => current.others && !sourceRelays;
     const relay: ChannelListener = {
       onMessage(data) {
         if (!live) return;
         // Relayed first: whatever this tab says because of it (an action of its own ended by this
         // notification) must reach the others after the notification, not before it.
-        if (current.others) post({ kind: 'message', data }, current);
+        if (relays()) post({ kind: 'message', data }, current);
         listeners.message(data);
       },
       onStatus(next) {
         if (!live) return;
         setStatus(next);
-        if (current.others) post({ kind: 'status', status: next }, current);
+        if (relays()) post({ kind: 'status', status: next }, current);
         if (next !== 'connected' || connectedOnce) return;
         connectedOnce = true;
         // What was sent between the last leader's end and this subscription reached no tab.
@@ -261,7 +270,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       onResyncNeeded() {
         if (!live) return;
         listeners.resyncNeeded();
-        if (current.others) post({ kind: 'resync' }, current);
+        if (relays()) post({ kind: 'resync' }, current);
       },
       // The leader's client checks the session; its verdict reaches the others as a status.
       onSessionCheckNeeded() {
@@ -269,13 +278,18 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       },
     };
     const unsubscribe = source.subscribe(relay);
+    const relaying = (on: boolean) => {
+      if (live) sourceRelays = on;
+    };
     current.leading = {
       source,
       unsubscribe() {
         live = false;
         unsubscribe();
       },
+      othersAppeared: () => source.relayTo?.(name, true, relaying),
     };
+    source.relayTo?.(name, current.others, relaying);
     relay.onStatus?.(source.getStatus());
   }
 
@@ -362,8 +376,12 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       onBus: (event) => {
         const message = readRelayMessage(event.data);
         if (message === undefined || run !== current) return;
-        // A BroadcastChannel never delivers a tab's own posts: this came from another tab.
-        current.others = true;
+        // A BroadcastChannel never delivers a tab's own posts: this came from another tab (or
+        // from this tab's own connection Worker, which relays only once another tab is there).
+        if (!current.others) {
+          current.others = true;
+          current.leading?.othersAppeared();
+        }
         receive(current, message);
       },
       election: { resign: () => undefined },

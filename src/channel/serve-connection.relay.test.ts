@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { OPENMEDIA_CHANNEL } from '../protocol/parse';
+import { createMemoryChannel } from './memory-channel';
+import type { MemoryChannel } from './memory-channel';
+import { serveConnection } from './serve-connection';
+import type { ConnectionPort, RelayBus } from './serve-connection';
+import type { FromConnectionWorker, ToConnectionWorker, WorkerChannelConfig } from './worker-protocol';
+
+// The connection Worker of a leader tab relays to the other tabs itself: a host's long task on the
+// leader's page (a heavy CRM) then holds that page only, not the other tabs' news, nor the answers
+// to their pings. The page relays what the Worker sent before it said `relaying`, nothing after.
+
+const CONFIG: WorkerChannelConfig = { url: 'https://desk.example/api/v2/notifications', descriptor: OPENMEDIA_CHANNEL, transport: 'long-polling', visible: true };
+
+function setup(options: { bus?: boolean } = {}) {
+  const posted: FromConnectionWorker[] = [];
+  const handlers: ((event: MessageEvent<ToConnectionWorker>) => void)[] = [];
+  const port: ConnectionPort = { postMessage: (message) => posted.push(message), addEventListener: (_type, listener) => handlers.push(listener), close: vi.fn() };
+  let channel: MemoryChannel | undefined;
+  const toTabs: unknown[] = [];
+  const busListeners: ((event: { readonly data: unknown }) => void)[] = [];
+  const opened: string[] = [];
+  const bus: RelayBus = { postMessage: (message) => toTabs.push(message), addEventListener: (_type, listener) => busListeners.push(listener), close: vi.fn() };
+  serveConnection(
+    port,
+    (config) => (channel = createMemoryChannel(config.descriptor)),
+    (name) => {
+      opened.push(name);
+      return options.bus === false ? undefined : bus;
+    },
+  );
+  const command = (message: ToConnectionWorker) => handlers.forEach((handler) => handler({ data: message } as MessageEvent<ToConnectionWorker>));
+  const fromTab = (data: unknown) => busListeners.forEach((listener) => listener({ data }));
+  command({ kind: 'start', config: CONFIG });
+  posted.length = 0;
+  const source = () => {
+    if (channel === undefined) throw new Error('not started');
+    return channel;
+  };
+  return { posted, command, fromTab, toTabs, opened, bus, source };
+}
+
+const settle = () => Promise.resolve();
+
+describe('the connection Worker relays to the other tabs', () => {
+  it('relays nothing while the page leads no other tab (no clone and trip per notification for no one)', async () => {
+    const t = setup();
+    t.command({ kind: 'relay', name: 'omw-shared', others: false });
+    expect(t.opened).toEqual(['omw-shared']);
+    t.source().emit({ n: 1 });
+    await settle();
+    expect(t.toTabs).toEqual([]);
+    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }] }]);
+  });
+
+  it('once another tab is there: the notifications first to the tabs, then to the page; status and resync too', async () => {
+    const t = setup();
+    t.source().emit({ n: 1 });
+    t.command({ kind: 'relay', name: 'omw-shared', others: true });
+    // What was gathered before goes to the page unrelayed (the page relays it), then `relaying`.
+    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }] }, { kind: 'relaying' }]);
+    expect(t.toTabs).toEqual([]);
+    t.source().emit({ n: 2 });
+    await settle();
+    expect(t.toTabs).toEqual([{ kind: 'message', data: { n: 2 } }]);
+    t.source().setStatus('reconnecting');
+    t.source().requestResync();
+    expect(t.toTabs.slice(1)).toEqual([{ kind: 'status', status: 'reconnecting' }, { kind: 'resync' }]);
+    expect(t.posted.slice(2)).toEqual([{ kind: 'messages', data: [{ n: 2 }] }, { kind: 'status', status: 'reconnecting' }, { kind: 'resyncNeeded' }]);
+  });
+
+  it("starts when it hears another tab itself (the page may be held), answers its pings, and tells a tab that joins the status", () => {
+    const t = setup();
+    t.command({ kind: 'relay', name: 'omw-shared', others: false });
+    t.fromTab({ kind: 'ping' });
+    expect(t.posted).toEqual([{ kind: 'relaying' }]);
+    expect(t.toTabs).toEqual([{ kind: 'pong' }]);
+    t.fromTab({ kind: 'hello', from: 'tab-3' });
+    expect(t.toTabs).toEqual([{ kind: 'pong' }, { kind: 'status', status: 'connected' }]);
+    // What only the page says (alerted offers, actions, focus) is not the Worker's to answer.
+    t.fromTab({ kind: 'alerted', ids: ['x'] });
+    t.fromTab('noise');
+    expect(t.toTabs).toHaveLength(2);
+    expect(t.posted).toEqual([{ kind: 'relaying' }]);
+  });
+
+  it('without a BroadcastChannel in the Worker, relays nothing and never says relaying (the page goes on relaying)', async () => {
+    const t = setup({ bus: false });
+    t.command({ kind: 'relay', name: 'omw-shared', others: true });
+    t.source().emit({ n: 1 });
+    await settle();
+    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }] }]);
+  });
+
+  it('stops relaying and closes the bus when the page stops the connection', () => {
+    const t = setup();
+    t.command({ kind: 'relay', name: 'omw-shared', others: true });
+    t.command({ kind: 'stop' });
+    expect(t.bus.close).toHaveBeenCalledTimes(1);
+    t.fromTab({ kind: 'ping' });
+    expect(t.toTabs).toEqual([]);
+  });
+});
