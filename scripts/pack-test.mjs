@@ -110,6 +110,19 @@ export function WorkerApp() {
 }
 export const serveInWorker = (port: ConnectionPort) => serveConnection(port);
 
+// The element and its events are typed without a cast.
+export function typedElement(): string {
+  const element = document.createElement('openmedia-widget');
+  element.options = { theme: 'dark' };
+  element.addEventListener('openmedia-action', (event) => {
+    if (event.detail.phase === 'before' && event.detail.request.operationName === 'Reject') event.preventDefault();
+  });
+  document.addEventListener('openmedia-offer', (event) => console.log(event.detail.interaction.id));
+  // @ts-expect-error a focus event's detail has no request
+  document.addEventListener('openmedia-focus', (event) => event.detail.request);
+  return document.querySelector('openmedia-widget')?.options.theme ?? '';
+}
+
 export function embed(element: HTMLElement): MountedOpenmediaWidget {
   defineOpenmediaWidgetElement();
   element.addEventListener(OPENMEDIA_ACTION_EVENT, (event) => event.preventDefault());

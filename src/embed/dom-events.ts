@@ -34,6 +34,20 @@ export interface OpenmediaConfigErrorEventDetail {
   readonly problems: readonly string[];
 }
 
+declare global {
+  /**
+   * The element's events, typed for a TypeScript host: `element.addEventListener('openmedia-action',
+   * (event) => event.detail.request…)` with no cast. On every element and the document, since they
+   * bubble.
+   */
+  interface GlobalEventHandlersEventMap {
+    'openmedia-focus': CustomEvent<OpenmediaFocusEventDetail>;
+    'openmedia-action': CustomEvent<OpenmediaActionEventDetail>;
+    'openmedia-offer': CustomEvent<OpenmediaOfferEventDetail>;
+    'openmedia-config-error': CustomEvent<OpenmediaConfigErrorEventDetail>;
+  }
+}
+
 // Bubbling and composed, so a listener on the document (or outside a shadow root) hears them.
 export function dispatchFocusEvent(target: EventTarget, interaction: OpenmediaInteraction, fromAnotherTab: boolean): void {
   target.dispatchEvent(

@@ -14,6 +14,13 @@ export interface OpenmediaWidgetElement extends HTMLElement {
   options: Partial<OpenmediaWidgetMountOptions>;
 }
 
+declare global {
+  /** `document.querySelector('openmedia-widget')` and `createElement('openmedia-widget')` are typed. */
+  interface HTMLElementTagNameMap {
+    'openmedia-widget': OpenmediaWidgetElement;
+  }
+}
+
 const defined = new WeakSet<CustomElementConstructor>();
 
 function createElementClass(): CustomElementConstructor {
