@@ -16,6 +16,17 @@ describe('sameClientOptions', () => {
     expect(sameClientOptions({}, { mediaTypes: [] })).toBe(false);
   });
 
+  it('takes an option given as its default for the option left out (an element given action-timeout-ms="15000" does not reconnect)', () => {
+    expect(sameClientOptions({}, { actionTimeoutMs: 15_000, lingerMs: 60_000, shareConnection: true, transport: 'long-polling', mediaTypes: ['promotion', 'workitem'] })).toBe(true);
+    expect(sameClientOptions({ actionTimeoutMs: 15_000 }, {})).toBe(true);
+    expect(sameClientOptions({}, { actionTimeoutMs: 20_000 })).toBe(false);
+    expect(sameClientOptions({}, { lingerMs: 5_000 })).toBe(false);
+    expect(sameClientOptions({}, { shareConnection: false })).toBe(false);
+    expect(sameClientOptions({}, { transport: 'websocket' })).toBe(false);
+    // Workspace API v3 has other default media types: the GWS v2 list given is a change there.
+    expect(sameClientOptions({ dialect: 'workspace-v3' }, { dialect: 'workspace-v3', mediaTypes: ['promotion', 'workitem'] })).toBe(false);
+  });
+
   it('compares the CometD channels by content too, and the API key by value', () => {
     expect(sameClientOptions({ cometdChannels: ['/a', '/b'] }, { cometdChannels: ['/a', '/b'] })).toBe(true);
     expect(sameClientOptions({ cometdChannels: ['/a'] }, { cometdChannels: ['/a', '/b'] })).toBe(false);

@@ -151,14 +151,29 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
   return a.every((item, i) => item === b[i]);
 }
 
+/** What an option left out means: given as that value, it is no change (no reconnect). */
+const DEFAULTS: Partial<Record<(typeof CLIENT_OPTION_KEYS)[number], unknown>> = {
+  actionTimeoutMs: DEFAULT_ACTION_TIMEOUT_MS,
+  lingerMs: DEFAULT_LINGER_MS,
+  shareConnection: true,
+  transport: 'long-polling',
+};
+
 /**
  * Whether a client made with `a` serves `b` as well: the same values (media types and channels
- * compared by content, so an inline array literal does not reconnect on every render).
+ * compared by content, so an inline array literal does not reconnect on every render; an option
+ * left out equal to its default given).
  */
 export function sameClientOptions(a: OpenmediaClientOptions, b: OpenmediaClientOptions): boolean {
-  return CLIENT_OPTION_KEYS.every((key) =>
-    key === 'mediaTypes' || key === 'cometdChannels' ? sameList(a[key], b[key]) : Object.is(a[key], b[key]),
-  );
+  return CLIENT_OPTION_KEYS.every((key) => {
+    // The default media types are the dialect's: compared as the default only within GWS v2.
+    if (key === 'mediaTypes' && (a.dialect ?? 'gws-v2') === 'gws-v2' && (b.dialect ?? 'gws-v2') === 'gws-v2') {
+      return sameList(a.mediaTypes ?? DEFAULT_MEDIA_TYPES, b.mediaTypes ?? DEFAULT_MEDIA_TYPES);
+    }
+    if (key === 'mediaTypes' || key === 'cometdChannels') return sameList(a[key], b[key]);
+    const fallback = DEFAULTS[key];
+    return Object.is(a[key] ?? fallback, b[key] ?? fallback);
+  });
 }
 
 /** Only the client-defining keys of `options` (a widget's or an element's options carry more). */
