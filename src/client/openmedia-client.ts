@@ -493,6 +493,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       disposed = true;
       actions.dispose();
       sharedActions.dispose();
+      // A read still travelling (or retrying) would only reach a GWS nobody shows any more.
+      snapshots.dispose();
       for (const hold of holds) hold.released = true;
       holds.length = 0;
       close();

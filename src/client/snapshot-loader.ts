@@ -44,6 +44,11 @@ export interface SnapshotLoader {
    * "no interactions", before it "not read yet". Stays true (later reads refresh a listed store).
    */
   listed(): boolean;
+  /**
+   * The client is disposed: the reads in flight are cancelled (their requests aborted, their
+   * retries dropped) and nothing more is read or dispatched.
+   */
+  dispose(): void;
 }
 
 function describe(error: unknown): string {
@@ -56,6 +61,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   /** Per media type with a read in flight: the interactions notifications reported meanwhile, and whether it is a read after a gap. */
   const inFlight = new Map<string, { readonly heard: Map<string, OpenmediaInteraction>; readonly afterGap: boolean }>();
   const errors = new Map<string, string>();
+  let disposed = false;
   let combined: string | undefined;
   /** The media types of the first `load` not read yet; undefined before it. */
   let unlisted: Set<string> | undefined;
@@ -100,7 +106,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     const heard = new Map<string, OpenmediaInteraction>(afterGapAsked ? [] : (replaced?.heard ?? []));
     inFlight.set(mediaType, { heard, afterGap });
     const query = snapshotQueryOptions(client, mediaType);
-    const isLatest = () => sequence.get(mediaType) === mine;
+    const isLatest = () => !disposed && sequence.get(mediaType) === mine;
     try {
       // A read started before the gap may miss what happened during it: the latest read wins.
       await queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
@@ -148,6 +154,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
 
   return {
     load(mediaTypes, loadOptions) {
+      if (disposed) return;
       unlisted ??= new Set(mediaTypes);
       for (const mediaType of new Set(mediaTypes)) void loadOne(mediaType, loadOptions?.afterGap === true);
     },
@@ -167,5 +174,13 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     },
     error: () => combined,
     listed: () => unlisted !== undefined && unlisted.size === 0,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const mediaType of inFlight.keys()) {
+        void queryClient.cancelQueries({ queryKey: snapshotQueryOptions(client, mediaType).queryKey, exact: true });
+      }
+      inFlight.clear();
+    },
   };
 }
