@@ -9,7 +9,7 @@ export interface ListenerSet {
   /** Adds a listener; returns its idempotent remover. */
   add(listener: ChannelListener): () => void;
   readonly size: number;
-  message(data: unknown): void;
+  message(data: unknown, receivedAt?: number): void;
   status(status: ConnectionStatus): void;
   resyncNeeded(): void;
   sessionCheckNeeded(): void;
@@ -57,8 +57,8 @@ export function createListenerSet(): ListenerSet {
     get size() {
       return slots.size;
     },
-    message(data) {
-      each((l) => l.onMessage(data));
+    message(data, receivedAt) {
+      each((l) => l.onMessage(data, receivedAt));
     },
     status(status) {
       each((l) => l.onStatus?.(status));

@@ -77,7 +77,7 @@ describe('createMemoryChannel', () => {
       process.once('uncaughtException', resolve);
     });
     channel.emit('x');
-    expect(good).toHaveBeenCalledWith('x');
+    expect(good).toHaveBeenCalledWith('x', undefined);
     await expect(surfaced).resolves.toMatchObject({ message: 'listener bug' });
   });
 });

@@ -5,8 +5,11 @@ import type { ChannelListener, ConnectionStatus, NotificationChannel } from './t
 
 /** An in-memory {@link NotificationChannel} with the controls a test or a story needs. */
 export interface MemoryChannel extends NotificationChannel {
-  /** Delivers one Bayeux `data` payload to every listener, synchronously. Dropped when nobody listens. */
-  emit(data: unknown): void;
+  /**
+   * Delivers one Bayeux `data` payload to every listener, synchronously. Dropped when nobody
+   * listens. `receivedAt`: when it reached the browser, as a connection Worker tells it.
+   */
+  emit(data: unknown, receivedAt?: number): void;
   /**
    * Sets the status and tells the listeners. Set while nobody listens, it is kept: a channel set
    * to `unauthorized` before the widget mounts stays `unauthorized` (a story can show it).
@@ -50,8 +53,8 @@ export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CH
         () => setStatus('disconnected'),
       );
     },
-    emit(data) {
-      listeners.message(data);
+    emit(data, receivedAt) {
+      listeners.message(data, receivedAt);
     },
     setStatus,
     requestResync() {

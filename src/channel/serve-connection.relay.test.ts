@@ -50,7 +50,7 @@ describe('the connection Worker relays to the other tabs', () => {
     t.source().emit({ n: 1 });
     await settle();
     expect(t.toTabs).toEqual([]);
-    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }] }]);
+    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }], at: expect.any(Number) }]);
   });
 
   it('once another tab is there: the notifications first to the tabs, then to the page; status and resync too', async () => {
@@ -58,15 +58,15 @@ describe('the connection Worker relays to the other tabs', () => {
     t.source().emit({ n: 1 });
     t.command({ kind: 'relay', name: 'omw-shared', others: true });
     // What was gathered before goes to the page unrelayed (the page relays it), then `relaying`.
-    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }] }, { kind: 'relaying' }]);
+    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }], at: expect.any(Number) }, { kind: 'relaying' }]);
     expect(t.toTabs).toEqual([]);
     t.source().emit({ n: 2 });
     await settle();
-    expect(t.toTabs).toEqual([{ kind: 'message', data: { n: 2 } }]);
+    expect(t.toTabs).toEqual([{ kind: 'message', data: { n: 2 }, at: expect.any(Number) }]);
     t.source().setStatus('reconnecting');
     t.source().requestResync();
     expect(t.toTabs.slice(1)).toEqual([{ kind: 'status', status: 'reconnecting' }, { kind: 'resync' }]);
-    expect(t.posted.slice(2)).toEqual([{ kind: 'messages', data: [{ n: 2 }] }, { kind: 'status', status: 'reconnecting' }, { kind: 'resyncNeeded' }]);
+    expect(t.posted.slice(2)).toEqual([{ kind: 'messages', data: [{ n: 2 }], at: expect.any(Number) }, { kind: 'status', status: 'reconnecting' }, { kind: 'resyncNeeded' }]);
   });
 
   it("starts when it hears another tab itself (the page may be held), answers its pings, and tells a tab that joins the status", () => {
@@ -89,7 +89,7 @@ describe('the connection Worker relays to the other tabs', () => {
     t.command({ kind: 'relay', name: 'omw-shared', others: true });
     t.source().emit({ n: 1 });
     await settle();
-    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }] }]);
+    expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }], at: expect.any(Number) }]);
   });
 
   it('stops relaying and closes the bus when the page stops the connection', () => {

@@ -74,10 +74,10 @@ describe('serveConnection', () => {
     channel.emit({ n: 3 });
     expect(posted).toEqual([]);
     await settle();
-    expect(posted).toEqual([{ kind: 'messages', data: [{ n: 1 }, { n: 2 }, { n: 3 }] }]);
+    expect(posted).toEqual([{ kind: 'messages', data: [{ n: 1 }, { n: 2 }, { n: 3 }], at: expect.any(Number) }]);
     channel.emit({ n: 4 });
     await settle();
-    expect(posted.at(-1)).toEqual({ kind: 'messages', data: [{ n: 4 }] });
+    expect(posted.at(-1)).toEqual({ kind: 'messages', data: [{ n: 4 }], at: expect.any(Number) });
     expect(posted).toHaveLength(2);
   });
 
@@ -95,13 +95,13 @@ describe('serveConnection', () => {
     channel.emit('d');
     await settle();
     expect(posted).toEqual([
-      { kind: 'messages', data: ['a'] },
+      { kind: 'messages', data: ['a'], at: expect.any(Number) },
       { kind: 'status', status: 'reconnecting' },
-      { kind: 'messages', data: ['b'] },
+      { kind: 'messages', data: ['b'], at: expect.any(Number) },
       { kind: 'resyncNeeded' },
-      { kind: 'messages', data: ['c'] },
+      { kind: 'messages', data: ['c'], at: expect.any(Number) },
       { kind: 'sessionCheckNeeded' },
-      { kind: 'messages', data: ['d'] },
+      { kind: 'messages', data: ['d'], at: expect.any(Number) },
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('serveConnection', () => {
     const { channel } = nth(made, 0);
     channel.emit('last');
     command({ kind: 'stop' });
-    expect(posted.at(-1)).toEqual({ kind: 'messages', data: ['last'] });
+    expect(posted.at(-1)).toEqual({ kind: 'messages', data: ['last'], at: expect.any(Number) });
     expect(channel.listenerCount()).toBe(0);
     expect(channel.getStatus()).toBe('disconnected');
     await settle();

@@ -75,6 +75,8 @@ export function serveConnection(
   let stopped = false;
   let visible = true;
   let gathered: unknown[] = [];
+  /** When the first of `gathered` arrived. */
+  let gatheredAt = 0;
   let csrf: RelayedCsrfSource | undefined;
   /** The other tabs' bus, once the page leads them. */
   let bus: RelayBus | undefined;
@@ -93,10 +95,11 @@ export function serveConnection(
   function flush(): void {
     if (gathered.length === 0) return;
     const data = gathered;
+    const at = gatheredAt;
     gathered = [];
     // The other tabs first, as the page did: what the page says because of it comes after.
-    for (const each of data) toTabs({ kind: 'message', data: each });
-    port.postMessage({ kind: 'messages', data });
+    for (const each of data) toTabs({ kind: 'message', data: each, at });
+    port.postMessage({ kind: 'messages', data, at });
   }
 
   function send(message: FromConnectionWorker): void {
@@ -152,7 +155,10 @@ export function serveConnection(
           channel = opened;
           unsubscribe = opened.subscribe({
             onMessage(data) {
-              if (gathered.length === 0) queueMicrotask(flush);
+              if (gathered.length === 0) {
+                gatheredAt = Date.now();
+                queueMicrotask(flush);
+              }
               gathered.push(data);
             },
             onStatus: (status) => report({ kind: 'status', status }),

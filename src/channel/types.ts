@@ -12,8 +12,13 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'un
 
 /** What a subscriber to the channel receives. Raw data is parsed by the subscriber (or the hook). */
 export interface ChannelListener {
-  /** Bayeux `data` of one message on the subscribed channel, as received (unknown: parse it). */
-  onMessage(data: unknown): void;
+  /**
+   * Bayeux `data` of one message on the subscribed channel, as received (unknown: parse it).
+   * `receivedAt`: when it reached this browser (`Date.now()`), where that is known apart from now —
+   * a connection Worker stamps each answer, so a page held by a long task, or a tab hearing the
+   * leader's relay, still knows when the news came.
+   */
+  onMessage(data: unknown, receivedAt?: number): void;
   /** Status changed. */
   onStatus?(status: ConnectionStatus): void;
   /**

@@ -104,7 +104,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
         for (const data of message.data) {
           // The last listener may leave from inside a delivery: the rest of the answer is dropped.
           if (worker !== from) return;
-          listeners.message(data);
+          listeners.message(data, message.at);
         }
         return;
       case 'status':

@@ -51,8 +51,11 @@ export type ToConnectionWorker =
 
 /** The Worker tells the page, in the order it happened. */
 export type FromConnectionWorker =
-  /** The data of every notification of one long-poll answer, in order (one message per answer). */
-  | { readonly kind: 'messages'; readonly data: readonly unknown[] }
+  /**
+   * The data of every notification of one long-poll answer, in order (one message per answer), and
+   * when the Worker received it (`Date.now()`).
+   */
+  | { readonly kind: 'messages'; readonly data: readonly unknown[]; readonly at?: number }
   | { readonly kind: 'status'; readonly status: ConnectionStatus }
   | { readonly kind: 'resyncNeeded' }
   | { readonly kind: 'sessionCheckNeeded' }

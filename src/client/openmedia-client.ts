@@ -134,6 +134,9 @@ function createChannel(
  * Create a client. Creating has no side effects (nothing connects, no timer starts) until
  * {@link OpenmediaClient.start}.
  */
+/** A reception time further back than this is not believed (another clock): the news is timed now. */
+const MAX_ARRIVAL_LAG_MS = 10 * 60_000;
+
 export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}): OpenmediaClient {
   const gwsBase = normalizeGwsBase(clientOptions.gwsBase);
   // Everything dialect-specific is decided here; below, only the resolved options are used.
@@ -147,6 +150,16 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     schedule: options.schedule ?? createVisibilitySchedule({ afterPendingConnect: channel.afterPendingConnect ? (callback) => channel.afterPendingConnect?.(callback) ?? false : undefined }),
   });
   const now = options.now ?? Date.now;
+  /**
+   * When news came, for the times it starts (time in state): when the connection Worker or the
+   * leader tab received it, if this page heard it later (held by a host's long task); else now.
+   * Only on the real clock (a client given its own `now` keeps to it), and never in the future.
+   */
+  const arrivedAt = (receivedAt: number | undefined): number => {
+    const at = now();
+    if (receivedAt === undefined || options.now !== undefined) return at;
+    return receivedAt < at && at - receivedAt < MAX_ARRIVAL_LAG_MS ? receivedAt : at;
+  };
   const tickMs = options.tickMs ?? 1000;
   const mediaTypes = new Set(options.mediaTypes ?? DEFAULT_MEDIA_TYPES);
   const listeners = new Set<{ readonly listener: () => void }>();
@@ -275,18 +288,19 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     let waitingForCode = false;
     let codeRetry: ReturnType<typeof setTimeout> | undefined;
     let codeFailures = 0;
-    function heard(data: unknown): void {
+    function heard(data: unknown, receivedAt?: number): void {
       if (!live) return;
+      const at = arrivedAt(receivedAt);
       if (early.length === 0) {
         const loading = dialect.whenLoaded();
         if (loading === undefined) {
-          receive(data);
+          receive(data, at);
           return;
         }
         // A failure is handled by awaitCode, which asks again.
         loading.catch(() => undefined);
       }
-      early.push({ data, at: now() });
+      early.push({ data, at });
       awaitCode();
     }
     /**

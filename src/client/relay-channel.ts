@@ -250,12 +250,13 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     let sourceRelays = false;
     const relays = () => current.others && !sourceRelays;
     const relay: ChannelListener = {
-      onMessage(data) {
+      onMessage(data, receivedAt) {
         if (!live) return;
         // Relayed first: whatever this tab says because of it (an action of its own ended by this
         // notification) must reach the others after the notification, not before it.
-        if (relays()) post({ kind: 'message', data }, current);
-        listeners.message(data);
+        // With when it came: a follower held by a long task of its own hears it late.
+        if (relays()) post({ kind: 'message', data, at: receivedAt ?? Date.now() }, current);
+        listeners.message(data, receivedAt);
       },
       onStatus(next) {
         if (!live) return;
@@ -299,7 +300,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       case 'message':
         if (leading) return;
         leaderSpoke(current);
-        listeners.message(message.data);
+        listeners.message(message.data, message.at);
         return;
       case 'status':
         if (leading) return;

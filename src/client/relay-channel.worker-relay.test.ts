@@ -65,9 +65,12 @@ function tab(browser: FakeBrowser, server: MemoryChannel[]) {
         visibility: { visible: () => true, onChange: () => () => undefined },
       }),
   });
-  const heard = { statuses: [] as ConnectionStatus[], resyncs: 0, messages: [] as unknown[] };
+  const heard = { statuses: [] as ConnectionStatus[], resyncs: 0, messages: [] as unknown[], times: [] as (number | undefined)[] };
   const listener: ChannelListener = {
-    onMessage: (data) => heard.messages.push(data),
+    onMessage: (data, receivedAt) => {
+      heard.messages.push(data);
+      heard.times.push(receivedAt);
+    },
     onStatus: (status) => heard.statuses.push(status),
     onResyncNeeded: () => (heard.resyncs += 1),
   };
@@ -102,6 +105,7 @@ describe('the leader’s connection Worker relays to the other tabs', () => {
     expect(b.shared.getStatus()).toBe('connected');
 
     const release = a.fake.hold();
+    const secondAt = Date.now();
     source?.emit({ n: 2 });
     await settle(LEADER_HELD_MS + 2 * LEADER_PING_MS);
     source?.emit({ n: 3 });
@@ -111,6 +115,8 @@ describe('the leader’s connection Worker relays to the other tabs', () => {
     expect(b.shared.getStatus()).toBe('connected');
     expect(b.heard.statuses).not.toContain('reconnecting');
     expect(b.shared.leaderHeld?.()).toBe(false);
+    // With when the leader's Worker received it.
+    expect(b.heard.times[1]).toBe(secondAt);
 
     release();
     await settle(100);

@@ -7,8 +7,8 @@ import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
  * may send something else.
  */
 export type RelayMessage =
-  /** One raw Bayeux `data` payload the leader received (each tab parses it itself). */
-  | { readonly kind: 'message'; readonly data: unknown }
+  /** One raw Bayeux `data` payload the leader received (each tab parses it itself), and when, if known. */
+  | { readonly kind: 'message'; readonly data: unknown; readonly at?: number }
   /** The leader's channel status. */
   | { readonly kind: 'status'; readonly status: ConnectionStatus }
   /** Notifications may have been lost: every tab re-reads its snapshot. */
@@ -81,7 +81,8 @@ export function readRelayMessage(value: unknown): RelayMessage | undefined {
   const message = value as Record<string, unknown>;
   switch (message.kind) {
     case 'message':
-      return 'data' in message ? { kind: 'message', data: message.data } : undefined;
+      if (!('data' in message)) return undefined;
+      return typeof message.at === 'number' && Number.isFinite(message.at) ? { kind: 'message', data: message.data, at: message.at } : { kind: 'message', data: message.data };
     case 'status':
       return typeof message.status === 'string' && STATUSES.has(message.status) ? { kind: 'status', status: message.status as ConnectionStatus } : undefined;
     case 'resync':

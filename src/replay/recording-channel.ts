@@ -104,11 +104,11 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
 
   // One subscription to the inner channel, however many listeners: each message is recorded once.
   const relay: ChannelListener = {
-    onMessage(data) {
+    onMessage(data, receivedAt) {
       // Before anyone else reads it: the values stay the same, only their copies are shared.
       intern(data);
       keep(data);
-      listeners.message(data);
+      listeners.message(data, receivedAt);
     },
     onStatus(status) {
       keep(new StatusChange(status));
