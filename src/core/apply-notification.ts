@@ -3,7 +3,7 @@ import { countReceivedAndLog, countUnmatched, logEvent } from './diagnostics';
 import { showsEffect } from './effects';
 import { rememberOutcome } from './early-outcomes';
 import { putEntry } from './entry';
-import { applyLateOutcome, concerns, failAction, resolveAction, settleUnnumbered } from './pending-actions';
+import { applyLateOutcome, concerns, failAction, refusedButDone, resolveAction, settleUnnumbered } from './pending-actions';
 import type { ActionError, EarlyOutcome, OpenmediaState, UnsettledKey } from './types';
 import type { UpsertOutcome } from './upsert-interaction';
 import { upsertInteraction } from './upsert-interaction';
@@ -95,6 +95,16 @@ function settleShownFailure(state: OpenmediaState, id: string, at: number): Open
   const entry = state.byId.get(id);
   const error = entry?.error;
   if (entry === undefined || error === undefined || error.operation === undefined || error.requestId === undefined) return state;
+  if (refusedButDone(entry, error.operation, error.kind)) {
+    // Refused because another tab or application was doing it: now the card shows it done.
+    return logEvent(putEntry(state, id, { ...entry, error: undefined }), {
+      at,
+      kind: 'action-resolved',
+      interactionId: id,
+      referenceId: error.referenceId,
+      detail: `${error.operation} seen done in a notification: its refusal no longer shown`,
+    });
+  }
   if (error.kind !== 'timeout' && error.kind !== 'outcome-unknown') return state;
   const key: UnsettledKey = error.referenceId ?? `request:${error.requestId}`;
   const action = state.unsettled.get(key);

@@ -2,7 +2,7 @@ import type { Operation, UserData } from '../protocol/types';
 import { logEvent } from './diagnostics';
 import { showsEffect } from './effects';
 import { putEntry } from './entry';
-import type { ActionError, EarlyOutcome, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
+import type { ActionError, EarlyOutcome, InteractionEntry, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
 import { rememberUnsettled } from './unsettled';
 
 /**
@@ -103,6 +103,18 @@ export function resolveAction(state: OpenmediaState, requestId: string, at: numb
 }
 
 /**
+ * A refusal that the interaction already contradicts: an Accept refused while the card shows it
+ * in progress, a Complete refused while it shows it completed — another tab or application of the
+ * agent's did it first (two clicks in two tabs, a click queued behind a long task). What the agent
+ * asked for is so: "Complete was refused" beside a completed card would read as a failure.
+ */
+export function refusedButDone(entry: InteractionEntry | undefined, operation: Operation, kind: ActionError['kind']): boolean {
+  if (entry === undefined || entry.gone || (kind !== 'status-code' && kind !== 'error-notification')) return false;
+  const { state } = entry.interaction;
+  return (operation === 'Accept' && state === 'Processing') || (operation === 'Complete' && state === 'Completed');
+}
+
+/**
  * A pending action failed. The error lands on the action's interaction, or on `fallbackId` (the
  * resource of an Error notification) when that one is no longer shown.
  */
@@ -123,6 +135,15 @@ export function failAction(
       interactionId: action.interactionId,
       referenceId: action.referenceId,
       detail: `${action.operation} (in another tab): ${failure.message}`,
+    });
+  }
+  if (refusedButDone(state.byId.get(action.interactionId), action.operation, failure.kind)) {
+    return logEvent(settle(state, action), {
+      at,
+      kind: 'action-resolved',
+      interactionId: action.interactionId,
+      referenceId: action.referenceId,
+      detail: `${action.operation} refused, but already done (${failure.message}): no alert`,
     });
   }
   let next = settle(state, action);

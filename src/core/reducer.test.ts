@@ -273,15 +273,21 @@ describe('pending requests and their outcomes', () => {
     },
     {
       name: 'actionFailed fails it with the given kind',
-      events: [requested('r1', ID, 'Accept', 1200), { type: 'actionFailed', requestId: 'r1', message: 'Forbidden', code: 3, kind: 'status-code', at: 1300 }],
+      events: [requested('r1', ID, 'Complete', 1200), { type: 'actionFailed', requestId: 'r1', message: 'Forbidden', code: 3, kind: 'status-code', at: 1300 }],
       pending: false,
-      error: { kind: 'status-code', message: 'Forbidden', code: 3, operation: 'Accept', referenceId: undefined, at: 1300 },
+      error: { kind: 'status-code', message: 'Forbidden', code: 3, operation: 'Complete', referenceId: undefined, at: 1300 },
     },
     {
       name: 'actionTimedOut fails a request still pending',
       events: [requested('r1', ID, 'Complete', 1200), accepted('r1', 7, 1300), { type: 'actionTimedOut', requestId: 'r1', at: 11_200 }],
       pending: false,
-      error: { kind: 'timeout', message: 'No answer from the server for Complete.', referenceId: 7, at: 11_200 },
+      error: { kind: 'timeout', message: 'The server took Complete, but its outcome never came.', referenceId: 7, at: 11_200 },
+    },
+    {
+      name: 'actionTimedOut of a request never answered says so',
+      events: [requested('r1', ID, 'Complete', 1200), { type: 'actionTimedOut', requestId: 'r1', at: 11_200 }],
+      pending: false,
+      error: { kind: 'timeout', message: 'No answer from the server for Complete.', referenceId: undefined, at: 11_200 },
     },
     {
       name: 'an Error without referenceId lands on its interaction with no operation',
