@@ -59,7 +59,7 @@ describe('point 1: a late outcome after the timeout', () => {
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
     await advanceTimers(5_100);
-    expect(within(card('Alpha')).getByRole('alert')).toHaveTextContent('No answer from the server for Accept.');
+    expect(within(card('Alpha')).getByRole('alert')).toHaveTextContent('The server took Accept, but its outcome never came.');
     expect(onAction).toHaveBeenLastCalledWith(expect.objectContaining({ phase: 'after', outcome: expect.objectContaining({ status: 'failed' }) }));
 
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101));
@@ -79,11 +79,11 @@ describe('point 1: a late outcome after the timeout', () => {
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })));
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
     await advanceTimers(5_100);
-    expect(within(card('Alpha')).getByText('No answer from the server for Accept.')).toBeInTheDocument();
+    expect(within(card('Alpha')).getByText('The server took Accept, but its outcome never came.')).toBeInTheDocument();
     await emit(errorNotification(101, 'Agent is not ready for this media'));
     // The box may be a plain group (two failures close together are announced as one summary).
     expect(within(card('Alpha')).getByText('Agent is not ready for this media')).toBeInTheDocument();
-    expect(within(card('Alpha')).queryByText('No answer from the server for Accept.')).not.toBeInTheDocument();
+    expect(within(card('Alpha')).queryByText('The server took Accept, but its outcome never came.')).not.toBeInTheDocument();
   });
 });
 

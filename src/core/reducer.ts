@@ -110,7 +110,9 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
     case 'actionTimedOut': {
       const action = state.pending.get(event.requestId);
       if (action === undefined) return state;
-      const message = `No answer from the server for ${action.operation}.`;
+      // Taken (its answer came, with or without a referenceId) is not "no answer": its outcome is what never came.
+      const taken = action.referenceId !== undefined || action.unnumbered === true;
+      const message = taken ? `The server took ${action.operation}, but its outcome never came.` : `No answer from the server for ${action.operation}.`;
       return failAction(state, event.requestId, { kind: 'timeout', message, code: undefined }, event.at);
     }
     case 'actionEndedElsewhere':
