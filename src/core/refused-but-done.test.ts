@@ -7,7 +7,7 @@ import { accepted, errorNotification, interaction, requested, run, statusChange 
 // ("not allowed in state Completed"). The card shows the interaction as the agent wanted it: an
 // alert "Complete was refused" beside it would read as a failure.
 
-const refused = (requestId: string, at: number): OpenmediaEvent => ({
+const refused = (requestId: string, at: number): Extract<OpenmediaEvent, { type: 'actionFailed' }> => ({
   type: 'actionFailed',
   requestId,
   kind: 'status-code',
