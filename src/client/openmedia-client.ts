@@ -226,6 +226,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     starts: stateStarts,
     onErrorChange: (snapshotError) => publish({ snapshotError }),
     onUnauthorized: sessionLost,
+    onRefused: () => checkSession(),
   });
   // Before the first list, the first read is still to come and will decide.
   const contradictions = createContradictionReads({

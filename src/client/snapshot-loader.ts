@@ -18,6 +18,12 @@ export interface SnapshotLoaderOptions {
   readonly onErrorChange: (error: string | undefined) => void;
   /** A read was answered 401: the HTTP session is gone. */
   readonly onUnauthorized?: () => void;
+  /**
+   * A read was answered 403: the session may be gone (the Workspace API answers a cookie it no
+   * longer knows so, after a sign-out elsewhere, while CometD may stay up and say nothing more):
+   * worth asking the server, the dialect's way.
+   */
+  readonly onRefused?: () => void;
   /** Starts of states this browser saw, handed to the reducer with each read (see `snapshotLoaded.starts`). */
   readonly starts?: StateStarts;
 }
@@ -148,6 +154,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       }
       inFlight.delete(mediaType);
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
+      else if (isGwsRequestError(error) && error.status === 403) options.onRefused?.();
       setError(mediaType, `Could not load the ${mediaType} interactions: ${describe(error)}`);
     }
   }

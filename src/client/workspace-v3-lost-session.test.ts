@@ -53,8 +53,10 @@ describe('workspace-v3: the session check (the dialect asks current-session)', (
   }
 
   it('current-session refused twice (403, 403): signed out', async () => {
-    const t = setup(forbidden);
+    let refuse = false;
+    const t = setup(() => (refuse ? forbidden() : json(capture('v3-01-current-session-invited'))));
     await vi.advanceTimersByTimeAsync(10_000);
+    refuse = true;
     t.channel.setStatus('reconnecting');
     const before = t.fake.requests.length;
     t.channel.requestSessionCheck();
@@ -63,6 +65,40 @@ describe('workspace-v3: the session check (the dialect asks current-session)', (
     await vi.advanceTimersByTimeAsync(20);
     expect(t.client.getSnapshot().status).toBe('unauthorized');
     expect(t.fake.requests.slice(before).map((r) => r.url)).toEqual(['/workspace/v3/current-session', '/workspace/v3/current-session']);
+  });
+
+  it('signed out elsewhere while CometD stays up (it says nothing more): a read refused with 403 asks, and ends signed out', async () => {
+    let refuse = false;
+    const t = setup(() => (refuse ? forbidden() : json(capture('v3-01-current-session-invited'))));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(t.client.getSnapshot().status).toBe('connected');
+    // WWE's Sign out: the cookie is no longer known; the CometD session is kept, deaf.
+    refuse = true;
+    t.channel.requestResync();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.client.getSnapshot().status).toBe('unauthorized');
+  });
+
+  it('a read refused with 403 while the session is still known: the read’s error stays, the widget stays Live', async () => {
+    let refuseReads = 0;
+    const t = setup(() => {
+      if (refuseReads > 0) {
+        refuseReads -= 1;
+        return forbidden();
+      }
+      return json(capture('v3-01-current-session-invited'));
+    });
+    await vi.advanceTimersByTimeAsync(10_000);
+    refuseReads = 3;
+    t.channel.requestResync();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.client.getSnapshot().status).toBe('connected');
+  });
+
+  it('a widget whose every read is refused (a cookie the server never knew): signed out, not an endless "Could not load"', async () => {
+    const t = setup(forbidden);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(t.client.getSnapshot().status).toBe('unauthorized');
   });
 
   it('a session still being set up (403, then the session): keeps reconnecting', async () => {
@@ -79,8 +115,10 @@ describe('workspace-v3: the session check (the dialect asks current-session)', (
   });
 
   it('one check at a time: a second request while the first waits adds no read', async () => {
-    const t = setup(forbidden);
+    let refuse = false;
+    const t = setup(() => (refuse ? forbidden() : json(capture('v3-01-current-session-invited'))));
     await vi.advanceTimersByTimeAsync(10_000);
+    refuse = true;
     t.channel.setStatus('reconnecting');
     const before = t.fake.requests.length;
     t.channel.requestSessionCheck();
