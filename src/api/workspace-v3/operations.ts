@@ -61,8 +61,11 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
     }
     case 'AttachUserData':
     case 'UpdateUserData': {
+      // Both as update-user-data, which merges by key and appends a key not there yet (the spec):
+      // what Add data asks for. attach-user-data is never answered by Genesys's own simulator
+      // (an Add data could only time out, the key never added).
       const userData = Object.entries(request.userData).map(([key, value]) => toKvPair(key, value, session.typeOf(interactionId, key)));
-      return { verb: request.operationName === 'AttachUserData' ? 'attach-user-data' : 'update-user-data', data: { userData } };
+      return { verb: 'update-user-data', data: { userData } };
     }
     case 'DeleteUserData':
       // `keys` is the documented body; the simulator reads `userData[].key` and ignores `keys`.
