@@ -140,3 +140,9 @@ export function countRejected(state: OpenmediaState, reason: RejectionReason): O
 export function countUnmatched(state: OpenmediaState): OpenmediaState {
   return changeDiagnostics(state, { unmatchedReferenceIds: state.diagnostics.unmatchedReferenceIds + 1 });
 }
+
+/** An outcome counted unmatched on arrival found its request after all (it beat the REST answer). */
+export function uncountUnmatched(state: OpenmediaState): OpenmediaState {
+  const count = state.diagnostics.unmatchedReferenceIds;
+  return count > 0 ? changeDiagnostics(state, { unmatchedReferenceIds: count - 1 }) : state;
+}

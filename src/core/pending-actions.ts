@@ -1,5 +1,5 @@
 import type { Operation, UserData } from '../protocol/types';
-import { logEvent } from './diagnostics';
+import { logEvent, uncountUnmatched } from './diagnostics';
 import { showsEffect } from './effects';
 import { putEntry } from './entry';
 import type { ActionError, EarlyOutcome, InteractionEntry, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
@@ -244,7 +244,8 @@ export function acceptAction(state: OpenmediaState, requestId: string, reference
       detail: `${action.operation}: the outcome already heard for referenceId ${referenceId} was about ${early.interactionId ?? 'another interaction'}, not this one`,
     });
   }
-  return applyEarlyOutcome(rest, requestId, early);
+  // It matched after all: no longer an unmatched referenceId in the counts.
+  return applyEarlyOutcome(uncountUnmatched(rest), requestId, early);
 }
 
 /**

@@ -141,7 +141,11 @@ export interface Diagnostics {
   readonly received: number;
   /** Messages not applied, by reason. */
   readonly rejected: Readonly<Partial<Record<RejectionReason, number>>>;
-  /** Notifications whose referenceId matched nothing pending (another tab, or a late outcome). */
+  /**
+   * Notifications whose referenceId matched no request of this widget (another tab's or
+   * application's, or a late outcome): one that beat its request's REST answer is counted on
+   * arrival and uncounted when the answer matches it.
+   */
   readonly unmatchedReferenceIds: number;
   /** The most recent events, oldest first, at most `logSize`. */
   readonly log: readonly LogEntry[];
