@@ -25,29 +25,81 @@ interface SharedBadge {
   original: string | undefined;
   written: string | undefined;
   watcher: MutationObserver | undefined;
+  /** The count the badge shows now (undefined: none). */
+  shownCount: number | undefined;
+  /** The host's text before the badge, where it kept the badge inside its title (usually ''). */
+  before: string;
+  /** Re-applications after the host's title changes within the current second, and when it began. */
+  reapplied: number;
+  reappliedSince: number;
 }
 
-const badges = new WeakMap<TitleHolder, SharedBadge>();
+/**
+ * The badges, kept on the global object (as the page id is): two copies of this code on one page
+ * (the embed bundle beside an npm build, two micro-frontends) share one badge per document instead
+ * of re-badging each other's title for ever.
+ */
+const BADGES_KEY = Symbol.for('openmedia-widget.title-badges.v1');
+
+function badges(): WeakMap<TitleHolder, SharedBadge> {
+  const scope = globalThis as unknown as Record<symbol, WeakMap<TitleHolder, SharedBadge> | undefined>;
+  return (scope[BADGES_KEY] ??= new WeakMap());
+}
+
+/** At most this many re-badgings of titles the host set, a second: a host that rewrites every title it sees is not answered for ever. */
+const MAX_REAPPLY_PER_SECOND = 4;
+
+/** The badge as written: the count before the title. */
+function badgeText(count: number): string {
+  return `(${count}) `;
+}
 
 function apply(doc: TitleHolder, badge: SharedBadge): void {
   let count = 0;
   for (const each of badge.counts.values()) count = Math.max(count, each);
-  if (badge.written !== undefined && doc.title !== badge.written) badge.original = doc.title;
+  const shown = badge.shownCount;
+  if (badge.written !== undefined && doc.title !== badge.written) {
+    // The host changed the title while the badge showed. Kept the badge (it added to the title
+    // around it): that is the title with the badge, the host's own without it. Replaced it: its
+    // new title is the one to badge and to restore.
+    const at = shown === undefined ? -1 : doc.title.indexOf(badgeText(shown));
+    if (shown !== undefined && at >= 0) {
+      badge.before = doc.title.slice(0, at);
+      badge.original = badge.before + doc.title.slice(at + badgeText(shown).length);
+      badge.written = doc.title;
+      if (count === shown) return;
+    } else {
+      badge.before = '';
+      badge.original = doc.title;
+    }
+  }
   if (count <= 0) {
     badge.watcher?.disconnect();
     badge.watcher = undefined;
     if (badge.original !== undefined && doc.title === badge.written) doc.title = badge.original;
     badge.original = undefined;
     badge.written = undefined;
+    badge.shownCount = undefined;
+    badge.before = '';
     return;
   }
   badge.original ??= doc.title;
-  badge.written = `(${count}) ${badge.original}`;
+  // Where the host keeps the badge inside its own title, it stays there.
+  badge.written = badge.before + badgeText(count) + badge.original.slice(badge.before.length);
+  badge.shownCount = count;
   if (doc.title !== badge.written) doc.title = badge.written;
   if (badge.watcher === undefined && doc.head && typeof MutationObserver !== 'undefined') {
     // The host retitles the page (a route change) while offers wait: its title, badged again.
     badge.watcher = new MutationObserver(() => {
-      if (doc.title !== badge.written) apply(doc, badge);
+      if (doc.title === badge.written) return;
+      const now = Date.now();
+      if (now - badge.reappliedSince >= 1_000) {
+        badge.reappliedSince = now;
+        badge.reapplied = 0;
+      }
+      badge.reapplied += 1;
+      if (badge.reapplied > MAX_REAPPLY_PER_SECOND) return;
+      apply(doc, badge);
     });
     badge.watcher.observe(doc.head, { childList: true, subtree: true, characterData: true });
   }
@@ -56,17 +108,19 @@ function apply(doc: TitleHolder, badge: SharedBadge): void {
 /**
  * The tab title badge: `(2) Agent desktop`. The title before the first badge is kept and put back
  * exactly; a title the host sets while the badge shows becomes the new one to restore, and gets the
- * badge back at once. Every badge of one document is one: it shows the largest count any of them
- * was given (two widgets on a page do not write `(2) (2) Agent desktop`).
+ * badge back at once (a few times a second at most). Every badge of one document is one, even
+ * across copies of this code: it shows the largest count any of them was given (two widgets on a
+ * page do not write `(2) (2) Agent desktop`).
  */
 export function createTitleBadge(doc: TitleHolder | undefined): (count: number) => void {
   const key = {};
   return (count) => {
     if (doc === undefined) return;
-    let badge = badges.get(doc);
+    const all = badges();
+    let badge = all.get(doc);
     if (badge === undefined) {
-      badge = { counts: new Map(), original: undefined, written: undefined, watcher: undefined };
-      badges.set(doc, badge);
+      badge = { counts: new Map(), original: undefined, written: undefined, watcher: undefined, shownCount: undefined, before: '', reapplied: 0, reappliedSince: 0 };
+      all.set(doc, badge);
     }
     if (count > 0) badge.counts.set(key, count);
     else badge.counts.delete(key);

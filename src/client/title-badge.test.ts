@@ -45,4 +45,48 @@ describe('the title badge on a document', () => {
     second(0);
     expect(document.title).toBe('Agent desktop');
   });
+
+  it('a host that keeps its own prefix on every title (its own observer) and the badge settle at once: the badge inside, restored without it', async () => {
+    document.title = 'CRM | Case 42';
+    let hostWrites = 0;
+    const host = new MutationObserver(() => {
+      if (!document.title.startsWith('CRM | ') && hostWrites < 100) {
+        hostWrites += 1;
+        document.title = `CRM | ${document.title}`;
+      }
+    });
+    host.observe(document.head, { childList: true, subtree: true, characterData: true });
+    const badge = createTitleBadge(document);
+    badge(1);
+    for (let i = 0; i < 5; i += 1) await observed();
+    expect(hostWrites).toBe(1);
+    expect(document.title).toBe('CRM | (1) CRM | Case 42');
+    // A new count goes where the host keeps the badge.
+    badge(2);
+    for (let i = 0; i < 5; i += 1) await observed();
+    expect(document.title).toBe('CRM | (2) CRM | Case 42');
+    badge(0);
+    await observed();
+    expect(document.title).toBe('CRM | CRM | Case 42');
+    host.disconnect();
+  });
+
+  it('answers a host that rewrites every title it sees a few times a second at most, never for ever', async () => {
+    document.title = 'Desk';
+    let hostWrites = 0;
+    // It takes the badge off whenever it sees one, with a title of its own.
+    const host = new MutationObserver(() => {
+      if (document.title.startsWith('(') && hostWrites < 1_000) {
+        hostWrites += 1;
+        document.title = `Desk ${hostWrites}`;
+      }
+    });
+    const badge = createTitleBadge(document);
+    badge(1);
+    host.observe(document.head, { childList: true, subtree: true, characterData: true });
+    document.title = 'Desk 0';
+    for (let i = 0; i < 50; i += 1) await observed();
+    expect(hostWrites).toBeLessThan(10);
+    host.disconnect();
+  });
 });
