@@ -60,6 +60,7 @@ describe('the connection Worker relays to the other tabs', () => {
     // What was gathered before goes to the page unrelayed (the page relays it), then `relaying`.
     expect(t.posted).toEqual([{ kind: 'messages', data: [{ n: 1 }], at: expect.any(Number) }, { kind: 'relaying' }]);
     expect(t.toTabs).toEqual([]);
+    t.command({ kind: 'relayed' });
     t.source().emit({ n: 2 });
     await settle();
     expect(t.toTabs).toEqual([{ kind: 'message', data: { n: 2 }, at: expect.any(Number) }]);
@@ -74,6 +75,10 @@ describe('the connection Worker relays to the other tabs', () => {
     t.command({ kind: 'relay', name: 'omw-shared', others: false });
     t.fromTab({ kind: 'ping' });
     expect(t.posted).toEqual([{ kind: 'relaying' }]);
+    // No pong while the page still relays what came before `relaying` (its answer is the pong then).
+    expect(t.toTabs).toEqual([]);
+    t.command({ kind: 'relayed' });
+    t.fromTab({ kind: 'ping' });
     expect(t.toTabs).toEqual([{ kind: 'pong' }]);
     t.fromTab({ kind: 'hello', from: 'tab-3' });
     expect(t.toTabs).toEqual([{ kind: 'pong' }, { kind: 'status', status: 'connected' }]);
@@ -82,6 +87,56 @@ describe('the connection Worker relays to the other tabs', () => {
     t.fromTab('noise');
     expect(t.toTabs).toHaveLength(2);
     expect(t.posted).toEqual([{ kind: 'relaying' }]);
+  });
+
+  it('keeps what comes during the hand-over until the page says it relayed what came before: nothing reaches a tab out of order', async () => {
+    const t = setup();
+    t.source().emit({ n: 1 });
+    t.command({ kind: 'relay', name: 'omw-shared', others: true });
+    // The page is held: it has not relayed n1 yet, and the Worker hears n2, a status and a hello.
+    t.source().emit({ n: 2 });
+    await settle();
+    t.source().setStatus('reconnecting');
+    t.fromTab({ kind: 'hello', from: 'tab-3' });
+    expect(t.toTabs).toEqual([]);
+    // The page, free, relays n1 and answers `relayed`: the rest follows, in order.
+    t.command({ kind: 'relayed' });
+    expect(t.toTabs).toEqual([
+      { kind: 'message', data: { n: 2 }, at: expect.any(Number) },
+      { kind: 'status', status: 'reconnecting' },
+      { kind: 'status', status: 'reconnecting' },
+    ]);
+  });
+
+  it('asks the tabs to re-read after its first connection, right after the status, as the page would', () => {
+    const posted: FromConnectionWorker[] = [];
+    const handlers: ((event: MessageEvent<ToConnectionWorker>) => void)[] = [];
+    const port: ConnectionPort = { postMessage: (message) => posted.push(message), addEventListener: (_type, listener) => handlers.push(listener), close: vi.fn() };
+    const toTabs: unknown[] = [];
+    let source: MemoryChannel | undefined;
+    serveConnection(
+      port,
+      (config) => {
+        source = createMemoryChannel(config.descriptor);
+        // Still connecting when the relay starts (a new leader taking over).
+        source.setStatus('connecting');
+        return source;
+      },
+      () => ({ postMessage: (message) => toTabs.push(message), addEventListener: () => undefined, close: vi.fn() }),
+    );
+    const command = (message: ToConnectionWorker) => handlers.forEach((handler) => handler({ data: message } as MessageEvent<ToConnectionWorker>));
+    command({ kind: 'start', config: CONFIG });
+    command({ kind: 'relay', name: 'omw-shared', others: true });
+    command({ kind: 'relayed' });
+    source?.setStatus('connected');
+    source?.setStatus('reconnecting');
+    source?.setStatus('connected');
+    expect(toTabs).toEqual([
+      { kind: 'status', status: 'connected' },
+      { kind: 'resync' },
+      { kind: 'status', status: 'reconnecting' },
+      { kind: 'status', status: 'connected' },
+    ]);
   });
 
   it('without a BroadcastChannel in the Worker, relays nothing and never says relaying (the page goes on relaying)', async () => {
@@ -95,6 +150,7 @@ describe('the connection Worker relays to the other tabs', () => {
   it('stops relaying and closes the bus when the page stops the connection', () => {
     const t = setup();
     t.command({ kind: 'relay', name: 'omw-shared', others: true });
+    t.command({ kind: 'relayed' });
     t.command({ kind: 'stop' });
     expect(t.bus.close).toHaveBeenCalledTimes(1);
     t.fromTab({ kind: 'ping' });

@@ -80,16 +80,27 @@ export function serveConnection(
   let csrf: RelayedCsrfSource | undefined;
   /** The other tabs' bus, once the page leads them. */
   let bus: RelayBus | undefined;
-  /** Relaying to the other tabs (one is there); told to the page with `relaying`. */
-  let relaying = false;
+  /**
+   * Relaying to the other tabs: `off`; `handing-over` once the page was told `relaying` and until
+   * it answers `relayed` (what the Worker would post meanwhile is kept in `forTabs`, so that it
+   * follows what the page relays itself); `on`.
+   */
+  let relaying: 'off' | 'handing-over' | 'on' = 'off';
+  let forTabs: unknown[] = [];
+  /** The channel has been connected once: the tabs must re-read what the gap before it lost. */
+  let connectedOnce = false;
 
-  function toTabs(message: unknown): void {
-    if (!relaying) return;
+  function post(message: unknown): void {
     try {
       bus?.postMessage(message);
     } catch {
       // A closed channel: nobody is left to tell.
     }
+  }
+
+  function toTabs(message: unknown): void {
+    if (relaying === 'on') post(message);
+    else if (relaying === 'handing-over') forTabs.push(message);
   }
 
   function flush(): void {
@@ -104,17 +115,34 @@ export function serveConnection(
 
   function send(message: FromConnectionWorker): void {
     flush();
-    if (message.kind === 'status') toTabs({ kind: 'status', status: message.status });
-    else if (message.kind === 'resyncNeeded') toTabs({ kind: 'resync' });
+    if (message.kind === 'status') {
+      toTabs({ kind: 'status', status: message.status });
+      // What was sent between the last leader's end and this session reached no tab (the page
+      // asks the same when it relays itself).
+      if (message.status === 'connected' && !connectedOnce) {
+        connectedOnce = true;
+        toTabs({ kind: 'resync' });
+      }
+    } else if (message.kind === 'resyncNeeded') {
+      toTabs({ kind: 'resync' });
+    }
     port.postMessage(message);
   }
 
   function startRelaying(): void {
-    if (relaying || bus === undefined || stopped) return;
+    if (relaying !== 'off' || bus === undefined || stopped) return;
     // What was gathered so far goes to the page unrelayed (the page relays it); all after, relayed.
     flush();
-    relaying = true;
+    relaying = 'handing-over';
     port.postMessage({ kind: 'relaying' });
+  }
+
+  function relayed(): void {
+    if (relaying !== 'handing-over') return;
+    relaying = 'on';
+    const kept = forTabs;
+    forTabs = [];
+    for (const message of kept) post(message);
   }
 
   function relay(name: string, others: boolean): void {
@@ -129,7 +157,10 @@ export function serveConnection(
         const heard = fromAnotherTab(event.data);
         if (heard === undefined || stopped) return;
         startRelaying();
-        if (heard === 'ping') toTabs({ kind: 'pong' });
+        // A pong says the relay is live: not while the page still relays what came before.
+        if (heard === 'ping') {
+          if (relaying === 'on') post({ kind: 'pong' });
+        }
         // A tab that joins waits for the status before it reads its list.
         else if (channel !== undefined) toTabs({ kind: 'status', status: channel.getStatus() });
       });
@@ -196,11 +227,15 @@ export function serveConnection(
       case 'relay':
         relay(command.name, command.others);
         return;
+      case 'relayed':
+        relayed();
+        return;
       case 'stop':
         if (stopped) return;
         stopped = true;
         flush();
-        relaying = false;
+        relaying = 'off';
+        forTabs = [];
         bus?.close();
         bus = undefined;
         unsubscribe?.();

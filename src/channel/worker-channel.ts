@@ -126,6 +126,8 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
         if (workerRelays || relayRequest === undefined) return;
         workerRelays = true;
         relayRequest.relaying(true);
+        // Everything before this the page has relayed (it handles the Worker's messages in order).
+        from.postMessage({ kind: 'relayed' });
         return;
     }
   }

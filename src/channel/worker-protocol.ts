@@ -47,7 +47,13 @@ export type ToConnectionWorker =
    * tabs' news. It starts once another tab is there (`others`, or a `hello` / `ping` heard on the
    * bus); sent again with `others` when the page hears one first.
    */
-  | { readonly kind: 'relay'; readonly name: string; readonly others: boolean };
+  | { readonly kind: 'relay'; readonly name: string; readonly others: boolean }
+  /**
+   * The page handled `relaying`: it has relayed everything the Worker sent it before. The Worker
+   * then posts to the tabs what it kept for them meanwhile, and from then on relays at once (and
+   * answers their pings): nothing reaches a tab out of order at the hand-over.
+   */
+  | { readonly kind: 'relayed' };
 
 /** The Worker tells the page, in the order it happened. */
 export type FromConnectionWorker =

@@ -116,6 +116,8 @@ interface Leading {
   unsubscribe(): void;
   /** Another tab spoke for the first time: the source's Worker starts relaying to the tabs. */
   othersAppeared(): void;
+  /** The source's Worker relays to the tabs itself (statuses included: the page tells none). */
+  relaysItself(): boolean;
 }
 
 interface Run {
@@ -264,8 +266,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         if (relays()) post({ kind: 'status', status: next }, current);
         if (next !== 'connected' || connectedOnce) return;
         connectedOnce = true;
-        // What was sent between the last leader's end and this subscription reached no tab.
-        if (current.others) post({ kind: 'resync' }, current);
+        // What was sent between the last leader's end and this subscription reached no tab (a
+        // Worker that relays asks it itself, right after its status).
+        if (relays()) post({ kind: 'resync' }, current);
         if (tookOver) listeners.resyncNeeded();
       },
       onResyncNeeded() {
@@ -289,6 +292,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         unsubscribe();
       },
       othersAppeared: () => source.relayTo?.(name, true, relaying),
+      relaysItself: () => sourceRelays,
     };
     source.relayTo?.(name, current.others, relaying);
     relay.onStatus?.(source.getStatus());
@@ -322,7 +326,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         return;
       case 'hello':
         if (leading) {
-          post({ kind: 'status', status: leading.source.getStatus() }, current);
+          // A Worker that relays answers with its own status: this page's may be behind it (held
+          // by a long task), and would come after it.
+          if (!leading.relaysItself()) post({ kind: 'status', status: leading.source.getStatus() }, current);
           if (alerted.size > 0) post({ kind: 'alerted', ids: [...alerted] }, current);
           if (focused !== undefined) post({ kind: 'focused', id: focused }, current);
         }
