@@ -45,4 +45,23 @@ describe('a disposed snapshot loader', () => {
     expect(dispatched).not.toHaveBeenCalled();
     expect(errors).toEqual([]);
   });
+
+  it('disposed in the same turn as a load: the read never leaves', async () => {
+    let reads = 0;
+    const client: GwsClient = {
+      gwsBase: 'http://old-gws.test',
+      getMe: () => Promise.resolve({}),
+      getSnapshot: () => {
+        reads += 1;
+        return Promise.reject(new GwsRequestError({ kind: 'network', message: 'Failed to fetch' }));
+      },
+      performOperation: () => Promise.reject(new Error('not used')),
+    };
+    const store = createOpenmediaStore({ schedule: (flush) => flush() });
+    const loader = createSnapshotLoader({ client, queryClient: new QueryClient(), store, now: () => 1_000, onErrorChange: () => undefined });
+    loader.load(['workitem']);
+    loader.dispose();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reads).toBe(0);
+  });
 });

@@ -116,6 +116,8 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     try {
       // A read started before the gap may miss what happened during it: the latest read wins.
       await queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
+      // Disposed (or replaced) while the cancel ran: nothing to read any more.
+      if (!isLatest()) return;
       const result = await queryClient.fetchQuery(query);
       if (!isLatest()) return;
       inFlight.delete(mediaType);
