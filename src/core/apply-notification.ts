@@ -150,6 +150,12 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
         return next;
       }
       if (unsettledWithReference(next, referenceId, resource?.id)) return applyLateOutcome(next, referenceId, { kind: 'failed', message, code }, at, resource?.id);
+      // The interaction's own request accepted without a referenceId: no Error can name it, and
+      // this one is about its interaction — its refusal, the likeliest; the card says why.
+      const unnumbered = resource === undefined ? undefined : next.byId.get(resource.id)?.pending;
+      if (unnumbered?.unnumbered === true && unnumbered.elsewhere !== true) {
+        return failAction(countUnmatched(next), unnumbered.requestId, { kind: 'error-notification', message, code }, at, resource?.id);
+      }
       return rememberUnmatched(next, referenceId, { kind: 'failed', message, code, at, ...about(resource?.id) });
     }
     if (resource === undefined) return next;

@@ -199,6 +199,8 @@ export function acceptWithoutReference(state: OpenmediaState, requestId: string,
   let next: OpenmediaState = { ...state, pending: state.pending.set(requestId, accepted) };
   const entry = next.byId.get(action.interactionId);
   if (entry?.pending?.requestId === requestId) next = putEntry(next, action.interactionId, { ...entry, pending: accepted });
+  // SetInFocus leaves no trace to wait for: taken is done (GWS's own success would say no more).
+  if (action.operation === 'SetInFocus') return resolveAction(next, requestId, at, ' (taken, without a referenceId to wait for)');
   next = logEvent(next, { ...line, interactionId: action.interactionId, detail: `${action.operation}, without a referenceId: news that shows it done settles it` });
   return settleUnnumbered(next, action.interactionId, at);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenmediaEvent } from './types';
-import { interaction, propertiesUpdated, requested, run, statusChange } from '../test-support/builders';
+import { errorNotification, interaction, propertiesUpdated, requested, run, statusChange } from '../test-support/builders';
 
 // A server (or a proxy before it) that answers an operation with a 2xx and no body took the
 // request but gave no referenceId: no notification can name it. News about its interaction that
@@ -89,5 +89,21 @@ describe('an action accepted without a referenceId', () => {
       statusChange({ ...processing, state: 'Completed', capabilities: [] }, 1003, 8),
     ]);
     expect(state.byId.get('a')?.pending).toMatchObject({ requestId: 'r1', referenceId: 3 });
+  });
+
+  it('an Error about its interaction, with a referenceId of its own, is its refusal: the card says why', () => {
+    const state = run([
+      ...start,
+      requested('r1', 'a', 'Complete', 1001),
+      withoutReference('r1', 1002),
+      errorNotification(1003, { referenceId: 12, openmedia: processing, errorMessage: 'Complete is not allowed now' }),
+    ]);
+    expect(state.byId.get('a')).toMatchObject({ pending: undefined, error: { kind: 'error-notification', message: 'Complete is not allowed now', operation: 'Complete' } });
+  });
+
+  it('a SetInFocus taken is done (it leaves no trace to wait for): the interaction is in focus', () => {
+    const state = run([...start, requested('r1', 'a', 'SetInFocus', 1001), withoutReference('r1', 1002)]);
+    expect(state.pending.size).toBe(0);
+    expect(state.focusedId).toBe('a');
   });
 });
