@@ -164,7 +164,11 @@ const READING = `## Reading the figures
   during its handshake) 0.3 kB more (43.4 kB); those of its night (the fields a StatusChange leaves
   out kept, outcomes matched to their interaction, a timeout ended by news that shows it done,
   contradicting news read again, the dialog's live regions, work that changes without the agent
-  announced, a background tab's summary on return) 2 kB more (45.4 kB).
+  announced, a background tab's summary on return) 2 kB more (45.4 kB); those of its late night
+  (an answer without a body taken as accepted, the agent's own actions announced done, the
+  connection Worker relaying to the other tabs and the times it stamps, refusals the card
+  contradicts not shown, a 403 read that asks whether the session is gone, one title badge per
+  document, options given as their defaults) 1.7 kB more (47.1 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
