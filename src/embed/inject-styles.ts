@@ -17,6 +17,20 @@ function elementCss(tagName: string): string {
 /** The widget's rules and the offer-alert controls' (shown above it with `alerts`). */
 const CSS = `${widgetCss}\n${alertsCss}`;
 
+/** Adds a `<style>` with `text`, marked `attribute="value"`, where `element` is, unless one with that mark is there. */
+function addStyleOnce(element: Element, attribute: string, value: string, text: string): void {
+  const root = element.getRootNode();
+  const shadow = typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot ? root : undefined;
+  const doc = element.ownerDocument;
+  const container: ParentNode & Node = shadow ?? doc.head;
+  if ([...container.querySelectorAll(`style[${attribute}]`)].some((style) => style.getAttribute(attribute) === value)) return;
+  const style = doc.createElement('style');
+  style.setAttribute(attribute, value);
+  style.textContent = text;
+  if (shadow) shadow.prepend(style);
+  else doc.head.append(style);
+}
+
 /**
  * Adds the widget's stylesheet once where `element` is: to the document's head, or to the shadow
  * root `element` sits in (a document's stylesheets never reach a shadow tree), however many
@@ -24,16 +38,7 @@ const CSS = `${widgetCss}\n${alertsCss}`;
  * cannot restyle the host page.
  */
 export function injectWidgetStyles(element: Element): void {
-  const root = element.getRootNode();
-  const shadow = typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot ? root : undefined;
-  const doc = element.ownerDocument;
-  const container: ParentNode & Node = shadow ?? doc.head;
-  if (container.querySelector(`style[${MARKER}]`)) return;
-  const style = doc.createElement('style');
-  style.setAttribute(MARKER, '');
-  style.textContent = CSS;
-  if (shadow) shadow.prepend(style);
-  else doc.head.append(style);
+  addStyleOnce(element, MARKER, '', CSS);
 }
 
 /**
@@ -42,15 +47,5 @@ export function injectWidgetStyles(element: Element): void {
  */
 export function injectElementStyles(element: Element): void {
   const tagName = element.localName;
-  if (tagName === 'openmedia-widget') return;
-  const root = element.getRootNode();
-  const shadow = typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot ? root : undefined;
-  const doc = element.ownerDocument;
-  const container: ParentNode & Node = shadow ?? doc.head;
-  if ([...container.querySelectorAll(`style[${ELEMENT_MARKER}]`)].some((style) => style.getAttribute(ELEMENT_MARKER) === tagName)) return;
-  const style = doc.createElement('style');
-  style.setAttribute(ELEMENT_MARKER, tagName);
-  style.textContent = elementCss(tagName);
-  if (shadow) shadow.prepend(style);
-  else doc.head.append(style);
+  if (tagName !== 'openmedia-widget') addStyleOnce(element, ELEMENT_MARKER, tagName, elementCss(tagName));
 }

@@ -115,9 +115,12 @@ export function workerTab(browser: FakeBrowser, server: MemoryChannel[], options
         visibility: { visible: () => true, onChange: () => () => undefined },
       }),
   });
-  const heard = { statuses: [] as ConnectionStatus[], messages: [] as unknown[], resyncs: 0 };
+  const heard = { statuses: [] as ConnectionStatus[], messages: [] as unknown[], times: [] as (number | undefined)[], resyncs: 0 };
   const listener: ChannelListener = {
-    onMessage: (data) => heard.messages.push(data),
+    onMessage: (data, receivedAt) => {
+      heard.messages.push(data);
+      heard.times.push(receivedAt);
+    },
     onStatus: (s) => heard.statuses.push(s),
     onResyncNeeded: () => (heard.resyncs += 1),
   };
