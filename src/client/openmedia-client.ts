@@ -349,7 +349,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       snapshots.noteNotification(notification);
       store.dispatch({ type: 'notificationReceived', notification, at });
       // Applied without the part it could not read: counted all the same.
-      if (parsed.dropped !== undefined) store.dispatch({ type: 'messageRejected', reason: parsed.dropped, at });
+      for (const reason of parsed.dropped ?? []) store.dispatch({ type: 'messageRejected', reason, at });
     }
     const listener: ChannelListener = {
       onMessage: heard,

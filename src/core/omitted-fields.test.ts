@@ -91,3 +91,50 @@ describe('a notification that leaves fields out', () => {
     expect(failed.byId.get(ID)?.interaction.userData).toEqual({ Subject: 'Refund request', CustomerId: 'C-42', Flag: 'true' });
   });
 });
+
+describe('a notification without capabilities, or with user data that cannot be read (a server that writes no empty arrays, a proxy)', () => {
+  const PROCESSING = ['Transfer', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'SetInFocus', 'Complete'];
+  const accepted = () => receive(receive(run([]), OFFER, 1000), notification('StatusChange', { state: 'Processing', capabilities: PROCESSING }), 2000);
+
+  it('a Completed StatusChange without capabilities ends the card, with no button', () => {
+    for (const capabilities of [undefined, null]) {
+      const completed = receive(accepted(), notification('StatusChange', { state: 'Completed', capabilities }), 3000);
+      expect(completed.byId.get(ID)?.interaction).toMatchObject({ state: 'Completed', capabilities: [] });
+      expect(completed.byId.get(ID)?.endedAt).toBe(3000);
+    }
+  });
+
+  it('a change of state without capabilities offers nothing it did not say (the old state’s buttons would lie)', () => {
+    const moved = receive(accepted(), notification('StatusChange', { state: 'Wrapping', capabilities: undefined }), 3000);
+    expect(moved.byId.get(ID)?.interaction).toMatchObject({ state: 'Wrapping', capabilities: [] });
+  });
+
+  it('a PropertiesUpdated without capabilities applies its user data and keeps the buttons of the same state', () => {
+    const updated = receive(accepted(), notification('PropertiesUpdated', { state: 'Processing', capabilities: undefined, userData: { Subject: 'Renamed' } }), 3000);
+    expect(updated.byId.get(ID)?.interaction).toMatchObject({ state: 'Processing', capabilities: PROCESSING, userData: { Subject: 'Renamed' } });
+  });
+
+  it('an interaction first heard of without capabilities is shown, with no button', () => {
+    const first = receive(run([]), notification('StatusChange', { state: 'Invited', capabilities: undefined }), 1000);
+    expect(first.byId.get(ID)?.interaction).toMatchObject({ state: 'Invited', capabilities: [] });
+  });
+
+  it('a StatusChange whose user data is not an object still changes the state, keeps the user data held, and is counted', () => {
+    for (const userData of ['a=b', 7, [['a', 'b']]]) {
+      const result = parseNotification({
+        messageType: 'OpenmediaStateChangeMessage',
+        notificationType: 'StatusChange',
+        openmedia: { ...seed.data.openmedia, state: 'Processing', capabilities: ['Complete'], userData },
+      });
+      expect(result).toMatchObject({ ok: true, dropped: ['invalid-user-data'] });
+      if (!result.ok) return;
+      const next = receive(receive(run([]), OFFER, 1000), result.notification, 2000);
+      expect(next.byId.get(ID)?.interaction).toMatchObject({ state: 'Processing', capabilities: ['Complete'], userData: { Subject: 'Refund request', CustomerId: 'C-42' } });
+    }
+  });
+
+  it('an empty array for user data is an empty map (how some serialisers write one): it clears them', () => {
+    const cleared = receive(receive(run([]), OFFER, 1000), notification('PropertiesUpdated', { state: 'Invited', capabilities: ['Accept', 'Reject'], userData: [] }), 2000);
+    expect(cleared.byId.get(ID)?.interaction.userData).toEqual({});
+  });
+});

@@ -229,9 +229,9 @@ describe('scenarios over CometD', () => {
     const openmedia = { id: 'X1', mediaType: 'promotion', state: 'Processing', capabilities: ['Complete'] };
     const ok = await rest.mock('publish', { notificationType: 'PropertiesUpdated', openmedia, referenceId: 99 });
     expect(ok.status).toBe(200);
-    const bad = await rest.mock('publish', { notificationType: 'StatusChange', openmedia: { id: 'X2', mediaType: 'promotion', state: 'Invited' } });
+    const bad = await rest.mock('publish', { notificationType: 'StatusChange', openmedia: { id: 'X2', mediaType: 'promotion', capabilities: [] } });
     expect(bad.status).toBe(400);
-    expect((bad.body as { error: string }).error).toMatch(/missing-capabilities/);
+    expect((bad.body as { error: string }).error).toMatch(/invalid-state/);
     const message = await withReference(99);
     expect(message).toEqual({ messageType: 'OpenmediaStateChangeMessage', notificationType: 'PropertiesUpdated', referenceId: 99, openmedia });
     expect(received()).toHaveLength(1);

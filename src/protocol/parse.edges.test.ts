@@ -30,7 +30,7 @@ describe('parseOpenmediaResource: which rejection, exactly', () => {
   it.each([
     [{ id: null }, 'missing-id'],
     [{ mediaType: '' }, 'missing-media-type'],
-    [{ capabilities: null }, 'missing-capabilities'],
+    [{ capabilities: 'Accept' }, 'invalid-capabilities'],
   ])('%j → %s', (overrides, reason) => {
     expect(parseOpenmediaResource(resourceWith(overrides))).toEqual({ ok: false, reason });
   });
@@ -84,10 +84,18 @@ describe('parseNotification: the Bayeux envelope', () => {
 });
 
 describe('parseNotification: referenceId', () => {
-  it.each([[true], [[7]], ['0x1A'], ['1e3'], ['7 8'], [-1], [1.5]])('rejects %j on an Error, drops it from a StatusChange', (referenceId) => {
-    expect(parseNotification({ ...data(), notificationType: 'Error', referenceId })).toEqual({ ok: false, reason: 'invalid-reference-id' });
-    expect(parseNotification({ ...data(), notificationType: 'StatusChange', referenceId })).toMatchObject({ ok: true, dropped: 'invalid-reference-id', notification: { referenceId: undefined } });
-  });
+  it.each([[true], [[7]], ['0x1A'], ['1e3'], ['7 8'], [-1], [1.5]])(
+    'rejects %j on an Error about no interaction, drops it from a StatusChange and from an Error about one',
+    (referenceId) => {
+      expect(parseNotification({ ...data(), notificationType: 'Error', referenceId, openmedia: undefined })).toEqual({ ok: false, reason: 'invalid-reference-id' });
+      expect(parseNotification({ ...data(), notificationType: 'StatusChange', referenceId })).toMatchObject({ ok: true, dropped: ['invalid-reference-id'], notification: { referenceId: undefined } });
+      expect(parseNotification({ ...data(), notificationType: 'Error', referenceId })).toMatchObject({
+        ok: true,
+        dropped: ['invalid-reference-id'],
+        notification: { notificationType: 'Error', referenceId: undefined, openmedia: { id: seed.data.openmedia.id } },
+      });
+    },
+  );
 
   it('reads a numeric string, spaces around it allowed', () => {
     expect(parseNotification({ ...data(), referenceId: ' 12 ' })).toMatchObject({ ok: true, notification: { referenceId: 12 } });

@@ -41,15 +41,21 @@ describe('parseNotification rejections', () => {
     { reason: 'missing-media-type', input: withResource({ mediaType: 7 }) },
     { reason: 'invalid-state', input: withResource({ state: undefined }) },
     { reason: 'invalid-state', input: withResource({ state: '' }) },
-    { reason: 'missing-capabilities', input: withResource({ capabilities: undefined }) },
     { reason: 'invalid-capabilities', input: withResource({ capabilities: 'Accept' }) },
+    // An Error without a readable referenceId is shown only on the interaction it names: none here.
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: -1, openmedia: undefined }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: 1.5, openmedia: null }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: 'seven', openmedia: undefined }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: true, openmedia: { id: 5 } }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Deleted', referenceId: true }) },
+  ];
+  /** Parts left out of a message that still applies, counted under these reasons (Workspace API v3 still rejects with the second two). */
+  const drops: { reason: RejectionReason; input: unknown }[] = [
     { reason: 'invalid-user-data', input: withResource({ userData: 'a=b' }) },
     { reason: 'invalid-user-data', input: withResource({ userData: [['a', 'b']] }) },
-    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: -1 }) },
-    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: 1.5 }) },
-    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: 'seven' }) },
-    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: true }) },
+    { reason: 'invalid-reference-id', input: message({ referenceId: 'abc-1' }) },
   ];
+  const v3Only: RejectionReason[] = ['missing-capabilities'];
 
   it.each(rows)('$reason: $input', ({ reason, input }) => {
     expect(parseNotification(input)).toEqual({ ok: false, reason });
@@ -58,14 +64,18 @@ describe('parseNotification rejections', () => {
   it('a StatusChange or PropertiesUpdated with an unreadable referenceId still applies its resource, the reference dropped and counted', () => {
     for (const notificationType of ['StatusChange', 'PropertiesUpdated']) {
       const result = parseNotification(message({ notificationType, referenceId: 'abc-1' }));
-      expect(result).toMatchObject({ ok: true, dropped: 'invalid-reference-id', notification: { notificationType, referenceId: undefined, openmedia: { id: seed.data.openmedia.id, state: 'Processing' } } });
+      expect(result).toMatchObject({ ok: true, dropped: ['invalid-reference-id'], notification: { notificationType, referenceId: undefined, openmedia: { id: seed.data.openmedia.id, state: 'Processing' } } });
     }
     // A readable one drops nothing.
     expect(parseNotification(message({ referenceId: 7 }))).not.toHaveProperty('dropped');
   });
 
+  it.each(drops)('$reason is dropped, the rest applied: $input', ({ reason, input }) => {
+    expect(parseNotification(input)).toMatchObject({ ok: true, dropped: [reason] });
+  });
+
   it('covers every rejection reason', () => {
-    expect(new Set(rows.map((row) => row.reason))).toEqual(new Set(REJECTION_REASONS));
+    expect(new Set([...rows, ...drops].map((row) => row.reason).concat(v3Only))).toEqual(new Set(REJECTION_REASONS));
   });
 });
 
@@ -151,11 +161,12 @@ describe('parseNotification accepts', () => {
     expect(result.ok && result.notification).toMatchObject({ notificationType: 'Error', errorMessage: undefined, errorCode: 'E42' });
   });
 
-  it('keeps an Error whose resource cannot be read: the failure still settles its request', () => {
+  it('keeps an Error whose resource cannot be read: the failure still settles its request (the resource counted as dropped)', () => {
     const result = parseNotification(message({ notificationType: 'Error', referenceId: 9, openmedia: { id: 5 }, errorMessage: 'Nope' }));
     expect(result).toEqual({
       ok: true,
       notification: { notificationType: 'Error', referenceId: 9, openmedia: undefined, errorMessage: 'Nope', errorCode: undefined },
+      dropped: ['invalid-id'],
     });
   });
 

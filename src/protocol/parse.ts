@@ -72,6 +72,12 @@ function userDataKindOf(value: unknown): UserDataKind | undefined {
   return undefined;
 }
 
+/** A string with something to read in it: blank text (an empty errorMessage) says nothing. */
+function readableText(value: unknown): string | undefined {
+  const text = optionalString(value);
+  return text !== undefined && text.trim() !== '' ? text : undefined;
+}
+
 function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
@@ -92,10 +98,14 @@ function parseReceivedDate(text: string): number | undefined {
   return parsed;
 }
 
-/** The optional fields a notification's resource left out (undefined when it sent them all). */
-function omittedFields(value: Record<string, unknown>): OmittableField[] | undefined {
+/**
+ * The optional fields a notification's resource left out (undefined when it sent them all). User
+ * data that cannot be read (`userDataRead` false) counts as left out: what the widget holds stays.
+ */
+function omittedFields(value: Record<string, unknown>, userDataRead: boolean): OmittableField[] | undefined {
   let omitted: OmittableField[] | undefined;
-  if (value.userData === undefined) (omitted ??= []).push('userData');
+  if (value.userData === undefined || !userDataRead) (omitted ??= []).push('userData');
+  if (value.capabilities === undefined || value.capabilities === null) (omitted ??= []).push('capabilities');
   if (value.receivedDate === undefined) (omitted ??= []).push('receivedDate');
   if (value.openmediaType === undefined) (omitted ??= []).push('openmediaType');
   if (value.uri === undefined) (omitted ??= []).push('uri');
@@ -114,12 +124,18 @@ export function parseOpenmediaResource(value: unknown, fromNotification = false)
   if (typeof id !== 'string') return { ok: false, reason: 'invalid-id' };
   if (typeof mediaType !== 'string' || mediaType === '') return { ok: false, reason: 'missing-media-type' };
   if (typeof state !== 'string' || state === '') return { ok: false, reason: 'invalid-state' };
-  if (capabilities === undefined || capabilities === null) return { ok: false, reason: 'missing-capabilities' };
-  if (!Array.isArray(capabilities)) return { ok: false, reason: 'invalid-capabilities' };
+  // Left out (a server that writes no empty arrays): no operation is known to be allowed. A
+  // notification's omission is filled from what the widget holds while the state is the same.
+  const capabilityList = capabilities === undefined || capabilities === null ? [] : capabilities;
+  if (!Array.isArray(capabilityList)) return { ok: false, reason: 'invalid-capabilities' };
 
   let parsedUserData: Record<string, UserDataValue>;
   let userDataKinds: Record<string, UserDataKind> | undefined;
-  if (userData === undefined || userData === null) {
+  // Not an object: the rest of the resource still applies (its state may be what matters most);
+  // a notification keeps the user data the widget holds, a snapshot shows none. Counted.
+  let userDataRead = true;
+  // An empty array is an empty map as some serialisers write it.
+  if (userData === undefined || userData === null || (Array.isArray(userData) && userData.length === 0)) {
     parsedUserData = {};
   } else if (isObject(userData)) {
     // One pass over the keys (this runs for every notification). Keys keep their wire order, as
@@ -136,11 +152,12 @@ export function parseOpenmediaResource(value: unknown, fromNotification = false)
       Object.defineProperty(userDataKinds, key, { value: kind, enumerable: true, writable: false, configurable: false });
     }
   } else {
-    return { ok: false, reason: 'invalid-user-data' };
+    parsedUserData = {};
+    userDataRead = false;
   }
 
   const openmediaType = optionalString(value.openmediaType);
-  const stringCapabilities = capabilities.every(isString) ? capabilities.slice() : capabilities.filter(isString);
+  const stringCapabilities = capabilityList.every(isString) ? capabilityList.slice() : capabilityList.filter(isString);
   const uri = typeof value.uri === 'string' ? value.uri : undefined;
   const receivedDate = optionalString(value.receivedDate);
   const receivedAt = receivedDate === undefined ? undefined : parseReceivedDate(receivedDate);
@@ -149,8 +166,9 @@ export function parseOpenmediaResource(value: unknown, fromNotification = false)
     userDataKinds === undefined
       ? { id, mediaType, openmediaType, state, capabilities: stringCapabilities, uri, userData: parsedUserData, receivedDate, receivedAt }
       : { id, mediaType, openmediaType, state, capabilities: stringCapabilities, uri, userData: parsedUserData, userDataKinds, receivedDate, receivedAt };
-  const omitted = fromNotification ? omittedFields(value) : undefined;
-  return { ok: true, interaction: omitted === undefined ? interaction : { ...interaction, omitted } };
+  const omitted = fromNotification ? omittedFields(value, userDataRead) : undefined;
+  const parsed = omitted === undefined ? interaction : { ...interaction, omitted };
+  return userDataRead ? { ok: true, interaction: parsed } : { ok: true, interaction: parsed, dropped: 'invalid-user-data' };
 }
 
 
@@ -180,27 +198,34 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
 
   const ref = readReferenceId(data.referenceId);
   const notificationType = data.notificationType;
-  // An Error is there to name the request that failed: without a readable referenceId it is
-  // rejected. A StatusChange or PropertiesUpdated still carries the resource as it now is.
-  if (!ref.ok && (notificationType !== 'StatusChange' && notificationType !== 'PropertiesUpdated')) return reject('invalid-reference-id');
+  // A StatusChange or PropertiesUpdated with a referenceId that cannot be read still carries the
+  // resource as it now is; so does an Error about a resource it names (the card shows the reason).
+  if (!ref.ok && notificationType !== 'StatusChange' && notificationType !== 'PropertiesUpdated' && notificationType !== 'Error') {
+    return reject('invalid-reference-id');
+  }
   const referenceId = ref.ok ? ref.value : undefined;
+  const dropped: RejectionReason[] = ref.ok ? [] : ['invalid-reference-id'];
 
   const resource = data[descriptor.resourceKey];
 
   if (notificationType === 'Error') {
-    // The resource is optional on an Error; an unreadable one is dropped rather than the whole
-    // message, whose referenceId and text are what settle the failed request.
+    // The resource is optional on an Error; an unreadable one is dropped (and counted) rather than
+    // the whole message, whose referenceId and text are what settle the failed request.
     const parsed = resource === undefined || resource === null ? undefined : parseOpenmediaResource(resource, true);
+    if (parsed !== undefined && !parsed.ok) dropped.push(parsed.reason);
+    else if (parsed?.dropped !== undefined) dropped.push(parsed.dropped);
     const openmedia = parsed?.ok ? parsed.interaction : undefined;
+    // Without its referenceId an Error can only be shown on the interaction it names.
+    if (!ref.ok && openmedia === undefined) return reject('invalid-reference-id');
     const code = data.errorCode;
     const notification: OpenmediaNotification = {
       notificationType: 'Error',
       referenceId,
       openmedia,
-      errorMessage: optionalString(data.errorMessage),
-      errorCode: typeof code === 'number' || typeof code === 'string' ? code : undefined,
+      errorMessage: readableText(data.errorMessage),
+      errorCode: typeof code === 'number' ? code : typeof code === 'string' ? readableText(code) : undefined,
     };
-    return { ok: true, notification };
+    return dropped.length === 0 ? { ok: true, notification } : { ok: true, notification, dropped };
   }
 
   if (notificationType !== 'StatusChange' && notificationType !== 'PropertiesUpdated') {
@@ -209,8 +234,9 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
   if (resource === undefined || resource === null) return reject('missing-openmedia');
   const parsed = parseOpenmediaResource(resource, true);
   if (!parsed.ok) return parsed;
+  if (parsed.dropped !== undefined) dropped.push(parsed.dropped);
   const notification: OpenmediaNotification = { notificationType, referenceId, openmedia: parsed.interaction };
-  return ref.ok ? { ok: true, notification } : { ok: true, notification, dropped: 'invalid-reference-id' };
+  return dropped.length === 0 ? { ok: true, notification } : { ok: true, notification, dropped };
 }
 
 /** Parse the immediate answer to a REST operation (`{statusCode, referenceId?, statusMessage?}`). */
@@ -240,14 +266,25 @@ export function parseSnapshot(input: unknown, descriptor: ChannelDescriptor = OP
   if (statusCode !== 0) {
     return { ok: false, reason: 'status-code', statusCode, statusMessage: optionalString(input.statusMessage) };
   }
-  const list = input[descriptor.resourceKey];
+  const given = input[descriptor.resourceKey];
+  // A success that lists nothing (a server that writes no empty arrays) is an empty list. Not an
+  // answer that does not say success, nor one with a list under another name (another shape:
+  // reading it as "no interactions" would empty the agent's screen).
+  const emptySuccess =
+    (given === undefined || given === null) && input.statusCode !== undefined && !Object.values(input).some((v) => Array.isArray(v));
+  const list = emptySuccess ? [] : given;
   if (!Array.isArray(list)) return { ok: false, reason: 'missing-openmedia-list' };
   const interactions: OpenmediaInteraction[] = [];
   const rejected: RejectionReason[] = [];
   for (const item of list) {
     const parsed = parseOpenmediaResource(item);
-    if (parsed.ok) interactions.push(parsed.interaction);
-    else rejected.push(parsed.reason);
+    if (!parsed.ok) {
+      rejected.push(parsed.reason);
+      continue;
+    }
+    interactions.push(parsed.interaction);
+    // Shown without the part it could not read; counted all the same.
+    if (parsed.dropped !== undefined) rejected.push(parsed.dropped);
   }
   return { ok: true, interactions, rejected };
 }

@@ -62,9 +62,11 @@ export interface OpenmediaStateChangeMessageWire {
 
 /**
  * Fields of the resource a notification may leave out: GWS's own StatusChange carries the state and
- * the capabilities, not the user data or the received date (see the reference's sample).
+ * the capabilities, not the user data or the received date (see the reference's sample). A server
+ * that writes no empty arrays leaves out the capabilities too: kept while the state is the same,
+ * none once it changed (no button for what the server did not say is allowed).
  */
-export const OMITTABLE_FIELDS = ['userData', 'receivedDate', 'openmediaType', 'uri'] as const;
+export const OMITTABLE_FIELDS = ['userData', 'receivedDate', 'openmediaType', 'uri', 'capabilities'] as const;
 export type OmittableField = (typeof OMITTABLE_FIELDS)[number];
 
 /**
@@ -152,16 +154,22 @@ export type ParseResult =
       readonly ok: true;
       readonly notification: OpenmediaNotification;
       /**
-       * A part of the message that could not be read and was left out, the rest applying (a
+       * Parts of the message that could not be read and were left out, the rest applying (a
        * StatusChange whose referenceId is not a number: its resource is still the server's word,
-       * the request it answers cannot be told). Counted under this reason like a rejection.
+       * the request it answers cannot be told; user data that is not an object: the rest of the
+       * resource still applies). Each counted under its reason like a rejection.
        */
-      readonly dropped?: RejectionReason;
+      readonly dropped?: readonly RejectionReason[];
     }
   | { readonly ok: false; readonly reason: RejectionReason };
 
 export type ResourceParseResult =
-  | { readonly ok: true; readonly interaction: OpenmediaInteraction }
+  | {
+      readonly ok: true;
+      readonly interaction: OpenmediaInteraction;
+      /** A part of the resource left out because it could not be read (its user data). */
+      readonly dropped?: RejectionReason;
+    }
   | { readonly ok: false; readonly reason: RejectionReason };
 
 /** The REST body of an operation on `POST /api/v2/me/openmedia/{mediaType}/{id}`. */
@@ -227,7 +235,10 @@ export type SnapshotParseResult =
   | {
       readonly ok: true;
       readonly interactions: readonly OpenmediaInteraction[];
-      /** Items of the list that could not be read; the rest still apply. */
+      /**
+       * Why items of the list could not be read (the rest still apply), and why parts of items
+       * were left out (user data that is not an object: the item is shown without it).
+       */
       readonly rejected: readonly RejectionReason[];
     }
   | {
