@@ -2,11 +2,12 @@ import { parseRestAnswer } from '../protocol/parse';
 import type { OperationRequest, RestAnswer } from '../protocol/types';
 import { GwsRequestError } from './errors';
 import type { GwsHttp } from './http';
+import { pathSegment } from './path-segment';
 
 const ACCEPTED_WITHOUT_REFERENCE: RestAnswer = { statusCode: 0, referenceId: undefined, statusMessage: undefined };
 
 export function operationPath(mediaType: string, interactionId: string): string {
-  return `/api/v2/me/openmedia/${encodeURIComponent(mediaType)}/${encodeURIComponent(interactionId)}`;
+  return `/api/v2/me/openmedia/${pathSegment(mediaType)}/${pathSegment(interactionId)}`;
 }
 
 /**

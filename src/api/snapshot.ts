@@ -2,6 +2,7 @@ import { OPENMEDIA_CHANNEL, parseSnapshot } from '../protocol/parse';
 import type { OpenmediaInteraction, RejectionReason } from '../protocol/types';
 import { GwsRequestError, statusCodeMessage } from './errors';
 import type { GwsHttp } from './http';
+import { pathSegment } from './path-segment';
 
 /** The interactions GWS holds for the agent, for one media type. */
 export interface SnapshotResult {
@@ -31,7 +32,7 @@ function unreadableIdsOf(body: unknown, resourceKey: string, read: readonly Open
 }
 
 export function snapshotPath(mediaType: string): string {
-  return `/api/v2/me/openmedia/${encodeURIComponent(mediaType)}?fields=*`;
+  return `/api/v2/me/openmedia/${pathSegment(mediaType)}?fields=*`;
 }
 
 /** `GET /api/v2/me/openmedia/{mediaType}?fields=*`, parsed. Rejects with a `GwsRequestError`. */

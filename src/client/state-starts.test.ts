@@ -51,6 +51,17 @@ describe('createStateStarts', () => {
     expect(later.starts.lookup(['c'], clock.now)).toBeUndefined();
   });
 
+  it('keeps ids named like Object properties ("__proto__", "constructor") as any other, and finds none it was not given', () => {
+    const storage = memoryStorage();
+    const clock = { now: 10_000 };
+    const first = page(storage, clock);
+    first.starts.set('__proto__', 'Processing', 9_000);
+    first.starts.flush();
+    const later = page(storage, clock);
+    expect(later.starts.lookup(['__proto__'], clock.now)).toEqual({ ['__proto__']: { state: 'Processing', since: 9_000 } });
+    expect(later.starts.lookup(['constructor', 'toString'], clock.now)).toBeUndefined();
+  });
+
   it('forgets a start when its interaction ends, leaves or changes state unseen, and replaces it on a change seen', () => {
     const storage = memoryStorage();
     const clock = { now: 10_000 };

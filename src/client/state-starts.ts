@@ -57,8 +57,13 @@ function isStored(value: unknown): value is StoredStart {
   return typeof state === 'string' && typeof since === 'number' && Number.isFinite(since) && typeof confirmedAt === 'number' && Number.isFinite(confirmedAt);
 }
 
+/** A record keyed by interaction id with no prototype: an id "__proto__" or "constructor" is a key like any other. */
+function byId<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function read(storage: StorageLike | undefined, key: string): Stored {
-  const kept: Stored = {};
+  const kept: Stored = byId();
   try {
     const parsed: unknown = JSON.parse(storage?.getItem(key) ?? '{}');
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return kept;
@@ -132,7 +137,7 @@ export function createStateStarts(
       for (const id of ids) {
         const start = stored[id];
         if (start === undefined || start.since > at || at - start.confirmedAt > CONFIRMED_WITHIN_MS) continue;
-        (found ??= {})[id] = { state: start.state, since: start.since };
+        (found ??= byId())[id] = { state: start.state, since: start.since };
       }
       return found;
     },

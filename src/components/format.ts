@@ -45,8 +45,9 @@ export function prewarmReceivedFormat(locale?: string): () => void {
 /** Only http(s) URIs may become links: anything else (javascript:, data:, relative) stays text. */
 export function isHttpUrl(uri: string | undefined): uri is string {
   if (!uri) return false;
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') return false;
+  // With its authority ("//"): "http:relative/path" is absolute to the URL parser but relative
+  // in a page's link (the browser resolves it against the page: the widget's own site).
+  if (!/^\s*https?:[\\/]{2}/i.test(uri)) return false;
   try {
     const parsed = new URL(uri.trim());
     return parsed.protocol === 'http:' || parsed.protocol === 'https:';

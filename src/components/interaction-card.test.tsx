@@ -246,6 +246,10 @@ describe('InteractionCard: content', () => {
     ['data:text/html,<b>x</b>', false],
     ['/api/v2/openmedia/promotions/1', false],
     ['ftp://gws.example/x', false],
+    // Absolute to the URL parser, relative in a link: the browser would open the page's own site.
+    ['http:/api/v2/openmedia/promotions/1', false],
+    ['http:relative/path', false],
+    ['HTTPS://gws.example/x', true],
   ])('renders uri %s as a link: %s', (uri, isLink) => {
     renderCard({ entry: makeEntry({ uri }) });
     const link = screen.queryByRole('link');

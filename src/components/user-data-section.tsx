@@ -119,7 +119,8 @@ export function UserDataSection({
       <UserDataRow
         key={key}
         dataKey={key}
-        kind={userDataKinds?.[key]}
+        // Own keys only: a key named like an Object method ("constructor") is plain text.
+        kind={userDataKinds !== undefined && Object.hasOwn(userDataKinds, key) ? userDataKinds[key] : undefined}
         // The editor needs the whole value; the delete confirmation only its start.
         value={mode === 'delete' && isLongText(text) ? previewText(text) : value}
         editPresent={update.present}

@@ -79,3 +79,16 @@ describe('the parser records what the flat form lost', () => {
     expect(parsed({ Priority: 5 }).userDataKinds).toBeUndefined();
   });
 });
+
+describe('keys named like Object methods', () => {
+  it('are plain text values, editable, even beside a value shown flattened', async () => {
+    const { user, onPerform } = setup(parsed({ constructor: 'Acme Ltd', toString: 'x', hasOwnProperty: 'y', VIP: true }));
+    for (const key of ['constructor', 'toString', 'hasOwnProperty']) expect(screen.getByRole('button', { name: `Edit ${key}` })).toBeEnabled();
+    // Only the true / false value is read-only.
+    expect(screen.getAllByText('Read-only: a true / false value.')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Edit constructor' }));
+    await user.clear(screen.getByRole('textbox', { name: 'New value for constructor' }));
+    await user.keyboard('Acme Group{Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { constructor: 'Acme Group' } });
+  });
+});

@@ -4,6 +4,7 @@ import { parseV3Answer } from '../../protocol/workspace-v3/parse';
 import type { WorkspaceV3Session } from '../../protocol/workspace-v3/session';
 import { GwsRequestError } from '../errors';
 import type { WorkspaceV3Http } from './http';
+import { pathSegment } from '../path-segment';
 
 /** Where a Transfer goes in v3: an agent (`transfer-agent`) or a queue / workbin (`place-in-queue`). */
 export type V3TransferTarget = { readonly kind: 'agent'; readonly agentId: string } | { readonly kind: 'queue'; readonly queue: string };
@@ -77,7 +78,7 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
 }
 
 export function v3OperationPath(mediaType: string, interactionId: string, verb: string): string {
-  return `/workspace/v3/media/${encodeURIComponent(mediaType)}/interactions/${encodeURIComponent(interactionId)}/${verb}`;
+  return `/workspace/v3/media/${pathSegment(mediaType)}/interactions/${pathSegment(interactionId)}/${verb}`;
 }
 
 /**
