@@ -59,14 +59,15 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
 
   return (
     <div className="omw-ud-row omw-ud-row--long">
-      <dt className="omw-ud-key" title={keyTooltip(dataKey)}>{dataKey}</dt>
+      {/* Server text in any script: each in its own direction, isolated (as in UserDataRow). */}
+      <dt className="omw-ud-key" title={keyTooltip(dataKey)} dir="auto">{dataKey}</dt>
       <dd className="omw-ud-value">
         {expanded ? (
-          <div id={fullId} className="omw-ud-full" role="region" aria-label={dataKey} tabIndex={0}>
+          <div id={fullId} className="omw-ud-full" role="region" aria-label={dataKey} tabIndex={0} dir="auto">
             {text}
           </div>
         ) : (
-          <span id={fullId} className="omw-ud-text omw-ud-text--clamped">
+          <span id={fullId} className="omw-ud-text omw-ud-text--clamped" dir="auto">
             {previewText(text)}
           </span>
         )}

@@ -191,6 +191,8 @@ export const InteractionCard = memo(function InteractionCard({
       <Heading
         id={titleId}
         className="omw-card__title"
+        // The Subject comes from the server, in any script: its own direction, isolated.
+        dir="auto"
         // Clamped to 3 lines by CSS; the whole Subject stays its text (the card's name).
         title={subject.length > TITLE_TOOLTIP_AFTER ? subject : undefined}
       >

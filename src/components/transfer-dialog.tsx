@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type RefObject } from 'react';
+import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { TITLE_TOOLTIP_AFTER } from './format';
 import { useMessages } from './messages-context';
 import { Modal } from './modal';
@@ -23,6 +23,28 @@ export interface TransferDialogProps {
    * (which covers the card), and Confirm holds until it ends; what was typed stays.
    */
   readonly waiting?: string | undefined;
+}
+
+// Stands for the subject while the message is split around it: a noncharacter, never in a message.
+const SUBJECT_SLOT = '\uFDD0';
+
+/**
+ * The message with the subject in a <bdi>: the Subject comes from the server, in any script, and
+ * must keep its own direction inside the message's ("Transfer “طلب 4521 (50%)؟”"). The text (the
+ * dialog's name) is the message's as before: a message that does not show its argument once, as
+ * given, is shown as it is.
+ */
+function isolatedIn(message: (subject: string) => string, subject: string): ReactNode {
+  const whole = message(subject);
+  const parts = message(SUBJECT_SLOT).split(SUBJECT_SLOT);
+  if (parts.length !== 2 || `${parts[0]}${subject}${parts[1]}` !== whole) return whole;
+  return (
+    <>
+      {parts[0]}
+      <bdi>{subject}</bdi>
+      {parts[1]}
+    </>
+  );
 }
 
 /** Pick an agent or a queue (or type any target URI) and confirm the transfer. */
@@ -72,8 +94,8 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
           onConfirm(target);
         }}
       >
-        <h2 id={titleId} className="omw-dialog__title" title={subject.length > TITLE_TOOLTIP_AFTER ? messages.transferTitle(subject) : undefined}>
-          {messages.transferTitle(subject)}
+        <h2 id={titleId} className="omw-dialog__title" dir="auto" title={subject.length > TITLE_TOOLTIP_AFTER ? messages.transferTitle(subject) : undefined}>
+          {isolatedIn(messages.transferTitle, subject)}
         </h2>
         {targets.length > 0 ? (
           <>

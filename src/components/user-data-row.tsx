@@ -116,7 +116,8 @@ export const UserDataRow = memo(function UserDataRow({
   const [keyCell, editButton, removeButton] = useMemo(() => {
     const editShown = (buttons & EDIT_SHOWN) !== 0;
     return [
-      <dt className={KEY_CELL[mode]} title={keyTooltip(dataKey)}>{dataKey}</dt>,
+      // Keys and values come from the server, in any script: each in its own direction, isolated.
+      <dt className={KEY_CELL[mode]} title={keyTooltip(dataKey)} dir="auto">{dataKey}</dt>,
       // The row's buttons sit in the value cell itself (no wrapper: four elements less per card);
       // the first is pushed to the end of the line, see .omw-ud-action in the CSS.
       editShown
@@ -144,7 +145,9 @@ export const UserDataRow = memo(function UserDataRow({
   }, [mode, dataKey, buttons, onModeChange, messages]);
 
   const shownText = (
-    <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`}>{text === '' ? messages.notProvided : text}</span>
+    <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`} dir="auto">
+      {text === '' ? messages.notProvided : text}
+    </span>
   );
 
   const close = (focus: 'edit' | 'delete') => {
