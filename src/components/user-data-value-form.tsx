@@ -40,6 +40,14 @@ function textOf(value: UserDataValue): string {
   return value === null ? '' : String(value);
 }
 
+/** A value written on several lines: an `<input>` would drop its line breaks (browsers strip them). */
+function hasLineBreak(text: string): boolean {
+  return /[\r\n]/.test(text);
+}
+
+/** Most lines a multi-line value's field shows before it scrolls. */
+const MAX_ROWS = 6;
+
 /** How much of the server's new value the "changed meanwhile" notice quotes. */
 const QUOTED_LENGTH = 80;
 
@@ -76,6 +84,9 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
   /** The text the field was last given (the opening value, or the server's since): anything else was typed. */
   const [given, setGiven] = useState(draft);
   const [invalid, setInvalid] = useState(false);
+  // A multi-line value is edited in a text area, its lines kept: in a one-line field they were
+  // joined, and Save wrote the joined text back over the customer's address.
+  const [multiline, setMultiline] = useState(() => hasLineBreak(draft));
   const [changed, setChanged] = useState<{ readonly value: UserDataValue; readonly removed: boolean; readonly kept: boolean } | undefined>(undefined);
   if (!Object.is(initial, seen) || removed !== seenRemoved) {
     // Adjusted while rendering (not in an effect): the field never shows the stale value.
@@ -89,6 +100,7 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
       setDraft(text);
       setGiven(text);
       setInvalid(false);
+      if (hasLineBreak(text)) setMultiline(true);
     }
     setChanged({ value: initial, removed, kept });
   }
@@ -132,23 +144,48 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
       <label className="omw-visually-hidden" htmlFor={inputId}>
         {label}
       </label>
-      <input
-        id={inputId}
-        // The editor opens on the agent's request: typing goes straight into it.
-        autoFocus
-        onFocus={(event) => event.target.select()}
-        className="omw-input omw-input--small"
-        type="text"
-        inputMode={isNumber ? 'decimal' : undefined}
-        autoComplete="off"
-        value={draft}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          setInvalid(false);
-        }}
-      />
+      {multiline ? (
+        <textarea
+          id={inputId}
+          autoFocus
+          onFocus={(event) => event.target.select()}
+          className="omw-input omw-input--small omw-input--multiline"
+          rows={Math.min(MAX_ROWS, Math.max(2, draft.split('\n').length))}
+          autoComplete="off"
+          value={draft}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy === '' ? undefined : describedBy}
+          // Enter is a new line here; Ctrl+Enter (⌘+Enter) saves, as the Save button does.
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+            event.preventDefault();
+            event.currentTarget.form?.requestSubmit();
+          }}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setInvalid(false);
+          }}
+        />
+      ) : (
+        <input
+          id={inputId}
+          // The editor opens on the agent's request: typing goes straight into it.
+          autoFocus
+          onFocus={(event) => event.target.select()}
+          className="omw-input omw-input--small"
+          type="text"
+          inputMode={isNumber ? 'decimal' : undefined}
+          autoComplete="off"
+          value={draft}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy === '' ? undefined : describedBy}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setInvalid(false);
+          }}
+        />
+      )}
       <button
         type="submit"
         className="omw-button omw-button--primary omw-button--small"
