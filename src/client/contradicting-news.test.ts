@@ -5,7 +5,7 @@ import { createMemoryChannel } from '../channel/memory-channel';
 import type { OpenmediaResourceWire } from '../protocol/types';
 import { createFakeFetch, csrfHeaders, json } from '../testing/fake-fetch';
 import { resource, statusChange } from '../testing/scripted-gws';
-import { CONTRADICTION_READ_INTERVAL_MS } from './contradicting-news';
+import { CONTRADICTION_READ_INTERVAL_MS, INCOMPLETE_READ_AFTER_MS } from './contradicting-news';
 import { createOpenmediaClient } from './openmedia-client';
 
 // Completed is terminal for notifications, but news that contradicts it (the interaction given
@@ -106,6 +106,44 @@ describe('news that contradicts an ended interaction', () => {
     t.channel.emit(statusChange(resource('w', 'Processing')));
     await settle();
     expect(t.entry('w')?.interaction.state).toBe('Processing');
+    t.client.dispose();
+  });
+});
+
+describe('an interaction first heard of without its user data', () => {
+  /** GWS's own StatusChange: the state and capabilities, no user data, no received date. */
+  const lean = (id: string, state = 'Processing') => {
+    const { userData: _, ...rest } = resource(id, state);
+    return statusChange(rest);
+  };
+
+  it('is read (once for several heard together), and the read fills in its user data', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    expect(t.reads()).toBe(1);
+    t.snapshot.list = [resource('p', 'Processing', 'workitem', { Subject: 'Pulled from the workbin' }), resource('q', 'Processing', 'workitem', { Subject: 'Created' })];
+    t.channel.emit(lean('p'));
+    t.channel.emit(lean('q'));
+    await settle();
+    expect(t.entry('p')?.interaction.userData).toEqual({});
+    await settle(INCOMPLETE_READ_AFTER_MS);
+    expect(t.reads()).toBe(2);
+    expect(t.entry('p')?.interaction.userData).toEqual({ Subject: 'Pulled from the workbin' });
+    expect(t.entry('q')?.interaction.userData).toEqual({ Subject: 'Created' });
+    t.client.dispose();
+  });
+
+  it('reads nothing for news that carries the user data, or about an interaction already shown', async () => {
+    const t = setup();
+    t.snapshot.list = [resource('w', 'Invited', 'workitem', { Subject: 'Known' })];
+    t.client.start();
+    await settle();
+    t.channel.emit(lean('w'));
+    t.channel.emit(statusChange(resource('n', 'Processing', 'workitem', { Subject: 'Whole' })));
+    await settle(INCOMPLETE_READ_AFTER_MS * 2);
+    expect(t.reads()).toBe(1);
+    expect(t.entry('w')?.interaction).toMatchObject({ state: 'Processing', userData: { Subject: 'Known' } });
     t.client.dispose();
   });
 });
