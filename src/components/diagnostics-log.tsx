@@ -26,11 +26,13 @@ const LogRow = memo(function LogRow({ line, locale }: LogRowProps) {
   const messages = useMessages();
   return (
     <tr className={`omw-log__row omw-log__row--${line.kind}`}>
-      <td className="omw-mono">{timeOf(line.at, locale)}</td>
+      <td className="omw-mono" dir="auto">
+        {timeOf(line.at, locale)}
+      </td>
       <td>{messages.logKinds[line.kind]}</td>
       <td className="omw-mono">{line.interactionId ?? ''}</td>
       <td className="omw-mono">{line.referenceId ?? ''}</td>
-      <td>{line.detail}</td>
+      <td dir="auto">{line.detail}</td>
     </tr>
   );
 });

@@ -38,7 +38,11 @@ export const InteractionMeta = memo(function InteractionMeta({ id, mediaType, op
         <dt>{messages.labelReceived}</dt>
         <dd>
           {received !== undefined ? (
-            <time dateTime={toIso(receivedAt)}>{received}</time>
+            // In the agent's locale, which may be written right to left (he-IL: "5 בדצמ׳ 2026, 14:29"):
+            // its own direction, or an LTR card shuffles its parts.
+            <time dateTime={toIso(receivedAt)} dir="auto">
+              {received}
+            </time>
           ) : (
             messages.notProvided
           )}

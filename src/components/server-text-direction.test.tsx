@@ -92,3 +92,20 @@ describe('server text direction', () => {
     expect(title.textContent).toBe(shown);
   });
 });
+
+describe('dates in a locale written right to left', () => {
+  it('the received date takes its own direction (he-IL), so its parts are not shuffled in a left-to-right card', () => {
+    render(
+      <InteractionCard
+        entry={makeEntry({ receivedDate: '2026-12-05 14:29:00.000+0000', receivedAt: Date.UTC(2026, 11, 5, 14, 29) })}
+        locale="he-IL"
+        onPerform={vi.fn()}
+        onDismissError={() => {}}
+      />,
+    );
+    const time = screen.getByText('Received').nextElementSibling?.querySelector('time');
+    if (!time) throw new Error('No received date');
+    expect(time).toHaveAttribute('dir', 'auto');
+    expect(time.textContent).toMatch(/[\u0590-\u05FF]/);
+  });
+});
