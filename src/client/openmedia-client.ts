@@ -31,6 +31,7 @@ import { createSharedActions } from './shared-actions';
 import { createSharedFocus } from './shared-focus';
 import { createSnapshotLoader } from './snapshot-loader';
 import { createContradictionReads } from './contradicting-news';
+import { watchFreezes } from './freeze-watch';
 import { browserLocalStorage } from './seen-offers';
 import { createStateStarts } from './state-starts';
 import { createDialect, withDialect } from './dialects';
@@ -285,23 +286,24 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
      * Messages heard before the dialect's code arrived (v3 loads on demand), in order, with when
      * they were heard: an offer that waited for the code has been ringing since then.
      */
-    const early: { readonly data: unknown; readonly at: number }[] = [];
+    const early: { readonly data: unknown; readonly at: number; readonly late: boolean }[] = [];
     let waitingForCode = false;
     let codeRetry: ReturnType<typeof setTimeout> | undefined;
     let codeFailures = 0;
     function heard(data: unknown, receivedAt?: number): void {
       if (!live) return;
       const at = arrivedAt(receivedAt);
+      const late = freezes.heardLate(at);
       if (early.length === 0) {
         const loading = dialect.whenLoaded();
         if (loading === undefined) {
-          receive(data, at);
+          receive(data, at, late);
           return;
         }
         // A failure is handled by awaitCode, which asks again.
         loading.catch(() => undefined);
       }
-      early.push({ data, at });
+      early.push({ data, at, late });
       awaitCode();
     }
     /**
@@ -313,7 +315,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       if (waitingForCode || codeRetry !== undefined || !live) return;
       const loading = dialect.whenLoaded();
       if (loading === undefined) {
-        for (const { data, at } of early.splice(0)) if (live) receive(data, at);
+        for (const { data, at, late } of early.splice(0)) if (live) receive(data, at, late);
         return;
       }
       waitingForCode = true;
@@ -334,7 +336,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
         },
       );
     }
-    function receive(data: unknown, at = now()): void {
+    function receive(data: unknown, at = now(), heardLate = false): void {
       const parsed = dialect.parse(data, channel.descriptor);
       if (!parsed.ok) {
         store.dispatch({ type: 'messageRejected', reason: parsed.reason, at });
@@ -347,7 +349,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
         contradictions.note(store.getState(), notification.openmedia);
       }
       snapshots.noteNotification(notification);
-      store.dispatch({ type: 'notificationReceived', notification, at });
+      store.dispatch(heardLate ? { type: 'notificationReceived', notification, at, heardLate } : { type: 'notificationReceived', notification, at });
       // Applied without the part it could not read: counted all the same.
       for (const reason of parsed.dropped ?? []) store.dispatch({ type: 'messageRejected', reason, at });
     }
@@ -374,6 +376,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       },
     };
     awaitingConnectedLoad = false;
+    // News the page handles as it resumes from a freeze may have come while it was frozen.
+    const freezes = watchFreezes(typeof document !== 'undefined' && typeof document.addEventListener === 'function' ? document : undefined, now);
     const unsubscribeChannel = channel.subscribe(listener);
     const clock = setInterval(() => {
       store.dispatch({ type: 'clockTicked', at: now() });
@@ -395,6 +399,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
         if (codeRetry !== undefined) clearTimeout(codeRetry);
         early.length = 0;
         unsubscribeChannel();
+        freezes.stop();
         page?.removeEventListener('pagehide', onPageHide);
         page?.removeEventListener('online', onOnline);
       },

@@ -126,12 +126,12 @@ function settleShownFailure(state: OpenmediaState, id: string, at: number): Open
  * Fold one parsed notification into the state: upsert its resource (respecting the terminal rule),
  * then settle the request its referenceId names, or keep the outcome for a request not yet answered.
  */
-export function applyNotification(state: OpenmediaState, notification: OpenmediaNotification, at: number): OpenmediaState {
+export function applyNotification(state: OpenmediaState, notification: OpenmediaNotification, at: number, heardLate = false): OpenmediaState {
   const { referenceId } = notification;
   const resource = notification.openmedia;
   let next = state;
   let outcome: UpsertOutcome | undefined;
-  if (resource !== undefined) ({ state: next, outcome } = upsertInteraction(next, resource, at, notification.notificationType === 'StatusChange'));
+  if (resource !== undefined) ({ state: next, outcome } = upsertInteraction(next, resource, at, notification.notificationType === 'StatusChange', !heardLate));
   next = countReceivedAndLog(next, {
     at,
     kind: 'notification',

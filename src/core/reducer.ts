@@ -65,7 +65,7 @@ function changeSession(state: OpenmediaState, at: number): OpenmediaState {
 export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): OpenmediaState {
   switch (event.type) {
     case 'notificationReceived':
-      return applyNotification(state, event.notification, event.at);
+      return applyNotification(state, event.notification, event.at, event.heardLate === true);
     case 'messageRejected':
       return logEvent(countRejected(state, event.reason), {
         at: event.at,

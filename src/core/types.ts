@@ -105,7 +105,8 @@ export interface InteractionEntry {
    * The widget saw this state begin (a notification changed it, or brought the offer): the time in
    * state is exact. False when it was already in this state when first seen (a snapshot read, a
    * notification that only updated an interaction not seen before) or changed while the channel was
-   * down: it has been in this state at least since `stateSince`.
+   * down, or the news was heard late (the page was frozen when it came): it has been in this state
+   * at least since `stateSince`.
    */
   readonly stateSinceExact: boolean;
   /** When it became inactive (state `Completed`, or absent from a snapshot); drives the linger. */
@@ -221,7 +222,16 @@ export interface ReadonlyPersistentMap<K, V> {
 
 /** Events are facts that happened; the reducer folds them into state. */
 export type OpenmediaEvent =
-  | { readonly type: 'notificationReceived'; readonly notification: OpenmediaNotification; readonly at: number }
+  | {
+      readonly type: 'notificationReceived';
+      readonly notification: OpenmediaNotification;
+      readonly at: number;
+      /**
+       * The news came while the page was frozen (a background tab Chrome froze; its Worker too):
+       * `at` is when it was heard, not when it came, so a state it begins is timed as "at least".
+       */
+      readonly heardLate?: boolean;
+    }
   | { readonly type: 'messageRejected'; readonly reason: RejectionReason; readonly at: number }
   | {
       readonly type: 'snapshotLoaded';

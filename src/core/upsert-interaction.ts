@@ -27,6 +27,7 @@ export function ignoresResource(state: OpenmediaState, interaction: OpenmediaInt
  * (GWS's StatusChange sends no user data: unchanged), which are kept; an equal resource keeps the
  * entry (and the state) as they are. `statusChange`: the
  * notification is a StatusChange (false: PropertiesUpdated), see `InteractionEntry.stateSinceExact`.
+ * `onTime`: `at` is when the news came (false: heard late, a state it begins is timed "at least").
  *
  * Completed is terminal: an ended entry (Completed or gone) ignores later resources, except a new
  * `Invited` offer of the same id (the interaction was transferred back), which starts afresh at
@@ -37,6 +38,7 @@ export function upsertInteraction(
   resource: OpenmediaInteraction,
   at: number,
   statusChange: boolean,
+  onTime = true,
 ): { readonly state: OpenmediaState; readonly outcome: UpsertOutcome } {
   const { id } = resource;
   if (ignoresResource(state, resource)) return { state, outcome: 'ignored-ended' };
@@ -45,7 +47,7 @@ export function upsertInteraction(
   const interaction = withOmittedFrom(existing?.interaction, resource);
   // A StatusChange that brings an interaction the widget does not have (or had ended) is an offer
   // starting, when it is Invited; anything else was in its state before the widget heard of it.
-  const beganNow = statusChange && interaction.state === 'Invited';
+  const beganNow = statusChange && interaction.state === 'Invited' && onTime;
   if (existing === undefined) {
     let next = putEntry(state, id, freshEntry(interaction, at, beganNow));
     // A new offer of an evicted id is a new interaction: its tombstone goes.
@@ -68,7 +70,7 @@ export function upsertInteraction(
     ...existing,
     interaction: merged,
     stateSince: stateChanged ? at : existing.stateSince,
-    stateSinceExact: stateChanged || existing.stateSinceExact,
+    stateSinceExact: stateChanged ? onTime : existing.stateSinceExact,
     endedAt: leftTheAgent(merged) ? at : undefined,
   });
   return { state: next, outcome: 'updated' };
