@@ -12,7 +12,7 @@ const MALFORMED: readonly unknown[] = [
   { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, id: undefined } },
   { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, id: 42 } },
   { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, capabilities: 'Accept' } },
-  { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, userData: '<img src=x onerror=alert(1)>' } },
+  { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, state: { html: '<img src=x onerror=alert(1)>' } } },
   { ...OM, notificationType: 'StatusChange', openmedia: 'not an object' },
   { ...OM, notificationType: 'StatusChange' },
   { ...OM, notificationType: 'Exploded', openmedia: GOOD },

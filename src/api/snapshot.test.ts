@@ -37,6 +37,13 @@ describe('fetchSnapshot: unreadable items', () => {
     expect(result.unreadableIds).toEqual(['broken-1', 'broken-2']);
   });
 
+  it('an item whose user data is not an object is unreadable (not an interaction without user data): its card keeps what it shows', async () => {
+    const result = await read({ statusCode: 0, openmedia: [resource('a'), { ...resource('b'), userData: 'a=b' }] });
+    expect(result.interactions.map((i) => i.id)).toEqual(['a']);
+    expect(result.rejected).toEqual(['invalid-user-data']);
+    expect(result.unreadableIds).toEqual(['b']);
+  });
+
   it('does not list a readable id again when an unreadable duplicate of it follows', async () => {
     const result = await read({ statusCode: 0, openmedia: [resource('a'), { id: 'a' }] });
     expect(result.interactions.map((i) => i.id)).toEqual(['a']);

@@ -278,13 +278,13 @@ export function parseSnapshot(input: unknown, descriptor: ChannelDescriptor = OP
   const rejected: RejectionReason[] = [];
   for (const item of list) {
     const parsed = parseOpenmediaResource(item);
-    if (!parsed.ok) {
-      rejected.push(parsed.reason);
+    // User data a snapshot's item cannot be read for is not "none": the item is not read (its card
+    // keeps what it shows, and an edit waiting for the read stays in doubt, not "done").
+    if (!parsed.ok || parsed.dropped !== undefined) {
+      rejected.push(parsed.ok ? (parsed.dropped ?? 'invalid-user-data') : parsed.reason);
       continue;
     }
     interactions.push(parsed.interaction);
-    // Shown without the part it could not read; counted all the same.
-    if (parsed.dropped !== undefined) rejected.push(parsed.dropped);
   }
   return { ok: true, interactions, rejected };
 }

@@ -235,10 +235,7 @@ export type SnapshotParseResult =
   | {
       readonly ok: true;
       readonly interactions: readonly OpenmediaInteraction[];
-      /**
-       * Why items of the list could not be read (the rest still apply), and why parts of items
-       * were left out (user data that is not an object: the item is shown without it).
-       */
+      /** Items of the list that could not be read (user data that is not an object included); the rest still apply. */
       readonly rejected: readonly RejectionReason[];
     }
   | {
