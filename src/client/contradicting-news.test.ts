@@ -147,3 +147,72 @@ describe('an interaction first heard of without its user data', () => {
     t.client.dispose();
   });
 });
+
+describe('reads for interactions first heard of without their user data, on a slow server', () => {
+  function slowSetup(readMs: number) {
+    const channel = createMemoryChannel();
+    const snapshot: { list: OpenmediaResourceWire[] } = { list: [] };
+    const fake = createFakeFetch(async (request) => {
+      const path = new URL(request.url, 'http://gws.test').pathname;
+      if (path === '/api/v2/me') return json({ userName: 'agent' }, { headers: csrfHeaders('token-1') });
+      const list = snapshot.list;
+      await new Promise((resolve) => setTimeout(resolve, readMs));
+      return json({ statusCode: 0, openmedia: list });
+    });
+    const client = createOpenmediaClient({
+      channel,
+      gwsClient: createGwsClient({ fetch: fake.fetch }),
+      queryClient: new QueryClient(),
+      mediaTypes: ['workitem'],
+      recordLimit: 0,
+      schedule: (flush) => queueMicrotask(flush),
+    });
+    const entry = (id: string) => client.getSnapshot().state.byId.get(id);
+    const reads = () => fake.requests.filter((r) => r.method === 'GET' && r.url.includes('/openmedia/workitem')).length;
+    return { channel, snapshot, client, entry, reads };
+  }
+  const lean = (id: string) => {
+    const { userData: _, ...rest } = resource(id, 'Processing');
+    return statusChange(rest);
+  };
+
+  it('heard before the first read is done, the interaction is read after it (not dropped)', async () => {
+    const t = slowSetup(1_000);
+    t.client.start();
+    await settle(10);
+    // Created after the first read's list was taken.
+    t.snapshot.list = [resource('p', 'Processing', 'workitem', { Subject: 'Created' })];
+    t.channel.emit(lean('p'));
+    await settle(3_000);
+    expect(t.reads()).toBe(2);
+    expect(t.entry('p')?.interaction.userData).toEqual({ Subject: 'Created' });
+    t.client.dispose();
+  });
+
+  it('heard a little apart while reads are slow, none replaces the read in flight: every one is filled in', async () => {
+    const t = slowSetup(600);
+    t.client.start();
+    await settle(700);
+    const ids = Array.from({ length: 8 }, (_, i) => `n${i}`);
+    t.snapshot.list = ids.map((id) => resource(id, 'Processing', 'workitem', { Subject: id }));
+    for (const id of ids) {
+      t.channel.emit(lean(id));
+      await settle(300);
+    }
+    await settle(3_000);
+    for (const id of ids) expect(t.entry(id)?.interaction.userData).toEqual({ Subject: id });
+    // Far fewer reads than interactions, none of them cancelled on the way.
+    expect(t.reads()).toBeLessThanOrEqual(5);
+    t.client.dispose();
+  });
+
+  it('a dispose drops the read scheduled', async () => {
+    const t = slowSetup(0);
+    t.client.start();
+    await settle();
+    t.channel.emit(lean('p'));
+    t.client.dispose();
+    await settle(INCOMPLETE_READ_AFTER_MS * 4);
+    expect(t.reads()).toBe(1);
+  });
+});

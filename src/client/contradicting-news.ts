@@ -1,4 +1,5 @@
 import type { OpenmediaState } from '../core/types';
+import { isEnded } from '../core/entry';
 import { ignoresResource } from '../core/upsert-interaction';
 import { leftTheAgent } from '../protocol/interaction';
 import type { OpenmediaInteraction } from '../protocol/types';
@@ -32,10 +33,48 @@ function firstHeardIncomplete(state: OpenmediaState, resource: OpenmediaInteract
   return omitted !== undefined && omitted.includes('userData') && !state.byId.has(resource.id) && !ignoresResource(state, resource);
 }
 
-export function createContradictionReads(options: { readonly now: () => number; readonly read: (mediaType: string) => void }) {
+export interface ContradictionReadsOptions {
+  readonly now: () => number;
+  /** Read the media type again (replacing a read in flight). */
+  readonly read: (mediaType: string) => void;
+  /**
+   * Read it unless the first read is not done yet or a read of it is in flight (whose answer may
+   * predate the news: asked again once it ends); false when it did not read.
+   */
+  readonly readWhenIdle: (mediaType: string) => boolean;
+  readonly getState: () => OpenmediaState;
+}
+
+export function createContradictionReads(options: ContradictionReadsOptions) {
   const lastRead = new Map<string, number>();
-  /** Media types with a read of incomplete news scheduled. */
-  const readsDue = new Set<string>();
+  /** Per media type, the interactions first heard of incomplete that wait for a read. */
+  const readsDue = new Map<string, Set<string>>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Still shown, not ended, and still without user data: a read would fill them in. */
+  const stillIncomplete = (id: string): boolean => {
+    const entry = options.getState().byId.get(id);
+    return entry !== undefined && !isEnded(entry) && Object.keys(entry.interaction.userData).length === 0;
+  };
+  function arm(mediaType: string): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      const ids = readsDue.get(mediaType);
+      if (ids === undefined) return;
+      for (const id of ids) if (!stillIncomplete(id)) ids.delete(id);
+      if (ids.size === 0) {
+        readsDue.delete(mediaType);
+        return;
+      }
+      // Never a read in flight replaced (several first heard a little apart would starve each
+      // other's reads, and a read after a gap), nor one dropped before the first read is done.
+      if (!options.readWhenIdle(mediaType)) {
+        arm(mediaType);
+        return;
+      }
+      readsDue.delete(mediaType);
+    }, INCOMPLETE_READ_AFTER_MS);
+    timers.add(timer);
+  }
   return {
     /** Called with each notification's resource before it is applied. */
     note(state: OpenmediaState, resource: OpenmediaInteraction): void {
@@ -53,12 +92,19 @@ export function createContradictionReads(options: { readonly now: () => number; 
         return;
       }
       // Several such interactions at once (a workbin emptied into the agent's hands): one read.
-      if (readsDue.has(resource.mediaType)) return;
-      readsDue.add(resource.mediaType);
-      setTimeout(() => {
-        readsDue.delete(resource.mediaType);
-        options.read(resource.mediaType);
-      }, INCOMPLETE_READ_AFTER_MS);
+      const due = readsDue.get(resource.mediaType);
+      if (due !== undefined) {
+        due.add(resource.id);
+        return;
+      }
+      readsDue.set(resource.mediaType, new Set([resource.id]));
+      arm(resource.mediaType);
+    },
+    /** No read any more: the scheduled ones are dropped. */
+    dispose(): void {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      readsDue.clear();
     },
   };
 }

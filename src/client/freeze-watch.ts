@@ -35,7 +35,11 @@ export function watchFreezes(target: EventTarget | undefined, now: () => number)
         resumedAt = undefined;
         return false;
       }
-      return arrivedAt >= frozenAt;
+      if (arrivedAt < frozenAt) return false;
+      // Stamped while this page was frozen: by something that was not (the leader tab relaying), so on time.
+      if (resumedAt !== undefined) return arrivedAt >= resumedAt;
+      // Not resumed yet as far as the events tell: a stamp of this moment is this page's own, late.
+      return now() - arrivedAt < HEARD_LATE_WITHIN_MS;
     },
     stop() {
       target?.removeEventListener('freeze', onFreeze);

@@ -44,6 +44,19 @@ describe('watchFreezes', () => {
   });
 });
 
+describe('watchFreezes, stamps made elsewhere', () => {
+  it('a stamp from while this page was frozen was made by something that was not (the leader tab): on time', () => {
+    const page = new EventTarget();
+    const watch = watchFreezes(page, () => Date.now());
+    page.dispatchEvent(new Event('freeze'));
+    const frozenAt = Date.now();
+    vi.advanceTimersByTime(60_000);
+    page.dispatchEvent(new Event('resume'));
+    expect(watch.heardLate(frozenAt + 30_000)).toBe(false);
+    expect(watch.heardLate(Date.now())).toBe(true);
+  });
+});
+
 describe('the reducer, news heard late', () => {
   const offer = (() => {
     const parsed = parseNotification(statusChange(resource('o', 'Invited')));

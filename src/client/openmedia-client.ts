@@ -235,6 +235,12 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     read: (mediaType) => {
       if (snapshots.listed()) snapshots.load([mediaType]);
     },
+    readWhenIdle: (mediaType) => {
+      if (!snapshots.listed() || snapshots.reading(mediaType)) return false;
+      snapshots.load([mediaType]);
+      return true;
+    },
+    getState: () => store.getState(),
   });
   const actionTimeoutMs = options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS;
   const sharedActions = createSharedActions(store, source, now, actionTimeoutMs);
@@ -515,6 +521,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       sharedActions.dispose();
       // A read still travelling (or retrying) would only reach a GWS nobody shows any more.
       snapshots.dispose();
+      contradictions.dispose();
       for (const hold of holds) hold.released = true;
       holds.length = 0;
       close();

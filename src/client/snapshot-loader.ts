@@ -4,7 +4,7 @@ import type { GwsClient } from '../api/client';
 import { isGwsRequestError } from '../api/errors';
 import { snapshotQueryOptions } from '../api/query-options';
 import type { OpenmediaStore } from '../core/store';
-import { withOmittedFrom } from '../core/omitted-fields';
+import { heldForOmitted, withOmittedFrom } from '../core/omitted-fields';
 import { ignoresResource } from '../core/upsert-interaction';
 import type { OpenmediaInteraction, OpenmediaNotification } from '../protocol/types';
 import type { StateStarts } from './state-starts';
@@ -50,6 +50,8 @@ export interface SnapshotLoader {
    * "no interactions", before it "not read yet". Stays true (later reads refresh a listed store).
    */
   listed(): boolean;
+  /** A read of this media type is in flight. */
+  reading(mediaType: string): boolean;
   /**
    * The client is disposed: the reads in flight are cancelled (their requests aborted, their
    * retries dropped) and nothing more is read or dispatched.
@@ -178,11 +180,12 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       if (read === undefined) return;
       // The fields it left out as known until now (heard during this read, else held); without
       // either, as the read will list them.
-      const before = read.heard.get(interaction.id) ?? state.byId.get(interaction.id)?.interaction;
+      const before = read.heard.get(interaction.id) ?? heldForOmitted(state.byId.get(interaction.id));
       read.heard.set(interaction.id, before === undefined ? interaction : withOmittedFrom(before, interaction));
     },
     error: () => combined,
     listed: () => unlisted !== undefined && unlisted.size === 0,
+    reading: (mediaType) => inFlight.has(mediaType),
     dispose() {
       if (disposed) return;
       disposed = true;

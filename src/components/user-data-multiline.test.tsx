@@ -69,3 +69,37 @@ describe('user-data editor: a value on several lines', () => {
     expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { Segment: 'silver' } });
   });
 });
+
+describe('user-data editor: a value on several lines, edge cases', () => {
+  it('a value written with CRLF line breaks keeps them when saved', async () => {
+    const { user, onPerform } = setup(makeEntry({ userData: { Address: 'Line 1\r\nLine 2' } }));
+    await user.click(screen.getByRole('button', { name: 'Edit Address' }));
+    const field = screen.getByRole('textbox', { name: 'New value for Address' });
+    await user.type(field, '!', { initialSelectionStart: 20, initialSelectionEnd: 20 });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { Address: 'Line 1\r\nLine 2!' } });
+  });
+
+  it('the server giving the value a line break while the agent types elsewhere does not take their focus', async () => {
+    const user = userEvent.setup();
+    const onPerform = vi.fn();
+    const page = (entry: InteractionEntry) => (
+      <>
+        <InteractionCard entry={entry} onPerform={onPerform} onDismissError={() => {}} />
+        <label>
+          Elsewhere <input />
+        </label>
+      </>
+    );
+    const utils = render(page(makeEntry({ userData: { Address: 'Old Street 1' } })));
+    await user.click(screen.getByRole('button', { name: 'Edit Address' }));
+    const elsewhere = screen.getByRole('textbox', { name: 'Elsewhere' });
+    await user.click(elsewhere);
+    await user.keyboard('abc');
+    utils.rerender(page(makeEntry({ userData: { Address: ADDRESS } })));
+    expect(screen.getByRole('textbox', { name: 'New value for Address' })).toHaveValue(ADDRESS);
+    expect(elsewhere).toHaveFocus();
+    await user.keyboard('def');
+    expect(elsewhere).toHaveValue('abcdef');
+  });
+});

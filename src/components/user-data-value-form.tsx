@@ -87,6 +87,9 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
   // A multi-line value is edited in a text area, its lines kept: in a one-line field they were
   // joined, and Save wrote the joined text back over the customer's address.
   const [multiline, setMultiline] = useState(() => hasLineBreak(draft));
+  // Whether the field has focus: a field swapped for a text area (the server's value gained a line
+  // break) takes focus only if the field had it, never from where the agent is typing.
+  const [fieldFocused, setFieldFocused] = useState(true);
   const [changed, setChanged] = useState<{ readonly value: UserDataValue; readonly removed: boolean; readonly kept: boolean } | undefined>(undefined);
   if (!Object.is(initial, seen) || removed !== seenRemoved) {
     // Adjusted while rendering (not in an effect): the field never shows the stale value.
@@ -124,7 +127,9 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
         event.preventDefault();
         if (waiting !== undefined) return;
         if (!isNumber) {
-          if (draft !== textOf(initial)) onSave(draft);
+          // A text area writes its line breaks as "\n": a value written with "\r\n" keeps them.
+          const text = typeof base === 'string' && base.includes('\r\n') ? draft.replace(/\r?\n/g, '\r\n') : draft;
+          if (text !== textOf(initial)) onSave(text);
           else onCancel();
           return;
         }
@@ -147,8 +152,12 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
       {multiline ? (
         <textarea
           id={inputId}
-          autoFocus
-          onFocus={(event) => event.target.select()}
+          autoFocus={fieldFocused}
+          onFocus={(event) => {
+            setFieldFocused(true);
+            event.target.select();
+          }}
+          onBlur={() => setFieldFocused(false)}
           className="omw-input omw-input--small omw-input--multiline"
           rows={Math.min(MAX_ROWS, Math.max(2, draft.split('\n').length))}
           autoComplete="off"
@@ -172,7 +181,11 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
           id={inputId}
           // The editor opens on the agent's request: typing goes straight into it.
           autoFocus
-          onFocus={(event) => event.target.select()}
+          onFocus={(event) => {
+            setFieldFocused(true);
+            event.target.select();
+          }}
+          onBlur={() => setFieldFocused(false)}
           className="omw-input omw-input--small"
           type="text"
           inputMode={isNumber ? 'decimal' : undefined}

@@ -141,8 +141,9 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   });
 
   if (notification.notificationType === 'Error') {
-    const message = notification.errorMessage ?? DEFAULT_ERROR_MESSAGE;
-    const code = notification.errorCode;
+    // Blank text says nothing (a dialect may pass it on as sent): the default says there was an error.
+    const message = notification.errorMessage?.trim() ? notification.errorMessage : DEFAULT_ERROR_MESSAGE;
+    const code = notification.errorCode === '' ? undefined : notification.errorCode;
     if (referenceId !== undefined) {
       const requestIds = requestsWithReference(next, referenceId, resource?.id);
       if (requestIds.length > 0) {

@@ -138,3 +138,21 @@ describe('a notification without capabilities, or with user data that cannot be 
     expect(cleared.byId.get(ID)?.interaction.userData).toEqual({});
   });
 });
+
+describe('an offer withdrawn, then offered again without capabilities', () => {
+  it('gets no button from the ended card (it allowed nothing any more)', () => {
+    const offered = receive(run([]), OFFER, 1000);
+    const withdrawn = openmediaReducer(offered, { type: 'snapshotLoaded', mediaTypes: [seed.data.openmedia.mediaType], interactions: [], at: 2000 });
+    expect(withdrawn.byId.get(ID)?.gone).toBe(true);
+    const again = receive(withdrawn, notification('StatusChange', { state: 'Invited', capabilities: undefined, userData: { Subject: 'Again' } }), 3000);
+    expect(again.byId.get(ID)?.interaction).toMatchObject({ state: 'Invited', capabilities: [] });
+  });
+});
+
+describe('an Error with blank text (any dialect)', () => {
+  it('shows the default reason, not an empty one', () => {
+    const accepted = receive(run([]), OFFER, 1000);
+    const failed = receive(accepted, { notificationType: 'Error', referenceId: undefined, openmedia: accepted.byId.get(ID)?.interaction, errorMessage: '   ', errorCode: '' }, 2000);
+    expect(failed.byId.get(ID)?.error).toMatchObject({ message: 'The server reported an error.', code: undefined });
+  });
+});

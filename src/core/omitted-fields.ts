@@ -1,6 +1,18 @@
 import type { OpenmediaInteraction } from '../protocol/types';
+import { isEnded } from './entry';
+import type { InteractionEntry } from './types';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * What a notification's omitted fields are filled from: the entry's interaction, but an ended
+ * entry allows nothing any more (an offer withdrawn and offered again without capabilities must
+ * not get its old Accept back).
+ */
+export function heldForOmitted(entry: InteractionEntry | undefined): OpenmediaInteraction | undefined {
+  if (entry === undefined) return undefined;
+  return isEnded(entry) && entry.interaction.capabilities.length > 0 ? { ...entry.interaction, capabilities: [] } : entry.interaction;
+}
 
 /**
  * `next` with the fields its notification left out (`next.omitted`) taken from `previous`, what the

@@ -2,7 +2,7 @@ import { leftTheAgent } from '../protocol/interaction';
 import type { OpenmediaInteraction } from '../protocol/types';
 import { freshEntry, isEnded, putEntry, withIdFirst } from './entry';
 import { reuseEqualParts } from './interaction-equal';
-import { withOmittedFrom } from './omitted-fields';
+import { heldForOmitted, withOmittedFrom } from './omitted-fields';
 import type { OpenmediaState } from './types';
 
 /** What a notification's resource did to the state, for the diagnostics log. */
@@ -44,7 +44,7 @@ export function upsertInteraction(
   if (ignoresResource(state, resource)) return { state, outcome: 'ignored-ended' };
   const existing = state.byId.get(id);
   // Also for an ended entry offered again: the fields GWS left out are still the interaction's.
-  const interaction = withOmittedFrom(existing?.interaction, resource);
+  const interaction = withOmittedFrom(heldForOmitted(existing), resource);
   // A StatusChange that brings an interaction the widget does not have (or had ended) is an offer
   // starting, when it is Invited; anything else was in its state before the widget heard of it.
   const beganNow = statusChange && interaction.state === 'Invited' && onTime;
