@@ -12,13 +12,16 @@ import { createOpenmediaClient } from './openmedia-client';
 // back in Processing, say from a workbin) makes the widget read the server again, and the read
 // decides: no ended card while the server has the interaction with the agent.
 
-function setup() {
+/** `readMs`: how long each snapshot read takes (its list is the one at its request). */
+function setup(readMs = 0) {
   const channel = createMemoryChannel();
   const snapshot: { list: OpenmediaResourceWire[] } = { list: [] };
-  const fake = createFakeFetch((request) => {
+  const fake = createFakeFetch(async (request) => {
     const path = new URL(request.url, 'http://gws.test').pathname;
     if (path === '/api/v2/me') return json({ userName: 'agent' }, { headers: csrfHeaders('token-1') });
-    return json({ statusCode: 0, openmedia: snapshot.list });
+    const list = snapshot.list;
+    if (readMs > 0) await new Promise((resolve) => setTimeout(resolve, readMs));
+    return json({ statusCode: 0, openmedia: list });
   });
   const client = createOpenmediaClient({
     channel,
@@ -149,35 +152,13 @@ describe('an interaction first heard of without its user data', () => {
 });
 
 describe('reads for interactions first heard of without their user data, on a slow server', () => {
-  function slowSetup(readMs: number) {
-    const channel = createMemoryChannel();
-    const snapshot: { list: OpenmediaResourceWire[] } = { list: [] };
-    const fake = createFakeFetch(async (request) => {
-      const path = new URL(request.url, 'http://gws.test').pathname;
-      if (path === '/api/v2/me') return json({ userName: 'agent' }, { headers: csrfHeaders('token-1') });
-      const list = snapshot.list;
-      await new Promise((resolve) => setTimeout(resolve, readMs));
-      return json({ statusCode: 0, openmedia: list });
-    });
-    const client = createOpenmediaClient({
-      channel,
-      gwsClient: createGwsClient({ fetch: fake.fetch }),
-      queryClient: new QueryClient(),
-      mediaTypes: ['workitem'],
-      recordLimit: 0,
-      schedule: (flush) => queueMicrotask(flush),
-    });
-    const entry = (id: string) => client.getSnapshot().state.byId.get(id);
-    const reads = () => fake.requests.filter((r) => r.method === 'GET' && r.url.includes('/openmedia/workitem')).length;
-    return { channel, snapshot, client, entry, reads };
-  }
   const lean = (id: string) => {
     const { userData: _, ...rest } = resource(id, 'Processing');
     return statusChange(rest);
   };
 
   it('heard before the first read is done, the interaction is read after it (not dropped)', async () => {
-    const t = slowSetup(1_000);
+    const t = setup(1_000);
     t.client.start();
     await settle(10);
     // Created after the first read's list was taken.
@@ -190,7 +171,7 @@ describe('reads for interactions first heard of without their user data, on a sl
   });
 
   it('heard a little apart while reads are slow, none replaces the read in flight: every one is filled in', async () => {
-    const t = slowSetup(600);
+    const t = setup(600);
     t.client.start();
     await settle(700);
     const ids = Array.from({ length: 8 }, (_, i) => `n${i}`);
@@ -207,7 +188,7 @@ describe('reads for interactions first heard of without their user data, on a sl
   });
 
   it('a dispose drops the read scheduled', async () => {
-    const t = slowSetup(0);
+    const t = setup(0);
     t.client.start();
     await settle();
     t.channel.emit(lean('p'));
