@@ -13,6 +13,8 @@ export interface GwsRequestErrorInit {
   readonly status?: number;
   readonly statusCode?: number;
   readonly cause?: unknown;
+  /** Refused before anything was sent (a request that cannot be written). */
+  readonly notSent?: boolean;
 }
 
 /** A failed GWS REST request. `message` is the server's `statusMessage` when it sent one. */
@@ -23,10 +25,13 @@ export class GwsRequestError extends Error {
   readonly status: number | undefined;
   /** GWS `statusCode` from the body, when present. */
   readonly statusCode: number | undefined;
+  /** Nothing was sent: the server cannot have done anything. */
+  readonly notSent: boolean;
 
   constructor(init: GwsRequestErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
+    this.notSent = init.notSent === true;
     this.status = init.status;
     this.statusCode = init.statusCode;
   }

@@ -8,7 +8,7 @@ import { GwsRequestError } from './errors';
 export function pathSegment(value: string): string {
   const encoded = encodeURIComponent(value);
   if (encoded === '.' || encoded === '..') {
-    throw new GwsRequestError({ kind: 'http', message: `Not sent: “${value}” cannot be written in a request URL (it would name another address).` });
+    throw new GwsRequestError({ kind: 'http', notSent: true, message: `Not sent: “${value}” cannot be written in a request URL (it would name another address).` });
   }
   return encoded;
 }

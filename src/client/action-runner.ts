@@ -290,6 +290,11 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
         return;
       }
       const message = error instanceof Error && error.message ? error.message : `${operation} failed.`;
+      if (isGwsRequestError(error) && error.notSent) {
+        // Nothing left this browser: no doubt to read the server about.
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'not-available', code: undefined, message, at: now() });
+        return;
+      }
       if (isGwsRequestError(error) && error.kind === 'network' && !browserOffline()) {
         // No answer: the request may have reached GWS, and been done, before the connection failed.
         store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code: undefined, message: `${message} ${MAYBE_REACHED}`, at: now() });

@@ -197,3 +197,19 @@ describe('reads for interactions first heard of without their user data, on a sl
     expect(t.reads()).toBe(1);
   });
 });
+
+describe('an action that cannot be sent', () => {
+  it('on an id "..": fails on its card as not sent, and reads nothing (nothing can have been done)', async () => {
+    const t = setup();
+    t.snapshot.list = [resource('..', 'Invited', 'workitem', { Subject: 'dots' })];
+    t.client.start();
+    await settle();
+    const done = t.client.perform('..', { operationName: 'Accept' });
+    await settle(100);
+    await done;
+    await settle(1_000);
+    expect(t.entry('..')?.error).toMatchObject({ kind: 'not-available', message: expect.stringMatching(/^Not sent: “\.\.” cannot be written/) });
+    expect(t.reads()).toBe(1);
+    t.client.dispose();
+  });
+});
