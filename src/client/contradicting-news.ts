@@ -12,16 +12,6 @@ export const INCOMPLETE_READ_AFTER_MS = 250;
 const REMEMBERED = 256;
 
 /**
- * News that contradicts an ended interaction — a resource in a state the agent still works in
- * (Processing, …) for one the widget has as Completed, or evicted after it — is not applied: a
- * notification does not undo Completed (the terminal rule). Nor is it ignored: the server may have
- * given the interaction back (pulled from a workbin), or the widget may be out of step with it.
- * The interaction's media type is read again, and the read, which is the truth, decides (it
- * brings the interaction back when it lists it). At most one read per interaction every
- * {@link CONTRADICTION_READ_INTERVAL_MS}, so a server that keeps contradicting itself costs
- * little.
- */
-/**
  * An interaction first heard of in a notification that leaves out its user data (GWS's own
  * StatusChange carries neither them nor the received date: an interaction that reaches the agent already in
  * Processing — created, pulled from a workbin — came as one): its card would show its id and no
@@ -45,6 +35,16 @@ export interface ContradictionReadsOptions {
   readonly getState: () => OpenmediaState;
 }
 
+/**
+ * News that contradicts an ended interaction — a resource in a state the agent still works in
+ * (Processing, …) for one the widget has as Completed, or evicted after it — is not applied: a
+ * notification does not undo Completed (the terminal rule). Nor is it ignored: the server may have
+ * given the interaction back (pulled from a workbin), or the widget may be out of step with it.
+ * The interaction's media type is read again, and the read, which is the truth, decides (it
+ * brings the interaction back when it lists it). At most one read per interaction every
+ * {@link CONTRADICTION_READ_INTERVAL_MS}, so a server that keeps contradicting itself costs
+ * little.
+ */
 export function createContradictionReads(options: ContradictionReadsOptions) {
   const lastRead = new Map<string, number>();
   /** Per media type, the interactions first heard of incomplete that wait for a read. */

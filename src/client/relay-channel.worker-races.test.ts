@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MemoryChannel } from '../channel/memory-channel';
 import { createFakeBrowser } from '../test-support/fake-tabs';
-import { workerTab } from '../test-support/worker-tabs';
+import { twoWorkerTabs, workerTab } from '../test-support/worker-tabs';
 
 // The races of a leader whose connection Worker relays to the other tabs while its page is held
 // by a host's long task (found by a review): a page's stale status answering a newcomer, a
@@ -20,14 +20,7 @@ function first(server: readonly MemoryChannel[], index = 0): MemoryChannel {
 
 describe('a leader whose Worker relays, its page held', () => {
   it('a tab that joins meanwhile is not told the held page’s stale status after the Worker’s fresh one (Reconnecting for hours)', async () => {
-    const browser = createFakeBrowser();
-    const server: MemoryChannel[] = [];
-    const a = workerTab(browser, server);
-    const b = workerTab(browser, server);
-    a.shared.subscribe(a.listener);
-    await settle();
-    b.shared.subscribe(b.listener);
-    await settle(100);
+    const { browser, server, a, b } = await twoWorkerTabs(settle);
     expect(a.shared.getTab().role).toBe('leader');
     const source = first(server);
     expect(b.shared.getStatus()).toBe('connected');
@@ -52,14 +45,7 @@ describe('a leader whose Worker relays, its page held', () => {
   });
 
   it('nor a stale "connected" after the Worker said reconnecting (Live through an outage)', async () => {
-    const browser = createFakeBrowser();
-    const server: MemoryChannel[] = [];
-    const a = workerTab(browser, server);
-    const b = workerTab(browser, server);
-    a.shared.subscribe(a.listener);
-    await settle();
-    b.shared.subscribe(b.listener);
-    await settle(100);
+    const { browser, server, a, b } = await twoWorkerTabs(settle);
     const source = first(server);
     a.page.hold();
     const c = workerTab(browser, server);

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MemoryChannel } from '../channel/memory-channel';
-import { createFakeBrowser } from '../test-support/fake-tabs';
-import { workerTab } from '../test-support/worker-tabs';
+import { twoWorkerTabs } from '../test-support/worker-tabs';
 import { LEADER_HELD_MS, LEADER_PING_MS } from './relay-channel';
 
 // The leader tab's connection runs in a Worker; its page is held by a host's long task (a heavy
@@ -21,14 +19,7 @@ afterEach(() => {
 
 describe('the leader’s connection Worker relays to the other tabs', () => {
   it('a follower hears the news and stays Live while the leader’s page is held, and hears each once', async () => {
-    const browser = createFakeBrowser();
-    const server: MemoryChannel[] = [];
-    const a = workerTab(browser, server);
-    const b = workerTab(browser, server);
-    a.shared.subscribe(a.listener);
-    await settle();
-    b.shared.subscribe(b.listener);
-    await settle(100);
+    const { server, a, b } = await twoWorkerTabs(settle);
     expect(a.shared.getTab().role).toBe('leader');
     expect(server).toHaveLength(1);
     const [source] = server;

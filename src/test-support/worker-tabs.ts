@@ -7,7 +7,7 @@ import { createWorkerChannel } from '../channel/worker-channel';
 import type { ConnectionWorker } from '../channel/worker-channel';
 import type { FromConnectionWorker, ToConnectionWorker } from '../channel/worker-protocol';
 import { OPENMEDIA_CHANNEL } from '../protocol/parse';
-import type { FakeBrowser } from './fake-tabs';
+import { createFakeBrowser, type FakeBrowser } from './fake-tabs';
 import type { TabEnvironment } from '../client/tab-leadership';
 import { createSharedChannel } from '../client/relay-channel';
 
@@ -125,4 +125,20 @@ export function workerTab(browser: FakeBrowser, server: MemoryChannel[], options
     onResyncNeeded: () => (heard.resyncs += 1),
   };
   return { fake, shared, heard, listener, page, worker };
+}
+
+/**
+ * Two tabs of a new fake browser sharing a connection Worker, both subscribed: `a` leads (its
+ * Worker holds the connection, `server[0]`), `b` follows. `settle` advances the test's fake timers.
+ */
+export async function twoWorkerTabs(settle: (ms?: number) => Promise<unknown>) {
+  const browser = createFakeBrowser();
+  const server: MemoryChannel[] = [];
+  const a = workerTab(browser, server);
+  const b = workerTab(browser, server);
+  a.shared.subscribe(a.listener);
+  await settle();
+  b.shared.subscribe(b.listener);
+  await settle(100);
+  return { browser, server, a, b };
 }
