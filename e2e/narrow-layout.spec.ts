@@ -81,6 +81,17 @@ test.describe('narrow layout', () => {
     });
   }
 
+  test('a value on several lines is edited in a text area as wide as its cell, in a card of the usual width', async ({ page, mock }) => {
+    await openWidget(page);
+    const item = await acceptedOffer(page, mock, { Subject: 'Address change', Address: '12 Main Street\nApartment 4B' });
+    await item.getByRole('button', { name: 'Edit Address' }).click();
+    const field = item.getByRole('textbox', { name: 'New value for Address' });
+    await expect(field).toBeFocused();
+    // Beside Save and Cancel it was 65 px wide ("12 Main" a line).
+    expect((await box(field)).width).toBeGreaterThanOrEqual(180);
+    await expect(item.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  });
+
   for (const textSpacing of [false, true]) {
     test(`the state word stays whole in a 320 px column${textSpacing ? ' with text spacing' : ''}`, async ({ page }) => {
       const root = await inColumn(page, 320, textSpacing);
