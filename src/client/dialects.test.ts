@@ -114,6 +114,34 @@ describe('a workspace-v3 client end to end (memory channel, fake fetch)', () => 
     client.dispose();
   });
 
+  it('a server that leaves out capabilities and user data, or sends user data it cannot read: the card keeps what is still true (as with GWS v2)', async () => {
+    const { channel, client } = setup();
+    const release = client.start();
+    await settle();
+    const id = 'b7d20a96a667c294';
+    const held = client.store.getState().byId.get(id)?.interaction;
+    expect(Object.keys(held?.userData ?? {}).length).toBeGreaterThan(0);
+    const resource = (held === undefined ? {} : { id, mediatype: held.mediaType }) as Record<string, unknown>;
+    const emit = (interaction: Record<string, unknown>, notificationType = 'PropertiesUpdated') =>
+      channel.emit({ messageType: 'InteractionStateChanged', notificationType, interaction: { ...resource, ...interaction } });
+
+    // Same state, nothing but the state: the offer keeps its buttons and its user data.
+    emit({ state: 'Invited' });
+    await settle();
+    expect(client.store.getState().byId.get(id)?.interaction).toMatchObject({ state: 'Invited', capabilities: ['Accept', 'Reject'], userData: held?.userData });
+    // User data that cannot be read: the state still applies, the data held stay, and it is counted.
+    emit({ state: 'Invited', capabilities: ['accept'], userData: { Segment: 'Gold' } });
+    await settle();
+    expect(client.store.getState().byId.get(id)?.interaction).toMatchObject({ capabilities: ['Accept'], userData: held?.userData });
+    expect(client.store.getState().diagnostics.rejected).toEqual({ 'invalid-user-data': 1 });
+    // Another state without capabilities: no button for what the server did not say is allowed.
+    emit({ state: 'Processing' }, 'StatusChange');
+    await settle();
+    expect(client.store.getState().byId.get(id)?.interaction).toMatchObject({ state: 'Processing', capabilities: [], userData: held?.userData });
+    release();
+    client.dispose();
+  });
+
   it('a push capture parses through the client without a rejection', async () => {
     const { channel, client } = setup();
     const release = client.start();

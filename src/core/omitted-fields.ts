@@ -43,6 +43,10 @@ export function withOmittedFrom(previous: OpenmediaInteraction | undefined, next
       case 'uri':
         filled.uri = previous.uri;
         break;
+      case 'subject':
+        if (previous.subject === undefined) delete filled.subject;
+        else filled.subject = previous.subject;
+        break;
       case 'capabilities':
         // What was allowed in this state still is; in another state nothing is known to be.
         if (previous.state === next.state) filled.capabilities = previous.capabilities;

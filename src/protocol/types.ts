@@ -64,9 +64,10 @@ export interface OpenmediaStateChangeMessageWire {
  * Fields of the resource a notification may leave out: GWS's own StatusChange carries the state and
  * the capabilities, not the user data or the received date (see the reference's sample). A server
  * that writes no empty arrays leaves out the capabilities too: kept while the state is the same,
- * none once it changed (no button for what the server did not say is allowed).
+ * none once it changed (no button for what the server did not say is allowed). `subject` is
+ * Workspace API v3's own field.
  */
-export const OMITTABLE_FIELDS = ['userData', 'receivedDate', 'openmediaType', 'uri', 'capabilities'] as const;
+export const OMITTABLE_FIELDS = ['userData', 'receivedDate', 'openmediaType', 'uri', 'capabilities', 'subject'] as const;
 export type OmittableField = (typeof OMITTABLE_FIELDS)[number];
 
 /**

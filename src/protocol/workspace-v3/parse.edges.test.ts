@@ -24,13 +24,46 @@ describe('parseV3Interaction: rejections', () => {
     ['no state', { ...base, state: undefined }, 'invalid-state'],
     ['a numeric state', { ...base, state: 1 }, 'invalid-state'],
     ['an empty state', { ...base, state: '' }, 'invalid-state'],
-    ['no capabilities', { ...base, capabilities: undefined }, 'missing-capabilities'],
-    ['null capabilities', { ...base, capabilities: null }, 'missing-capabilities'],
     ['capabilities as a string', { ...base, capabilities: 'complete' }, 'invalid-capabilities'],
     ['capabilities as an object', { ...base, capabilities: { 0: 'complete' } }, 'invalid-capabilities'],
-    ['user data as an object', { ...base, userData: { a: 1 } }, 'invalid-user-data'],
   ])('%s → %s', (_name, value, reason) => {
     expect(parseV3Interaction(value, session())).toEqual({ ok: false, reason });
+  });
+});
+
+describe('parseV3Interaction: what a server may leave out or send unreadable (as in GWS v2)', () => {
+  it.each([undefined, null])('capabilities %s: none in a current-session item, and a notification lists them as left out', (capabilities) => {
+    const item = parseV3Interaction({ ...base, capabilities }, session());
+    expect(item).toMatchObject({ ok: true, interaction: { capabilities: [] } });
+    expect(item.ok && item.interaction.omitted).toBeUndefined();
+    const pushed = parseV3Interaction({ ...base, capabilities }, session(), true);
+    expect(pushed.ok && pushed.interaction.omitted).toContain('capabilities');
+  });
+
+  it('an ended interaction without capabilities offers nothing and leaves nothing to fill', () => {
+    const pushed = parseV3Interaction({ ...base, state: 'Completed', capabilities: undefined }, session(), true);
+    expect(pushed).toMatchObject({ ok: true, interaction: { state: 'Completed', capabilities: [] } });
+    expect(pushed.ok && pushed.interaction.omitted).not.toContain('capabilities');
+  });
+
+  it.each<[string, unknown]>([
+    ['an object', { a: 1 }],
+    ['a string', 'a=b'],
+    ['a number', 7],
+  ])('user data as %s: the rest is read, the user data are left out and counted', (_name, userData) => {
+    const s = session();
+    const pushed = parseV3Interaction({ ...base, userData }, s, true);
+    expect(pushed).toMatchObject({ ok: true, dropped: 'invalid-user-data', interaction: { state: 'Processing', capabilities: ['Complete'], userData: {} } });
+    expect(pushed.ok && pushed.interaction.omitted).toContain('userData');
+    expect(s.typeOf('a1', 'a')).toBeUndefined();
+  });
+
+  it('a notification lists what it left out; one that sends everything lists nothing', () => {
+    const whole = { ...base, userData: [], receivedAt: '2026-12-01T10:00:00Z', interactionType: 'Inbound', subject: 'S' };
+    const all = parseV3Interaction(whole, session(), true);
+    expect(all.ok && all.interaction.omitted).toBeUndefined();
+    const lean = parseV3Interaction({ ...base, capabilities: undefined }, session(), true);
+    expect(lean.ok && [...(lean.interaction.omitted ?? [])].sort()).toEqual(['capabilities', 'openmediaType', 'receivedDate', 'subject', 'userData']);
   });
 });
 
@@ -132,9 +165,23 @@ describe('parseV3Notification', () => {
     expect(parsed).toEqual({ ok: true, notification: { notificationType: 'Error', referenceId: undefined, openmedia: undefined, errorMessage: 'no', errorCode: expected } });
   });
 
-  it('EventError with an unreadable interaction or no error object', () => {
+  it('EventError with an unreadable interaction or no error object: the error stands, the interaction is dropped and counted', () => {
     const parsed = parseV3Notification({ messageType: 'EventError', error: 'x', interaction: { id: 'a1' } }, session());
-    expect(parsed).toEqual({ ok: true, notification: { notificationType: 'Error', referenceId: undefined, openmedia: undefined, errorMessage: undefined, errorCode: undefined } });
+    expect(parsed).toEqual({
+      ok: true,
+      notification: { notificationType: 'Error', referenceId: undefined, openmedia: undefined, errorMessage: undefined, errorCode: undefined },
+      dropped: ['missing-media-type'],
+    });
+  });
+
+  it('EventError whose interaction has unreadable user data: the interaction stands, its user data are counted', () => {
+    const parsed = parseV3Notification({ messageType: 'EventError', error: { errorMessage: 'no' }, interaction: { ...base, userData: 'x' } }, session());
+    expect(parsed).toMatchObject({ ok: true, notification: { notificationType: 'Error', openmedia: { id: 'a1' } }, dropped: ['invalid-user-data'] });
+  });
+
+  it('a StatusChange whose user data cannot be read still applies, counted', () => {
+    const parsed = parseV3Notification(message({ interaction: { ...base, state: 'Completed', userData: { a: 1 } } }), session());
+    expect(parsed).toMatchObject({ ok: true, notification: { openmedia: { id: 'a1', state: 'Completed' } }, dropped: ['invalid-user-data'] });
   });
 
   it('the channel descriptor names the wildcard channel and the interaction key', () => {
@@ -244,5 +291,10 @@ describe('parseCurrentSession', () => {
       interactions: [expect.objectContaining({ id: 'a1', state: 'Invited' }), expect.objectContaining({ id: 'a2' })],
       rejected: ['missing-id', 'missing-media-type'],
     });
+  });
+
+  it('an item whose user data cannot be read is not read (rejected), not an item without user data', () => {
+    const parsed = parseCurrentSession(withChannels([{ interactions: [item('a1', { userData: { a: 1 } }), item('a2', { capabilities: undefined })] }]), session());
+    expect(parsed).toEqual({ ok: true, interactions: [expect.objectContaining({ id: 'a2', capabilities: [] })], rejected: ['invalid-user-data'] });
   });
 });

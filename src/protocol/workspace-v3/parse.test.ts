@@ -266,7 +266,7 @@ describe('v3 rules beyond the captures', () => {
     expect(parseV3Notification({ messageType: 'ChannelStateChanged' }, s)).toEqual({ ok: false, reason: 'unknown-message-type' });
     expect(parseV3Notification({ messageType: 'InteractionStateChanged', notificationType: 'Odd', interaction: base }, s)).toEqual({ ok: false, reason: 'unknown-notification-type' });
     expect(parseV3Notification({ messageType: 'InteractionStateChanged', notificationType: 'StatusChange' }, s)).toEqual({ ok: false, reason: 'missing-openmedia' });
-    expect(parseV3Interaction({ ...base, state: 'Invited', userData: 'x' }, s)).toEqual({ ok: false, reason: 'invalid-user-data' });
+    expect(parseV3Interaction({ ...base, state: 'Invited', userData: 'x' }, s)).toMatchObject({ ok: true, dropped: 'invalid-user-data' });
     expect(parseV3Interaction({ ...base, id: 5, state: 'Invited' }, s)).toEqual({ ok: false, reason: 'invalid-id' });
   });
 

@@ -1,6 +1,6 @@
 import { parseGwsDate } from '../date';
 import { KNOWN_OPERATIONS } from '../types';
-import type { OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult, UserDataKind } from '../types';
+import type { OmittableField, OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult, UserDataKind } from '../types';
 import { flattenKvList } from './kv-list';
 import { isObject, optionalString, reject, unwrapBayeux } from '../wire-values';
 import type { WorkspaceV3Session } from './session';
@@ -43,27 +43,38 @@ function endedState(state: string, id: string, session: WorkspaceV3Session): boo
   return LEFT_THE_AGENT.has(state) || (state === 'Queued' && session.wasPlacedInQueue(id));
 }
 
-/** Parse one v3 `interaction` (from a notification or `current-session`). Never throws. */
-export function parseV3Interaction(value: unknown, session: WorkspaceV3Session): ResourceParseResult {
+/**
+ * Parse one v3 `interaction` (from a notification or `current-session`). Never throws.
+ * `fromNotification`: as in GWS v2, the fields a notification leaves out are listed in `omitted`
+ * (the widget keeps what it holds: the capabilities only while the state is the same), and user
+ * data that cannot be read are left out and counted (`dropped`) while the rest applies. A
+ * `current-session` item is whole: a field it leaves out is empty, and one whose user data cannot
+ * be read is not read at all (`dropped`; the caller rejects it).
+ */
+export function parseV3Interaction(value: unknown, session: WorkspaceV3Session, fromNotification = false): ResourceParseResult {
   if (!isObject(value)) return { ok: false, reason: 'openmedia-not-an-object' };
   const { id, mediatype, state, capabilities, userData } = value;
   if (id === undefined || id === null || id === '') return { ok: false, reason: 'missing-id' };
   if (typeof id !== 'string') return { ok: false, reason: 'invalid-id' };
   if (typeof mediatype !== 'string' || mediatype === '') return { ok: false, reason: 'missing-media-type' };
   if (typeof state !== 'string' || state === '') return { ok: false, reason: 'invalid-state' };
-  if (capabilities === undefined || capabilities === null) return { ok: false, reason: 'missing-capabilities' };
-  if (!Array.isArray(capabilities)) return { ok: false, reason: 'invalid-capabilities' };
+  // Left out (a server that writes no empty arrays): no operation is known to be allowed.
+  const capabilitiesLeftOut = capabilities === undefined || capabilities === null;
+  const capabilityList = capabilitiesLeftOut ? [] : capabilities;
+  if (!Array.isArray(capabilityList)) return { ok: false, reason: 'invalid-capabilities' };
 
-  let flat: Record<string, string | number | null>;
+  let flat: Record<string, string | number | null> = {};
   let kinds: Record<string, UserDataKind> | undefined;
-  if (userData === undefined || userData === null) {
-    flat = {};
-  } else {
+  let userDataRead = true;
+  if (userData !== undefined && userData !== null) {
     const parsed = flattenKvList(userData);
-    if (parsed === undefined) return { ok: false, reason: 'invalid-user-data' };
-    flat = parsed.userData;
-    kinds = parsed.kinds;
-    session.rememberTypes(id, parsed.types);
+    if (parsed === undefined) {
+      userDataRead = false;
+    } else {
+      flat = parsed.userData;
+      kinds = parsed.kinds;
+      session.rememberTypes(id, parsed.types);
+    }
   }
   // v3 carries the subject on the interaction, apart from userData.Subject: the title prefers it
   // (the simulator shares one userData between interactions, so theirs may name another), and the
@@ -80,7 +91,7 @@ export function parseV3Interaction(value: unknown, session: WorkspaceV3Session):
     openmediaType: optionalString(value.interactionType),
     // Shown as sent ("Canceled", "InWorkbin"): `ended` tells the core it left the agent.
     state,
-    capabilities: offersNothing ? [] : capabilities.filter((c): c is string => typeof c === 'string').map(normalizeCapability),
+    capabilities: offersNothing ? [] : capabilityList.filter((c): c is string => typeof c === 'string').map(normalizeCapability),
     // v3 has no resource URI.
     uri: undefined,
     userData: flat,
@@ -91,7 +102,16 @@ export function parseV3Interaction(value: unknown, session: WorkspaceV3Session):
     receivedDate,
     receivedAt: receivedDate === undefined ? undefined : readDate(receivedDate),
   };
-  return { ok: true, interaction };
+  let omitted: OmittableField[] | undefined;
+  if (fromNotification) {
+    if (userData === undefined || !userDataRead) (omitted ??= []).push('userData');
+    if (capabilitiesLeftOut && !offersNothing) (omitted ??= []).push('capabilities');
+    if (value.receivedAt === undefined) (omitted ??= []).push('receivedDate');
+    if (value.interactionType === undefined) (omitted ??= []).push('openmediaType');
+    if (value.subject === undefined) (omitted ??= []).push('subject');
+  }
+  const parsed = omitted === undefined ? interaction : { ...interaction, omitted };
+  return userDataRead ? { ok: true, interaction: parsed } : { ok: true, interaction: parsed, dropped: 'invalid-user-data' };
 }
 
 /** ISO in the API; the simulator sends `Date.toString()` text, which `Date.parse` reads. */
@@ -124,7 +144,12 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
   if (data.messageType === 'EventError') {
     const error = isObject(data.error) ? data.error : {};
     const resource = data.interaction;
-    const parsed = resource === undefined || resource === null ? undefined : parseV3Interaction(resource, session);
+    const parsed = resource === undefined || resource === null ? undefined : parseV3Interaction(resource, session, true);
+    // The interaction is optional on an error; an unreadable one is dropped (and counted), not the
+    // error, whose operationId and text are what settle the failed request.
+    const dropped: RejectionReason[] = [];
+    if (parsed !== undefined && !parsed.ok) dropped.push(parsed.reason);
+    else if (parsed?.dropped !== undefined) dropped.push(parsed.dropped);
     const code = error.errorCode;
     const notification: OpenmediaNotification = {
       notificationType: 'Error',
@@ -133,7 +158,7 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
       errorMessage: optionalString(error.errorMessage),
       errorCode: typeof code === 'number' || typeof code === 'string' ? code : undefined,
     };
-    return { ok: true, notification };
+    return dropped.length === 0 ? { ok: true, notification } : { ok: true, notification, dropped };
   }
   if (data.messageType !== WORKSPACE_V3_CHANNEL.messageType) return reject('unknown-message-type');
 
@@ -145,9 +170,10 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
 
   const resource = data.interaction;
   if (resource === undefined || resource === null) return reject('missing-openmedia');
-  const parsed = parseV3Interaction(resource, session);
+  const parsed = parseV3Interaction(resource, session, true);
   if (!parsed.ok) return parsed;
-  return { ok: true, notification: { notificationType, referenceId, openmedia: parsed.interaction } };
+  const notification: OpenmediaNotification = { notificationType, referenceId, openmedia: parsed.interaction };
+  return parsed.dropped === undefined ? { ok: true, notification } : { ok: true, notification, dropped: [parsed.dropped] };
 }
 
 /** The immediate v3 answer `{status: {code, message?}, operationId?}` (also the body of a non-2xx). */
@@ -219,7 +245,9 @@ export function parseCurrentSession(input: unknown, session: WorkspaceV3Session)
     if (!isObject(channel) || !Array.isArray(channel.interactions)) continue;
     for (const item of channel.interactions) {
       const parsed = parseV3Interaction(item, session);
+      // User data that cannot be read are not "none": the item is not read (as in GWS v2).
       if (!parsed.ok) rejected.push(parsed.reason);
+      else if (parsed.dropped !== undefined) rejected.push(parsed.dropped);
       else if (!byId.has(parsed.interaction.id)) byId.set(parsed.interaction.id, parsed.interaction);
     }
   }
