@@ -35,6 +35,8 @@ export interface ActionBarProps {
   readonly addOpen: boolean;
   readonly transferRef: RefObject<HTMLButtonElement | null>;
   readonly addRef: RefObject<HTMLButtonElement | null>;
+  /** The id of the card's title: each button's description (which interaction it acts on). */
+  readonly describedBy?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface ActionBarProps {
  * capabilities array only (never a guess from the state) and are enabled when nothing is pending.
  * A plain memo over what the buttons are made of (`onOperation` must be stable).
  */
-export const ActionBar = memo(function ActionBar({ capabilities, pendingOperation, onOperation, addOpen, transferRef, addRef }: ActionBarProps) {
+export const ActionBar = memo(function ActionBar({ capabilities, pendingOperation, onOperation, addOpen, transferRef, addRef, describedBy }: ActionBarProps) {
   const messages = useMessages();
   const present = BAR_OPERATIONS.filter((op) => capabilities.includes(op));
   if (present.length === 0) return null;
@@ -64,6 +66,7 @@ export const ActionBar = memo(function ActionBar({ capabilities, pendingOperatio
               expanded: op === 'AttachUserData' ? addOpen : undefined,
               hasPopup: op === 'Transfer' ? 'dialog' : undefined,
               children: messages.operations[op],
+              describedBy,
             },
             op,
           )

@@ -22,6 +22,11 @@ export interface ActionButtonProps {
   readonly hasPopup?: 'dialog';
   /** Extra class names (e.g. the operation, for styling). */
   readonly className?: string;
+  /**
+   * The id of what the button acts on (its card's title): twenty "Accept" buttons in a screen
+   * reader's list of controls are told apart by it.
+   */
+  readonly describedBy?: string;
 }
 
 /**
@@ -45,6 +50,7 @@ export function actionButton(
   expanded,
   hasPopup,
   className,
+  describedBy,
   }: ActionButtonProps,
   key?: string,
 ) {
@@ -55,6 +61,7 @@ export function actionButton(
       type="button"
       className={classes.get(`${variant}${busy ? '+busy' : ''} ${className ?? ''}`, () => `omw-button omw-button--${variant}${busy ? ' omw-button--busy' : ''}${className ? ` ${className}` : ''}`)}
       aria-label={label}
+      aria-describedby={describedBy}
       title={label}
       aria-busy={busy ? 'true' : undefined}
       aria-disabled={busy ? 'true' : undefined}

@@ -138,6 +138,8 @@ describe('what a screen reader hears', () => {
     // An outage: ten Completes sent, no outcome ever comes.
     for (let i = 1; i <= 10; i += 1) await user.click(within(screen.getByRole('article', { name: `Work ${i}` })).getByRole('button', { name: 'Complete' }));
     expect(h.gws.requests.filter((r) => r.method === 'POST')).toHaveLength(10);
+    // The agent has moved on (focus is on none of the cards).
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
     await advanceTimers(2100);
     await advanceTimers(1000);
     for (let i = 1; i <= 10; i += 1) expect(within(screen.getByRole('article', { name: `Work ${i}` })).getByText('Complete timed out')).toBeVisible();
@@ -152,6 +154,19 @@ describe('what a screen reader hears', () => {
     expect(screen.getAllByRole('group', { name: 'Complete timed out' })).toHaveLength(9);
     // Ten cards and ten clicks: slow on a shared machine.
   }, 20_000);
+
+  it('in a burst of failures, the card the agent is on (focus) says its own failure; the rest are "N more"', async () => {
+    const { user, emit } = await setup(createHarness({ mediaTypes: ['workitem'], actionTimeoutMs: 2000 }));
+    for (let i = 1; i <= 3; i += 1) await emit(statusChange(resource(`w${i}`, 'Processing', 'workitem', { Subject: `Work ${i}` })), 0);
+    await advanceTimers();
+    for (let i = 1; i <= 3; i += 1) await user.click(within(screen.getByRole('article', { name: `Work ${i}` })).getByRole('button', { name: 'Complete' }));
+    await advanceTimers(3100);
+    const own = screen.getAllByRole('alert');
+    expect(own).toHaveLength(1);
+    expect(screen.getByRole('article', { name: 'Work 3' })).toContainElement(own[0] as HTMLElement);
+    expect(own[0]).toHaveTextContent('Complete timed out');
+    expect(said('Urgent announcements')).toEqual(['2 more actions failed. Each card says why.']);
+  });
 
   it('announces an interaction that comes in progress without having been offered here; one the agent accepted is said accepted', async () => {
     const { user, emit } = await setup();
@@ -345,3 +360,45 @@ describe('what a screen reader hears when the tab comes back to the front', () =
     expect(said('Urgent announcements')).toEqual([]);
   });
 });
+
+describe('what a screen reader hears when an action fails again or succeeds late', () => {
+  it('a second refusal in the same words is a new alert (announced again), not the same box left as it was', async () => {
+    const { user, h, emit } = await setup();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);
+    const alpha = () => screen.getByRole('article', { name: 'Alpha' });
+    h.gws.operationAnswer = () => json({ statusCode: 3, statusMessage: 'Agent is not ready' });
+    await user.click(within(alpha()).getByRole('button', { name: 'Accept' }));
+    await advanceTimers(1000);
+    const first = within(alpha()).getByRole('alert');
+    expect(first).toHaveTextContent('Agent is not ready');
+    await user.click(within(alpha()).getByRole('button', { name: 'Accept' }));
+    await advanceTimers(1000);
+    const second = within(alpha()).getByRole('alert');
+    expect(second).toHaveTextContent('Agent is not ready');
+    expect(second).not.toBe(first);
+    expect(first.isConnected).toBe(false);
+  });
+
+  it('says an action done when it succeeds after the card said it timed out', async () => {
+    const { user, emit } = await setup();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await advanceTimers(20_000);
+    expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('alert')).toHaveTextContent(/timed out/);
+    expect(said('Announcements')).toEqual(['New offer: Alpha']);
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101), 1000);
+    expect(within(screen.getByRole('article', { name: 'Alpha' })).queryByRole('alert')).not.toBeInTheDocument();
+    expect(said('Announcements')).toEqual(['New offer: Alpha', 'Accepted: Alpha']);
+  });
+
+  it('names the interaction each action button acts on (its description), so twenty Accept buttons can be told apart', async () => {
+    const { emit } = await setup();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 0);
+    await emit(statusChange(resource('b', 'Invited', 'workitem', { Subject: 'Beta' })), 1000);
+    const accepts = screen.getAllByRole('button', { name: 'Accept' });
+    expect(accepts.map((button) => button.getAttribute('aria-describedby') !== null)).toEqual([true, true]);
+    expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Accept' })).toHaveAccessibleDescription('Alpha');
+    expect(within(screen.getByRole('article', { name: 'Beta' })).getByRole('button', { name: 'Reject' })).toHaveAccessibleDescription('Beta');
+  });
+});
+

@@ -62,4 +62,36 @@ describe('FailureBursts', () => {
     bursts.observe([other, again], of);
     expect(bursts.isOwnAlert(again)).toBe(false);
   });
+
+  it('lets the failure on the card that has focus alert by itself within a burst; the others are summarised as "N more"', () => {
+    const bursts = new FailureBursts();
+    const on = new Map<ActionError, string>();
+    const shown = (error: ActionError, id: string) => {
+      on.set(error, id);
+      return error;
+    };
+    const of = (error: ActionError) => on.get(error);
+    let focused: string | undefined;
+    const focus = () => focused;
+    const first = shown(failure(1_000), 'x');
+    bursts.observe([first], of, focus);
+    expect(bursts.isOwnAlert(first)).toBe(true);
+    // 1.2 s later the agent, now on y, is refused there: that is what it waits to hear.
+    focused = 'y';
+    const onY = shown(failure(2_200), 'y');
+    bursts.observe([first, onY], of, focus);
+    expect(bursts.isOwnAlert(onY)).toBe(true);
+    expect(bursts.takeSummary(DEFAULT_MESSAGES)).toBeUndefined();
+    // Three at once, one of them on the focused card z: its own alert, and "2 more".
+    focused = 'z';
+    const three = [shown(failure(2_500), 'u'), shown(failure(2_500), 'z'), shown(failure(2_500), 'v')];
+    bursts.observe([first, onY, ...three], of, focus);
+    expect(three.map((e) => bursts.isOwnAlert(e))).toEqual([false, true, false]);
+    expect(bursts.takeSummary(DEFAULT_MESSAGES)).toBe('2 more actions failed. Each card says why.');
+    // Without focus on any of them, a close failure is summarised as before.
+    focused = undefined;
+    const unfocused = shown(failure(3_000), 'w');
+    bursts.observe([unfocused], of, focus);
+    expect(bursts.isOwnAlert(unfocused)).toBe(false);
+  });
 });

@@ -33,7 +33,11 @@ export class FailureBursts {
    * nothing. `interactionOf`: the interaction each error is shown on (a retry on the same card is
    * told apart from a burst).
    */
-  observe(errors: readonly ActionError[], interactionOf: (error: ActionError) => string | undefined = () => undefined): void {
+  observe(
+    errors: readonly ActionError[],
+    interactionOf: (error: ActionError) => string | undefined = () => undefined,
+    focused: () => string | undefined = () => undefined,
+  ): void {
     const fresh = errors.filter((error) => !this.ownAlert.has(error));
     if (fresh.length === 0) return;
     // The failures' own times (the store's clock), not the render's: classifying stays pure.
@@ -49,10 +53,19 @@ export class FailureBursts {
       this.lastLone = interactionOf(first);
       return;
     }
-    this.lastLone = undefined;
-    for (const error of fresh) this.ownAlert.set(error, false);
-    this.unannounced += fresh.length;
-    this.summarised += fresh.length;
+    // In a burst, the failure on the card the agent is on (pressed its button, edits its data) is
+    // what the agent is waiting to hear: its own alert; the others are summarised ("N more").
+    const focusedId = focused();
+    const onFocused = focusedId === undefined ? undefined : fresh.find((error) => interactionOf(error) === focusedId);
+    this.lastLone = onFocused === undefined ? undefined : focusedId;
+    if (onFocused !== undefined) {
+      this.ownAlert.set(onFocused, true);
+      this.aloneInBurst = true;
+    }
+    const rest = onFocused === undefined ? fresh : fresh.filter((error) => error !== onFocused);
+    for (const error of rest) this.ownAlert.set(error, false);
+    this.unannounced += rest.length;
+    this.summarised += rest.length;
   }
 
   /** Whether this error's card alert announces itself (unknown errors, such as a host veto, do). */
@@ -84,11 +97,12 @@ export function useFailureBursts(
   entries: readonly InteractionEntry[],
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
+  focusedCard: () => string | undefined = () => undefined,
 ): FailureBursts {
   const [coordinator] = useState(() => new FailureBursts());
   const shownOn = new Map<ActionError, string>();
   for (const entry of entries) if (entry.error) shownOn.set(entry.error, entry.interaction.id);
-  coordinator.observe([...shownOn.keys()], (error) => shownOn.get(error));
+  coordinator.observe([...shownOn.keys()], (error) => shownOn.get(error), focusedCard);
 
   const summarised = coordinator.summarised;
   const latest = useRef({ messages, announce });

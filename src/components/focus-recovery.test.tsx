@@ -317,3 +317,26 @@ describe('focus recovery when a focused card leaves the list', () => {
     expect(screen.getByRole('button', { name: 'Host action' })).toHaveFocus();
   });
 });
+
+describe('focus recovery for the widget controls outside the cards', () => {
+  it('Reconnect, gone once pressed from the keyboard, hands focus to the widget heading (not the page)', async () => {
+    const { user, harness } = await renderWidget();
+    act(() => harness.channel.setStatus('unauthorized'));
+    const reconnect = within(screen.getByRole('status')).getByRole('button', { name: 'Reconnect' });
+    act(() => reconnect.focus());
+    await user.keyboard('{Enter}');
+    await advanceTimers(500);
+    expect(screen.queryByRole('button', { name: 'Reconnect' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'My work', level: 2 })).toHaveFocus();
+  });
+
+  it('not when the agent had moved focus out of the widget before the button went', async () => {
+    const { harness } = await renderWidget(undefined, <button type="button">Host action</button>);
+    act(() => harness.channel.setStatus('unauthorized'));
+    act(() => within(screen.getByRole('status')).getByRole('button', { name: 'Reconnect' }).focus());
+    act(() => screen.getByRole('button', { name: 'Host action' }).focus());
+    act(() => harness.channel.setStatus('connected'));
+    await advanceTimers(500);
+    expect(screen.getByRole('button', { name: 'Host action' })).toHaveFocus();
+  });
+});

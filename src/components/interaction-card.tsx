@@ -1,6 +1,6 @@
 import { memo, useCallback, useContext, useId, useLayoutEffect, useRef, useState } from 'react';
 import { canPerform, isEnded } from '../core/selectors';
-import type { InteractionEntry } from '../core/types';
+import type { ActionError, InteractionEntry } from '../core/types';
 import { subjectOf } from '../protocol/interaction';
 import { KNOWN_OPERATIONS, type OperationRequest } from '../protocol/types';
 import { ActionBar, type BarOperation } from './action-bar';
@@ -46,6 +46,11 @@ export { TITLE_TOOLTIP_AFTER };
 /** The title of an interaction: its subject when it has one, else its id. */
 export function interactionSubject(entry: InteractionEntry): string {
   return subjectOf(entry.interaction) ?? entry.interaction.id;
+}
+
+/** One failure apart from another, the same words too: its time, kind and request (kept across tabs). */
+function alertKey(error: ActionError): string {
+  return `${error.at}|${error.kind}|${error.requestId ?? ''}|${error.referenceId ?? ''}`;
 }
 
 /** One interaction: what it is, how long it has been in its state, its user data and its actions. */
@@ -243,7 +248,8 @@ export const InteractionCard = memo(function InteractionCard({
           onPerform({ operationName: 'DeleteUserData', keys: [key] });
         }}
       />
-      {entry.error ? <ActionErrorAlert error={entry.error} onDismiss={onDismissError} /> : null}
+      {/* Keyed by the failure: the same words again (refused twice) are a new alert, announced again. */}
+      {entry.error ? <ActionErrorAlert key={alertKey(entry.error)} error={entry.error} onDismiss={onDismissError} /> : null}
       {/* Not a live region: the agent acted in that other tab, where its progress is shown too. */}
       {/* An open inline editor says it where its Save is held instead. */}
       {waiting !== undefined && shownEditor.mode === 'none' ? <p className="omw-card__elsewhere">{waiting}</p> : null}
@@ -251,6 +257,7 @@ export const InteractionCard = memo(function InteractionCard({
       {ended ? null : (
         <ActionBar
           capabilities={interaction.capabilities}
+          describedBy={titleId}
           pendingOperation={pendingOp}
           onOperation={onOperation}
           addOpen={editor.mode === 'add'}

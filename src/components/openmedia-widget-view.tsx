@@ -10,12 +10,12 @@ import { DialogHostContext } from './dialog-host';
 import { FailureBurstsContext, useFailureBursts } from './failure-announcements';
 import { groupEntries } from './group-entries';
 import { InboxIcon } from './icons';
-import { LiveAnnouncer, useAnnouncer } from './live-announcer';
+import { AnnounceContext, LiveAnnouncer, useAnnouncer } from './live-announcer';
 import { LiveMirrorContext, type LiveMirror } from './live-mirror';
 import { resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
-import { FocusRecheckContext, useFocusRecovery } from './use-focus-recovery';
+import { FocusRecheckContext, focusedCardIn, useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
 import { useOutcomeAnnouncements } from './use-outcome-announcements';
 import { useWorkAnnouncements } from './use-work-announcements';
@@ -98,7 +98,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   useOfferAnnouncements(groups.offers, groups.ended, listed, messages, announcer.announce);
   useWorkAnnouncements(groups.offers, groups.active, groups.ended, listed, messages, announcer.announce);
   useOutcomeAnnouncements(entries, messages, announcer.announce);
-  const failureBursts = useFailureBursts(entries, messages, announcer.announce);
+  const failureBursts = useFailureBursts(entries, messages, announcer.announce, () => focusedCardIn(rootRef.current));
   const connectionLine = statusLine(status, reconnectingVisible, networkLost, messages);
   // What an open dialog repeats (outside it, nothing is heard while it is open).
   const liveMirror = useMemo<LiveMirror>(
@@ -125,6 +125,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
       <DialogHostContext.Provider value={dialogHost}>
       <LiveMirrorContext.Provider value={liveMirror}>
       <FocusRecheckContext.Provider value={focusRecovery.recheck}>
+      <AnnounceContext.Provider value={announcer.announce}>
         <section
           ref={rootRef}
           className={rootClass}
@@ -190,6 +191,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           <LiveAnnouncer announcer={announcer} />
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
+      </AnnounceContext.Provider>
       </FocusRecheckContext.Provider>
       </LiveMirrorContext.Provider>
       </DialogHostContext.Provider>

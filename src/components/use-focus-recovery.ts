@@ -17,6 +17,13 @@ function cardIdOf(element: EventTarget | null): string | undefined {
   return owner?.dataset.omwCard ?? owner?.dataset.omwCardOf;
 }
 
+/** The interaction whose card (or card's dialog) has focus, if focus is in `root`. */
+export function focusedCardIn(root: HTMLElement | null): string | undefined {
+  if (root === null) return undefined;
+  const active = activeElementOf(root);
+  return active !== null && root.contains(active) ? cardIdOf(active) : undefined;
+}
+
 function cardsIn(root: HTMLElement): Map<string, HTMLElement> {
   const cards = new Map<string, HTMLElement>();
   for (const card of root.querySelectorAll<HTMLElement>(CARD_SELECTOR)) {
@@ -108,8 +115,9 @@ export interface FocusRecovery {
  * Keeps keyboard focus on an interaction when the control that had it disappears: Accept vanishes
  * once the offer is accepted, and the card moves to another group. When the card itself goes
  * (evicted after the linger), focus moves to the card that took its place in `cardOrder`, else
- * the one before it, else to `fallbackRef` (the widget's heading). Without this, focus falls to the
- * page body and a keyboard user starts over from the top.
+ * the one before it, else to `fallbackRef` (the widget's heading). A control of the widget outside
+ * the cards that goes once pressed (the connection banner's Reconnect) hands focus to `fallbackRef`
+ * too. Without this, focus falls to the page body and a keyboard user starts over from the top.
  *
  * Focus the agent moved elsewhere on purpose (another element, a click on the page) is left
  * alone; a switch to another window is not such a move (focus comes back with the window).
@@ -128,15 +136,23 @@ export function useFocusRecovery(
 ): FocusRecovery {
   // The card that holds (or last held) focus, while focus has not deliberately left it.
   const lastCard = useRef<string | undefined>(undefined);
+  // Focus is (or was, until its control went) inside the widget but in no card: the connection
+  // banner's Reconnect or Try again, which go once pressed.
+  const inWidget = useRef(false);
   // The cards as the previous commit drew them: where a card that has just gone stood.
   const drawnOrder = useRef<readonly string[]>([]);
 
   const restore = useCallback(
     (root: HTMLElement) => {
       const id = lastCard.current;
-      if (id === undefined || !focusIsLost(root)) return;
-      const cards = cardsIn(root);
-      const target = cards.get(id) ?? neighbourOf(cards, drawnOrder.current, id) ?? fallbackRef.current;
+      if ((id === undefined && !inWidget.current) || !focusIsLost(root)) return;
+      let target: HTMLElement | null | undefined;
+      if (id === undefined) {
+        target = fallbackRef.current;
+      } else {
+        const cards = cardsIn(root);
+        target = cards.get(id) ?? neighbourOf(cards, drawnOrder.current, id) ?? fallbackRef.current;
+      }
       if (!target) return;
       // Set before focusing: the widget's onFocus sets it again, but only if React dispatches it now.
       lastCard.current = cardIdOf(target);
@@ -153,6 +169,7 @@ export function useFocusRecovery(
 
   const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
     lastCard.current = cardIdOf(event.target);
+    inWidget.current = true;
   }, []);
 
   const onBlur = useCallback(
@@ -162,6 +179,7 @@ export function useFocusRecovery(
       if (next instanceof Node && root.contains(next)) return;
       if (next !== null) {
         lastCard.current = undefined;
+        inWidget.current = false;
         return;
       }
       const target = event.target;
@@ -173,6 +191,7 @@ export function useFocusRecovery(
           if (root.isConnected) restore(root);
         } else if (activeElementOf(target) !== target) {
           lastCard.current = undefined;
+          inWidget.current = false;
         }
       }, 0);
     },
