@@ -249,7 +249,7 @@ describe('createActionRunner: how it ends', () => {
         Promise.reject(
           request.operationName === 'Complete'
             ? new GwsRequestError({ kind: 'unauthorized', status: 401, message: 'Signed out' })
-            : new GwsRequestError({ kind: 'http', status: 502, message: 'Bad gateway' }),
+            : new GwsRequestError({ kind: 'http', status: 500, message: 'Internal Server Error' }),
         ),
       { onUnauthorized },
     );
@@ -258,7 +258,7 @@ describe('createActionRunner: how it ends', () => {
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
     expect(await t.runner.perform('b', { operationName: 'Transfer', targetUri: 'x' })).toMatchObject({
       status: 'failed',
-      error: { kind: 'http', code: 502, message: 'Bad gateway' },
+      error: { kind: 'http', code: 500, message: 'Internal Server Error' },
     });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
@@ -291,7 +291,7 @@ describe('createActionRunner: outcomes that leave the card in doubt', () => {
       a: accepted(1), // accepted, then no notification: times out
       b: () => Promise.resolve({ statusCode: 2, referenceId: undefined, statusMessage: 'Not allowed in state Processing' }),
       c: accepted(3), // accepted, then an Error notification with its referenceId
-      d: () => Promise.reject(new GwsRequestError({ kind: 'http', status: 502, message: 'Bad gateway' })),
+      d: () => Promise.reject(new GwsRequestError({ kind: 'http', status: 500, message: 'Internal Server Error' })),
     };
     // The interaction a request is for is the last one sent.
     const t = setup((request, signal) => (answers[t.sent.at(-1)?.id ?? ''] ?? never)(request, signal), { onDoubt });

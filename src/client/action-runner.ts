@@ -107,6 +107,15 @@ export const THAW_GRACE_MS = 1_000;
 let counter = 0;
 /** Said of a request whose answer a network failure took: whether GWS did it is not known. */
 const MAYBE_REACHED = 'It may have reached GWS before the connection failed: check the card before trying again.';
+const MAYBE_REACHED_THROUGH_GATEWAY = 'A gateway between the widget and GWS answered, not GWS: the request may have reached GWS. Check the card before trying again.';
+
+/**
+ * A gateway's failure (502, 503, 504 from a proxy or load balancer, with no GWS answer in its body):
+ * the request may have reached GWS, and been done, before the gateway gave up on it.
+ */
+function gatewayFailure(error: unknown): boolean {
+  return isGwsRequestError(error) && error.kind === 'http' && (error.status === 502 || error.status === 503 || error.status === 504);
+}
 
 /** The browser says it has no network: a request that failed now never left. */
 function browserOffline(): boolean {
@@ -301,6 +310,11 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
         return;
       }
       const code = isGwsRequestError(error) ? error.status : undefined;
+      if (gatewayFailure(error)) {
+        // Not "could not be sent": the outcome, or a read of the card, decides.
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${MAYBE_REACHED_THROUGH_GATEWAY}`, at: now() });
+        return;
+      }
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       store.dispatch({ type: 'actionFailed', requestId, kind: 'http', code, message, at: now() });
     }

@@ -109,6 +109,44 @@ describe('after a doubtful outcome the client reads the interaction again', () =
     t.client.dispose();
   });
 
+  it.each([502, 503, 504])('a gateway’s HTTP %i (no GWS answer in it) after GWS did it: outcome unknown, not "could not be sent", and cleared by the read', async (status) => {
+    const t = setup(() => {
+      t.server.list = [resource('a', 'Processing')];
+      return new Response('<html><body><h1>Gateway Time-out</h1></body></html>', { status, headers: { 'Content-Type': 'text/html' } });
+    });
+    t.client.start();
+    t.channel.emit(statusChange(resource('a', 'Invited')));
+    await vi.advanceTimersByTimeAsync(0);
+    const readsBefore = t.reads();
+
+    const late = vi.fn();
+    const outcome = await t.client.perform('a', { operationName: 'Accept' }, { onLateOutcome: late });
+    expect(outcome).toMatchObject({ status: 'unknown', error: { kind: 'outcome-unknown', operation: 'Accept', code: status } });
+    expect(outcome.status === 'unknown' && outcome.error.message).toMatch(/A gateway between the widget and GWS answered, not GWS: the request may have reached GWS/);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.reads()).toBe(readsBefore + 1);
+    expect(t.entry('a')?.interaction.state).toBe('Processing');
+    expect(t.entry('a')?.error).toBeUndefined();
+    expect(late).toHaveBeenCalledExactlyOnceWith({ status: 'succeeded', late: true });
+    t.client.dispose();
+  });
+
+  it('a 500 from GWS itself, or a gateway answer carrying a GWS status code, is still a failure', async () => {
+    for (const answer of [
+      () => new Response('Internal error', { status: 500 }),
+      () => json({ statusCode: 4, statusMessage: 'Internal error' }, { status: 503 }),
+    ]) {
+      const t = setup(answer);
+      t.client.start();
+      t.channel.emit(statusChange(resource('a', 'Invited')));
+      await vi.advanceTimersByTimeAsync(0);
+      const outcome = await t.client.perform('a', { operationName: 'Accept' });
+      expect(outcome).toMatchObject({ status: 'failed' });
+      expect(outcome.status === 'failed' && outcome.error.kind).not.toBe('outcome-unknown');
+      t.client.dispose();
+    }
+  });
+
   it('a request lost to a network failure that the read does not show done stays "outcome unknown"', async () => {
     const t = setup(() => {
       throw new TypeError('Failed to fetch');

@@ -391,6 +391,20 @@ describe('what a screen reader hears when an action fails again or succeeds late
     expect(said('Announcements')).toEqual(['New offer: Alpha', 'Accepted: Alpha']);
   });
 
+  it('says nothing done when the outcome of an Accept shows the offer still Invited (the card shows it offered)', async () => {
+    const { user, emit } = await setup();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await advanceTimers();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' }), 101), 1000);
+    expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Accept' })).toBeEnabled();
+    expect(said('Announcements')).toEqual(['New offer: Alpha']);
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await advanceTimers();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 102), 1000);
+    expect(said('Announcements')).toEqual(['New offer: Alpha', 'Accepted: Alpha']);
+  });
+
   it('names the interaction each action button acts on (its description), so twenty Accept buttons can be told apart', async () => {
     const { emit } = await setup();
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 0);

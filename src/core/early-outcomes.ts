@@ -7,18 +7,31 @@ export const EARLY_OUTCOME_MAX_AGE_MS = 120_000;
 
 type Outcomes = ReadonlyPersistentMap<number, EarlyOutcome>;
 
+/** Outcomes of one number about other interactions kept beside the newest. */
+export const EARLY_OUTCOME_OTHERS_LIMIT = 3;
+
+/** The outcomes held for one number, newest first. */
+export function outcomesOf(held: EarlyOutcome): readonly EarlyOutcome[] {
+  return held.others === undefined ? [held] : [held, ...held.others];
+}
+
 /**
  * Keep an outcome whose referenceId matched nothing pending: the notification can beat the REST
  * answer that announces the referenceId. The first outcome for a referenceId and interaction wins,
  * so a repeated notification changes nothing; one about another interaction (another session's
- * request of the same number) replaces it, the later being the likelier answer to come. At the
- * limit, the oldest is dropped: a scan of at most `EARLY_OUTCOME_LIMIT` entries, independent of
- * the number of interactions.
+ * request of the same number) is kept beside it, newest first (a few at most): the answer that
+ * comes claims the one about its own interaction, whichever came first. At the limit, the oldest
+ * number is dropped: a scan of at most `EARLY_OUTCOME_LIMIT` entries, independent of the number of
+ * interactions.
  */
 export function rememberOutcome(outcomes: Outcomes, referenceId: number, outcome: EarlyOutcome): Outcomes {
   const held = outcomes.get(referenceId);
-  if (held !== undefined && (held.interactionId === outcome.interactionId || outcome.interactionId === undefined)) return outcomes;
-  if (held !== undefined) return outcomes.set(referenceId, outcome);
+  if (held !== undefined) {
+    const all = outcomesOf(held);
+    if (outcome.interactionId === undefined || all.some((kept) => kept.interactionId === outcome.interactionId)) return outcomes;
+    const others = all.map(({ others: _, ...one }) => one).slice(0, EARLY_OUTCOME_OTHERS_LIMIT);
+    return outcomes.set(referenceId, { ...outcome, others });
+  }
   let kept = outcomes;
   if (kept.size >= EARLY_OUTCOME_LIMIT) {
     let oldestId: number | undefined;

@@ -27,11 +27,21 @@ export function showsEffect(effect: Effect, listed: OpenmediaInteraction | undef
     case 'UpdateUserData': {
       const wanted = effect.userData;
       if (listed === undefined || wanted === undefined) return false;
-      return Object.entries(wanted).every(([key, value]) => Object.hasOwn(listed.userData, key) && listed.userData[key] === value);
+      return Object.entries(wanted).every(([key, value]) => Object.hasOwn(listed.userData, key) && sameValue(listed.userData[key], value));
     }
     case 'DeleteUserData':
       return listed !== undefined && effect.keys !== undefined && effect.keys.every((key) => !Object.hasOwn(listed.userData, key));
     case 'SetInFocus':
       return false;
   }
+}
+
+/**
+ * A user-data value as the server lists it against the one sent: the same, or the same number
+ * written as text (a server that stores every value as a string lists 20 as "20").
+ */
+function sameValue(listed: unknown, sent: unknown): boolean {
+  if (listed === sent) return true;
+  const numberAndText = (typeof listed === 'number' && typeof sent === 'string') || (typeof listed === 'string' && typeof sent === 'number');
+  return numberAndText && String(listed) === String(sent);
 }

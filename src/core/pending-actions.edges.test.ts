@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptAction, applyLateOutcome, failAction, requestAction, resolveAction } from './pending-actions';
 import { openmediaReducer } from './reducer';
-import { SEED, accepted, interaction, requested, run, statusChange } from '../test-support/builders';
+import { SEED, accepted, errorNotification, interaction, requested, run, statusChange } from '../test-support/builders';
 import type { ActionError, InteractionEntry, LogEntry, OpenmediaEvent, OpenmediaState } from './types';
 
 // The edges of the request lifecycle: what each step writes to the log, which maps it touches,
@@ -338,5 +338,28 @@ describe('applyLateOutcome', () => {
     expect(state.byId).toBe(gone.byId);
     expect(state.unsettled.get(7)?.late).toBe('failed');
     expect(lastLog(state)?.interactionId).toBe(ID);
+  });
+});
+
+describe('a timeout after GWS gave a reason that named no request', () => {
+  it('keeps the reason GWS gave meanwhile (its text and code) in the timeout, rather than replacing it', () => {
+    const waiting = run([requested('r1', ID, 'Accept', 2000), accepted('r1', 7, 2100)], undefined, shown);
+    const told = openmediaReducer(waiting, errorNotification(3000, { openmedia: processing, errorMessage: 'Agent is not ready', errorCode: 'X42' }));
+    expect(entry(told).error).toMatchObject({ message: 'Agent is not ready', kind: 'error-notification' });
+    expect(entry(told).error?.requestId).toBeUndefined();
+    const timedOut = openmediaReducer(told, { type: 'actionTimedOut', requestId: 'r1', at: 17_100 });
+    expect(entry(timedOut).error).toMatchObject({
+      kind: 'timeout',
+      requestId: 'r1',
+      code: 'X42',
+      message: 'The server took Accept, but its outcome never came. Meanwhile GWS reported: Agent is not ready',
+    });
+  });
+
+  it('not a reason given before the request was sent (it was about something else)', () => {
+    const told = openmediaReducer(shown, errorNotification(1500, { openmedia: processing, errorMessage: 'Old news', errorCode: 'X1' }));
+    const waiting = run([requested('r1', ID, 'Accept', 2000), accepted('r1', 7, 2100)], undefined, told);
+    const timedOut = openmediaReducer(waiting, { type: 'actionTimedOut', requestId: 'r1', at: 17_100 });
+    expect(entry(timedOut).error).toMatchObject({ kind: 'timeout', message: 'The server took Accept, but its outcome never came.', code: undefined });
   });
 });

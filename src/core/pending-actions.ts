@@ -2,6 +2,7 @@ import type { Operation, UserData } from '../protocol/types';
 import { logEvent, uncountUnmatched } from './diagnostics';
 import { showsEffect } from './effects';
 import { putEntry } from './entry';
+import { outcomesOf } from './early-outcomes';
 import type { ActionError, EarlyOutcome, InteractionEntry, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
 import { rememberUnsettled } from './unsettled';
 
@@ -115,6 +116,18 @@ export function refusedButDone(entry: InteractionEntry | undefined, operation: O
 }
 
 /**
+ * A timeout keeps the reason GWS gave meanwhile: an Error about the interaction that named no
+ * request (no referenceId) came while the action was out, most likely its refusal; the timeout
+ * replacing that text would lose the server's words.
+ */
+function withReasonHeard(error: ActionError, shown: ActionError | undefined, startedAt: number): ActionError {
+  if (error.kind !== 'timeout' || shown === undefined || shown.requestId !== undefined || shown.kind !== 'error-notification' || shown.at < startedAt) {
+    return error;
+  }
+  return { ...error, message: `${error.message} Meanwhile GWS reported: ${shown.message}`, code: shown.code };
+}
+
+/**
  * A pending action failed. The error lands on the action's interaction, or on `fallbackId` (the
  * resource of an Error notification) when that one is no longer shown.
  */
@@ -164,9 +177,9 @@ export function failAction(
     };
     next = { ...next, unsettled: rememberUnsettled(next.unsettled, key, unsettled) };
   }
-  const error: ActionError = { ...failure, operation: action.operation, referenceId: action.referenceId, at, requestId };
   const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
   const target = targetId === undefined ? undefined : next.byId.get(targetId);
+  const error: ActionError = withReasonHeard({ ...failure, operation: action.operation, referenceId: action.referenceId, at, requestId }, target?.error, action.startedAt);
   if (targetId !== undefined && target !== undefined) next = putEntry(next, targetId, { ...target, error });
   return logEvent(next, {
     at,
@@ -235,15 +248,16 @@ export function acceptAction(state: OpenmediaState, requestId: string, reference
   }
   next = logEvent(next, { ...line, interactionId: action.interactionId, detail: action.operation });
 
-  const early = next.earlyOutcomes.get(referenceId);
-  if (early === undefined) return next;
+  const held = next.earlyOutcomes.get(referenceId);
+  if (held === undefined) return next;
   const rest = { ...next, earlyOutcomes: next.earlyOutcomes.delete(referenceId) };
-  if (!concerns(early.interactionId, action.interactionId)) {
+  const early = outcomesOf(held).find((outcome) => concerns(outcome.interactionId, action.interactionId));
+  if (early === undefined) {
     // Another session's request of the same number: not this one's outcome, which is still to come.
     return logEvent(rest, {
       ...line,
       interactionId: action.interactionId,
-      detail: `${action.operation}: the outcome already heard for referenceId ${referenceId} was about ${early.interactionId ?? 'another interaction'}, not this one`,
+      detail: `${action.operation}: the outcome already heard for referenceId ${referenceId} was about ${held.interactionId ?? 'another interaction'}, not this one`,
     });
   }
   // It matched after all: no longer an unmatched referenceId in the counts.

@@ -66,6 +66,39 @@ describe("another session's outcomes with the widget's referenceIds", () => {
     expect(done.byId.get('y')?.interaction.state).toBe('Completed');
   });
 
+  it("the widget's own outcome heard before its answer, then another session's of the same number: its own is still claimed", () => {
+    const state = run([
+      ...shown,
+      requested('r1', 'y', 'Complete', 1200),
+      statusChange(completedY, 1300, 101),
+      statusChange(interaction({ id: 'x', state: 'Completed' }), 1350, 101),
+      accepted('r1', 101, 1400),
+    ]);
+    expect(state.byId.get('y')?.pending).toBeUndefined();
+    expect(state.pending.size).toBe(0);
+    expect(state.byId.get('y')?.error).toBeUndefined();
+    expect(state.earlyOutcomes.has(101)).toBe(false);
+    // The same, the other way round (the other session's first), and with a failure of ours.
+    const refused = run([
+      ...shown,
+      requested('r1', 'y', 'Complete', 1200),
+      errorNotification(1300, { referenceId: 101, openmedia: y, errorMessage: 'Cannot complete' }),
+      statusChange(interaction({ id: 'x', state: 'Completed' }), 1350, 101),
+      accepted('r1', 101, 1400),
+    ]);
+    expect(refused.byId.get('y')?.error).toMatchObject({ kind: 'error-notification', message: 'Cannot complete', requestId: 'r1' });
+  });
+
+  it('keeps a few outcomes of one number, each interaction once, the newest first', () => {
+    const many = run([
+      ...shown,
+      ...['p', 'q', 'r', 's', 't'].map((id, i) => statusChange(interaction({ id, state: 'Completed' }), 1100 + i, 101)),
+      statusChange(interaction({ id: 'r', state: 'Completed' }), 1200, 101),
+    ]);
+    const held = many.earlyOutcomes.get(101);
+    expect([held?.interactionId, ...(held?.others ?? []).map((o) => o.interactionId)]).toEqual(['t', 's', 'r', 'q']);
+  });
+
   it("while the widget's request waits, another session's outcome of the same number is not its outcome", () => {
     const waiting = run([...shown, requested('r1', 'y', 'Complete', 1200), accepted('r1', 101, 1300)]);
     const foreign = run([statusChange(interaction({ id: 'x', state: 'Completed' }), 1400, 101)], undefined, waiting);

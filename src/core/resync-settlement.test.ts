@@ -42,6 +42,14 @@ describe('a resync settles the pending actions from the snapshot', () => {
       extra: { userData: { Priority: 7 } },
       listed: [interaction({ userData: { Priority: 7, Note: 'x' } })],
     },
+    {
+      // A server that stores every value as text lists the number sent as its text.
+      name: 'UpdateUserData → the number 7 listed as the text "7"',
+      start: processing,
+      op: 'UpdateUserData',
+      extra: { userData: { Priority: 7 } },
+      listed: [interaction({ userData: { Priority: '7' } })],
+    },
     { name: 'DeleteUserData → the key is gone', start: processing, op: 'DeleteUserData', extra: { keys: ['Note'] }, listed: [interaction({ userData: { Priority: 5 } })] },
   ])('$name: succeeded, no error, no timeout later', ({ start, op, extra, listed }) => {
     const state = openmediaReducer(sent(start, op, extra), resync(listed));
@@ -58,7 +66,7 @@ describe('a resync settles the pending actions from the snapshot', () => {
     { name: 'Accept, still Invited', start: invited, op: 'Accept', listed: [invited] },
     { name: 'Complete, still Processing', start: processing, op: 'Complete', listed: [processing] },
     { name: 'UpdateUserData, old value', start: processing, op: 'UpdateUserData', extra: { userData: { Priority: 7 } }, listed: [processing] },
-    { name: 'UpdateUserData, the string "7" is not the number 7', start: processing, op: 'UpdateUserData', extra: { userData: { Priority: 7 } }, listed: [interaction({ userData: { Priority: '7' } })] },
+    { name: 'UpdateUserData, the string "7.0" is not the number 7', start: processing, op: 'UpdateUserData', extra: { userData: { Priority: 7 } }, listed: [interaction({ userData: { Priority: '7.0' } })] },
     { name: 'SetInFocus (leaves no trace)', start: processing, op: 'SetInFocus', listed: [processing] },
   ])('$name: outcome unknown, never a plain timeout', ({ start, op, extra, listed }) => {
     const state = openmediaReducer(sent(start, op, extra), resync(listed));

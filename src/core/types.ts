@@ -206,6 +206,12 @@ export type EarlyOutcome = (
    * the widget) numbers its own requests, and its outcomes reach this channel too.
    */
   readonly interactionId?: string | undefined;
+  /**
+   * Outcomes of the same number about other interactions heard before this one (newest first, a
+   * few at most): another session's request and the widget's own can both be heard before the
+   * widget's answer, in either order.
+   */
+  readonly others?: readonly EarlyOutcome[];
 };
 
 /** Immutable map interface implemented by `persistent-map.ts`. */

@@ -95,10 +95,19 @@ describe('useInteractionAction', () => {
 
   it('shows an HTTP failure as an http error', async () => {
     const { h, result } = await withInteraction();
+    h.gws.operationAnswer = () => new Response('', { status: 500, statusText: 'Internal Server Error' });
+    act(() => void result.current.perform({ operationName: 'Accept' }));
+    await advanceTimers();
+    expect(result.current.error).toMatchObject({ kind: 'http', code: 500, message: 'GWS answered HTTP 500 Internal Server Error.' });
+  });
+
+  it("shows a gateway's 503 (no GWS answer in it) as an outcome in doubt, not as not sent", async () => {
+    const { h, result } = await withInteraction();
     h.gws.operationAnswer = () => new Response('', { status: 503, statusText: 'Service Unavailable' });
     act(() => void result.current.perform({ operationName: 'Accept' }));
     await advanceTimers();
-    expect(result.current.error).toMatchObject({ kind: 'http', code: 503, message: 'GWS answered HTTP 503 Service Unavailable.' });
+    expect(result.current.error).toMatchObject({ kind: 'outcome-unknown', code: 503 });
+    expect(result.current.error?.message).toMatch(/^GWS answered HTTP 503 Service Unavailable\. A gateway between the widget and GWS answered, not GWS/);
   });
 
   it('shows an Error notification on the interaction', async () => {
