@@ -192,4 +192,49 @@ describe('<openmedia-widget>', () => {
     expect(element).toBeEmptyDOMElement();
     await waitFor(() => expect(channel.listenerCount()).toBe(0));
   });
+
+  it('options set anew replace the old ones: a veto or a callback left out no longer applies', async () => {
+    const user = userEvent.setup();
+    const { element, channel, gwsClient, posts } = createWidgetElement({ 'media-types': 'workitem' });
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+    act(() => channel.emit(statusChange(resource('w1', 'Invited', 'workitem', { Subject: 'Offer' }))));
+    const veto = vi.fn(() => false);
+    act(() => {
+      element.options = { channel, gwsClient, onAction: veto, title: 'From options' };
+    });
+    expect(await screen.findByRole('region', { name: 'From options' })).toBeInTheDocument();
+    await user.click(within(await screen.findByRole('article', { name: 'Offer' })).getByRole('button', { name: 'Accept' }));
+    expect(veto).toHaveBeenCalled();
+    expect(posts()).toHaveLength(0);
+
+    act(() => {
+      element.options = { channel, gwsClient };
+    });
+    expect(await screen.findByRole('region', { name: 'Open media' })).toBeInTheDocument();
+    veto.mockClear();
+    await user.click(within(screen.getByRole('article', { name: 'Offer' })).getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(posts()).toHaveLength(1));
+    expect(veto).not.toHaveBeenCalled();
+    // The same channel throughout: replacing the options did not reconnect.
+    expect(channel.listenerCount()).toBe(1);
+  });
+
+  it('under another tag name, moved into a shadow root, is a block there too', async () => {
+    defineOpenmediaWidgetElement('acme-moved');
+    const { element, channel } = createWidgetElement({}, 'acme-moved');
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    await act(async () => {
+      shadow.append(element); // disconnect + connect in one task: a move, not a new mount
+      await Promise.resolve();
+    });
+    expect([...shadow.querySelectorAll('style[data-openmedia-widget-element]')].map((style) => style.getAttribute('data-openmedia-widget-element'))).toEqual([
+      'acme-moved',
+    ]);
+    expect(shadow.querySelectorAll('style[data-openmedia-widget-styles]')).toHaveLength(1);
+    expect(channel.listenerCount()).toBe(1);
+  });
 });
+

@@ -32,6 +32,8 @@ function createElementClass(): CustomElementConstructor {
     #widget: MountedOpenmediaWidget | undefined;
     #unmountQueued = false;
     #lastProblems = '';
+    /** The option keys the widget was last given: one gone from them is passed as undefined. */
+    #passed: readonly string[] = [];
 
     constructor() {
       super();
@@ -91,12 +93,20 @@ function createElementClass(): CustomElementConstructor {
     #sync(): void {
       if (!this.isConnected) return;
       const options = this.#read();
+      // Here on every sync, not only at the first mount: an element moved into a shadow root
+      // needs its block layout there too (the widget's stylesheet follows it the same way).
+      if (options.injectStyles !== false) injectElementStyles(this);
+      const gone = this.#passed.filter((key) => !Object.hasOwn(options, key));
+      this.#passed = Object.keys(options);
       if (this.#widget === undefined) {
-        if (options.injectStyles !== false) injectElementStyles(this);
         this.#widget = mountOpenmediaWidget(this, options);
+        return;
       }
-      // Every key is passed, so an attribute that was removed goes back to its default.
-      else this.#widget.update(options);
+      // Every key is passed, and a key no longer there as undefined: an attribute removed, or an
+      // option the page's new `options` leave out (a veto, a client), goes back to its default.
+      const patch: Record<string, unknown> = { ...options };
+      for (const key of gone) patch[key] = undefined;
+      this.#widget.update(patch as Partial<OpenmediaWidgetMountOptions>);
     }
   }
   return OpenmediaWidgetCustomElement;
