@@ -79,6 +79,11 @@ export const NOT_CONNECTED_MESSAGES: Readonly<Partial<Record<ConnectionStatus, s
   unauthorized: 'Not sent: your session has ended. Sign in again, then reconnect.',
 };
 
+/** Whether actions are refused, unsent, while the connection is in `status` (see {@link NOT_CONNECTED_MESSAGES}). */
+export function actionsRefusedWhile(status: ConnectionStatus): boolean {
+  return NOT_CONNECTED_MESSAGES[status] !== undefined;
+}
+
 /** Runs operations and owns their timers, so an action outlives the card that started it. */
 export interface ActionRunner {
   /**

@@ -1,8 +1,14 @@
-import { memo, type RefObject } from 'react';
+import { createContext, memo, useContext, type RefObject } from 'react';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 import { actionButton, type ActionButtonProps } from './action-button';
 import { LazyTransferDialog, LazyUserDataAddForm } from './lazy-parts';
 import { useMessages } from './messages-context';
+
+/**
+ * True while the widget's connection refuses actions unsent (reconnecting, signed out): the bars'
+ * buttons say so instead of offering what a press cannot do.
+ */
+export const ActionsRefusedContext = createContext(false);
 
 /** Operations with one button in the bar; Update/Delete get one button per user-data key instead. */
 export type BarOperation = Exclude<Operation, 'UpdateUserData' | 'DeleteUserData'>;
@@ -46,6 +52,7 @@ export interface ActionBarProps {
  */
 export const ActionBar = memo(function ActionBar({ capabilities, pendingOperation, onOperation, addOpen, transferRef, addRef, describedBy }: ActionBarProps) {
   const messages = useMessages();
+  const refused = useContext(ActionsRefusedContext);
   const present = BAR_OPERATIONS.filter((op) => capabilities.includes(op));
   if (present.length === 0) return null;
   return (
@@ -60,6 +67,7 @@ export const ActionBar = memo(function ActionBar({ capabilities, pendingOperatio
               // As canPerform: listed (it is, to be here) and nothing pending; an ended card has no bar.
               disabled: pendingOperation !== undefined,
               busy,
+              unavailable: refused,
               onClick: () => onOperation(op),
               onIntent: PRELOAD[op],
               buttonRef: op === 'Transfer' ? transferRef : op === 'AttachUserData' ? addRef : undefined,

@@ -16,6 +16,11 @@ export interface ActionButtonProps {
   readonly disabled: boolean;
   /** This button's request is in flight. */
   readonly busy?: boolean;
+  /**
+   * Nothing can be sent while the connection is down or the session has ended: shown dimmed and
+   * announced unavailable (aria-disabled, focus kept), its press still tells why on the card.
+   */
+  readonly unavailable?: boolean;
   readonly variant?: 'primary' | 'secondary' | 'danger' | 'ghost' | 'icon';
   readonly buttonRef?: Ref<HTMLButtonElement>;
   readonly expanded?: boolean;
@@ -45,6 +50,7 @@ export function actionButton(
   onIntent,
   disabled,
   busy = false,
+  unavailable = false,
   variant = 'secondary',
   buttonRef,
   expanded,
@@ -59,12 +65,15 @@ export function actionButton(
       key={key}
       ref={buttonRef}
       type="button"
-      className={classes.get(`${variant}${busy ? '+busy' : ''} ${className ?? ''}`, () => `omw-button omw-button--${variant}${busy ? ' omw-button--busy' : ''}${className ? ` ${className}` : ''}`)}
+      className={classes.get(
+        `${variant}${busy ? '+busy' : ''}${unavailable ? '+off' : ''} ${className ?? ''}`,
+        () => `omw-button omw-button--${variant}${busy ? ' omw-button--busy' : ''}${unavailable ? ' omw-button--unavailable' : ''}${className ? ` ${className}` : ''}`,
+      )}
       aria-label={label}
       aria-describedby={describedBy}
       title={label}
       aria-busy={busy ? 'true' : undefined}
-      aria-disabled={busy ? 'true' : undefined}
+      aria-disabled={busy || unavailable ? 'true' : undefined}
       aria-expanded={expanded}
       aria-haspopup={hasPopup}
       disabled={disabled && !busy}

@@ -416,3 +416,26 @@ describe('what a screen reader hears when an action fails again or succeeds late
   });
 });
 
+describe('what a screen reader hears of the buttons while nothing can be sent', () => {
+  it('signed out or reconnecting, the action buttons are unavailable (aria-disabled, focus kept), a press says why on the card; Live again, they are not', async () => {
+    const { user, h, emit } = await setup();
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);
+    const accept = () => within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Accept' });
+    expect(accept()).not.toHaveAttribute('aria-disabled');
+    act(() => h.channel.setStatus('unauthorized'));
+    expect(accept()).toHaveAttribute('aria-disabled', 'true');
+    expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Reject' })).toHaveAttribute('aria-disabled', 'true');
+    act(() => accept().focus());
+    await user.keyboard('{Enter}');
+    await advanceTimers();
+    expect(h.gws.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('alert')).toHaveTextContent('Not sent: your session has ended');
+    expect(accept()).toHaveFocus();
+    act(() => h.channel.setStatus('reconnecting'));
+    expect(accept()).toHaveAttribute('aria-disabled', 'true');
+    act(() => h.channel.setStatus('connected'));
+    await advanceTimers();
+    expect(accept()).not.toHaveAttribute('aria-disabled');
+  });
+});
+

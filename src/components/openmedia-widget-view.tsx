@@ -11,6 +11,8 @@ import { FailureBurstsContext, useFailureBursts } from './failure-announcements'
 import { groupEntries } from './group-entries';
 import { InboxIcon } from './icons';
 import { AnnounceContext, LiveAnnouncer, useAnnouncer } from './live-announcer';
+import { ActionsRefusedContext } from './action-bar';
+import { actionsRefusedWhile } from '../client/action-runner';
 import { LiveMirrorContext, type LiveMirror } from './live-mirror';
 import { resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
@@ -126,6 +128,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
       <LiveMirrorContext.Provider value={liveMirror}>
       <FocusRecheckContext.Provider value={focusRecovery.recheck}>
       <AnnounceContext.Provider value={announcer.announce}>
+      <ActionsRefusedContext.Provider value={actionsRefusedWhile(status)}>
         <section
           ref={rootRef}
           className={rootClass}
@@ -191,6 +194,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           <LiveAnnouncer announcer={announcer} />
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
+      </ActionsRefusedContext.Provider>
       </AnnounceContext.Provider>
       </FocusRecheckContext.Provider>
       </LiveMirrorContext.Provider>
