@@ -7,13 +7,18 @@ import { useMessages } from './messages-context';
 export interface ActionErrorAlertProps {
   readonly error: ActionError;
   readonly onDismiss: () => void;
+  /**
+   * The interaction's title, said first by a screen reader (hidden on screen, where the alert sits
+   * in its card): an alert is read alone, and the agent may be on another card by then.
+   */
+  readonly subject?: string;
 }
 
 /**
  * Why the last action on this interaction failed, in the server's words, until dismissed. A lone
  * failure is a `role="alert"`; one of a burst is a plain group (the widget announces one summary).
  */
-export function ActionErrorAlert({ error, onDismiss }: ActionErrorAlertProps) {
+export function ActionErrorAlert({ error, onDismiss, subject }: ActionErrorAlertProps) {
   const messages = useMessages();
   // In a burst of failures the widget announces one summary; this box is then not a live alert itself.
   const ownAlert = useOwnAlert(error);
@@ -29,6 +34,7 @@ export function ActionErrorAlert({ error, onDismiss }: ActionErrorAlertProps) {
     >
       <AlertIcon />
       <div className="omw-alert__body">
+        {subject === undefined ? null : <p className="omw-visually-hidden" dir="auto">{`${subject}:`}</p>}
         <p id={titleId} className="omw-alert__title">{messages.errorTitle(error.operation, error.kind)}</p>
         <p className="omw-alert__message">{error.message}</p>
         {details.length > 0 ? <p className="omw-alert__details">{details.join(' · ')}</p> : null}

@@ -377,6 +377,9 @@ describe('what a screen reader hears when an action fails again or succeeds late
     expect(second).toHaveTextContent('Agent is not ready');
     expect(second).not.toBe(first);
     expect(first.isConnected).toBe(false);
+    // Read alone, the alert names its interaction first (hidden on screen, where it sits in its card).
+    expect(second.textContent).toMatch(/^Alpha:Accept was refused/);
+    expect(within(second).getByText('Alpha:')).toHaveClass('omw-visually-hidden');
   });
 
   it('says an action done when it succeeds after the card said it timed out', async () => {

@@ -249,7 +249,7 @@ export const InteractionCard = memo(function InteractionCard({
         }}
       />
       {/* Keyed by the failure: the same words again (refused twice) are a new alert, announced again. */}
-      {entry.error ? <ActionErrorAlert key={alertKey(entry.error)} error={entry.error} onDismiss={onDismissError} /> : null}
+      {entry.error ? <ActionErrorAlert key={alertKey(entry.error)} error={entry.error} onDismiss={onDismissError} subject={subject} /> : null}
       {/* Not a live region: the agent acted in that other tab, where its progress is shown too. */}
       {/* An open inline editor says it where its Save is held instead. */}
       {waiting !== undefined && shownEditor.mode === 'none' ? <p className="omw-card__elsewhere">{waiting}</p> : null}
