@@ -165,4 +165,29 @@ describe('createGwsHttp: the token for CometD (csrf)', () => {
     await expect(http.csrf.refresh()).resolves.toBeUndefined();
     expect(fake.requests.map((r) => r.url)).toEqual(['/down', '/api/v2/me']);
   });
+
+  it('a request a sign-on front redirected to its sign-in page (HTML) is a lost session, GET or POST, not an unreadable answer', async () => {
+    const signInPage = () => {
+      const page = new Response('<html><body><form>Sign in</form></body></html>', { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+      Object.defineProperty(page, 'redirected', { value: true });
+      Object.defineProperty(page, 'url', { value: 'https://sso.example/login?next=%2F' });
+      return page;
+    };
+    const fake = createFakeFetch((request) => (request.method === 'GET' && request.url.endsWith('/api/v2/me') ? json({}, { headers: csrfHeaders('tok') }) : signInPage()));
+    const http = createGwsHttp({ fetch: fake.fetch });
+    for (const request of [() => http.get('/api/v2/me/openmedia/workitem'), () => http.post('/api/v2/me/openmedia/workitem/a', { operationName: 'Accept' })]) {
+      const error = await rejection(request());
+      expect(error).toBeInstanceOf(GwsRequestError);
+      expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
+      expect((error as Error).message).toBe('Your session has ended: the request was sent to a sign-in page (https://sso.example/login?next=%2F), not to GWS. Sign in again, then reconnect.');
+    }
+    // A redirect that ends on JSON (GWS moved) is GWS's answer.
+    const moved = createFakeFetch(() => {
+      const answer = json({ statusCode: 0, openmedia: [] });
+      Object.defineProperty(answer, 'redirected', { value: true });
+      return answer;
+    });
+    expect(await createGwsHttp({ fetch: moved.fetch }).get('/api/v2/me/openmedia/workitem')).toEqual({ statusCode: 0, openmedia: [] });
+  });
 });
+

@@ -38,6 +38,27 @@ interface Answer {
   readonly headers: Headers;
   /** Parsed JSON, or the text when it is not JSON, or undefined when empty. */
   readonly body: unknown;
+  /**
+   * Redirected to a web page (HTML): a single sign-on front or an authenticating proxy sent the
+   * request to its sign-in page, GWS never saw it. The URL it ended at.
+   */
+  readonly signInPage?: string;
+}
+
+/** A redirect that ended on a web page rather than on GWS's JSON: a sign-in page. */
+export function signInPageOf(response: Response): string | undefined {
+  if (!response.redirected) return undefined;
+  const type = response.headers.get('Content-Type') ?? '';
+  return /\btext\/html\b/i.test(type) ? response.url : undefined;
+}
+
+/** The session has ended where GWS's front says so by sending the browser to its sign-in page. */
+export function signInPageError(url: string): GwsRequestError {
+  return new GwsRequestError({
+    kind: 'unauthorized',
+    status: 401,
+    message: `Your session has ended: the request was sent to a sign-in page${url === '' ? '' : ` (${url})`}, not to GWS. Sign in again, then reconnect.`,
+  });
 }
 
 function readBody(text: string): unknown {
@@ -95,7 +116,9 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       csrf.remember(response.headers);
       gwsAnswered();
       const text = await response.text();
-      return { ok: response.ok, status: response.status, statusText: response.statusText, headers: response.headers, body: readBody(text) };
+      const signInPage = signInPageOf(response);
+      const answer: Answer = { ok: response.ok, status: response.status, statusText: response.statusText, headers: response.headers, body: readBody(text) };
+      return signInPage === undefined ? answer : { ...answer, signInPage };
     } catch (error) {
       if (signal?.aborted) throw error;
       // GWS cannot be reached: nothing waits for a token that will not come now.
@@ -124,6 +147,7 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
     }
+    if (answer.signInPage !== undefined) throw signInPageError(answer.signInPage);
     if (!answer.ok) throw errorFromResponse(answer.status, answer.statusText, answer.body);
     return answer.body;
   }
@@ -145,6 +169,7 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       await refreshToken();
       answer = await send('POST', path, body, signal);
     }
+    if (answer.signInPage !== undefined) throw signInPageError(answer.signInPage);
     if (!answer.ok) throw errorFromResponse(answer.status, answer.statusText, answer.body);
     return answer.body;
   }

@@ -64,7 +64,11 @@ function abortableBody(response: Response, signal: AbortSignal, request: Mutable
       return reader.cancel(reason);
     },
   });
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  // What the constructor cannot set: where a redirect ended (a route may say so).
+  if (response.redirected) Object.defineProperty(copy, 'redirected', { value: true });
+  if (response.url !== '') Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
 }
 
 /**

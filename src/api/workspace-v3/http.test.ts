@@ -126,4 +126,18 @@ describe('createWorkspaceV3Http', () => {
     await vi.advanceTimersByTimeAsync(GET_TIMEOUT_MS);
     expect(await unsignalled).toMatchObject({ kind: 'network', message: 'Cannot reach the Workspace API: no answer within 20 s.' });
   });
+
+  it('a request redirected to a sign-in page (HTML) is a lost session, not an unreadable answer', async () => {
+    const fake = createFakeFetch(() => {
+      const page = new Response('<html>Sign in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+      Object.defineProperty(page, 'redirected', { value: true });
+      Object.defineProperty(page, 'url', { value: 'https://wwe.example/auth/v3/sign-in' });
+      return page;
+    });
+    const http = createWorkspaceV3Http({ fetch: fake.fetch });
+    for (const request of [() => http.get('/workspace/v3/current-session'), () => http.post('/workspace/v3/media/workitem/interactions/a/accept', {})]) {
+      expect(await rejection(request())).toMatchObject({ kind: 'unauthorized', status: 401, message: expect.stringMatching(/sign-in page \(https:\/\/wwe\.example\/auth\/v3\/sign-in\)/) });
+    }
+  });
 });
+

@@ -1,6 +1,6 @@
 import { parseV3Answer } from '../../protocol/workspace-v3/parse';
 import { GwsRequestError, httpFailureMessage, networkError } from '../errors';
-import { GET_TIMEOUT_MS, normalizeGwsBase } from '../http';
+import { GET_TIMEOUT_MS, normalizeGwsBase, signInPageError, signInPageOf } from '../http';
 
 export interface WorkspaceV3HttpOptions {
   /** Origin (and path prefix) of the Workspace API. Default `''`: same origin. */
@@ -68,6 +68,8 @@ export function createWorkspaceV3Http(options: WorkspaceV3HttpOptions = {}): Wor
       if (signal?.aborted) throw error;
       throw networkError(error);
     }
+    const signInPage = signInPageOf(response);
+    if (signInPage !== undefined) throw signInPageError(signInPage);
     const parsed = readBody(text);
     if (!response.ok) throw errorFromV3Response(response.status, response.statusText, parsed);
     return parsed;
