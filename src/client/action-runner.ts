@@ -40,8 +40,13 @@ export interface ActionRunnerOptions {
    */
   readonly share?: {
     started(action: SharedAction): void;
-    ended(requestId: string): void;
+    ended(requestId: string, error?: ActionError): void;
   };
+  /**
+   * Whether no widget shows this client any more (only its actions in flight keep it): a failure
+   * then goes to the other widgets and tabs with the action's end, or nobody would see it.
+   */
+  readonly unwatched?: () => boolean;
 }
 
 /** Failures after which what the card shows may no longer be what the server has. */
@@ -162,9 +167,10 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       if (state.pending.has(requestId)) continue;
       waiting.delete(requestId);
       finish(requestId);
-      options.share?.ended(requestId);
-      release();
       const outcome = outcomeOf(state, requestId, interactionId);
+      const orphanError = (outcome.status === 'failed' || outcome.status === 'unknown') && options.unwatched?.() === true ? outcome.error : undefined;
+      options.share?.ended(requestId, orphanError);
+      release();
       if (onLateOutcome !== undefined && outcome.status !== 'succeeded') watchLate(state, requestId, onLateOutcome);
       resolve(outcome);
       if ((outcome.status === 'failed' || outcome.status === 'unknown') && leavesDoubt(outcome.error)) options.onDoubt?.(interactionId);

@@ -176,7 +176,8 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     onTabChange: () => publish({ tab: alerts.getTab() }),
   });
   let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined, listed: false, tab: alerts.getTab() };
-  const holds: { released: boolean }[] = [];
+  /** Who keeps the connection open: widgets and hooks (`start`), and actions in flight (`forAction`). */
+  const holds: { released: boolean; readonly forAction?: true }[] = [];
   let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
   let stopQueued = false;
   let disposed = false;
@@ -250,7 +251,9 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     timeoutMs: actionTimeoutMs,
     share: sharedActions,
     now,
-    hold: start,
+    hold: () => takeHold(true),
+    // Only actions in flight keep this client: the widget that sent them is gone (a route change).
+    unwatched: () => holds.every((hold) => hold.forAction === true),
     connectionStatus: () => channel.getStatus(),
     onUnauthorized: sessionLost,
     onDoubt(interactionId) {
@@ -455,12 +458,17 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     });
   }
 
-  function start(): () => void {
+  function takeHold(forAction: boolean): () => void {
     if (disposed) return () => undefined;
-    const hold = { released: false };
+    const hold: { released: boolean; forAction?: true } = { released: false };
+    if (forAction) hold.forAction = true;
     holds.push(hold);
     if (running === undefined) open();
     return () => releaseHold(hold);
+  }
+
+  function start(): () => void {
+    return takeHold(false);
   }
 
   return {
@@ -469,7 +477,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     queryClient,
     start,
     stop() {
-      const oldest = holds[0];
+      const oldest = holds.find((hold) => hold.forAction !== true);
       if (oldest !== undefined) releaseHold(oldest);
     },
     isStarted: () => activeHolds() > 0,

@@ -363,6 +363,35 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
     await waitFor(() => pendingIn(paused, 'W2')?.elsewhere === true, 'the action still in flight shown again');
   });
 
+  it('a widget unmounted (a route change) while its action is out: its failure is shown by the widget of this page that is (it was lost)', async () => {
+    const browser = createFakeBrowser();
+    const server = createServer();
+    const gws = createScriptedGws();
+    const truth = createTruth(gws, server);
+    const first = openTab(browser, server, gws);
+    const second = openTab(browser, server, gws, first);
+    await waitFor(() => [first, second].every((tab) => tab.client.getSnapshot().status === 'connected'), 'both widgets connected');
+    truth.set(resource('W1', 'Invited', 'workitem', { Subject: 'First' }));
+    await waitFor(() => [first, second].every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in both');
+    const entryIn = (tab: Tab) => tab.client.getSnapshot().state.byId.get('W1');
+
+    let answer: ((response: Response) => void) | undefined;
+    gws.operationAnswer = () => new Promise<Response>((resolve) => (answer = resolve));
+    const outcome = first.client.perform('W1', { operationName: 'Accept' });
+    await waitFor(() => entryIn(second)?.pending?.elsewhere === true, 'Accept in flight in the other widget');
+    // The widget that sent it goes: only its Accept in flight keeps its client.
+    first.client.stop();
+    answer?.(json({ statusCode: 2, statusMessage: 'Not valid in the current state' }));
+    await expect(outcome).resolves.toMatchObject({ status: 'failed' });
+    await waitFor(() => entryIn(second)?.pending === undefined, 'ended in the widget still shown');
+    expect(entryIn(second)?.error).toMatchObject({ kind: 'status-code', operation: 'Accept', message: 'Not valid in the current state' });
+    expect(entryIn(second)?.error?.requestId).toEqual(expect.any(String));
+    expect(second.client.getSnapshot().state.diagnostics.log.map((line) => line.detail)).toContain('Accept failed in a widget no longer shown: Not valid in the current state');
+    // Dismissed there like its own.
+    second.client.dismissError('W1');
+    await waitFor(() => entryIn(second)?.error === undefined, 'dismissed');
+  });
+
   it("ends another tab's failed action without its error (that tab shows it), and drops the actions of a tab that goes", async () => {
     const { browser, server, gws, truth, tabs } = await threeConnectedTabs();
     truth.set(resource('W1', 'Processing', 'workitem', { Subject: 'First' }));

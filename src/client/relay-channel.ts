@@ -1,6 +1,7 @@
 import { createListenerSet, subscribeCounted } from '../channel/listener-set';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
 import type { ChannelDescriptor } from '../protocol/parse';
+import type { ActionError } from '../core/types';
 import { readRelayMessage } from './relay-protocol';
 import type { RelayMessage, SharedAction } from './relay-protocol';
 import { countTabs, currentPageId, standForLeadership } from './tab-leadership';
@@ -14,8 +15,8 @@ export type ActionNews =
   /** Tab `from` sent this action, or GWS accepted it (then with its referenceId). */
   /** `onThisPage`: the sender is another widget of this same page, not another tab. */
   | { readonly kind: 'started'; readonly from: string; readonly action: SharedAction; readonly onThisPage?: boolean }
-  /** Tab `from` is done with it. */
-  | { readonly kind: 'ended'; readonly from: string; readonly requestId: string }
+  /** Tab `from` is done with it; `error`: it failed with no widget of that tab's shown to say so. */
+  | { readonly kind: 'ended'; readonly from: string; readonly requestId: string; readonly error?: ActionError }
   /** Tab `from` stopped sharing or closed: its actions end with it (here). */
   | { readonly kind: 'tab-gone'; readonly from: string }
   /**
@@ -57,7 +58,7 @@ export interface SharedChannel extends NotificationChannel {
   /** Tell the other tabs of an action of this tab in flight (again once it has its referenceId). */
   announceAction(action: SharedAction): void;
   /** Tell the other tabs that this tab is done with that action. */
-  announceActionEnded(requestId: string): void;
+  announceActionEnded(requestId: string, error?: ActionError): void;
   /** The other tabs' actions (a joining tab hears those in flight). */
   subscribeActions(listener: (news: ActionNews) => void): () => void;
 }
@@ -371,7 +372,11 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         return;
       }
       case 'action-ended':
-        tellActions({ kind: 'ended', from: message.from, requestId: message.requestId });
+        tellActions(
+          message.error === undefined
+            ? { kind: 'ended', from: message.from, requestId: message.requestId }
+            : { kind: 'ended', from: message.from, requestId: message.requestId, error: message.error },
+        );
         return;
     }
   }
@@ -484,9 +489,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       ownActions.set(action.requestId, action);
       post({ kind: 'action', from: tabId, ...action, page: pageId });
     },
-    announceActionEnded(requestId) {
+    announceActionEnded(requestId, error) {
       if (!ownActions.delete(requestId)) return;
-      post({ kind: 'action-ended', from: tabId, requestId });
+      post(error === undefined ? { kind: 'action-ended', from: tabId, requestId } : { kind: 'action-ended', from: tabId, requestId, error });
     },
     subscribeActions: (listener) => listenOn(actionListeners, listener),
   };

@@ -54,6 +54,23 @@ describe('readRelayMessage', () => {
       ],
     ),
     [{ kind: 'action-ended', from: 't', requestId: 'r' }, { kind: 'action-ended', from: 't', requestId: 'r' }],
+    // The error of an action whose widget is gone, read field by field, with the request it ended.
+    [
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { operation: 'Accept', message: 'No', code: 2, kind: 'status-code', referenceId: 7, at: 5, requestId: 'x', extra: 1 } },
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { operation: 'Accept', message: 'No', code: 2, kind: 'status-code', referenceId: 7, at: 5, requestId: 'r' } },
+    ],
+    [
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { message: 'No', code: { a: 1 }, kind: 'timeout', referenceId: '7', at: 5 } },
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { operation: undefined, message: 'No', code: undefined, kind: 'timeout', referenceId: undefined, at: 5, requestId: 'r' } },
+    ],
+    // An error that cannot be read is none: the action still ends.
+    ...[
+      'No',
+      { message: 'No', kind: 'explosion', at: 5 },
+      { message: 7, kind: 'timeout', at: 5 },
+      { message: 'No', kind: 'timeout' },
+      { message: 'No', kind: 'timeout', at: 5, operation: 'Explode' },
+    ].map((error): [unknown, unknown] => [{ kind: 'action-ended', from: 't', requestId: 'r', error }, { kind: 'action-ended', from: 't', requestId: 'r' }]),
   ])('reads %j', (value, expected) => {
     expect(readRelayMessage(value)).toEqual(expected);
   });

@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../channel/types';
+import type { ActionError } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 
 /**
@@ -33,8 +34,12 @@ export type RelayMessage =
    * the sender does), and to a tab that says hello.
    */
   | ({ readonly kind: 'action'; readonly from: string } & SharedAction)
-  /** That tab is done with its action (settled there, whatever the outcome). */
-  | { readonly kind: 'action-ended'; readonly from: string; readonly requestId: string }
+  /**
+   * That tab is done with its action (settled there, whatever the outcome). `error`: it failed
+   * while no widget of that tab's client was shown any more (unmounted by a route change): the
+   * others show it, or nobody would.
+   */
+  | { readonly kind: 'action-ended'; readonly from: string; readonly requestId: string; readonly error?: ActionError }
   /** A follower asks whether the leader's page still relays (a page held by a long task answers nothing). */
   | { readonly kind: 'ping' }
   /** The leader's answer to a ping. */
@@ -102,11 +107,42 @@ export function readRelayMessage(value: unknown): RelayMessage | undefined {
       return typeof message.id === 'string' ? { kind: 'focused', id: message.id } : undefined;
     case 'action':
       return readAction(message);
-    case 'action-ended':
-      return typeof message.from === 'string' && typeof message.requestId === 'string'
+    case 'action-ended': {
+      if (typeof message.from !== 'string' || typeof message.requestId !== 'string') return undefined;
+      const error = readEndedError(message.error, message.requestId);
+      return error === undefined
         ? { kind: 'action-ended', from: message.from, requestId: message.requestId }
-        : undefined;
+        : { kind: 'action-ended', from: message.from, requestId: message.requestId, error };
+    }
     default:
       return undefined;
   }
+}
+
+const ERROR_KINDS: ReadonlySet<string> = new Set<ActionError['kind']>([
+  'error-notification',
+  'status-code',
+  'http',
+  'timeout',
+  'not-available',
+  'vetoed',
+  'not-connected',
+  'outcome-unknown',
+]);
+
+/** An ended action's error as another tab sent it, read field by field (anything else: none). */
+function readEndedError(value: unknown, requestId: string): ActionError | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { operation, message, code, kind, referenceId, at } = value as Record<string, unknown>;
+  if (typeof message !== 'string' || typeof kind !== 'string' || !ERROR_KINDS.has(kind) || typeof at !== 'number') return undefined;
+  if (operation !== undefined && (typeof operation !== 'string' || !OPERATIONS.has(operation))) return undefined;
+  return {
+    operation: operation as Operation | undefined,
+    message,
+    code: typeof code === 'number' || typeof code === 'string' ? code : undefined,
+    kind: kind as ActionError['kind'],
+    referenceId: typeof referenceId === 'number' ? referenceId : undefined,
+    at,
+    requestId,
+  };
 }

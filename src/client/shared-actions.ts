@@ -1,5 +1,6 @@
 import type { NotificationChannel } from '../channel/types';
 import type { OpenmediaStore } from '../core/store';
+import type { ActionError } from '../core/types';
 import { isSharedChannel } from './relay-channel';
 import type { SharedAction } from './relay-protocol';
 
@@ -10,8 +11,11 @@ import type { SharedAction } from './relay-protocol';
 export interface SharedActions {
   /** This tab sent an action (`referenceId` undefined), or GWS accepted it (with its referenceId). */
   started(action: SharedAction): void;
-  /** This tab is done with the action, whatever its outcome. */
-  ended(requestId: string): void;
+  /**
+   * This tab is done with the action, whatever its outcome. `error`: it failed while no widget of
+   * this client is shown (its own card cannot say so); the other tabs and widgets show it.
+   */
+  ended(requestId: string, error?: ActionError): void;
   /** Stop listening; the other tabs' actions shown here end here. */
   dispose(): void;
 }
@@ -42,12 +46,12 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
   let stopObserving: (() => void) | undefined;
   let showing = false;
 
-  function end(requestId: string): void {
+  function end(requestId: string, error?: ActionError): void {
     const record = heard.get(requestId);
     if (record === undefined) return;
     clearTimeout(record.timer);
     heard.delete(requestId);
-    if (record.shown) store.dispatch({ type: 'actionEndedElsewhere', requestId, at: now() });
+    if (record.shown) store.dispatch(error === undefined ? { type: 'actionEndedElsewhere', requestId, at: now() } : { type: 'actionEndedElsewhere', requestId, error, at: now() });
     watch();
   }
 
@@ -114,7 +118,7 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
         hear(news.from, news.action, news.onThisPage === true);
         return;
       case 'ended':
-        end(news.requestId);
+        end(news.requestId, news.error);
         return;
       case 'tab-gone':
         // One GWS accepted still settles here on its notification (or the timer): it goes on
@@ -129,7 +133,7 @@ export function createSharedActions(store: OpenmediaStore, channel: Notification
 
   return {
     started: (action) => shared.announceAction({ ...action, timeoutMs }),
-    ended: (requestId) => shared.announceActionEnded(requestId),
+    ended: (requestId, error) => shared.announceActionEnded(requestId, error),
     dispose() {
       unsubscribe();
       for (const requestId of [...heard.keys()]) end(requestId);

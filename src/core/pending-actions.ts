@@ -56,16 +56,22 @@ export function requestAction(
   return logEvent({ ...next, pending: next.pending.set(requestId, action) }, { ...line, detail: effect.elsewhere === true ? `${operation} (${effect.onThisPage === true ? 'in another widget of this page' : 'in another tab'})` : operation });
 }
 
-/** Another tab is done with its request shown here (see `actionEndedElsewhere`). */
-export function endActionElsewhere(state: OpenmediaState, requestId: string, at: number): OpenmediaState {
+/**
+ * Another tab is done with its request shown here (see `actionEndedElsewhere`). With `error`, its
+ * failure is shown here, as this tab's own (the sender had no widget left to show it).
+ */
+export function endActionElsewhere(state: OpenmediaState, requestId: string, at: number, error?: ActionError): OpenmediaState {
   const action = state.pending.get(requestId);
   if (action?.elsewhere !== true) return state;
-  return logEvent(settle(state, action), {
+  let next = settle(state, action);
+  const entry = next.byId.get(action.interactionId);
+  if (error !== undefined && entry !== undefined) next = putEntry(next, action.interactionId, { ...entry, error: { ...error, requestId } });
+  return logEvent(next, {
     at,
-    kind: 'action-resolved',
+    kind: error === undefined ? 'action-resolved' : 'action-failed',
     interactionId: action.interactionId,
     referenceId: action.referenceId,
-    detail: `${action.operation} ended in another tab`,
+    detail: error === undefined ? `${action.operation} ended in another tab` : `${action.operation} failed in a widget no longer shown: ${error.message}`,
   });
 }
 

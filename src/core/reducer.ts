@@ -116,7 +116,7 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
       return failAction(state, event.requestId, { kind: 'timeout', message, code: undefined }, event.at);
     }
     case 'actionEndedElsewhere':
-      return endActionElsewhere(state, event.requestId, event.at);
+      return endActionElsewhere(state, event.requestId, event.at, event.error);
     case 'errorDismissed':
       return dismissError(state, event.interactionId);
     case 'focusedElsewhere': {

@@ -292,9 +292,10 @@ export type OpenmediaEvent =
   | { readonly type: 'actionTimedOut'; readonly requestId: string; readonly at: number }
   /**
    * The other tab that sent a request shown here (`elsewhere`) is done with it (it settled there,
-   * or that tab went): no longer pending here, with no error (the error, if any, is that tab's).
+   * or that tab went): no longer pending here, with no error (the error, if any, is that tab's),
+   * unless `error` comes with it: the sender had no widget shown any more to say it.
    */
-  | { readonly type: 'actionEndedElsewhere'; readonly requestId: string; readonly at: number }
+  | { readonly type: 'actionEndedElsewhere'; readonly requestId: string; readonly at: number; readonly error?: ActionError }
   | { readonly type: 'errorDismissed'; readonly interactionId: string }
   /**
    * Another tab of this browser had its SetInFocus confirmed: GWS's focus is the agent's, not a
