@@ -35,6 +35,27 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Started, an offer 'a' shown, and the agent's Accept on it (its late outcome watched). */
+async function acceptOnOffer(t: ReturnType<typeof setup>) {
+  t.client.start();
+  t.channel.emit(statusChange(resource('a', 'Invited')));
+  await vi.advanceTimersByTimeAsync(0);
+  const readsBefore = t.reads();
+  const late = vi.fn();
+  const outcome = await t.client.perform('a', { operationName: 'Accept' }, { onLateOutcome: late });
+  return { outcome, late, readsBefore };
+}
+
+/** The read after the doubt shows the Accept done: no doubt left on the card, and the host hears it worked. */
+async function expectReadShowsItDone(t: ReturnType<typeof setup>, readsBefore: number, late: ReturnType<typeof vi.fn>) {
+  await vi.advanceTimersByTimeAsync(0);
+  expect(t.reads()).toBe(readsBefore + 1);
+  expect(t.entry('a')?.interaction.state).toBe('Processing');
+  expect(t.entry('a')?.error).toBeUndefined();
+  expect(late).toHaveBeenCalledExactlyOnceWith({ status: 'succeeded', late: true });
+  t.client.dispose();
+}
+
 describe('after a doubtful outcome the client reads the interaction again', () => {
   it('an Accept that timed out (its notification lost) gives way to the server’s Processing', async () => {
     const t = setup(() => json({ statusCode: 0, referenceId: 7 }));
@@ -87,26 +108,14 @@ describe('after a doubtful outcome the client reads the interaction again', () =
       t.server.list = [resource('a', 'Processing')];
       throw new TypeError('Failed to fetch');
     });
-    t.client.start();
-    t.channel.emit(statusChange(resource('a', 'Invited')));
-    await vi.advanceTimersByTimeAsync(0);
-    const readsBefore = t.reads();
-
-    const late = vi.fn();
-    const outcome = await t.client.perform('a', { operationName: 'Accept' }, { onLateOutcome: late });
+    const { outcome, late, readsBefore } = await acceptOnOffer(t);
     expect(reached).toBe(true);
     expect(outcome).toMatchObject({ status: 'unknown', error: { kind: 'outcome-unknown', operation: 'Accept' } });
     // Until the read is back, the card says why its state may be what the agent asked for, or not.
     expect(outcome.status === 'unknown' && outcome.error.message).toBe(
       'Cannot reach GWS: Failed to fetch. It may have reached GWS before the connection failed: check the card before trying again.',
     );
-    await vi.advanceTimersByTimeAsync(0);
-    expect(t.reads()).toBe(readsBefore + 1);
-    expect(t.entry('a')?.interaction.state).toBe('Processing');
-    // The read shows the Accept done: no doubt left on the card, and the host hears it worked.
-    expect(t.entry('a')?.error).toBeUndefined();
-    expect(late).toHaveBeenCalledExactlyOnceWith({ status: 'succeeded', late: true });
-    t.client.dispose();
+    await expectReadShowsItDone(t, readsBefore, late);
   });
 
   it.each([502, 503, 504])('a gateway’s HTTP %i (no GWS answer in it) after GWS did it: outcome unknown, not "could not be sent", and cleared by the read', async (status) => {
@@ -114,21 +123,10 @@ describe('after a doubtful outcome the client reads the interaction again', () =
       t.server.list = [resource('a', 'Processing')];
       return new Response('<html><body><h1>Gateway Time-out</h1></body></html>', { status, headers: { 'Content-Type': 'text/html' } });
     });
-    t.client.start();
-    t.channel.emit(statusChange(resource('a', 'Invited')));
-    await vi.advanceTimersByTimeAsync(0);
-    const readsBefore = t.reads();
-
-    const late = vi.fn();
-    const outcome = await t.client.perform('a', { operationName: 'Accept' }, { onLateOutcome: late });
+    const { outcome, late, readsBefore } = await acceptOnOffer(t);
     expect(outcome).toMatchObject({ status: 'unknown', error: { kind: 'outcome-unknown', operation: 'Accept', code: status } });
     expect(outcome.status === 'unknown' && outcome.error.message).toMatch(/A gateway between the widget and GWS answered, not GWS: the request may have reached GWS/);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(t.reads()).toBe(readsBefore + 1);
-    expect(t.entry('a')?.interaction.state).toBe('Processing');
-    expect(t.entry('a')?.error).toBeUndefined();
-    expect(late).toHaveBeenCalledExactlyOnceWith({ status: 'succeeded', late: true });
-    t.client.dispose();
+    await expectReadShowsItDone(t, readsBefore, late);
   });
 
   it('a 500 from GWS itself, or a gateway answer carrying a GWS status code, is still a failure', async () => {

@@ -7,6 +7,18 @@ function failure(at: number): ActionError {
   return { operation: 'Complete', message: 'No answer from the server', code: undefined, kind: 'timeout', referenceId: undefined, at };
 }
 
+/** A coordinator, and failures shown on named cards (`of` tells the card of each). */
+function burstsWithCards() {
+  const bursts = new FailureBursts();
+  const on = new Map<ActionError, string>();
+  const shown = (error: ActionError, id: string) => {
+    on.set(error, id);
+    return error;
+  };
+  const of = (error: ActionError) => on.get(error);
+  return { bursts, shown, of };
+}
+
 describe('FailureBursts', () => {
   it('lets a lone failure alert by itself, summarises the ones that follow it closely as "N more", and starts afresh after a quiet spell', () => {
     const bursts = new FailureBursts();
@@ -38,13 +50,7 @@ describe('FailureBursts', () => {
   });
 
   it('lets the same card’s failure alert by itself again when the agent retried at once; another card’s within the window is summarised', () => {
-    const bursts = new FailureBursts();
-    const on = new Map<ActionError, string>();
-    const shown = (error: ActionError, id: string) => {
-      on.set(error, id);
-      return error;
-    };
-    const of = (error: ActionError) => on.get(error);
+    const { bursts, shown, of } = burstsWithCards();
     const first = shown(failure(1_000), 'x');
     bursts.observe([first], of);
     // Tried again at once on x: refused again, its reason is what the agent needs to hear.
@@ -64,13 +70,7 @@ describe('FailureBursts', () => {
   });
 
   it('lets the failure on the card that has focus alert by itself within a burst; the others are summarised as "N more"', () => {
-    const bursts = new FailureBursts();
-    const on = new Map<ActionError, string>();
-    const shown = (error: ActionError, id: string) => {
-      on.set(error, id);
-      return error;
-    };
-    const of = (error: ActionError) => on.get(error);
+    const { bursts, shown, of } = burstsWithCards();
     let focused: string | undefined;
     const focus = () => focused;
     const first = shown(failure(1_000), 'x');
