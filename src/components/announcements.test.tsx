@@ -422,12 +422,17 @@ describe('what a screen reader hears when an action fails again or succeeds late
 describe('what a screen reader hears of the buttons while nothing can be sent', () => {
   it('signed out or reconnecting, the action buttons are unavailable (aria-disabled, focus kept), a press says why on the card; Live again, they are not', async () => {
     const { user, h, emit } = await setup();
-    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);
+    await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 0);
+    await emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })), 1000);
     const accept = () => within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Accept' });
+    const editBeta = () => within(screen.getByRole('article', { name: 'Beta' })).getByRole('button', { name: 'Edit Subject' });
     expect(accept()).not.toHaveAttribute('aria-disabled');
     act(() => h.channel.setStatus('unauthorized'));
     expect(accept()).toHaveAttribute('aria-disabled', 'true');
     expect(within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Reject' })).toHaveAttribute('aria-disabled', 'true');
+    // The user-data rows' Edit and Delete too.
+    expect(editBeta()).toHaveAttribute('aria-disabled', 'true');
+    expect(within(screen.getByRole('article', { name: 'Beta' })).getByRole('button', { name: 'Delete Subject' })).toHaveAttribute('aria-disabled', 'true');
     act(() => accept().focus());
     await user.keyboard('{Enter}');
     await advanceTimers();
@@ -439,6 +444,7 @@ describe('what a screen reader hears of the buttons while nothing can be sent', 
     act(() => h.channel.setStatus('connected'));
     await advanceTimers();
     expect(accept()).not.toHaveAttribute('aria-disabled');
+    expect(editBeta()).not.toHaveAttribute('aria-disabled');
   });
 });
 

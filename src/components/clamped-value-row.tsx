@@ -1,4 +1,5 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { ActionsRefusedContext } from './action-bar';
 import { ActionButton } from './action-button';
 import { previewText } from './bounded-user-data';
 import { LazyUserDataValueForm } from './lazy-parts';
@@ -27,6 +28,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
  */
 export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, focusOnMount, onFocused }: ClampedValueRowProps) {
   const messages = useMessages();
+  const refused = useContext(ActionsRefusedContext);
   const [expanded, setExpanded] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
   const fullId = useId();
@@ -75,10 +77,10 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
         {edit.present || remove.present ? (
           <span className="omw-ud-actions">
             {edit.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} onIntent={LazyUserDataValueForm.preload} onClick={() => onModeChange(dataKey, 'edit')} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} unavailable={refused} onIntent={LazyUserDataValueForm.preload} onClick={() => onModeChange(dataKey, 'edit')} />
             ) : null}
             {remove.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} onClick={() => onModeChange(dataKey, 'delete')} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} unavailable={refused} onClick={() => onModeChange(dataKey, 'delete')} />
             ) : null}
           </span>
         ) : null}

@@ -1,5 +1,6 @@
-import { memo, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useContext, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { UserDataKind, UserDataValue } from '../protocol/types';
+import { ActionsRefusedContext } from './action-bar';
 import { actionButton } from './action-button';
 import { userDataText } from './format';
 import { LazyUserDataValueForm } from './lazy-parts';
@@ -86,6 +87,8 @@ export const UserDataRow = memo(function UserDataRow({
   waiting,
 }: UserDataRowProps) {
   const messages = useMessages();
+  // Nothing can be sent (reconnecting, signed out): the buttons say so, as the action bar's do.
+  const refused = useContext(ActionsRefusedContext);
   const text = userDataText(value);
   // The value cell: focus goes back to its Edit or Delete button, found there (two refs fewer per row).
   const cellRef = useRef<HTMLElement>(null);
@@ -127,6 +130,7 @@ export const UserDataRow = memo(function UserDataRow({
             label: sharedLabel(messages.editKey, dataKey),
             disabled: (buttons & EDIT_ENABLED) === 0,
             busy: (buttons & EDIT_BUSY) !== 0,
+            unavailable: refused,
             onIntent: LazyUserDataValueForm.preload,
             onClick: () => onModeChange(dataKey, 'edit'),
           })
@@ -138,11 +142,12 @@ export const UserDataRow = memo(function UserDataRow({
             label: sharedLabel(messages.deleteKey, dataKey),
             disabled: (buttons & REMOVE_ENABLED) === 0,
             busy: (buttons & REMOVE_BUSY) !== 0,
+            unavailable: refused,
             onClick: () => onModeChange(dataKey, 'delete'),
           })
         : null,
     ] as const;
-  }, [mode, dataKey, buttons, onModeChange, messages]);
+  }, [mode, dataKey, buttons, onModeChange, messages, refused]);
 
   const shownText = (
     <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`} dir="auto">
