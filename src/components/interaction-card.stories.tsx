@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
+import { ActionsRefusedContext } from './action-bar';
 import { InteractionCard } from './interaction-card';
 import type { UserData } from '../protocol/types';
 import { DEFAULT_MESSAGES } from './messages';
@@ -74,12 +75,83 @@ export const StatusCodeRefusal: Story = {
   args: { entry: makeEntry(INVITED, { error: makeError({ operation: 'Accept', kind: 'status-code', code: 2 }) }) },
 };
 
+/** GWS itself failed the request (a gateway's 502–504 is an outcome in doubt instead: below). */
 export const HttpFailure: Story = {
-  args: { entry: makeEntry({}, { error: makeError({ operation: 'Transfer', kind: 'http', code: 503, message: 'GWS answered 503 Service Unavailable' }) }) },
+  args: { entry: makeEntry({}, { error: makeError({ operation: 'Transfer', kind: 'http', code: 500, message: 'GWS answered HTTP 500 Internal Server Error.' }) }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('Transfer could not be sent');
+  },
 };
 
 export const TimedOut: Story = {
-  args: { entry: makeEntry({}, { error: makeError({ kind: 'timeout', code: undefined, message: 'No answer from GWS within 15 seconds.' }) }) },
+  args: { entry: makeEntry({}, { error: makeError({ kind: 'timeout', code: undefined, message: 'The server took Complete, but its outcome never came.' }) }) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('Complete timed out');
+  },
+};
+
+/** A proxy or load balancer answered 504 instead of GWS: the request may have been done (the card is read again). */
+export const GatewayOutcomeUnknown: Story = {
+  args: {
+    entry: makeEntry(
+      {},
+      {
+        error: makeError({
+          kind: 'outcome-unknown',
+          code: 504,
+          referenceId: undefined,
+          message:
+            'GWS answered HTTP 504 Gateway Timeout. A gateway between the widget and GWS answered, not GWS: the request may have reached GWS. Check the card before trying again.',
+        }),
+      },
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(/Complete outcome unknown.*may have reached GWS/);
+  },
+};
+
+/** A single sign-on front sent the request to its sign-in page: the session has ended (the widget shows Signed out). */
+export const SentToSignInPage: Story = {
+  args: {
+    entry: makeEntry(
+      {},
+      {
+        error: makeError({
+          kind: 'http',
+          code: 401,
+          referenceId: undefined,
+          message: 'Your session has ended: the request was sent to a sign-in page (https://sso.example/login), not to GWS. Sign in again, then reconnect.',
+        }),
+      },
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(/Complete could not be sent.*sign-in page/);
+  },
+};
+
+/**
+ * Signed out (or reconnecting): nothing can be sent. The buttons are dimmed and aria-disabled,
+ * and a press says why on the card.
+ */
+export const NotSentWhileSignedOut: Story = {
+  args: {
+    entry: makeEntry({}, { error: makeError({ kind: 'not-connected', code: undefined, referenceId: undefined, message: 'Not sent: your session has ended. Sign in again, then reconnect.' }) }),
+  },
+  decorators: [
+    (Story) => (
+      <ActionsRefusedContext.Provider value>
+        <Story />
+      </ActionsRefusedContext.Provider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/Complete was not sent.*your session has ended/);
+    await expect(canvas.getByRole('button', { name: 'Complete' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getAllByRole('button', { name: /^Edit / })[0]).toHaveAttribute('aria-disabled', 'true');
+  },
 };
 
 export const Vetoed: Story = {

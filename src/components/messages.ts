@@ -45,6 +45,10 @@ export interface Messages {
   readonly operations: Readonly<Record<Operation, string>>;
   readonly editKey: (key: string) => string;
   readonly deleteKey: (key: string) => string;
+  /**
+   * @deprecated Not shown: a button whose request is in flight keeps its name and shows a
+   * spinner (`aria-busy="true"`). Kept so that hosts' message overrides still type-check.
+   */
   readonly working: string;
   /**
    * On a card whose action another tab of this browser sent and is waiting for, e.g. "Accept sent

@@ -211,6 +211,10 @@ export const ReconnectingAfterGrace: Story = {
   render: harness({ initialStatus: 'reconnecting', gws: { snapshot: () => [ADDRESS_CHANGE] } }),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.reconnectingDetail, {}, { timeout: 3000 })).toBeVisible();
+    // Nothing can be sent meanwhile: the buttons say so.
+    const active = await card(canvasElement, 'Address change request');
+    await expect(within(active).getByRole('button', { name: 'Complete' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(within(active).getByRole('button', { name: 'Edit CaseNumber' })).toHaveAttribute('aria-disabled', 'true');
   },
 };
 
@@ -234,6 +238,24 @@ export const Unauthorized: Story = {
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.unauthorizedDetail)).toBeVisible();
     await expect(within(canvasElement).getByRole('button', { name: DEFAULT_MESSAGES.reconnectAction })).toBeEnabled();
+  },
+};
+
+/** Signed out while the agent's work is on screen: it stays, and its buttons are unavailable until the agent reconnects. */
+export const SignedOutWithWorkOnScreen: Story = {
+  render: harness({
+    gws: { snapshot: () => [SPRING_OFFER, ADDRESS_CHANGE] },
+    script: ({ channel }) => {
+      const timer = setTimeout(() => channel.setStatus('unauthorized'), 600);
+      return () => clearTimeout(timer);
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(DEFAULT_MESSAGES.unauthorizedDetail, {}, { timeout: 4000 })).toBeVisible();
+    const offer = await card(canvasElement, 'Spring upgrade offer');
+    await expect(within(offer).getByRole('button', { name: 'Accept' })).toHaveAttribute('aria-disabled', 'true');
+    const active = await card(canvasElement, 'Address change request');
+    await expect(within(active).getByRole('button', { name: 'Complete' })).toHaveAttribute('aria-disabled', 'true');
   },
 };
 
@@ -261,13 +283,46 @@ export const TransferDialogOpen: Story = {
   },
 };
 
-export const UserDataEditorOpen: Story = {
+export const AddDataFormOpen: Story = {
   render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
   play: async ({ canvasElement }) => {
     const active = await card(canvasElement, 'Address change request');
     await userEvent.click(within(active).getByRole('button', { name: 'Add data' }));
     await expect(await within(active).findByRole('textbox', { name: 'Key' })).toBeVisible();
     await userEvent.type(within(active).getByRole('textbox', { name: 'Key' }), 'Callback');
+  },
+};
+
+/** A value being edited in place: Enter or Save sends it, Escape or Cancel keeps the old one. */
+export const ValueEditorOpen: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Address change request');
+    await userEvent.click(within(active).getByRole('button', { name: 'Edit CaseNumber' }));
+    const field = await within(active).findByRole('textbox', {}, { timeout: 3000 });
+    await expect(field).toHaveValue('CS-20931');
+    await expect(within(active).getByRole('button', { name: /Save/ })).toBeVisible();
+  },
+};
+
+/** Delete asks first; focus starts on Keep. */
+export const DeleteConfirmation: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Address change request');
+    await userEvent.click(within(active).getByRole('button', { name: 'Delete CustomerName' }));
+    await expect(await within(active).findByRole('button', { name: /Keep/ })).toHaveFocus();
+    await expect(within(active).getByRole('button', { name: /Yes, delete/ })).toBeVisible();
+  },
+};
+
+/** The side column most agents give the widget (340 px): each key above its value. */
+export const NarrowColumn: Story = {
+  parameters: { frameWidth: 340 },
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER, ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const active = await card(canvasElement, 'Address change request');
+    await expect(within(active).getByRole('button', { name: 'Complete' })).toBeVisible();
   },
 };
 
