@@ -155,6 +155,27 @@ test.describe('narrow layout', () => {
     expect(await direction(dialog.getByRole('heading').getByText(ARABIC_SUBJECT, { exact: true }))).toBe('rtl');
   });
 
+  test('in a right-to-left host page the card mirrors: its state strip and wider padding on the right, Complete at the left end; a URL keeps its start', async ({ page, mock }) => {
+    await inColumn(page, 420);
+    await page.evaluate(() => {
+      document.documentElement.dir = 'rtl';
+    });
+    const item = await acceptedOffer(page, mock);
+    const look = await item.evaluate((el) => {
+      const card = getComputedStyle(el);
+      const strip = getComputedStyle(el, '::before');
+      return { paddingLeft: card.paddingLeft, paddingRight: card.paddingRight, stripRight: strip.right, stripRadius: strip.borderTopRightRadius };
+    });
+    expect(look).toEqual({ paddingLeft: '16px', paddingRight: '19px', stripRight: '-1px', stripRadius: expect.stringMatching(/^[1-9]\d*px$/) });
+    // The bar's end is the left in a right-to-left page: Complete sits there, apart from the others.
+    const complete = await box(item.getByRole('button', { name: 'Complete' }));
+    const transfer = await box(item.getByRole('button', { name: 'Transfer' }));
+    expect(complete.x).toBeLessThan(transfer.x);
+    // The Resource link's text is a URL: left to right, its scheme shown, its end cut if it must be.
+    const linkText = item.getByRole('link').locator('span').first();
+    expect(await linkText.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  });
+
   test('the open-interactions count stays in a 320 px column with text spacing', async ({ page }) => {
     const root = await inColumn(page, 320, true);
     const count = root.getByText(/open interactions?$/);
