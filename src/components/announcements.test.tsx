@@ -394,6 +394,40 @@ describe('what a screen reader hears when an action fails again or succeeds late
     expect(said('Announcements')).toEqual(['New offer: Alpha', 'Accepted: Alpha']);
   });
 
+  it('says the agent’s own Complete done, and not "Ended", when its request and its outcome land in one frame (as with other tabs open)', async () => {
+    const { h, emit } = await setup();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })), 1000);
+    const before = said('Announcements');
+    const requests = () => h.gws.requests.filter((r) => r.method === 'POST').length;
+    // Pressed, answered and confirmed before the next frame is drawn: no render shows it in flight.
+    act(() => within(screen.getByRole('article', { name: 'Alpha' })).getByRole('button', { name: 'Complete' }).click());
+    await act(async () => {
+      for (let i = 0; i < 20 && requests() === 0; i += 1) await Promise.resolve();
+    });
+    expect(requests()).toBe(1);
+    listOnServer(h.gws, statusChange(resource('a', 'Completed', 'workitem', { Subject: 'Alpha' }), 101));
+    act(() => h.channel.emit(statusChange(resource('a', 'Completed', 'workitem', { Subject: 'Alpha' }), 101)));
+    await advanceTimers(2000);
+    expect(screen.getByRole('list', { name: /^Recently completed/ })).toContainElement(screen.getByRole('article', { name: 'Alpha' }));
+    expect(said('Announcements')).toEqual([...before, 'Completed: Alpha'].slice(-3));
+  });
+
+  it('says nothing done when an edit’s outcome leaves the card showing the old value (a repeated key: the server changed another)', async () => {
+    const { user, h, emit } = await setup();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha', Note: 'old' })), 1000);
+    const alpha = () => screen.getByRole('article', { name: 'Alpha' });
+    await user.click(within(alpha()).getByRole('button', { name: 'Edit Note' }));
+    const field = await within(alpha()).findByRole('textbox', { name: /Note/ });
+    await user.clear(field);
+    await user.type(field, 'new{Enter}');
+    await advanceTimers();
+    expect(h.gws.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    const before = said('Announcements');
+    await emit({ ...statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha', Note: 'old' }), 101), notificationType: 'PropertiesUpdated' }, 1000);
+    expect(within(alpha()).queryByRole('alert')).not.toBeInTheDocument();
+    expect(said('Announcements')).toEqual(before);
+  });
+
   it('says nothing done when the outcome of an Accept shows the offer still Invited (the card shows it offered)', async () => {
     const { user, emit } = await setup();
     await emit(statusChange(resource('a', 'Invited', 'workitem', { Subject: 'Alpha' })), 1000);

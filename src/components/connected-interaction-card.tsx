@@ -1,12 +1,11 @@
-import { memo, useCallback, useContext, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { ActionError, ActionOutcome } from '../core/types';
 import { useProvidedClient } from '../hooks/openmedia-context';
 import { useEntryOf } from '../hooks/use-interaction';
 import { useCommandsOf } from '../hooks/use-interaction-action';
 import type { OperationRequest } from '../protocol/types';
 import type { ActionListener } from './action-event';
-import { InteractionCard, interactionSubject } from './interaction-card';
-import { AnnounceContext } from './live-announcer';
+import { InteractionCard } from './interaction-card';
 import { useMessages } from './messages-context';
 import type { TransferTarget } from './transfer-target';
 
@@ -41,11 +40,9 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
   // A host veto never reaches the store (nothing was sent), so the card keeps it itself.
   const [veto, setVeto] = useState<ActionError | undefined>(undefined);
 
-  const announce = useContext(AnnounceContext);
-
   // Stable while the card's inputs are: the card then runs its "latest handlers" effect only when
   // its editor changes, not on every notification.
-  const { vetoedByHost, actionDone } = messages;
+  const { vetoedByHost } = messages;
   const onPerform = useCallback((request: OperationRequest) => {
     if (onAction({ phase: 'before', interactionId: id, request }) === false) {
       setVeto({
@@ -64,19 +61,13 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
     // frame, or while the card is unmounted, is still reported.
     // An outcome that comes after the timeout (or after "unknown") is reported again, as late.
     const onLateOutcome = (late: ActionOutcome) => {
-      // The card said it timed out (an alert); the alert goes without a word when the success
-      // comes: say it, as an action done in time is said.
-      if (late.status === 'succeeded' && announce !== undefined) {
-        const now = client.getSnapshot().state.byId.get(id);
-        announce(actionDone(request.operationName, now === undefined ? id : interactionSubject(now)), 'polite');
-      }
       if (late.status !== 'ignored') onAction({ phase: 'after', interactionId: id, request, outcome: late });
     };
     void perform(request, { onLateOutcome }).then((settlement) => {
       if (settlement.status === 'ignored') return;
       onAction({ phase: 'after', interactionId: id, request, outcome: settlement });
     });
-  }, [id, onAction, perform, vetoedByHost, announce, actionDone, client]);
+  }, [id, onAction, perform, vetoedByHost]);
 
   const onDismissError = useCallback(() => {
     setVeto(undefined);

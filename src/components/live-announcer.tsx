@@ -1,4 +1,4 @@
-import { createContext, useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useMessages } from './messages-context';
 
 export type Politeness = 'polite' | 'assertive';
@@ -23,12 +23,6 @@ export interface Announcer {
 const KEPT = 3;
 /** Announcements remembered (not shown) for a summary of what a hidden tab said. */
 export const REMEMBERED = 50;
-
-/**
- * The widget's `announce` (stable), for a card that has something to say the widget's own hooks
- * cannot see: an action that timed out and then succeeded.
- */
-export const AnnounceContext = createContext<((text: string, politeness: Politeness) => void) | undefined>(undefined);
 
 /** The state of the two live regions; `announce` is stable. */
 export function useAnnouncer(): Announcer {

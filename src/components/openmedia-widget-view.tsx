@@ -10,7 +10,7 @@ import { DialogHostContext } from './dialog-host';
 import { FailureBurstsContext, useFailureBursts } from './failure-announcements';
 import { groupEntries } from './group-entries';
 import { InboxIcon } from './icons';
-import { AnnounceContext, LiveAnnouncer, useAnnouncer } from './live-announcer';
+import { LiveAnnouncer, useAnnouncer } from './live-announcer';
 import { ActionsRefusedContext } from './action-bar';
 import { actionsRefusedWhile } from '../client/action-runner';
 import { LiveMirrorContext, type LiveMirror } from './live-mirror';
@@ -127,7 +127,6 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
       <DialogHostContext.Provider value={dialogHost}>
       <LiveMirrorContext.Provider value={liveMirror}>
       <FocusRecheckContext.Provider value={focusRecovery.recheck}>
-      <AnnounceContext.Provider value={announcer.announce}>
       <ActionsRefusedContext.Provider value={actionsRefusedWhile(status)}>
         <section
           ref={rootRef}
@@ -195,7 +194,6 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
       </ActionsRefusedContext.Provider>
-      </AnnounceContext.Provider>
       </FocusRecheckContext.Provider>
       </LiveMirrorContext.Provider>
       </DialogHostContext.Provider>

@@ -1,48 +1,56 @@
 import { useEffect, useRef } from 'react';
 import { showsEffect } from '../core/effects';
-import type { InteractionEntry, PendingAction } from '../core/types';
-import type { Operation } from '../protocol/types';
+import type { DoneAction, InteractionEntry } from '../core/types';
 import { interactionSubject } from './interaction-card';
 import type { Politeness } from './live-announcer';
 import type { Messages } from './messages';
 
 /**
- * Operations whose effect is a known state: Accept → Processing, Complete → Completed (after a
- * Reject or a Transfer a server may name the state as it likes, and a user-data value may come
- * back normalised).
+ * Whether the card shows what the action did: an Accept answered with the offer still Invited, or
+ * an edit of a repeated key whose shown (last) value did not change, is not "done" to the agent.
+ * After a Reject or a Transfer a server may name the state as it likes; SetInFocus leaves no trace
+ * on the interaction.
  */
-const STATE_OPERATIONS: ReadonlySet<Operation> = new Set(['Accept', 'Complete']);
+function cardShowsIt(done: DoneAction, entry: InteractionEntry): boolean {
+  switch (done.operation) {
+    case 'Reject':
+    case 'Transfer':
+    case 'SetInFocus':
+      return true;
+    default:
+      return showsEffect(done, entry.interaction, false);
+  }
+}
 
 /**
- * Announces, politely, that an action this tab sent is done ("Completed: <subject>"), as its
- * notification confirmed it: a status message of the action's result (WCAG 4.1.3). A failure is
- * its card's alert (or a burst's summary) instead; another tab's action is that tab's to say. The
- * card changes anyway, but a screen reader does not read a button that disappears, nor a chip
- * that changes elsewhere on the card.
+ * Announces, politely, that an action this tab sent is done ("Completed: <subject>"), as the
+ * server confirmed it (its notification, a read that shows it done, or its outcome after the card
+ * said it timed out): a status message of the action's result (WCAG 4.1.3). Read from each entry's
+ * `lastDone`, which the store sets when it settles the action, so whether a frame ever drew the
+ * action in flight does not matter (with other tabs open, request and outcome can land in one).
+ * A failure is its card's alert (or a burst's summary) instead; another tab's action is that
+ * tab's to say. The card changes anyway, but a screen reader does not read a button that
+ * disappears, nor a chip that changes elsewhere on the card.
  */
 export function useOutcomeAnnouncements(
   entries: readonly InteractionEntry[],
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
 ): void {
-  /** This tab's actions in flight at the last render, by interaction. */
-  const inFlight = useRef<ReadonlyMap<string, PendingAction>>(new Map());
+  /** The last action done on each interaction, as the last render saw it (undefined: no render yet). */
+  const seen = useRef<ReadonlyMap<string, string> | undefined>(undefined);
   useEffect(() => {
-    const before = inFlight.current;
-    const now = new Map<string, PendingAction>();
+    const before = seen.current;
+    const now = new Map<string, string>();
     for (const entry of entries) {
+      const done = entry.lastDone;
+      if (done === undefined) continue;
       const id = entry.interaction.id;
-      const { pending } = entry;
-      if (pending !== undefined && pending.elsewhere !== true) now.set(id, pending);
-      const action = before.get(id);
-      // Still on its way; or failed, timed out or in doubt: the card's alert says so. One no
-      // longer shown is not said (nothing to see).
-      if (action === undefined || pending?.requestId === action.requestId || entry.error?.requestId === action.requestId) continue;
-      // Its outcome came (a notification carrying its referenceId) but the card does not show it
-      // done: an Accept answered with the offer still Invited is not "Accepted".
-      if (STATE_OPERATIONS.has(action.operation) && !showsEffect(action, entry.interaction, false)) continue;
-      announce(messages.actionDone(action.operation, interactionSubject(entry)), 'polite');
+      now.set(id, done.requestId);
+      // What was done before this widget drew (a remount) is not news.
+      if (before === undefined || before.get(id) === done.requestId || !cardShowsIt(done, entry)) continue;
+      announce(messages.actionDone(done.operation, interactionSubject(entry)), 'polite');
     }
-    inFlight.current = now;
+    seen.current = now;
   }, [entries, messages, announce]);
 }

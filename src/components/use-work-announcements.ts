@@ -62,8 +62,9 @@ export function useWorkAnnouncements(
         continue;
       }
       const now = endedById.get(id);
-      // The agent's own action (pending when it ended) is no news; nor is a card that went back to offered.
-      if (now === undefined || entry.pending !== undefined) continue;
+      // The agent's own action (pending when it ended, or done since: request and outcome can land
+      // in one frame) is no news; nor is a card that went back to offered.
+      if (now === undefined || entry.pending !== undefined || now.lastDone?.requestId !== entry.lastDone?.requestId) continue;
       left.current.push(now.gone ? messages.interactionGone(interactionSubject(entry)) : messages.interactionEnded(interactionSubject(entry)));
       news = true;
     }

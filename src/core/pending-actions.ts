@@ -3,7 +3,7 @@ import { logEvent, uncountUnmatched } from './diagnostics';
 import { showsEffect } from './effects';
 import { putEntry } from './entry';
 import { outcomesOf } from './early-outcomes';
-import type { ActionError, EarlyOutcome, InteractionEntry, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
+import type { ActionError, DoneAction, EarlyOutcome, InteractionEntry, OpenmediaState, PendingAction, UnsettledAction, UnsettledKey } from './types';
 import { rememberUnsettled } from './unsettled';
 
 /**
@@ -94,11 +94,30 @@ function settle(state: OpenmediaState, action: PendingAction): OpenmediaState {
   return putEntry(next, action.interactionId, { ...entry, pending: undefined });
 }
 
+/** This tab's action done: its entry says so (`lastDone`); another tab's says nothing here. */
+function markDone(state: OpenmediaState, action: Pick<PendingAction, 'requestId' | 'interactionId' | 'operation' | 'userData' | 'keys' | 'elsewhere'>, at: number, id = action.interactionId): OpenmediaState {
+  if (action.elsewhere === true) return state;
+  const entry = state.byId.get(id);
+  if (entry === undefined) return state;
+  const done: DoneAction = {
+    requestId: action.requestId,
+    operation: action.operation,
+    ...(action.userData === undefined ? {} : { userData: action.userData }),
+    ...(action.keys === undefined ? {} : { keys: action.keys }),
+    at,
+  };
+  return putEntry(state, id, { ...entry, lastDone: done });
+}
+
 /** The server confirmed the outcome of a pending action (a notification carrying its referenceId). */
 export function resolveAction(state: OpenmediaState, requestId: string, at: number, note = ''): OpenmediaState {
   const action = state.pending.get(requestId);
   if (action === undefined) return state;
+  // Said done where its card showed it in flight (drawn or not); one another request of the card's
+  // replaced there is settled quietly.
+  const shown = state.byId.get(action.interactionId)?.pending?.requestId === requestId;
   let next = settle(state, action);
+  if (shown) next = markDone(next, action, at);
   if (action.operation === 'SetInFocus' && next.byId.has(action.interactionId)) next = { ...next, focusedId: action.interactionId, focusedElsewhere: action.elsewhere === true };
   return logEvent(next, {
     at,
@@ -157,7 +176,9 @@ export function failAction(
     });
   }
   if (refusedButDone(state.byId.get(action.interactionId), action.operation, failure.kind)) {
-    return logEvent(settle(state, action), {
+    const shown = state.byId.get(action.interactionId)?.pending?.requestId === requestId;
+    const settled = settle(state, action);
+    return logEvent(shown ? markDone(settled, action, at) : settled, {
       at,
       kind: 'action-resolved',
       interactionId: action.interactionId,
@@ -293,7 +314,9 @@ export function applyLateOutcome(
   const ours = entry !== undefined && (entry.error === undefined || entry.error.requestId === action.requestId);
   if (targetId !== undefined && entry !== undefined && ours) {
     if (outcome.kind === 'resolved') {
-      if (entry.error !== undefined) next = putEntry(next, targetId, { ...entry, error: undefined });
+      // The card's alert said it timed out: it goes, and the card says it is done. (Dismissed,
+      // nothing is said: the card shows the state anyway.)
+      if (entry.error !== undefined) next = markDone(putEntry(next, targetId, { ...entry, error: undefined }), action, at, targetId);
       if (action.operation === 'SetInFocus') next = { ...next, focusedId: targetId, focusedElsewhere: false };
     } else {
       const error: ActionError = {

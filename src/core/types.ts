@@ -115,6 +115,22 @@ export interface InteractionEntry {
   readonly gone: boolean;
   readonly pending: PendingAction | undefined;
   readonly error: ActionError | undefined;
+  /**
+   * This tab's last action on it that the server confirmed done (not another tab's): what the
+   * widget announces ("Completed: …"), told apart from the same change made by someone else
+   * whatever frames its request and its outcome were drawn in. Absent until there is one.
+   */
+  readonly lastDone?: DoneAction;
+}
+
+/** An action of this tab's confirmed done (see `InteractionEntry.lastDone`). */
+export interface DoneAction {
+  readonly requestId: string;
+  readonly operation: Operation;
+  /** What it set or removed (user-data edits): how the card shows it done. */
+  readonly userData?: UserData;
+  readonly keys?: readonly string[];
+  readonly at: number;
 }
 
 /** A line of the bounded recent-event log shown by the diagnostics panel. */
