@@ -121,6 +121,24 @@ describe('current-session reads: sharing and aborts', () => {
     expect(await pending).toEqual(new Error('replaced by a newer read'));
   });
 
+  it('a read every caller gave up on stops retrying (in the 403 window it read ~180 kB again and again beside its successor)', async () => {
+    vi.useFakeTimers();
+    const { fake, client: v3 } = client(() => new Response('', { status: 403 }), [100, 100, 100, 100]);
+    const gone = new AbortController();
+    const abandoned = rejection(v3.getSnapshot('workitem', { signal: gone.signal }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.requests).toHaveLength(1);
+    gone.abort(new Error('replaced'));
+    expect(await abandoned).toEqual(new Error('replaced'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fake.requests).toHaveLength(1);
+    // Its successor retries as it should.
+    const next = rejection(v3.getSnapshot('workitem'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fake.requests).toHaveLength(6);
+    expect(await next).toMatchObject({ status: 403 });
+  });
+
   it('a caller joins the read still out while another waits for it; once every caller gave up, the next one reads afresh', async () => {
     const answers: ((response: Response) => void)[] = [];
     const { fake, client: v3 } = client(() => new Promise<Response>((resolve) => answers.push(resolve)), []);

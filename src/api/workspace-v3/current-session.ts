@@ -40,11 +40,11 @@ export function createCurrentSessionReader(
   session: WorkspaceV3Session,
   retryDelaysMs: readonly number[] = SNAPSHOT_RETRY_DELAYS_MS,
 ) {
-  /** The read in flight and how many callers still wait for it. */
-  let inFlight: { readonly promise: Promise<SessionSnapshot>; waiting: number } | undefined;
+  /** The read in flight, how many callers still wait for it, and how to stop it once none does. */
+  let inFlight: { readonly promise: Promise<SessionSnapshot>; waiting: number; readonly abandon: () => void } | undefined;
 
-  async function readOnce(): Promise<SessionSnapshot> {
-    const body = await http.get(CURRENT_SESSION_PATH);
+  async function readOnce(signal: AbortSignal): Promise<SessionSnapshot> {
+    const body = await http.get(CURRENT_SESSION_PATH, signal);
     const parsed = parseCurrentSession(body, session);
     if (parsed.ok) return parsed;
     if (parsed.reason === 'status-code' && parsed.code !== undefined) {
@@ -53,26 +53,32 @@ export function createCurrentSessionReader(
     throw new GwsRequestError({ kind: 'http', message: `The Workspace API sent a current-session the widget cannot read (${parsed.reason}).` });
   }
 
-  async function readWithRetries(): Promise<SessionSnapshot> {
+  /** Retries a failed read after each delay; stops when `signal` aborts (nobody waits for it any more). */
+  async function readWithRetries(signal: AbortSignal): Promise<SessionSnapshot> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await readOnce();
+        return await readOnce(signal);
       } catch (error) {
         const delay = retryDelaysMs[attempt];
-        if (delay === undefined || !retryable(error)) throw error;
+        if (signal.aborted || delay === undefined || !retryable(error)) throw error;
         await sleep(delay);
+        if (signal.aborted) throw signal.reason;
       }
     }
   }
 
-  function shared(): { readonly promise: Promise<SessionSnapshot>; waiting: number } {
+  function shared(): { readonly promise: Promise<SessionSnapshot>; waiting: number; readonly abandon: () => void } {
     if (inFlight !== undefined) return inFlight;
+    const stop = new AbortController();
     const read = {
-      promise: readWithRetries().finally(() => {
+      promise: readWithRetries(stop.signal).finally(() => {
         if (inFlight === read) inFlight = undefined;
       }),
       waiting: 0,
+      abandon: () => stop.abort(new DOMException('Every caller gave up on this read', 'AbortError')),
     };
+    // Nobody may be listening when an abandoned read fails: its rejection is handled here.
+    read.promise.catch(() => undefined);
     inFlight = read;
     return read;
   }
@@ -90,7 +96,12 @@ export function createCurrentSessionReader(
         if (done) return;
         done = true;
         read.waiting -= 1;
-        if (read.waiting === 0 && inFlight === read) inFlight = undefined;
+        // Every caller gave up (a newer read replaced them): this one stops, retries and all
+        // (a large answer each, read again in the 403 window for nobody).
+        if (read.waiting === 0 && inFlight === read) {
+          inFlight = undefined;
+          read.abandon();
+        }
       };
       const onAbort = () => {
         leave();
