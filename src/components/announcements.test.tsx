@@ -16,6 +16,11 @@ import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers'
 import { json } from '../testing/fake-fetch';
 import { OpenmediaWidget } from './openmedia-widget';
 import { renderWidget } from '../test-support/render-widget';
+import type { DoneAction, InteractionEntry } from '../core/types';
+import type { OpenmediaInteraction, Operation } from '../protocol/types';
+import { makeEntry } from '../test-support/entries';
+import { InteractionCard } from './interaction-card';
+import { OpenmediaWidgetView } from './openmedia-widget-view';
 
 async function setup(harness?: Harness) {
   const { user, harness: h, emit } = await renderWidget(harness);
@@ -479,6 +484,70 @@ describe('what a screen reader hears of the buttons while nothing can be sent', 
     await advanceTimers();
     expect(accept()).not.toHaveAttribute('aria-disabled');
     expect(editBeta()).not.toHaveAttribute('aria-disabled');
+  });
+});
+
+describe('what a screen reader hears of the agent’s own actions, whatever the frames (the view over entries)', () => {
+  const renderCard = (entry: InteractionEntry, headingLevel: 4) => <InteractionCard entry={entry} onPerform={vi.fn()} onDismissError={vi.fn()} headingLevel={headingLevel} />;
+  function renderView(list: readonly InteractionEntry[]) {
+    const view = (shown: readonly InteractionEntry[]) => <OpenmediaWidgetView title="My work" entries={shown} renderCard={renderCard} status="connected" />;
+    const utils = render(view(list));
+    return { show: (shown: readonly InteractionEntry[]) => act(() => utils.rerender(view(shown))) };
+  }
+  const id = 'W1';
+  const base = (interaction: Partial<OpenmediaInteraction>, entry: Partial<Omit<InteractionEntry, 'interaction'>> = {}) =>
+    makeEntry({ id, userData: { Subject: 'Alpha', Note: 'old' }, ...interaction }, entry);
+  const done = (requestId: string, operation: Operation, extra: Partial<DoneAction> = {}): DoneAction => ({ requestId, operation, at: Date.now(), ...extra });
+
+  it('an edit whose request and outcome land in one frame is said done (nothing else of the frame changes)', async () => {
+    const { show } = renderView([base({ state: 'Processing' })]);
+    await advanceTimers(1000);
+    show([base({ state: 'Processing', userData: { Subject: 'Alpha', Note: 'new' } }, { lastDone: done('r1', 'UpdateUserData', { userData: { Note: 'new' } }) })]);
+    await advanceTimers(1000);
+    expect(said('Announcements')).toEqual(['Data saved: Alpha']);
+  });
+
+  it('an Accept done at once (its answer said so) is said once the card shows it in progress', async () => {
+    const offered = base({ state: 'Invited', capabilities: ['Accept', 'Reject'] });
+    const { show } = renderView([offered]);
+    await advanceTimers(1000);
+    const accepted = done('r1', 'Accept');
+    show([{ ...offered, lastDone: accepted }]);
+    await advanceTimers(500);
+    expect(said('Announcements')).toEqual([]);
+    show([base({ state: 'Processing' }, { lastDone: accepted })]);
+    await advanceTimers(1000);
+    expect(said('Announcements')).toEqual(['Accepted: Alpha']);
+  });
+
+  it('a Complete done at once is said done, not "Ended", when the notification ends the card', async () => {
+    const working = base({ state: 'Processing' });
+    const { show } = renderView([working]);
+    await advanceTimers(1000);
+    const completed = done('r1', 'Complete');
+    show([{ ...working, lastDone: completed }]);
+    await advanceTimers(500);
+    show([base({ state: 'Completed', capabilities: [] }, { lastDone: completed, endedAt: Date.now() })]);
+    await advanceTimers(2000);
+    expect(said('Announcements')).toEqual(['Completed: Alpha']);
+  });
+
+  it('the agent’s own Reject in one frame is said "Rejected", not also "No longer offered"', async () => {
+    const offered = base({ state: 'Invited', capabilities: ['Accept', 'Reject'] });
+    const { show } = renderView([offered]);
+    await advanceTimers(1000);
+    show([base({ state: 'Completed', capabilities: [] }, { lastDone: done('r1', 'Reject'), endedAt: Date.now() })]);
+    await advanceTimers(2000);
+    expect(said('Announcements')).toEqual(['Rejected: Alpha']);
+  });
+
+  it('an ending by someone else after the agent’s own edit is news ("Ended")', async () => {
+    const edited = base({ state: 'Processing' }, { lastDone: done('r1', 'UpdateUserData', { userData: { Note: 'old' } }) });
+    const { show } = renderView([edited]);
+    await advanceTimers(1000);
+    show([base({ state: 'Completed', capabilities: [] }, { lastDone: edited.lastDone, endedAt: Date.now() })]);
+    await advanceTimers(2000);
+    expect(said('Announcements')).toEqual(['Ended: Alpha']);
   });
 });
 

@@ -42,6 +42,12 @@ describe('sameFrame: whether the widget frame would draw and announce the same',
     expect(sameFrame(failed, [frame[0]!, entry('b', 'Processing', {}, failure('Refused again')), frame[2]!])).toBe(false);
   });
 
+  it('is false when an action of this tab is done on a card, whatever else stayed (its "done" is announced)', () => {
+    const saved = { ...entry('b', 'Processing', { Note: 'new' }), lastDone: { requestId: 'r1', operation: 'UpdateUserData' as const, userData: { Note: 'new' }, at: 5 } };
+    expect(sameFrame(frame, [frame[0]!, saved, frame[2]!])).toBe(false);
+    expect(sameFrame([frame[0]!, saved, frame[2]!], [frame[0]!, { ...saved, interaction: interaction({ id: 'b', state: 'Processing', userData: { Subject: 'Subject b', Note: 'x' } }) }, frame[2]!])).toBe(true);
+  });
+
   it("is false when the subject of an offer or of an interaction in progress changes (the announcements read it), not an ended one's", () => {
     expect(sameFrame(frame, [entry('a', 'Invited', { Subject: 'Renamed' }), frame[1]!, frame[2]!])).toBe(false);
     expect(sameFrame(frame, [frame[0]!, entry('b', 'Processing', { Subject: 'Renamed' }), frame[2]!])).toBe(false);

@@ -34,7 +34,9 @@ function groupOf(entry: InteractionEntry): Group {
 
 /** Whether one entry, changed into another, changes what the frame draws or announces (see {@link sameFrame}). */
 function changesFrame(a: InteractionEntry, b: InteractionEntry): boolean {
-  if (a.interaction.id !== b.interaction.id || a.error !== b.error) return true;
+  // lastDone: this tab's action confirmed done is announced ("Data saved"), and tells the agent's
+  // own ending of an interaction from another's.
+  if (a.interaction.id !== b.interaction.id || a.error !== b.error || a.lastDone !== b.lastDone) return true;
   const group = groupOf(a);
   if (group !== groupOf(b)) return true;
   // An offer's or an interaction in progress's subject is announced; whether this tab has an
@@ -45,7 +47,8 @@ function changesFrame(a: InteractionEntry, b: InteractionEntry): boolean {
 
 /**
  * Whether the widget's frame would look and announce the same with `next` as with `previous`:
- * the same ids in the same order and groups, the same error objects (the failure announcements),
+ * the same ids in the same order and groups, the same error objects (the failure announcements)
+ * and actions done (the announcements of the agent's own actions),
  * and the same subjects and pending-or-not for offers and interactions in progress (the
  * announcements of offers and of work that ends without the agent). Everything else an entry holds is
  * the card's own business: each card reads its entry from the store itself.

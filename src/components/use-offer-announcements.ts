@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { InteractionEntry } from '../core/types';
 import { interactionSubject } from './interaction-card';
+import { endedByThisTab } from './own-doing';
 import type { Politeness } from './live-announcer';
 import type { Messages } from './messages';
 
@@ -76,14 +77,15 @@ export function useOfferAnnouncements(
     known.current = current;
     if (before === undefined) return;
     const fresh = [...current.keys()].filter((id) => !before.has(id));
-    const endedIds = new Set(ended.map((entry) => entry.interaction.id));
+    const endedById = new Map(ended.map((entry) => [entry.interaction.id, entry] as const));
     let leftEnded = 0;
     for (const [id, entry] of before) {
       if (current.has(id)) continue;
       const unannounced = waiting.current.indexOf(id);
       // Never announced as new: its going is not news either.
       if (unannounced >= 0) waiting.current.splice(unannounced, 1);
-      else if (endedIds.has(id) && entry.pending === undefined) {
+      // The agent's own Reject (pending when it went, or done since) is said as done instead.
+      else if (endedById.has(id) && entry.pending === undefined && !endedByThisTab(entry, endedById.get(id))) {
         gone.current.push(interactionSubject(entry));
         leftEnded += 1;
       }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { showsEffect } from '../core/effects';
 import type { DoneAction, InteractionEntry } from '../core/types';
 import { interactionSubject } from './interaction-card';
+import { OWN_DOING_MS } from './own-doing';
 import type { Politeness } from './live-announcer';
 import type { Messages } from './messages';
 
@@ -46,9 +47,20 @@ export function useOutcomeAnnouncements(
       const done = entry.lastDone;
       if (done === undefined) continue;
       const id = entry.interaction.id;
+      // What was done before this widget drew (a remount) is not news; nor what was said already.
+      if (before === undefined || before.get(id) === done.requestId) {
+        now.set(id, done.requestId);
+        continue;
+      }
+      if (!cardShowsIt(done, entry)) {
+        // Done at once (Workspace API v3's status 0): the news that shows it comes a moment
+        // later; waited for that long, then given up (an Accept answered with the offer still
+        // Invited is not "Accepted").
+        if (Date.now() - done.at > OWN_DOING_MS) now.set(id, done.requestId);
+        else if (before.has(id)) now.set(id, before.get(id) ?? '');
+        continue;
+      }
       now.set(id, done.requestId);
-      // What was done before this widget drew (a remount) is not news.
-      if (before === undefined || before.get(id) === done.requestId || !cardShowsIt(done, entry)) continue;
       announce(messages.actionDone(done.operation, interactionSubject(entry)), 'polite');
     }
     seen.current = now;

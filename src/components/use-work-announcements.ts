@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { InteractionEntry } from '../core/types';
 import { interactionSubject } from './interaction-card';
+import { endedByThisTab } from './own-doing';
 import type { Politeness } from './live-announcer';
 import type { Messages } from './messages';
 import { type BatchTimer, gatherAnnouncement } from './use-offer-announcements';
@@ -64,7 +65,7 @@ export function useWorkAnnouncements(
       const now = endedById.get(id);
       // The agent's own action (pending when it ended, or done since: request and outcome can land
       // in one frame) is no news; nor is a card that went back to offered.
-      if (now === undefined || entry.pending !== undefined || now.lastDone?.requestId !== entry.lastDone?.requestId) continue;
+      if (now === undefined || entry.pending !== undefined || endedByThisTab(entry, now)) continue;
       left.current.push(now.gone ? messages.interactionGone(interactionSubject(entry)) : messages.interactionEnded(interactionSubject(entry)));
       news = true;
     }

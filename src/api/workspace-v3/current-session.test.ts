@@ -121,6 +121,27 @@ describe('current-session reads: sharing and aborts', () => {
     expect(await pending).toEqual(new Error('replaced by a newer read'));
   });
 
+  it('an item it cannot read is still listed (unreadableIds, by media type): its card is not taken for gone', async () => {
+    const item = (id: string, mediatype: unknown, extra: Record<string, unknown> = {}) => ({ id, mediatype, state: 'Processing', capabilities: [], ...extra });
+    const body = {
+      data: {
+        user: {
+          activeSession: {
+            media: {
+              channels: [{ interactions: [item('w1', 'workitem', { userData: { a: 1 } }), item('e1', 'email', { state: 5 }), item('x1', 7), item('w2', 'workitem')] }],
+            },
+          },
+        },
+      },
+    };
+    const { client: v3 } = client(() => json(body), []);
+    const workitems = await v3.getSnapshot('workitem');
+    expect(workitems.interactions.map((i) => i.id)).toEqual(['w2']);
+    expect(workitems.unreadableIds).toEqual(['w1', 'x1']);
+    expect((await v3.getSnapshot('email')).unreadableIds).toEqual(['e1', 'x1']);
+    expect((await v3.getSnapshot('chat')).unreadableIds).toEqual(['x1']);
+  });
+
   it('a read every caller gave up on stops retrying (in the 403 window it read ~180 kB again and again beside its successor)', async () => {
     vi.useFakeTimers();
     const { fake, client: v3 } = client(() => new Response('', { status: 403 }), [100, 100, 100, 100]);

@@ -17,6 +17,7 @@ export const SNAPSHOT_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000, 2_0
 interface SessionSnapshot {
   readonly interactions: readonly OpenmediaInteraction[];
   readonly rejected: readonly RejectionReason[];
+  readonly unreadable: readonly { readonly id: string; readonly mediaType: string | undefined }[];
 }
 
 function retryable(error: unknown): boolean {
@@ -113,10 +114,13 @@ export function createCurrentSessionReader(
         signal?.removeEventListener('abort', onAbort);
       });
     });
+    // An unreadable item whose media type cannot be told is listed for every type: not gone.
+    const unreadableIds = result.unreadable.filter((item) => item.mediaType === undefined || item.mediaType === mediaType).map((item) => item.id);
     return {
       mediaType,
       interactions: result.interactions.filter((interaction) => interaction.mediaType === mediaType),
       rejected: result.rejected,
+      ...(unreadableIds.length === 0 ? {} : { unreadableIds }),
     };
   };
 }

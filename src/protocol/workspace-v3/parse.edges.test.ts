@@ -260,8 +260,8 @@ describe('parseCurrentSession', () => {
   });
 
   it('an active session without media has nothing to show', () => {
-    expect(parseCurrentSession({ data: { user: { activeSession: {} } } }, session())).toEqual({ ok: true, interactions: [], rejected: [] });
-    expect(parseCurrentSession({ data: { user: { activeSession: { media: 'none' } } } }, session())).toEqual({ ok: true, interactions: [], rejected: [] });
+    expect(parseCurrentSession({ data: { user: { activeSession: {} } } }, session())).toEqual({ ok: true, interactions: [], rejected: [], unreadable: [] });
+    expect(parseCurrentSession({ data: { user: { activeSession: { media: 'none' } } } }, session())).toEqual({ ok: true, interactions: [], rejected: [], unreadable: [] });
   });
 
   it.each<[string, unknown]>([
@@ -290,11 +290,18 @@ describe('parseCurrentSession', () => {
       ok: true,
       interactions: [expect.objectContaining({ id: 'a1', state: 'Invited' }), expect.objectContaining({ id: 'a2' })],
       rejected: ['missing-id', 'missing-media-type'],
+      // Still listed, though not read: its media type cannot be told.
+      unreadable: [{ id: 'a3', mediaType: undefined }],
     });
   });
 
   it('an item whose user data cannot be read is not read (rejected), not an item without user data', () => {
     const parsed = parseCurrentSession(withChannels([{ interactions: [item('a1', { userData: { a: 1 } }), item('a2', { capabilities: undefined })] }]), session());
-    expect(parsed).toEqual({ ok: true, interactions: [expect.objectContaining({ id: 'a2', capabilities: [] })], rejected: ['invalid-user-data'] });
+    expect(parsed).toEqual({
+      ok: true,
+      interactions: [expect.objectContaining({ id: 'a2', capabilities: [] })],
+      rejected: ['invalid-user-data'],
+      unreadable: [{ id: 'a1', mediaType: 'workitem' }],
+    });
   });
 });

@@ -216,6 +216,11 @@ export type CurrentSessionParseResult =
       /** Every interaction of the session, de-duplicated by id (the first listing wins). */
       readonly interactions: readonly OpenmediaInteraction[];
       readonly rejected: readonly RejectionReason[];
+      /**
+       * Items that could not be read but carry a string id (and their media type, if it can be
+       * told): the server lists them, so they are not gone.
+       */
+      readonly unreadable: readonly { readonly id: string; readonly mediaType: string | undefined }[];
     }
   | { readonly ok: false; readonly reason: 'not-an-object' | 'status-code' | 'missing-channels'; readonly code?: number; readonly message?: string };
 
@@ -237,19 +242,28 @@ export function parseCurrentSession(input: unknown, session: WorkspaceV3Session)
   const active = user && isObject(user.activeSession) ? user.activeSession : undefined;
   const media = active && isObject(active.media) ? active.media : undefined;
   // A session without media (an agent with no media channel) has nothing to show.
-  if (active !== undefined && media === undefined) return { ok: true, interactions: [], rejected: [] };
+  if (active !== undefined && media === undefined) return { ok: true, interactions: [], rejected: [], unreadable: [] };
   if (!media || !Array.isArray(media.channels)) return { ok: false, reason: 'missing-channels' };
   const byId = new Map<string, OpenmediaInteraction>();
   const rejected: RejectionReason[] = [];
+  const unreadable = new Map<string, string | undefined>();
   for (const channel of media.channels) {
     if (!isObject(channel) || !Array.isArray(channel.interactions)) continue;
     for (const item of channel.interactions) {
       const parsed = parseV3Interaction(item, session);
-      // User data that cannot be read are not "none": the item is not read (as in GWS v2).
-      if (!parsed.ok) rejected.push(parsed.reason);
-      else if (parsed.dropped !== undefined) rejected.push(parsed.dropped);
-      else if (!byId.has(parsed.interaction.id)) byId.set(parsed.interaction.id, parsed.interaction);
+      // User data that cannot be read are not "none": the item is not read (as in GWS v2), and
+      // it is still listed (its card is not taken for gone).
+      if (!parsed.ok || parsed.dropped !== undefined) {
+        rejected.push(parsed.ok ? (parsed.dropped ?? 'invalid-user-data') : parsed.reason);
+        const id = isObject(item) ? item.id : undefined;
+        if (typeof id === 'string' && id !== '') unreadable.set(id, isObject(item) && typeof item.mediatype === 'string' ? item.mediatype : undefined);
+      } else if (!byId.has(parsed.interaction.id)) byId.set(parsed.interaction.id, parsed.interaction);
     }
   }
-  return { ok: true, interactions: [...byId.values()], rejected };
+  return {
+    ok: true,
+    interactions: [...byId.values()],
+    rejected,
+    unreadable: [...unreadable].filter(([id]) => !byId.has(id)).map(([id, mediaType]) => ({ id, mediaType })),
+  };
 }
