@@ -168,7 +168,11 @@ const READING = `## Reading the figures
   (an answer without a body taken as accepted, the agent's own actions announced done, the
   connection Worker relaying to the other tabs and the times it stamps, refusals the card
   contradicts not shown, a 403 read that asks whether the session is gone, one title badge per
-  document, options given as their defaults) 1.7 kB more (47.1 kB).
+  document, options given as their defaults) 1.7 kB more (47.1 kB); those of 2026-12-06 (the
+  fields a Workspace v3 notification leaves out kept, the alerts and focus a screen reader needs,
+  buttons unavailable while nothing can be sent, a gateway's 5xx and a sign-in page told apart, an
+  unmounted widget's failure handed over, the agent's own actions marked done in the store) 2.1 kB
+  more (49.2 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
