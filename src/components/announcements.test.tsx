@@ -532,6 +532,18 @@ describe('what a screen reader hears of the agent’s own actions, whatever the 
     expect(said('Announcements')).toEqual(['Completed: Alpha']);
   });
 
+  it('a Complete whose outcome came before its answer, in the frame that drew neither: said done once, never "Ended"', async () => {
+    const working = base({ state: 'Processing' });
+    const { show } = renderView([working]);
+    await advanceTimers(1000);
+    const pending = { requestId: 'r1', interactionId: id, operation: 'Complete' as const, startedAt: Date.now(), referenceId: undefined };
+    show([base({ state: 'Completed', capabilities: [] }, { pending, endedAt: Date.now() })]);
+    await advanceTimers(100);
+    show([base({ state: 'Completed', capabilities: [] }, { lastDone: done('r1', 'Complete'), endedAt: Date.now() })]);
+    await advanceTimers(2000);
+    expect(said('Announcements')).toEqual(['Completed: Alpha']);
+  });
+
   it('the agent’s own Reject in one frame is said "Rejected", not also "No longer offered"', async () => {
     const offered = base({ state: 'Invited', capabilities: ['Accept', 'Reject'] });
     const { show } = renderView([offered]);
