@@ -177,7 +177,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   });
   let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined, listed: false, tab: alerts.getTab() };
   /** Who keeps the connection open: widgets and hooks (`start`), and actions in flight (`forAction`). */
-  const holds: { released: boolean; readonly forAction?: true }[] = [];
+  const holds: Hold[] = [];
   let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
   let stopQueued = false;
   let disposed = false;
@@ -253,7 +253,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     now,
     hold: () => takeHold(true),
     // Only actions in flight keep this client: the widget that sent them is gone (a route change).
-    unwatched: () => holds.every((hold) => hold.forAction === true),
+    unwatched: () => holds.every((hold) => hold.forAction),
     connectionStatus: () => channel.getStatus(),
     onUnauthorized: sessionLost,
     onDoubt(interactionId) {
@@ -444,7 +444,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     return count;
   }
 
-  function releaseHold(hold: { released: boolean }): void {
+  function releaseHold(hold: Hold): void {
     if (hold.released) return;
     hold.released = true;
     holds.splice(holds.indexOf(hold), 1);
@@ -460,8 +460,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function takeHold(forAction: boolean): () => void {
     if (disposed) return () => undefined;
-    const hold: { released: boolean; forAction?: true } = { released: false };
-    if (forAction) hold.forAction = true;
+    const hold = { released: false, forAction };
     holds.push(hold);
     if (running === undefined) open();
     return () => releaseHold(hold);
@@ -477,7 +476,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     queryClient,
     start,
     stop() {
-      const oldest = holds.find((hold) => hold.forAction !== true);
+      const oldest = holds.find((hold) => !hold.forAction);
       if (oldest !== undefined) releaseHold(oldest);
     },
     isStarted: () => activeHolds() > 0,
@@ -538,4 +537,10 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     },
     isDisposed: () => disposed,
   };
+}
+
+/** A reason to keep the connection open: a widget or hook (`start`), or an action in flight. */
+interface Hold {
+  released: boolean;
+  readonly forAction: boolean;
 }

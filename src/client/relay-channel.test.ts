@@ -137,6 +137,20 @@ async function threeConnectedTabs() {
   return { browser, server, gws, truth, tabs };
 }
 
+/** Two widgets on one page (and, with `anotherTab`, a widget in a second tab), all connected, the offer W1 shown in each. */
+async function offerInWidgets(anotherTab: boolean) {
+  const browser = createFakeBrowser();
+  const server = createServer();
+  const gws = createScriptedGws();
+  const truth = createTruth(gws, server);
+  const first = openTab(browser, server, gws);
+  const tabs = [first, openTab(browser, server, gws, first), ...(anotherTab ? [openTab(browser, server, gws)] : [])];
+  await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every widget connected');
+  truth.set(resource('W1', 'Invited', 'workitem', { Subject: 'First' }));
+  await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in every widget');
+  return { gws, tabs };
+}
+
 describe('the shared connection (leader and followers over BroadcastChannel and Web Locks)', () => {
   it('runs one session for three tabs and shows every notification in each', async () => {
     const { server, truth, tabs } = await threeConnectedTabs();
@@ -298,15 +312,8 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
   });
 
   it('tells a second widget of the same page apart from another tab: its action shows as "on this page" there only', async () => {
-    const browser = createFakeBrowser();
-    const server = createServer();
-    const gws = createScriptedGws();
-    const truth = createTruth(gws, server);
-    const first = openTab(browser, server, gws);
-    const tabs = [first, openTab(browser, server, gws, first), openTab(browser, server, gws)];
-    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().status === 'connected'), 'every widget connected');
-    truth.set(resource('W1', 'Invited', 'workitem', { Subject: 'First' }));
-    await waitFor(() => tabs.every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in every widget');
+    const { gws, tabs } = await offerInWidgets(true);
+    const [first] = tabs as [Tab, Tab, Tab];
     const pendingIn = (tab: Tab) => tab.client.getSnapshot().state.byId.get('W1')?.pending;
     gws.operationAnswer = () => new Promise<Response>(() => undefined);
     void first.client.perform('W1', { operationName: 'Accept' });
@@ -364,15 +371,8 @@ describe('the shared connection (leader and followers over BroadcastChannel and 
   });
 
   it('a widget unmounted (a route change) while its action is out: its failure is shown by the widget of this page that is (it was lost)', async () => {
-    const browser = createFakeBrowser();
-    const server = createServer();
-    const gws = createScriptedGws();
-    const truth = createTruth(gws, server);
-    const first = openTab(browser, server, gws);
-    const second = openTab(browser, server, gws, first);
-    await waitFor(() => [first, second].every((tab) => tab.client.getSnapshot().status === 'connected'), 'both widgets connected');
-    truth.set(resource('W1', 'Invited', 'workitem', { Subject: 'First' }));
-    await waitFor(() => [first, second].every((tab) => tab.client.getSnapshot().state.byId.has('W1')), 'the offer in both');
+    const { gws, tabs } = await offerInWidgets(false);
+    const [first, second] = tabs as [Tab, Tab];
     const entryIn = (tab: Tab) => tab.client.getSnapshot().state.byId.get('W1');
 
     let answer: ((response: Response) => void) | undefined;

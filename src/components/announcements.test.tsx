@@ -489,9 +489,11 @@ describe('what a screen reader hears of the buttons while nothing can be sent', 
 
 describe('what a screen reader hears of the agent’s own actions, whatever the frames (the view over entries)', () => {
   const renderCard = (entry: InteractionEntry, headingLevel: 4) => <InteractionCard entry={entry} onPerform={vi.fn()} onDismissError={vi.fn()} headingLevel={headingLevel} />;
-  function renderView(list: readonly InteractionEntry[]) {
+  /** The view over `list`, a second on (what it lists first is not news); `show` draws the next frame. */
+  async function renderView(list: readonly InteractionEntry[]) {
     const view = (shown: readonly InteractionEntry[]) => <OpenmediaWidgetView title="My work" entries={shown} renderCard={renderCard} status="connected" />;
     const utils = render(view(list));
+    await advanceTimers(1000);
     return { show: (shown: readonly InteractionEntry[]) => act(() => utils.rerender(view(shown))) };
   }
   const id = 'W1';
@@ -500,8 +502,7 @@ describe('what a screen reader hears of the agent’s own actions, whatever the 
   const done = (requestId: string, operation: Operation, extra: Partial<DoneAction> = {}): DoneAction => ({ requestId, operation, at: Date.now(), ...extra });
 
   it('an edit whose request and outcome land in one frame is said done (nothing else of the frame changes)', async () => {
-    const { show } = renderView([base({ state: 'Processing' })]);
-    await advanceTimers(1000);
+    const { show } = await renderView([base({ state: 'Processing' })]);
     show([base({ state: 'Processing', userData: { Subject: 'Alpha', Note: 'new' } }, { lastDone: done('r1', 'UpdateUserData', { userData: { Note: 'new' } }) })]);
     await advanceTimers(1000);
     expect(said('Announcements')).toEqual(['Data saved: Alpha']);
@@ -509,8 +510,7 @@ describe('what a screen reader hears of the agent’s own actions, whatever the 
 
   it('an Accept done at once (its answer said so) is said once the card shows it in progress', async () => {
     const offered = base({ state: 'Invited', capabilities: ['Accept', 'Reject'] });
-    const { show } = renderView([offered]);
-    await advanceTimers(1000);
+    const { show } = await renderView([offered]);
     const accepted = done('r1', 'Accept');
     show([{ ...offered, lastDone: accepted }]);
     await advanceTimers(500);
@@ -522,8 +522,7 @@ describe('what a screen reader hears of the agent’s own actions, whatever the 
 
   it('a Complete done at once is said done, not "Ended", when the notification ends the card', async () => {
     const working = base({ state: 'Processing' });
-    const { show } = renderView([working]);
-    await advanceTimers(1000);
+    const { show } = await renderView([working]);
     const completed = done('r1', 'Complete');
     show([{ ...working, lastDone: completed }]);
     await advanceTimers(500);
@@ -534,8 +533,7 @@ describe('what a screen reader hears of the agent’s own actions, whatever the 
 
   it('a Complete whose outcome came before its answer, in the frame that drew neither: said done once, never "Ended"', async () => {
     const working = base({ state: 'Processing' });
-    const { show } = renderView([working]);
-    await advanceTimers(1000);
+    const { show } = await renderView([working]);
     const pending = { requestId: 'r1', interactionId: id, operation: 'Complete' as const, startedAt: Date.now(), referenceId: undefined };
     show([base({ state: 'Completed', capabilities: [] }, { pending, endedAt: Date.now() })]);
     await advanceTimers(100);
@@ -546,8 +544,7 @@ describe('what a screen reader hears of the agent’s own actions, whatever the 
 
   it('the agent’s own Reject in one frame is said "Rejected", not also "No longer offered"', async () => {
     const offered = base({ state: 'Invited', capabilities: ['Accept', 'Reject'] });
-    const { show } = renderView([offered]);
-    await advanceTimers(1000);
+    const { show } = await renderView([offered]);
     show([base({ state: 'Completed', capabilities: [] }, { lastDone: done('r1', 'Reject'), endedAt: Date.now() })]);
     await advanceTimers(2000);
     expect(said('Announcements')).toEqual(['Rejected: Alpha']);
@@ -555,8 +552,7 @@ describe('what a screen reader hears of the agent’s own actions, whatever the 
 
   it('an ending by someone else after the agent’s own edit is news ("Ended")', async () => {
     const edited = base({ state: 'Processing' }, { lastDone: done('r1', 'UpdateUserData', { userData: { Note: 'old' } }) });
-    const { show } = renderView([edited]);
-    await advanceTimers(1000);
+    const { show } = await renderView([edited]);
     show([base({ state: 'Completed', capabilities: [] }, { lastDone: edited.lastDone, endedAt: Date.now() })]);
     await advanceTimers(2000);
     expect(said('Announcements')).toEqual(['Ended: Alpha']);

@@ -56,8 +56,8 @@ export function useOutcomeAnnouncements(
         // Done at once (Workspace API v3's status 0): the news that shows it comes a moment
         // later; waited for that long, then given up (an Accept answered with the offer still
         // Invited is not "Accepted").
-        if (Date.now() - done.at > OWN_DOING_MS) now.set(id, done.requestId);
-        else if (before.has(id)) now.set(id, before.get(id) ?? '');
+        const said = Date.now() - done.at > OWN_DOING_MS ? done.requestId : before.get(id);
+        if (said !== undefined) now.set(id, said);
         continue;
       }
       now.set(id, done.requestId);

@@ -109,15 +109,21 @@ function markDone(state: OpenmediaState, action: Pick<PendingAction, 'requestId'
   return putEntry(state, id, { ...entry, lastDone: done });
 }
 
+/**
+ * Settle an action that is done, marked done where its card showed it in flight (drawn or not);
+ * one another request of the card's replaced there is settled quietly.
+ */
+function settleDone(state: OpenmediaState, action: PendingAction, at: number): OpenmediaState {
+  const shown = state.byId.get(action.interactionId)?.pending?.requestId === action.requestId;
+  const settled = settle(state, action);
+  return shown ? markDone(settled, action, at) : settled;
+}
+
 /** The server confirmed the outcome of a pending action (a notification carrying its referenceId). */
 export function resolveAction(state: OpenmediaState, requestId: string, at: number, note = ''): OpenmediaState {
   const action = state.pending.get(requestId);
   if (action === undefined) return state;
-  // Said done where its card showed it in flight (drawn or not); one another request of the card's
-  // replaced there is settled quietly.
-  const shown = state.byId.get(action.interactionId)?.pending?.requestId === requestId;
-  let next = settle(state, action);
-  if (shown) next = markDone(next, action, at);
+  let next = settleDone(state, action, at);
   if (action.operation === 'SetInFocus' && next.byId.has(action.interactionId)) next = { ...next, focusedId: action.interactionId, focusedElsewhere: action.elsewhere === true };
   return logEvent(next, {
     at,
@@ -176,9 +182,7 @@ export function failAction(
     });
   }
   if (refusedButDone(state.byId.get(action.interactionId), action.operation, failure.kind)) {
-    const shown = state.byId.get(action.interactionId)?.pending?.requestId === requestId;
-    const settled = settle(state, action);
-    return logEvent(shown ? markDone(settled, action, at) : settled, {
+    return logEvent(settleDone(state, action, at), {
       at,
       kind: 'action-resolved',
       interactionId: action.interactionId,
