@@ -204,7 +204,15 @@ const READING = `## Reading the figures
     script 27 against 61 ms (the date format 11, evaluating the bundle about 19, the empty frame's
     first render 14, the cards' render 17: code run for the first time). Startup long tasks follow
     from the same: at 200 cards the widget page's one long task is the render that mounts every
-    card (53–73 ms in eight runs, a 50 ms frame after it in two). Tried side by side and not taken:
+    card (53–73 ms in eight runs, a 50 ms frame after it in two). The full run of 2026-12-06 counted
+    two on either page; a Chromium trace of the widget page at 200 cards that morning (four runs)
+    showed them: the task that handles the snapshot's message and renders and commits every card
+    (90–125 ms), then the first frame (70–85 ms: a 40 ms layout of the 15 cards that
+    \`content-visibility\` keeps rendered near the viewport and 15 ms of paint; with every card
+    rendered that frame took 390 ms). Not a regression of that day's changes: the page built from
+    ffa81a1, the commit before them, measured interleaved with the current one (8 runs each), showed every
+    card at 302 / 312 ms (medians) with the same two tasks; the machine was slower than on the
+    2026-12-04 (the naive page 226 ms against 187). Tried side by side and not taken:
     mounting the first 24 cards, then the rest in a transition (React time-slices it): long tasks
     1 → 0, but every card shown 197 → 294 ms; mounting in tasks of at most 30 ms (60 cards, then as
     many as the first took time for; 2026-12-04, 10 runs): long tasks 1 → 0 in seven runs, every
