@@ -176,6 +176,25 @@ test.describe('narrow layout', () => {
     expect(await linkText.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
   });
 
+  test('in a right-to-left host page a Resource that is not a link reads left to right, at the start of its cell (the right)', async ({ page, mock }) => {
+    await inColumn(page, 420);
+    await page.evaluate(() => {
+      document.documentElement.dir = 'rtl';
+    });
+    const subject = 'URN resource check';
+    await mock.offer({ mediaType: 'workitem', uri: 'urn:genesys:wi:7', userData: { Subject: subject } });
+    const text = card(page, subject).getByText('urn:genesys:wi:7', { exact: true });
+    const look = await text.evaluate((el) => {
+      const own = el.getBoundingClientRect();
+      const parent = el.parentElement as HTMLElement;
+      const cell = parent.getBoundingClientRect();
+      const contentRight = cell.right - parseFloat(getComputedStyle(parent).paddingRight) - parseFloat(getComputedStyle(parent).borderRightWidth);
+      return { direction: getComputedStyle(el).direction, gapAtRight: Math.round(contentRight - own.right), shorterThanCell: own.width < cell.width - 50 };
+    });
+    // Not stretched across the cell with its text pushed to the left: it sits where a link would.
+    expect(look).toEqual({ direction: 'ltr', gapAtRight: 0, shorterThanCell: true });
+  });
+
   test('the open-interactions count stays in a 320 px column with text spacing', async ({ page }) => {
     const root = await inColumn(page, 320, true);
     const count = root.getByText(/open interactions?$/);
