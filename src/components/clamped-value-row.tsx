@@ -17,6 +17,8 @@ export interface ClampedValueRowProps {
   /** Focus this button once mounted (the editor of this key just closed). */
   readonly focusOnMount?: 'edit' | 'delete' | undefined;
   readonly onFocused?: () => void;
+  /** The id of the card's title, describing Edit and Delete (see UserDataRow). */
+  readonly describedBy?: string | undefined;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -26,7 +28,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * "Show more" (the whole value in a scrollable box, so the card stays in bounds even then) and
  * "Copy" (the whole value, to the clipboard). Edit and Delete open the usual inline editors.
  */
-export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, focusOnMount, onFocused }: ClampedValueRowProps) {
+export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, focusOnMount, onFocused, describedBy }: ClampedValueRowProps) {
   const messages = useMessages();
   const refused = useContext(ActionsRefusedContext);
   const [expanded, setExpanded] = useState(false);
@@ -77,10 +79,10 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
         {edit.present || remove.present ? (
           <span className="omw-ud-actions">
             {edit.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} disabled={!edit.enabled} busy={edit.busy} unavailable={refused} onIntent={LazyUserDataValueForm.preload} onClick={() => onModeChange(dataKey, 'edit')} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} describedBy={describedBy} disabled={!edit.enabled} busy={edit.busy} unavailable={refused} onIntent={LazyUserDataValueForm.preload} onClick={() => onModeChange(dataKey, 'edit')} />
             ) : null}
             {remove.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} disabled={!remove.enabled} busy={remove.busy} unavailable={refused} onClick={() => onModeChange(dataKey, 'delete')} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} describedBy={describedBy} disabled={!remove.enabled} busy={remove.busy} unavailable={refused} onClick={() => onModeChange(dataKey, 'delete')} />
             ) : null}
           </span>
         ) : null}

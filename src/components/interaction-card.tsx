@@ -228,6 +228,7 @@ export const InteractionCard = memo(function InteractionCard({
         }}
         editor={shownEditor}
         waiting={waiting}
+        describedBy={titleId}
         onEditorChange={changeEditor}
         onAdd={(key, value) => {
           changeEditor(EDITOR_CLOSED);

@@ -369,3 +369,13 @@ describe('user-data editor: capabilities', () => {
     expect(screen.queryByRole('textbox', { name: 'New value for Subject' })).not.toBeInTheDocument();
   });
 });
+
+describe('user-data buttons in a screen reader', () => {
+  it("each key's Edit and Delete are described by the card's title, a clamped long value's too, so twenty cards' \"Edit Subject\" can be told apart", () => {
+    setup(makeEntry({ userData: { Subject: 'Spring offer', Notes: 'x'.repeat(500) } }));
+    const card = screen.getByRole('article', { name: 'Spring offer' });
+    for (const name of ['Edit Subject', 'Delete Subject', 'Edit Notes', 'Delete Notes']) {
+      expect(within(card).getByRole('button', { name })).toHaveAccessibleDescription('Spring offer');
+    }
+  });
+});

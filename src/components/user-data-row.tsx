@@ -62,6 +62,11 @@ export interface UserDataRowProps {
   readonly onDelete: (key: string) => void;
   /** Another tab's action in flight on the interaction: an open editor or confirmation says so and holds its Save / Delete. */
   readonly waiting?: string | undefined;
+  /**
+   * The id of the card's title: a screen reader's list of controls tells twenty "Edit Subject"
+   * buttons apart by it, as it does the action bar's.
+   */
+  readonly describedBy?: string | undefined;
 }
 
 /**
@@ -85,6 +90,7 @@ export const UserDataRow = memo(function UserDataRow({
   onUpdate,
   onDelete,
   waiting,
+  describedBy,
 }: UserDataRowProps) {
   const messages = useMessages();
   // Nothing can be sent (reconnecting, signed out): the buttons say so, as the action bar's do.
@@ -128,6 +134,7 @@ export const UserDataRow = memo(function UserDataRow({
             variant: 'icon',
             className: 'omw-glyph omw-glyph--edit omw-ud-action omw-ud-action--first',
             label: sharedLabel(messages.editKey, dataKey),
+            describedBy,
             disabled: (buttons & EDIT_ENABLED) === 0,
             busy: (buttons & EDIT_BUSY) !== 0,
             unavailable: refused,
@@ -140,6 +147,7 @@ export const UserDataRow = memo(function UserDataRow({
             variant: 'icon',
             className: editShown ? 'omw-glyph omw-glyph--delete omw-ud-action' : 'omw-glyph omw-glyph--delete omw-ud-action omw-ud-action--first',
             label: sharedLabel(messages.deleteKey, dataKey),
+            describedBy,
             disabled: (buttons & REMOVE_ENABLED) === 0,
             busy: (buttons & REMOVE_BUSY) !== 0,
             unavailable: refused,
@@ -147,7 +155,7 @@ export const UserDataRow = memo(function UserDataRow({
           })
         : null,
     ] as const;
-  }, [mode, dataKey, buttons, onModeChange, messages, refused]);
+  }, [mode, dataKey, buttons, onModeChange, messages, refused, describedBy]);
 
   const shownText = (
     <span className={`omw-ud-text${text === '' ? ' omw-ud-text--empty' : ''}`} dir="auto">

@@ -29,6 +29,8 @@ export interface UserDataSectionProps {
   readonly onDelete: (key: string) => void;
   /** Another tab's action in flight on the interaction, as the card says it: the open editor holds its Save and says so. */
   readonly waiting?: string | undefined;
+  /** The id of the card's title: each key's Edit and Delete are described by it, as the action bar's buttons are. */
+  readonly describedBy?: string | undefined;
 }
 
 function rowMode(editor: EditorState, key: string): RowMode {
@@ -58,6 +60,7 @@ export function UserDataSection({
   onUpdate,
   onDelete,
   waiting,
+  describedBy,
 }: UserDataSectionProps) {
   const messages = useMessages();
   const [filter, setFilter] = useState('');
@@ -112,6 +115,7 @@ export function UserDataSection({
           onModeChange={changeRowMode}
           focusOnMount={refocus?.key === key ? refocus.target : undefined}
           onFocused={clearRefocus}
+          describedBy={describedBy}
         />
       );
     }
@@ -136,6 +140,7 @@ export function UserDataSection({
         onDelete={deleteRow}
         // Only an open editor shows it: the other rows' memo stays intact.
         waiting={mode === 'view' ? undefined : waiting}
+        describedBy={describedBy}
       />
     );
   });
