@@ -69,6 +69,7 @@ export { openmediaReducer, createInitialState, DEFAULT_CORE_OPTIONS } from './co
 export { selectEntry, selectDisplayOrder, selectPendingActions, selectDiagnostics, canPerform, isEnded } from './core/selectors';
 export type {
   ActionError,
+  ErrorReason,
   ActionOutcome,
   CoreOptions,
   Diagnostics,

@@ -5,6 +5,8 @@
  * - `http`: any other non-2xx answer, or an answer the widget cannot read.
  * - `network`: no answer at all (offline, DNS, CORS, connection reset).
  */
+import type { ErrorReason } from '../core/types';
+
 export type GwsRequestErrorKind = 'http' | 'status-code' | 'unauthorized' | 'network';
 
 export interface GwsRequestErrorInit {
@@ -15,6 +17,8 @@ export interface GwsRequestErrorInit {
   readonly cause?: unknown;
   /** Refused before anything was sent (a request that cannot be written). */
   readonly notSent?: boolean;
+  /** Set when `message` is the widget's own words, not the server's (see {@link ErrorReason}). */
+  readonly reason?: ErrorReason;
 }
 
 /** A failed GWS REST request. `message` is the server's `statusMessage` when it sent one. */
@@ -27,11 +31,14 @@ export class GwsRequestError extends Error {
   readonly statusCode: number | undefined;
   /** Nothing was sent: the server cannot have done anything. */
   readonly notSent: boolean;
+  /** Which of the widget's own explanations `message` is; undefined: the server's words. */
+  readonly reason: ErrorReason | undefined;
 
   constructor(init: GwsRequestErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
     this.notSent = init.notSent === true;
+    this.reason = init.reason;
     this.status = init.status;
     this.statusCode = init.statusCode;
   }
@@ -88,16 +95,23 @@ export function errorFromResponse(status: number, statusText: string, body: unkn
       status,
       statusCode,
       message: statusMessage ?? 'Your GWS session has ended. Please log in again.',
+      ...(statusMessage === undefined ? { reason: 'session-ended' } : {}),
     });
   }
   if (statusCode !== undefined && statusCode !== 0) {
-    return new GwsRequestError({ kind: 'status-code', status, statusCode, message: statusCodeMessage(statusCode, statusMessage) });
+    return new GwsRequestError({ kind: 'status-code', status, statusCode, message: statusCodeMessage(statusCode, statusMessage), ...(statusMessage === undefined ? { reason: 'status-code' } : {}) });
   }
-  return new GwsRequestError({ kind: 'http', status, statusCode, message: statusMessage ?? httpFailureMessage('GWS', status, statusText, body) });
+  return new GwsRequestError({
+    kind: 'http',
+    status,
+    statusCode,
+    message: statusMessage ?? httpFailureMessage('GWS', status, statusText, body),
+    ...(statusMessage === undefined ? { reason: 'http-status' } : {}),
+  });
 }
 
 /** The error for a request that got no answer. */
 export function networkError(cause: unknown): GwsRequestError {
   const detail = cause instanceof Error && cause.message ? `: ${cause.message}` : '';
-  return new GwsRequestError({ kind: 'network', message: `Cannot reach GWS${detail}.`, cause });
+  return new GwsRequestError({ kind: 'network', message: `Cannot reach GWS${detail}.`, cause, reason: 'unreachable' });
 }

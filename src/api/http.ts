@@ -58,6 +58,7 @@ export function signInPageError(url: string): GwsRequestError {
     kind: 'unauthorized',
     status: 401,
     message: `Your session has ended: the request was sent to a sign-in page${url === '' ? '' : ` (${url})`}, not to GWS. Sign in again, then reconnect.`,
+    reason: 'sign-in-page',
   });
 }
 
@@ -140,7 +141,7 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       answer = await send('GET', path, undefined, deadline.signal);
     } catch (error) {
       if (deadline.signal.aborted && !signal?.aborted) {
-        throw new GwsRequestError({ kind: 'network', message: `Cannot reach GWS: no answer within ${GET_TIMEOUT_MS / 1000} s.` });
+        throw new GwsRequestError({ kind: 'network', message: `Cannot reach GWS: no answer within ${GET_TIMEOUT_MS / 1000} s.`, reason: 'unreachable' });
       }
       throw error;
     } finally {

@@ -3,7 +3,7 @@ import type { ConnectionStatus } from '../channel/types';
 import { isGwsRequestError, statusCodeMessage } from '../api/errors';
 import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
-import type { ActionError, ActionOutcome, OpenmediaState, UnsettledKey } from '../core/types';
+import type { ActionError, ActionOutcome, ErrorReason, OpenmediaState, UnsettledKey } from '../core/types';
 import type { OperationRequest } from '../protocol/types';
 import type { SharedAction } from './relay-protocol';
 
@@ -118,6 +118,11 @@ let counter = 0;
 /** Said of a request whose answer a network failure took: whether GWS did it is not known. */
 const MAYBE_REACHED = 'It may have reached GWS before the connection failed: check the card before trying again.';
 const MAYBE_REACHED_THROUGH_GATEWAY = 'A gateway between the widget and GWS answered, not GWS: the request may have reached GWS. Check the card before trying again.';
+
+/** The widget's own explanation an error from the REST client carries, if any. */
+function reasonOf(error: unknown): { readonly reason?: ErrorReason } {
+  return isGwsRequestError(error) && error.reason !== undefined ? { reason: error.reason } : {};
+}
 
 /**
  * A gateway's failure (502, 503, 504 from a proxy or load balancer, with no GWS answer in its body):
@@ -237,7 +242,8 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     const settled = settlementOf(requestId, interactionId, performOptions);
     const notConnected = NOT_CONNECTED_MESSAGES[options.connectionStatus?.() ?? 'connected'];
     if (notConnected !== undefined) {
-      store.dispatch({ type: 'actionFailed', requestId, kind: 'not-connected', code: undefined, message: notConnected, at: now() });
+      const reason = options.connectionStatus?.() === 'unauthorized' ? 'signed-out' : 'reconnecting';
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'not-connected', code: undefined, message: notConnected, reason, at: now() });
       return settled;
     }
     void send(requestId, entry.interaction.mediaType, interactionId, request, canPerform(entry, request.operationName));
@@ -254,7 +260,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     const operation = request.operationName;
     if (!allowed) {
       const message = `${operation} is not available for this interaction now.`;
-      store.dispatch({ type: 'actionFailed', requestId, kind: 'not-available', code: undefined, message, at: now() });
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'not-available', code: undefined, message, reason: 'not-available', at: now() });
       return;
     }
 
@@ -301,33 +307,36 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       }
       finish(requestId);
       const message = statusCodeMessage(answer.statusCode, answer.statusMessage);
-      store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: answer.statusCode, message, at: now() });
+      const own = answer.statusMessage === undefined || answer.statusMessage.trim() === '';
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: answer.statusCode, message, ...(own ? { reason: 'status-code' } : {}), at: now() });
     } catch (error) {
       if (abort.signal.aborted) return;
       finish(requestId);
       if (isGwsRequestError(error) && error.kind === 'status-code') {
-        store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: error.statusCode, message: error.message, at: now() });
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: error.statusCode, message: error.message, ...reasonOf(error), at: now() });
         return;
       }
       const message = error instanceof Error && error.message ? error.message : `${operation} failed.`;
+      // The widget's own words: the error's explanation, or "failed" when it had no message.
+      const own = error instanceof Error && error.message ? reasonOf(error) : { reason: 'failed' as const };
       if (isGwsRequestError(error) && error.notSent) {
         // Nothing left this browser: no doubt to read the server about.
-        store.dispatch({ type: 'actionFailed', requestId, kind: 'not-available', code: undefined, message, at: now() });
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'not-available', code: undefined, message, ...own, at: now() });
         return;
       }
       if (isGwsRequestError(error) && error.kind === 'network' && !browserOffline()) {
         // No answer: the request may have reached GWS, and been done, before the connection failed.
-        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code: undefined, message: `${message} ${MAYBE_REACHED}`, at: now() });
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code: undefined, message: `${message} ${MAYBE_REACHED}`, reason: 'maybe-reached', at: now() });
         return;
       }
       const code = isGwsRequestError(error) ? error.status : undefined;
       if (gatewayFailure(error)) {
         // Not "could not be sent": the outcome, or a read of the card, decides.
-        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${MAYBE_REACHED_THROUGH_GATEWAY}`, at: now() });
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${MAYBE_REACHED_THROUGH_GATEWAY}`, reason: 'gateway', at: now() });
         return;
       }
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
-      store.dispatch({ type: 'actionFailed', requestId, kind: 'http', code, message, at: now() });
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'http', code, message, ...own, at: now() });
     }
   }
 

@@ -63,6 +63,15 @@ describe('readRelayMessage', () => {
       { kind: 'action-ended', from: 't', requestId: 'r', error: { message: 'No', code: { a: 1 }, kind: 'timeout', referenceId: '7', at: 5 } },
       { kind: 'action-ended', from: 't', requestId: 'r', error: { operation: undefined, message: 'No', code: undefined, kind: 'timeout', referenceId: undefined, at: 5, requestId: 'r' } },
     ],
+    // The widget's own explanation travels, so the other tab says it in its language; an unknown one does not.
+    [
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { message: 'No answer', kind: 'timeout', at: 5, reason: 'no-outcome', heard: 'Agent is not ready' } },
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { operation: undefined, message: 'No answer', code: undefined, kind: 'timeout', referenceId: undefined, at: 5, requestId: 'r', reason: 'no-outcome', heard: 'Agent is not ready' } },
+    ],
+    [
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { message: 'No answer', kind: 'timeout', at: 5, reason: 'toString', heard: 7 } },
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { operation: undefined, message: 'No answer', code: undefined, kind: 'timeout', referenceId: undefined, at: 5, requestId: 'r' } },
+    ],
     // An error that cannot be read is none: the action still ends.
     ...[
       'No',

@@ -1,5 +1,5 @@
 import type { ConnectionStatus } from '../channel/types';
-import type { ActionError } from '../core/types';
+import type { ActionError, ErrorReason } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 
 /**
@@ -130,10 +130,29 @@ const ERROR_KINDS: ReadonlySet<string> = new Set<ActionError['kind']>([
   'outcome-unknown',
 ]);
 
+/** Every {@link ErrorReason}, as a record so that a new one must be listed here too. */
+const ERROR_REASONS: Readonly<Record<ErrorReason, true>> = {
+  'no-answer': true,
+  'no-outcome': true,
+  reconnecting: true,
+  'signed-out': true,
+  'not-available': true,
+  unreachable: true,
+  'maybe-reached': true,
+  gateway: true,
+  'status-code': true,
+  'http-status': true,
+  'session-ended': true,
+  'sign-in-page': true,
+  'server-error': true,
+  'outcome-lost': true,
+  failed: true,
+};
+
 /** An ended action's error as another tab sent it, read field by field (anything else: none). */
 function readEndedError(value: unknown, requestId: string): ActionError | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { operation, message, code, kind, referenceId, at } = value as Record<string, unknown>;
+  const { operation, message, code, kind, referenceId, at, reason, heard } = value as Record<string, unknown>;
   if (typeof message !== 'string' || typeof kind !== 'string' || !ERROR_KINDS.has(kind) || typeof at !== 'number') return undefined;
   if (operation !== undefined && (typeof operation !== 'string' || !OPERATIONS.has(operation))) return undefined;
   return {
@@ -144,5 +163,8 @@ function readEndedError(value: unknown, requestId: string): ActionError | undefi
     referenceId: typeof referenceId === 'number' ? referenceId : undefined,
     at,
     requestId,
+    // The widget's own explanation, so the other tabs can say it in their language; unknown ones are left out.
+    ...(typeof reason === 'string' && Object.hasOwn(ERROR_REASONS, reason) ? { reason: reason as ErrorReason } : {}),
+    ...(typeof heard === 'string' ? { heard } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ActionError } from '../core/types';
 import { useOwnAlert } from './failure-announcements';
 import { AlertIcon } from './icons';
+import { errorMessageOf } from './messages';
 import { useMessages } from './messages-context';
 
 export interface ActionErrorAlertProps {
@@ -36,7 +37,7 @@ export function ActionErrorAlert({ error, onDismiss, subject }: ActionErrorAlert
       <div className="omw-alert__body">
         {subject === undefined ? null : <p className="omw-visually-hidden" dir="auto">{`${subject}:`}</p>}
         <p id={titleId} className="omw-alert__title">{messages.errorTitle(error.operation, error.kind)}</p>
-        <p className="omw-alert__message">{error.message}</p>
+        <p className="omw-alert__message">{errorMessageOf(messages, error)}</p>
         {details.length > 0 ? <p className="omw-alert__details">{details.join(' · ')}</p> : null}
       </div>
       <button type="button" className="omw-button omw-button--ghost omw-alert__dismiss" onClick={onDismiss}>

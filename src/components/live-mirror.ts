@@ -3,7 +3,7 @@ import type { ActionError, InteractionEntry } from '../core/types';
 import { subjectOf } from '../protocol/interaction';
 import type { FailureBursts } from './failure-announcements';
 import type { Announcer } from './live-announcer';
-import type { Messages } from './messages';
+import { errorMessageOf, type Messages } from './messages';
 
 /**
  * What the widget's live regions say, for a modal dialog to repeat while it is open: a dialog
@@ -30,7 +30,7 @@ export function ownAlerts(mirror: LiveMirror, messages: Messages): { readonly er
     const { error } = entry;
     if (error === undefined || !mirror.failureBursts.isOwnAlert(error)) return [];
     const subject = subjectOf(entry.interaction) ?? entry.interaction.id;
-    return [{ error, text: messages.failureOf(messages.errorTitle(error.operation, error.kind), subject, error.message) }];
+    return [{ error, text: messages.failureOf(messages.errorTitle(error.operation, error.kind), subject, errorMessageOf(messages, error)) }];
   });
 }
 

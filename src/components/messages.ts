@@ -1,4 +1,4 @@
-import type { ActionError, LogEntry } from '../core/types';
+import type { ActionError, ErrorReason, LogEntry } from '../core/types';
 import type { Operation, UserDataKind } from '../protocol/types';
 
 /**
@@ -9,6 +9,12 @@ import type { Operation, UserDataKind } from '../protocol/types';
  * of this table; diagnostic codes (rejection reasons) are shown as the codes they are.
  */
 export interface Messages {
+  /**
+   * The language of these strings (BCP 47, e.g. `de`), set as the widget's `lang` so a screen
+   * reader reads them with the right voice when it differs from the page's. Default: none (the
+   * widget inherits the page's language, right for the English defaults in an English page).
+   */
+  readonly lang?: string | undefined;
   /** The widget's heading. Overridden by the `title` prop when both are given. */
   readonly title: string;
   readonly emptyTitle: string;
@@ -79,6 +85,15 @@ export interface Messages {
   readonly inFocus: string;
 
   readonly errorTitle: (operation: Operation | undefined, kind: ActionError['kind']) => string;
+  /**
+   * An error's text when it is the widget's own explanation (`error.reason`; the server's own
+   * words have none and are shown as sent). Return undefined to show the English `error.message`.
+   * The error's `operation` and `code` (a GWS status code, or the HTTP status for `http-status`
+   * and `gateway`) are there to be named. Default: undefined (English).
+   */
+  readonly errorReason: (reason: ErrorReason, error: ActionError) => string | undefined;
+  /** After a translated timeout's text: what an Error notification that named no request said meanwhile, as sent. */
+  readonly meanwhileReported: (serverText: string) => string;
   readonly errorCode: (code: number | string) => string;
   readonly errorReference: (referenceId: number) => string;
   readonly dismiss: string;
@@ -297,6 +312,8 @@ export const DEFAULT_MESSAGES: Messages = {
 
   errorTitle: (operation, kind) =>
     `${operation ? OPERATION_NAMES[operation] : 'The request'} ${ERROR_KIND_TITLES[kind]}`,
+  errorReason: () => undefined,
+  meanwhileReported: (serverText) => `Meanwhile GWS reported: ${serverText}`,
   errorCode: (code) => `Code ${code}`,
   errorReference: (referenceId) => `Reference ${referenceId}`,
   dismiss: 'Dismiss',
@@ -421,15 +438,67 @@ export const DEFAULT_MESSAGES: Messages = {
   },
 };
 
-/** Merge overrides into the defaults; nested tables merge key by key. */
+/**
+ * What an error says, in the messages' language where it is the widget's own explanation and the
+ * host translated it (`errorReason`); otherwise its message as it is (the server's words, or English).
+ */
+export function errorMessageOf(messages: Messages, error: ActionError): string {
+  const own = error.reason === undefined ? undefined : messages.errorReason(error.reason, error);
+  if (own === undefined) return error.message;
+  return error.heard === undefined ? own : `${own} ${messages.meanwhileReported(error.heard)}`;
+}
+
+/** The `lang` attribute for these messages: their `lang` when it is a non-empty string. */
+export function langOf(messages: Messages): string | undefined {
+  return typeof messages.lang === 'string' && messages.lang.trim() !== '' ? messages.lang.trim() : undefined;
+}
+
+/** The nested tables of {@link Messages}: each merges key by key, its values strings. */
+const TABLES = ['operations', 'stateLabels', 'logColumns', 'logKinds'] as const;
+
+/** Keys already warned about, so a wrong table re-resolved on every render warns once. */
+const warned = new Set<string>();
+
+function warnIgnored(key: string, expected: string, got: unknown): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`openmedia-widget: messages.${key} should be ${expected}, not ${got === null ? 'null' : typeof got}; the default is used.`);
+}
+
+/** The overrides of one nested table whose values are strings; the rest are left out (and warned about). */
+function stringTable(name: string, table: unknown): Record<string, string> {
+  if (table === undefined) return {};
+  if (table === null || typeof table !== 'object' || Array.isArray(table)) {
+    warnIgnored(name, 'an object of strings', table);
+    return {};
+  }
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(table)) {
+    if (typeof value === 'string') kept[key] = value;
+    else if (value !== undefined) warnIgnored(`${name}.${key}`, 'a string', value);
+  }
+  return kept;
+}
+
+/**
+ * Merge overrides into the defaults; nested tables merge key by key. An override of the wrong
+ * type (a string where the default is a function of a count, as a translation file in JSON would
+ * give, or a function where a string is expected) is left out with a console warning: it would
+ * otherwise throw in a render, and take the host's page down with it.
+ */
 export function resolveMessages(overrides: Partial<Messages> | undefined): Messages {
   if (!overrides) return DEFAULT_MESSAGES;
-  return {
-    ...DEFAULT_MESSAGES,
-    ...overrides,
-    operations: { ...DEFAULT_MESSAGES.operations, ...overrides.operations },
-    stateLabels: { ...DEFAULT_MESSAGES.stateLabels, ...overrides.stateLabels },
-    logColumns: { ...DEFAULT_MESSAGES.logColumns, ...overrides.logColumns },
-    logKinds: { ...DEFAULT_MESSAGES.logKinds, ...overrides.logKinds },
-  };
+  const merged: Record<string, unknown> = { ...DEFAULT_MESSAGES };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined || (TABLES as readonly string[]).includes(key)) continue;
+    const fallback = (DEFAULT_MESSAGES as unknown as Record<string, unknown>)[key];
+    // A key the widget does not know (a newer or older table) is kept: nothing reads it.
+    if (fallback !== undefined && typeof value !== typeof fallback) {
+      warnIgnored(key, typeof fallback === 'function' ? 'a function' : `a ${typeof fallback}`, value);
+      continue;
+    }
+    merged[key] = value;
+  }
+  for (const table of TABLES) merged[table] = { ...DEFAULT_MESSAGES[table], ...stringTable(table, overrides[table]) };
+  return merged as unknown as Messages;
 }

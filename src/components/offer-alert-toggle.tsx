@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { NotificationPermissionState } from '../client/notification-permission';
-import type { Messages } from './messages';
+import { langOf, type Messages } from './messages';
 import { useMessages } from './messages-context';
 import './offer-alerts.css';
 
@@ -40,7 +40,7 @@ export function OfferAlertToggle(props: OfferAlertToggleProps) {
   const hintId = useId();
   const unavailable = permission === 'denied' || permission === 'unsupported';
   return (
-    <fieldset className="omw-alerts">
+    <fieldset className="omw-alerts" lang={langOf(messages)}>
       <legend className="omw-alerts__legend">{messages.alertsTitle}</legend>
       <label className="omw-alerts__switch">
         <input

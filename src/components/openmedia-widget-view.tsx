@@ -14,7 +14,7 @@ import { LiveAnnouncer, useAnnouncer } from './live-announcer';
 import { ActionsRefusedContext } from './action-bar';
 import { actionsRefusedWhile } from '../client/action-runner';
 import { LiveMirrorContext, type LiveMirror } from './live-mirror';
-import { resolveMessages, type Messages } from './messages';
+import { langOf, resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
 import { FocusRecheckContext, focusedCardIn, useFocusRecovery } from './use-focus-recovery';
@@ -132,6 +132,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           ref={rootRef}
           className={rootClass}
           data-theme={theme}
+          lang={langOf(messages)}
           aria-labelledby={titleId}
           onFocus={focusRecovery.onFocus}
           onBlur={focusRecovery.onBlur}

@@ -3,12 +3,12 @@ import { countReceivedAndLog, countUnmatched, logEvent } from './diagnostics';
 import { showsEffect } from './effects';
 import { rememberOutcome } from './early-outcomes';
 import { putEntry } from './entry';
-import { applyLateOutcome, concerns, failAction, refusedButDone, resolveAction, settleUnnumbered } from './pending-actions';
+import { applyLateOutcome, concerns, DEFAULT_ERROR_MESSAGE, failAction, reasonOf, refusedButDone, resolveAction, settleUnnumbered } from './pending-actions';
 import type { ActionError, EarlyOutcome, OpenmediaState, UnsettledKey } from './types';
 import type { UpsertOutcome } from './upsert-interaction';
 import { upsertInteraction } from './upsert-interaction';
 
-export const DEFAULT_ERROR_MESSAGE = 'The server reported an error.';
+export { DEFAULT_ERROR_MESSAGE } from './pending-actions';
 
 const OUTCOME_NOTES: Readonly<Record<UpsertOutcome, string>> = {
   new: ' (new)',
@@ -163,6 +163,7 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
     return setUnsolicitedError(next, resource.id, {
       kind: 'error-notification',
       message,
+      ...reasonOf({ kind: 'error-notification', message }),
       code,
       operation: undefined,
       referenceId: undefined,

@@ -79,7 +79,7 @@ function settleFromSnapshot(
       if (done === undefined) continue;
       next = done
         ? endedByAction(resolveAction(next, action.requestId, at, ' (seen in the snapshot)'), action, at)
-        : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined }, at);
+        : failAction(next, action.requestId, { kind: 'outcome-unknown', message: OUTCOME_UNKNOWN_MESSAGE, code: undefined, reason: 'outcome-lost' }, at);
     }
   }
   // A read without a gap settles only what it shows done of a request no notification can name.

@@ -17,9 +17,19 @@ export function concerns(resourceId: string | undefined, interactionId: string):
 }
 
 /** How an action failed; the reducer adds the operation, referenceId and time. */
+/** Said of an Error notification that carries no message of its own. */
+export const DEFAULT_ERROR_MESSAGE = 'The server reported an error.';
+
+/** The widget's own explanation a failure carries: its own, or the default words of a silent Error notification. */
+export function reasonOf(failure: { readonly kind: ActionError['kind']; readonly message: string; readonly reason?: ActionError['reason'] }): { readonly reason?: ActionError['reason'] } {
+  if (failure.reason !== undefined) return { reason: failure.reason };
+  return failure.kind === 'error-notification' && failure.message === DEFAULT_ERROR_MESSAGE ? { reason: 'server-error' } : {};
+}
+
 export interface Failure {
   readonly kind: ActionError['kind'];
   readonly message: string;
+  readonly reason?: ActionError['reason'];
   readonly code: number | string | undefined;
 }
 
@@ -155,7 +165,7 @@ function withReasonHeard(error: ActionError, shown: ActionError | undefined, sta
   if (error.kind !== 'timeout' || shown === undefined || shown.requestId !== undefined || shown.kind !== 'error-notification' || shown.at < startedAt) {
     return error;
   }
-  return { ...error, message: `${error.message} Meanwhile GWS reported: ${shown.message}`, code: shown.code };
+  return { ...error, message: `${error.message} Meanwhile GWS reported: ${shown.message}`, heard: shown.message, code: shown.code };
 }
 
 /**
@@ -210,7 +220,7 @@ export function failAction(
   }
   const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
   const target = targetId === undefined ? undefined : next.byId.get(targetId);
-  const error: ActionError = withReasonHeard({ ...failure, operation: action.operation, referenceId: action.referenceId, at, requestId }, target?.error, action.startedAt);
+  const error: ActionError = withReasonHeard({ ...failure, ...reasonOf(failure), operation: action.operation, referenceId: action.referenceId, at, requestId }, target?.error, action.startedAt);
   if (targetId !== undefined && target !== undefined) next = putEntry(next, targetId, { ...target, error });
   return logEvent(next, {
     at,
@@ -326,6 +336,7 @@ export function applyLateOutcome(
       const error: ActionError = {
         kind: 'error-notification',
         message: outcome.message,
+        ...reasonOf({ kind: 'error-notification', message: outcome.message }),
         code: outcome.code,
         operation: action.operation,
         referenceId,

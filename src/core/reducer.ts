@@ -106,14 +106,14 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
           detail: `request ${event.requestId} is no longer pending: ${event.message}`,
         });
       }
-      return failAction(state, event.requestId, { kind: event.kind, message: event.message, code: event.code }, event.at);
+      return failAction(state, event.requestId, { kind: event.kind, message: event.message, code: event.code, ...(event.reason === undefined ? {} : { reason: event.reason }) }, event.at);
     case 'actionTimedOut': {
       const action = state.pending.get(event.requestId);
       if (action === undefined) return state;
       // Taken (its answer came, with or without a referenceId) is not "no answer": its outcome is what never came.
       const taken = action.referenceId !== undefined || action.unnumbered === true;
       const message = taken ? `The server took ${action.operation}, but its outcome never came.` : `No answer from the server for ${action.operation}.`;
-      return failAction(state, event.requestId, { kind: 'timeout', message, code: undefined }, event.at);
+      return failAction(state, event.requestId, { kind: 'timeout', message, code: undefined, reason: taken ? 'no-outcome' : 'no-answer' }, event.at);
     }
     case 'actionEndedElsewhere':
       return endActionElsewhere(state, event.requestId, event.at, event.error);

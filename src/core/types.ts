@@ -48,10 +48,53 @@ export interface UnsettledAction {
 }
 
 /** Why an action failed, kept on the interaction it belongs to until dismissed or superseded. */
+/**
+ * Which of the widget's own explanations an error's `message` is (none: the server's own words).
+ * A host that translates the widget maps these with `messages.errorReason`; `message` stays the
+ * English text (the diagnostics log, `onAction`).
+ * - `no-answer`: timed out, GWS never answered the request;
+ * - `no-outcome`: timed out, GWS took the request but its outcome never came;
+ * - `reconnecting` / `signed-out`: not sent, the connection is being restored / the session has ended;
+ * - `not-available`: the interaction's capabilities do not allow it now, nothing was sent;
+ * - `unreachable`: GWS could not be reached;
+ * - `maybe-reached`: the connection failed while the request was out: it may have been done;
+ * - `gateway`: a gateway answered (HTTP 502, 503, 504 in `code`), not GWS: it may have been done;
+ * - `status-code`: GWS refused with a status code (`code`) and no message of its own;
+ * - `http-status`: an HTTP error (the status in `code`) with no message of the server's own;
+ * - `session-ended`: GWS said the session has ended (401) without a message;
+ * - `sign-in-page`: the request was redirected to a sign-in page (a single sign-on front), not to GWS;
+ * - `server-error`: GWS sent an Error notification with no message;
+ * - `outcome-lost`: the outcome was lost in a connection gap and the card read again does not show it;
+ * - `failed`: failed, nothing more known.
+ */
+export type ErrorReason =
+  | 'no-answer'
+  | 'no-outcome'
+  | 'reconnecting'
+  | 'signed-out'
+  | 'not-available'
+  | 'unreachable'
+  | 'maybe-reached'
+  | 'gateway'
+  | 'status-code'
+  | 'http-status'
+  | 'session-ended'
+  | 'sign-in-page'
+  | 'server-error'
+  | 'outcome-lost'
+  | 'failed';
+
 export interface ActionError {
   readonly operation: Operation | undefined;
-  /** The server's message (or the widget's own words for a timeout / network failure). */
+  /** The server's message (or the widget's own words, in English, for a timeout / network failure: see `reason`). */
   readonly message: string;
+  /** Set when `message` is the widget's own words: which explanation it is (for translations). */
+  readonly reason?: ErrorReason;
+  /**
+   * What an Error notification that named no request said meanwhile (the server's words), kept
+   * beside a timeout's own words: `message` ends with it, a translation adds it.
+   */
+  readonly heard?: string;
   readonly code: number | string | undefined;
   /**
    * `not-available`: the interaction's capabilities did not allow it, nothing was sent;
@@ -300,6 +343,8 @@ export type OpenmediaEvent =
       readonly type: 'actionFailed';
       readonly requestId: string;
       readonly message: string;
+      /** The widget's own explanation (see {@link ErrorReason}); none: the server's words. */
+      readonly reason?: ErrorReason;
       readonly code: number | string | undefined;
       /** `outcome-unknown` here: the connection failed while the request was out (no answer). */
       readonly kind: 'status-code' | 'http' | 'not-available' | 'not-connected' | 'outcome-unknown';

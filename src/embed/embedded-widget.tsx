@@ -1,4 +1,8 @@
 import { OfferAlertControls } from '../components/offer-alert-controls';
+import { OpenmediaMessages } from '../components/messages-provider';
+import { resolveMessages } from '../components/messages';
+import type { OfferAlertOptions } from '../client/offer-alerts';
+import { subjectOf } from '../protocol/interaction';
 import { OpenmediaWidget } from '../components/openmedia-widget';
 import { CLIENT_OPTION_KEYS, pickClientOptions } from '../client/client-options';
 import type { OpenmediaWidgetProps } from '../components/openmedia-widget';
@@ -22,22 +26,41 @@ function omitClientOptions(options: Omit<OpenmediaWidgetMountOptions, 'injectSty
   return view as OpenmediaWidgetProps;
 }
 
+/**
+ * The alerts as the client gets them: a desktop notification in the widget's language (its
+ * `newOffer` message) unless the host wrote its own text. The element has no other way to put
+ * its messages into the client, which knows none.
+ */
+function alertsInLanguage(alerts: OpenmediaWidgetMountOptions['alerts'], newOffer: ((subject: string) => string) | undefined): OpenmediaWidgetMountOptions['alerts'] {
+  if (!alerts || newOffer === undefined) return alerts;
+  const own: OfferAlertOptions = typeof alerts === 'object' ? alerts : {};
+  if (own.notificationText !== undefined) return alerts;
+  return { ...own, notificationText: (interaction) => ({ title: newOffer(subjectOf(interaction) ?? interaction.id), body: interaction.mediaType }) };
+}
+
 /** A provider and a widget, with the widget's callbacks also told to the page as DOM events. */
 export function EmbeddedWidget({ options, target }: EmbeddedWidgetProps) {
   const { injectStyles: _injectStyles, onFocus, onAction, onOffer, alerts, ...rest } = options;
   const clientOptions = pickClientOptions(rest);
   const view = omitClientOptions(rest);
+  // Only a host's own `newOffer` changes the notification: the default text is the client's.
+  const newOffer = options.messages?.newOffer === undefined ? undefined : resolveMessages(options.messages).newOffer;
   return (
     <OpenmediaProvider
       client={options.client}
       {...clientOptions}
-      alerts={alerts}
+      alerts={alertsInLanguage(alerts, newOffer)}
       onOffer={(interaction) => {
         dispatchOfferEvent(target, interaction);
         onOffer?.(interaction);
       }}
     >
-      {alerts ? <OfferAlertControls /> : null}
+      {/* Outside the widget, so given the widget's messages here: the switches speak its language too. */}
+      {alerts ? (
+        <OpenmediaMessages messages={options.messages}>
+          <OfferAlertControls />
+        </OpenmediaMessages>
+      ) : null}
       <OpenmediaWidget
         {...view}
         onFocus={(interaction, details) => {

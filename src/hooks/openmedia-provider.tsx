@@ -56,9 +56,26 @@ function useOwnedClient(props: OpenmediaProviderProps): OpenmediaClient | undefi
   return client;
 }
 
-/** Compared by content: an inline `alerts={{ titleBadge: true }}` must not reconfigure on every render. */
+/**
+ * Compared by content: an inline `alerts={{ titleBadge: true }}` must not reconfigure on every
+ * render. A function (`notificationText`) counts by its presence: the client is given one that
+ * calls the latest, so a new one (the host switched language) applies without a new key.
+ */
 function alertsKey(alerts: OpenmediaProviderProps['alerts']): string {
-  return typeof alerts === 'object' ? JSON.stringify(alerts) : String(alerts);
+  return typeof alerts === 'object' ? JSON.stringify(alerts, (_key, value: unknown) => (typeof value === 'function' ? '[function]' : value)) : String(alerts);
+}
+
+/** The provider's `alerts` as the client gets them: the notification text read from the latest props when called. */
+function withLatestText(alerts: OpenmediaProviderProps['alerts'], latest: { readonly current: { readonly alerts: OpenmediaProviderProps['alerts'] } }): OpenmediaProviderProps['alerts'] {
+  if (typeof alerts !== 'object' || alerts.notificationText === undefined) return alerts;
+  const first = alerts.notificationText;
+  return {
+    ...alerts,
+    notificationText: (interaction) => {
+      const now = latest.current.alerts;
+      return (typeof now === 'object' && now.notificationText ? now.notificationText : first)(interaction);
+    },
+  };
 }
 
 /** The provider's `alerts` and `onOffer` applied to its client (not connection-defining: no new client). */
@@ -72,7 +89,7 @@ function useAlertProps(client: OpenmediaClient, props: OpenmediaProviderProps): 
   // A host's own client keeps the alerts it was created with unless the prop says otherwise.
   const configures = props.client === undefined || alerts !== undefined;
   useLayoutEffect(() => {
-    if (configures) client.alerts.configure(latest.current.alerts);
+    if (configures) client.alerts.configure(withLatestText(latest.current.alerts, latest));
   }, [client, key, configures]);
   const listening = onOffer !== undefined;
   useEffect(() => {

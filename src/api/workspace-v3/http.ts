@@ -36,12 +36,12 @@ export function errorFromV3Response(status: number, statusText: string, body: un
   const code = parsed.ok ? parsed.answer.code : undefined;
   const message = parsed.ok ? parsed.answer.message : undefined;
   if (status === 401) {
-    return new GwsRequestError({ kind: 'unauthorized', status, statusCode: code, message: message ?? 'Your Workspace session has ended. Please sign in again.' });
+    return new GwsRequestError({ kind: 'unauthorized', status, statusCode: code, message: message ?? 'Your Workspace session has ended. Please sign in again.', ...(message === undefined ? { reason: 'session-ended' } : {}) });
   }
   if (code !== undefined && code !== 0 && code !== 1) {
-    return new GwsRequestError({ kind: 'status-code', status, statusCode: code, message: message ?? `The Workspace API refused the request (status code ${code}).` });
+    return new GwsRequestError({ kind: 'status-code', status, statusCode: code, message: message ?? `The Workspace API refused the request (status code ${code}).`, ...(message === undefined ? { reason: 'status-code' } : {}) });
   }
-  return new GwsRequestError({ kind: 'http', status, statusCode: code, message: message ?? httpFailureMessage('The Workspace API', status, statusText, body) });
+  return new GwsRequestError({ kind: 'http', status, statusCode: code, message: message ?? httpFailureMessage('The Workspace API', status, statusText, body), ...(message === undefined ? { reason: 'http-status' } : {}) });
 }
 
 export function createWorkspaceV3Http(options: WorkspaceV3HttpOptions = {}): WorkspaceV3Http {
@@ -88,7 +88,7 @@ export function createWorkspaceV3Http(options: WorkspaceV3HttpOptions = {}): Wor
         return await send('GET', path, undefined, deadline.signal);
       } catch (error) {
         if (deadline.signal.aborted && !signal?.aborted) {
-          throw new GwsRequestError({ kind: 'network', message: `Cannot reach the Workspace API: no answer within ${GET_TIMEOUT_MS / 1000} s.` });
+          throw new GwsRequestError({ kind: 'network', message: `Cannot reach the Workspace API: no answer within ${GET_TIMEOUT_MS / 1000} s.`, reason: 'unreachable' });
         }
         throw error;
       } finally {

@@ -1,0 +1,57 @@
+import { act, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createGwsClient } from '../api/client';
+import { createMemoryChannel } from '../channel/memory-channel';
+import type { OfferAlertOptions } from '../client/offer-alerts';
+import { resource, statusChange } from '../test-support/harness';
+import { createScriptedGws } from '../testing/scripted-gws';
+import { OpenmediaProvider } from './openmedia-provider';
+import { useOpenmedia } from './use-openmedia';
+
+/** A granted Notification API that records the titles it was asked to show. */
+function stubNotifications(): string[] {
+  const titles: string[] = [];
+  class FakeNotification {
+    static permission = 'granted';
+    onclick: (() => void) | null = null;
+    constructor(title: string) {
+      titles.push(title);
+    }
+    close() {}
+  }
+  vi.stubGlobal('Notification', FakeNotification);
+  return titles;
+}
+
+function Subscriber() {
+  useOpenmedia();
+  return null;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+describe('OpenmediaProvider alerts', () => {
+  it('a new notificationText (the host switched language) applies to the next offer, though the rest of alerts is the same', async () => {
+    const notified = stubNotifications();
+    const channel = createMemoryChannel();
+    const gwsClient = createGwsClient({ fetch: createScriptedGws().fetch });
+    const tree = (alerts: OfferAlertOptions) => (
+      <OpenmediaProvider channel={channel} gwsClient={gwsClient} alerts={alerts}>
+        <Subscriber />
+      </OpenmediaProvider>
+    );
+    const english: OfferAlertOptions = { notifications: true, notificationText: (offer) => ({ title: `New offer ${offer.id}`, body: '' }) };
+    const german: OfferAlertOptions = { notifications: true, notificationText: (offer) => ({ title: `Neues Angebot ${offer.id}`, body: '' }) };
+    const { rerender } = render(tree(english));
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+    act(() => channel.emit(statusChange(resource('A1', 'Invited'))));
+    await waitFor(() => expect(notified).toEqual(['New offer A1']));
+    rerender(tree(german));
+    act(() => channel.emit(statusChange(resource('A2', 'Invited'))));
+    await waitFor(() => expect(notified).toEqual(['New offer A1', 'Neues Angebot A2']));
+  });
+});
