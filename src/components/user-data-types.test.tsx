@@ -48,6 +48,19 @@ describe('editing a user-data value keeps its type', () => {
     expect(onPerform).not.toHaveBeenCalled();
   });
 
+  it('a decimal comma (2,5) is read as a decimal point; a comma that may group thousands (1,234) is refused, not guessed at', async () => {
+    const { user, onPerform } = setup({ userData: { Amount: 129.9 } });
+    await user.click(screen.getByRole('button', { name: 'Edit Amount' }));
+    const input = screen.getByRole('textbox', { name: 'New value for Amount' });
+    await user.clear(input);
+    await user.type(input, '1,234{Enter}');
+    expect(onPerform).not.toHaveBeenCalled();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(input);
+    await user.type(input, '1234,75{Enter}');
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { Amount: 1234.75 } });
+  });
+
   it('a string that looks like a number stays a string', async () => {
     const { user, onPerform } = setup({ userData: { Account: '0042' } });
     await user.click(screen.getByRole('button', { name: 'Edit Account' }));

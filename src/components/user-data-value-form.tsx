@@ -26,12 +26,15 @@ export interface UserDataValueFormProps {
 
 /**
  * The text as a number, or undefined when it is not one. Blank is not 0 (`Number('')` is), and
- * only what reads back as a finite number counts.
+ * only what reads back as a finite number counts. A decimal comma (`2,5`, as agents in much of
+ * the world type it, and as a decimal keypad offers it) reads as a point; a comma that may group
+ * thousands (`1,234`, `1.234,5`) is not guessed at.
  */
 function readNumber(text: string): number | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  const value = Number(trimmed);
+  const decimalComma = /^[+-]?\d+,\d+$/.test(trimmed) && !/^[+-]?\d{1,3},\d{3}$/.test(trimmed);
+  const value = Number(decimalComma ? trimmed.replace(',', '.') : trimmed);
   return Number.isFinite(value) ? value : undefined;
 }
 
