@@ -239,6 +239,20 @@ describe('createBrowserAlertEffects: sound', () => {
     expect(made).toBe(1);
   });
 
+  it("readied for the next gesture: the first click or key press anywhere in the page starts the audio, once", () => {
+    const { resumes } = stubAudio('suspended');
+    const page = Object.assign(new EventTarget(), { title: 'Agent desktop' });
+    vi.stubGlobal('document', page);
+    const effects = createBrowserAlertEffects();
+    effects.primeSoundOnGesture?.();
+    effects.primeSoundOnGesture?.();
+    expect(resumes).toHaveLength(0);
+    page.dispatchEvent(new Event('keydown'));
+    expect(resumes).toHaveLength(1);
+    page.dispatchEvent(new Event('pointerdown'));
+    expect(resumes).toHaveLength(1);
+  });
+
   it('resumes a suspended context before playing, and priming resumes it', () => {
     const { resumes } = stubAudio('suspended');
     const effects = createBrowserAlertEffects();

@@ -8,6 +8,12 @@ export interface AlertEffects {
   notify(interaction: OpenmediaInteraction, text: { readonly title: string; readonly body: string }, onClick: () => void): void;
   /** Prepare the sound from a user gesture (browsers start audio only after one). */
   primeSound(): void;
+  /**
+   * The sound is on but this page has had no gesture to start audio with (a reload, a restarted
+   * browser): prepare it at the agent's next click or key press anywhere in the page, so the
+   * next offer is heard, not silently played into a suspended audio context.
+   */
+  primeSoundOnGesture?(): void;
   playSound(): void;
   /** Bring this tab forward and put the keyboard focus on the offer's card. */
   focusOffer(id: string): void;
@@ -138,7 +144,7 @@ interface AudioContextLike {
 }
 
 /** Two short generated tones (no audio file to ship or to fetch). */
-function createChime(): { prime(): void; play(): void } {
+function createChime(): { prime(): void; play(): void; running(): boolean } {
   let context: AudioContextLike | undefined;
   function ensure(): AudioContextLike | undefined {
     if (context !== undefined) return context;
@@ -155,6 +161,7 @@ function createChime(): { prime(): void; play(): void } {
     prime() {
       void ensure()?.resume().catch(() => undefined);
     },
+    running: () => context?.state === 'running',
     play() {
       const audio = ensure();
       if (audio === undefined) return;
@@ -185,6 +192,13 @@ function cssEscape(value: string): string {
 export function createBrowserAlertEffects(): AlertEffects {
   const doc = typeof document === 'undefined' ? undefined : document;
   const chime = createChime();
+  let waitingForGesture = false;
+  const GESTURES = ['pointerdown', 'keydown'] as const;
+  const onGesture = () => {
+    waitingForGesture = false;
+    for (const type of GESTURES) doc?.removeEventListener(type, onGesture, { capture: true });
+    chime.prime();
+  };
   return {
     setBadge: createTitleBadge(doc),
     notify(interaction, text, onClick) {
@@ -202,6 +216,12 @@ export function createBrowserAlertEffects(): AlertEffects {
       }
     },
     primeSound: () => chime.prime(),
+    primeSoundOnGesture() {
+      if (doc === undefined || waitingForGesture || chime.running()) return;
+      waitingForGesture = true;
+      // Capture, passive: seen wherever the agent clicks or types, and never in its way.
+      for (const type of GESTURES) doc.addEventListener(type, onGesture, { capture: true, passive: true });
+    },
     playSound: () => chime.play(),
     focusOffer(id) {
       globalThis.focus?.();

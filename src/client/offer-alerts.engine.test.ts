@@ -11,7 +11,7 @@ import type { StorageLike } from './seen-offers';
 // which entries count as waiting offers, priming the sound.
 
 function effectsRecorder() {
-  const calls = { badges: [] as number[], notified: [] as { title: string; body: string }[], primed: 0, played: 0, focused: [] as string[] };
+  const calls = { badges: [] as number[], notified: [] as { title: string; body: string }[], primed: 0, primedOnGesture: 0, played: 0, focused: [] as string[] };
   const clicks: (() => void)[] = [];
   const effects: AlertEffects = {
     setBadge: (count) => calls.badges.push(count),
@@ -20,6 +20,7 @@ function effectsRecorder() {
       clicks.push(onClick);
     },
     primeSound: () => (calls.primed += 1),
+    primeSoundOnGesture: () => (calls.primedOnGesture += 1),
     playSound: () => (calls.played += 1),
     focusOffer: (id) => calls.focused.push(id),
   };
@@ -203,5 +204,26 @@ describe('offer alerts: what is alerted', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('offer alerts: a sound that is on after a reload', () => {
+  it("readies the sound at the page's next gesture when it is on (kept from an earlier visit, or the host's default), not when it is off or muted", () => {
+    const kept = engine(storage({ [PREFERENCES_KEY]: JSON.stringify({ sound: true }) }).store);
+    kept.alerts.configure(true);
+    expect(kept.calls.primedOnGesture).toBe(1);
+
+    const byHost = engine();
+    byHost.alerts.configure({ sound: true });
+    expect(byHost.calls.primedOnGesture).toBe(1);
+
+    const off = engine();
+    off.alerts.configure(true);
+    off.alerts.configure(false);
+    expect(off.calls.primedOnGesture).toBe(0);
+
+    const muted = engine(storage({ [PREFERENCES_KEY]: JSON.stringify({ sound: true, muted: true }) }).store);
+    muted.alerts.configure(true);
+    expect(muted.calls.primedOnGesture).toBe(0);
   });
 });

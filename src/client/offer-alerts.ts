@@ -140,6 +140,12 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
     // next change of the list.
     lastById = undefined;
     if (latest !== undefined) update(latest.state, latest.role);
+    // A sound on (the agent's choice kept from an earlier visit, or the host's default) cannot
+    // start before a gesture in this page: it is readied at the first one.
+    if (enabled) {
+      const now = current();
+      if (now.sound && !now.muted) effects.primeSoundOnGesture?.();
+    }
     // Settings nobody has read yet (and nobody listens for) changed for no one.
     if (before === undefined && listeners.size === 0) return;
     if (JSON.stringify(before) !== JSON.stringify(current())) for (const { listener } of [...listeners]) listener();
