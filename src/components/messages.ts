@@ -165,6 +165,8 @@ export interface Messages {
   readonly alertsPermissionUnsupported: string;
   readonly alertsSound: string;
   readonly alertsMute: string;
+  /** Under the sound switch while the page has had no click or key press (browsers play nothing before one). */
+  readonly alertsSoundWaitsForGesture: string;
   /** This tab's role in the shared connection, and how many tabs share it. */
   readonly tabRoleLeader: string;
   readonly tabRoleFollower: string;
@@ -381,6 +383,7 @@ export const DEFAULT_MESSAGES: Messages = {
   alertsPermissionUnsupported: 'This browser cannot show notifications.',
   alertsSound: 'Play a sound for new offers',
   alertsMute: 'Mute',
+  alertsSoundWaitsForGesture: 'The sound starts after your first click or key press on this page.',
   tabRoleLeader: 'Leader: holds the connection',
   tabRoleFollower: 'Follower: shares another tab’s connection',
   tabRoleSolo: 'Own connection (not shared)',

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryChannel } from '../channel/memory-channel';
@@ -79,6 +79,19 @@ describe('<OfferAlertControls>', () => {
     expect(mute).toBeEnabled();
     await userEvent.click(mute);
     expect(mute).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('says the sound waits for a first click or key press on a page that has had none (the browser plays nothing before one), and stops saying it after one', () => {
+    stubNotification('granted');
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { userActivation: { hasBeenActive: false } }));
+    localStorage.setItem('openmedia-widget:alert-preferences', JSON.stringify({ sound: true }));
+    renderControls();
+    const sound = screen.getByRole('checkbox', { name: 'Play a sound for new offers' });
+    expect(sound).toBeChecked();
+    expect(sound).toHaveAccessibleDescription('The sound starts after your first click or key press on this page.');
+    fireEvent.keyDown(document.body, { key: 'Shift' });
+    expect(sound).not.toHaveAccessibleDescription();
+    expect(screen.queryByText(/first click or key press/)).not.toBeInTheDocument();
   });
 
   it('shows that a tab with its own channel does not share a connection', () => {

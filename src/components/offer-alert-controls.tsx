@@ -1,5 +1,24 @@
+import { useEffect, useState } from 'react';
 import { useOfferAlerts } from '../hooks/use-offer-alerts';
 import { OfferAlertToggle } from './offer-alert-toggle';
+
+/**
+ * Whether the page has had a click or key press since it loaded (the browser's sticky user
+ * activation, without which no audio starts); true where the browser does not say.
+ */
+function useHadGesture(): boolean {
+  const [had, setHad] = useState(() => (typeof navigator === 'undefined' ? true : (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive ?? true));
+  useEffect(() => {
+    if (had || typeof document === 'undefined') return undefined;
+    const seen = () => setHad(true);
+    const types = ['pointerdown', 'keydown'] as const;
+    for (const type of types) document.addEventListener(type, seen, { capture: true, passive: true });
+    return () => {
+      for (const type of types) document.removeEventListener(type, seen, { capture: true });
+    };
+  }, [had]);
+  return had;
+}
 
 /**
  * The offer-alert switches wired to the provider's client (see {@link OfferAlertToggle}). Place it
@@ -8,12 +27,14 @@ import { OfferAlertToggle } from './offer-alert-toggle';
  */
 export function OfferAlertControls() {
   const { settings, permission, setNotifications, setSound, setMuted } = useOfferAlerts();
+  const hadGesture = useHadGesture();
   return (
     <OfferAlertToggle
       permission={permission}
       notifications={settings.notifications}
       sound={settings.sound}
       muted={settings.muted}
+      soundWaitsForGesture={!hadGesture}
       onNotificationsChange={(on) => void setNotifications(on)}
       onSoundChange={setSound}
       onMutedChange={setMuted}

@@ -9,6 +9,7 @@ interface ToggleStoryProps {
   readonly notifications: boolean;
   readonly sound: boolean;
   readonly muted: boolean;
+  readonly soundWaitsForGesture?: boolean;
 }
 
 /** The switches with local state; asking for permission is the real hook's job, so the story only flips. */
@@ -53,6 +54,17 @@ export const Granted: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('checkbox', { name: 'Notify me of new offers' })).toBeChecked();
     await expect(canvas.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'false');
+  },
+};
+
+/** The sound is on (kept from an earlier visit), but the page has had no click or key press yet: the browser would play nothing. */
+export const SoundWaitsForFirstClick: Story = {
+  args: { permission: 'granted', notifications: true, sound: true, soundWaitsForGesture: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('checkbox', { name: 'Play a sound for new offers' })).toHaveAccessibleDescription(
+      'The sound starts after your first click or key press on this page.',
+    );
   },
 };
 

@@ -11,6 +11,11 @@ export interface OfferAlertToggleProps {
   readonly notifications: boolean;
   readonly sound: boolean;
   readonly muted: boolean;
+  /**
+   * The page has had no click or key press since it loaded: the browser plays no sound before
+   * one, so the sound switch says so (it would otherwise claim a sound that will not play).
+   */
+  readonly soundWaitsForGesture?: boolean;
   /** Called from the click: turning notifications on may ask the browser for permission there. */
   readonly onNotificationsChange: (on: boolean) => void;
   readonly onSoundChange: (on: boolean) => void;
@@ -35,9 +40,11 @@ function permissionText(messages: Messages, permission: NotificationPermissionSt
  * beside it (including "Blocked by the browser"), a sound, and a mute.
  */
 export function OfferAlertToggle(props: OfferAlertToggleProps) {
-  const { permission, notifications, sound, muted } = props;
+  const { permission, notifications, sound, muted, soundWaitsForGesture = false } = props;
   const messages = useMessages();
   const hintId = useId();
+  const soundHintId = useId();
+  const soundWaits = sound && !muted && soundWaitsForGesture;
   const unavailable = permission === 'denied' || permission === 'unsupported';
   return (
     <fieldset className="omw-alerts" lang={langOf(messages)}>
@@ -57,7 +64,12 @@ export function OfferAlertToggle(props: OfferAlertToggleProps) {
       </p>
       <div className="omw-alerts__sound">
         <label className="omw-alerts__switch">
-          <input type="checkbox" checked={sound} onChange={(event) => props.onSoundChange(event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={sound}
+            aria-describedby={soundWaits ? soundHintId : undefined}
+            onChange={(event) => props.onSoundChange(event.currentTarget.checked)}
+          />
           <span>{messages.alertsSound}</span>
         </label>
         <button
@@ -70,6 +82,11 @@ export function OfferAlertToggle(props: OfferAlertToggleProps) {
           {messages.alertsMute}
         </button>
       </div>
+      {soundWaits ? (
+        <p id={soundHintId} className="omw-alerts__hint">
+          {messages.alertsSoundWaitsForGesture}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
