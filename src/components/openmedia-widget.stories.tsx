@@ -316,6 +316,57 @@ export const DeleteConfirmation: Story = {
   },
 };
 
+const GERMAN_OPERATIONS = {
+  Accept: 'Annehmen',
+  Reject: 'Ablehnen',
+  Transfer: 'Weiterleiten',
+  AttachUserData: 'Daten hinzufügen',
+  UpdateUserData: 'Daten ändern',
+  DeleteUserData: 'Daten löschen',
+  SetInFocus: 'In den Fokus',
+  Complete: 'Abschließen',
+} as const;
+
+/** A host's German table (part of it: the rest stays English), as docs/ui.md describes. */
+const GERMAN: OpenmediaWidgetProps['messages'] = {
+  lang: 'de',
+  title: 'Offene Medien',
+  groupOffers: 'Angebote',
+  groupActive: 'In Bearbeitung',
+  interactionCount: (count) => (count === 1 ? '1 offene Interaktion' : `${count} offene Interaktionen`),
+  statusConnected: 'Verbunden',
+  operations: GERMAN_OPERATIONS,
+  stateLabels: { Invited: 'Angeboten', Processing: 'In Bearbeitung', Completed: 'Erledigt' },
+  labelMediaType: 'Medientyp',
+  labelDirection: 'Richtung',
+  labelReceived: 'Eingegangen',
+  labelUserData: 'Benutzerdaten',
+  editKey: (key) => `${key} bearbeiten`,
+  deleteKey: (key) => `${key} löschen`,
+  dismiss: 'Schließen',
+  errorTitle: (operation, kind) => `${operation ? GERMAN_OPERATIONS[operation] : 'Die Anfrage'}: ${kind === 'timeout' ? 'Zeitüberschreitung' : 'fehlgeschlagen'}`,
+  errorReason: (reason) =>
+    reason === 'no-outcome'
+      ? 'Der Server hat die Anfrage angenommen, aber ihr Ergebnis kam nie. Prüfen Sie die Karte, bevor Sie es erneut versuchen.'
+      : reason === 'no-answer'
+        ? 'Keine Antwort vom Server.'
+        : undefined,
+};
+
+/** A host that translates the widget: its strings, its `lang`, and the widget's own explanation of a failure. */
+export const TranslatedGerman: Story = {
+  args: { messages: GERMAN },
+  render: harness({ gws: { snapshot: () => [REFUND_REVIEW], outcome: 'never' }, provider: { actionTimeoutMs: 1_000 } }),
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('region', { name: 'Offene Medien' })).toHaveAttribute('lang', 'de');
+    const active = await card(canvasElement, 'Refund review');
+    await userEvent.click(within(active).getByRole('button', { name: 'Abschließen' }));
+    const alert = await within(active).findByRole('alert', {}, { timeout: 4000 });
+    await expect(alert).toHaveTextContent('Abschließen: Zeitüberschreitung');
+    await expect(alert).toHaveTextContent('Der Server hat die Anfrage angenommen, aber ihr Ergebnis kam nie.');
+  },
+};
+
 /** The side column most agents give the widget (340 px): each key above its value. */
 export const NarrowColumn: Story = {
   parameters: { frameWidth: 340 },
