@@ -112,7 +112,7 @@ export { DiagnosticsPanel } from './components/diagnostics-panel';
 export type { DiagnosticsPanelProps } from './components/diagnostics-panel';
 export { OpenmediaMessages } from './components/messages-provider';
 export type { OpenmediaMessagesProps } from './components/messages-provider';
-export { DEFAULT_MESSAGES, resolveMessages } from './components/messages';
+export { DEFAULT_MESSAGES, errorMessageOf, resolveMessages } from './components/messages';
 export type { Messages } from './components/messages';
 export type { TransferTarget } from './components/transfer-target';
 export type { ActionEvent, ActionListener } from './components/action-event';

@@ -19,6 +19,8 @@ export interface GwsRequestErrorInit {
   readonly notSent?: boolean;
   /** Set when `message` is the widget's own words, not the server's (see {@link ErrorReason}). */
   readonly reason?: ErrorReason;
+  /** The server's own words inside the widget's (a plain-text body after "answered HTTP 500"). */
+  readonly detail?: string;
 }
 
 /** A failed GWS REST request. `message` is the server's `statusMessage` when it sent one. */
@@ -33,12 +35,15 @@ export class GwsRequestError extends Error {
   readonly notSent: boolean;
   /** Which of the widget's own explanations `message` is; undefined: the server's words. */
   readonly reason: ErrorReason | undefined;
+  /** The server's own words inside the widget's explanation, if any. */
+  readonly detail: string | undefined;
 
   constructor(init: GwsRequestErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
     this.notSent = init.notSent === true;
     this.reason = init.reason;
+    this.detail = init.detail;
     this.status = init.status;
     this.statusCode = init.statusCode;
   }
@@ -82,8 +87,20 @@ function readBodyStatus(body: unknown): { statusCode: number | undefined; status
  */
 export function httpFailureMessage(who: string, status: number, statusText: string, body: unknown): string {
   const head = `${who} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  const text = plainBodyText(body);
+  return text !== undefined ? `${head}: ${text}` : `${head}.`;
+}
+
+/** A short plain-text body (a proxy's "Upstream down"), as {@link httpFailureMessage} shows it; markup is none. */
+export function plainBodyText(body: unknown): string | undefined {
   const text = typeof body === 'string' ? body.trim() : '';
-  return text !== '' && text.length <= 300 && !/<[a-z!/?]/i.test(text) ? `${head}: ${text}` : `${head}.`;
+  return text !== '' && text.length <= 300 && !/<[a-z!/?]/i.test(text) ? text : undefined;
+}
+
+/** The reason and server words of an HTTP failure the widget words itself ({@link httpFailureMessage}). */
+export function httpStatusReason(body: unknown): { readonly reason: 'http-status'; readonly detail?: string } {
+  const detail = plainBodyText(body);
+  return detail === undefined ? { reason: 'http-status' } : { reason: 'http-status', detail };
 }
 
 /** The error for a non-2xx answer. `body` is the parsed JSON body, or the text when it was not JSON. */
@@ -106,7 +123,7 @@ export function errorFromResponse(status: number, statusText: string, body: unkn
     status,
     statusCode,
     message: statusMessage ?? httpFailureMessage('GWS', status, statusText, body),
-    ...(statusMessage === undefined ? { reason: 'http-status' } : {}),
+    ...(statusMessage === undefined ? httpStatusReason(body) : {}),
   });
 }
 

@@ -120,8 +120,18 @@ const MAYBE_REACHED = 'It may have reached GWS before the connection failed: che
 const MAYBE_REACHED_THROUGH_GATEWAY = 'A gateway between the widget and GWS answered, not GWS: the request may have reached GWS. Check the card before trying again.';
 
 /** The widget's own explanation an error from the REST client carries, if any. */
-function reasonOf(error: unknown): { readonly reason?: ErrorReason } {
-  return isGwsRequestError(error) && error.reason !== undefined ? { reason: error.reason } : {};
+function reasonOf(error: unknown): { readonly reason?: ErrorReason; readonly detail?: string } {
+  if (!isGwsRequestError(error) || error.reason === undefined) return {};
+  return error.detail === undefined ? { reason: error.reason } : { reason: error.reason, detail: error.detail };
+}
+
+/**
+ * A gateway's failure as the widget explains it, with what the gateway (or GWS behind it) said in
+ * its own words kept apart: its message when it sent one, else its plain-text body.
+ */
+function gatewayReason(error: unknown): { readonly reason: 'gateway'; readonly detail?: string } {
+  const said = isGwsRequestError(error) ? (error.reason === undefined ? error.message : error.detail) : undefined;
+  return said === undefined || said === '' ? { reason: 'gateway' } : { reason: 'gateway', detail: said };
 }
 
 /**
@@ -332,7 +342,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       const code = isGwsRequestError(error) ? error.status : undefined;
       if (gatewayFailure(error)) {
         // Not "could not be sent": the outcome, or a read of the card, decides.
-        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${MAYBE_REACHED_THROUGH_GATEWAY}`, reason: 'gateway', at: now() });
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${MAYBE_REACHED_THROUGH_GATEWAY}`, ...gatewayReason(error), at: now() });
         return;
       }
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();

@@ -239,18 +239,47 @@ describe('createBrowserAlertEffects: sound', () => {
     expect(made).toBe(1);
   });
 
-  it("readied for the next gesture: the first click or key press anywhere in the page starts the audio, once", () => {
-    const { resumes } = stubAudio('suspended');
+  it("readied for the next gesture anywhere in the page: resumed inside it, listening on until the audio runs; one audio context for the page's widgets", async () => {
+    const contexts: { state: string; resumes: number }[] = [];
+    let allowed = false;
+    class GestureContext {
+      currentTime = 0;
+      state = 'suspended';
+      resumes = 0;
+      destination = {};
+      constructor() {
+        contexts.push(this);
+      }
+      resume() {
+        this.resumes += 1;
+        // The browser starts it only from a gesture it counts (a touch's end, not its start).
+        if (allowed) this.state = 'running';
+        return Promise.resolve();
+      }
+    }
+    vi.stubGlobal('AudioContext', GestureContext);
     const page = Object.assign(new EventTarget(), { title: 'Agent desktop' });
     vi.stubGlobal('document', page);
-    const effects = createBrowserAlertEffects();
-    effects.primeSoundOnGesture?.();
-    effects.primeSoundOnGesture?.();
-    expect(resumes).toHaveLength(0);
+    const first = createBrowserAlertEffects();
+    const second = createBrowserAlertEffects();
+    first.primeSoundOnGesture?.();
+    second.primeSoundOnGesture?.();
+    expect(contexts).toHaveLength(0);
     page.dispatchEvent(new Event('keydown'));
-    expect(resumes).toHaveLength(1);
-    page.dispatchEvent(new Event('pointerdown'));
-    expect(resumes).toHaveLength(1);
+    await Promise.resolve();
+    expect(contexts).toHaveLength(1);
+    expect(contexts[0]?.resumes).toBe(1);
+    // Not started by that one: the next gesture tries again.
+    allowed = true;
+    page.dispatchEvent(new Event('pointerup'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(contexts[0]).toMatchObject({ state: 'running', resumes: 2 });
+    // Running: nothing listens any more.
+    page.dispatchEvent(new Event('click'));
+    await Promise.resolve();
+    expect(contexts[0]?.resumes).toBe(2);
+    expect(contexts).toHaveLength(1);
   });
 
   it('resumes a suspended context before playing, and priming resumes it', () => {

@@ -144,7 +144,14 @@ interface AudioContextLike {
 }
 
 /** Two short generated tones (no audio file to ship or to fetch). */
-function createChime(): { prime(): void; play(): void; running(): boolean } {
+interface Chime {
+  /** Create (if need be) and resume the audio context; settles once the browser said yes or no. */
+  prime(): Promise<void>;
+  play(): void;
+  running(): boolean;
+}
+
+function createChime(): Chime {
   let context: AudioContextLike | undefined;
   function ensure(): AudioContextLike | undefined {
     if (context !== undefined) return context;
@@ -159,7 +166,7 @@ function createChime(): { prime(): void; play(): void; running(): boolean } {
   }
   return {
     prime() {
-      void ensure()?.resume().catch(() => undefined);
+      return ensure()?.resume().catch(() => undefined) ?? Promise.resolve();
     },
     running: () => context?.state === 'running',
     play() {
@@ -188,17 +195,54 @@ function cssEscape(value: string): string {
   return typeof CSS !== 'undefined' && typeof CSS.escape === 'function' ? CSS.escape(value) : value.replace(/["\\]/g, '\\$&');
 }
 
+/**
+ * What may start audio: the events whose handlers browsers count as a user's activation (a touch
+ * counts at its end, not at `pointerdown`; Escape counts for nothing), and the key press.
+ */
+const GESTURES = ['pointerup', 'click', 'touchend', 'keydown'] as const;
+
+/** One sound per page, whichever widgets and clients play it: one audio context, one wait for a gesture. */
+interface PageSound {
+  readonly chime: Chime;
+  /** Readies the chime at the next gesture that starts it (until one does). */
+  primeOnGesture(): void;
+}
+
+const pageSounds = new WeakMap<object, PageSound>();
+
+function pageSound(doc: Document): PageSound {
+  let sound = pageSounds.get(doc);
+  if (sound !== undefined) return sound;
+  const chime = createChime();
+  let waiting = false;
+  const stopWaiting = () => {
+    waiting = false;
+    for (const type of GESTURES) doc.removeEventListener(type, onGesture, { capture: true });
+  };
+  function onGesture(): void {
+    // Resumed inside the gesture (Safari starts audio only there); the listeners go once it runs.
+    void chime.prime().then(() => {
+      if (chime.running()) stopWaiting();
+    });
+  }
+  sound = {
+    chime,
+    primeOnGesture() {
+      if (waiting || chime.running()) return;
+      waiting = true;
+      // Capture, passive: seen wherever the agent clicks or types in the page, never in its way.
+      for (const type of GESTURES) doc.addEventListener(type, onGesture, { capture: true, passive: true });
+    },
+  };
+  pageSounds.set(doc, sound);
+  return sound;
+}
+
 /** The browser's effects; each does nothing where its API is missing. */
 export function createBrowserAlertEffects(): AlertEffects {
   const doc = typeof document === 'undefined' ? undefined : document;
-  const chime = createChime();
-  let waitingForGesture = false;
-  const GESTURES = ['pointerdown', 'keydown'] as const;
-  const onGesture = () => {
-    waitingForGesture = false;
-    for (const type of GESTURES) doc?.removeEventListener(type, onGesture, { capture: true });
-    chime.prime();
-  };
+  const shared = doc === undefined ? undefined : pageSound(doc);
+  const chime = shared?.chime ?? createChime();
   return {
     setBadge: createTitleBadge(doc),
     notify(interaction, text, onClick) {
@@ -215,13 +259,8 @@ export function createBrowserAlertEffects(): AlertEffects {
         // Chrome on Android only allows notifications from a service worker: no notification, no error.
       }
     },
-    primeSound: () => chime.prime(),
-    primeSoundOnGesture() {
-      if (doc === undefined || waitingForGesture || chime.running()) return;
-      waitingForGesture = true;
-      // Capture, passive: seen wherever the agent clicks or types, and never in its way.
-      for (const type of GESTURES) doc.addEventListener(type, onGesture, { capture: true, passive: true });
-    },
+    primeSound: () => void chime.prime(),
+    primeSoundOnGesture: () => shared?.primeOnGesture(),
     playSound: () => chime.play(),
     focusOffer(id) {
       globalThis.focus?.();

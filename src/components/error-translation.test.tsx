@@ -14,11 +14,14 @@ const GERMAN: Partial<Record<ErrorReason, string>> = {
   reconnecting: 'Nicht gesendet: Die Verbindung wird wiederhergestellt.',
   'status-code': 'Dieser Vorgang ist im aktuellen Zustand nicht möglich.',
   'server-error': 'Der Server hat einen Fehler gemeldet.',
+  gateway: 'Ein Gateway hat geantwortet, nicht GWS.',
+  'http-status': 'GWS hat mit einem HTTP-Fehler geantwortet.',
 };
 
 const messages: Partial<Messages> = {
   errorReason: (reason, error) => (GERMAN[reason] === undefined ? undefined : `${GERMAN[reason]}${reason === 'status-code' ? ` (${String(error.code)})` : ''}`),
   meanwhileReported: (text) => `Inzwischen meldete GWS: ${text}`,
+  serverSaid: (text) => `Der Server sagte: ${text}`,
 };
 
 const card = (name: string) => screen.getByRole('article', { name });
@@ -85,5 +88,30 @@ describe("the widget's own explanations of a failure, translated by the host", (
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
     await emit({ messageType: 'OpenmediaStateChangeMessage', notificationType: 'Error', referenceId: 102, openmedia: resource('a', 'Invited', 'workitem', { Subject: 'Alpha' }) });
     expect(within(card('Alpha')).getByText('Der Server hat einen Fehler gemeldet.')).toBeInTheDocument();
+  });
+
+  it("a gateway's or an HTTP error's own words stay, as sent, after the translation", async () => {
+    const { h, user } = await setup();
+    h.gws.operationAnswer = () => new Response(JSON.stringify({ statusMessage: 'Server is in maintenance until 14:00' }), { status: 503, headers: { 'Content-Type': 'application/json' } });
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
+    await advanceTimers();
+    expect(within(card('Alpha')).getByText('Ein Gateway hat geantwortet, nicht GWS. Der Server sagte: Server is in maintenance until 14:00')).toBeInTheDocument();
+
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Dismiss' }));
+    h.gws.operationAnswer = () => new Response('Database maintenance', { status: 500, headers: { 'Content-Type': 'text/plain' } });
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
+    await advanceTimers();
+    expect(within(card('Alpha')).getByText('GWS hat mit einem HTTP-Fehler geantwortet. Der Server sagte: Database maintenance')).toBeInTheDocument();
+  });
+
+  it("a timeout after an Error without words adds nothing of the widget's English to the translation", async () => {
+    const { user, emit } = await setup();
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
+    await emit({ messageType: 'OpenmediaStateChangeMessage', notificationType: 'Error', openmedia: resource('a', 'Invited', 'workitem', { Subject: 'Alpha' }) });
+    await advanceTimers(5_100);
+    const alert = within(card('Alpha')).getByRole('alert');
+    expect(alert).toHaveTextContent('Der Server hat die Anfrage angenommen, aber ihr Ergebnis kam nie.');
+    expect(alert).not.toHaveTextContent('Inzwischen');
+    expect(alert).not.toHaveTextContent('The server reported an error');
   });
 });

@@ -89,11 +89,14 @@ export interface Messages {
    * An error's text when it is the widget's own explanation (`error.reason`; the server's own
    * words have none and are shown as sent). Return undefined to show the English `error.message`.
    * The error's `operation` and `code` (a GWS status code, or the HTTP status for `http-status`
-   * and `gateway`) are there to be named. Default: undefined (English).
+   * and `gateway`) are there to be named. Default: undefined (English). Optional, as the members
+   * below added with it, so that a host's complete table from an earlier version still compiles.
    */
-  readonly errorReason: (reason: ErrorReason, error: ActionError) => string | undefined;
+  readonly errorReason?: (reason: ErrorReason, error: ActionError) => string | undefined;
   /** After a translated timeout's text: what an Error notification that named no request said meanwhile, as sent. */
-  readonly meanwhileReported: (serverText: string) => string;
+  readonly meanwhileReported?: (serverText: string) => string;
+  /** After a translated explanation: the server's (or a gateway's) own words it quoted, as sent (`error.detail`). */
+  readonly serverSaid?: (serverText: string) => string;
   readonly errorCode: (code: number | string) => string;
   readonly errorReference: (referenceId: number) => string;
   readonly dismiss: string;
@@ -165,8 +168,8 @@ export interface Messages {
   readonly alertsPermissionUnsupported: string;
   readonly alertsSound: string;
   readonly alertsMute: string;
-  /** Under the sound switch while the page has had no click or key press (browsers play nothing before one). */
-  readonly alertsSoundWaitsForGesture: string;
+  /** Under the sound switch while the page has had no click or key press (browsers may play nothing before one). */
+  readonly alertsSoundWaitsForGesture?: string;
   /** This tab's role in the shared connection, and how many tabs share it. */
   readonly tabRoleLeader: string;
   readonly tabRoleFollower: string;
@@ -316,6 +319,7 @@ export const DEFAULT_MESSAGES: Messages = {
     `${operation ? OPERATION_NAMES[operation] : 'The request'} ${ERROR_KIND_TITLES[kind]}`,
   errorReason: () => undefined,
   meanwhileReported: (serverText) => `Meanwhile GWS reported: ${serverText}`,
+  serverSaid: (serverText) => `The server said: ${serverText}`,
   errorCode: (code) => `Code ${code}`,
   errorReference: (referenceId) => `Reference ${referenceId}`,
   dismiss: 'Dismiss',
@@ -383,7 +387,7 @@ export const DEFAULT_MESSAGES: Messages = {
   alertsPermissionUnsupported: 'This browser cannot show notifications.',
   alertsSound: 'Play a sound for new offers',
   alertsMute: 'Mute',
-  alertsSoundWaitsForGesture: 'The sound starts after your first click or key press on this page.',
+  alertsSoundWaitsForGesture: 'The sound may not play until your first click or key press on this page.',
   tabRoleLeader: 'Leader: holds the connection',
   tabRoleFollower: 'Follower: shares another tab’s connection',
   tabRoleSolo: 'Own connection (not shared)',
@@ -446,9 +450,12 @@ export const DEFAULT_MESSAGES: Messages = {
  * host translated it (`errorReason`); otherwise its message as it is (the server's words, or English).
  */
 export function errorMessageOf(messages: Messages, error: ActionError): string {
-  const own = error.reason === undefined ? undefined : messages.errorReason(error.reason, error);
-  if (own === undefined) return error.message;
-  return error.heard === undefined ? own : `${own} ${messages.meanwhileReported(error.heard)}`;
+  const own = error.reason === undefined ? undefined : messages.errorReason?.(error.reason, error);
+  // Nothing, or blank: the English text, rather than an empty alert.
+  if (typeof own !== 'string' || own.trim() === '') return error.message;
+  const said = error.detail === undefined ? '' : ` ${(messages.serverSaid ?? DEFAULT_MESSAGES.serverSaid ?? String)(error.detail)}`;
+  const heard = error.heard === undefined ? '' : ` ${(messages.meanwhileReported ?? DEFAULT_MESSAGES.meanwhileReported ?? String)(error.heard)}`;
+  return `${own}${said}${heard}`;
 }
 
 /** The `lang` attribute for these messages: their `lang` when it is a non-empty string. */

@@ -83,12 +83,17 @@ describe('<OfferAlertControls>', () => {
 
   it('says the sound waits for a first click or key press on a page that has had none (the browser plays nothing before one), and stops saying it after one', () => {
     stubNotification('granted');
-    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { userActivation: { hasBeenActive: false } }));
+    const userActivation = { hasBeenActive: false };
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { userActivation }));
     localStorage.setItem('openmedia-widget:alert-preferences', JSON.stringify({ sound: true }));
     renderControls();
     const sound = screen.getByRole('checkbox', { name: 'Play a sound for new offers' });
     expect(sound).toBeChecked();
-    expect(sound).toHaveAccessibleDescription('The sound starts after your first click or key press on this page.');
+    expect(sound).toHaveAccessibleDescription('The sound may not play until your first click or key press on this page.');
+    // Escape activates nothing: the browser still says no.
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(sound).toHaveAccessibleDescription('The sound may not play until your first click or key press on this page.');
+    userActivation.hasBeenActive = true;
     fireEvent.keyDown(document.body, { key: 'Shift' });
     expect(sound).not.toHaveAccessibleDescription();
     expect(screen.queryByText(/first click or key press/)).not.toBeInTheDocument();

@@ -6,12 +6,19 @@ import { OfferAlertToggle } from './offer-alert-toggle';
  * Whether the page has had a click or key press since it loaded (the browser's sticky user
  * activation, without which no audio starts); true where the browser does not say.
  */
+function hasBeenActive(): boolean {
+  return typeof navigator === 'undefined' ? true : ((navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive ?? true);
+}
+
 function useHadGesture(): boolean {
-  const [had, setHad] = useState(() => (typeof navigator === 'undefined' ? true : (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive ?? true));
+  const [had, setHad] = useState(hasBeenActive);
   useEffect(() => {
     if (had || typeof document === 'undefined') return undefined;
-    const seen = () => setHad(true);
-    const types = ['pointerdown', 'keydown'] as const;
+    // The browser's word after each: Escape, or a touch's start, activates nothing.
+    const seen = () => {
+      if (hasBeenActive()) setHad(true);
+    };
+    const types = ['pointerup', 'click', 'touchend', 'keydown'] as const;
     for (const type of types) document.addEventListener(type, seen, { capture: true, passive: true });
     return () => {
       for (const type of types) document.removeEventListener(type, seen, { capture: true });

@@ -63,7 +63,7 @@ export const SoundWaitsForFirstClick: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('checkbox', { name: 'Play a sound for new offers' })).toHaveAccessibleDescription(
-      'The sound starts after your first click or key press on this page.',
+      'The sound may not play until your first click or key press on this page.',
     );
   },
 };

@@ -59,6 +59,11 @@ describe('editing a user-data value keeps its type', () => {
     await user.clear(input);
     await user.type(input, '1234,75{Enter}');
     expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { Amount: 1234.75 } });
+    await user.click(screen.getByRole('button', { name: 'Edit Amount' }));
+    const again = screen.getByRole('textbox', { name: 'New value for Amount' });
+    await user.clear(again);
+    await user.type(again, '0,500{Enter}');
+    expect(onPerform).toHaveBeenLastCalledWith({ operationName: 'UpdateUserData', userData: { Amount: 0.5 } });
   });
 
   it('a string that looks like a number stays a string', async () => {

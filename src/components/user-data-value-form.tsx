@@ -28,12 +28,12 @@ export interface UserDataValueFormProps {
  * The text as a number, or undefined when it is not one. Blank is not 0 (`Number('')` is), and
  * only what reads back as a finite number counts. A decimal comma (`2,5`, as agents in much of
  * the world type it, and as a decimal keypad offers it) reads as a point; a comma that may group
- * thousands (`1,234`, `1.234,5`) is not guessed at.
+ * thousands (`1,234`, `1.234,5`) is not guessed at (`0,500` cannot: it is a half).
  */
 function readNumber(text: string): number | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  const decimalComma = /^[+-]?\d+,\d+$/.test(trimmed) && !/^[+-]?\d{1,3},\d{3}$/.test(trimmed);
+  const decimalComma = /^[+-]?\d+,\d+$/.test(trimmed) && !/^[+-]?[1-9]\d{0,2},\d{3}$/.test(trimmed);
   const value = Number(decimalComma ? trimmed.replace(',', '.') : trimmed);
   return Number.isFinite(value) ? value : undefined;
 }

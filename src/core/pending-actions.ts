@@ -16,7 +16,6 @@ export function concerns(resourceId: string | undefined, interactionId: string):
   return resourceId === undefined || resourceId === interactionId;
 }
 
-/** How an action failed; the reducer adds the operation, referenceId and time. */
 /** Said of an Error notification that carries no message of its own. */
 export const DEFAULT_ERROR_MESSAGE = 'The server reported an error.';
 
@@ -26,10 +25,12 @@ export function reasonOf(failure: { readonly kind: ActionError['kind']; readonly
   return failure.kind === 'error-notification' && failure.message === DEFAULT_ERROR_MESSAGE ? { reason: 'server-error' } : {};
 }
 
+/** How an action failed; the reducer adds the operation, referenceId and time. */
 export interface Failure {
   readonly kind: ActionError['kind'];
   readonly message: string;
   readonly reason?: ActionError['reason'];
+  readonly detail?: string;
   readonly code: number | string | undefined;
 }
 
@@ -165,7 +166,9 @@ function withReasonHeard(error: ActionError, shown: ActionError | undefined, sta
   if (error.kind !== 'timeout' || shown === undefined || shown.requestId !== undefined || shown.kind !== 'error-notification' || shown.at < startedAt) {
     return error;
   }
-  return { ...error, message: `${error.message} Meanwhile GWS reported: ${shown.message}`, heard: shown.message, code: shown.code };
+  // What it reported is kept for a translation only when it is the server's words: the widget's
+  // own "The server reported an error." adds nothing to a translated timeout.
+  return { ...error, message: `${error.message} Meanwhile GWS reported: ${shown.message}`, ...(shown.reason === undefined ? { heard: shown.message } : {}), code: shown.code };
 }
 
 /**

@@ -106,7 +106,7 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
           detail: `request ${event.requestId} is no longer pending: ${event.message}`,
         });
       }
-      return failAction(state, event.requestId, { kind: event.kind, message: event.message, code: event.code, ...(event.reason === undefined ? {} : { reason: event.reason }) }, event.at);
+      return failAction(state, event.requestId, { kind: event.kind, message: event.message, code: event.code, ...(event.reason === undefined ? {} : { reason: event.reason }), ...(event.detail === undefined ? {} : { detail: event.detail }) }, event.at);
     case 'actionTimedOut': {
       const action = state.pending.get(event.requestId);
       if (action === undefined) return state;

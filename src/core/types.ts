@@ -47,7 +47,6 @@ export interface UnsettledAction {
   readonly late: 'succeeded' | 'failed' | undefined;
 }
 
-/** Why an action failed, kept on the interaction it belongs to until dismissed or superseded. */
 /**
  * Which of the widget's own explanations an error's `message` is (none: the server's own words).
  * A host that translates the widget maps these with `messages.errorReason`; `message` stays the
@@ -84,6 +83,7 @@ export type ErrorReason =
   | 'outcome-lost'
   | 'failed';
 
+/** Why an action failed, kept on the interaction it belongs to until dismissed or superseded. */
 export interface ActionError {
   readonly operation: Operation | undefined;
   /** The server's message (or the widget's own words, in English, for a timeout / network failure: see `reason`). */
@@ -95,6 +95,12 @@ export interface ActionError {
    * beside a timeout's own words: `message` ends with it, a translation adds it.
    */
   readonly heard?: string;
+  /**
+   * The server's (or a gateway's) own words inside a message that is otherwise the widget's (a
+   * gateway's 503 with its text, an HTTP error's plain-text body): `message` holds them, a
+   * translation adds them.
+   */
+  readonly detail?: string;
   readonly code: number | string | undefined;
   /**
    * `not-available`: the interaction's capabilities did not allow it, nothing was sent;
@@ -345,6 +351,8 @@ export type OpenmediaEvent =
       readonly message: string;
       /** The widget's own explanation (see {@link ErrorReason}); none: the server's words. */
       readonly reason?: ErrorReason;
+      /** The server's own words inside the widget's explanation (see `ActionError.detail`). */
+      readonly detail?: string;
       readonly code: number | string | undefined;
       /** `outcome-unknown` here: the connection failed while the request was out (no answer). */
       readonly kind: 'status-code' | 'http' | 'not-available' | 'not-connected' | 'outcome-unknown';

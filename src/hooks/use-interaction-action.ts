@@ -26,7 +26,10 @@ export interface InteractionAction {
   readonly error: ActionError | undefined;
 }
 
-/** A failed action, as the mutation's error: a failed Transfer is a failed mutation in devtools. */
+/**
+ * A failed action, as the mutation's error: a failed Transfer is a failed mutation in devtools.
+ * Its `message` is the English one; `errorMessageOf(messages, error.error)` gives what the card shows.
+ */
 export class OpenmediaActionError extends Error {
   readonly error: ActionError;
   constructor(error: ActionError) {

@@ -1,5 +1,5 @@
 import { parseV3Answer } from '../../protocol/workspace-v3/parse';
-import { GwsRequestError, httpFailureMessage, networkError } from '../errors';
+import { GwsRequestError, httpFailureMessage, httpStatusReason, networkError } from '../errors';
 import { GET_TIMEOUT_MS, normalizeGwsBase, signInPageError, signInPageOf } from '../http';
 
 export interface WorkspaceV3HttpOptions {
@@ -41,7 +41,7 @@ export function errorFromV3Response(status: number, statusText: string, body: un
   if (code !== undefined && code !== 0 && code !== 1) {
     return new GwsRequestError({ kind: 'status-code', status, statusCode: code, message: message ?? `The Workspace API refused the request (status code ${code}).`, ...(message === undefined ? { reason: 'status-code' } : {}) });
   }
-  return new GwsRequestError({ kind: 'http', status, statusCode: code, message: message ?? httpFailureMessage('The Workspace API', status, statusText, body), ...(message === undefined ? { reason: 'http-status' } : {}) });
+  return new GwsRequestError({ kind: 'http', status, statusCode: code, message: message ?? httpFailureMessage('The Workspace API', status, statusText, body), ...(message === undefined ? httpStatusReason(body) : {}) });
 }
 
 export function createWorkspaceV3Http(options: WorkspaceV3HttpOptions = {}): WorkspaceV3Http {
