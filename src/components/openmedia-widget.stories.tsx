@@ -355,7 +355,7 @@ const GERMAN: OpenmediaWidgetProps['messages'] = {
 
 /** A host that translates the widget: its strings, its `lang`, and the widget's own explanation of a failure. */
 export const TranslatedGerman: Story = {
-  args: { messages: GERMAN },
+  args: { messages: GERMAN, title: 'Offene Medien' },
   render: harness({ gws: { snapshot: () => [REFUND_REVIEW], outcome: 'never' }, provider: { actionTimeoutMs: 1_000 } }),
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('region', { name: 'Offene Medien' })).toHaveAttribute('lang', 'de');
