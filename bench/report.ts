@@ -172,7 +172,10 @@ const READING = `## Reading the figures
   fields a Workspace v3 notification leaves out kept, the alerts and focus a screen reader needs,
   buttons unavailable while nothing can be sent, a gateway's 5xx and a sign-in page told apart, an
   unmounted widget's failure handed over, the agent's own actions marked done in the store) 2.1 kB
-  more (49.2 kB).
+  more (49.2 kB); those of its morning (the widget's own explanations of a failure told apart for
+  translations, messages of the wrong type left out, the element's alerts in its language, the
+  offer sound readied at the page's first gesture and the switch saying when it waits for one)
+  1.5 kB more (50.7 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
