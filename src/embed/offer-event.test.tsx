@@ -7,6 +7,7 @@ import type { OpenmediaOfferEventDetail } from './dom-events';
 import { defineOpenmediaWidgetElement } from './element';
 import type { OpenmediaWidgetElement } from './element';
 import type { OpenmediaWidgetMountOptions } from './mount-options';
+import { stubNotifications } from '../test-support/fake-notifications';
 
 defineOpenmediaWidgetElement();
 
@@ -35,21 +36,6 @@ afterEach(async () => {
   document.title = '';
   vi.unstubAllGlobals();
 });
-
-/** A granted Notification API that records what it was asked to show. */
-function stubNotifications(): string[] {
-  const titles: string[] = [];
-  class FakeNotification {
-    static permission = 'granted';
-    onclick: (() => void) | null = null;
-    constructor(title: string) {
-      titles.push(title);
-    }
-    close() {}
-  }
-  vi.stubGlobal('Notification', FakeNotification);
-  return titles;
-}
 
 describe('<openmedia-widget> offer alerts', () => {
   it('dispatches openmedia-offer once per offer and badges the title while it waits (alerts attribute)', async () => {

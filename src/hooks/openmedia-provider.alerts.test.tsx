@@ -7,21 +7,7 @@ import { resource, statusChange } from '../test-support/harness';
 import { createScriptedGws } from '../testing/scripted-gws';
 import { OpenmediaProvider } from './openmedia-provider';
 import { useOpenmedia } from './use-openmedia';
-
-/** A granted Notification API that records the titles it was asked to show. */
-function stubNotifications(): string[] {
-  const titles: string[] = [];
-  class FakeNotification {
-    static permission = 'granted';
-    onclick: (() => void) | null = null;
-    constructor(title: string) {
-      titles.push(title);
-    }
-    close() {}
-  }
-  vi.stubGlobal('Notification', FakeNotification);
-  return titles;
-}
+import { stubNotifications } from '../test-support/fake-notifications';
 
 function Subscriber() {
   useOpenmedia();
