@@ -341,6 +341,8 @@ const GERMAN: OpenmediaWidgetProps['messages'] = {
   labelDirection: 'Richtung',
   labelReceived: 'Eingegangen',
   labelUserData: 'Benutzerdaten',
+  labelResource: 'Ressource',
+  errorReference: (referenceId) => `Referenz ${referenceId}`,
   editKey: (key) => `${key} bearbeiten`,
   deleteKey: (key) => `${key} löschen`,
   dismiss: 'Schließen',
@@ -355,7 +357,7 @@ const GERMAN: OpenmediaWidgetProps['messages'] = {
 
 /** A host that translates the widget: its strings, its `lang`, and the widget's own explanation of a failure. */
 export const TranslatedGerman: Story = {
-  args: { messages: GERMAN, title: 'Offene Medien' },
+  args: { messages: GERMAN, title: 'Offene Medien', locale: 'de-DE' },
   render: harness({ gws: { snapshot: () => [REFUND_REVIEW], outcome: 'never' }, provider: { actionTimeoutMs: 1_000 } }),
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('region', { name: 'Offene Medien' })).toHaveAttribute('lang', 'de');
