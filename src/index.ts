@@ -6,6 +6,7 @@
 // ── The client (framework-free): one per connection ─────────────────────────────────────────
 export { createOpenmediaClient } from './client/openmedia-client';
 export type { OpenmediaClient, OpenmediaClientSnapshot } from './client/openmedia-client';
+export type { SnapshotFailure } from './client/snapshot-loader';
 export {
   DEFAULT_MEDIA_TYPES,
   DEFAULT_ACTION_TIMEOUT_MS,

@@ -30,6 +30,7 @@ import type { OpenmediaClientOptions } from './client-options';
 import { createSharedActions } from './shared-actions';
 import { createSharedFocus } from './shared-focus';
 import { createSnapshotLoader } from './snapshot-loader';
+import type { SnapshotFailure } from './snapshot-loader';
 import { createContradictionReads } from './contradicting-news';
 import { watchFreezes } from './freeze-watch';
 import { browserLocalStorage } from './seen-offers';
@@ -48,6 +49,8 @@ export interface OpenmediaClientSnapshot {
   readonly status: ConnectionStatus;
   /** Why the last snapshot read failed (per media type, joined), or undefined. */
   readonly snapshotError: string | undefined;
+  /** The same, per media type, for a translation (see {@link SnapshotFailure}); undefined with it. */
+  readonly snapshotFailures?: readonly SnapshotFailure[] | undefined;
   /**
    * The interactions have been read (every media type's snapshot, once): until then an empty
    * `state` means "not read yet", not "none". Published with the state that holds the first read.
@@ -226,7 +229,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     store,
     now,
     starts: stateStarts,
-    onErrorChange: (snapshotError) => publish({ snapshotError }),
+    onErrorChange: (snapshotError, snapshotFailures) => publish({ snapshotError, snapshotFailures }),
     onUnauthorized: sessionLost,
     onRefused: () => checkSession(),
   });

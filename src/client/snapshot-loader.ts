@@ -4,6 +4,7 @@ import type { GwsClient } from '../api/client';
 import { isGwsRequestError } from '../api/errors';
 import { snapshotQueryOptions } from '../api/query-options';
 import type { OpenmediaStore } from '../core/store';
+import type { ErrorReason } from '../core/types';
 import { heldForOmitted, withOmittedFrom } from '../core/omitted-fields';
 import { ignoresResource } from '../core/upsert-interaction';
 import type { OpenmediaInteraction, OpenmediaNotification } from '../protocol/types';
@@ -15,7 +16,8 @@ export interface SnapshotLoaderOptions {
   readonly store: OpenmediaStore;
   readonly now: () => number;
   /** Called when the combined snapshot error text changes. */
-  readonly onErrorChange: (error: string | undefined) => void;
+  /** Why reads failed, joined in English, and each media type's failure for a translation (undefined: none). */
+  readonly onErrorChange: (error: string | undefined, failures?: readonly SnapshotFailure[]) => void;
   /** A read was answered 401: the HTTP session is gone. */
   readonly onUnauthorized?: () => void;
   /**
@@ -59,6 +61,26 @@ export interface SnapshotLoader {
   dispose(): void;
 }
 
+/**
+ * Why one media type's read failed, for a host that translates the widget (`messages.snapshotFailure`):
+ * `message` is the English text shown otherwise; `reason` the widget's own explanation (see
+ * `ErrorReason`; `cancelled` for a read someone else kept cancelling); `serverText` the server's
+ * own words, where it gave some.
+ */
+export interface SnapshotFailure {
+  readonly mediaType: string;
+  readonly message: string;
+  readonly reason?: ErrorReason | 'cancelled';
+  readonly serverText?: string;
+}
+
+function failureOf(mediaType: string, error: unknown): SnapshotFailure {
+  const message = `Could not load the ${mediaType} interactions: ${describe(error)}`;
+  if (!isGwsRequestError(error)) return { mediaType, message };
+  const serverText = error.reason === undefined ? error.message : error.detail;
+  return { mediaType, message, ...(error.reason === undefined ? {} : { reason: error.reason }), ...(serverText === undefined || serverText === '' ? {} : { serverText }) };
+}
+
 function describe(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error);
 }
@@ -68,19 +90,19 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   const sequence = new Map<string, number>();
   /** Per media type with a read in flight: the interactions notifications reported meanwhile, and whether it is a read after a gap. */
   const inFlight = new Map<string, { readonly heard: Map<string, OpenmediaInteraction>; readonly afterGap: boolean }>();
-  const errors = new Map<string, string>();
+  const errors = new Map<string, SnapshotFailure>();
   let disposed = false;
   let combined: string | undefined;
   /** The media types of the first `load` not read yet; undefined before it. */
   let unlisted: Set<string> | undefined;
 
-  function setError(mediaType: string, message: string | undefined): void {
-    if (message === undefined) errors.delete(mediaType);
-    else errors.set(mediaType, message);
-    const next = errors.size === 0 ? undefined : [...errors.values()].join(' ');
+  function setError(mediaType: string, failure: SnapshotFailure | undefined): void {
+    if (failure === undefined) errors.delete(mediaType);
+    else errors.set(mediaType, failure);
+    const next = errors.size === 0 ? undefined : [...errors.values()].map((each) => each.message).join(' ');
     if (next === combined) return;
     combined = next;
-    options.onErrorChange(next);
+    options.onErrorChange(next, next === undefined ? undefined : [...errors.values()]);
   }
 
   /**
@@ -153,13 +175,13 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
           return;
         }
         inFlight.delete(mediaType);
-        setError(mediaType, `Could not load the ${mediaType} interactions: the read was cancelled.`);
+        setError(mediaType, { mediaType, message: `Could not load the ${mediaType} interactions: the read was cancelled.`, reason: 'cancelled' });
         return;
       }
       inFlight.delete(mediaType);
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       else if (isGwsRequestError(error) && error.status === 403) options.onRefused?.();
-      setError(mediaType, `Could not load the ${mediaType} interactions: ${describe(error)}`);
+      setError(mediaType, failureOf(mediaType, error));
     }
   }
 

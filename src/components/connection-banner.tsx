@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import { AlertIcon, LockIcon } from './icons';
+import type { SnapshotFailure } from '../client/snapshot-loader';
 import type { Messages } from './messages';
 import { useMessages } from './messages-context';
 
@@ -10,6 +11,8 @@ export interface ConnectionBannerProps {
   readonly reconnectingVisible: boolean;
   /** Why the last snapshot read failed, if it did. */
   readonly snapshotError: string | undefined;
+  /** The same per media type, said in the messages' words where the host translates them. */
+  readonly snapshotFailures?: readonly SnapshotFailure[] | undefined;
   /** Offered as a button when signed out or a snapshot read failed; absent: no button. */
   readonly onRetry?: (() => void) | undefined;
   /** The browser said the network is gone (see `useNetworkLost`): shown at once, no grace period. */
@@ -48,7 +51,19 @@ export function statusLine(status: ConnectionStatus, reconnectingVisible: boolea
  * all is well it says "Live" to screen readers only, and the banners appear inside it. A short
  * blip (the reconnect grace period) changes nothing in it, as on screen. "Signed out" is assertive.
  */
-export function ConnectionBanner({ status, reconnectingVisible, snapshotError, onRetry, networkLost = false }: ConnectionBannerProps) {
+/** The snapshot banner's detail: each media type's failure in the host's words where it has some, else the English text. */
+function snapshotDetail(messages: Messages, error: string, failures: readonly SnapshotFailure[] | undefined): string {
+  const translate = messages.snapshotFailure;
+  if (translate === undefined || failures === undefined || failures.length === 0) return error;
+  return failures
+    .map((failure) => {
+      const own = translate(failure);
+      return typeof own === 'string' && own.trim() !== '' ? own : failure.message;
+    })
+    .join(' ');
+}
+
+export function ConnectionBanner({ status, reconnectingVisible, snapshotError, snapshotFailures, onRetry, networkLost = false }: ConnectionBannerProps) {
   const messages = useMessages();
   const settled = quietText(status, messages);
   const noNetwork = networkLost && status !== 'unauthorized';
@@ -89,7 +104,7 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, o
           kind="snapshot"
           icon={<AlertIcon />}
           title={messages.snapshotErrorTitle}
-          detail={snapshotError}
+          detail={snapshotDetail(messages, snapshotError, snapshotFailures)}
           action={onRetry ? { label: messages.retrySnapshotAction, onClick: onRetry } : undefined}
         />
       ) : null}

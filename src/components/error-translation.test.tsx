@@ -114,4 +114,30 @@ describe("the widget's own explanations of a failure, translated by the host", (
     expect(alert).not.toHaveTextContent('Inzwischen');
     expect(alert).not.toHaveTextContent('The server reported an error');
   });
+
+  it("the snapshot banner's detail in the host's words: the widget's own explanation translated, the server's words kept", async () => {
+    const h = createHarness({ mediaTypes: ['workitem', 'email'] });
+    h.gws.snapshotAnswer = (mediaType) =>
+      mediaType === 'workitem'
+        ? new Response(JSON.stringify({ statusCode: 4, statusMessage: 'Internal error' }), { status: 200, headers: { 'Content-Type': 'application/json' } })
+        : new Response('', { status: 502, statusText: 'Bad Gateway' });
+    setupWithFakeTimers();
+    const Wrapper = h.wrapper;
+    render(
+      <Wrapper>
+        <OpenmediaWidget
+          title="Arbeit"
+          messages={{
+            snapshotFailure: (failure) =>
+              failure.reason === undefined ? `${failure.mediaType} nicht geladen: ${failure.serverText ?? ''}` : failure.reason === 'http-status' ? `${failure.mediaType} nicht geladen: HTTP-Fehler.` : undefined,
+          }}
+        />
+      </Wrapper>,
+    );
+    await advanceTimers(10_000);
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('workitem nicht geladen: Internal error');
+    expect(status).toHaveTextContent('email nicht geladen: HTTP-Fehler.');
+    expect(status).not.toHaveTextContent('Could not load the');
+  });
 });

@@ -1,3 +1,4 @@
+import type { SnapshotFailure } from '../client/snapshot-loader';
 import type { ActionError, ErrorReason, LogEntry } from '../core/types';
 import type { Operation, UserDataKind } from '../protocol/types';
 
@@ -42,6 +43,12 @@ export interface Messages {
   readonly statusUnauthorized: string;
   readonly unauthorizedDetail: string;
   readonly snapshotErrorTitle: string;
+  /**
+   * The snapshot banner's detail for one media type whose read failed, in the host's words:
+   * `failure.reason` is the widget's own explanation (see `ErrorReason`, or `cancelled`),
+   * `failure.serverText` the server's words. Return undefined for the English text. Default: none.
+   */
+  readonly snapshotFailure?: (failure: SnapshotFailure) => string | undefined;
   /** Button of the signed-out banner, pressed once the agent has signed in again. */
   readonly reconnectAction: string;
   /** Button of the snapshot-error banner. */

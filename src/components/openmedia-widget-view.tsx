@@ -1,6 +1,7 @@
 import type { Recording } from '../replay/recording';
 import { memo, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../channel/types';
+import type { SnapshotFailure } from '../client/snapshot-loader';
 import type { Diagnostics, InteractionEntry } from '../core/types';
 import { ConnectionBanner, statusLine } from './connection-banner';
 import { ConnectionIndicator } from './connection-indicator';
@@ -37,6 +38,8 @@ export interface OpenmediaWidgetViewProps {
   readonly renderCard: (entry: InteractionEntry, headingLevel: 4) => ReactNode;
   readonly status: ConnectionStatus;
   readonly snapshotError?: string | undefined;
+  /** The same per media type, for a translation (`messages.snapshotFailure`). */
+  readonly snapshotFailures?: readonly SnapshotFailure[] | undefined;
   /**
    * The interactions have been read (default true). While false, an empty list is "loading", not
    * "no interactions": the empty state and the count wait, and a loading line shows after a moment.
@@ -70,6 +73,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   renderCard,
   status,
   snapshotError,
+  snapshotFailures,
   listed = true,
   onRetry,
   getRecording,
@@ -153,6 +157,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
             reconnectingVisible={reconnectingVisible}
             networkLost={networkLost}
             snapshotError={snapshotError}
+            snapshotFailures={snapshotFailures}
             onRetry={onRetry}
           />
           {entries.length === 0 ? (

@@ -17,7 +17,7 @@ import './openmedia-widget.css';
 export interface OpenmediaWidgetProps
   extends Omit<
     OpenmediaWidgetViewProps,
-    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'listed' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
+    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
   > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
@@ -42,6 +42,7 @@ interface WidgetState {
   readonly entries: readonly InteractionEntry[];
   readonly status: OpenmediaClientSnapshot['status'];
   readonly snapshotError: OpenmediaClientSnapshot['snapshotError'];
+  readonly snapshotFailures: OpenmediaClientSnapshot['snapshotFailures'];
   readonly listed: boolean;
   readonly focusedId: string | undefined;
   /** `focusedId` was put in focus by this tab (not heard from another). */
@@ -58,7 +59,7 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;
   return () => {
-    const { state, status, snapshotError, listed } = client.getSnapshot();
+    const { state, status, snapshotError, snapshotFailures, listed } = client.getSnapshot();
     const entries = frameOf(state);
     const { focusedId } = state;
     const focusedHere = state.focusedElsewhere !== true;
@@ -66,12 +67,13 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
       last?.entries === entries &&
       last.status === status &&
       last.snapshotError === snapshotError &&
+      last.snapshotFailures === snapshotFailures &&
       last.listed === listed &&
       last.focusedId === focusedId &&
       last.focusedHere === focusedHere
     )
       return last;
-    last = { entries, status, snapshotError, listed, focusedId, focusedHere };
+    last = { entries, status, snapshotError, snapshotFailures, listed, focusedId, focusedHere };
     return last;
   };
 }
@@ -84,7 +86,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   const client = useProvidedClient('OpenmediaWidget');
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
-  const { entries, status, snapshotError, listed, focusedId, focusedHere } = useSyncExternalStore(client.subscribe, getState, getState);
+  const { entries, status, snapshotError, snapshotFailures, listed, focusedId, focusedHere } = useSyncExternalStore(client.subscribe, getState, getState);
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -142,6 +144,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
       entries={entries}
       status={status}
       snapshotError={snapshotError}
+      snapshotFailures={snapshotFailures}
       listed={listed}
       onRetry={retry}
       getRecording={getRecording}
