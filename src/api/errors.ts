@@ -49,6 +49,12 @@ export class GwsRequestError extends Error {
   }
 }
 
+/** The server's (or a gateway's) own words in an error: its message when that is theirs, else what the widget's explanation quotes. */
+export function serverWordsOf(error: GwsRequestError): string | undefined {
+  const words = error.reason === undefined ? error.message : error.detail;
+  return words === undefined || words === '' ? undefined : words;
+}
+
 /** Whether `error` is a {@link GwsRequestError}. */
 export function isGwsRequestError(error: unknown): error is GwsRequestError {
   return error instanceof GwsRequestError;

@@ -1,6 +1,6 @@
 import type { GwsClient } from '../api/client';
 import type { ConnectionStatus } from '../channel/types';
-import { isGwsRequestError, statusCodeMessage } from '../api/errors';
+import { isGwsRequestError, serverWordsOf, statusCodeMessage } from '../api/errors';
 import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
 import type { ActionError, ActionOutcome, ErrorReason, OpenmediaState, UnsettledKey } from '../core/types';
@@ -130,8 +130,8 @@ function reasonOf(error: unknown): { readonly reason?: ErrorReason; readonly det
  * its own words kept apart: its message when it sent one, else its plain-text body.
  */
 function gatewayReason(error: unknown): { readonly reason: 'gateway'; readonly detail?: string } {
-  const said = isGwsRequestError(error) ? (error.reason === undefined ? error.message : error.detail) : undefined;
-  return said === undefined || said === '' ? { reason: 'gateway' } : { reason: 'gateway', detail: said };
+  const said = isGwsRequestError(error) ? serverWordsOf(error) : undefined;
+  return said === undefined ? { reason: 'gateway' } : { reason: 'gateway', detail: said };
 }
 
 /**

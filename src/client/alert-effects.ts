@@ -199,7 +199,7 @@ function cssEscape(value: string): string {
  * What may start audio: the events whose handlers browsers count as a user's activation (a touch
  * counts at its end, not at `pointerdown`; Escape counts for nothing), and the key press.
  */
-const GESTURES = ['pointerup', 'click', 'touchend', 'keydown'] as const;
+export const ACTIVATION_EVENTS = ['pointerup', 'click', 'touchend', 'keydown'] as const;
 
 /** One sound per page, whichever widgets and clients play it: one audio context, one wait for a gesture. */
 interface PageSound {
@@ -217,7 +217,7 @@ function pageSound(doc: Document): PageSound {
   let waiting = false;
   const stopWaiting = () => {
     waiting = false;
-    for (const type of GESTURES) doc.removeEventListener(type, onGesture, { capture: true });
+    for (const type of ACTIVATION_EVENTS) doc.removeEventListener(type, onGesture, { capture: true });
   };
   function onGesture(): void {
     // Resumed inside the gesture (Safari starts audio only there); the listeners go once it runs.
@@ -231,7 +231,7 @@ function pageSound(doc: Document): PageSound {
       if (waiting || chime.running()) return;
       waiting = true;
       // Capture, passive: seen wherever the agent clicks or types in the page, never in its way.
-      for (const type of GESTURES) doc.addEventListener(type, onGesture, { capture: true, passive: true });
+      for (const type of ACTIVATION_EVENTS) doc.addEventListener(type, onGesture, { capture: true, passive: true });
     },
   };
   pageSounds.set(doc, sound);

@@ -1,7 +1,7 @@
 import { isCancelledError } from '@tanstack/query-core';
 import type { QueryClient } from '@tanstack/query-core';
 import type { GwsClient } from '../api/client';
-import { isGwsRequestError } from '../api/errors';
+import { isGwsRequestError, serverWordsOf } from '../api/errors';
 import { snapshotQueryOptions } from '../api/query-options';
 import type { OpenmediaStore } from '../core/store';
 import type { ErrorReason } from '../core/types';
@@ -77,8 +77,8 @@ export interface SnapshotFailure {
 function failureOf(mediaType: string, error: unknown): SnapshotFailure {
   const message = `Could not load the ${mediaType} interactions: ${describe(error)}`;
   if (!isGwsRequestError(error)) return { mediaType, message };
-  const serverText = error.reason === undefined ? error.message : error.detail;
-  return { mediaType, message, ...(error.reason === undefined ? {} : { reason: error.reason }), ...(serverText === undefined || serverText === '' ? {} : { serverText }) };
+  const serverText = serverWordsOf(error);
+  return { mediaType, message, ...(error.reason === undefined ? {} : { reason: error.reason }), ...(serverText === undefined ? {} : { serverText }) };
 }
 
 function describe(error: unknown): string {

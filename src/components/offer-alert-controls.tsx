@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ACTIVATION_EVENTS } from '../client/alert-effects';
 import { useOfferAlerts } from '../hooks/use-offer-alerts';
 import { OfferAlertToggle } from './offer-alert-toggle';
 
@@ -18,10 +19,9 @@ function useHadGesture(): boolean {
     const seen = () => {
       if (hasBeenActive()) setHad(true);
     };
-    const types = ['pointerup', 'click', 'touchend', 'keydown'] as const;
-    for (const type of types) document.addEventListener(type, seen, { capture: true, passive: true });
+    for (const type of ACTIVATION_EVENTS) document.addEventListener(type, seen, { capture: true, passive: true });
     return () => {
-      for (const type of types) document.removeEventListener(type, seen, { capture: true });
+      for (const type of ACTIVATION_EVENTS) document.removeEventListener(type, seen, { capture: true });
     };
   }, [had]);
   return had;
