@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ADDRESS_CHANGE, HOSTILE, LOYALTY_DONE, REFUND_REVIEW, SPRING_OFFER, storyResource } from '../../.storybook/story-data';
 import { StoryHarness } from '../../.storybook/story-harness';
-import type { StoryHarnessProps } from '../../.storybook/story-harness';
+import type { StoryContext, StoryHarnessProps } from '../../.storybook/story-harness';
 import { GwsRequestError } from '../api/errors';
 import { DEFAULT_MESSAGES } from './messages';
 import { OpenmediaWidget } from './openmedia-widget';
@@ -205,6 +205,27 @@ export const Connected: Story = {
   },
 };
 
+/**
+ * A blip shorter than the grace period: the dot beside the title says the connection is being
+ * checked, no banner shows, and the status region keeps saying "Live" (nothing to announce yet).
+ */
+export const CheckingConnection: Story = {
+  args: { reconnectGraceMs: 3_600_000 },
+  render: harness({
+    gws: { snapshot: () => [ADDRESS_CHANGE] },
+    script: ({ channel }) => {
+      const timer = setTimeout(() => channel.setStatus('reconnecting'), 600);
+      return () => clearTimeout(timer);
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await card(canvasElement, 'Address change request');
+    await expect(await within(header(canvasElement)).findByText(DEFAULT_MESSAGES.statusChecking, {}, { timeout: 3000 })).toBeVisible();
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(DEFAULT_MESSAGES.statusConnected);
+    await expect(within(canvasElement).queryByText(DEFAULT_MESSAGES.statusReconnecting)).toBeNull();
+  },
+};
+
 /** Reconnecting for longer than the grace period: the banner says the list may be out of date. */
 export const ReconnectingAfterGrace: Story = {
   args: { reconnectGraceMs: 500 },
@@ -280,6 +301,91 @@ export const TransferDialogOpen: Story = {
     const dialog = await within(canvasElement).findByRole('dialog');
     // The dialog fades in.
     await waitFor(() => expect(within(dialog).getByText('Retention')).toBeVisible());
+  },
+};
+
+/** The Transfer dialog open on a card; `filter` typed into its filter when given. */
+async function openTransfer(canvasElement: HTMLElement, subject: string) {
+  const active = await card(canvasElement, subject);
+  await userEvent.click(within(active).getByRole('button', { name: 'Transfer' }));
+  return { active, dialog: await within(canvasElement).findByRole('dialog') };
+}
+
+/** The filter leaves no agent or queue: said in the list's place (and announced), the URI field still there. */
+export const TransferNoMatchingTarget: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const { dialog } = await openTransfer(canvasElement, 'Address change request');
+    await userEvent.type(within(dialog).getByRole('searchbox', { name: DEFAULT_MESSAGES.transferFilter }), 'zzz');
+    // The dialog fades in: wait for it to be seen.
+    await waitFor(() => expect(within(dialog).getByText(DEFAULT_MESSAGES.transferNoTargets)).toBeVisible());
+    await expect(within(dialog).queryByRole('radio')).toBeNull();
+    await expect(within(dialog).getByRole('textbox', { name: DEFAULT_MESSAGES.transferUri })).toBeVisible();
+  },
+};
+
+/** Confirm with no target chosen: the URI field says what is missing and takes focus; nothing is sent. */
+export const TransferTargetRequired: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const { active, dialog } = await openTransfer(canvasElement, 'Address change request');
+    await userEvent.click(within(dialog).getByRole('button', { name: DEFAULT_MESSAGES.transferConfirm }));
+    const uri = within(dialog).getByRole('textbox', { name: DEFAULT_MESSAGES.transferUri });
+    await expect(uri).toHaveAttribute('aria-invalid', 'true');
+    await expect(uri).toHaveAccessibleDescription(new RegExp(DEFAULT_MESSAGES.transferUriRequired));
+    await expect(uri).toHaveFocus();
+    await expect(within(active).getByRole('button', { name: 'Transfer' })).not.toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** A host with no directory of agents and queues: the dialog asks for the target's URI only. */
+export const TransferWithoutDirectory: Story = {
+  args: { transferTargets: [] },
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE] } }),
+  play: async ({ canvasElement }) => {
+    const { dialog } = await openTransfer(canvasElement, 'Address change request');
+    await waitFor(() => expect(within(dialog).getByRole('textbox', { name: DEFAULT_MESSAGES.transferUri })).toHaveFocus());
+    await expect(within(dialog).queryByRole('searchbox')).toBeNull();
+  },
+};
+
+/** A queue picked and the transfer confirmed: the dialog closes and the card waits for GWS's outcome. */
+export const TransferSent: Story = {
+  render: harness({ gws: { snapshot: () => [ADDRESS_CHANGE], outcome: 'never' }, provider: { actionTimeoutMs: 3_600_000 } }),
+  play: async ({ canvasElement }) => {
+    const { active, dialog } = await openTransfer(canvasElement, 'Address change request');
+    await userEvent.click(within(dialog).getByRole('radio', { name: /Retention/ }));
+    await expect(within(dialog).getByRole('textbox', { name: DEFAULT_MESSAGES.transferUri })).toHaveValue('https://gws.story/api/v2/queues/retention');
+    await userEvent.click(within(dialog).getByRole('button', { name: DEFAULT_MESSAGES.transferConfirm }));
+    await waitFor(() => expect(within(canvasElement).queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(within(active).getByRole('button', { name: /Transfer/ })).toHaveAttribute('aria-busy', 'true'), { timeout: 3000 });
+  },
+};
+
+/** The other tabs of the story shown last (a story's script hands them over; one story at a time). */
+let otherTabs: StoryContext['tabs'];
+
+/**
+ * The dialog is open when another tab sends Complete on the same interaction: the dialog says so
+ * and Confirm holds until that action ends; what was chosen stays.
+ */
+export const TransferHeldByAnotherTab: Story = {
+  render: harness({
+    gws: { snapshot: () => [ADDRESS_CHANGE] },
+    tab: { role: 'follower', tabs: 2 },
+    script: ({ tabs }) => {
+      otherTabs = tabs;
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const { dialog } = await openTransfer(canvasElement, 'Address change request');
+    await userEvent.click(within(dialog).getByRole('radio', { name: /Billing/ }));
+    const action = { requestId: 'story-other-tab-1', interactionId: ADDRESS_CHANGE.id, operation: 'Complete', referenceId: undefined } as const;
+    otherTabs?.hearAction({ kind: 'started', from: 'story-other-tab', action });
+    const waiting = DEFAULT_MESSAGES.pendingElsewhere('Complete', 'tab');
+    await waitFor(() => expect(within(dialog).getByText(waiting)).toBeVisible());
+    await expect(within(dialog).getByRole('button', { name: DEFAULT_MESSAGES.transferConfirm })).toBeDisabled();
+    await expect(within(dialog).getByRole('textbox', { name: DEFAULT_MESSAGES.transferUri })).toHaveValue('https://gws.story/api/v2/queues/billing');
   },
 };
 
@@ -397,6 +503,47 @@ export const DiagnosticsPanelOpen: Story = {
     const reasons = within(canvasElement).getByRole('list', { name: DEFAULT_MESSAGES.diagnosticsRejected });
     await expect(within(reasons).getByText('missing-id')).toBeVisible();
     await expect(within(reasons).getByText('not-an-object')).toBeVisible();
+  },
+};
+
+/** A tab that shares another tab's connection: the diagnostics panel says which part this tab plays. */
+export const FollowerTab: Story = {
+  args: { showDiagnostics: true },
+  render: harness({ gws: { snapshot: () => [SPRING_OFFER] }, tab: { role: 'follower', tabs: 3 } }),
+  play: async ({ canvasElement }) => {
+    await card(canvasElement, 'Spring upgrade offer');
+    await userEvent.click(within(canvasElement).getByText(DEFAULT_MESSAGES.diagnosticsTitle));
+    const role = `${DEFAULT_MESSAGES.diagnosticsTab}: ${DEFAULT_MESSAGES.tabRoleFollower} · ${DEFAULT_MESSAGES.tabCount(3)}`;
+    await expect(await within(canvasElement).findByText(role)).toBeVisible();
+  },
+};
+
+const ARABIC_SUBJECT = 'طلب استرداد رقم 4521 للعميل Ahmed (50%)؟';
+
+/** A request written in Arabic whose Resource is a URN (text, not a link). */
+const ARABIC_REQUEST = {
+  ...storyResource('03W0GH2KD56YV010', 'Processing', { Subject: ARABIC_SUBJECT, 'اسم العميل': 'أحمد منصور', CaseNumber: 'CS-4521' }, { mediaType: 'workitem' }),
+  uri: 'urn:gws:openmedia:workitem:03W0GH2KD56YV010',
+};
+
+/**
+ * A host page written right to left: the widget follows its direction; an Arabic subject, an
+ * English one and a URN each keep their own reading order.
+ */
+export const RightToLeftPage: Story = {
+  render: (args) => (
+    <div dir="rtl" lang="ar">
+      <StoryHarness widget={args} gws={{ snapshot: () => [ARABIC_REQUEST, ADDRESS_CHANGE] }} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const arabic = await card(canvasElement, ARABIC_SUBJECT);
+    await expect(getComputedStyle(arabic).direction).toBe('rtl');
+    await expect(within(arabic).getByText('أحمد منصور')).toBeVisible();
+    const urn = within(arabic).getByText(ARABIC_REQUEST.uri);
+    await expect(getComputedStyle(urn).direction).toBe('ltr');
+    await expect(within(arabic).queryByRole('link', { name: ARABIC_REQUEST.uri })).toBeNull();
+    await card(canvasElement, 'Address change request');
   },
 };
 

@@ -121,7 +121,16 @@ function json(body: unknown, status = 200): Response {
  * and applied by the mock GWS's v3 rules, answered `{status: {code: 1}, operationId}`, and its
  * outcome pushed on the story's channel with the request's operationId, as the simulator does.
  */
-function storyWorkspace(channel: MemoryChannel): (request: Request) => Promise<Response> {
+/**
+ * How the story's server answers a verb instead of applying it: `refuse` answers at once with that
+ * HTTP status and `{status: {code, message}}`; `fail` takes the request (`code 1`) and then pushes
+ * an `EventError` with the request's operationId and `error: {errorCode, errorMessage}`.
+ */
+type StoryFailure =
+  | { readonly kind: 'refuse'; readonly httpStatus: number; readonly code: number; readonly message: string }
+  | { readonly kind: 'fail'; readonly errorCode: number; readonly errorMessage: string };
+
+function storyWorkspace(channel: MemoryChannel, failures: Readonly<Record<string, StoryFailure>> = {}): (request: Request) => Promise<Response> {
   const records = new Map(capturedInteractions().map((r) => [r.id, r] as const));
   return async (request) => {
     await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
@@ -137,6 +146,13 @@ function storyWorkspace(channel: MemoryChannel): (request: Request) => Promise<R
     const read = readV3Request(verb, await request.json().catch(() => undefined));
     if (!record || record.mediaType !== mediaType) return json({ status: { code: 404, message: `No such interaction: ${id}` } }, 404);
     if (!read.ok) return json({ status: { code: 400, message: read.message } }, 400);
+    const failure = failures[verb];
+    if (failure?.kind === 'refuse') return json({ status: { code: failure.code, message: failure.message } }, failure.httpStatus);
+    if (failure?.kind === 'fail') {
+      const error = { messageType: 'EventError', operationId: read.operationId, error: { errorCode: failure.errorCode, errorMessage: failure.errorMessage } };
+      setTimeout(() => channel.emit(error), LATENCY_MS);
+      return json({ status: { code: 1 }, operationId: read.operationId });
+    }
     if (!wire.isAllowed(record, read.request)) return json({ status: { code: 409, message: `${verb} is not allowed in state ${record.state}` } }, 400);
     const next = applyOperation(record, read.request, wire.next(record, read.request));
     records.set(next.id, next);
@@ -195,5 +211,41 @@ export const Interactive: Story = {
     await waitFor(() => expect(within(card()).getByRole('button', { name: 'Complete' })).toBeEnabled(), { timeout: 5_000 });
     await expect(within(card()).getByText('Processing', { exact: true })).toBeInTheDocument();
     await expect(within(card()).queryByRole('alert')).toBeNull();
+  },
+};
+
+/**
+ * What the Workspace API refuses or fails, on the card it belongs to: Accept refused at once
+ * (HTTP 400 with `status.message`), Complete taken and then failed by an `EventError`.
+ */
+export const RefusedAndFailed: Story = {
+  beforeEach: () => {
+    const channel = createMemoryChannel();
+    storyChannel = channel;
+    const restore = interceptWorkspace(() =>
+      storyWorkspace(channel, {
+        accept: { kind: 'refuse', httpStatus: 400, code: 3, message: 'Agent JohnSmith is not ready for workitem' },
+        complete: { kind: 'fail', errorCode: 511, errorMessage: 'The interaction is locked by a supervisor' },
+      }),
+    );
+    return () => {
+      restore();
+      storyChannel = undefined;
+    };
+  },
+  render: (args) => <InteractiveV3 {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const workitem = await waitFor(() => canvas.getByRole('article', { name: 'Capture workitem 1' }), { timeout: 5_000 });
+    await userEvent.click(within(workitem).getByRole('button', { name: 'Accept' }));
+    const refused = await within(workitem).findByRole('alert', {}, { timeout: 5_000 });
+    await expect(refused).toHaveTextContent('Agent JohnSmith is not ready for workitem');
+    // Still an offer: the refusal changed nothing on the server.
+    await expect(within(workitem).getByRole('button', { name: 'Accept' })).toBeEnabled();
+
+    const email = canvas.getByRole('article', { name: 'Capture email 1' });
+    await userEvent.click(within(email).getByRole('button', { name: 'Complete' }));
+    const failed = await within(email).findByRole('alert', {}, { timeout: 5_000 });
+    await expect(failed).toHaveTextContent('The interaction is locked by a supervisor');
   },
 };
