@@ -136,6 +136,37 @@ describe('OpenmediaClient: listed', () => {
     expect(t.client.getSnapshot().listed).toBe(true);
   });
 
+  it('settles when every media type has answered, a failed one too, while listed still waits for that one', async () => {
+    const t = setup(['promotion', 'workitem']);
+    t.client.start();
+    await settle();
+    t.answer('promotion', list(resource('p', 'Invited', 'promotion')));
+    await settle();
+    expect(t.client.getSnapshot()).toMatchObject({ listed: false, settled: false });
+    t.answer('workitem', json({ statusCode: 6, statusMessage: 'Media type workitem not found' }));
+    await settle();
+    expect(t.client.getSnapshot()).toMatchObject({ listed: false, settled: true });
+    // The publish that says "settled" already holds what the other read listed.
+    expect(t.published.find((snapshot) => snapshot.settled)?.state.byId.has('p')).toBe(true);
+  });
+
+  it('reads a media type again for an interaction first heard without its user data, when another media type could not be listed', async () => {
+    const t = setup(['promotion', 'workitem']);
+    t.client.start();
+    await settle();
+    t.answer('promotion', list());
+    t.answer('workitem', json({ statusCode: 6, statusMessage: 'Media type workitem not found' }));
+    await settle();
+    // GWS's own StatusChange leaves out userData and receivedDate: the card would show its id only.
+    const { userData: _left, receivedDate: _out, ...lean } = resource('p9', 'Processing', 'promotion', { Subject: 'Pulled from a workbin' });
+    t.channel.emit(statusChange(lean));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(t.reads.get('promotion')).toHaveLength(1);
+    t.answer('promotion', list(resource('p9', 'Processing', 'promotion', { Subject: 'Pulled from a workbin' })));
+    await settle();
+    expect(t.client.getSnapshot().state.byId.get('p9')?.interaction.userData).toEqual({ Subject: 'Pulled from a workbin' });
+  });
+
   it('is true at once when there is no media type to read', async () => {
     const t = setup([]);
     t.client.start();

@@ -56,6 +56,13 @@ export interface OpenmediaClientSnapshot {
    * `state` means "not read yet", not "none". Published with the state that holds the first read.
    */
   readonly listed: boolean;
+  /**
+   * Every media type's first read has answered, with its list or with a failure (then
+   * `snapshotError` says so). From then on what arrives is news (a new offer is announced): a
+   * media type the server cannot list does not silence the others. Optional for snapshots built
+   * by hand (a test's or a host's): absent, `listed` stands for it.
+   */
+  readonly settled?: boolean;
   /** This tab's part in the connection shared by the browser's tabs (`solo` when not shared). */
   readonly tab: TabInfo;
 }
@@ -178,7 +185,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     effects: options.alertEffects,
     onTabChange: () => publish({ tab: alerts.getTab() }),
   });
-  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined, listed: false, tab: alerts.getTab() };
+  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined, listed: false, settled: false, tab: alerts.getTab() };
   /** Who keeps the connection open: widgets and hooks (`start`), and actions in flight (`forAction`). */
   const holds: Hold[] = [];
   let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
@@ -191,7 +198,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
-    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.tab === snapshot.tab) return;
+    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.tab === snapshot.tab) return;
     const before = snapshot.state.byId;
     snapshot = next;
     if (next.state.byId !== before) {
@@ -215,7 +222,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const sharedFocus = createSharedFocus(store, source, now, () => snapshots.listed());
   store.subscribe(() => {
     sharedFocus.afterPublish();
-    publish({ state: store.getSnapshot(), listed: snapshots.listed() });
+    publish({ state: store.getSnapshot(), listed: snapshots.listed(), settled: snapshots.settled() });
   });
 
   const stateStarts = createStateStarts(
@@ -229,18 +236,24 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     store,
     now,
     starts: stateStarts,
-    onErrorChange: (snapshotError, snapshotFailures) => publish({ snapshotError, snapshotFailures }),
+    onErrorChange: (snapshotError, snapshotFailures) => {
+      // What other reads dispatched meanwhile is published first: a failure that settles the first
+      // reads must not reach the widget before the lists it settles (it would take them for news).
+      store.flush();
+      publish({ snapshotError, snapshotFailures, settled: snapshots.settled() });
+    },
     onUnauthorized: sessionLost,
     onRefused: () => checkSession(),
   });
-  // Before the first list, the first read is still to come and will decide.
+  // Before its first read answers, that read is still to come and will decide. A media type whose
+  // first read failed is read again when asked: its news needs the read as much as any other's.
   const contradictions = createContradictionReads({
     now,
     read: (mediaType) => {
-      if (snapshots.listed()) snapshots.load([mediaType]);
+      if (!snapshots.awaitingFirst(mediaType)) snapshots.load([mediaType]);
     },
     readWhenIdle: (mediaType) => {
-      if (!snapshots.listed() || snapshots.reading(mediaType)) return false;
+      if (snapshots.awaitingFirst(mediaType) || snapshots.reading(mediaType)) return false;
       snapshots.load([mediaType]);
       return true;
     },
@@ -423,7 +436,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     awaitingConnectedLoad = channel.getStatus() !== 'connected';
     snapshots.load(mediaTypes);
     // No media type to read: there is nothing to wait for.
-    if (snapshots.listed()) publish({ listed: true });
+    if (snapshots.listed()) publish({ listed: true, settled: true });
     // After the request is out: resuming reads this session's alerted offers from storage, and the
     // state starts are read for the answer, so neither first touch of storage delays the cards.
     alerts.resume();

@@ -52,6 +52,14 @@ export interface SnapshotLoader {
    * "no interactions", before it "not read yet". Stays true (later reads refresh a listed store).
    */
   listed(): boolean;
+  /**
+   * Every media type of the first `load` has answered once, with its list or with a failure (the
+   * error says which): from then on news is news, and a read asked for is sent. Unlike `listed`,
+   * a media type whose read keeps failing does not hold the others' announcements and reads back.
+   */
+  settled(): boolean;
+  /** The first read of this media type has not answered yet (not one of the first load: false). */
+  awaitingFirst(mediaType: string): boolean;
   /** A read of this media type is in flight. */
   reading(mediaType: string): boolean;
   /**
@@ -95,6 +103,8 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   let combined: string | undefined;
   /** The media types of the first `load` not read yet; undefined before it. */
   let unlisted: Set<string> | undefined;
+  /** The media types of the first `load` that have not answered yet, with a list or a failure; undefined before it. */
+  let unsettled: Set<string> | undefined;
 
   function setError(mediaType: string, failure: SnapshotFailure | undefined): void {
     if (failure === undefined) errors.delete(mediaType);
@@ -148,6 +158,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       const at = now();
       // Before the dispatch: the store's publish of this snapshot is the one that says "listed".
       unlisted?.delete(mediaType);
+      unsettled?.delete(mediaType);
       const interactions = withNewerNews(result.interactions, heard);
       const starts = options.starts?.lookup(
         interactions.map((interaction) => interaction.id),
@@ -175,10 +186,13 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
           return;
         }
         inFlight.delete(mediaType);
+        // Before the error's publish, which carries "settled".
+        unsettled?.delete(mediaType);
         setError(mediaType, { mediaType, message: `Could not load the ${mediaType} interactions: the read was cancelled.`, reason: 'cancelled' });
         return;
       }
       inFlight.delete(mediaType);
+      unsettled?.delete(mediaType);
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       else if (isGwsRequestError(error) && error.status === 403) options.onRefused?.();
       setError(mediaType, failureOf(mediaType, error));
@@ -188,7 +202,10 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   return {
     load(mediaTypes, loadOptions) {
       if (disposed) return;
-      unlisted ??= new Set(mediaTypes);
+      if (unlisted === undefined) {
+        unlisted = new Set(mediaTypes);
+        unsettled = new Set(unlisted);
+      }
       for (const mediaType of new Set(mediaTypes)) void loadOne(mediaType, loadOptions?.afterGap === true);
     },
     noteNotification(notification) {
@@ -207,6 +224,8 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     },
     error: () => combined,
     listed: () => unlisted !== undefined && unlisted.size === 0,
+    settled: () => unsettled !== undefined && unsettled.size === 0,
+    awaitingFirst: (mediaType) => unsettled === undefined || unsettled.has(mediaType),
     reading: (mediaType) => inFlight.has(mediaType),
     dispose() {
       if (disposed) return;

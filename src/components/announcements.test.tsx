@@ -91,6 +91,21 @@ describe('what a screen reader hears', () => {
     expect(said('Announcements')).toEqual(['New offer: After the list']);
   });
 
+  it('announces new offers when a media type cannot be listed: the others are read, and its banner says what is missing', async () => {
+    const harness = createHarness({ mediaTypes: ['promotion', 'workitem'] });
+    listOnServer(harness.gws, statusChange(resource('p1', 'Invited', 'promotion', { Subject: 'Listed offer' })));
+    // This server has no workitem list: the read is refused for good (a status code, not retried).
+    harness.gws.snapshotAnswer = (mediaType) =>
+      mediaType === 'workitem' ? json({ statusCode: 6, statusMessage: 'Media type workitem not found' }) : json({ statusCode: 0, openmedia: harness.gws.snapshots.get(mediaType) ?? [] });
+    const { emit } = await setup(harness);
+    await advanceTimers(3000);
+    expect(screen.getByRole('article', { name: 'Listed offer' })).toBeInTheDocument();
+    expect(screen.getByText(/Media type workitem not found/)).toBeInTheDocument();
+    expect(said('Announcements')).toEqual([]);
+    await emit(statusChange(resource('p2', 'Invited', 'promotion', { Subject: 'Arrived later' })), 1000);
+    expect(said('Announcements')).toEqual(['New offer: Arrived later']);
+  });
+
   it('summarises a burst of 20 offers in one announcement', async () => {
     const { emit } = await setup();
     for (let i = 1; i <= 20; i += 1) await emit(statusChange(resource(`o${i}`, 'Invited', 'workitem', { Subject: `Offer ${i}` })), 20);

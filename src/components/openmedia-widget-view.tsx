@@ -45,6 +45,12 @@ export interface OpenmediaWidgetViewProps {
    * "no interactions": the empty state and the count wait, and a loading line shows after a moment.
    */
   readonly listed?: boolean;
+  /**
+   * Every media type's first read has answered, with a list or a failure (default: `listed`).
+   * From then on a new offer or interaction is announced, even when some media type could not be
+   * listed (its banner says so).
+   */
+  readonly settled?: boolean;
   /** Added to the diagnostics download so it can be replayed (the widget passes the provider's recording). */
   readonly getRecording?: (() => Recording) | undefined;
   /** Offered in the banner when signed out or a snapshot read failed (the widget passes the hook's `retry`). */
@@ -75,6 +81,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   snapshotError,
   snapshotFailures,
   listed = true,
+  settled = listed,
   onRetry,
   getRecording,
   diagnostics,
@@ -101,8 +108,8 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const loadingVisible = useDelayedFlag(loading && entries.length === 0, LOADING_GRACE_MS);
   const groups = groupEntries(entries);
   const announcer = useAnnouncer();
-  useOfferAnnouncements(groups.offers, groups.ended, listed, messages, announcer.announce);
-  useWorkAnnouncements(groups.offers, groups.active, groups.ended, listed, messages, announcer.announce);
+  useOfferAnnouncements(groups.offers, groups.ended, settled, messages, announcer.announce);
+  useWorkAnnouncements(groups.offers, groups.active, groups.ended, settled, messages, announcer.announce);
   useOutcomeAnnouncements(entries, messages, announcer.announce);
   const failureBursts = useFailureBursts(entries, messages, announcer.announce, () => focusedCardIn(rootRef.current));
   const connectionLine = statusLine(status, reconnectingVisible, networkLost, messages);

@@ -17,7 +17,7 @@ import './openmedia-widget.css';
 export interface OpenmediaWidgetProps
   extends Omit<
     OpenmediaWidgetViewProps,
-    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
+    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
   > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
@@ -44,6 +44,7 @@ interface WidgetState {
   readonly snapshotError: OpenmediaClientSnapshot['snapshotError'];
   readonly snapshotFailures: OpenmediaClientSnapshot['snapshotFailures'];
   readonly listed: boolean;
+  readonly settled: boolean;
   readonly focusedId: string | undefined;
   /** `focusedId` was put in focus by this tab (not heard from another). */
   readonly focusedHere: boolean;
@@ -59,7 +60,7 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;
   return () => {
-    const { state, status, snapshotError, snapshotFailures, listed } = client.getSnapshot();
+    const { state, status, snapshotError, snapshotFailures, listed, settled = listed } = client.getSnapshot();
     const entries = frameOf(state);
     const { focusedId } = state;
     const focusedHere = state.focusedElsewhere !== true;
@@ -69,11 +70,12 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
       last.snapshotError === snapshotError &&
       last.snapshotFailures === snapshotFailures &&
       last.listed === listed &&
+      last.settled === settled &&
       last.focusedId === focusedId &&
       last.focusedHere === focusedHere
     )
       return last;
-    last = { entries, status, snapshotError, snapshotFailures, listed, focusedId, focusedHere };
+    last = { entries, status, snapshotError, snapshotFailures, listed, settled, focusedId, focusedHere };
     return last;
   };
 }
@@ -86,7 +88,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   const client = useProvidedClient('OpenmediaWidget');
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
-  const { entries, status, snapshotError, snapshotFailures, listed, focusedId, focusedHere } = useSyncExternalStore(client.subscribe, getState, getState);
+  const { entries, status, snapshotError, snapshotFailures, listed, settled, focusedId, focusedHere } = useSyncExternalStore(client.subscribe, getState, getState);
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -146,6 +148,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
       snapshotError={snapshotError}
       snapshotFailures={snapshotFailures}
       listed={listed}
+      settled={settled}
       onRetry={retry}
       getRecording={getRecording}
       renderDiagnostics={renderDiagnostics}

@@ -34,7 +34,7 @@ export function gatherAnnouncement(timer: { current: BatchTimer }, flush: () => 
 
 /**
  * Announces new offers politely, once per offer: "New offer: <subject>", or one summary
- * ("20 new offers") for a burst. The offers shown once the list has been read (`listed`) are not
+ * ("20 new offers") for a burst. The offers shown once the list has been read (`settled`) are not
  * new, nor are those notified while that first read travelled; an offer that leaves the Offers
  * group and comes back later is a new offer again. An offer that is gone before its announcement
  * (accepted at once) is not announced.
@@ -48,7 +48,8 @@ export function gatherAnnouncement(timer: { current: BatchTimer }, flush: () => 
 export function useOfferAnnouncements(
   offers: readonly InteractionEntry[],
   ended: readonly InteractionEntry[],
-  listed: boolean,
+  /** Every media type's first read has answered (a list or a failure): before, what appears is not news. */
+  settled: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
 ): void {
@@ -68,7 +69,7 @@ export function useOfferAnnouncements(
   useEffect(() => {
     // The first render comes before the first snapshot read (on every load, and in a tab joining
     // a shared connection): what that read lists is what was already there, not news.
-    if (!listed) {
+    if (!settled) {
       known.current = undefined;
       return;
     }
@@ -105,7 +106,7 @@ export function useOfferAnnouncements(
       const [onlyGone] = subjects;
       if (subjects.length > 0) now.announce(subjects.length === 1 && onlyGone !== undefined ? now.messages.offerEnded(onlyGone) : now.messages.offersEnded(subjects.length), 'polite');
     });
-  }, [offers, ended, listed]);
+  }, [offers, ended, settled]);
 
   useEffect(
     () => () => {

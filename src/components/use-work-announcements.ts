@@ -22,7 +22,8 @@ export function useWorkAnnouncements(
   offers: readonly InteractionEntry[],
   active: readonly InteractionEntry[],
   ended: readonly InteractionEntry[],
-  listed: boolean,
+  /** Every media type's first read has answered (a list or a failure): before, what appears is not news. */
+  settled: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
 ): void {
@@ -39,7 +40,7 @@ export function useWorkAnnouncements(
   });
 
   useEffect(() => {
-    if (!listed) {
+    if (!settled) {
       known.current = undefined;
       return;
     }
@@ -82,7 +83,7 @@ export function useWorkAnnouncements(
       const [onlyGone] = gone;
       if (gone.length > 0) say(gone.length === 1 && onlyGone !== undefined ? onlyGone : words.interactionsEnded(gone.length), 'polite');
     });
-  }, [offers, active, ended, listed, messages]);
+  }, [offers, active, ended, settled, messages]);
 
   useEffect(
     () => () => {
