@@ -180,6 +180,57 @@ describe('createGwsClient: operations and CSRF', () => {
     expect(posts(fake.requests)).toHaveLength(2);
   });
 
+  it('refreshes after a refusal said in the status line alone (empty body)', async () => {
+    let first = true;
+    let issued = 0;
+    const fake = createFakeFetch((request) => {
+      if (request.method === 'GET') return json({}, { headers: csrfHeaders(`t${++issued}`) });
+      if (first) {
+        first = false;
+        return new Response(null, { status: 403, statusText: 'Missing or invalid Csrf token' });
+      }
+      return json(ACCEPTED);
+    });
+    const answer = await createGwsClient({ fetch: fake.fetch }).performOperation('workitem', 'a', { operationName: 'Reject' });
+    expect(answer.statusCode).toBe(0);
+    expect(posts(fake.requests).map((r) => r.headers.get('X-CSRF-TOKEN'))).toEqual(['t1', 't2']);
+  });
+
+  it('forgets the token when the session ends (401): the next session’s first POST carries its own', async () => {
+    let session = 1;
+    let expired = false;
+    const fake = createFakeFetch((request) => {
+      if (expired) return json({ statusCode: 3, statusMessage: 'The session has expired' }, { status: 401 });
+      if (request.method === 'GET') return json({}, { headers: csrfHeaders(`session-${session}`) });
+      if (request.headers.get('X-CSRF-TOKEN') !== `session-${session}`) return new Response('Missing or invalid Csrf token', { status: 403 });
+      return json(ACCEPTED);
+    });
+    const client = createGwsClient({ fetch: fake.fetch });
+    await client.performOperation('workitem', 'a', { operationName: 'Complete' });
+    expired = true;
+    await rejection(client.performOperation('workitem', 'a', { operationName: 'Complete' }));
+    expect(client.csrf?.current()).toBeUndefined();
+    // The agent signs in again: a new session, a new token, read before the POST (not refused first).
+    expired = false;
+    session = 2;
+    const before = posts(fake.requests).length;
+    await client.performOperation('workitem', 'a', { operationName: 'Complete' });
+    expect(posts(fake.requests).slice(before).map((r) => r.headers.get('X-CSRF-TOKEN'))).toEqual(['session-2']);
+  });
+
+  it('asks no token before each POST of a GWS that hands none out', async () => {
+    const fake = createFakeFetch((request) => (request.method === 'GET' ? json({ statusCode: 0, openmedia: [] }) : json(ACCEPTED)));
+    const client = createGwsClient({ fetch: fake.fetch });
+    await client.getSnapshot('workitem');
+    await client.performOperation('workitem', 'a', { operationName: 'Complete' });
+    await client.performOperation('workitem', 'a', { operationName: 'SetInFocus' });
+    expect(fake.requests.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname}`)).toEqual([
+      'GET /api/v2/me/openmedia/workitem',
+      'POST /api/v2/me/openmedia/workitem/a',
+      'POST /api/v2/me/openmedia/workitem/a',
+    ]);
+  });
+
   it('gives up after one retry: a second refusal is an error, not a loop', async () => {
     const fake = gws({ refuseTokens: ['token-1', 'token-2', 'token-3'] });
     const error = await rejection(

@@ -69,8 +69,10 @@ export interface CsrfTokens {
  * versions wrap it in `{statusCode: 3, statusMessage}`. A plain 403 with statusCode 3 may be a
  * real prohibition: refreshing the token and retrying once costs one request and then reports it.
  */
-export function isCsrfRefusal(status: number, body: unknown): boolean {
+export function isCsrfRefusal(status: number, body: unknown, statusText = ''): boolean {
   if (status !== 403) return false;
+  // A server may say it in the status line alone (`403 Missing or invalid Csrf token`, empty body).
+  if (/csrf/i.test(statusText)) return true;
   if (typeof body === 'string') return /csrf/i.test(body);
   if (typeof body !== 'object' || body === null) return false;
   const { statusCode, statusMessage, message } = body as { statusCode?: unknown; statusMessage?: unknown; message?: unknown };

@@ -87,6 +87,11 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
   let inFlight = 0;
   /** GWS answered once: from then on, the token is known if GWS hands one out. */
   let answered = false;
+  /**
+   * A GET was answered without a token: this GWS hands none out (or its CORS hides it). A POST
+   * then goes without asking for one first; a refusal for want of one still reads one and retries.
+   */
+  let handsOutNoToken = false;
   const waitingForAnswer: (() => void)[] = [];
 
   function gwsAnswered(): void {
@@ -115,9 +120,13 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       });
       // Every answer may carry a fresh token; GWS hands it out on GETs (spec §3).
       csrf.remember(response.headers);
+      const signInPage = signInPageOf(response);
+      // The session is gone, and its token with it: the next session's is read afresh (a POST or
+      // a handshake sent with the old one would be refused, and taken for the session's end again).
+      if (response.status === 401 || signInPage !== undefined) csrf.forget();
+      else if (method === 'GET' && response.ok) handsOutNoToken = csrf.current() === undefined;
       gwsAnswered();
       const text = await response.text();
-      const signInPage = signInPageOf(response);
       const answer: Answer = { ok: response.ok, status: response.status, statusText: response.statusText, headers: response.headers, body: readBody(text) };
       return signInPage === undefined ? answer : { ...answer, signInPage };
     } catch (error) {
@@ -162,9 +171,9 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
   }
 
   async function post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
-    if (!csrf.current()) await refreshToken();
+    if (!csrf.current() && !handsOutNoToken) await refreshToken();
     let answer = await send('POST', path, body, signal);
-    if (isCsrfRefusal(answer.status, answer.body)) {
+    if (isCsrfRefusal(answer.status, answer.body, answer.statusText)) {
       // The token expired with its session or was rotated: fetch a new one and retry once.
       csrf.forget();
       await refreshToken();

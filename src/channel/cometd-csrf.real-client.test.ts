@@ -130,6 +130,18 @@ describe('the CSRF token on CometD requests (real CometD client)', () => {
     expect(t.statuses).toEqual(['connecting', 'connected']);
   });
 
+  it('a handshake refused for its token in the status line alone (empty body) reads a fresh one too', async () => {
+    const { source, control } = fakeSource(T1);
+    control.next = T2;
+    const t = setup(source);
+    pending('/meta/handshake').respond(403, undefined, 'Missing or invalid Csrf token');
+    await settleTimers();
+    expect(control.refreshes).toBe(1);
+    expect(requestHeaders(pending('/meta/handshake'))).toMatchObject({ 'X-CSRF-TOKEN': 'token-2' });
+    await establishSession();
+    expect(t.statuses).toEqual(['connecting', 'connected']);
+  });
+
   it('a handshake sent without a token and refused with a bare 403 is retried once too', async () => {
     const { source, control } = fakeSource();
     control.answered();

@@ -56,7 +56,15 @@ function failureBody(message: Message): string | undefined {
  */
 export function mayBeCsrfRefusal(message: Message, sentWithToken: boolean): boolean {
   if (failureHttpCode(message) !== 403) return false;
-  return !sentWithToken || /csrf/i.test(failureBody(message) ?? '');
+  return !sentWithToken || /csrf/i.test(failureBody(message) ?? '') || /csrf/i.test(failureReason(message) ?? '');
+}
+
+/** The status line's text of a failed request: long-polling passes `xhr.statusText` as the failure's reason. */
+function failureReason(message: Message): string | undefined {
+  const failure: unknown = (message as { failure?: unknown }).failure;
+  if (typeof failure !== 'object' || failure === null) return undefined;
+  const reason: unknown = (failure as { reason?: unknown }).reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 /** A CometD client kept on a source's token (see {@link attachCsrf}). */

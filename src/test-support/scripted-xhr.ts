@@ -41,11 +41,12 @@ export class ScriptedXhr {
   abort(): void {
     this.answered = true;
   }
-  respond(status: number, replies: unknown): void {
+  /** Answers with `replies` as JSON; `statusText` given: that status line, and `replies` undefined is an empty body. */
+  respond(status: number, replies: unknown, statusText?: string): void {
     this.answered = true;
     this.status = status;
-    this.statusText = status === 200 ? 'OK' : 'Error';
-    this.responseText = JSON.stringify(replies);
+    this.statusText = statusText ?? (status === 200 ? 'OK' : 'Error');
+    this.responseText = replies === undefined && statusText !== undefined ? '' : JSON.stringify(replies);
     this.readyState = 4;
     this.onload?.();
   }
