@@ -88,8 +88,9 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
   /** GWS answered once: from then on, the token is known if GWS hands one out. */
   let answered = false;
   /**
-   * A GET was answered without a token: this GWS hands none out (or its CORS hides it). A POST
-   * then goes without asking for one first; a refusal for want of one still reads one and retries.
+   * `GET /api/v2/me`, asked for the token, was answered without one: this GWS hands none out (or
+   * its CORS hides it). A POST then goes without asking again first; a refusal for want of one
+   * still reads one and retries.
    */
   let handsOutNoToken = false;
   const waitingForAnswer: (() => void)[] = [];
@@ -124,7 +125,6 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       // The session is gone, and its token with it: the next session's is read afresh (a POST or
       // a handshake sent with the old one would be refused, and taken for the session's end again).
       if (response.status === 401 || signInPage !== undefined) csrf.forget();
-      else if (method === 'GET' && response.ok) handsOutNoToken = csrf.current() === undefined;
       gwsAnswered();
       const text = await response.text();
       const answer: Answer = { ok: response.ok, status: response.status, statusText: response.statusText, headers: response.headers, body: readBody(text) };
@@ -164,9 +164,14 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
 
   /** One GET /api/v2/me at a time, however many POSTs need a token at once. */
   function refreshToken(): Promise<unknown> {
-    refreshing ??= get(ME_PATH).finally(() => {
-      refreshing = undefined;
-    });
+    refreshing ??= get(ME_PATH)
+      .then((body) => {
+        handsOutNoToken = csrf.current() === undefined;
+        return body;
+      })
+      .finally(() => {
+        refreshing = undefined;
+      });
     return refreshing;
   }
 
