@@ -39,8 +39,21 @@ describe('createGwsClient: snapshot', () => {
     });
     expect(result.mediaType).toBe('workitem');
     expect(result.interactions.map((i) => i.id)).toEqual(['a', 'b']);
-    expect(result.rejected).toEqual(['missing-media-type']);
+    // `{id: 'broken'}` has no state: not readable (its media type would be the one asked for).
+    expect(result.rejected).toEqual(['invalid-state']);
     expect(client.gwsBase).toBe('https://gws.example:8090');
+  });
+
+  it('reads an item that leaves out its media type, or gives its id as a number, as the media type asked for and the id as text', async () => {
+    const { mediaType: _left, ...withoutType } = resource('a');
+    const fake = createFakeFetch(() => json({ statusCode: 0, openmedia: [withoutType, { ...resource('b'), id: 4521 }, { ...resource('c'), mediaType: null }] }));
+    const result = await createGwsClient({ fetch: fake.fetch }).getSnapshot('workitem');
+    expect(result.interactions.map((i) => [i.id, i.mediaType])).toEqual([
+      ['a', 'workitem'],
+      ['4521', 'workitem'],
+      ['c', 'workitem'],
+    ]);
+    expect(result.rejected).toEqual([]);
   });
 
   it('escapes the media type in the path', async () => {
@@ -221,11 +234,13 @@ describe('createGwsClient: operations and CSRF', () => {
   it('asks no token before each POST of a GWS that hands none out', async () => {
     const fake = createFakeFetch((request) => (request.method === 'GET' ? json({ statusCode: 0, openmedia: [] }) : json(ACCEPTED)));
     const client = createGwsClient({ fetch: fake.fetch });
-    await client.getSnapshot('workitem');
     await client.performOperation('workitem', 'a', { operationName: 'Complete' });
     await client.performOperation('workitem', 'a', { operationName: 'SetInFocus' });
+    await client.performOperation('workitem', 'a', { operationName: 'Complete' });
+    // Asked once; its answer carried none.
     expect(fake.requests.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname}`)).toEqual([
-      'GET /api/v2/me/openmedia/workitem',
+      'GET /api/v2/me',
+      'POST /api/v2/me/openmedia/workitem/a',
       'POST /api/v2/me/openmedia/workitem/a',
       'POST /api/v2/me/openmedia/workitem/a',
     ]);
