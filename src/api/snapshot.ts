@@ -38,7 +38,7 @@ export function snapshotPath(mediaType: string): string {
 /** `GET /api/v2/me/openmedia/{mediaType}?fields=*`, parsed. Rejects with a `GwsRequestError`. */
 export async function fetchSnapshot(http: GwsHttp, mediaType: string, signal?: AbortSignal): Promise<SnapshotResult> {
   const body = await http.get(snapshotPath(mediaType), signal);
-  const parsed = parseSnapshot(body, OPENMEDIA_CHANNEL);
+  const parsed = parseSnapshot(body, OPENMEDIA_CHANNEL, mediaType);
   if (parsed.ok) {
     const result = { mediaType, interactions: parsed.interactions, rejected: parsed.rejected };
     if (parsed.rejected.length === 0) return result;

@@ -36,7 +36,9 @@ describe('parseNotification rejections', () => {
     { reason: 'openmedia-not-an-object', input: message({ openmedia: [seed.data.openmedia] }) },
     { reason: 'missing-id', input: withResource({ id: undefined }) },
     { reason: 'missing-id', input: withResource({ id: '' }) },
-    { reason: 'invalid-id', input: withResource({ id: 42 }) },
+    { reason: 'invalid-id', input: withResource({ id: 4.5 }) },
+    { reason: 'invalid-id', input: withResource({ id: -3 }) },
+    { reason: 'invalid-id', input: withResource({ id: { value: 'a' } }) },
     { reason: 'missing-media-type', input: withResource({ mediaType: undefined }) },
     { reason: 'missing-media-type', input: withResource({ mediaType: 7 }) },
     { reason: 'invalid-state', input: withResource({ state: undefined }) },
@@ -80,6 +82,11 @@ describe('parseNotification rejections', () => {
 });
 
 describe('parseNotification accepts', () => {
+  it('an id written as a whole JSON number, read as its digits', () => {
+    const result = parseNotification(withResource({ id: 4521 }));
+    expect(result.ok && result.notification.openmedia?.id).toBe('4521');
+  });
+
   it.each(['OpenmediaStateChangeMessage', 'OpenMediaStateChangeMessage', 'openmediastatechangemessage', 'OPENMEDIASTATECHANGEMESSAGE'])(
     'messageType %s (case-insensitive)',
     (messageType) => {
@@ -162,7 +169,7 @@ describe('parseNotification accepts', () => {
   });
 
   it('keeps an Error whose resource cannot be read: the failure still settles its request (the resource counted as dropped)', () => {
-    const result = parseNotification(message({ notificationType: 'Error', referenceId: 9, openmedia: { id: 5 }, errorMessage: 'Nope' }));
+    const result = parseNotification(message({ notificationType: 'Error', referenceId: 9, openmedia: { id: true }, errorMessage: 'Nope' }));
     expect(result).toEqual({
       ok: true,
       notification: { notificationType: 'Error', referenceId: 9, openmedia: undefined, errorMessage: 'Nope', errorCode: undefined },

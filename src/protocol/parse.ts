@@ -117,11 +117,26 @@ function omittedFields(value: Record<string, unknown>, userDataRead: boolean): O
  * the fields it leaves out are listed in `omitted` (unchanged, not empty); a snapshot's resource is
  * whole, and a field it leaves out is empty.
  */
+/** A field the server left out: absent, null or empty. */
+function leftOut(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+/**
+ * The interaction's id as text. A whole number (a server that writes ids as JSON numbers) is read
+ * as its digits; anything else that is not text is unreadable.
+ */
+function idText(id: unknown): string | undefined {
+  if (typeof id === 'string') return id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? String(id) : undefined;
+}
+
 export function parseOpenmediaResource(value: unknown, fromNotification = false): ResourceParseResult {
   if (!isObject(value)) return { ok: false, reason: 'openmedia-not-an-object' };
-  const { id, mediaType, state, capabilities, userData } = value;
-  if (id === undefined || id === null || id === '') return { ok: false, reason: 'missing-id' };
-  if (typeof id !== 'string') return { ok: false, reason: 'invalid-id' };
+  const { mediaType, state, capabilities, userData } = value;
+  if (leftOut(value.id)) return { ok: false, reason: 'missing-id' };
+  const id = idText(value.id);
+  if (id === undefined) return { ok: false, reason: 'invalid-id' };
   if (typeof mediaType !== 'string' || mediaType === '') return { ok: false, reason: 'missing-media-type' };
   if (typeof state !== 'string' || state === '') return { ok: false, reason: 'invalid-state' };
   // Left out (a server that writes no empty arrays): no operation is known to be allowed. A
@@ -259,7 +274,11 @@ export function parseRestAnswer(input: unknown): RestAnswerParseResult {
  * Parse a snapshot (`GET …/openmedia/{mediaType}?fields=*`). Items that cannot be read are
  * reported in `rejected`; the readable ones still apply.
  */
-export function parseSnapshot(input: unknown, descriptor: ChannelDescriptor = OPENMEDIA_CHANNEL): SnapshotParseResult {
+/**
+ * A snapshot answer. `mediaType`: the media type the read asked for, which an item that leaves its
+ * own out is of (the URL named it; a server may not repeat it in every item).
+ */
+export function parseSnapshot(input: unknown, descriptor: ChannelDescriptor = OPENMEDIA_CHANNEL, mediaType?: string): SnapshotParseResult {
   if (!isObject(input)) return { ok: false, reason: 'not-an-object' };
   const statusCode = input.statusCode === undefined ? 0 : readStatusCode(input.statusCode);
   if (statusCode === undefined) return { ok: false, reason: 'invalid-status-code' };
@@ -277,7 +296,7 @@ export function parseSnapshot(input: unknown, descriptor: ChannelDescriptor = OP
   const interactions: OpenmediaInteraction[] = [];
   const rejected: RejectionReason[] = [];
   for (const item of list) {
-    const parsed = parseOpenmediaResource(item);
+    const parsed = parseOpenmediaResource(mediaType !== undefined && isObject(item) && leftOut(item.mediaType) ? { ...item, mediaType } : item);
     // User data a snapshot's item cannot be read for is not "none": the item is not read (its card
     // keeps what it shows, and an edit waiting for the read stays in doubt, not "done").
     if (!parsed.ok || parsed.dropped !== undefined) {
