@@ -33,7 +33,7 @@ describe('errorFromResponse', () => {
     });
   });
 
-  it('a statusCode other than 0 is a status-code error; 0 or a non-integer is not', () => {
+  it('a statusCode other than 0 is a status-code error, also as a string of digits (as a success may send it); 0 or a non-integer is not', () => {
     expect(errorFromResponse(400, '', { statusCode: 2 })).toMatchObject({
       kind: 'status-code',
       statusCode: 2,
@@ -41,7 +41,13 @@ describe('errorFromResponse', () => {
     });
     expect(errorFromResponse(500, 'Server Error', { statusCode: 0 })).toMatchObject({ kind: 'http', statusCode: 0 });
     expect(errorFromResponse(500, 'Server Error', { statusCode: 2.5 })).toMatchObject({ kind: 'http', statusCode: undefined });
-    expect(errorFromResponse(500, 'Server Error', { statusCode: '2' })).toMatchObject({ kind: 'http', statusCode: undefined });
+    expect(errorFromResponse(400, '', { statusCode: '2' })).toMatchObject({
+      kind: 'status-code',
+      statusCode: 2,
+      message: 'This operation is not valid in the current state.',
+    });
+    expect(errorFromResponse(500, 'Server Error', { statusCode: 'two' })).toMatchObject({ kind: 'http', statusCode: undefined });
+    expect(errorFromResponse(500, 'Server Error', { statusCode: '' })).toMatchObject({ kind: 'http', statusCode: undefined });
   });
 
   it('ignores a blank or non-string statusMessage', () => {

@@ -6,6 +6,7 @@
  * - `network`: no answer at all (offline, DNS, CORS, connection reset).
  */
 import type { ErrorReason } from '../core/types';
+import { readStatusCode } from '../protocol/parse';
 
 export type GwsRequestErrorKind = 'http' | 'status-code' | 'unauthorized' | 'network';
 
@@ -81,7 +82,7 @@ function readBodyStatus(body: unknown): { statusCode: number | undefined; status
   if (typeof body !== 'object' || body === null) return { statusCode: undefined, statusMessage: undefined };
   const { statusCode, statusMessage } = body as { statusCode?: unknown; statusMessage?: unknown };
   return {
-    statusCode: typeof statusCode === 'number' && Number.isInteger(statusCode) ? statusCode : undefined,
+    statusCode: readStatusCode(statusCode),
     statusMessage: typeof statusMessage === 'string' && statusMessage.trim() !== '' ? statusMessage : undefined,
   };
 }

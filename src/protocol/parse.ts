@@ -46,7 +46,7 @@ function readReferenceId(value: unknown): { ok: true; value: number | undefined 
  * A status code is an integer; some servers send it as a string. Only a string of digits counts:
  * `Number('')` is 0, and reading an empty code as success would hide a broken answer.
  */
-function readStatusCode(value: unknown): number | undefined {
+export function readStatusCode(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
   if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
   return undefined;
