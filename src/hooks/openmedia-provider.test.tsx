@@ -288,6 +288,7 @@ describe('OpenmediaProvider: snapshots', () => {
     const { result } = renderHook(() => useOpenmedia(), { wrapper: h.wrapper });
     await advanceTimers();
     expect(result.current.interactionIds).toEqual(['ok']);
-    expect(result.current.diagnostics.rejected['missing-media-type']).toBe(1);
+    // No state: unreadable (its media type, left out, is the one the read asked for).
+    expect(result.current.diagnostics.rejected['invalid-state']).toBe(1);
   });
 });
