@@ -82,6 +82,21 @@ describe('parseNotification rejections', () => {
 });
 
 describe('parseNotification accepts', () => {
+  it.each(['statusChange', 'STATUSCHANGE', 'propertiesupdated'])('notificationType %s (case-insensitive, as messageType)', (notificationType) => {
+    const result = parseNotification({ ...withResource({}), notificationType });
+    expect(result.ok && result.notification.notificationType).toBe(notificationType.toLowerCase() === 'statuschange' ? 'StatusChange' : 'PropertiesUpdated');
+  });
+
+  it('an Error spelled in lower case, which settles its request', () => {
+    const result = parseNotification(message({ notificationType: 'error', referenceId: 9, errorMessage: 'Nope' }));
+    expect(result).toMatchObject({ ok: true, notification: { notificationType: 'Error', referenceId: 9, errorMessage: 'Nope' } });
+  });
+
+  it('capabilities however the server spells a known operation, and unknown ones as sent', () => {
+    const result = parseNotification(withResource({ capabilities: ['accept', 'REJECT', 'set-in-focus', 'Complete', 'place-in-queue', 'Consult'] }));
+    expect(result.ok && result.notification.openmedia?.capabilities).toEqual(['Accept', 'Reject', 'SetInFocus', 'Complete', 'place-in-queue', 'Consult']);
+  });
+
   it('an id written as a whole JSON number, read as its digits', () => {
     const result = parseNotification(withResource({ id: 4521 }));
     expect(result.ok && result.notification.openmedia?.id).toBe('4521');

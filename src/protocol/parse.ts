@@ -10,6 +10,7 @@ import type {
   UserDataKind,
   UserDataValue,
 } from './types';
+import { KNOWN_OPERATIONS } from './types';
 import { parseGwsDate } from './date';
 import { isObject, optionalString, reject, unwrapBayeux } from './wire-values';
 
@@ -117,6 +118,29 @@ function omittedFields(value: Record<string, unknown>, userDataRead: boolean): O
  * the fields it leaves out are listed in `omitted` (unchanged, not empty); a snapshot's resource is
  * whole, and a field it leaves out is empty.
  */
+const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(KNOWN_OPERATIONS);
+/** Known operations by their name folded (lower case, without `-`, `_` or spaces). */
+const KNOWN_BY_FOLDED = new Map<string, string>(KNOWN_OPERATIONS.map((op) => [op.toLowerCase(), op] as const));
+
+/**
+ * A capability in the widget's words: a known operation however the server spells it (`accept`,
+ * `SETINFOCUS`, `set-in-focus` are `Accept` and `SetInFocus`), so its button shows; an unknown
+ * one as sent (listed under "Other capabilities").
+ */
+function capabilityName(capability: string): string {
+  if (KNOWN_CAPABILITIES.has(capability)) return capability;
+  return KNOWN_BY_FOLDED.get(capability.replace(/[-_\s]/g, '').toLowerCase()) ?? capability;
+}
+
+/** A notification type however the server spells its case (`statusChange`, `ERROR`). */
+const NOTIFICATION_TYPES = new Map<string, OpenmediaNotification['notificationType']>(
+  (['StatusChange', 'PropertiesUpdated', 'Error'] as const).map((type) => [type.toLowerCase(), type] as const),
+);
+
+function notificationTypeOf(value: unknown): unknown {
+  return typeof value === 'string' ? (NOTIFICATION_TYPES.get(value.toLowerCase()) ?? value) : value;
+}
+
 /** A field the server left out: absent, null or empty. */
 function leftOut(value: unknown): boolean {
   return value === undefined || value === null || value === '';
@@ -172,7 +196,7 @@ export function parseOpenmediaResource(value: unknown, fromNotification = false)
   }
 
   const openmediaType = optionalString(value.openmediaType);
-  const stringCapabilities = capabilityList.every(isString) ? capabilityList.slice() : capabilityList.filter(isString);
+  const stringCapabilities = (capabilityList.every(isString) ? capabilityList : capabilityList.filter(isString)).map(capabilityName);
   const uri = typeof value.uri === 'string' ? value.uri : undefined;
   const receivedDate = optionalString(value.receivedDate);
   const receivedAt = receivedDate === undefined ? undefined : parseReceivedDate(receivedDate);
@@ -212,7 +236,7 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
   }
 
   const ref = readReferenceId(data.referenceId);
-  const notificationType = data.notificationType;
+  const notificationType = notificationTypeOf(data.notificationType);
   // A StatusChange or PropertiesUpdated with a referenceId that cannot be read still carries the
   // resource as it now is; so does an Error about a resource it names (the card shows the reason).
   if (!ref.ok && notificationType !== 'StatusChange' && notificationType !== 'PropertiesUpdated' && notificationType !== 'Error') {
