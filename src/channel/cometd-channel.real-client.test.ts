@@ -177,15 +177,35 @@ describe('createCometdChannel over the real CometD client', () => {
     expect(unanswered('/meta/connect')).toHaveLength(1);
   });
 
-  it('retryNow() leaves a working connection alone', async () => {
+  it('retryNow() starts a new session when the connection still looks live: its long poll, out across the outage, may be dead', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
     await establishSession();
-    const count = ScriptedXhr.sent.length;
+    // The long poll went out before the network did, and its socket died without a word.
+    const stale = pending('/meta/connect');
     t.channel.retryNow?.();
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(ScriptedXhr.sent.length).toBe(count);
-    expect(t.statuses).toEqual(['connecting', 'connected']);
+    expect(t.statuses).toEqual(['connecting', 'connected', 'reconnecting']);
+    answer(pending('/meta/disconnect'), () => ({ successful: true }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(unanswered('/meta/handshake')).toHaveLength(1);
+    // Answered at last (a late reply over a socket that survived after all), it is not taken for the new session's.
+    answer(stale, () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { stale: true } }]);
+    await establishSession();
+    expect(t.statuses.at(-1)).toBe('connected');
+    // What was sent meanwhile comes from the resync.
+    expect(t.resyncs).toHaveLength(1);
+  });
+
+  it('retryNow() twice at once (this tab’s online and another’s, relayed) starts one new session', async () => {
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    await establishSession();
+    t.channel.retryNow?.();
+    t.channel.retryNow?.();
+    answer(pending('/meta/disconnect'), () => ({ successful: true }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(ScriptedXhr.sent.filter((xhr) => xhr.messages.some((m) => m.channel === '/meta/handshake'))).toHaveLength(2);
+    expect(t.statuses.filter((status) => status === 'reconnecting')).toHaveLength(1);
   });
 
   it('after the machine slept, a connection that looked live starts a new session at once and resyncs', async () => {

@@ -90,6 +90,9 @@ export interface CometdChannelOptions {
  */
 export const WILDCARD_REFUSALS_BEFORE_EXACT = 2;
 
+/** A `retryNow` this soon after a restart leaves the new session alone (see `retryNow`). */
+export const RETRY_NOW_QUIET_MS = 2_000;
+
 /**
  * Creates the production {@link NotificationChannel}: a CometD (Bayeux) client subscribed to the
  * descriptor's channel (or to `channels`).
@@ -127,6 +130,8 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   let client: PreparedCometd | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryAttempt = 0;
+  /** When the last new session was started by {@link restartNow} (0: never). */
+  let restartedAt = 0;
   let stopWakeWatch: (() => void) | undefined;
   /** Handshakes that led nowhere, across restarts (see SESSION_CHECK_AFTER_CYCLES). */
   const cycles: HandshakeCycles = { count: 0 };
@@ -207,6 +212,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
    * network is back after a back-off, or the machine woke up and the open long poll may be dead.
    */
   function restartNow(): void {
+    restartedAt = Date.now();
     clearRetry();
     session?.close();
     session = undefined;
@@ -258,9 +264,15 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       open(true);
     },
     retryNow() {
-      if (status !== 'reconnecting' || listeners.size === 0) return;
+      if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;
+      // This tab's `online` and another's (relayed to the leader) come together: a session opened
+      // a moment ago already started after the network came back.
+      if (Date.now() - restartedAt < RETRY_NOW_QUIET_MS) return;
       // CometD has no "retry now": its next attempt is a private timer. A new session is the
-      // quickest way back; the gap's notifications come from the resync it triggers.
+      // quickest way back; the gap's notifications come from the resync it triggers. "Connected"
+      // too: the long poll out when the network went may have died with it, unnoticed (a NAT or
+      // VPN drops the socket without closing it), and would keep "Live" on screen with nothing
+      // arriving until its timeout, about 40 s later.
       restartNow();
     },
     sessionEnded() {

@@ -56,7 +56,9 @@ export interface NotificationChannel {
   /**
    * The network is back (the browser's `online` event): a channel waiting out its back-off
    * (up to 30 s after a long cut) tries again at once, with a fresh handshake, so the agent does
-   * not look at a stale list that could already be live. A no-op in any status but `reconnecting`.
+   * not look at a stale list that could already be live. A channel that still looks connected
+   * starts a new session too: its long poll, out when the network went, may have died unnoticed.
+   * A no-op when signed out or stopped.
    */
   retryNow?(): void;
   /**

@@ -39,7 +39,9 @@ export function ConnectionIndicator({ status, reconnectingVisible, networkLost =
       break;
   }
   return (
-    <span className={`omw-indicator omw-indicator--${tone}`}>
+    // Seen, not read: the status region below the header says the same to screen readers (it
+    // would be heard twice), and keeps quiet through a short blip as the indicator does not.
+    <span className={`omw-indicator omw-indicator--${tone}`} aria-hidden="true">
       <span className="omw-indicator__dot" aria-hidden="true" />
       {text}
     </span>

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, isInaccessible, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceTimers } from '../test-support/fake-timers';
 import { resource, statusChange } from '../test-support/harness';
@@ -42,6 +42,22 @@ describe('the browser loses its network', () => {
     act(() => void window.dispatchEvent(new Event('online')));
     expect(within(header()).getByText('Live')).toBeInTheDocument();
     expect(screen.getByRole('status')).not.toHaveTextContent('No network');
+  });
+
+  it('shows the card’s buttons unavailable while "No network" says nothing can be done, and available again when it is back', async () => {
+    await setup();
+    const card = screen.getByRole('article', { name: 'Alpha' });
+    expect(within(card).getByRole('button', { name: 'Complete' })).not.toHaveAttribute('aria-disabled');
+    act(() => void window.dispatchEvent(new Event('offline')));
+    expect(within(card).getByRole('button', { name: 'Complete' })).toHaveAttribute('aria-disabled', 'true');
+    act(() => void window.dispatchEvent(new Event('online')));
+    expect(within(card).getByRole('button', { name: 'Complete' })).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('says the connection once to a screen reader: the word beside the title is for the eye, the status region speaks', async () => {
+    await setup();
+    expect(isInaccessible(within(header()).getByText('Live'))).toBe(true);
+    expect(screen.getByRole('status')).toHaveTextContent('Live');
   });
 
   it('leaves "Signed out" as it is: the session is the problem to solve first', async () => {

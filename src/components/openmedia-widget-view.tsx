@@ -138,7 +138,8 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
       <DialogHostContext.Provider value={dialogHost}>
       <LiveMirrorContext.Provider value={liveMirror}>
       <FocusRecheckContext.Provider value={focusRecovery.recheck}>
-      <ActionsRefusedContext.Provider value={actionsRefusedWhile(status)}>
+      {/* Under "No network" too: the buttons say what the banner says (a press still tells why on the card). */}
+      <ActionsRefusedContext.Provider value={actionsRefusedWhile(status) || networkLost}>
         <section
           ref={rootRef}
           className={rootClass}
