@@ -135,7 +135,7 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   next = countReceivedAndLog(next, {
     at,
     kind: 'notification',
-    interactionId: resource?.id,
+    interactionId: resource?.id ?? (notification.notificationType === 'Error' ? notification.interactionId : undefined),
     referenceId,
     detail: describe(notification, outcome),
   });
@@ -144,23 +144,25 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
     // Blank text says nothing (a dialect may pass it on as sent): the default says there was an error.
     const message = notification.errorMessage?.trim() ? notification.errorMessage : DEFAULT_ERROR_MESSAGE;
     const code = notification.errorCode === '' ? undefined : notification.errorCode;
+    // The interaction it is about: its resource's, or the id an unreadable resource still named.
+    const aboutId = resource?.id ?? notification.interactionId;
     if (referenceId !== undefined) {
-      const requestIds = requestsWithReference(next, referenceId, resource?.id);
+      const requestIds = requestsWithReference(next, referenceId, aboutId);
       if (requestIds.length > 0) {
-        for (const requestId of requestIds) next = failAction(next, requestId, { kind: 'error-notification', message, code }, at, resource?.id);
+        for (const requestId of requestIds) next = failAction(next, requestId, { kind: 'error-notification', message, code }, at, aboutId);
         return next;
       }
-      if (unsettledWithReference(next, referenceId, resource?.id)) return applyLateOutcome(next, referenceId, { kind: 'failed', message, code }, at, resource?.id);
+      if (unsettledWithReference(next, referenceId, aboutId)) return applyLateOutcome(next, referenceId, { kind: 'failed', message, code }, at, aboutId);
       // The interaction's own request accepted without a referenceId: no Error can name it, and
       // this one is about its interaction — its refusal, the likeliest; the card says why.
-      const unnumbered = resource === undefined ? undefined : next.byId.get(resource.id)?.pending;
+      const unnumbered = aboutId === undefined ? undefined : next.byId.get(aboutId)?.pending;
       if (unnumbered?.unnumbered === true && unnumbered.elsewhere !== true) {
-        return failAction(countUnmatched(next), unnumbered.requestId, { kind: 'error-notification', message, code }, at, resource?.id);
+        return failAction(countUnmatched(next), unnumbered.requestId, { kind: 'error-notification', message, code }, at, aboutId);
       }
-      return rememberUnmatched(next, referenceId, { kind: 'failed', message, code, at, ...about(resource?.id) });
+      return rememberUnmatched(next, referenceId, { kind: 'failed', message, code, at, ...about(aboutId) });
     }
-    if (resource === undefined) return next;
-    return setUnsolicitedError(next, resource.id, {
+    if (aboutId === undefined) return next;
+    return setUnsolicitedError(next, aboutId, {
       kind: 'error-notification',
       message,
       ...reasonOf({ kind: 'error-notification', message }),

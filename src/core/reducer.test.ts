@@ -297,6 +297,25 @@ describe('pending requests and their outcomes', () => {
       error: { kind: 'error-notification', message: 'Lost', code: 'E1', operation: undefined, referenceId: undefined },
     },
     {
+      // A resource GWS could not send whole ({"id": …} alone): the id still says whose card it is.
+      name: 'an Error naming only its interaction’s id lands on that interaction',
+      events: [statusChange(processing, 1000), errorNotification(1400, { interactionId: ID, errorMessage: 'Locked by a supervisor' })],
+      pending: false,
+      error: { kind: 'error-notification', message: 'Locked by a supervisor', operation: undefined, referenceId: undefined },
+    },
+    {
+      name: 'an Error naming only another interaction’s id does not settle the request holding its referenceId',
+      events: [
+        statusChange(other, 1050),
+        requested('r0', ID, 'Complete', 1100),
+        accepted('r0', 6, 1250),
+        errorNotification(1500, { referenceId: 6, interactionId: other.id, errorMessage: 'not yours' }),
+      ],
+      pending: true,
+      error: undefined,
+      unmatched: 1,
+    },
+    {
       name: 'an Error with an unmatched referenceId is kept as a failed early outcome',
       events: [errorNotification(1400, { referenceId: 5, openmedia: processing })],
       pending: false,

@@ -48,7 +48,7 @@ describe('parseNotification rejections', () => {
     { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: -1, openmedia: undefined }) },
     { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: 1.5, openmedia: null }) },
     { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: 'seven', openmedia: undefined }) },
-    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: true, openmedia: { id: 5 } }) },
+    { reason: 'invalid-reference-id', input: message({ notificationType: 'Error', referenceId: true, openmedia: { id: 5.5 } }) },
     { reason: 'invalid-reference-id', input: message({ notificationType: 'Deleted', referenceId: true }) },
   ];
   /** Parts left out of a message that still applies, counted under these reasons (Workspace API v3 still rejects with the second two). */
@@ -190,6 +190,13 @@ describe('parseNotification accepts', () => {
       notification: { notificationType: 'Error', referenceId: 9, openmedia: undefined, errorMessage: 'Nope', errorCode: undefined },
       dropped: ['invalid-id'],
     });
+  });
+
+  it('keeps the id an Error’s unreadable resource still names, so the error finds its card', () => {
+    const unsolicited = parseNotification(message({ notificationType: 'Error', openmedia: { id: 'P1' }, errorMessage: 'Locked' }));
+    expect(unsolicited).toMatchObject({ ok: true, notification: { notificationType: 'Error', openmedia: undefined, interactionId: 'P1' } });
+    const numbered = parseNotification(message({ notificationType: 'Error', referenceId: 4, openmedia: { id: 17 }, errorMessage: 'Locked' }));
+    expect(numbered).toMatchObject({ ok: true, notification: { referenceId: 4, interactionId: '17' } });
   });
 
   it('reads the sibling channels through a descriptor', () => {

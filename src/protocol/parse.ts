@@ -254,13 +254,16 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
     if (parsed !== undefined && !parsed.ok) dropped.push(parsed.reason);
     else if (parsed?.dropped !== undefined) dropped.push(parsed.dropped);
     const openmedia = parsed?.ok ? parsed.interaction : undefined;
+    // A resource that cannot be read may still name its interaction: the error belongs on that card.
+    const namedId = openmedia === undefined && isObject(resource) && !leftOut(resource.id) ? idText(resource.id) : undefined;
     // Without its referenceId an Error can only be shown on the interaction it names.
-    if (!ref.ok && openmedia === undefined) return reject('invalid-reference-id');
+    if (!ref.ok && openmedia === undefined && namedId === undefined) return reject('invalid-reference-id');
     const code = data.errorCode;
     const notification: OpenmediaNotification = {
       notificationType: 'Error',
       referenceId,
       openmedia,
+      ...(namedId === undefined ? {} : { interactionId: namedId }),
       errorMessage: readableText(data.errorMessage),
       errorCode: typeof code === 'number' ? code : typeof code === 'string' ? readableText(code) : undefined,
     };

@@ -128,6 +128,12 @@ export type OpenmediaNotification =
   | (NotificationBase & {
       readonly notificationType: 'Error';
       readonly openmedia: OpenmediaInteraction | undefined;
+      /**
+       * The id of the interaction the Error names when its resource could not be read otherwise
+       * (`{"id": "X"}` alone, without a state): enough to show the error on that card and to keep
+       * it from settling a request on another.
+       */
+      readonly interactionId?: string;
       readonly errorMessage: string | undefined;
       readonly errorCode: number | string | undefined;
     });

@@ -38,12 +38,13 @@ export function propertiesUpdated(resource: OpenmediaInteraction, at: number, re
 
 export function errorNotification(
   at: number,
-  fields: { referenceId?: number; openmedia?: OpenmediaInteraction; errorMessage?: string; errorCode?: number | string },
+  fields: { referenceId?: number; openmedia?: OpenmediaInteraction; interactionId?: string; errorMessage?: string; errorCode?: number | string },
 ): OpenmediaEvent {
   const notification: OpenmediaNotification = {
     notificationType: 'Error',
     referenceId: fields.referenceId,
     openmedia: fields.openmedia,
+    ...(fields.interactionId === undefined ? {} : { interactionId: fields.interactionId }),
     errorMessage: fields.errorMessage,
     errorCode: fields.errorCode,
   };
