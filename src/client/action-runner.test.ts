@@ -236,6 +236,15 @@ describe('createActionRunner: how it ends', () => {
     expect(t.entry('a')?.error?.kind).toBe('status-code');
   });
 
+  it('a refusal a dialect read as another code shows the server’s own number (v3 partial success: 2, read as 7)', async () => {
+    const t = setup(() => Promise.resolve({ statusCode: 7, serverCode: 2, referenceId: undefined, statusMessage: undefined }));
+    t.add(['a']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({
+      status: 'failed',
+      error: { kind: 'status-code', code: 2, message: 'The operation only partly succeeded.' },
+    });
+  });
+
   it('a status-code error thrown by the client fails the same way', async () => {
     const t = setup(() => Promise.reject(new GwsRequestError({ kind: 'status-code', status: 400, statusCode: 2, message: 'Invalid state' })));
     t.add(['a']);

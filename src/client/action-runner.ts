@@ -318,7 +318,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       finish(requestId);
       const message = statusCodeMessage(answer.statusCode, answer.statusMessage);
       const own = answer.statusMessage === undefined || answer.statusMessage.trim() === '';
-      store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: answer.statusCode, message, ...(own ? { reason: 'status-code' } : {}), at: now() });
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: answer.serverCode ?? answer.statusCode, message, ...(own ? { reason: 'status-code' } : {}), at: now() });
     } catch (error) {
       if (abort.signal.aborted) return;
       finish(requestId);

@@ -225,6 +225,11 @@ export interface RestAnswer {
    * (Workspace API v3 `status.code` 0). Absent: accepted, its notification will tell (GWS v2).
    */
   readonly done?: boolean;
+  /**
+   * The code as the server sent it, when the dialect reads it as another `statusCode` (Workspace
+   * API v3 `status.code` 2, a partial success, is GWS's 7): the card shows the server's number.
+   */
+  readonly serverCode?: number;
 }
 
 export type RestAnswerParseResult =

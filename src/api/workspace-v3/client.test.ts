@@ -87,9 +87,19 @@ describe('createWorkspaceV3Client: operations', () => {
     });
   });
 
+  it('refuses, unsent, a value an int-typed key cannot hold (2.5, beyond 2^53) instead of sending it as text', async () => {
+    const { fake, client, session } = setup();
+    parseV3Notification(answerCapture('v3-05-delete-user-data-simulator-body').notification, session);
+    for (const value of [2.5, '2.5', 1e20, 'seven']) {
+      const error = await rejection(client.performOperation('workitem', 'b7d20a96a667c294', { operationName: 'UpdateUserData', userData: { Priority: value } }));
+      expect((error as Error).message).toMatch(/^Priority holds whole numbers on this server \(type interger\): .* was not sent\./);
+    }
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('status.code 2 is a partial success (refused), any other code a refusal with the server message', async () => {
     const partial = setup(() => json({ status: { code: 2 } }));
-    expect(await partial.client.performOperation('workitem', 'x', { operationName: 'Complete' })).toMatchObject({ statusCode: 7, referenceId: undefined });
+    expect(await partial.client.performOperation('workitem', 'x', { operationName: 'Complete' })).toMatchObject({ statusCode: 7, serverCode: 2, referenceId: undefined });
     const refused = setup(() => json({ status: { code: 12, message: 'Invalid state' } }));
     expect(await refused.client.performOperation('workitem', 'x', { operationName: 'Complete' })).toEqual({ statusCode: 12, referenceId: undefined, statusMessage: 'Invalid state' });
   });

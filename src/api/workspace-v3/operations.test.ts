@@ -71,7 +71,7 @@ describe('performV3Operation', () => {
 
   it('code 2 keeps the server message; refusals without one say what was refused', async () => {
     const partial = setup(() => json({ status: { code: 2, message: 'Only half' } }));
-    expect(await partial.client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 7, referenceId: undefined, statusMessage: 'Only half' });
+    expect(await partial.client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 7, serverCode: 2, referenceId: undefined, statusMessage: 'Only half' });
     const partialBare = setup(() => json({ status: { code: 2 } }));
     expect((await partialBare.client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).statusMessage).toBe('Complete only partly succeeded.');
     const refused = setup(() => json({ status: { code: 12 } }));

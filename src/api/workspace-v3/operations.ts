@@ -1,5 +1,5 @@
 import type { OperationRequest, RestAnswer } from '../../protocol/types';
-import { toKvPair } from '../../protocol/workspace-v3/kv-list';
+import { isIntegerType, toKvPair, wholeNumberOf } from '../../protocol/workspace-v3/kv-list';
 import { parseV3Answer } from '../../protocol/workspace-v3/parse';
 import type { WorkspaceV3Session } from '../../protocol/workspace-v3/session';
 import { GwsRequestError } from '../errors';
@@ -65,7 +65,19 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
       // Both as update-user-data, which merges by key and appends a key not there yet (the spec):
       // what Add data asks for. attach-user-data is never answered by Genesys's own simulator
       // (an Add data could only time out, the key never added).
-      const userData = Object.entries(request.userData).map(([key, value]) => toKvPair(key, value, session.typeOf(interactionId, key)));
+      const userData = Object.entries(request.userData).map(([key, value]) => {
+        const type = session.typeOf(interactionId, key);
+        // Sent as text it would change the key's type on the server (routing and reports read
+        // `int` keys as numbers), and past 2^53 it would not be the number typed: not sent, and
+        // the card says why.
+        if (isIntegerType(type) && value !== null && wholeNumberOf(value) === undefined) {
+          throw new GwsRequestError({
+            kind: 'http',
+            message: `${key} holds whole numbers on this server (type ${type}): ${String(value)} was not sent. Enter a whole number, such as 7.`,
+          });
+        }
+        return toKvPair(key, value, type);
+      });
       return { verb: 'update-user-data', data: { userData } };
     }
     case 'DeleteUserData':
@@ -110,6 +122,6 @@ export async function performV3Operation(
   const { code, message } = parsed.answer;
   if (code === 1) return { statusCode: 0, referenceId, statusMessage: message };
   if (code === 0) return { statusCode: 0, referenceId, statusMessage: message, done: true };
-  if (code === 2) return { statusCode: 7, referenceId: undefined, statusMessage: message ?? `${request.operationName} only partly succeeded.` };
+  if (code === 2) return { statusCode: 7, serverCode: 2, referenceId: undefined, statusMessage: message ?? `${request.operationName} only partly succeeded.` };
   return { statusCode: code, referenceId: undefined, statusMessage: message ?? `The Workspace API refused ${verb} (status code ${code}).` };
 }

@@ -95,15 +95,27 @@ export function flattenKvList(list: unknown): FlatKvList | undefined {
 /** Integer types as servers spell them (the simulator writes `interger`). */
 const INTEGER_TYPES = new Set(['int', 'integer', 'interger', 'long']);
 
+/** Whether the server's type for a key holds whole numbers (`int`, and the simulator's `interger`). */
+export function isIntegerType(type: string | undefined): boolean {
+  return type !== undefined && INTEGER_TYPES.has(type.toLowerCase());
+}
+
+/** The value as the whole number an integer-typed key can hold, or undefined when it is not one (2.5, text, beyond 2^53). */
+export function wholeNumberOf(value: UserDataValue): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : undefined;
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
+}
+
 /**
  * One edited value as a KV pair, keeping the `type` the server used for that key: an `int`
- * stays an `int` (a numeric text the agent typed becomes a number again). A nested list edited
- * as text can no longer be a list: it is sent as `str`. A new key gets `int` for a number, else `str`.
+ * stays an `int` (a numeric text the agent typed becomes a number again; a value that is not a
+ * whole number is refused before this, see `performV3Operation`). A nested list edited as text can
+ * no longer be a list: it is sent as `str`. A new key gets `int` for a number, else `str`.
  */
 export function toKvPair(key: string, value: UserDataValue, knownType: string | undefined): KvPairWire {
-  if (knownType !== undefined && INTEGER_TYPES.has(knownType.toLowerCase())) {
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : undefined;
-    if (n !== undefined && Number.isSafeInteger(n)) return { key, type: knownType, value: n };
+  if (knownType !== undefined && isIntegerType(knownType)) {
+    const n = wholeNumberOf(value);
+    if (n !== undefined) return { key, type: knownType, value: n };
     return { key, type: 'str', value: value === null ? '' : String(value) };
   }
   if (knownType !== undefined && knownType.toLowerCase() !== 'kvlist') {
