@@ -27,6 +27,11 @@ export interface GwsClient {
    * Workspace API v3's, which has no CSRF) leaves CometD's requests without a token.
    */
   readonly csrf?: CsrfTokens;
+  /**
+   * How the widget's own explanations name the server ("Cannot reach GWS", "It may have reached
+   * the Workspace API …"). Default `'GWS'`.
+   */
+  readonly serverName?: string;
 }
 
 export type GwsClientOptions = GwsHttpOptions;

@@ -134,8 +134,8 @@ export function errorFromResponse(status: number, statusText: string, body: unkn
   });
 }
 
-/** The error for a request that got no answer. */
-export function networkError(cause: unknown): GwsRequestError {
+/** The error for a request that got no answer; `server` names it in the message ("Cannot reach GWS"). */
+export function networkError(cause: unknown, server = 'GWS'): GwsRequestError {
   const detail = cause instanceof Error && cause.message ? `: ${cause.message}` : '';
-  return new GwsRequestError({ kind: 'network', message: `Cannot reach GWS${detail}.`, cause, reason: 'unreachable' });
+  return new GwsRequestError({ kind: 'network', message: `Cannot reach ${server}${detail}.`, cause, reason: 'unreachable' });
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GwsClient } from '../api/client';
-import { GwsRequestError } from '../api/errors';
+import { GwsRequestError, networkError } from '../api/errors';
 import type { ConnectionStatus } from '../channel/types';
 import { createOpenmediaStore } from '../core/store';
 import { parseNotification, parseOpenmediaResource } from '../protocol/parse';
@@ -234,6 +234,22 @@ describe('createActionRunner: how it ends', () => {
     });
     await vi.advanceTimersByTimeAsync(5_000);
     expect(t.entry('a')?.error?.kind).toBe('status-code');
+  });
+
+  it('names the server as its client does when the answer was lost (the Workspace API, not GWS)', async () => {
+    const failing: GwsClient = {
+      gwsBase: '',
+      serverName: 'the Workspace API',
+      getMe: () => Promise.resolve({}),
+      getSnapshot: () => Promise.reject(new Error('not used')),
+      performOperation: () => Promise.reject(networkError(new TypeError('Failed to fetch'), 'the Workspace API')),
+    };
+    const t = setup(() => Promise.reject(new Error('not used')), { client: failing });
+    t.add(['a']);
+    const outcome = await t.runner.perform('a', COMPLETE);
+    expect(outcome.status === 'unknown' && outcome.error.message).toBe(
+      'Cannot reach the Workspace API: Failed to fetch. It may have reached the Workspace API before the connection failed: check the card before trying again.',
+    );
   });
 
   it('a refusal a dialect read as another code shows the server’s own number (v3 partial success: 2, read as 7)', async () => {

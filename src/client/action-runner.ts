@@ -115,9 +115,13 @@ export const LATE_DEADLINE_MS = 1_000;
 export const THAW_GRACE_MS = 1_000;
 
 let counter = 0;
-/** Said of a request whose answer a network failure took: whether GWS did it is not known. */
-const MAYBE_REACHED = 'It may have reached GWS before the connection failed: check the card before trying again.';
-const MAYBE_REACHED_THROUGH_GATEWAY = 'A gateway between the widget and GWS answered, not GWS: the request may have reached GWS. Check the card before trying again.';
+/** Said of a request whose answer a network failure took: whether the server (`GWS`) did it is not known. */
+function maybeReached(server: string): string {
+  return `It may have reached ${server} before the connection failed: check the card before trying again.`;
+}
+function maybeReachedThroughGateway(server: string): string {
+  return `A gateway between the widget and ${server} answered, not ${server}: the request may have reached ${server}. Check the card before trying again.`;
+}
 
 /** The widget's own explanation an error from the REST client carries, if any. */
 function reasonOf(error: unknown): { readonly reason?: ErrorReason; readonly detail?: string } {
@@ -336,13 +340,13 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       }
       if (isGwsRequestError(error) && error.kind === 'network' && !browserOffline()) {
         // No answer: the request may have reached GWS, and been done, before the connection failed.
-        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code: undefined, message: `${message} ${MAYBE_REACHED}`, reason: 'maybe-reached', at: now() });
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code: undefined, message: `${message} ${maybeReached(options.client.serverName ?? 'GWS')}`, reason: 'maybe-reached', at: now() });
         return;
       }
       const code = isGwsRequestError(error) ? error.status : undefined;
       if (gatewayFailure(error)) {
         // Not "could not be sent": the outcome, or a read of the card, decides.
-        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${MAYBE_REACHED_THROUGH_GATEWAY}`, ...gatewayReason(error), at: now() });
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${maybeReachedThroughGateway(options.client.serverName ?? 'GWS')}`, ...gatewayReason(error), at: now() });
         return;
       }
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();

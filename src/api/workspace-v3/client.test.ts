@@ -97,6 +97,15 @@ describe('createWorkspaceV3Client: operations', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it('names the Workspace API, not GWS, when it cannot be reached', async () => {
+    const { client } = setup(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(client.serverName).toBe('the Workspace API');
+    expect(await rejection(client.performOperation('workitem', 'x', { operationName: 'Complete' }))).toMatchObject({
+      kind: 'network',
+      message: 'Cannot reach the Workspace API: Failed to fetch.',
+    });
+  });
+
   it('status.code 2 is a partial success (refused), any other code a refusal with the server message', async () => {
     const partial = setup(() => json({ status: { code: 2 } }));
     expect(await partial.client.performOperation('workitem', 'x', { operationName: 'Complete' })).toMatchObject({ statusCode: 7, serverCode: 2, referenceId: undefined });

@@ -24,6 +24,7 @@ export function createWorkspaceV3Client(options: WorkspaceV3ClientOptions = {}):
   const readSnapshot = createCurrentSessionReader(http, session, options.snapshotRetryDelaysMs);
   return {
     gwsBase: http.gwsBase,
+    serverName: 'the Workspace API',
     async getMe(opts) {
       const body = await http.get(CURRENT_SESSION_PATH, opts?.signal);
       const data = typeof body === 'object' && body !== null ? (body as { data?: { user?: unknown } }).data : undefined;

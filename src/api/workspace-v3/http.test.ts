@@ -84,7 +84,7 @@ describe('createWorkspaceV3Http', () => {
     });
     const error = await rejection(createWorkspaceV3Http({ fetch: fake.fetch }).post('/p', {}));
     expect(error).toBeInstanceOf(GwsRequestError);
-    expect(error).toMatchObject({ kind: 'network', message: 'Cannot reach GWS: Failed to fetch.' });
+    expect(error).toMatchObject({ kind: 'network', message: 'Cannot reach the Workspace API: Failed to fetch.' });
   });
 
   it('a POST the caller aborts rejects with the abort reason', async () => {

@@ -66,7 +66,7 @@ export function createWorkspaceV3Http(options: WorkspaceV3HttpOptions = {}): Wor
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw networkError(error);
+      throw networkError(error, 'the Workspace API');
     }
     const signInPage = signInPageOf(response);
     if (signInPage !== undefined) throw signInPageError(signInPage);
