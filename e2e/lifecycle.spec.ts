@@ -26,7 +26,7 @@ test.describe('an offer through its whole life', () => {
     expect((await mock.interaction(id))?.state).toBe('Processing');
 
     await offer.getByRole('button', { name: 'Complete' }).click();
-    const ended = root.getByRole('list', { name: /^Recently completed/ }).getByRole('article', { name: SUBJECT });
+    const ended = root.getByRole('list', { name: /^Recently ended/ }).getByRole('article', { name: SUBJECT });
     await expect(ended).toBeVisible();
     await expect(ended.getByText('Completed', { exact: true })).toBeVisible();
     await expect(ended.getByText('This interaction has ended')).toBeVisible();
@@ -38,7 +38,7 @@ test.describe('an offer through its whole life', () => {
     await expect(ended).toBeVisible();
     await page.clock.fastForward(15_000);
     await expect(card(page, SUBJECT)).toHaveCount(0);
-    await expect(widget(page).getByRole('list', { name: /^Recently completed/ })).toHaveCount(0);
+    await expect(widget(page).getByRole('list', { name: /^Recently ended/ })).toHaveCount(0);
   });
 });
 

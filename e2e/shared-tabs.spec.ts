@@ -72,7 +72,7 @@ test('three tabs of one browser share one CometD session; a closed leader hands 
   for (const tab of survivors) {
     await expect(indicator(widget(tab), 'Live')).toBeVisible();
     await expect(group(tab, 'Offers').getByRole('article', { name: 'Offer during hand-over', exact: true })).toBeVisible();
-    await expect(group(tab, 'Recently completed').getByRole('article', { name: 'Shared offer', exact: true })).toBeVisible();
+    await expect(group(tab, 'Recently ended').getByRole('article', { name: 'Shared offer', exact: true })).toBeVisible();
     await expect(tabRole(tab)).toContainText('2 tabs');
   }
   expect((await mock.interaction('E2E-TABS-1'))?.state).toBe('Completed');

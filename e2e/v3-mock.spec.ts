@@ -9,7 +9,7 @@ const V3_PAGE = '?dialect=v3';
 const COMETD = '**/workspace/v3/notifications/**';
 
 function completedList(root: Locator): Locator {
-  return root.getByRole('list', { name: /^Recently completed/ });
+  return root.getByRole('list', { name: /^Recently ended/ });
 }
 
 /** A card's failure box: a live alert, or a group named by its title when several came at once. */

@@ -41,7 +41,7 @@ test('a network cut longer than the session timeout: the page converges without 
   const offered = card(root, 'Sim offered during the cut');
   await expect(offered.getByRole('button', { name: 'Accept' })).toBeEnabled({ timeout: 20_000 });
   await expect(before.getByRole('button', { name: 'Complete' })).toHaveCount(0);
-  await expect(root.getByRole('list', { name: /^Recently completed/ }).getByRole('article', { name: 'Sim before the cut' })).toBeVisible();
+  await expect(root.getByRole('list', { name: /^Recently ended/ }).getByRole('article', { name: 'Sim before the cut' })).toBeVisible();
 
   // And it works on: the offer made during the cut can be accepted.
   await offered.getByRole('button', { name: 'Accept' }).click();

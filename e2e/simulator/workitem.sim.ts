@@ -33,7 +33,7 @@ test('an injected workitem: Accept, edit and delete user data, Complete', async 
     .not.toContain('CallType');
 
   await item.getByRole('button', { name: 'Complete' }).click();
-  const ended = root.getByRole('list', { name: /^Recently completed/ }).getByRole('article', { name: 'Sim workitem 1' });
+  const ended = root.getByRole('list', { name: /^Recently ended/ }).getByRole('article', { name: 'Sim workitem 1' });
   await expect(ended.getByText('Completed', { exact: true })).toBeVisible();
   await expect(item.getByRole('alert')).toHaveCount(0);
   await expectNothingRejected(root);
@@ -44,7 +44,7 @@ test('Reject ends the offer', async ({ page, sim }) => {
   await sim.api.workitem(AGENT, 'Sim workitem to reject');
   const item = card(root, 'Sim workitem to reject');
   await item.getByRole('button', { name: 'Reject' }).click();
-  await expect(root.getByRole('list', { name: /^Recently completed/ }).getByRole('article', { name: 'Sim workitem to reject' })).toBeVisible();
+  await expect(root.getByRole('list', { name: /^Recently ended/ }).getByRole('article', { name: 'Sim workitem to reject' })).toBeVisible();
   await expect(item.getByRole('button', { name: 'Accept' })).toHaveCount(0);
   await expect(item.getByRole('alert')).toHaveCount(0);
   await expectNothingRejected(root);

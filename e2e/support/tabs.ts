@@ -5,7 +5,7 @@ export function tabRole(page: Page): Locator {
   return page.getByRole('region', { name: 'Alerts and tabs' }).getByText(/^This tab:/);
 }
 
-/** The cards of one group of the widget ("Offers", "In progress", "Recently completed"). */
+/** The cards of one group of the widget ("Offers", "In progress", "Recently ended"). */
 export function group(page: Page, title: string): Locator {
   return page.getByRole('list', { name: new RegExp(`^${title}\\b`) });
 }

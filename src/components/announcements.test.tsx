@@ -428,7 +428,7 @@ describe('what a screen reader hears when an action fails again or succeeds late
     listOnServer(h.gws, statusChange(resource('a', 'Completed', 'workitem', { Subject: 'Alpha' }), 101));
     act(() => h.channel.emit(statusChange(resource('a', 'Completed', 'workitem', { Subject: 'Alpha' }), 101)));
     await advanceTimers(2000);
-    expect(screen.getByRole('list', { name: /^Recently completed/ })).toContainElement(screen.getByRole('article', { name: 'Alpha' }));
+    expect(screen.getByRole('list', { name: /^Recently ended/ })).toContainElement(screen.getByRole('article', { name: 'Alpha' }));
     expect(said('Announcements')).toEqual([...before, 'Completed: Alpha'].slice(-3));
   });
 

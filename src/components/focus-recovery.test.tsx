@@ -45,13 +45,13 @@ describe('focus recovery when the focused card is evicted', () => {
 
   it('moves focus to the next card in display order', async () => {
     const tools = await setup();
-    // Newest first within a group: Alpha (newer) comes before Beta in "Recently completed".
+    // Newest first within a group: Alpha (newer) comes before Beta in "Recently ended".
     await tools.emit(statusChange(resource('b', 'Processing', 'workitem', { Subject: 'Beta' })));
     await tools.emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
     await completeFromKeyboard(tools, 'Alpha', 'a', 101);
     await advanceTimers(LINGER_MS / 2);
     await tools.emit(statusChange(resource('b', 'Completed', 'workitem', { Subject: 'Beta' })));
-    expect(screen.getByRole('list', { name: /^Recently completed/ })).toContainElement(card('Beta'));
+    expect(screen.getByRole('list', { name: /^Recently ended/ })).toContainElement(card('Beta'));
     expect(card('Alpha')).toHaveFocus();
 
     await advanceTimers(LINGER_MS / 2 + 2_000);

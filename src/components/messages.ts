@@ -281,7 +281,7 @@ export const DEFAULT_MESSAGES: Messages = {
   loadingTitle: 'Loading your interactions…',
   groupOffers: 'Offers',
   groupActive: 'In progress',
-  groupEnded: 'Recently completed',
+  groupEnded: 'Recently ended',
   interactionCount: (count) => (count === 1 ? '1 open interaction' : `${count} open interactions`),
 
   statusConnected: 'Live',

@@ -140,7 +140,7 @@ export const Gone: Story = {
   }),
   play: async ({ canvasElement }) => {
     await card(canvasElement, 'Address change request');
-    // The card moves to "Recently completed" (a new element), so look it up again.
+    // The card moves to "Recently ended" (a new element), so look it up again.
     await waitFor(
       () => expect(within(within(canvasElement).getByRole('article', { name: 'Address change request' })).getByText(DEFAULT_MESSAGES.gone)).toBeVisible(),
       { timeout: 4000 },

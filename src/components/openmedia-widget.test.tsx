@@ -53,12 +53,12 @@ describe('OpenmediaWidget', () => {
     ]);
     expect(screen.getByRole('heading', { name: 'Offers 1' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'In progress 1' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Recently completed 1' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Recently ended 1' })).toBeInTheDocument();
     // The header counts the work in hand: a completed card that lingers is not part of it.
     expect(screen.getByText('2 open interactions')).toBeInTheDocument();
     await emit(statusChange(resource('p1', 'Completed', 'workitem', { Subject: 'Working on it' })));
     expect(screen.getByText('1 open interaction')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Recently completed 2' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Recently ended 2' })).toBeInTheDocument();
   });
 
   it('shows a status-code failure on the right card only, and dismisses it', async () => {
