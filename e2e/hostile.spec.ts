@@ -10,7 +10,7 @@ const MALFORMED: readonly unknown[] = [
   42,
   [1, 2, 3],
   { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, id: undefined } },
-  { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, id: 42 } },
+  { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, id: 4.5 } },
   { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, capabilities: 'Accept' } },
   { ...OM, notificationType: 'StatusChange', openmedia: { ...GOOD, state: { html: '<img src=x onerror=alert(1)>' } } },
   { ...OM, notificationType: 'StatusChange', openmedia: 'not an object' },

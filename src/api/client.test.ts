@@ -56,6 +56,12 @@ describe('createGwsClient: snapshot', () => {
     expect(result.rejected).toEqual([]);
   });
 
+  it('counts an unreadable item with a numeric id as still listed, by its digits (not gone)', async () => {
+    const fake = createFakeFetch(() => json({ statusCode: 0, openmedia: [resource('a'), { id: 17, mediaType: 'workitem' }] }));
+    const result = await createGwsClient({ fetch: fake.fetch }).getSnapshot('workitem');
+    expect(result.unreadableIds).toEqual(['17']);
+  });
+
   it('escapes the media type in the path', async () => {
     const fake = createFakeFetch(() => json({ statusCode: 0, openmedia: [] }));
     await createGwsClient({ fetch: fake.fetch }).getSnapshot('a/b c');
@@ -229,6 +235,28 @@ describe('createGwsClient: operations and CSRF', () => {
     const before = posts(fake.requests).length;
     await client.performOperation('workitem', 'a', { operationName: 'Complete' });
     expect(posts(fake.requests).slice(before).map((r) => r.headers.get('X-CSRF-TOKEN'))).toEqual(['session-2']);
+  });
+
+  it('asks for a token again after the session ended, even if the last session’s GWS handed none out', async () => {
+    let tokens = false;
+    let expired = false;
+    const fake = createFakeFetch((request) => {
+      if (expired) return json({ statusCode: 3, statusMessage: 'The session has expired' }, { status: 401 });
+      if (request.method === 'GET') return json({}, tokens ? { headers: csrfHeaders('new-session') } : {});
+      return json(ACCEPTED);
+    });
+    const client = createGwsClient({ fetch: fake.fetch });
+    await client.performOperation('workitem', 'a', { operationName: 'Complete' });
+    expired = true;
+    await rejection(client.getSnapshot('workitem'));
+    // Signed in again, to a GWS that hands out tokens now.
+    expired = false;
+    tokens = true;
+    const before = fake.requests.length;
+    await client.performOperation('workitem', 'a', { operationName: 'Complete' });
+    const after = fake.requests.slice(before);
+    expect(after.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname}`)).toEqual(['GET /api/v2/me', 'POST /api/v2/me/openmedia/workitem/a']);
+    expect(after[1]?.headers.get('X-CSRF-TOKEN')).toBe('new-session');
   });
 
   it('asks no token before each POST of a GWS that hands none out', async () => {

@@ -49,6 +49,7 @@ describe('isCsrfRefusal', () => {
     [500, 'Missing or invalid Csrf token', false],
     [500, { statusCode: 3 }, false],
     [403, { statusCode: 3 }, true],
+    [403, { statusCode: '3' }, true],
     [403, { statusCode: 5, statusMessage: 'Not allowed' }, false],
     [403, { statusMessage: 'Invalid CSRF token' }, true],
     [403, { message: 'csrf token expired' }, true],

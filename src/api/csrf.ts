@@ -1,3 +1,4 @@
+import { readStatusCode } from '../protocol/parse';
 /** The header GWS expects when it does not say otherwise. */
 export const DEFAULT_CSRF_HEADER = 'X-CSRF-TOKEN';
 
@@ -17,6 +18,14 @@ export interface CsrfStore {
   subscribe(listener: () => void): () => void;
 }
 
+/** The token an answer hands out (`X-CSRF-HEADER` / `X-CSRF-TOKEN`), or undefined when it carries none. */
+export function tokenIn(headers: Headers): CsrfToken | undefined {
+  const header = headers.get('X-CSRF-HEADER')?.trim() || DEFAULT_CSRF_HEADER;
+  // The value travels in X-CSRF-TOKEN; a server that renamed the header may use the new name.
+  const value = headers.get('X-CSRF-TOKEN') ?? headers.get(header);
+  return value !== null && value.trim() !== '' ? { header, value: value.trim() } : undefined;
+}
+
 export function createCsrfStore(): CsrfStore {
   let token: CsrfToken | undefined;
   const listeners = new Set<() => void>();
@@ -28,10 +37,8 @@ export function createCsrfStore(): CsrfStore {
   return {
     current: () => token,
     remember(headers) {
-      const header = headers.get('X-CSRF-HEADER')?.trim() || DEFAULT_CSRF_HEADER;
-      // The value travels in X-CSRF-TOKEN; a server that renamed the header may use the new name.
-      const value = headers.get('X-CSRF-TOKEN') ?? headers.get(header);
-      if (value !== null && value.trim() !== '') set({ header, value: value.trim() });
+      const token = tokenIn(headers);
+      if (token !== undefined) set(token);
     },
     forget() {
       set(undefined);
@@ -76,6 +83,6 @@ export function isCsrfRefusal(status: number, body: unknown, statusText = ''): b
   if (typeof body === 'string') return /csrf/i.test(body);
   if (typeof body !== 'object' || body === null) return false;
   const { statusCode, statusMessage, message } = body as { statusCode?: unknown; statusMessage?: unknown; message?: unknown };
-  if (statusCode === 3) return true;
+  if (readStatusCode(statusCode) === 3) return true;
   return [statusMessage, message].some((text) => typeof text === 'string' && /csrf/i.test(text));
 }

@@ -1,4 +1,4 @@
-import { createCsrfStore, isCsrfRefusal } from './csrf';
+import { createCsrfStore, isCsrfRefusal, tokenIn } from './csrf';
 import type { CsrfTokens } from './csrf';
 import { GwsRequestError, errorFromResponse, networkError } from './errors';
 
@@ -78,6 +78,7 @@ export function normalizeGwsBase(gwsBase: string | undefined): string {
 
 function ignore(): void {}
 
+
 export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
   const gwsBase = normalizeGwsBase(options.gwsBase);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -124,7 +125,15 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
       const signInPage = signInPageOf(response);
       // The session is gone, and its token with it: the next session's is read afresh (a POST or
       // a handshake sent with the old one would be refused, and taken for the session's end again).
-      if (response.status === 401 || signInPage !== undefined) csrf.forget();
+      if (response.status === 401 || signInPage !== undefined) {
+        csrf.forget();
+        // The next session's GWS may hand one out: asked again before its first POST.
+        handsOutNoToken = false;
+      } else if (method === 'GET' && path === ME_PATH && response.ok) {
+        // Decided by this answer's own headers, not by the shared store (another request's 401 may
+        // have emptied it meanwhile).
+        handsOutNoToken = tokenIn(response.headers) === undefined;
+      }
       gwsAnswered();
       const text = await response.text();
       const answer: Answer = { ok: response.ok, status: response.status, statusText: response.statusText, headers: response.headers, body: readBody(text) };
@@ -164,14 +173,9 @@ export function createGwsHttp(options: GwsHttpOptions = {}): GwsHttp {
 
   /** One GET /api/v2/me at a time, however many POSTs need a token at once. */
   function refreshToken(): Promise<unknown> {
-    refreshing ??= get(ME_PATH)
-      .then((body) => {
-        handsOutNoToken = csrf.current() === undefined;
-        return body;
-      })
-      .finally(() => {
-        refreshing = undefined;
-      });
+    refreshing ??= get(ME_PATH).finally(() => {
+      refreshing = undefined;
+    });
     return refreshing;
   }
 

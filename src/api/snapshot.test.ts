@@ -17,7 +17,7 @@ describe('fetchSnapshot: unreadable items', () => {
     expect(result).not.toHaveProperty('unreadableIds');
   });
 
-  it('lists the string ids of the items it could not read, and only those', async () => {
+  it('lists the ids of the items it could not read (a whole number as its digits), and only those', async () => {
     const result = await read({
       statusCode: 0,
       openmedia: [
@@ -27,14 +27,15 @@ describe('fetchSnapshot: unreadable items', () => {
         'text',
         { id: '' },
         { id: 7 },
+        { id: 7.5 },
         { state: 'Processing' },
         resource('b'),
         { id: 'broken-2', mediaType: 'workitem' },
       ],
     });
     expect(result.interactions.map((i) => i.id)).toEqual(['a', 'b']);
-    expect(result.rejected).toHaveLength(7);
-    expect(result.unreadableIds).toEqual(['broken-1', 'broken-2']);
+    expect(result.rejected).toHaveLength(8);
+    expect(result.unreadableIds).toEqual(['broken-1', '7', 'broken-2']);
   });
 
   it('an item whose user data is not an object is unreadable (not an interaction without user data): its card keeps what it shows', async () => {

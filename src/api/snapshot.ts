@@ -1,4 +1,4 @@
-import { OPENMEDIA_CHANNEL, parseSnapshot } from '../protocol/parse';
+import { OPENMEDIA_CHANNEL, idText, parseSnapshot } from '../protocol/parse';
 import type { OpenmediaInteraction, RejectionReason } from '../protocol/types';
 import { GwsRequestError, statusCodeMessage } from './errors';
 import type { GwsHttp } from './http';
@@ -25,8 +25,9 @@ function unreadableIdsOf(body: unknown, resourceKey: string, read: readonly Open
   const readIds = new Set(read.map((interaction) => interaction.id));
   const ids: string[] = [];
   for (const item of list) {
-    const id: unknown = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
-    if (typeof id === 'string' && id !== '' && !readIds.has(id)) ids.push(id);
+    // As the parser reads it: an id written as a number is the same interaction as its digits.
+    const id = typeof item === 'object' && item !== null ? idText((item as Record<string, unknown>).id) : undefined;
+    if (id !== undefined && id !== '' && !readIds.has(id)) ids.push(id);
   }
   return ids;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCometdChannel } from './cometd-channel';
+import { RETRY_NOW_QUIET_MS, createCometdChannel } from './cometd-channel';
 import type { CometdChannelOptions } from './cometd-channel';
 import type { ChannelListener, ConnectionStatus } from './types';
 import { HANDSHAKE_OK, ScriptedXhr, answer, establishSession, installScriptedXhr, pending, settleTimers, unanswered } from '../test-support/scripted-xhr';
@@ -196,16 +196,25 @@ describe('createCometdChannel over the real CometD client', () => {
     expect(t.resyncs).toHaveLength(1);
   });
 
-  it('retryNow() twice at once (this tab’s online and another’s, relayed) starts one new session', async () => {
+  it('retryNow() again a moment later (another tab’s online, relayed) leaves the new session alone; later, it restarts again', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
     await establishSession();
-    t.channel.retryNow?.();
+    const handshakes = () => ScriptedXhr.sent.filter((xhr) => xhr.messages.some((m) => m.channel === '/meta/handshake')).length;
     t.channel.retryNow?.();
     answer(pending('/meta/disconnect'), () => ({ successful: true }));
     await vi.advanceTimersByTimeAsync(100);
-    expect(ScriptedXhr.sent.filter((xhr) => xhr.messages.some((m) => m.channel === '/meta/handshake'))).toHaveLength(2);
-    expect(t.statuses.filter((status) => status === 'reconnecting')).toHaveLength(1);
+    answer(pending('/meta/connect'), () => ({ successful: true }));
+    await establishSession();
+    expect(handshakes()).toBe(2);
+    t.channel.retryNow?.();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(ScriptedXhr.sent.filter((xhr) => !xhr.answered && xhr.messages.some((m) => m.channel === '/meta/disconnect'))).toHaveLength(0);
+    expect(t.statuses.at(-1)).toBe('connected');
+    // The next outage's online, well after: a new session again.
+    await vi.advanceTimersByTimeAsync(RETRY_NOW_QUIET_MS);
+    t.channel.retryNow?.();
+    expect(t.statuses.at(-1)).toBe('reconnecting');
   });
 
   it('after the machine slept, a connection that looked live starts a new session at once and resyncs', async () => {

@@ -267,7 +267,9 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;
       // This tab's `online` and another's (relayed to the leader) come together: a session opened
       // a moment ago already started after the network came back.
-      if (Date.now() - restartedAt < RETRY_NOW_QUIET_MS) return;
+      const since = Date.now() - restartedAt;
+      // (A clock set back meanwhile makes it negative: not "a moment ago".)
+      if (since >= 0 && since < RETRY_NOW_QUIET_MS) return;
       // CometD has no "retry now": its next attempt is a private timer. A new session is the
       // quickest way back; the gap's notifications come from the resync it triggers. "Connected"
       // too: the long poll out when the network went may have died with it, unnoticed (a NAT or

@@ -195,17 +195,18 @@ describe('createWorkerChannel', () => {
     expect(worker.posted.slice(1)).toEqual([{ kind: 'sessionEnded' }, { kind: 'reconnect' }]);
   });
 
-  it('passes retryNow to the Worker only while reconnecting', () => {
+  it('passes retryNow to the Worker, which decides as the channel does (Live too), but not when signed out or stopped', () => {
     const { channel, workers, listener } = setup();
-    channel.retryNow?.();
+    channel.retryNow?.(); // nobody listens: nothing runs
     channel.subscribe(listener);
     const worker = nth(workers, 0);
-    channel.retryNow?.(); // connecting: nothing to hurry
     worker.send({ kind: 'status', status: 'connected' });
     channel.retryNow?.();
     worker.send({ kind: 'status', status: 'reconnecting' });
     channel.retryNow?.();
-    expect(worker.posted.slice(1)).toEqual([{ kind: 'retryNow' }]);
+    worker.send({ kind: 'status', status: 'unauthorized' });
+    channel.retryNow?.();
+    expect(worker.posted.slice(1)).toEqual([{ kind: 'retryNow' }, { kind: 'retryNow' }]);
   });
 
   it('asks the Worker to disconnect when the last listener leaves, and hears nothing from it afterwards', () => {

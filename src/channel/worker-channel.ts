@@ -238,7 +238,8 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
       else fallback?.sessionEnded?.();
     },
     retryNow() {
-      if (status !== 'reconnecting' || listeners.size === 0) return;
+      // As the channel in the Worker decides (see NotificationChannel.retryNow): Live too.
+      if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;
       if (worker !== undefined) worker.postMessage({ kind: 'retryNow' });
       else fallback?.retryNow?.();
     },

@@ -255,10 +255,13 @@ describe('createActionRunner: how it ends', () => {
   it('a refusal a dialect read as another code shows the server’s own number (v3 partial success: 2, read as 7)', async () => {
     const t = setup(() => Promise.resolve({ statusCode: 7, serverCode: 2, referenceId: undefined, statusMessage: undefined }));
     t.add(['a']);
-    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({
+    const outcome = await t.runner.perform('a', COMPLETE);
+    expect(outcome).toMatchObject({
       status: 'failed',
       error: { kind: 'status-code', code: 2, message: 'The operation only partly succeeded.' },
     });
+    // Not GWS's code 2 ("not valid in the current state"): a host translating by code must not read it as one.
+    expect(outcome.status === 'failed' && outcome.error.reason).toBeUndefined();
   });
 
   it('a status-code error thrown by the client fails the same way', async () => {

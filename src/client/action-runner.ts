@@ -321,7 +321,8 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       }
       finish(requestId);
       const message = statusCodeMessage(answer.statusCode, answer.statusMessage);
-      const own = answer.statusMessage === undefined || answer.statusMessage.trim() === '';
+      // The widget's own words for a GWS code; not for a code a dialect read as one (its number differs).
+      const own = (answer.statusMessage === undefined || answer.statusMessage.trim() === '') && answer.serverCode === undefined;
       store.dispatch({ type: 'actionFailed', requestId, kind: 'status-code', code: answer.serverCode ?? answer.statusCode, message, ...(own ? { reason: 'status-code' } : {}), at: now() });
     } catch (error) {
       if (abort.signal.aborted) return;

@@ -325,7 +325,7 @@ export const DEFAULT_MESSAGES: Messages = {
   errorTitle: (operation, kind) =>
     `${operation ? OPERATION_NAMES[operation] : 'The request'} ${ERROR_KIND_TITLES[kind]}`,
   errorReason: () => undefined,
-  meanwhileReported: (serverText) => `Meanwhile GWS reported: ${serverText}`,
+  meanwhileReported: (serverText) => `Meanwhile the server reported: ${serverText}`,
   serverSaid: (serverText) => `The server said: ${serverText}`,
   errorCode: (code) => `Code ${code}`,
   errorReference: (referenceId) => `Reference ${referenceId}`,

@@ -352,7 +352,7 @@ describe('a timeout after GWS gave a reason that named no request', () => {
       kind: 'timeout',
       requestId: 'r1',
       code: 'X42',
-      message: 'The server took Accept, but its outcome never came. Meanwhile GWS reported: Agent is not ready',
+      message: 'The server took Accept, but its outcome never came. Meanwhile the server reported: Agent is not ready',
     });
   });
 

@@ -168,7 +168,7 @@ function withReasonHeard(error: ActionError, shown: ActionError | undefined, sta
   }
   // What it reported is kept for a translation only when it is the server's words: the widget's
   // own "The server reported an error." adds nothing to a translated timeout.
-  return { ...error, message: `${error.message} Meanwhile GWS reported: ${shown.message}`, ...(shown.reason === undefined ? { heard: shown.message } : {}), code: shown.code };
+  return { ...error, message: `${error.message} Meanwhile the server reported: ${shown.message}`, ...(shown.reason === undefined ? { heard: shown.message } : {}), code: shown.code };
 }
 
 /**

@@ -150,7 +150,7 @@ function leftOut(value: unknown): boolean {
  * The interaction's id as text. A whole number (a server that writes ids as JSON numbers) is read
  * as its digits; anything else that is not text is unreadable.
  */
-function idText(id: unknown): string | undefined {
+export function idText(id: unknown): string | undefined {
   if (typeof id === 'string') return id;
   return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? String(id) : undefined;
 }

@@ -90,7 +90,7 @@ describe('createWorkspaceV3Client: operations', () => {
   it('refuses, unsent, a value an int-typed key cannot hold (2.5, beyond 2^53) instead of sending it as text', async () => {
     const { fake, client, session } = setup();
     parseV3Notification(answerCapture('v3-05-delete-user-data-simulator-body').notification, session);
-    for (const value of [2.5, '2.5', 1e20, 'seven']) {
+    for (const value of [2.5, '2.5', 1e20, 'seven', null]) {
       const error = await rejection(client.performOperation('workitem', 'b7d20a96a667c294', { operationName: 'UpdateUserData', userData: { Priority: value } }));
       expect((error as Error).message).toMatch(/^Priority holds whole numbers on this server \(type interger\): .* was not sent\./);
     }

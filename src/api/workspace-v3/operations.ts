@@ -70,10 +70,10 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
         // Sent as text it would change the key's type on the server (routing and reports read
         // `int` keys as numbers), and past 2^53 it would not be the number typed: not sent, and
         // the card says why.
-        if (isIntegerType(type) && value !== null && wholeNumberOf(value) === undefined) {
+        if (isIntegerType(type) && wholeNumberOf(value) === undefined) {
           throw new GwsRequestError({
             kind: 'http',
-            message: `${key} holds whole numbers on this server (type ${type}): ${String(value)} was not sent. Enter a whole number, such as 7.`,
+            message: `${key} holds whole numbers on this server (type ${type}): ${value === null || value === '' ? 'an empty value' : String(value)} was not sent. Enter a whole number, such as 7.`,
           });
         }
         return toKvPair(key, value, type);
