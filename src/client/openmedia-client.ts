@@ -63,6 +63,12 @@ export interface OpenmediaClientSnapshot {
    * by hand (a test's or a host's): absent, `listed` stands for it.
    */
   readonly settled?: boolean;
+  /**
+   * The media types read with success at least once. A media type first listed after the others
+   * (its first read failed, a retry answered) lists what was already there: the widget does not
+   * announce those as new. Optional for snapshots built by hand.
+   */
+  readonly listedTypes?: ReadonlySet<string>;
   /** This tab's part in the connection shared by the browser's tabs (`solo` when not shared). */
   readonly tab: TabInfo;
 }
@@ -198,7 +204,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
-    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.tab === snapshot.tab) return;
+    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.listedTypes === snapshot.listedTypes && next.tab === snapshot.tab) return;
     const before = snapshot.state.byId;
     snapshot = next;
     if (next.state.byId !== before) {
@@ -222,7 +228,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const sharedFocus = createSharedFocus(store, source, now, () => snapshots.listed());
   store.subscribe(() => {
     sharedFocus.afterPublish();
-    publish({ state: store.getSnapshot(), listed: snapshots.listed(), settled: snapshots.settled() });
+    publish({ state: store.getSnapshot(), listed: snapshots.listed(), settled: snapshots.settled(), listedTypes: snapshots.listedTypes() });
   });
 
   const stateStarts = createStateStarts(

@@ -60,6 +60,12 @@ export interface SnapshotLoader {
   settled(): boolean;
   /** The first read of this media type has not answered yet (not one of the first load: false). */
   awaitingFirst(mediaType: string): boolean;
+  /**
+   * The media types read with success at least once (a new set object each time one is added).
+   * A media type whose first list comes late (its first read failed) lists what was already
+   * there: not news (see `OpenmediaClientSnapshot.listedTypes`).
+   */
+  listedTypes(): ReadonlySet<string>;
   /** A read of this media type is in flight. */
   reading(mediaType: string): boolean;
   /**
@@ -105,6 +111,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   let unlisted: Set<string> | undefined;
   /** The media types of the first `load` that have not answered yet, with a list or a failure; undefined before it. */
   let unsettled: Set<string> | undefined;
+  let listedOnce: ReadonlySet<string> = new Set();
 
   function setError(mediaType: string, failure: SnapshotFailure | undefined): void {
     if (failure === undefined) errors.delete(mediaType);
@@ -159,6 +166,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       // Before the dispatch: the store's publish of this snapshot is the one that says "listed".
       unlisted?.delete(mediaType);
       unsettled?.delete(mediaType);
+      if (!listedOnce.has(mediaType)) listedOnce = new Set([...listedOnce, mediaType]);
       const interactions = withNewerNews(result.interactions, heard);
       const starts = options.starts?.lookup(
         interactions.map((interaction) => interaction.id),
@@ -226,6 +234,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     listed: () => unlisted !== undefined && unlisted.size === 0,
     settled: () => unsettled !== undefined && unsettled.size === 0,
     awaitingFirst: (mediaType) => unsettled === undefined || unsettled.has(mediaType),
+    listedTypes: () => listedOnce,
     reading: (mediaType) => inFlight.has(mediaType),
     dispose() {
       if (disposed) return;

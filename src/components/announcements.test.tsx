@@ -106,6 +106,29 @@ describe('what a screen reader hears', () => {
     expect(said('Announcements')).toEqual(['New offer: Arrived later']);
   });
 
+  it('does not announce what a media type’s late first list brings (its first read failed, the retry answered): it was there all along', async () => {
+    const harness = createHarness({ mediaTypes: ['promotion', 'workitem'] });
+    let workitemsListed = false;
+    harness.gws.snapshotAnswer = (mediaType) =>
+      mediaType === 'workitem' && !workitemsListed
+        ? json({ statusCode: 4, statusMessage: 'Internal error' })
+        : json({ statusCode: 0, openmedia: harness.gws.snapshots.get(mediaType) ?? [] });
+    const { user, emit } = await setup(harness);
+    await advanceTimers(3000);
+    expect(screen.getByText(/Internal error/)).toBeInTheDocument();
+    listOnServer(harness.gws, offer('w1', 'Old workitem offer'));
+    listOnServer(harness.gws, statusChange(resource('w2', 'Processing', 'workitem', { Subject: 'Old work in progress' })));
+    workitemsListed = true;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await advanceTimers(3000);
+    expect(screen.getByRole('article', { name: 'Old workitem offer' })).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Old work in progress' })).toBeInTheDocument();
+    expect(said('Announcements')).toEqual([]);
+    // What arrives after it is news again.
+    await emit(offer('w3', 'New workitem offer'), 1000);
+    expect(said('Announcements')).toEqual(['New offer: New workitem offer']);
+  });
+
   it('summarises a burst of 20 offers in one announcement', async () => {
     const { emit } = await setup();
     for (let i = 1; i <= 20; i += 1) await emit(statusChange(resource(`o${i}`, 'Invited', 'workitem', { Subject: `Offer ${i}` })), 20);

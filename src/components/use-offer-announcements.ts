@@ -18,6 +18,17 @@ export type BatchTimer = { handle: ReturnType<typeof setTimeout>; firstAt: numbe
  * {@link OFFER_MAX_WAIT_MS} after the batch's first: a burst is one announcement, a steady trickle
  * is still heard.
  */
+/**
+ * Whether `entry` came with the first list of its media type, read after the others (its first
+ * read failed, a retry answered): it was there all along, not news. `before` and `now` are the
+ * media types listed by the previous and the current render.
+ */
+export function firstListedNow(entry: InteractionEntry | undefined, before: ReadonlySet<string> | undefined, now: ReadonlySet<string> | undefined): boolean {
+  if (entry === undefined || before === undefined || now === undefined || now === before) return false;
+  const { mediaType } = entry.interaction;
+  return now.has(mediaType) && !before.has(mediaType);
+}
+
 export function gatherAnnouncement(timer: { current: BatchTimer }, flush: () => void): void {
   const now = Date.now();
   const firstAt = timer.current?.firstAt ?? now;
@@ -52,9 +63,13 @@ export function useOfferAnnouncements(
   settled: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
+  /** The media types listed so far (see `OpenmediaClientSnapshot.listedTypes`). */
+  listedTypes?: ReadonlySet<string>,
 ): void {
   /** The offers as last rendered. */
   const known = useRef<ReadonlyMap<string, InteractionEntry> | undefined>(undefined);
+  /** The media types listed as last rendered. */
+  const typesBefore = useRef<ReadonlySet<string> | undefined>(undefined);
   /** New offers not announced yet. */
   const waiting = useRef<string[]>([]);
   /** Offers that ended meanwhile, by subject, not announced yet. */
@@ -75,9 +90,11 @@ export function useOfferAnnouncements(
     }
     const current = new Map(offers.map((entry) => [entry.interaction.id, entry] as const));
     const before = known.current;
+    const types = typesBefore.current;
     known.current = current;
+    typesBefore.current = listedTypes;
     if (before === undefined) return;
-    const fresh = [...current.keys()].filter((id) => !before.has(id));
+    const fresh = [...current.keys()].filter((id) => !before.has(id) && !firstListedNow(current.get(id), types, listedTypes));
     const endedById = new Map(ended.map((entry) => [entry.interaction.id, entry] as const));
     let leftEnded = 0;
     for (const [id, entry] of before) {
@@ -106,7 +123,7 @@ export function useOfferAnnouncements(
       const [onlyGone] = subjects;
       if (subjects.length > 0) now.announce(subjects.length === 1 && onlyGone !== undefined ? now.messages.offerEnded(onlyGone) : now.messages.offersEnded(subjects.length), 'polite');
     });
-  }, [offers, ended, settled]);
+  }, [offers, ended, settled, listedTypes]);
 
   useEffect(
     () => () => {

@@ -4,7 +4,7 @@ import { interactionSubject } from './interaction-card';
 import { endedByThisTab } from './own-doing';
 import type { Politeness } from './live-announcer';
 import type { Messages } from './messages';
-import { type BatchTimer, gatherAnnouncement } from './use-offer-announcements';
+import { type BatchTimer, firstListedNow, gatherAnnouncement } from './use-offer-announcements';
 
 /**
  * Announces, politely, what happens to the agent's work without the agent's doing (offers have
@@ -26,7 +26,11 @@ export function useWorkAnnouncements(
   settled: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
+  /** The media types listed so far (see `OpenmediaClientSnapshot.listedTypes`). */
+  listedTypes?: ReadonlySet<string>,
 ): void {
+  /** The media types listed as last rendered. */
+  const typesBefore = useRef<ReadonlySet<string> | undefined>(undefined);
   const known = useRef<{ readonly offers: ReadonlySet<string>; readonly active: ReadonlyMap<string, InteractionEntry> } | undefined>(undefined);
   /** Interactions new in progress, not announced yet. */
   const fresh = useRef<string[]>([]);
@@ -46,11 +50,13 @@ export function useWorkAnnouncements(
     }
     const current = { offers: new Set(offers.map((entry) => entry.interaction.id)), active: new Map(active.map((entry) => [entry.interaction.id, entry] as const)) };
     const before = known.current;
+    const types = typesBefore.current;
     known.current = current;
+    typesBefore.current = listedTypes;
     if (before === undefined) return;
     let news = false;
-    for (const id of current.active.keys()) {
-      if (before.active.has(id) || before.offers.has(id)) continue;
+    for (const [id, entry] of current.active) {
+      if (before.active.has(id) || before.offers.has(id) || firstListedNow(entry, types, listedTypes)) continue;
       fresh.current.push(id);
       news = true;
     }
@@ -83,7 +89,7 @@ export function useWorkAnnouncements(
       const [onlyGone] = gone;
       if (gone.length > 0) say(gone.length === 1 && onlyGone !== undefined ? onlyGone : words.interactionsEnded(gone.length), 'polite');
     });
-  }, [offers, active, ended, settled, messages]);
+  }, [offers, active, ended, settled, messages, listedTypes]);
 
   useEffect(
     () => () => {
