@@ -40,6 +40,9 @@ describe('current-session reads: what is retried', () => {
     ['HTTP 429', () => new Response('', { status: 429 })],
     ['HTTP 500', () => new Response('', { status: 500 })],
     ['HTTP 503', () => new Response('', { status: 503 })],
+    // The spec: non-2xx answers carry {status: {code, message}}; a real server's "not ready yet".
+    ['HTTP 403 with its {status} body', () => json({ status: { code: 9, message: 'Session is not initialized yet' } }, { status: 403 })],
+    ['HTTP 503 with its {status} body', () => json({ status: { code: 5, message: 'Try later' } }, { status: 503 })],
     ['no answer', () => Promise.reject(new TypeError('Failed to fetch'))],
     // A 200 without the session's channels carries no HTTP status to judge by: worth another try.
     ['an unreadable answer', () => json({ data: {} })],
@@ -58,7 +61,7 @@ describe('current-session reads: what is retried', () => {
     ['HTTP 404', () => new Response('', { status: 404 }), { kind: 'http', status: 404 }],
     ['HTTP 499', () => new Response('', { status: 499 }), { kind: 'http', status: 499 }],
     ['HTTP 401', () => new Response('', { status: 401 }), { kind: 'unauthorized' }],
-    ['a status-code refusal in a 500', () => json({ status: { code: 5, message: 'No' } }, { status: 500 }), { kind: 'status-code', statusCode: 5 }],
+    ['a status-code refusal in a 400', () => json({ status: { code: 5, message: 'No' } }, { status: 400 }), { kind: 'status-code', statusCode: 5 }],
     ['a status-code refusal in a 200', () => json({ status: { code: 7, message: 'Refused' } }), { kind: 'status-code', statusCode: 7, message: 'Refused' }],
   ])('%s is not retried', async (_, first, expected) => {
     vi.useFakeTimers();

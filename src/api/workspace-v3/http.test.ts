@@ -31,6 +31,17 @@ describe('errorFromV3Response', () => {
     expect(errorFromV3Response(500, '', { status: { code: 1, message: 'Busy' } })).toMatchObject({ kind: 'http', statusCode: 1, message: 'Busy' });
   });
 
+  it('a code in a 403, 429 or 5xx body says "not now", not a considered refusal: an http error (retried when a read), with the words kept', () => {
+    for (const status of [403, 429, 500, 503, 504]) {
+      expect(errorFromV3Response(status, '', { status: { code: 9, message: 'Session is not initialized yet' } })).toMatchObject({
+        kind: 'http',
+        status,
+        statusCode: 9,
+        message: 'Session is not initialized yet',
+      });
+    }
+  });
+
   it('uses a short plain-text body, trimmed, but never an HTML page', () => {
     expect(errorFromV3Response(502, 'Bad Gateway', '  Upstream down \n').message).toBe('The Workspace API answered HTTP 502 Bad Gateway: Upstream down');
     expect(errorFromV3Response(502, 'Bad Gateway', 'x'.repeat(300)).message).toBe(`The Workspace API answered HTTP 502 Bad Gateway: ${'x'.repeat(300)}`);

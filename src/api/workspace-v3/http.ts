@@ -38,7 +38,10 @@ export function errorFromV3Response(status: number, statusText: string, body: un
   if (status === 401) {
     return new GwsRequestError({ kind: 'unauthorized', status, statusCode: code, message: message ?? 'Your Workspace session has ended. Please sign in again.', ...(message === undefined ? { reason: 'session-ended' } : {}) });
   }
-  if (code !== undefined && code !== 0 && code !== 1) {
+  // A considered refusal is a client error's code. 403 may be the session not being ready yet (the
+  // simulator's window after sign-in), 429 and 5xx say "not now": those are retried (a read) or
+  // left in doubt (an action a gateway or the API gave up on), with the server's words kept.
+  if (code !== undefined && code !== 0 && code !== 1 && status < 500 && status !== 403 && status !== 429) {
     return new GwsRequestError({ kind: 'status-code', status, statusCode: code, message: message ?? `The Workspace API refused the request (status code ${code}).`, ...(message === undefined ? { reason: 'status-code' } : {}) });
   }
   return new GwsRequestError({ kind: 'http', status, statusCode: code, message: message ?? httpFailureMessage('The Workspace API', status, statusText, body), ...(message === undefined ? httpStatusReason(body) : {}) });
