@@ -15,6 +15,12 @@ export interface SnapshotResult {
    * are not gone. Optional for a host's own `GwsClient`.
    */
   readonly unreadableIds?: readonly string[];
+  /**
+   * Other media types the same answer listed interactions of (a Workspace API v3 `current-session`
+   * lists every type at once): the client reads them too, so an interaction of a type it was not
+   * told of is not missing. Optional.
+   */
+  readonly otherMediaTypes?: readonly string[];
 }
 
 /** Ids of the raw list's items that the parser did not return (a failed item is still listed). */

@@ -250,6 +250,16 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     },
     onUnauthorized: sessionLost,
     onRefused: () => checkSession(),
+    // One read that lists every media type (Workspace API v3) names types the client was not told
+    // of: on the wildcard subscription their news reaches this client, so they are read and shown
+    // too (an interaction of such a type already there at load would be missing until its next
+    // notification). Exact channels the host chose hear no news of them: left out.
+    onOtherMediaTypes: (listed) => {
+      if (options.cometdChannels !== undefined) return;
+      const added = listed.filter((type) => !mediaTypes.has(type));
+      for (const type of added) mediaTypes.add(type);
+      if (added.length > 0) snapshots.load(added);
+    },
   });
   // Before its first read answers, that read is still to come and will decide. A media type whose
   // first read failed is read again when asked: its news needs the read as much as any other's.

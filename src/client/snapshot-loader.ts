@@ -28,6 +28,8 @@ export interface SnapshotLoaderOptions {
   readonly onRefused?: () => void;
   /** Starts of states this browser saw, handed to the reducer with each read (see `snapshotLoaded.starts`). */
   readonly starts?: StateStarts;
+  /** A read listed interactions of other media types too (see `SnapshotResult.otherMediaTypes`). */
+  readonly onOtherMediaTypes?: (mediaTypes: readonly string[]) => void;
 }
 
 /** How often a read cancelled by someone else (a host's `queryClient.cancelQueries()`) is tried again. */
@@ -183,6 +185,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       });
       for (const reason of result.rejected) store.dispatch({ type: 'messageRejected', reason, at });
       setError(mediaType, undefined);
+      if (result.otherMediaTypes !== undefined && result.otherMediaTypes.length > 0) options.onOtherMediaTypes?.(result.otherMediaTypes);
     } catch (error) {
       if (!isLatest()) return;
       if (isCancelledError(error)) {

@@ -116,11 +116,13 @@ export function createCurrentSessionReader(
     });
     // An unreadable item whose media type cannot be told is listed for every type: not gone.
     const unreadableIds = result.unreadable.filter((item) => item.mediaType === undefined || item.mediaType === mediaType).map((item) => item.id);
+    const others = [...new Set(result.interactions.map((interaction) => interaction.mediaType))].filter((type) => type !== mediaType);
     return {
       mediaType,
       interactions: result.interactions.filter((interaction) => interaction.mediaType === mediaType),
       rejected: result.rejected,
       ...(unreadableIds.length === 0 ? {} : { unreadableIds }),
+      ...(others.length === 0 ? {} : { otherMediaTypes: others }),
     };
   };
 }
