@@ -83,6 +83,13 @@ describe('performV3Operation', () => {
     expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
   });
 
+  it('a 2xx whose body says no status at all ({} or only the operationId) is taken too', async () => {
+    for (const body of [{}, { operationId: 'x' }]) {
+      const { client } = setup(() => json(body));
+      expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
+    }
+  });
+
   it('an unreadable answer is an http error naming the verb and the reason', async () => {
     const { client } = setup(() => json({ status: 'fine' }));
     const error = await rejection(client.performOperation('workitem', 'i-1', { operationName: 'Accept' }));

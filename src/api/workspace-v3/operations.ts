@@ -112,9 +112,12 @@ export async function performV3Operation(
   const { verb, data } = callFor(interactionId, request, session);
   const { operationId, referenceId } = session.nextOperation();
   const body = await http.post(v3OperationPath(mediaType, interactionId, verb), data === undefined ? { operationId } : { operationId, data }, signal);
-  // A 2xx without a body: taken, as status.code 1 says; the operationId is ours, so the
-  // notification carrying it still settles the action.
-  if (body === undefined) return { statusCode: 0, referenceId, statusMessage: undefined };
+  // A 2xx without a body, or with one that says no status (`{}`, `{operationId}`): taken, as
+  // status.code 1 says; the operationId is ours, so the notification carrying it still settles the
+  // action. A status the widget cannot read is another matter: it may say a refusal.
+  if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && !('status' in body))) {
+    return { statusCode: 0, referenceId, statusMessage: undefined };
+  }
   const parsed = parseV3Answer(body);
   if (!parsed.ok) {
     throw new GwsRequestError({ kind: 'http', message: `The Workspace API sent an answer to ${verb} the widget cannot read (${parsed.reason}).` });

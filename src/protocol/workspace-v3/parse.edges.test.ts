@@ -165,11 +165,11 @@ describe('parseV3Notification', () => {
     expect(parsed).toEqual({ ok: true, notification: { notificationType: 'Error', referenceId: undefined, openmedia: undefined, errorMessage: 'no', errorCode: expected } });
   });
 
-  it('EventError with an unreadable interaction or no error object: the error stands, the interaction is dropped and counted', () => {
+  it('EventError with an unreadable interaction or no error object: the error stands, the interaction is dropped and counted, its id kept for its card', () => {
     const parsed = parseV3Notification({ messageType: 'EventError', error: 'x', interaction: { id: 'a1' } }, session());
     expect(parsed).toEqual({
       ok: true,
-      notification: { notificationType: 'Error', referenceId: undefined, openmedia: undefined, errorMessage: undefined, errorCode: undefined },
+      notification: { notificationType: 'Error', referenceId: undefined, openmedia: undefined, interactionId: 'a1', errorMessage: undefined, errorCode: undefined },
       dropped: ['missing-media-type'],
     });
   });
@@ -259,8 +259,10 @@ describe('parseCurrentSession', () => {
     expect(parseCurrentSession(withChannels([{ interactions: [item('a1')] }], status), session())).toMatchObject({ ok: true, interactions: [{ id: 'a1' }], rejected: [] });
   });
 
-  it('an active session without media has nothing to show', () => {
+  it('an active session without media, or media without channels (a server that writes no empty arrays), has nothing to show', () => {
     expect(parseCurrentSession({ data: { user: { activeSession: {} } } }, session())).toEqual({ ok: true, interactions: [], rejected: [], unreadable: [] });
+    expect(parseCurrentSession({ data: { user: { activeSession: { media: {} } } } }, session())).toEqual({ ok: true, interactions: [], rejected: [], unreadable: [] });
+    expect(parseCurrentSession({ data: { user: { activeSession: { media: { channels: null } } } } }, session())).toEqual({ ok: true, interactions: [], rejected: [], unreadable: [] });
     expect(parseCurrentSession({ data: { user: { activeSession: { media: 'none' } } } }, session())).toEqual({ ok: true, interactions: [], rejected: [], unreadable: [] });
   });
 
@@ -270,7 +272,6 @@ describe('parseCurrentSession', () => {
     ['a user that is not an object', { data: { user: 'x' } }],
     ['a user without an active session', { data: { user: {} } }],
     ['an active session that is not an object', { data: { user: { activeSession: 'x' } } }],
-    ['media without channels', { data: { user: { activeSession: { media: {} } } } }],
     ['channels that are not a list', { data: { user: { activeSession: { media: { channels: {} } } } } }],
   ])('%s: no channels', (_name, input) => {
     expect(parseCurrentSession(input, session())).toEqual({ ok: false, reason: 'missing-channels' });

@@ -151,10 +151,14 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
     if (parsed !== undefined && !parsed.ok) dropped.push(parsed.reason);
     else if (parsed?.dropped !== undefined) dropped.push(parsed.dropped);
     const code = error.errorCode;
+    const openmedia = parsed?.ok ? parsed.interaction : undefined;
+    // An interaction that cannot be read may still name itself: the error belongs on its card.
+    const namedId = openmedia === undefined && isObject(resource) && typeof resource.id === 'string' && resource.id !== '' ? resource.id : undefined;
     const notification: OpenmediaNotification = {
       notificationType: 'Error',
       referenceId,
-      openmedia: parsed?.ok ? parsed.interaction : undefined,
+      openmedia,
+      ...(namedId === undefined ? {} : { interactionId: namedId }),
       errorMessage: optionalString(error.errorMessage),
       errorCode: typeof code === 'number' || typeof code === 'string' ? code : undefined,
     };
@@ -241,8 +245,11 @@ export function parseCurrentSession(input: unknown, session: WorkspaceV3Session)
   const user = data && isObject(data.user) ? data.user : undefined;
   const active = user && isObject(user.activeSession) ? user.activeSession : undefined;
   const media = active && isObject(active.media) ? active.media : undefined;
-  // A session without media (an agent with no media channel) has nothing to show.
-  if (active !== undefined && media === undefined) return { ok: true, interactions: [], rejected: [], unreadable: [] };
+  // A session without media (an agent with no media channel), or media without channels (a server
+  // that writes no empty arrays), has nothing to show.
+  if (active !== undefined && (media === undefined || media.channels === undefined || media.channels === null)) {
+    return { ok: true, interactions: [], rejected: [], unreadable: [] };
+  }
   if (!media || !Array.isArray(media.channels)) return { ok: false, reason: 'missing-channels' };
   const byId = new Map<string, OpenmediaInteraction>();
   const rejected: RejectionReason[] = [];
