@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseV3Notification } from '../protocol/workspace-v3/parse';
+import { parseV3Interaction, parseV3Notification } from '../protocol/workspace-v3/parse';
 import { createWorkspaceV3Session } from '../protocol/workspace-v3/session';
 import type { WorkspaceV3Session } from '../protocol/workspace-v3/session';
 import { createInitialState, openmediaReducer } from './reducer';
@@ -72,11 +72,12 @@ describe('Workspace API v3 states that left the agent', () => {
     expect(isEnded(state.byId.get('E')!)).toBe(false);
   });
 
-  it('a resource whose only change is the ended mark is a change (Queued after this widget placed it in a queue)', () => {
+  it('a resource whose only change is the ended mark is a change (Queued listed by a read, then notified: placed in a queue)', () => {
     const s = session();
-    let state = notify(createInitialState(), s, { interaction: v3('Q', 'Queued', []) }, 1000);
+    const listed = parseV3Interaction(v3('Q', 'Queued', []), s);
+    if (!listed.ok) throw new Error('unreadable');
+    let state = openmediaReducer(createInitialState(), { type: 'snapshotLoaded', mediaTypes: ['workitem'], interactions: [listed.interaction], unreadableIds: [], afterGap: false, at: 1000 });
     expect(isEnded(state.byId.get('Q')!)).toBe(false);
-    s.notePlacedInQueue('Q');
     state = notify(state, s, { interaction: v3('Q', 'Queued', []) }, 2000);
     expect(isEnded(state.byId.get('Q')!)).toBe(true);
     expect(state.byId.get('Q')?.endedAt).toBe(2000);

@@ -202,11 +202,16 @@ describe('v3 rules beyond the captures', () => {
     }
   });
 
-  it('Queued is ended only after this widget placed the interaction in a queue', () => {
+  it('Queued in a current-session item is ended only after this widget placed the interaction in a queue', () => {
     const s = session();
     expect(parseV3Interaction({ ...base, state: 'Queued' }, s)).toMatchObject({ ok: true, interaction: { state: 'Queued' } });
     s.notePlacedInQueue('a1');
     expect(parseV3Interaction({ ...base, state: 'Queued' }, s)).toMatchObject({ ok: true, interaction: { state: 'Queued', ended: true, capabilities: [] } });
+  });
+
+  it('Queued in a notification is news of a place-in-queue by anyone (another tab, the agent’s desktop): ended', () => {
+    const parsed = parseV3Interaction({ ...base, state: 'Queued', capabilities: ['complete', 'transfer'] }, session(), true);
+    expect(parsed).toMatchObject({ ok: true, interaction: { state: 'Queued', ended: true, capabilities: [] } });
   });
 
   it('nested KV lists are readable on one line, and types are remembered for editing', () => {

@@ -34,13 +34,15 @@ export function normalizeCapability(capability: string): string {
 }
 
 /**
- * Besides `Completed`, `InWorkbin`, `Sent`, `Canceled`, and `Queued` after this widget placed the
- * interaction in a queue, mean it left the agent: the interaction is marked `ended` (its state
- * shown as sent). The server may still list the old capabilities (the simulator does for
- * InWorkbin), which must not offer buttons any more.
+ * Besides `Completed`, `InWorkbin`, `Sent`, `Canceled`, and `Queued` after a place-in-queue, mean
+ * it left the agent: the interaction is marked `ended` (its state shown as sent). The server may
+ * still list the old capabilities (the simulator does for InWorkbin), which must not offer buttons
+ * any more. `Queued` in a notification on the agent's channel is news of a place-in-queue, by this
+ * widget or by anyone else (another tab, the agent's desktop, a supervisor): the widget's own
+ * mark would miss theirs. In a `current-session` read, only after this widget's own.
  */
-function endedState(state: string, id: string, session: WorkspaceV3Session): boolean {
-  return LEFT_THE_AGENT.has(state) || (state === 'Queued' && session.wasPlacedInQueue(id));
+function endedState(state: string, id: string, session: WorkspaceV3Session, fromNotification: boolean): boolean {
+  return LEFT_THE_AGENT.has(state) || (state === 'Queued' && (fromNotification || session.wasPlacedInQueue(id)));
 }
 
 /**
@@ -81,7 +83,7 @@ export function parseV3Interaction(value: unknown, session: WorkspaceV3Session, 
   // user data stay as sent, so an edit or a delete of their Subject shows as what it did.
   const subject = optionalString(value.subject);
 
-  const ended = endedState(state, id, session);
+  const ended = endedState(state, id, session, fromNotification);
   // The simulator lists an ended email's old capabilities; an ended interaction offers nothing.
   const offersNothing = ended || state === 'Completed';
   const receivedDate = optionalString(value.receivedAt);
