@@ -313,7 +313,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
         if (answer.referenceId === undefined) {
           store.dispatch({ type: 'actionAcceptedWithoutReference', requestId, at: now() });
         } else {
-          store.dispatch({ type: 'actionAccepted', requestId, referenceId: answer.referenceId, at: now() });
+          store.dispatch({ type: 'actionAccepted', requestId, referenceId: answer.referenceId, at: now(), ...(answer.byEffect === true ? { byEffect: true } : {}) });
           // Still in flight (its outcome did not come first): the other tabs can settle it on its notification too.
           if (store.getState().pending.has(requestId)) options.share?.started({ requestId, interactionId, operation, referenceId: answer.referenceId });
         }

@@ -46,7 +46,7 @@ describe('createWorkspaceV3Client: operations', () => {
     expect(sent).toMatchObject({ method: 'POST', url: `http://sim.test/workspace/v3/media/workitem/interactions/b7d20a96a667c294/${verb}`, credentials: 'include' });
     expect(sent?.body).toEqual(data === undefined ? { operationId: 'omw-abcd-1' } : { operationId: 'omw-abcd-1', data });
     expect(sent?.headers.has('X-CSRF-TOKEN')).toBe(false);
-    expect(answer).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
+    expect(answer).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined, byEffect: true });
   });
 
   it('the notification carrying the operationId we sent resolves to the same referenceId (v3-03, either order)', async () => {

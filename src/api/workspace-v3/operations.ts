@@ -116,14 +116,19 @@ export async function performV3Operation(
   // status.code 1 says; the operationId is ours, so the notification carrying it still settles the
   // action. A status the widget cannot read is another matter: it may say a refusal.
   if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && !('status' in body))) {
-    return { statusCode: 0, referenceId, statusMessage: undefined };
+    return { statusCode: 0, referenceId, statusMessage: undefined, byEffect: true };
   }
   const parsed = parseV3Answer(body);
   if (!parsed.ok) {
     throw new GwsRequestError({ kind: 'http', message: `The Workspace API sent an answer to ${verb} the widget cannot read (${parsed.reason}).` });
   }
   const { code, message } = parsed.answer;
-  if (code === 1) return { statusCode: 0, referenceId, statusMessage: message };
+  // The server's own id for the request (the spec's answer carries none; another server may choose
+  // one): its notifications may name the request by it.
+  if (parsed.answer.operationId !== undefined && parsed.answer.operationId !== operationId) session.alias(parsed.answer.operationId, referenceId);
+  // Whether the server returns the operationId in its notifications is not known (the spec leaves
+  // it open): one that shows the action done settles it too, rather than its timeout.
+  if (code === 1) return { statusCode: 0, referenceId, statusMessage: message, byEffect: true };
   if (code === 0) return { statusCode: 0, referenceId, statusMessage: message, done: true };
   if (code === 2) return { statusCode: 7, serverCode: 2, referenceId: undefined, statusMessage: message ?? `${request.operationName} only partly succeeded.` };
   return { statusCode: code, referenceId: undefined, statusMessage: message ?? `The Workspace API refused ${verb} (status code ${code}).` };

@@ -142,6 +142,8 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
   if (!isObject(input)) return reject('not-an-object');
   const data = unwrapBayeux(input);
   const referenceId = session.referenceIdOf(data.operationId);
+  // Another tab's or application's request: its news is not this widget's own outcome.
+  const others = referenceId === undefined && data.operationId !== undefined && data.operationId !== null && data.operationId !== '' ? { othersRequest: true as const } : {};
 
   if (data.messageType === 'EventError') {
     const error = isObject(data.error) ? data.error : {};
@@ -159,6 +161,7 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
     const notification: OpenmediaNotification = {
       notificationType: 'Error',
       referenceId,
+      ...others,
       openmedia,
       ...(namedId === undefined ? {} : { interactionId: namedId }),
       errorMessage: optionalString(error.errorMessage),
@@ -178,7 +181,7 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
   if (resource === undefined || resource === null) return reject('missing-openmedia');
   const parsed = parseV3Interaction(resource, session, true);
   if (!parsed.ok) return parsed;
-  const notification: OpenmediaNotification = { notificationType, referenceId, openmedia: parsed.interaction };
+  const notification: OpenmediaNotification = { notificationType, referenceId, ...others, openmedia: parsed.interaction };
   return parsed.dropped === undefined ? { ok: true, notification } : { ok: true, notification, dropped: [parsed.dropped] };
 }
 

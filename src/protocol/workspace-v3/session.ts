@@ -8,8 +8,13 @@ export interface WorkspaceV3Session {
   readonly instanceId: string;
   /** A new operationId and the number the widget's core knows it by (its `referenceId`). */
   nextOperation(): { readonly operationId: string; readonly referenceId: number };
-  /** The referenceId of an operationId this instance chose; undefined for anyone else's (unsolicited). */
+  /** The referenceId of an operationId this instance chose (or the server gave one of its requests); undefined for anyone else's. */
   referenceIdOf(operationId: unknown): number | undefined;
+  /**
+   * The server answered one of this instance's requests with an `operationId` of its own: its
+   * notifications may carry that one, which then names the same request.
+   */
+  alias(operationId: string, referenceId: number): void;
   /** Remember the KV `type` of each user-data key of an interaction (the last entry of a key wins). */
   rememberTypes(interactionId: string, types: ReadonlyMap<string, string>): void;
   /** The KV `type` last seen for this key, or undefined. */
@@ -63,6 +68,8 @@ export function createWorkspaceV3Session(options: WorkspaceV3SessionOptions = {}
   let counter = base;
   const types = new Map<string, ReadonlyMap<string, string>>();
   const placed = new Set<string>();
+  /** Operation ids the server chose for this instance's requests, by the referenceId they name. */
+  const aliases = new Map<string, number>();
 
   function bounded<T>(collection: Map<string, T> | Set<string>): void {
     if (collection.size <= MAX_REMEMBERED) return;
@@ -78,6 +85,8 @@ export function createWorkspaceV3Session(options: WorkspaceV3SessionOptions = {}
     },
     referenceIdOf(operationId) {
       if (typeof operationId !== 'string') return undefined;
+      const aliased = aliases.get(operationId);
+      if (aliased !== undefined) return aliased;
       const match = pattern.exec(operationId);
       if (!match) return undefined;
       const n = Number(match[1]);
@@ -88,6 +97,10 @@ export function createWorkspaceV3Session(options: WorkspaceV3SessionOptions = {}
       types.delete(interactionId);
       types.set(interactionId, kvTypes);
       bounded(types);
+    },
+    alias(operationId, referenceId) {
+      aliases.set(operationId, referenceId);
+      bounded(aliases);
     },
     typeOf: (interactionId, key) => types.get(interactionId)?.get(key),
     notePlacedInQueue(interactionId) {
