@@ -6,7 +6,7 @@ import { createOpenmediaStore } from '../core/store';
 import { parseNotification, parseOpenmediaResource } from '../protocol/parse';
 import type { OperationRequest, RestAnswer } from '../protocol/types';
 import { errorNotification, resource, statusChange } from '../testing/scripted-gws';
-import { NOT_CONNECTED_MESSAGES, THAW_GRACE_MS, createActionRunner } from './action-runner';
+import { DONE_AT_ONCE_READ_AFTER_MS, NOT_CONNECTED_MESSAGES, THAW_GRACE_MS, createActionRunner } from './action-runner';
 import type { ActionRunnerOptions } from './action-runner';
 
 type Answer = (request: OperationRequest, signal: AbortSignal | undefined) => Promise<RestAnswer>;
@@ -250,6 +250,20 @@ describe('createActionRunner: how it ends', () => {
     expect(outcome.status === 'unknown' && outcome.error.message).toBe(
       'Cannot reach the Workspace API: Failed to fetch. It may have reached the Workspace API before the connection failed: check the card before trying again.',
     );
+  });
+
+  it('an action done at once (v3 status.code 0) reads the card a moment later unless news showed it done', async () => {
+    const doubts: string[] = [];
+    const done: Answer = () => Promise.resolve({ statusCode: 0, referenceId: 5, statusMessage: undefined, done: true });
+    const t = setup(done, { onDoubt: (id) => doubts.push(id) });
+    t.add(['a', 'b']);
+    expect(await t.runner.perform('a', COMPLETE)).toEqual({ status: 'succeeded' });
+    expect(await t.runner.perform('b', COMPLETE)).toEqual({ status: 'succeeded' });
+    // b's news came: it shows Completed.
+    t.notify({ messageType: 'OpenmediaStateChangeMessage', notificationType: 'StatusChange', openmedia: { ...resource('b', 'Completed'), capabilities: [] } });
+    expect(doubts).toEqual([]);
+    await vi.advanceTimersByTimeAsync(DONE_AT_ONCE_READ_AFTER_MS);
+    expect(doubts).toEqual(['a']);
   });
 
   it('a refusal a dialect read as another code shows the server’s own number (v3 partial success: 2, read as 7)', async () => {

@@ -1,6 +1,7 @@
 import type { GwsClient } from '../api/client';
 import type { ConnectionStatus } from '../channel/types';
 import { isGwsRequestError, serverWordsOf, statusCodeMessage } from '../api/errors';
+import { showsEffect } from '../core/effects';
 import { canPerform } from '../core/selectors';
 import type { OpenmediaStore } from '../core/store';
 import type { ActionError, ActionOutcome, ErrorReason, OpenmediaState, UnsettledKey } from '../core/types';
@@ -113,6 +114,9 @@ export interface ActionRunner {
 export const LATE_DEADLINE_MS = 1_000;
 /** How much longer such a deadline waits, so that what queued up meanwhile is handled first. */
 export const THAW_GRACE_MS = 1_000;
+
+/** How long after an action done at once (no news promised) the card is read, unless news showed it done. */
+export const DONE_AT_ONCE_READ_AFTER_MS = 1_000;
 
 let counter = 0;
 /** Said of a request whose answer a network failure took: whether the server (`GWS`) did it is not known. */
@@ -303,7 +307,16 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       if (answer.statusCode === 0 && answer.done === true) {
         // Done at once (Workspace v3 status.code 0): nothing more to wait for.
         finish(requestId);
+        const action = store.getState().pending.get(requestId);
         store.dispatch({ type: 'actionCompleted', requestId, referenceId: answer.referenceId, at: now() });
+        // No news is promised: if none has shown what it did a moment later, the card is read
+        // again (it would otherwise still offer Accept after a successful Accept).
+        if (action !== undefined) {
+          setTimeout(() => {
+            const entry = store.getState().byId.get(interactionId);
+            if (entry !== undefined && !showsEffect(action, entry.gone === true ? undefined : entry.interaction, false)) options.onDoubt?.(interactionId);
+          }, DONE_AT_ONCE_READ_AFTER_MS);
+        }
         return;
       }
       if (answer.statusCode === 0) {
