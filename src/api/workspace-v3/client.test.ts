@@ -106,6 +106,22 @@ describe('createWorkspaceV3Client: operations', () => {
     });
   });
 
+  it('sends each target and Add data by the verb the server lists, and refuses unsent a target whose verb it does not', async () => {
+    const { fake, client, session } = setup();
+    const listing = (capabilities: string[]) =>
+      parseV3Notification({ messageType: 'InteractionStateChanged', notificationType: 'StatusChange', interaction: { id: 'x', mediatype: 'workitem', state: 'Processing', capabilities, userData: [] } }, session);
+    listing(['complete', 'place-in-queue', 'attach-user-data']);
+    const toAgent = await rejection(client.performOperation('workitem', 'x', { operationName: 'Transfer', targetUri: 'agent:KateLondon' }));
+    expect(toAgent).toMatchObject({ notSent: true, message: expect.stringMatching(/does not allow transferring this interaction to an agent/) });
+    await client.performOperation('workitem', 'x', { operationName: 'Transfer', targetUri: 'queue:Billing' });
+    await client.performOperation('workitem', 'x', { operationName: 'AttachUserData', userData: { Note: 'a' } });
+    listing(['complete', 'transfer', 'update-user-data']);
+    const toQueue = await rejection(client.performOperation('workitem', 'x', { operationName: 'Transfer', targetUri: 'queue:Billing' }));
+    expect(toQueue).toMatchObject({ notSent: true, message: expect.stringMatching(/does not allow placing this interaction in a queue/) });
+    await client.performOperation('workitem', 'x', { operationName: 'AttachUserData', userData: { Note: 'b' } });
+    expect(fake.requests.map((r) => new URL(r.url).pathname.split('/').at(-1))).toEqual(['place-in-queue', 'attach-user-data', 'update-user-data']);
+  });
+
   it('status.code 2 is a partial success (refused), any other code a refusal with the server message', async () => {
     const partial = setup(() => json({ status: { code: 2 } }));
     expect(await partial.client.performOperation('workitem', 'x', { operationName: 'Complete' })).toMatchObject({ statusCode: 7, serverCode: 2, referenceId: undefined });

@@ -56,7 +56,16 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
       if (target === undefined) {
         throw new GwsRequestError({ kind: 'http', message: `Cannot transfer to ${request.targetUri}: neither an agent nor a queue.` });
       }
-      if (target.kind === 'agent') return { verb: 'transfer-agent', data: { agentId: target.agentId } };
+      // Each target's verb as the server lists it (Transfer shows for either): not sent when not listed.
+      if (target.kind === 'agent') {
+        if (session.allows(interactionId, 'transfer') === false) {
+          throw new GwsRequestError({ kind: 'http', notSent: true, message: 'The server does not allow transferring this interaction to an agent now; pick a queue or workbin instead.' });
+        }
+        return { verb: 'transfer-agent', data: { agentId: target.agentId } };
+      }
+      if (session.allows(interactionId, 'placeinqueue') === false) {
+        throw new GwsRequestError({ kind: 'http', notSent: true, message: 'The server does not allow placing this interaction in a queue or workbin now; pick an agent instead.' });
+      }
       session.notePlacedInQueue(interactionId);
       return { verb: 'place-in-queue', data: { queue: target.queue } };
     }
@@ -78,7 +87,9 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
         }
         return toKvPair(key, value, type);
       });
-      return { verb: 'update-user-data', data: { userData } };
+      // A server that lists attach-user-data and not update-user-data gets the verb it allows.
+      const verb = session.allows(interactionId, 'updateuserdata') === false && session.allows(interactionId, 'attachuserdata') === true ? 'attach-user-data' : 'update-user-data';
+      return { verb, data: { userData } };
     }
     case 'DeleteUserData':
       // `keys` is the documented body; the simulator reads `userData[].key` and ignores `keys`.

@@ -89,8 +89,19 @@ describe('parseV3Interaction: what it accepts', () => {
   });
 
   it('capabilities that are not strings are dropped', () => {
-    const parsed = parseV3Interaction({ ...base, capabilities: [5, 'complete', null, { a: 1 }, 'place-in-queue'] }, session());
-    expect(parsed.ok && parsed.interaction.capabilities).toEqual(['Complete', 'place-in-queue']);
+    const parsed = parseV3Interaction({ ...base, capabilities: [5, 'complete', null, { a: 1 }, 'reply'] }, session());
+    expect(parsed.ok && parsed.interaction.capabilities).toEqual(['Complete', 'reply']);
+  });
+
+  it('Transfer shows for transfer or place-in-queue, Add data for attach- or update-user-data: the verbs each sends', () => {
+    const caps = (capabilities: string[]) => {
+      const parsed = parseV3Interaction({ ...base, capabilities }, session());
+      return parsed.ok ? parsed.interaction.capabilities : [];
+    };
+    expect(caps(['complete', 'place-in-queue'])).toEqual(['Complete', 'place-in-queue', 'Transfer']);
+    expect(caps(['transfer'])).toEqual(['Transfer']);
+    expect(caps(['update-user-data'])).toEqual(['UpdateUserData', 'AttachUserData']);
+    expect(caps(['attach-user-data'])).toEqual(['AttachUserData']);
   });
 
   it('a Completed interaction offers nothing, even with capabilities listed', () => {

@@ -3,6 +3,7 @@ import { KNOWN_OPERATIONS } from '../types';
 import type { OmittableField, OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult, UserDataKind } from '../types';
 import { flattenKvList } from './kv-list';
 import { isObject, optionalString, reject, unwrapBayeux } from '../wire-values';
+import { foldCapability } from './session';
 import type { WorkspaceV3Session } from './session';
 import { WORKSPACE_V3_CHANNEL } from './channel';
 
@@ -30,7 +31,21 @@ const KNOWN_BY_FOLDED = new Map<string, string>(
  * nothing maps to it (a `set-in-focus` would have no verb to call).
  */
 export function normalizeCapability(capability: string): string {
-  return KNOWN_BY_FOLDED.get(capability.replace(/-/g, '').toLowerCase()) ?? capability;
+  return KNOWN_BY_FOLDED.get(foldCapability(capability)) ?? capability;
+}
+
+/**
+ * The widget's buttons for what the server allows, by the verb each sends: Transfer sends
+ * `transfer-agent` to an agent and `place-in-queue` to a queue or workbin, so either allows it
+ * (the REST client refuses, unsent, a target whose verb is not listed); Add data is sent as
+ * `update-user-data` (or `attach-user-data` when only that is listed), so either allows it.
+ */
+function widgetCapabilities(listed: readonly string[]): string[] {
+  const capabilities = listed.map(normalizeCapability);
+  const folded = new Set(listed.map(foldCapability));
+  if (folded.has('placeinqueue') && !capabilities.includes('Transfer')) capabilities.push('Transfer');
+  if (folded.has('updateuserdata') && !capabilities.includes('AttachUserData')) capabilities.push('AttachUserData');
+  return capabilities;
 }
 
 /**
@@ -83,6 +98,9 @@ export function parseV3Interaction(value: unknown, session: WorkspaceV3Session, 
   // user data stay as sent, so an edit or a delete of their Subject shows as what it did.
   const subject = optionalString(value.subject);
 
+  const listed = capabilityList.filter((c): c is string => typeof c === 'string');
+  // What the server allows, for the REST client to send the verb it allows (see widgetCapabilities).
+  if (!capabilitiesLeftOut) session.rememberCapabilities(id, listed);
   const ended = endedState(state, id, session, fromNotification);
   // The simulator lists an ended email's old capabilities; an ended interaction offers nothing.
   const offersNothing = ended || state === 'Completed';
@@ -93,7 +111,7 @@ export function parseV3Interaction(value: unknown, session: WorkspaceV3Session, 
     openmediaType: optionalString(value.interactionType),
     // Shown as sent ("Canceled", "InWorkbin"): `ended` tells the core it left the agent.
     state,
-    capabilities: offersNothing ? [] : capabilityList.filter((c): c is string => typeof c === 'string').map(normalizeCapability),
+    capabilities: offersNothing ? [] : widgetCapabilities(listed),
     // v3 has no resource URI.
     uri: undefined,
     userData: flat,

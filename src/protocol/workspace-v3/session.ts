@@ -19,12 +19,21 @@ export interface WorkspaceV3Session {
   rememberTypes(interactionId: string, types: ReadonlyMap<string, string>): void;
   /** The KV `type` last seen for this key, or undefined. */
   typeOf(interactionId: string, key: string): string | undefined;
+  /** The capabilities the server last listed for an interaction, folded (`place-in-queue` → `placeinqueue`). */
+  rememberCapabilities(interactionId: string, capabilities: readonly string[]): void;
+  /** Whether the server last listed this capability (folded) for the interaction; undefined when it listed none yet. */
+  allows(interactionId: string, folded: string): boolean | undefined;
   /** A place-in-queue was requested: a later `Queued` means the interaction left the agent. */
   notePlacedInQueue(interactionId: string): void;
   wasPlacedInQueue(interactionId: string): boolean;
 }
 
 const OPERATION_PREFIX = 'omw';
+
+/** A capability compared as the widget compares them: without `-`, in lower case. */
+export function foldCapability(capability: string): string {
+  return capability.replace(/-/g, '').toLowerCase();
+}
 
 function randomInstanceId(): string {
   const bytes = new Uint8Array(8);
@@ -70,6 +79,7 @@ export function createWorkspaceV3Session(options: WorkspaceV3SessionOptions = {}
   const placed = new Set<string>();
   /** Operation ids the server chose for this instance's requests, by the referenceId they name. */
   const aliases = new Map<string, number>();
+  const capabilities = new Map<string, ReadonlySet<string>>();
 
   function bounded<T>(collection: Map<string, T> | Set<string>): void {
     if (collection.size <= MAX_REMEMBERED) return;
@@ -103,6 +113,12 @@ export function createWorkspaceV3Session(options: WorkspaceV3SessionOptions = {}
       bounded(aliases);
     },
     typeOf: (interactionId, key) => types.get(interactionId)?.get(key),
+    rememberCapabilities(interactionId, listed) {
+      capabilities.delete(interactionId);
+      capabilities.set(interactionId, new Set(listed.map(foldCapability)));
+      bounded(capabilities);
+    },
+    allows: (interactionId, folded) => capabilities.get(interactionId)?.has(folded),
     notePlacedInQueue(interactionId) {
       placed.add(interactionId);
       bounded(placed);
