@@ -191,16 +191,21 @@ function InteractiveV3(props: Partial<OpenmediaWidgetProps>) {
   );
 }
 
-export const Interactive: Story = {
-  beforeEach: () => {
+/** A story's `beforeEach`: the story's Workspace API answers the widget (with these failures) while it is shown. */
+function servingWorkspace(failures?: Readonly<Record<string, StoryFailure>>): () => () => void {
+  return () => {
     const channel = createMemoryChannel();
     storyChannel = channel;
-    const restore = interceptWorkspace(() => storyWorkspace(channel));
+    const restore = interceptWorkspace(() => storyWorkspace(channel, failures));
     return () => {
       restore();
       storyChannel = undefined;
     };
-  },
+  };
+}
+
+export const Interactive: Story = {
+  beforeEach: servingWorkspace(),
   render: (args) => <InteractiveV3 {...args} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -219,20 +224,10 @@ export const Interactive: Story = {
  * (HTTP 400 with `status.message`), Complete taken and then failed by an `EventError`.
  */
 export const RefusedAndFailed: Story = {
-  beforeEach: () => {
-    const channel = createMemoryChannel();
-    storyChannel = channel;
-    const restore = interceptWorkspace(() =>
-      storyWorkspace(channel, {
-        accept: { kind: 'refuse', httpStatus: 400, code: 3, message: 'Agent JohnSmith is not ready for workitem' },
-        complete: { kind: 'fail', errorCode: 511, errorMessage: 'The interaction is locked by a supervisor' },
-      }),
-    );
-    return () => {
-      restore();
-      storyChannel = undefined;
-    };
-  },
+  beforeEach: servingWorkspace({
+    accept: { kind: 'refuse', httpStatus: 400, code: 3, message: 'Agent JohnSmith is not ready for workitem' },
+    complete: { kind: 'fail', errorCode: 511, errorMessage: 'The interaction is locked by a supervisor' },
+  }),
   render: (args) => <InteractiveV3 {...args} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
