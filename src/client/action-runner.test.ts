@@ -252,6 +252,12 @@ describe('createActionRunner: how it ends', () => {
     );
   });
 
+  it('a 503 that carries the server’s own status code is its answer, not a gateway’s: failed with its words, not "outcome unknown"', async () => {
+    const t = setup(() => Promise.reject(new GwsRequestError({ kind: 'http', status: 503, statusCode: 5, message: 'Service is shutting down' })));
+    t.add(['a']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({ status: 'failed', error: { kind: 'http', code: 503, message: 'Service is shutting down' } });
+  });
+
   it('an action done at once (v3 status.code 0) reads the card a moment later unless news showed it done', async () => {
     const doubts: string[] = [];
     const done: Answer = () => Promise.resolve({ statusCode: 0, referenceId: 5, statusMessage: undefined, done: true });

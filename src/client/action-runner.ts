@@ -147,7 +147,8 @@ function gatewayReason(error: unknown): { readonly reason: 'gateway'; readonly d
  * the request may have reached GWS, and been done, before the gateway gave up on it.
  */
 function gatewayFailure(error: unknown): boolean {
-  return isGwsRequestError(error) && error.kind === 'http' && (error.status === 502 || error.status === 503 || error.status === 504);
+  // A status code in the body is the server's own answer (a Workspace API 503 with its {status}), not a gateway's.
+  return isGwsRequestError(error) && error.kind === 'http' && error.statusCode === undefined && (error.status === 502 || error.status === 503 || error.status === 504);
 }
 
 /** The browser says it has no network: a request that failed now never left. */
@@ -326,7 +327,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
         if (answer.referenceId === undefined) {
           store.dispatch({ type: 'actionAcceptedWithoutReference', requestId, at: now() });
         } else {
-          store.dispatch({ type: 'actionAccepted', requestId, referenceId: answer.referenceId, at: now(), ...(answer.byEffect === true ? { byEffect: true } : {}) });
+          store.dispatch({ type: 'actionAccepted', requestId, referenceId: answer.referenceId, at: now() });
           // Still in flight (its outcome did not come first): the other tabs can settle it on its notification too.
           if (store.getState().pending.has(requestId)) options.share?.started({ requestId, interactionId, operation, referenceId: answer.referenceId });
         }

@@ -35,6 +35,9 @@ describe('dialects', () => {
     expect(options.channel).toBeUndefined();
     expect(dialect.descriptor).toBe(WORKSPACE_V3_CHANNEL);
     expect(withDialect({ mediaTypes: ['chat'], cometdUrl: '/x' }, dialect, '')).toMatchObject({ mediaTypes: ['chat'], cometdUrl: '/x' });
+    // The widget's own explanations name the server it talks to.
+    expect(options.gwsClient?.serverName).toBe('the Workspace API');
+    expect(withDialect({}, createDialect('gws-v2'), '').gwsClient?.serverName ?? 'GWS').toBe('GWS');
   });
 
   it('checks the CometD channels where the host gave them: a malformed list throws with the fix, a good one is kept', () => {

@@ -90,7 +90,7 @@ function describe(error: unknown): string {
  * A REST client whose real one is made once the dialect's code is there: every call waits for it,
  * and a failed load fails the call with the reason (a snapshot read shows it with Retry).
  */
-function lazyRestClient(gwsBase: string, create: () => Promise<GwsClient>): GwsClient {
+function lazyRestClient(gwsBase: string, serverName: string, create: () => Promise<GwsClient>): GwsClient {
   let client: Promise<GwsClient> | undefined;
   const get = () =>
     (client ??= create().catch((error: unknown) => {
@@ -99,6 +99,7 @@ function lazyRestClient(gwsBase: string, create: () => Promise<GwsClient>): GwsC
     }));
   return {
     gwsBase,
+    serverName,
     getMe: (options) => get().then((real) => real.getMe(options)),
     getSnapshot: (mediaType, options) => get().then((real) => real.getSnapshot(mediaType, options)),
     performOperation: (mediaType, interactionId, request, options) =>
@@ -140,7 +141,7 @@ export function workspaceV3Dialect(load: () => Promise<WorkspaceV3Parts> = loadW
       if (parts === undefined) throw new Error('The Workspace API v3 dialect is not loaded yet: wait for whenLoaded().');
       return parts.parse(data);
     },
-    createRestClient: ({ gwsBase, apiKey }) => lazyRestClient(gwsBase, () => ensure().then((loaded) => loaded.createRestClient({ gwsBase, apiKey }))),
+    createRestClient: ({ gwsBase, apiKey }) => lazyRestClient(gwsBase, 'the Workspace API', () => ensure().then((loaded) => loaded.createRestClient({ gwsBase, apiKey }))),
     isSessionGone: (client) => ensure().then((loaded) => loaded.isSessionGone(client)),
   };
 }

@@ -64,11 +64,13 @@ export interface OpenmediaClientSnapshot {
    */
   readonly settled?: boolean;
   /**
-   * The media types read with success at least once. A media type first listed after the others
-   * (its first read failed, a retry answered) lists what was already there: the widget does not
-   * announce those as new. Optional for snapshots built by hand.
+   * The media types whose first list was read outside a gap. Such a list, read after the others
+   * (a media type whose first read failed and a retry answered, one a read named that the client
+   * was not told of), holds what was already there: the widget does not announce it as new. A
+   * first list read after a gap may hold what came during it, and is news. Optional for snapshots
+   * built by hand.
    */
-  readonly listedTypes?: ReadonlySet<string>;
+  readonly baselineTypes?: ReadonlySet<string>;
   /** This tab's part in the connection shared by the browser's tabs (`solo` when not shared). */
   readonly tab: TabInfo;
 }
@@ -204,7 +206,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
-    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.listedTypes === snapshot.listedTypes && next.tab === snapshot.tab) return;
+    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.baselineTypes === snapshot.baselineTypes && next.tab === snapshot.tab) return;
     const before = snapshot.state.byId;
     snapshot = next;
     if (next.state.byId !== before) {
@@ -228,7 +230,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   const sharedFocus = createSharedFocus(store, source, now, () => snapshots.listed());
   store.subscribe(() => {
     sharedFocus.afterPublish();
-    publish({ state: store.getSnapshot(), listed: snapshots.listed(), settled: snapshots.settled(), listedTypes: snapshots.listedTypes() });
+    publish({ state: store.getSnapshot(), listed: snapshots.listed(), settled: snapshots.settled(), baselineTypes: snapshots.baselineTypes() });
   });
 
   const stateStarts = createStateStarts(
@@ -254,11 +256,12 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     // of: on the wildcard subscription their news reaches this client, so they are read and shown
     // too (an interaction of such a type already there at load would be missing until its next
     // notification). Exact channels the host chose hear no news of them: left out.
-    onOtherMediaTypes: (listed) => {
+    onOtherMediaTypes: (listed, afterGap) => {
       if (options.cometdChannels !== undefined) return;
       const added = listed.filter((type) => !mediaTypes.has(type));
       for (const type of added) mediaTypes.add(type);
-      if (added.length > 0) snapshots.load(added);
+      // Met in a read after a gap, what it lists may have come during the gap: read as such (news).
+      if (added.length > 0) snapshots.load(added, { afterGap });
     },
   });
   // Before its first read answers, that read is still to come and will decide. A media type whose

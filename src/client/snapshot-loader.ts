@@ -28,8 +28,8 @@ export interface SnapshotLoaderOptions {
   readonly onRefused?: () => void;
   /** Starts of states this browser saw, handed to the reducer with each read (see `snapshotLoaded.starts`). */
   readonly starts?: StateStarts;
-  /** A read listed interactions of other media types too (see `SnapshotResult.otherMediaTypes`). */
-  readonly onOtherMediaTypes?: (mediaTypes: readonly string[]) => void;
+  /** A read listed interactions of other media types too (see `SnapshotResult.otherMediaTypes`); `afterGap`: that read was one. */
+  readonly onOtherMediaTypes?: (mediaTypes: readonly string[], afterGap: boolean) => void;
 }
 
 /** How often a read cancelled by someone else (a host's `queryClient.cancelQueries()`) is tried again. */
@@ -63,11 +63,13 @@ export interface SnapshotLoader {
   /** The first read of this media type has not answered yet (not one of the first load: false). */
   awaitingFirst(mediaType: string): boolean;
   /**
-   * The media types read with success at least once (a new set object each time one is added).
-   * A media type whose first list comes late (its first read failed) lists what was already
-   * there: not news (see `OpenmediaClientSnapshot.listedTypes`).
+   * The media types whose first list was read outside a gap (a new set object each time one is
+   * added): what that list holds was there before, not news — a media type whose first read failed
+   * and a retry answered, or one a read listed that the client then read too. A first list read
+   * after a gap may hold what came during it: its type is not added (see
+   * `OpenmediaClientSnapshot.baselineTypes`).
    */
-  listedTypes(): ReadonlySet<string>;
+  baselineTypes(): ReadonlySet<string>;
   /** A read of this media type is in flight. */
   reading(mediaType: string): boolean;
   /**
@@ -113,7 +115,9 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   let unlisted: Set<string> | undefined;
   /** The media types of the first `load` that have not answered yet, with a list or a failure; undefined before it. */
   let unsettled: Set<string> | undefined;
-  let listedOnce: ReadonlySet<string> = new Set();
+  /** Media types listed with success at least once. */
+  const listedOnce = new Set<string>();
+  let baseline: ReadonlySet<string> = new Set();
 
   function setError(mediaType: string, failure: SnapshotFailure | undefined): void {
     if (failure === undefined) errors.delete(mediaType);
@@ -168,7 +172,10 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       // Before the dispatch: the store's publish of this snapshot is the one that says "listed".
       unlisted?.delete(mediaType);
       unsettled?.delete(mediaType);
-      if (!listedOnce.has(mediaType)) listedOnce = new Set([...listedOnce, mediaType]);
+      if (!listedOnce.has(mediaType)) {
+        listedOnce.add(mediaType);
+        if (!afterGap) baseline = new Set([...baseline, mediaType]);
+      }
       const interactions = withNewerNews(result.interactions, heard);
       const starts = options.starts?.lookup(
         interactions.map((interaction) => interaction.id),
@@ -185,7 +192,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       });
       for (const reason of result.rejected) store.dispatch({ type: 'messageRejected', reason, at });
       setError(mediaType, undefined);
-      if (result.otherMediaTypes !== undefined && result.otherMediaTypes.length > 0) options.onOtherMediaTypes?.(result.otherMediaTypes);
+      if (result.otherMediaTypes !== undefined && result.otherMediaTypes.length > 0) options.onOtherMediaTypes?.(result.otherMediaTypes, afterGap);
     } catch (error) {
       if (!isLatest()) return;
       if (isCancelledError(error)) {
@@ -237,7 +244,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     listed: () => unlisted !== undefined && unlisted.size === 0,
     settled: () => unsettled !== undefined && unsettled.size === 0,
     awaitingFirst: (mediaType) => unsettled === undefined || unsettled.has(mediaType),
-    listedTypes: () => listedOnce,
+    baselineTypes: () => baseline,
     reading: (mediaType) => inFlight.has(mediaType),
     dispose() {
       if (disposed) return;

@@ -14,7 +14,11 @@ function interaction(id: string, mediatype: string, subject: string) {
   return { id, mediatype, state: 'Invited', capabilities: ['accept', 'reject'], subject, userData: [] };
 }
 
+let withSms = true;
+
 function currentSession() {
+  const channels = [{ name: 'workitem', interactions: [interaction('WI-1', 'workitem', 'A workitem')] }];
+  if (withSms) channels.push({ name: 'sms', interactions: [interaction('SMS-1', 'sms', 'A text message')] });
   return {
     status: { code: 0 },
     data: {
@@ -22,10 +26,7 @@ function currentSession() {
         userName: 'JohnSmith',
         activeSession: {
           media: {
-            channels: [
-              { name: 'workitem', interactions: [interaction('WI-1', 'workitem', 'A workitem')] },
-              { name: 'sms', interactions: [interaction('SMS-1', 'sms', 'A text message')] },
-            ],
+            channels,
           },
         },
       },
@@ -45,11 +46,12 @@ function setup(cometdChannels?: readonly string[]) {
     stateStartStorage: null,
     ...(cometdChannels === undefined ? {} : { cometdChannels }),
   });
-  return { fake, client };
+  return { fake, client, channel };
 }
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  withSms = true;
 });
 
 describe('media types a Workspace API read lists that the client was not told of', () => {
@@ -58,6 +60,21 @@ describe('media types a Workspace API read lists that the client was not told of
     const release = client.start();
     await vi.waitFor(() => expect(client.store.getState().byId.get('SMS-1')?.interaction.state).toBe('Invited'));
     expect(client.store.getState().byId.get('WI-1')).toBeDefined();
+    // There at load: not news (a screen reader is not told of it as a new offer).
+    await vi.waitFor(() => expect(client.getSnapshot().baselineTypes?.has('sms')).toBe(true));
+    release();
+    client.dispose();
+  });
+
+  it('met first in a read after a gap, what they list may have come during it: news', async () => {
+    withSms = false;
+    const { client, channel } = setup();
+    const release = client.start();
+    await vi.waitFor(() => expect(client.store.getState().byId.get('WI-1')).toBeDefined());
+    withSms = true;
+    channel.requestResync();
+    await vi.waitFor(() => expect(client.store.getState().byId.get('SMS-1')).toBeDefined());
+    expect(client.getSnapshot().baselineTypes?.has('sms')).toBe(false);
     release();
     client.dispose();
   });

@@ -6,8 +6,8 @@ import { createOpenmediaClient } from './openmedia-client';
 
 /**
  * How a Workspace API v3 server ties its notifications to the widget's requests is partly open in
- * the spec: the widget's own `operationId` may not come back in them, or the server may answer with
- * one of its own. Either way the action settles when its news shows it done, not after its timeout.
+ * the spec: a server may answer with an `operationId` of its own, and its notifications then name
+ * the request by that one. News naming another request settles nothing of this widget's.
  */
 
 const ID = 'WI-1';
@@ -35,17 +35,20 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('Workspace API v3 notifications that do not carry the widget’s operationId', () => {
-  it('an Accept settles when news without any operationId shows it done', async () => {
-    const { channel, client } = setup(() => ({ status: { code: 1 } }));
+describe('Workspace API v3 notifications and the widget’s requests', () => {
+  it('an empty operationId in the answer names nothing: news carrying an empty one settles nothing', async () => {
+    let answers = 0;
+    const { channel, client } = setup(() => ({ status: { code: 1 }, operationId: answers++ === 0 ? '' : 'server-chosen-7' }));
     const release = client.start();
     await vi.waitFor(() => expect(client.store.getState().byId.get(ID)).toBeDefined());
-    const outcome = client.perform(ID, { operationName: 'Accept' });
+    // A first request answered with an empty operationId: no alias, so news with an empty one settles nothing.
+    void client.perform(ID, { operationName: 'Reject' });
     await vi.waitFor(() => expect(client.store.getState().byId.get(ID)?.pending?.referenceId).toBeDefined());
-    channel.emit(accepted());
-    await expect(outcome).resolves.toEqual({ status: 'succeeded' });
-    release();
+    channel.emit({ messageType: 'InteractionStateChanged', notificationType: 'PropertiesUpdated', operationId: '', interaction: interaction('Invited', ['accept', 'reject']) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.store.getState().byId.get(ID)?.pending?.operation).toBe('Reject');
     client.dispose();
+    release();
   });
 
   it('an Accept the server answered with an operationId of its own settles on news that carries that one', async () => {

@@ -52,7 +52,7 @@ export interface OpenmediaWidgetViewProps {
    */
   readonly settled?: boolean;
   /** The media types listed so far: what a late first list brings is not announced as new. */
-  readonly listedTypes?: ReadonlySet<string> | undefined;
+  readonly baselineTypes?: ReadonlySet<string> | undefined;
   /** Added to the diagnostics download so it can be replayed (the widget passes the provider's recording). */
   readonly getRecording?: (() => Recording) | undefined;
   /** Offered in the banner when signed out or a snapshot read failed (the widget passes the hook's `retry`). */
@@ -84,7 +84,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   snapshotFailures,
   listed = true,
   settled = listed,
-  listedTypes,
+  baselineTypes,
   onRetry,
   getRecording,
   diagnostics,
@@ -111,8 +111,8 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const loadingVisible = useDelayedFlag(loading && entries.length === 0, LOADING_GRACE_MS);
   const groups = groupEntries(entries);
   const announcer = useAnnouncer();
-  useOfferAnnouncements(groups.offers, groups.ended, settled, messages, announcer.announce, listedTypes);
-  useWorkAnnouncements(groups.offers, groups.active, groups.ended, settled, messages, announcer.announce, listedTypes);
+  useOfferAnnouncements(groups.offers, groups.ended, settled, messages, announcer.announce, baselineTypes);
+  useWorkAnnouncements(groups.offers, groups.active, groups.ended, settled, messages, announcer.announce, baselineTypes);
   useOutcomeAnnouncements(entries, messages, announcer.announce);
   const failureBursts = useFailureBursts(entries, messages, announcer.announce, () => focusedCardIn(rootRef.current));
   const connectionLine = statusLine(status, reconnectingVisible, networkLost, messages);

@@ -17,7 +17,7 @@ import './openmedia-widget.css';
 export interface OpenmediaWidgetProps
   extends Omit<
     OpenmediaWidgetViewProps,
-    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'listedTypes' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
+    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'baselineTypes' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
   > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
@@ -45,7 +45,7 @@ interface WidgetState {
   readonly snapshotFailures: OpenmediaClientSnapshot['snapshotFailures'];
   readonly listed: boolean;
   readonly settled: boolean;
-  readonly listedTypes: ReadonlySet<string> | undefined;
+  readonly baselineTypes: ReadonlySet<string> | undefined;
   readonly focusedId: string | undefined;
   /** `focusedId` was put in focus by this tab (not heard from another). */
   readonly focusedHere: boolean;
@@ -61,7 +61,7 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;
   return () => {
-    const { state, status, snapshotError, snapshotFailures, listed, settled = listed, listedTypes } = client.getSnapshot();
+    const { state, status, snapshotError, snapshotFailures, listed, settled = listed, baselineTypes } = client.getSnapshot();
     const entries = frameOf(state);
     const { focusedId } = state;
     const focusedHere = state.focusedElsewhere !== true;
@@ -72,12 +72,12 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
       last.snapshotFailures === snapshotFailures &&
       last.listed === listed &&
       last.settled === settled &&
-      last.listedTypes === listedTypes &&
+      last.baselineTypes === baselineTypes &&
       last.focusedId === focusedId &&
       last.focusedHere === focusedHere
     )
       return last;
-    last = { entries, status, snapshotError, snapshotFailures, listed, settled, listedTypes, focusedId, focusedHere };
+    last = { entries, status, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere };
     return last;
   };
 }
@@ -90,7 +90,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   const client = useProvidedClient('OpenmediaWidget');
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
-  const { entries, status, snapshotError, snapshotFailures, listed, settled, listedTypes, focusedId, focusedHere } = useSyncExternalStore(client.subscribe, getState, getState);
+  const { entries, status, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = useSyncExternalStore(client.subscribe, getState, getState);
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -151,7 +151,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
       snapshotFailures={snapshotFailures}
       listed={listed}
       settled={settled}
-      listedTypes={listedTypes}
+      baselineTypes={baselineTypes}
       onRetry={retry}
       getRecording={getRecording}
       renderDiagnostics={renderDiagnostics}

@@ -63,8 +63,8 @@ export function useOfferAnnouncements(
   settled: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
-  /** The media types listed so far (see `OpenmediaClientSnapshot.listedTypes`). */
-  listedTypes?: ReadonlySet<string>,
+  /** The media types listed so far (see `OpenmediaClientSnapshot.baselineTypes`). */
+  baselineTypes?: ReadonlySet<string>,
 ): void {
   /** The offers as last rendered. */
   const known = useRef<ReadonlyMap<string, InteractionEntry> | undefined>(undefined);
@@ -92,9 +92,9 @@ export function useOfferAnnouncements(
     const before = known.current;
     const types = typesBefore.current;
     known.current = current;
-    typesBefore.current = listedTypes;
+    typesBefore.current = baselineTypes;
     if (before === undefined) return;
-    const fresh = [...current.keys()].filter((id) => !before.has(id) && !firstListedNow(current.get(id), types, listedTypes));
+    const fresh = [...current.keys()].filter((id) => !before.has(id) && !firstListedNow(current.get(id), types, baselineTypes));
     const endedById = new Map(ended.map((entry) => [entry.interaction.id, entry] as const));
     let leftEnded = 0;
     for (const [id, entry] of before) {
@@ -123,7 +123,7 @@ export function useOfferAnnouncements(
       const [onlyGone] = subjects;
       if (subjects.length > 0) now.announce(subjects.length === 1 && onlyGone !== undefined ? now.messages.offerEnded(onlyGone) : now.messages.offersEnded(subjects.length), 'polite');
     });
-  }, [offers, ended, settled, listedTypes]);
+  }, [offers, ended, settled, baselineTypes]);
 
   useEffect(
     () => () => {

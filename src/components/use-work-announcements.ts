@@ -26,8 +26,8 @@ export function useWorkAnnouncements(
   settled: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
-  /** The media types listed so far (see `OpenmediaClientSnapshot.listedTypes`). */
-  listedTypes?: ReadonlySet<string>,
+  /** The media types listed so far (see `OpenmediaClientSnapshot.baselineTypes`). */
+  baselineTypes?: ReadonlySet<string>,
 ): void {
   /** The media types listed as last rendered. */
   const typesBefore = useRef<ReadonlySet<string> | undefined>(undefined);
@@ -52,11 +52,11 @@ export function useWorkAnnouncements(
     const before = known.current;
     const types = typesBefore.current;
     known.current = current;
-    typesBefore.current = listedTypes;
+    typesBefore.current = baselineTypes;
     if (before === undefined) return;
     let news = false;
     for (const [id, entry] of current.active) {
-      if (before.active.has(id) || before.offers.has(id) || firstListedNow(entry, types, listedTypes)) continue;
+      if (before.active.has(id) || before.offers.has(id) || firstListedNow(entry, types, baselineTypes)) continue;
       fresh.current.push(id);
       news = true;
     }
@@ -89,7 +89,7 @@ export function useWorkAnnouncements(
       const [onlyGone] = gone;
       if (gone.length > 0) say(gone.length === 1 && onlyGone !== undefined ? onlyGone : words.interactionsEnded(gone.length), 'polite');
     });
-  }, [offers, active, ended, settled, messages, listedTypes]);
+  }, [offers, active, ended, settled, messages, baselineTypes]);
 
   useEffect(
     () => () => {

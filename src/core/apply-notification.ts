@@ -174,8 +174,7 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   }
 
   if (resource === undefined) return next;
-  // Without any number (not another's): it may be this widget's own outcome, sent without its number.
-  if (referenceId === undefined) return settleUnnumbered(settleShownFailure(next, resource.id, at), resource.id, at, notification.othersRequest !== true);
+  if (referenceId === undefined) return settleUnnumbered(settleShownFailure(next, resource.id, at), resource.id, at);
   const requestIds = requestsWithReference(next, referenceId, resource.id);
   if (requestIds.length > 0) {
     for (const requestId of requestIds) next = resolveAction(next, requestId, at);

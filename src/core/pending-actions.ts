@@ -267,24 +267,23 @@ export function acceptWithoutReference(state: OpenmediaState, requestId: string,
  * now shows the effect (a notification or a read brought it). SetInFocus leaves no trace: its
  * deadline decides.
  */
-export function settleUnnumbered(state: OpenmediaState, interactionId: string, at: number, byEffectToo = false): OpenmediaState {
+export function settleUnnumbered(state: OpenmediaState, interactionId: string, at: number): OpenmediaState {
   const entry = state.byId.get(interactionId);
   const action = entry?.pending;
-  if (entry === undefined || action === undefined || action.elsewhere === true) return state;
-  if (action.unnumbered !== true && !(byEffectToo && action.byEffect === true)) return state;
+  if (entry === undefined || action?.unnumbered !== true || action.elsewhere === true) return state;
   if (!showsEffect(action, entry.gone === true ? undefined : entry.interaction, false)) return state;
-  return resolveAction(state, action.requestId, at, action.unnumbered === true ? ' (seen in the news about it; the answer had no referenceId)' : ' (seen in the news about it, which did not carry its number)');
+  return resolveAction(state, action.requestId, at, ' (seen in the news about it; the answer had no referenceId)');
 }
 
-export function acceptAction(state: OpenmediaState, requestId: string, referenceId: number, at: number, byEffect = false): OpenmediaState {
+export function acceptAction(state: OpenmediaState, requestId: string, referenceId: number, at: number): OpenmediaState {
   const action = state.pending.get(requestId);
   const line = { at, kind: 'action-accepted', referenceId } as const;
   if (action === undefined) {
     return logEvent(state, { ...line, interactionId: undefined, detail: `request ${requestId} is no longer pending` });
   }
   let next = state;
-  if (action.referenceId !== referenceId || (byEffect && action.byEffect !== true)) {
-    const accepted: PendingAction = byEffect ? { ...action, referenceId, byEffect: true } : { ...action, referenceId };
+  if (action.referenceId !== referenceId) {
+    const accepted: PendingAction = { ...action, referenceId };
     let byRef = next.pendingByReferenceId;
     if (action.referenceId !== undefined && byRef.get(action.referenceId) === requestId) byRef = byRef.delete(action.referenceId);
     next = { ...next, pending: next.pending.set(requestId, accepted), pendingByReferenceId: byRef.set(referenceId, requestId) };

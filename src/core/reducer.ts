@@ -88,7 +88,7 @@ export function openmediaReducer(state: OpenmediaState, event: OpenmediaEvent): 
         ...(event.elsewhere === true && event.onThisPage === true ? { onThisPage: true } : {}),
       });
     case 'actionAccepted':
-      return acceptAction(state, event.requestId, event.referenceId, event.at, event.byEffect === true);
+      return acceptAction(state, event.requestId, event.referenceId, event.at);
     case 'actionAcceptedWithoutReference':
       return acceptWithoutReference(state, event.requestId, event.at);
     case 'actionCompleted': {

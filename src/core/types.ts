@@ -14,12 +14,6 @@ export interface PendingAction {
    * name it, so news about the interaction that shows its effect settles it (else its deadline).
    */
   readonly unnumbered?: true;
-  /**
-   * Numbered, but its notification may come without the number (a Workspace API v3 server that
-   * does not return the `operationId`): news about the interaction that shows its effect settles
-   * it too, as an unnumbered one's does.
-   */
-  readonly byEffect?: true;
   /** What the request set (Attach/UpdateUserData) or removed (DeleteUserData): how a snapshot shows its effect. */
   readonly userData?: UserData;
   readonly keys?: readonly string[];
@@ -342,7 +336,7 @@ export type OpenmediaEvent =
       readonly onThisPage?: true;
       readonly at: number;
     }
-  | { readonly type: 'actionAccepted'; readonly requestId: string; readonly referenceId: number; readonly at: number; readonly byEffect?: true }
+  | { readonly type: 'actionAccepted'; readonly requestId: string; readonly referenceId: number; readonly at: number }
   /** The REST answer accepted it but gave no referenceId (see `PendingAction.unnumbered`). */
   | { readonly type: 'actionAcceptedWithoutReference'; readonly requestId: string; readonly at: number }
   /**

@@ -119,11 +119,6 @@ export interface OpenmediaInteraction {
 interface NotificationBase {
   /** Ties the notification to the REST request that caused it; undefined when absent or 0 (unsolicited). */
   readonly referenceId: number | undefined;
-  /**
-   * It named a request, not one of this widget's (a Workspace API v3 `operationId` of another tab
-   * or application): news of the interaction, but no sign of this widget's own outcome.
-   */
-  readonly othersRequest?: true;
 }
 
 /** A parsed `OpenmediaStateChangeMessage`, discriminated by `notificationType`. */
@@ -235,8 +230,6 @@ export interface RestAnswer {
    * API v3 `status.code` 2, a partial success, is GWS's 7): the card shows the server's number.
    */
   readonly serverCode?: number;
-  /** Its notification may come without the referenceId: one that shows its effect settles it too (see `PendingAction.byEffect`). */
-  readonly byEffect?: true;
 }
 
 export type RestAnswerParseResult =

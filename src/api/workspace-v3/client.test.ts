@@ -46,7 +46,7 @@ describe('createWorkspaceV3Client: operations', () => {
     expect(sent).toMatchObject({ method: 'POST', url: `http://sim.test/workspace/v3/media/workitem/interactions/b7d20a96a667c294/${verb}`, credentials: 'include' });
     expect(sent?.body).toEqual(data === undefined ? { operationId: 'omw-abcd-1' } : { operationId: 'omw-abcd-1', data });
     expect(sent?.headers.has('X-CSRF-TOKEN')).toBe(false);
-    expect(answer).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined, byEffect: true });
+    expect(answer).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
   });
 
   it('the notification carrying the operationId we sent resolves to the same referenceId (v3-03, either order)', async () => {
@@ -106,20 +106,15 @@ describe('createWorkspaceV3Client: operations', () => {
     });
   });
 
-  it('sends each target and Add data by the verb the server lists, and refuses unsent a target whose verb it does not', async () => {
+  it('sends Add data as the user-data verb the server lists (update-user-data when it lists both)', async () => {
     const { fake, client, session } = setup();
     const listing = (capabilities: string[]) =>
       parseV3Notification({ messageType: 'InteractionStateChanged', notificationType: 'StatusChange', interaction: { id: 'x', mediatype: 'workitem', state: 'Processing', capabilities, userData: [] } }, session);
-    listing(['complete', 'place-in-queue', 'attach-user-data']);
-    const toAgent = await rejection(client.performOperation('workitem', 'x', { operationName: 'Transfer', targetUri: 'agent:KateLondon' }));
-    expect(toAgent).toMatchObject({ notSent: true, message: expect.stringMatching(/does not allow transferring this interaction to an agent/) });
-    await client.performOperation('workitem', 'x', { operationName: 'Transfer', targetUri: 'queue:Billing' });
+    listing(['complete', 'attach-user-data']);
     await client.performOperation('workitem', 'x', { operationName: 'AttachUserData', userData: { Note: 'a' } });
-    listing(['complete', 'transfer', 'update-user-data']);
-    const toQueue = await rejection(client.performOperation('workitem', 'x', { operationName: 'Transfer', targetUri: 'queue:Billing' }));
-    expect(toQueue).toMatchObject({ notSent: true, message: expect.stringMatching(/does not allow placing this interaction in a queue/) });
+    listing(['complete', 'attach-user-data', 'update-user-data']);
     await client.performOperation('workitem', 'x', { operationName: 'AttachUserData', userData: { Note: 'b' } });
-    expect(fake.requests.map((r) => new URL(r.url).pathname.split('/').at(-1))).toEqual(['place-in-queue', 'attach-user-data', 'update-user-data']);
+    expect(fake.requests.map((r) => new URL(r.url).pathname.split('/').at(-1))).toEqual(['attach-user-data', 'update-user-data']);
   });
 
   it('status.code 2 is a partial success (refused), any other code a refusal with the server message', async () => {

@@ -66,7 +66,7 @@ describe('performV3Operation', () => {
     const { client } = setup(() => json({ status: { code: 0, message: 'Done' } }));
     expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: 'Done', done: true });
     const accepted = setup(() => json({ status: { code: 1 } }));
-    expect(await accepted.client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined, byEffect: true });
+    expect(await accepted.client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
   });
 
   it('code 2 keeps the server message; refusals without one say what was refused', async () => {
@@ -80,13 +80,13 @@ describe('performV3Operation', () => {
 
   it('a 2xx without a body is accepted with its operationId, as code 1 (its notification settles it)', async () => {
     const { client } = setup(() => new Response(null, { status: 204 }));
-    expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined, byEffect: true });
+    expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
   });
 
   it('a 2xx whose body says no status at all ({} or only the operationId) is taken too', async () => {
     for (const body of [{}, { operationId: 'x' }]) {
       const { client } = setup(() => json(body));
-      expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined, byEffect: true });
+      expect(await client.performOperation('workitem', 'i-1', { operationName: 'Complete' })).toEqual({ statusCode: 0, referenceId: 1, statusMessage: undefined });
     }
   });
 

@@ -56,16 +56,9 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
       if (target === undefined) {
         throw new GwsRequestError({ kind: 'http', message: `Cannot transfer to ${request.targetUri}: neither an agent nor a queue.` });
       }
-      // Each target's verb as the server lists it (Transfer shows for either): not sent when not listed.
-      if (target.kind === 'agent') {
-        if (session.allows(interactionId, 'transfer') === false) {
-          throw new GwsRequestError({ kind: 'http', notSent: true, message: 'The server does not allow transferring this interaction to an agent now; pick a queue or workbin instead.' });
-        }
-        return { verb: 'transfer-agent', data: { agentId: target.agentId } };
-      }
-      if (session.allows(interactionId, 'placeinqueue') === false) {
-        throw new GwsRequestError({ kind: 'http', notSent: true, message: 'The server does not allow placing this interaction in a queue or workbin now; pick an agent instead.' });
-      }
+      // Sent as asked, whatever the server listed last: what it listed may be older than the card
+      // (a read that travelled while news came), and its refusal says why on the card.
+      if (target.kind === 'agent') return { verb: 'transfer-agent', data: { agentId: target.agentId } };
       session.notePlacedInQueue(interactionId);
       return { verb: 'place-in-queue', data: { queue: target.queue } };
     }
@@ -127,7 +120,7 @@ export async function performV3Operation(
   // status.code 1 says; the operationId is ours, so the notification carrying it still settles the
   // action. A status the widget cannot read is another matter: it may say a refusal.
   if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && !('status' in body))) {
-    return { statusCode: 0, referenceId, statusMessage: undefined, byEffect: true };
+    return { statusCode: 0, referenceId, statusMessage: undefined };
   }
   const parsed = parseV3Answer(body);
   if (!parsed.ok) {
@@ -136,10 +129,9 @@ export async function performV3Operation(
   const { code, message } = parsed.answer;
   // The server's own id for the request (the spec's answer carries none; another server may choose
   // one): its notifications may name the request by it.
-  if (parsed.answer.operationId !== undefined && parsed.answer.operationId !== operationId) session.alias(parsed.answer.operationId, referenceId);
-  // Whether the server returns the operationId in its notifications is not known (the spec leaves
-  // it open): one that shows the action done settles it too, rather than its timeout.
-  if (code === 1) return { statusCode: 0, referenceId, statusMessage: message, byEffect: true };
+  const echoed = parsed.answer.operationId;
+  if (echoed !== undefined && echoed.trim() !== '' && echoed !== operationId) session.alias(echoed, referenceId);
+  if (code === 1) return { statusCode: 0, referenceId, statusMessage: message };
   if (code === 0) return { statusCode: 0, referenceId, statusMessage: message, done: true };
   if (code === 2) return { statusCode: 7, serverCode: 2, referenceId: undefined, statusMessage: message ?? `${request.operationName} only partly succeeded.` };
   return { statusCode: code, referenceId: undefined, statusMessage: message ?? `The Workspace API refused ${verb} (status code ${code}).` };

@@ -209,9 +209,11 @@ describe('v3 rules beyond the captures', () => {
     expect(parseV3Interaction({ ...base, state: 'Queued' }, s)).toMatchObject({ ok: true, interaction: { state: 'Queued', ended: true, capabilities: [] } });
   });
 
-  it('Queued in a notification is news of a place-in-queue by anyone (another tab, the agent’s desktop): ended', () => {
-    const parsed = parseV3Interaction({ ...base, state: 'Queued', capabilities: ['complete', 'transfer'] }, session(), true);
+  it('Queued in a notification is news of a place-in-queue by anyone (another tab, the agent’s desktop): ended, and a read that still lists it Queued keeps it so', () => {
+    const s = session();
+    const parsed = parseV3Interaction({ ...base, state: 'Queued', capabilities: ['complete', 'transfer'] }, s, true);
     expect(parsed).toMatchObject({ ok: true, interaction: { state: 'Queued', ended: true, capabilities: [] } });
+    expect(parseV3Interaction({ ...base, state: 'Queued', capabilities: ['complete', 'transfer'] }, s)).toMatchObject({ ok: true, interaction: { ended: true, capabilities: [] } });
   });
 
   it('nested KV lists are readable on one line, and types are remembered for editing', () => {

@@ -57,7 +57,11 @@ function widgetCapabilities(listed: readonly string[]): string[] {
  * mark would miss theirs. In a `current-session` read, only after this widget's own.
  */
 function endedState(state: string, id: string, session: WorkspaceV3Session, fromNotification: boolean): boolean {
-  return LEFT_THE_AGENT.has(state) || (state === 'Queued' && (fromNotification || session.wasPlacedInQueue(id)));
+  if (LEFT_THE_AGENT.has(state)) return true;
+  if (state !== 'Queued') return false;
+  // Noted as placed, so a read that still lists it Queued keeps it ended too.
+  if (fromNotification) session.notePlacedInQueue(id);
+  return session.wasPlacedInQueue(id);
 }
 
 /**
@@ -160,8 +164,6 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
   if (!isObject(input)) return reject('not-an-object');
   const data = unwrapBayeux(input);
   const referenceId = session.referenceIdOf(data.operationId);
-  // Another tab's or application's request: its news is not this widget's own outcome.
-  const others = referenceId === undefined && data.operationId !== undefined && data.operationId !== null && data.operationId !== '' ? { othersRequest: true as const } : {};
 
   if (data.messageType === 'EventError') {
     const error = isObject(data.error) ? data.error : {};
@@ -179,7 +181,6 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
     const notification: OpenmediaNotification = {
       notificationType: 'Error',
       referenceId,
-      ...others,
       openmedia,
       ...(namedId === undefined ? {} : { interactionId: namedId }),
       errorMessage: optionalString(error.errorMessage),
@@ -199,7 +200,7 @@ function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
   if (resource === undefined || resource === null) return reject('missing-openmedia');
   const parsed = parseV3Interaction(resource, session, true);
   if (!parsed.ok) return parsed;
-  const notification: OpenmediaNotification = { notificationType, referenceId, ...others, openmedia: parsed.interaction };
+  const notification: OpenmediaNotification = { notificationType, referenceId, openmedia: parsed.interaction };
   return parsed.dropped === undefined ? { ok: true, notification } : { ok: true, notification, dropped: [parsed.dropped] };
 }
 

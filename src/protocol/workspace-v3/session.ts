@@ -96,7 +96,7 @@ export function createWorkspaceV3Session(options: WorkspaceV3SessionOptions = {}
     referenceIdOf(operationId) {
       if (typeof operationId !== 'string') return undefined;
       const aliased = aliases.get(operationId);
-      if (aliased !== undefined) return aliased;
+      if (aliased !== undefined) return Number.isNaN(aliased) ? undefined : aliased;
       const match = pattern.exec(operationId);
       if (!match) return undefined;
       const n = Number(match[1]);
@@ -109,6 +109,12 @@ export function createWorkspaceV3Session(options: WorkspaceV3SessionOptions = {}
       bounded(types);
     },
     alias(operationId, referenceId) {
+      // An id the server gave two requests names neither for sure: it settles nothing.
+      const before = aliases.get(operationId);
+      if (before !== undefined && before !== referenceId) {
+        aliases.set(operationId, Number.NaN);
+        return;
+      }
       aliases.set(operationId, referenceId);
       bounded(aliases);
     },
