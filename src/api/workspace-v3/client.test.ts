@@ -106,6 +106,19 @@ describe('createWorkspaceV3Client: operations', () => {
     });
   });
 
+  it('sends a bool key as true or false, and refuses unsent what is neither', async () => {
+    const { fake, client, session } = setup();
+    parseV3Notification(
+      { messageType: 'InteractionStateChanged', notificationType: 'StatusChange', interaction: { id: 'x', mediatype: 'workitem', state: 'Processing', capabilities: ['update-user-data'], userData: [{ key: 'VIP', type: 'bool', value: true }] } },
+      session,
+    );
+    await client.performOperation('workitem', 'x', { operationName: 'UpdateUserData', userData: { VIP: 'false' } });
+    expect((fake.requests[0]?.body as { data: unknown }).data).toEqual({ userData: [{ key: 'VIP', type: 'bool', value: false }] });
+    const error = await rejection(client.performOperation('workitem', 'x', { operationName: 'UpdateUserData', userData: { VIP: 'maybe' } }));
+    expect((error as Error).message).toBe('VIP holds true or false on this server (type bool): maybe was not sent.');
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('sends Add data as the user-data verb the server lists (update-user-data when it lists both)', async () => {
     const { fake, client, session } = setup();
     const listing = (capabilities: string[]) =>

@@ -1,5 +1,5 @@
 import type { OperationRequest, RestAnswer } from '../../protocol/types';
-import { isIntegerType, toKvPair, wholeNumberOf } from '../../protocol/workspace-v3/kv-list';
+import { booleanOf, isBooleanType, isIntegerType, toKvPair, wholeNumberOf } from '../../protocol/workspace-v3/kv-list';
 import { parseV3Answer } from '../../protocol/workspace-v3/parse';
 import type { WorkspaceV3Session } from '../../protocol/workspace-v3/session';
 import { GwsRequestError } from '../errors';
@@ -77,6 +77,10 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
             kind: 'http',
             message: `${key} holds whole numbers on this server (type ${type}): ${value === null || value === '' ? 'an empty value' : String(value)} was not sent. Enter a whole number, such as 7.`,
           });
+        }
+        // A bool key holds true or false; anything else would change its type (a host's own perform(): the card keeps it read-only).
+        if (isBooleanType(type) && booleanOf(value) === undefined) {
+          throw new GwsRequestError({ kind: 'http', message: `${key} holds true or false on this server (type ${type}): ${value === null || value === '' ? 'an empty value' : String(value)} was not sent.` });
         }
         return toKvPair(key, value, type);
       });

@@ -112,11 +112,26 @@ export function wholeNumberOf(value: UserDataValue): number | undefined {
  * whole number is refused before this, see `performV3Operation`). A nested list edited as text can
  * no longer be a list: it is sent as `str`. A new key gets `int` for a number, else `str`.
  */
+/** A value as the boolean a `bool`-typed key holds (`true` / `false`, as the card shows it), or undefined. */
+export function booleanOf(value: UserDataValue): boolean | undefined {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return text === 'true' ? true : text === 'false' ? false : undefined;
+}
+
+/** Whether the server's type for a key holds true / false. */
+export function isBooleanType(type: string | undefined): boolean {
+  return type !== undefined && BOOLEAN_TYPES.has(type.toLowerCase());
+}
+
 export function toKvPair(key: string, value: UserDataValue, knownType: string | undefined): KvPairWire {
   if (knownType !== undefined && isIntegerType(knownType)) {
     const n = wholeNumberOf(value);
     if (n !== undefined) return { key, type: knownType, value: n };
     return { key, type: 'str', value: value === null ? '' : String(value) };
+  }
+  if (isBooleanType(knownType)) {
+    const flag = booleanOf(value);
+    if (flag !== undefined) return { key, type: knownType ?? 'bool', value: flag };
   }
   if (knownType !== undefined && knownType.toLowerCase() !== 'kvlist') {
     return { key, type: knownType, value: value === null ? '' : String(value) };
