@@ -175,7 +175,10 @@ const READING = `## Reading the figures
   more (49.2 kB); those of its morning (the widget's own explanations of a failure told apart for
   translations, messages of the wrong type left out, the element's alerts in its language, the
   offer sound readied at the page's first gesture and the switch saying when it waits for one)
-  1.5 kB more (50.7 kB).
+  1.5 kB more (50.7 kB); those of its second half (a media type that cannot be listed not
+  silencing the others, CSRF refusals said in the status line and tokens forgotten with their
+  session, case-insensitive notification types and capabilities, numeric ids, an Error placed by
+  its id, a new session on the browser's online event) 0.9 kB more (51.6 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
