@@ -211,13 +211,20 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
    * A new session at once, with the resync it brings (the gap's notifications are lost): the
    * network is back after a back-off, or the machine woke up and the open long poll may be dead.
    */
-  function restartNow(): void {
+  /**
+   * A new session at once, resynced when it is up. `quietly`: the status stays as it is meanwhile
+   * (a connection that looks Live restarted on the browser's `online`: for the moment the new
+   * handshake takes, "Live" still stands, and an action pressed then is sent — REST does not need
+   * the push session, and the resync settles what its lost notification would have). A handshake
+   * that fails says "reconnecting" as any does.
+   */
+  function restartNow(quietly = false): void {
     restartedAt = Date.now();
     clearRetry();
     session?.close();
     session = undefined;
     retryAttempt = 0;
-    setStatus('reconnecting');
+    if (!quietly) setStatus('reconnecting');
     open(true);
   }
 
@@ -265,8 +272,9 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
     },
     retryNow() {
       if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;
-      // This tab's `online` and another's (relayed to the leader) come together: a session opened
-      // a moment ago already started after the network came back.
+      // Two `online` a moment apart (a network that flaps, two clients of the page on this channel):
+      // a session opened a moment ago already started after the network came back. (Each tab
+      // hears its own `online`; a follower's is not relayed: the leader's own restarts the session.)
       const since = Date.now() - restartedAt;
       // (A clock set back meanwhile makes it negative: not "a moment ago".)
       if (since >= 0 && since < RETRY_NOW_QUIET_MS) return;
@@ -275,7 +283,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
       // too: the long poll out when the network went may have died with it, unnoticed (a NAT or
       // VPN drops the socket without closing it), and would keep "Live" on screen with nothing
       // arriving until its timeout, about 40 s later.
-      restartNow();
+      restartNow(status === 'connected');
     },
     sessionEnded() {
       if (listeners.size === 0 || status === 'unauthorized' || status === 'disconnected') return;

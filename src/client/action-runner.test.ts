@@ -252,6 +252,18 @@ describe('createActionRunner: how it ends', () => {
     );
   });
 
+  it('under "No network" (the browser says it is offline) a press sends nothing and says why', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    const t = setup(accepted(7));
+    t.add(['a']);
+    expect(await t.runner.perform('a', COMPLETE)).toMatchObject({
+      status: 'failed',
+      error: { kind: 'not-connected', reason: 'no-network', message: 'Not sent: this computer has no network. Try again once it is back.' },
+    });
+    expect(t.sent).toHaveLength(0);
+    vi.unstubAllGlobals();
+  });
+
   it('a 503 that carries the server’s own status code is its answer, not a gateway’s: failed with its words, not "outcome unknown"', async () => {
     const t = setup(() => Promise.reject(new GwsRequestError({ kind: 'http', status: 503, statusCode: 5, message: 'Service is shutting down' })));
     t.add(['a']);

@@ -85,6 +85,9 @@ export const NOT_CONNECTED_MESSAGES: Readonly<Partial<Record<ConnectionStatus, s
   unauthorized: 'Not sent: your session has ended. Sign in again, then reconnect.',
 };
 
+/** Why an action was not sent while the browser says there is no network (shown on the card). */
+export const NO_NETWORK_MESSAGE = 'Not sent: this computer has no network. Try again once it is back.';
+
 /** Whether actions are refused, unsent, while the connection is in `status` (see {@link NOT_CONNECTED_MESSAGES}). */
 export function actionsRefusedWhile(status: ConnectionStatus): boolean {
   return NOT_CONNECTED_MESSAGES[status] !== undefined;
@@ -259,6 +262,12 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       at: now(),
     });
     const settled = settlementOf(requestId, interactionId, performOptions);
+    // Under "No network" the buttons are unavailable: a press says why and sends nothing (it could
+    // only fail, or, had the browser been wrong, do what the screen said it would not).
+    if (browserOffline() && options.connectionStatus?.() !== 'unauthorized') {
+      store.dispatch({ type: 'actionFailed', requestId, kind: 'not-connected', code: undefined, message: NO_NETWORK_MESSAGE, reason: 'no-network', at: now() });
+      return settled;
+    }
     const notConnected = NOT_CONNECTED_MESSAGES[options.connectionStatus?.() ?? 'connected'];
     if (notConnected !== undefined) {
       const reason = options.connectionStatus?.() === 'unauthorized' ? 'signed-out' : 'reconnecting';

@@ -136,6 +136,7 @@ const ERROR_REASONS: Readonly<Record<ErrorReason, true>> = {
   'no-outcome': true,
   reconnecting: true,
   'signed-out': true,
+  'no-network': true,
   'not-available': true,
   unreachable: true,
   'maybe-reached': true,

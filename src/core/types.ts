@@ -54,6 +54,7 @@ export interface UnsettledAction {
  * - `no-answer`: timed out, GWS never answered the request;
  * - `no-outcome`: timed out, GWS took the request but its outcome never came;
  * - `reconnecting` / `signed-out`: not sent, the connection is being restored / the session has ended;
+ * - `no-network`: not sent, the browser says this computer has no network;
  * - `not-available`: the interaction's capabilities do not allow it now, nothing was sent;
  * - `unreachable`: GWS could not be reached;
  * - `maybe-reached`: the connection failed while the request was out: it may have been done;
@@ -71,6 +72,7 @@ export type ErrorReason =
   | 'no-outcome'
   | 'reconnecting'
   | 'signed-out'
+  | 'no-network'
   | 'not-available'
   | 'unreachable'
   | 'maybe-reached'
