@@ -197,7 +197,7 @@ describe('createCometdChannel over the real CometD client', () => {
     expect(t.resyncs).toHaveLength(1);
   });
 
-  it('retryNow() again a moment later (another tab’s online, relayed) leaves the new session alone; later, it restarts again', async () => {
+  it('retryNow() again a moment later (a network that flaps) leaves the new session alone; later, it restarts again', async () => {
     const t = setup();
     t.channel.subscribe(t.listener);
     await establishSession();
