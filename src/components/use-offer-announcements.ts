@@ -21,7 +21,7 @@ export type BatchTimer = { handle: ReturnType<typeof setTimeout>; firstAt: numbe
 /**
  * Whether `entry` came with the first list of its media type, read after the others (its first
  * read failed, a retry answered): it was there all along, not news. `before` and `now` are the
- * media types listed by the previous and the current render.
+ * `baselineTypes` of the previous and the current render.
  */
 export function firstListedNow(entry: InteractionEntry | undefined, before: ReadonlySet<string> | undefined, now: ReadonlySet<string> | undefined): boolean {
   if (entry === undefined || before === undefined || now === undefined || now === before) return false;
@@ -63,12 +63,12 @@ export function useOfferAnnouncements(
   settled: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
-  /** The media types listed so far (see `OpenmediaClientSnapshot.baselineTypes`). */
+  /** The media types whose first list was read outside a gap (see `OpenmediaClientSnapshot.baselineTypes`). */
   baselineTypes?: ReadonlySet<string>,
 ): void {
   /** The offers as last rendered. */
   const known = useRef<ReadonlyMap<string, InteractionEntry> | undefined>(undefined);
-  /** The media types listed as last rendered. */
+  /** `baselineTypes` as last rendered. */
   const typesBefore = useRef<ReadonlySet<string> | undefined>(undefined);
   /** New offers not announced yet. */
   const waiting = useRef<string[]>([]);

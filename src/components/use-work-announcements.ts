@@ -26,10 +26,10 @@ export function useWorkAnnouncements(
   settled: boolean,
   messages: Messages,
   announce: (text: string, politeness: Politeness) => void,
-  /** The media types listed so far (see `OpenmediaClientSnapshot.baselineTypes`). */
+  /** The media types whose first list was read outside a gap (see `OpenmediaClientSnapshot.baselineTypes`). */
   baselineTypes?: ReadonlySet<string>,
 ): void {
-  /** The media types listed as last rendered. */
+  /** `baselineTypes` as last rendered. */
   const typesBefore = useRef<ReadonlySet<string> | undefined>(undefined);
   const known = useRef<{ readonly offers: ReadonlySet<string>; readonly active: ReadonlyMap<string, InteractionEntry> } | undefined>(undefined);
   /** Interactions new in progress, not announced yet. */

@@ -1,4 +1,4 @@
-import type { OperationRequest, RestAnswer } from '../../protocol/types';
+import type { OperationRequest, RestAnswer, UserDataValue } from '../../protocol/types';
 import { booleanOf, isBooleanType, isIntegerType, toKvPair, wholeNumberOf } from '../../protocol/workspace-v3/kv-list';
 import { parseV3Answer } from '../../protocol/workspace-v3/parse';
 import type { WorkspaceV3Session } from '../../protocol/workspace-v3/session';
@@ -43,6 +43,12 @@ interface V3Call {
   readonly data?: Record<string, unknown>;
 }
 
+/** A value a typed key cannot hold, refused before anything is sent; the card says why. */
+function typeRefusal(key: string, type: string | undefined, value: UserDataValue, holds: string, hint: string): GwsRequestError {
+  const shown = value === null || value === '' ? 'an empty value' : String(value);
+  return new GwsRequestError({ kind: 'http', message: `${key} holds ${holds} on this server (type ${type}): ${shown} was not sent.${hint}` });
+}
+
 function callFor(interactionId: string, request: OperationRequest, session: WorkspaceV3Session): V3Call {
   switch (request.operationName) {
     case 'Accept':
@@ -72,16 +78,9 @@ function callFor(interactionId: string, request: OperationRequest, session: Work
         // Sent as text it would change the key's type on the server (routing and reports read
         // `int` keys as numbers), and past 2^53 it would not be the number typed: not sent, and
         // the card says why.
-        if (isIntegerType(type) && wholeNumberOf(value) === undefined) {
-          throw new GwsRequestError({
-            kind: 'http',
-            message: `${key} holds whole numbers on this server (type ${type}): ${value === null || value === '' ? 'an empty value' : String(value)} was not sent. Enter a whole number, such as 7.`,
-          });
-        }
+        if (isIntegerType(type) && wholeNumberOf(value) === undefined) throw typeRefusal(key, type, value, 'whole numbers', ' Enter a whole number, such as 7.');
         // A bool key holds true or false; anything else would change its type (a host's own perform(): the card keeps it read-only).
-        if (isBooleanType(type) && booleanOf(value) === undefined) {
-          throw new GwsRequestError({ kind: 'http', message: `${key} holds true or false on this server (type ${type}): ${value === null || value === '' ? 'an empty value' : String(value)} was not sent.` });
-        }
+        if (isBooleanType(type) && booleanOf(value) === undefined) throw typeRefusal(key, type, value, 'true or false', '');
         return toKvPair(key, value, type);
       });
       // A server that lists attach-user-data and not update-user-data gets the verb it allows.
