@@ -107,6 +107,48 @@ describe('createCometdChannel over the real CometD client', () => {
     expect(t.received).toEqual([{ after: 'rehandshake' }]);
   });
 
+  it('a long poll the server answers successfully with reconnect "none" (it ended the session) is not Live: a new session and a resync follow', async () => {
+    // The Java CometD server answers a session it disconnected that way; CometD then stops
+    // polling without any failure, and the page would say Live over a dead session for good.
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    await establishSession();
+    const handshakes = () => ScriptedXhr.sent.filter((x) => x.messages[0]?.channel === '/meta/handshake').length;
+    expect(handshakes()).toBe(1);
+    answer(pending('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'none' } }));
+    await settleTimers();
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(handshakes()).toBe(2);
+    await establishSession();
+    expect(t.statuses.at(-1)).toBe('connected');
+    expect(t.resyncs).toHaveLength(1);
+    answer(pending('/meta/connect'), () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { after: 'server-disconnect' } }]);
+    await settleTimers();
+    expect(t.received).toEqual([{ after: 'server-disconnect' }]);
+  });
+
+  it('a server that echoes message ids as numbers: Live, and its long polls go on delivering', async () => {
+    // CometD matches a long poll's answer by id with ===: a numeric "3" for the "3" it sent was
+    // dropped as mismatched, no further long poll went out and the page said Connecting for good.
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    const numericId = (m: { id?: string }) => ({ id: Number(m.id) });
+    answer(pending('/meta/handshake'), (m) => ({ ...HANDSHAKE_OK, ...numericId(m) }));
+    await settleTimers();
+    answer(pending('/meta/subscribe'), (m) => ({ successful: true, subscription: '/v2/me/openmedia', ...numericId(m) }));
+    await settleTimers();
+    answer(pending('/meta/connect'), (m) => ({ successful: true, advice: { reconnect: 'retry', interval: 0, timeout: 30_000 }, ...numericId(m) }));
+    await settleTimers();
+    expect(t.statuses.at(-1)).toBe('connected');
+    answer(pending('/meta/connect'), (m) => ({ successful: true, ...numericId(m) }), [{ channel: '/v2/me/openmedia', data: { n: 1 } }]);
+    await settleTimers();
+    answer(pending('/meta/connect'), (m) => ({ successful: true, ...numericId(m) }), [{ channel: '/v2/me/openmedia', data: { n: 2 } }]);
+    await settleTimers();
+    expect(t.received).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(t.statuses.at(-1)).toBe('connected');
+  });
+
   it('retries a failing cross-origin handshake after a back-off, then resyncs when it succeeds', async () => {
     // CometD's long-polling transport stops accepting cross-origin URLs after an HTTP error, so
     // CometD gives up on the handshake by itself: the channel's own restart must take over.

@@ -165,7 +165,10 @@ export function prepareCometd(
     },
     // The server's answer to the handshake on the wire: a session closed meanwhile gets its
     // server session ended, now that its clientId is known.
-    incoming: (message) => {
+    incoming: (reply) => {
+      // Bayeux ids are strings; a server that echoes one as a number would have CometD drop its
+      // long poll's answer as "mismatched" (it compares with ===) and never poll again.
+      const message = typeof reply.id === 'number' ? { ...reply, id: String(reply.id) } : reply;
       if (message.channel !== '/meta/handshake' || message.id === undefined || message.id !== gate.handshakeOut) return message;
       gate.handshakeOut = undefined;
       if (message.id === gate.orphan) {
@@ -305,6 +308,16 @@ export function openCometdSession(params: SessionParams): CometdSession {
 
   function onConnect(reply: Message): void {
     if (!live) return;
+    if (reply.successful && reply.advice?.reconnect === 'none') {
+      // The server ended the session on its side (the Java CometD server answers a disconnected
+      // session's long poll successfully, with reconnect "none"): CometD stops polling without a
+      // failure. Nothing more will arrive on it: not Live, and a new session with a re-read.
+      connectBroken = true;
+      resyncPending = true;
+      events.reconnecting();
+      checkGaveUpAfterCometdDecides();
+      return;
+    }
     if (reply.successful) {
       if (connectBroken || !connectSucceeded) {
         connectBroken = false;
