@@ -149,6 +149,53 @@ describe('createCometdChannel over the real CometD client', () => {
     expect(t.statuses.at(-1)).toBe('connected');
   });
 
+  it('CometD’s timer Worker refused by a Content-Security-Policy (made, then failing to load): its timers run on the page, the session goes Live and keeps polling', async () => {
+    // Chromium does not throw for a blob Worker that worker-src forbids: it fails a moment later,
+    // and every timer CometD posted to it (the next long poll) was lost: Connecting for good.
+    const made: BlockedWorker[] = [];
+    class BlockedWorker {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      readonly posted: unknown[] = [];
+      terminated = false;
+      private readonly onError: (() => void)[] = [];
+      constructor() {
+        made.push(this);
+        setTimeout(() => {
+          for (const listener of this.onError) listener();
+        }, 50);
+      }
+      postMessage(command: unknown) {
+        this.posted.push(command);
+      }
+      addEventListener(type: string, listener: () => void) {
+        if (type === 'error') this.onError.push(listener);
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    Object.assign(window, { Worker: BlockedWorker, Blob: class {}, URL: { createObjectURL: () => 'blob:scheduler', revokeObjectURL: () => undefined } });
+    const t = setup();
+    t.channel.subscribe(t.listener);
+    expect(made).toHaveLength(1);
+    answer(pending('/meta/handshake'), () => HANDSHAKE_OK);
+    await settleTimers();
+    // What CometD scheduled before the Worker failed is not lost.
+    expect(made[0]?.posted.length).toBeGreaterThan(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(made[0]?.terminated).toBe(true);
+    answer(pending('/meta/subscribe'), () => ({ successful: true, subscription: '/v2/me/openmedia' }));
+    await settleTimers();
+    answer(pending('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'retry', interval: 0, timeout: 30_000 } }));
+    await settleTimers();
+    expect(t.statuses.at(-1)).toBe('connected');
+    answer(pending('/meta/connect'), () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { n: 1 } }]);
+    await settleTimers();
+    answer(pending('/meta/connect'), () => ({ successful: true }), [{ channel: '/v2/me/openmedia', data: { n: 2 } }]);
+    await settleTimers();
+    expect(t.received).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
   it('retries a failing cross-origin handshake after a back-off, then resyncs when it succeeds', async () => {
     // CometD's long-polling transport stops accepting cross-origin URLs after an HTTP error, so
     // CometD gives up on the handshake by itself: the channel's own restart must take over.

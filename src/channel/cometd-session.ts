@@ -463,12 +463,73 @@ interface WorkerGlobals {
   URL?: { createObjectURL?: (blob: Blob) => string; revokeObjectURL?: (url: string) => void };
 }
 
+interface SchedulerCommand {
+  readonly id: number;
+  readonly type: 'setTimeout' | 'clearTimeout';
+  readonly delay?: number;
+}
+
+/**
+ * CometD's timer Worker, kept working where it cannot run. A Content-Security-Policy without
+ * `worker-src blob:` does not make `new Worker(blobUrl)` throw in Chromium: the Worker is made and
+ * fails to load a moment later, and every timer CometD had posted to it (the next long poll, a
+ * retry) would never fire — Connecting or Live for good, with nothing polled. Until the Worker has
+ * answered once, the timers posted to it are noted; if it fails, they and all later ones run on
+ * the page's own timers (throttled in a background tab, but running).
+ */
+function keepTimersIfWorkerFails(worker: Worker): void {
+  if (typeof worker.postMessage !== 'function' || typeof worker.addEventListener !== 'function') return;
+  const post = worker.postMessage.bind(worker);
+  const posted = new Map<number, { readonly delay: number; readonly at: number }>();
+  const onPage = new Map<number, ReturnType<typeof setTimeout>>();
+  let answered = false;
+  let failed = false;
+  const fire = (id: number) => {
+    onPage.delete(id);
+    const handler = worker.onmessage as ((event: { data: { id: number } }) => void) | null;
+    handler?.call(worker, { data: { id } });
+  };
+  const runOnPage = (command: SchedulerCommand, delay = command.delay ?? 0) => {
+    if (command.type === 'setTimeout') {
+      onPage.set(command.id, setTimeout(() => fire(command.id), Math.max(0, delay)));
+      return;
+    }
+    const timer = onPage.get(command.id);
+    if (timer !== undefined) clearTimeout(timer);
+    onPage.delete(command.id);
+  };
+  worker.postMessage = ((command: SchedulerCommand) => {
+    if (failed) {
+      runOnPage(command);
+      return;
+    }
+    if (!answered) {
+      if (command.type === 'setTimeout') posted.set(command.id, { delay: command.delay ?? 0, at: Date.now() });
+      else posted.delete(command.id);
+    }
+    post(command);
+  }) as Worker['postMessage'];
+  worker.addEventListener('message', () => {
+    answered = true;
+    posted.clear();
+  });
+  worker.addEventListener('error', () => {
+    if (answered || failed) return;
+    failed = true;
+    worker.terminate();
+    for (const [id, { delay, at }] of posted) runOnPage({ id, type: 'setTimeout' }, delay - (Date.now() - at));
+    posted.clear();
+  });
+}
+
 /**
  * Runs `start` (CometD's `configure`) while noting the Workers and blob URLs it creates, so they
  * can be stopped later: CometD 9 offers no way to. The globals are restored before returning.
+ * The Workers are CometD's timer schedulers: see {@link keepTimersIfWorkerFails}.
  */
 function captureWorkers(start: () => void): { release(): void } {
-  const scope = globalThis as unknown as WorkerGlobals;
+  // Where CometD looks them up (`window.Worker`): the page's global, or a test's window.
+  const scope = ((globalThis as { window?: unknown }).window ?? globalThis) as WorkerGlobals;
   const OriginalWorker = scope.Worker;
   const urlApi = scope.URL;
   const originalCreate = urlApi?.createObjectURL;
@@ -478,6 +539,7 @@ function captureWorkers(start: () => void): { release(): void } {
     scope.Worker = function CapturedWorker(url: string | URL, options?: WorkerOptions): Worker {
       const worker = new OriginalWorker(url, options);
       workers.push(worker);
+      keepTimersIfWorkerFails(worker);
       return worker;
     } as unknown as WorkerGlobals['Worker'];
   }
