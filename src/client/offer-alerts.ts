@@ -169,7 +169,18 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
     if (!enabled) return;
     const { notifications, sound, muted } = current();
     if (notifications) {
-      const text = host.notificationText ?? defaultText;
+      const text = (offer: OpenmediaInteraction) => {
+        if (host.notificationText === undefined) return defaultText(offer);
+        try {
+          return host.notificationText(offer);
+        } catch (error) {
+          // The host's text has a bug: the offer is still notified, in the widget's words.
+          queueMicrotask(() => {
+            throw error;
+          });
+          return defaultText(offer);
+        }
+      };
       for (const offer of offers) effects.notify(offer, text(offer), () => effects.focusOffer(offer.id));
     }
     // One sound for a burst of offers, not a drum roll.

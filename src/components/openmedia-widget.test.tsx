@@ -1,5 +1,5 @@
 import { act, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { json } from '../testing/fake-fetch';
 import { createHarness, errorNotification, listOnServer, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
@@ -147,6 +147,62 @@ describe('OpenmediaWidget', () => {
     expect(card('Beta')).toHaveAttribute('aria-current', 'true');
     expect(card('Alpha')).not.toHaveAttribute('aria-current');
     expect(onFocus).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: 'b' }), { fromAnotherTab: false });
+  });
+
+  /** Errors the widget reports as uncaught (rethrown in a microtask), caught here instead. */
+  function catchReported(): unknown[] {
+    const reported: unknown[] = [];
+    const original = globalThis.queueMicrotask.bind(globalThis);
+    const spy = vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((callback) =>
+      original(() => {
+        try {
+          callback();
+        } catch (error) {
+          reported.push(error);
+        }
+      }),
+    );
+    onTestFinished(() => spy.mockRestore());
+    return reported;
+  }
+
+  it('a host onFocus that throws is reported and the widget goes on (it unmounted the whole widget)', async () => {
+    const reported = catchReported();
+    const bug = new Error('host bug in onFocus');
+    const { user, emit } = await setup({ onFocus: () => { throw bug; } });
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Set in focus' }));
+    await advanceTimers();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101));
+    expect(card('Alpha')).toHaveAttribute('aria-current', 'true');
+    expect(reported).toEqual([bug]);
+    await emit(statusChange(resource('b', 'Invited', 'workitem', { Subject: 'Offered after' })));
+    expect(card('Offered after')).toBeInTheDocument();
+  });
+
+  it('a host onAction that throws before sending blocks the action, says so on the card, and is reported; one that throws after changes nothing', async () => {
+    const reported = catchReported();
+    const bug = new Error('host bug in onAction');
+    const phases: string[] = [];
+    const { user, h, emit } = await setup({
+      onAction: (event) => {
+        phases.push(`${event.request.operationName} ${event.phase}`);
+        if (event.request.operationName === 'Complete' || event.phase === 'after') throw bug;
+      },
+    });
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Complete' }));
+    await advanceTimers();
+    expect(posts(h)).toHaveLength(0);
+    expect(within(card('Alpha')).getByRole('alert')).toHaveTextContent('This action was not allowed by your desktop.');
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Dismiss' }));
+    await user.click(within(card('Alpha')).getByRole('button', { name: 'Set in focus' }));
+    await advanceTimers();
+    await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' }), 101));
+    expect(posts(h)).toHaveLength(1);
+    expect(card('Alpha')).toHaveAttribute('aria-current', 'true');
+    expect(phases).toEqual(['Complete before', 'Complete after', 'SetInFocus before', 'SetInFocus after']);
+    expect(reported).toEqual([bug, bug, bug]);
   });
 
   it('lets onAction veto an action: nothing is sent and the card says so', async () => {

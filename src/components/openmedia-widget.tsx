@@ -57,6 +57,18 @@ interface WidgetState {
  * drawn with until something the frame shows changes (groups, counts, announcements), so the
  * widget renders only then, and finding out costs O(changes), not a walk of every card.
  */
+/** Runs a host callback; one that throws is reported as uncaught (a microtask later) and `onThrow` returned. */
+function callHost<T>(call: () => T, onThrow: T): T {
+  try {
+    return call();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+    return onThrow;
+  }
+}
+
 function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;
@@ -104,7 +116,10 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   useEffect(() => {
     callbacks.current = { onFocus, onAction };
   });
-  const emitAction = useCallback((event: ActionEvent) => callbacks.current.onAction?.(event), []);
+  // A host callback that throws is reported (uncaught, a microtask later) and the widget goes on:
+  // thrown inside an effect it would have unmounted the whole widget. A `before` that throws is
+  // taken as a veto: the desktop's check did not say yes, so nothing is sent.
+  const emitAction = useCallback((event: ActionEvent) => callHost(() => callbacks.current.onAction?.(event), event.phase === 'before' ? false : undefined), []);
 
   // The cards' received dates need the locale's date data: load it while the first cards are on their way.
   useEffect(() => prewarmReceivedFormat(locale), [locale]);
@@ -119,7 +134,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
     reportedFocus.current = { id: focusedId, here: focusedHere };
     if (focusedId === previous.id && !focusedHere) return;
     const entry = focusedId === undefined ? undefined : client.getSnapshot().state.byId.get(focusedId);
-    if (entry) callbacks.current.onFocus?.(entry.interaction, { fromAnotherTab: !focusedHere });
+    if (entry) callHost(() => callbacks.current.onFocus?.(entry.interaction, { fromAnotherTab: !focusedHere }), undefined);
   }, [focusedId, focusedHere, client]);
 
   const renderCard = useCallback<OpenmediaWidgetViewProps['renderCard']>(

@@ -1,5 +1,5 @@
 import { act, render, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createGwsClient } from '../api/client';
 import { createMemoryChannel } from '../channel/memory-channel';
 import type { OfferAlertOptions } from '../client/offer-alerts';
@@ -39,5 +39,36 @@ describe('OpenmediaProvider alerts', () => {
     rerender(tree(german));
     act(() => channel.emit(statusChange(resource('A2', 'Invited'))));
     await waitFor(() => expect(notified).toEqual(['New offer A1', 'Neues Angebot A2']));
+  });
+
+  it('a notificationText that throws: the offer is still notified in the widget’s words, the next one too, and the error is reported', async () => {
+    const notified = stubNotifications();
+    const reported: unknown[] = [];
+    const original = globalThis.queueMicrotask.bind(globalThis);
+    const spy = vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((callback) =>
+      original(() => {
+        try {
+          callback();
+        } catch (error) {
+          reported.push(error);
+        }
+      }),
+    );
+    onTestFinished(() => spy.mockRestore());
+    const bug = new Error('host bug in notificationText');
+    const channel = createMemoryChannel();
+    const gwsClient = createGwsClient({ fetch: createScriptedGws().fetch });
+    render(
+      <OpenmediaProvider channel={channel} gwsClient={gwsClient} alerts={{ notifications: true, notificationText: () => { throw bug; } }}>
+        <Subscriber />
+      </OpenmediaProvider>,
+    );
+    await waitFor(() => expect(channel.listenerCount()).toBe(1));
+    act(() => channel.emit(statusChange(resource('A1', 'Invited', 'promotion', { Subject: 'First offer' }))));
+    await waitFor(() => expect(notified).toHaveLength(1));
+    act(() => channel.emit(statusChange(resource('A2', 'Invited', 'promotion', { Subject: 'Second offer' }))));
+    await waitFor(() => expect(notified).toHaveLength(2));
+    expect(notified).toEqual(['New offer: First offer', 'New offer: Second offer']);
+    expect(reported).toEqual([bug, bug]);
   });
 });
