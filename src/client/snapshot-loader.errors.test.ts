@@ -6,7 +6,7 @@ import type { SnapshotResult } from '../api/snapshot';
 import { createOpenmediaStore } from '../core/store';
 import { parseOpenmediaResource } from '../protocol/parse';
 import { resource } from '../testing/scripted-gws';
-import { createSnapshotLoader } from './snapshot-loader';
+import { REREAD_AFTER_FAILURE_MS, createSnapshotLoader } from './snapshot-loader';
 
 // What a read that fails, or partly fails, leaves behind: error texts per media type, rejected
 // items counted, unreadable ids kept, a 401 reported.
@@ -61,6 +61,73 @@ describe('snapshot reads that fail', () => {
     await settle();
     expect(t.loader.error()).toBeUndefined();
     expect(t.errors.at(-1)).toBeUndefined();
+  });
+
+  it('a read that failed for a passing reason (GWS restarting: 503, no answer) is read again by itself, later and later, until it succeeds; a refusal is not', async () => {
+    // It stayed stale under "Could not load … Try again" for good: nothing read again by itself.
+    // Each read is tried 4 times by the query itself (after 1, 2 and 4 s) before it fails.
+    const QUICK_RETRIES_MS = 7_000;
+    let reads = 0;
+    let down = true;
+    const t = setup((mediaType) => {
+      reads += 1;
+      if (mediaType === 'email') return Promise.reject(new GwsRequestError({ kind: 'status-code', statusCode: 5, message: 'Not permitted.' }));
+      if (down) return Promise.reject(reads % 2 === 1 ? new GwsRequestError({ kind: 'http', status: 503, message: 'HTTP 503' }) : new GwsRequestError({ kind: 'network', message: 'Failed to fetch' }));
+      return Promise.resolve({ mediaType, interactions: [interaction('w1')], rejected: [] });
+    });
+    t.loader.load(['workitem']);
+    await vi.advanceTimersByTimeAsync(QUICK_RETRIES_MS);
+    expect(reads).toBe(4);
+    expect(t.loader.error()).toContain('Could not load the workitem interactions');
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_FAILURE_MS[0]! - 1);
+    expect(reads).toBe(4);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reads).toBe(5);
+    await vi.advanceTimersByTimeAsync(QUICK_RETRIES_MS);
+    expect(reads).toBe(8);
+    // Later the second time.
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_FAILURE_MS[1]! - 1);
+    expect(reads).toBe(8);
+    down = false;
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reads).toBe(9);
+    expect(t.loader.error()).toBeUndefined();
+    expect(t.store.getState().byId.has('w1')).toBe(true);
+    // Up again: nothing more is read by itself.
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(reads).toBe(9);
+
+    // A refusal is the server's answer: not read again by itself.
+    reads = 0;
+    t.loader.load(['email']);
+    await settle();
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(reads).toBe(1);
+    expect(t.loader.error()).toBe('Could not load the email interactions: Not permitted.');
+  });
+
+  it('a read planned after a failure is dropped when another read (Try again, a resync) came first, and on dispose', async () => {
+    let reads = 0;
+    const t = setup(() => {
+      reads += 1;
+      return Promise.reject(new GwsRequestError({ kind: 'http', status: 502, message: 'HTTP 502' }));
+    });
+    t.loader.load(['workitem']);
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(reads).toBe(4);
+    await vi.advanceTimersByTimeAsync(2_000);
+    // Try again, 2 s after the failure: its own four tries, then the plan after a second failure.
+    t.loader.load(['workitem']);
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(reads).toBe(8);
+    // The first failure's plan (5 s after it) is gone; the second's (10 s after it) stands.
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_FAILURE_MS[1]! - 1);
+    expect(reads).toBe(8);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reads).toBe(9);
+    t.loader.dispose();
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(reads).toBe(9);
   });
 
   it('tells onErrorChange only when the text changes', async () => {

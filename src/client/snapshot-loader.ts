@@ -35,6 +35,21 @@ export interface SnapshotLoaderOptions {
 /** How often a read cancelled by someone else (a host's `queryClient.cancelQueries()`) is tried again. */
 export const CANCELLED_READ_RETRIES = 2;
 
+/**
+ * After a read failed for a reason that passes (no answer, 429, 5xx) and its own quick retries
+ * were spent, it is read again by itself after these delays (the last one repeating) until it
+ * succeeds: a GWS restart takes minutes, and the list must not stay stale until someone presses
+ * Try again. A refusal (another 4xx, a server code) is not read again by itself.
+ */
+export const REREAD_AFTER_FAILURE_MS: readonly number[] = [5_000, 10_000, 20_000, 40_000, 60_000];
+
+function passes(error: unknown): boolean {
+  if (!isGwsRequestError(error)) return false;
+  if (error.kind === 'network') return true;
+  const status = error.status ?? 0;
+  return error.kind === 'http' && (status >= 500 || status === 429);
+}
+
 /** Reads snapshots through TanStack Query (`query-core`) and folds them into the store. */
 export interface SnapshotLoader {
   /**
@@ -118,6 +133,28 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   /** Media types listed with success at least once. */
   const listedOnce = new Set<string>();
   let baseline: ReadonlySet<string> = new Set();
+  /** Per media type whose last read failed for a passing reason: the re-read planned, and how many came before it. */
+  const rereads = new Map<string, { readonly timer: ReturnType<typeof setTimeout> | undefined; readonly attempts: number }>();
+
+  function cancelReread(mediaType: string, forget: boolean): void {
+    const planned = rereads.get(mediaType);
+    if (planned?.timer !== undefined) clearTimeout(planned.timer);
+    if (forget) rereads.delete(mediaType);
+    else if (planned !== undefined) rereads.set(mediaType, { timer: undefined, attempts: planned.attempts });
+  }
+
+  function planReread(mediaType: string, afterGap: boolean): void {
+    const attempts = rereads.get(mediaType)?.attempts ?? 0;
+    const delay = REREAD_AFTER_FAILURE_MS[Math.min(attempts, REREAD_AFTER_FAILURE_MS.length - 1)] ?? 60_000;
+    const planned = sequence.get(mediaType);
+    const timer = setTimeout(() => {
+      rereads.set(mediaType, { timer: undefined, attempts: attempts + 1 });
+      // Read since by anyone (a resync, Try again): that read decides.
+      if (disposed || sequence.get(mediaType) !== planned || !errors.has(mediaType)) return;
+      void loadOne(mediaType, afterGap);
+    }, delay);
+    rereads.set(mediaType, { timer, attempts });
+  }
 
   function setError(mediaType: string, failure: SnapshotFailure | undefined): void {
     if (failure === undefined) errors.delete(mediaType);
@@ -191,6 +228,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
         at,
       });
       for (const reason of result.rejected) store.dispatch({ type: 'messageRejected', reason, at });
+      cancelReread(mediaType, true);
       setError(mediaType, undefined);
       if (result.otherMediaTypes !== undefined && result.otherMediaTypes.length > 0) options.onOtherMediaTypes?.(result.otherMediaTypes, afterGap);
     } catch (error) {
@@ -214,6 +252,8 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();
       else if (isGwsRequestError(error) && error.status === 403) options.onRefused?.();
       setError(mediaType, failureOf(mediaType, error));
+      cancelReread(mediaType, !passes(error));
+      if (passes(error)) planReread(mediaType, afterGap);
     }
   }
 
@@ -249,6 +289,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
     dispose() {
       if (disposed) return;
       disposed = true;
+      for (const mediaType of [...rereads.keys()]) cancelReread(mediaType, true);
       for (const mediaType of inFlight.keys()) {
         void queryClient.cancelQueries({ queryKey: snapshotQueryOptions(client, mediaType).queryKey, exact: true });
       }
