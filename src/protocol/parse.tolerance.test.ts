@@ -53,3 +53,15 @@ describe('Error notifications', () => {
     expect(error({ openmedia: { ...resource, mediaType: 7 } })).toMatchObject({ ok: true, dropped: ['missing-media-type'], notification: { referenceId: 4, openmedia: undefined } });
   });
 });
+
+describe('a notification encoded twice (data sent as JSON text)', () => {
+  it('is read as the object its text encodes, whole message or data alone; text that is not a JSON object is still rejected', () => {
+    const text = JSON.stringify(seed.data);
+    for (const input of [text, { channel: '/v2/me/openmedia', data: text }, ` ${text}\n`]) {
+      expect(parseNotification(input)).toMatchObject({ ok: true, notification: { notificationType: 'StatusChange', openmedia: { id: resource.id } } });
+    }
+    for (const input of ['OpenmediaStateChangeMessage', '[1,2]', '{"messageType": ', { channel: '/v2/me/openmedia', data: '"x"' }]) {
+      expect(parseNotification(input)).toMatchObject({ ok: false });
+    }
+  });
+});

@@ -12,7 +12,7 @@ import type {
 } from './types';
 import { KNOWN_OPERATIONS } from './types';
 import { parseGwsDate } from './date';
-import { isObject, optionalString, reject, unwrapBayeux } from './wire-values';
+import { decodeJsonText, isObject, optionalString, reject, unwrapBayeux } from './wire-values';
 
 /**
  * What distinguishes one GWS notification channel from its siblings (`/v2/me/workitems`, …):
@@ -226,6 +226,7 @@ export function parseNotification(input: unknown, descriptor: ChannelDescriptor 
 }
 
 function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor): ParseResult {
+  input = decodeJsonText(input);
   if (!isObject(input)) return reject('not-an-object');
   const data = unwrapBayeux(input);
 

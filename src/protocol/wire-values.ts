@@ -24,6 +24,27 @@ export function reject(reason: RejectionReason): ParseResult {
  * the input itself.
  */
 export function unwrapBayeux(input: Obj): Obj {
-  if (input.messageType !== undefined || !isObject(input.data)) return input;
-  return typeof input.channel === 'string' || input.data.messageType !== undefined ? input.data : input;
+  const data = decodeJsonText(input.data);
+  if (input.messageType !== undefined || !isObject(data)) return input;
+  return typeof input.channel === 'string' || data.messageType !== undefined ? data : input;
+}
+
+/** Longest JSON text read as a double-encoded message (a notification is a few kB). */
+const MAX_JSON_TEXT = 1_000_000;
+
+/**
+ * A server that encodes its notification twice sends `data` as JSON text: read as the object it
+ * encodes. Anything else (text that is not a JSON object) is returned as it is, and is rejected
+ * as before.
+ */
+export function decodeJsonText(value: unknown): unknown {
+  if (typeof value !== 'string' || value.length > MAX_JSON_TEXT) return value;
+  const text = value.trim();
+  if (!text.startsWith('{')) return value;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? parsed : value;
+  } catch {
+    return value;
+  }
 }

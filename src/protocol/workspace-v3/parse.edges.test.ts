@@ -142,6 +142,13 @@ describe('parseV3Notification', () => {
     expect(parseV3Notification(input, session())).toEqual({ ok: false, reason: 'not-an-object' });
   });
 
+  it('a message encoded twice (JSON text, alone or as the data of a Bayeux message) is read as the object it encodes', () => {
+    const text = JSON.stringify(message({}));
+    for (const input of [text, { channel: WORKSPACE_V3_CHANNEL.channel, data: text }]) {
+      expect(parseV3Notification(input, session())).toMatchObject({ ok: true, notification: { notificationType: 'StatusChange', openmedia: { id: base.id } } });
+    }
+  });
+
   it('a message that throws when read is rejected, not thrown', () => {
     const hostile = {
       get messageType(): never {

@@ -2,7 +2,7 @@ import { parseGwsDate } from '../date';
 import { KNOWN_OPERATIONS } from '../types';
 import type { OmittableField, OpenmediaInteraction, OpenmediaNotification, ParseResult, RejectionReason, ResourceParseResult, UserDataKind } from '../types';
 import { flattenKvList } from './kv-list';
-import { isObject, optionalString, reject, unwrapBayeux } from '../wire-values';
+import { decodeJsonText, isObject, optionalString, reject, unwrapBayeux } from '../wire-values';
 import { foldCapability } from './session';
 import type { WorkspaceV3Session } from './session';
 import { WORKSPACE_V3_CHANNEL } from './channel';
@@ -161,6 +161,7 @@ export function parseV3Notification(input: unknown, session: WorkspaceV3Session)
 }
 
 function parseUnsafe(input: unknown, session: WorkspaceV3Session): ParseResult {
+  input = decodeJsonText(input);
   if (!isObject(input)) return reject('not-an-object');
   const data = unwrapBayeux(input);
   const referenceId = session.referenceIdOf(data.operationId);
