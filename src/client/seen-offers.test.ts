@@ -25,6 +25,19 @@ describe('createSeenOffers', () => {
     expect(seen.has('c')).toBe(false);
   });
 
+  it('two sets on one key (two widgets of a tab that do not share a connection) see each other’s ids, and neither overwrites the other’s', () => {
+    const { storage, items } = memoryStorage();
+    const first = createSeenOffers(storage, 'seen');
+    const second = createSeenOffers(storage, 'seen');
+    expect(second.has('x')).toBe(false);
+    first.add(['x']);
+    expect(second.has('x')).toBe(true);
+    second.add(['y']);
+    first.add(['z']);
+    expect(JSON.parse(items.get('seen') ?? '[]')).toEqual(['x', 'y', 'z']);
+    expect(first.has('y')).toBe(true);
+  });
+
   it.each([
     ['not JSON', '{oops'],
     ['not a list', JSON.stringify({ a: true })],

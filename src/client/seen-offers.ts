@@ -36,23 +36,35 @@ export function lazyStorage(source: StorageSource): () => StorageLike | undefine
 export function createSeenOffers(source: StorageSource, key: string): SeenOffers {
   const storageOf = lazyStorage(source);
   let loaded: Set<string> | undefined;
-  const load = (): Set<string> => {
-    if (loaded !== undefined) return loaded;
-    const ids = new Set<string>();
+  /** Adds the stored ids to `ids` (another client of this tab on the same key may have added some). */
+  const readInto = (ids: Set<string>): void => {
     try {
       const stored: unknown = JSON.parse(storageOf()?.getItem(key) ?? '[]');
       if (Array.isArray(stored)) for (const id of stored) if (typeof id === 'string') ids.add(id);
     } catch {
-      // Unreadable or disabled storage: start empty.
+      // Unreadable or disabled storage: what is held in memory stands.
     }
+  };
+  const load = (): Set<string> => {
+    if (loaded !== undefined) return loaded;
+    const ids = new Set<string>();
+    readInto(ids);
     loaded = ids;
     return ids;
   };
   return {
     load,
-    has: (id) => load().has(id),
+    // An id not held is looked up in storage again: two widgets of one tab that do not share a
+    // connection (share-connection="false") hear the same offer each, and it rings once.
+    has(id) {
+      const ids = load();
+      if (ids.has(id)) return true;
+      readInto(ids);
+      return ids.has(id);
+    },
     add(added) {
       const ids = load();
+      readInto(ids);
       let changed = false;
       for (const id of added) {
         if (ids.has(id)) continue;

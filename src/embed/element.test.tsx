@@ -117,6 +117,33 @@ describe('<openmedia-widget>', () => {
     expect(String(warn.mock.calls[0]?.[0])).toContain('<openmedia-widget>');
   });
 
+  it('reports each unreadable attribute once, when it appears: not again with every later change', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const problems: (readonly string[])[] = [];
+    const onProblem = (event: Event) => problems.push((event as CustomEvent<OpenmediaConfigErrorEventDetail>).detail.problems);
+    document.addEventListener(OPENMEDIA_CONFIG_ERROR_EVENT, onProblem);
+    try {
+      const { element } = createWidgetElement({ theme: 'neon', heading: 'First' });
+      await screen.findByRole('region', { name: 'First' });
+      await act(async () => {
+        element.setAttribute('heading', 'Second');
+        element.setAttribute('transfer-targets', 'not json');
+        await Promise.resolve();
+      });
+      await screen.findByRole('region', { name: 'Second' });
+      await act(async () => {
+        element.setAttribute('heading', 'Third');
+        await Promise.resolve();
+      });
+      await screen.findByRole('region', { name: 'Third' });
+    } finally {
+      document.removeEventListener(OPENMEDIA_CONFIG_ERROR_EVENT, onProblem);
+    }
+    expect(problems).toEqual([[expect.stringContaining('theme must be')], [expect.stringContaining('transfer-targets is not valid JSON')]]);
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(String(warn.mock.calls[1]?.[0])).not.toContain('theme must be');
+  });
+
   it('tells a listener the page adds to the element right after defining it (an upgrade reads the attributes inside define)', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const fixture = createEmbedFixture();
@@ -185,11 +212,25 @@ describe('<openmedia-widget>', () => {
     expect(screen.getByRole('article', { name: 'Moved' })).toBeInTheDocument();
     expect(channel.listenerCount()).toBe(1);
 
+    // Moved by a host that awaits in between (remove, a microtask, insert): the same widget, the
+    // same connection (it unmounted and connected anew).
+    const subscribe = vi.spyOn(channel, 'subscribe');
+    await act(async () => {
+      element.remove();
+      await Promise.resolve();
+      await Promise.resolve();
+      document.body.append(element);
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(screen.getByRole('article', { name: 'Moved' })).toBeInTheDocument();
+    expect(subscribe).not.toHaveBeenCalled();
+    expect(channel.listenerCount()).toBe(1);
+
     await act(async () => {
       element.remove();
       await Promise.resolve();
     });
-    expect(element).toBeEmptyDOMElement();
+    await waitFor(() => expect(element).toBeEmptyDOMElement());
     await waitFor(() => expect(channel.listenerCount()).toBe(0));
   });
 

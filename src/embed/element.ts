@@ -31,7 +31,7 @@ function createElementClass(): CustomElementConstructor {
     #options: Partial<OpenmediaWidgetMountOptions> = {};
     #widget: MountedOpenmediaWidget | undefined;
     #unmountQueued = false;
-    #lastProblems = '';
+    #lastProblems: ReadonlySet<string> = new Set();
     /** The option keys the widget was last given: one gone from them is passed as undefined. */
     #passed: readonly string[] = [];
 
@@ -61,14 +61,15 @@ function createElementClass(): CustomElementConstructor {
     }
 
     disconnectedCallback(): void {
-      // Moving the element (remove, then insert in the same task) must not reconnect to GWS.
+      // Moving the element must not reconnect to GWS: removed, then inserted in the same task or
+      // after the host awaited something (a microtask later), it keeps its widget.
       this.#unmountQueued = true;
-      queueMicrotask(() => {
+      setTimeout(() => {
         if (!this.#unmountQueued) return;
         this.#unmountQueued = false;
         this.#widget?.unmount();
         this.#widget = undefined;
-      });
+      }, 0);
     }
 
     attributeChangedCallback(): void {
@@ -77,15 +78,15 @@ function createElementClass(): CustomElementConstructor {
 
     #read(): OpenmediaWidgetMountOptions {
       const { options, problems } = readElementAttributes((name) => this.getAttribute(name));
-      const key = problems.join('\n');
-      if (key !== this.#lastProblems) {
-        this.#lastProblems = key;
-        if (problems.length > 0) {
-          console.warn(`<${this.localName}>: ${problems.join(' ')}`);
-          // After the current script: read during an upgrade (inside `define()`), the event would
-          // otherwise fire before the page could add its listener to the element.
-          queueMicrotask(() => dispatchConfigErrorEvent(this, problems));
-        }
+      // Each problem is reported once, when it appears (again after it was mended and came back):
+      // an attribute left unreadable is not reported anew with every later change of another.
+      const fresh = problems.filter((problem) => !this.#lastProblems.has(problem));
+      this.#lastProblems = new Set(problems);
+      if (fresh.length > 0) {
+        console.warn(`<${this.localName}>: ${fresh.join(' ')}`);
+        // After the current script: read during an upgrade (inside `define()`), the event would
+        // otherwise fire before the page could add its listener to the element.
+        queueMicrotask(() => dispatchConfigErrorEvent(this, fresh));
       }
       return { ...options, ...this.#options };
     }
