@@ -1,5 +1,5 @@
 import { act, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json } from '../testing/fake-fetch';
 import { createHarness, errorNotification, listOnServer, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
@@ -7,6 +7,7 @@ import type { ActionEvent } from './action-event';
 import { advanceTimers, setupWithFakeTimers } from '../test-support/fake-timers';
 import { OpenmediaWidget, type OpenmediaWidgetProps } from './openmedia-widget';
 import { parseRecording } from '../replay/recording';
+import { catchReportedErrors } from '../test-support/reported-errors';
 
 const posts = (h: Harness) => h.gws.requests.filter((r) => r.method === 'POST');
 
@@ -149,25 +150,8 @@ describe('OpenmediaWidget', () => {
     expect(onFocus).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: 'b' }), { fromAnotherTab: false });
   });
 
-  /** Errors the widget reports as uncaught (rethrown in a microtask), caught here instead. */
-  function catchReported(): unknown[] {
-    const reported: unknown[] = [];
-    const original = globalThis.queueMicrotask.bind(globalThis);
-    const spy = vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((callback) =>
-      original(() => {
-        try {
-          callback();
-        } catch (error) {
-          reported.push(error);
-        }
-      }),
-    );
-    onTestFinished(() => spy.mockRestore());
-    return reported;
-  }
-
   it('a host onFocus that throws is reported and the widget goes on (it unmounted the whole widget)', async () => {
-    const reported = catchReported();
+    const reported = catchReportedErrors();
     const bug = new Error('host bug in onFocus');
     const { user, emit } = await setup({ onFocus: () => { throw bug; } });
     await emit(statusChange(resource('a', 'Processing', 'workitem', { Subject: 'Alpha' })));
@@ -181,7 +165,7 @@ describe('OpenmediaWidget', () => {
   });
 
   it('a host onAction that throws before sending blocks the action, says so on the card, and is reported; one that throws after changes nothing', async () => {
-    const reported = catchReported();
+    const reported = catchReportedErrors();
     const bug = new Error('host bug in onAction');
     const phases: string[] = [];
     const { user, h, emit } = await setup({

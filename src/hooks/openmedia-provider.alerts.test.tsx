@@ -1,5 +1,5 @@
 import { act, render, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGwsClient } from '../api/client';
 import { createMemoryChannel } from '../channel/memory-channel';
 import type { OfferAlertOptions } from '../client/offer-alerts';
@@ -8,6 +8,7 @@ import { createScriptedGws } from '../testing/scripted-gws';
 import { OpenmediaProvider } from './openmedia-provider';
 import { useOpenmedia } from './use-openmedia';
 import { stubNotifications } from '../test-support/fake-notifications';
+import { catchReportedErrors } from '../test-support/reported-errors';
 
 function Subscriber() {
   useOpenmedia();
@@ -43,18 +44,7 @@ describe('OpenmediaProvider alerts', () => {
 
   it('a notificationText that throws: the offer is still notified in the widget’s words, the next one too, and the error is reported', async () => {
     const notified = stubNotifications();
-    const reported: unknown[] = [];
-    const original = globalThis.queueMicrotask.bind(globalThis);
-    const spy = vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((callback) =>
-      original(() => {
-        try {
-          callback();
-        } catch (error) {
-          reported.push(error);
-        }
-      }),
-    );
-    onTestFinished(() => spy.mockRestore());
+    const reported = catchReportedErrors();
     const bug = new Error('host bug in notificationText');
     const channel = createMemoryChannel();
     const gwsClient = createGwsClient({ fetch: createScriptedGws().fetch });
