@@ -111,6 +111,26 @@ describe('a Workspace v3 session the server no longer knows', () => {
     t.unsubscribe();
   });
 
+  it(`a server that ends every session before its first long poll (Java CometD: a successful connect with reconnect "none"): asks after ${SESSION_CHECK_AFTER_CYCLES} handshakes`, async () => {
+    const t = setup();
+    await establish();
+    answer(pending('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'none' } }));
+    await runTimers(0);
+    for (let cycle = 1; cycle <= SESSION_CHECK_AFTER_CYCLES; cycle += 1) {
+      await untilHandshake();
+      expect(t.checks, `before handshake ${cycle}`).toHaveLength(0);
+      answer(pending('/meta/handshake'), handshakeOk);
+      await runTimers(0);
+      answer(pending('/meta/subscribe'), () => ({ successful: true, subscription: CHANNEL }));
+      await runTimers(0);
+      answer(pending('/meta/connect'), () => ({ successful: true, advice: { reconnect: 'none' } }));
+      await runTimers();
+    }
+    expect(t.checks).toHaveLength(1);
+    expect(t.statuses.at(-1)).toBe('reconnecting');
+    t.unsubscribe();
+  });
+
   it('the check is asked for within a bounded time (≤ 10 s of back-off with these settings)', async () => {
     const t = setup();
     await establish();

@@ -7,6 +7,7 @@ import { cacheConfigurationReads } from './cometd-configuration';
 import type { ConnectPacingOptions, PendingConnectTracker } from './connect-pacing';
 import { CSRF_WAIT_MS, attachCsrf, mayBeCsrfRefusal } from './csrf-header';
 import type { CsrfAttachment, CsrfHeaderSource } from './csrf-header';
+import { keepTimersIfWorkerFails } from './worker-timers';
 
 /** The part of the CometD client the channel uses (a real `CometD` satisfies it; tests pass a fake). */
 export type CometdClient = Pick<
@@ -312,6 +313,12 @@ export function openCometdSession(params: SessionParams): CometdSession {
       // The server ended the session on its side (the Java CometD server answers a disconnected
       // session's long poll successfully, with reconnect "none"): CometD stops polling without a
       // failure. Nothing more will arrive on it: not Live, and a new session with a re-read.
+      if (!connectSucceeded) {
+        // Ended before it ever polled: a server that does so every time may have signed the
+        // agent out; counted, so the session is checked after a few such handshakes.
+        ledNowhere();
+        if (!live) return;
+      }
       connectBroken = true;
       resyncPending = true;
       events.reconnecting();
@@ -463,65 +470,6 @@ interface WorkerGlobals {
   URL?: { createObjectURL?: (blob: Blob) => string; revokeObjectURL?: (url: string) => void };
 }
 
-interface SchedulerCommand {
-  readonly id: number;
-  readonly type: 'setTimeout' | 'clearTimeout';
-  readonly delay?: number;
-}
-
-/**
- * CometD's timer Worker, kept working where it cannot run. A Content-Security-Policy without
- * `worker-src blob:` does not make `new Worker(blobUrl)` throw in Chromium: the Worker is made and
- * fails to load a moment later, and every timer CometD had posted to it (the next long poll, a
- * retry) would never fire — Connecting or Live for good, with nothing polled. Until the Worker has
- * answered once, the timers posted to it are noted; if it fails, they and all later ones run on
- * the page's own timers (throttled in a background tab, but running).
- */
-function keepTimersIfWorkerFails(worker: Worker): void {
-  if (typeof worker.postMessage !== 'function' || typeof worker.addEventListener !== 'function') return;
-  const post = worker.postMessage.bind(worker);
-  const posted = new Map<number, { readonly delay: number; readonly at: number }>();
-  const onPage = new Map<number, ReturnType<typeof setTimeout>>();
-  let answered = false;
-  let failed = false;
-  const fire = (id: number) => {
-    onPage.delete(id);
-    const handler = worker.onmessage as ((event: { data: { id: number } }) => void) | null;
-    handler?.call(worker, { data: { id } });
-  };
-  const runOnPage = (command: SchedulerCommand, delay = command.delay ?? 0) => {
-    if (command.type === 'setTimeout') {
-      onPage.set(command.id, setTimeout(() => fire(command.id), Math.max(0, delay)));
-      return;
-    }
-    const timer = onPage.get(command.id);
-    if (timer !== undefined) clearTimeout(timer);
-    onPage.delete(command.id);
-  };
-  worker.postMessage = ((command: SchedulerCommand) => {
-    if (failed) {
-      runOnPage(command);
-      return;
-    }
-    if (!answered) {
-      if (command.type === 'setTimeout') posted.set(command.id, { delay: command.delay ?? 0, at: Date.now() });
-      else posted.delete(command.id);
-    }
-    post(command);
-  }) as Worker['postMessage'];
-  worker.addEventListener('message', () => {
-    answered = true;
-    posted.clear();
-  });
-  worker.addEventListener('error', () => {
-    if (answered || failed) return;
-    failed = true;
-    worker.terminate();
-    for (const [id, { delay, at }] of posted) runOnPage({ id, type: 'setTimeout' }, delay - (Date.now() - at));
-    posted.clear();
-  });
-}
-
 /**
  * Runs `start` (CometD's `configure`) while noting the Workers and blob URLs it creates, so they
  * can be stopped later: CometD 9 offers no way to. The globals are restored before returning.
@@ -535,11 +483,12 @@ function captureWorkers(start: () => void): { release(): void } {
   const originalCreate = urlApi?.createObjectURL;
   const workers: Worker[] = [];
   const urls: string[] = [];
+  const stops: (() => void)[] = [];
   if (OriginalWorker !== undefined) {
     scope.Worker = function CapturedWorker(url: string | URL, options?: WorkerOptions): Worker {
       const worker = new OriginalWorker(url, options);
       workers.push(worker);
-      keepTimersIfWorkerFails(worker);
+      stops.push(keepTimersIfWorkerFails(worker));
       return worker;
     } as unknown as WorkerGlobals['Worker'];
   }
@@ -558,6 +507,7 @@ function captureWorkers(start: () => void): { release(): void } {
   }
   return {
     release() {
+      for (const stop of stops.splice(0)) stop();
       for (const worker of workers.splice(0)) worker.terminate();
       for (const url of urls.splice(0)) urlApi?.revokeObjectURL?.(url);
     },

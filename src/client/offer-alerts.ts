@@ -1,3 +1,4 @@
+import { callHost } from '../core/host-callback';
 import { selectDisplayOrder } from '../core/selectors';
 import type { OpenmediaState } from '../core/types';
 import { subjectOf } from '../protocol/interaction';
@@ -156,30 +157,17 @@ export function createOfferAlerts(deps: OfferAlertsDeps): OfferAlertsEngine {
     deps.announce(offers.map((offer) => offer.id));
     for (const offer of offers) {
       for (const { listener } of [...offerListeners]) {
-        try {
-          listener(offer);
-        } catch (error) {
-          // A host callback's bug must not stop the other alerts; it is still reported.
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
+        // A host callback's bug must not stop the other alerts; it is still reported.
+        callHost(() => listener(offer), undefined);
       }
     }
     if (!enabled) return;
     const { notifications, sound, muted } = current();
     if (notifications) {
+      // The host's text has a bug: the offer is still notified, in the widget's words.
       const text = (offer: OpenmediaInteraction) => {
-        if (host.notificationText === undefined) return defaultText(offer);
-        try {
-          return host.notificationText(offer);
-        } catch (error) {
-          // The host's text has a bug: the offer is still notified, in the widget's words.
-          queueMicrotask(() => {
-            throw error;
-          });
-          return defaultText(offer);
-        }
+        const hostText = host.notificationText;
+        return hostText === undefined ? defaultText(offer) : callHost(() => hostText(offer), defaultText(offer));
       };
       for (const offer of offers) effects.notify(offer, text(offer), () => effects.focusOffer(offer.id));
     }

@@ -50,6 +50,29 @@ afterEach(() => {
 });
 
 describe('holds', () => {
+  it('a stopped client (every widget gone, not disposed) reads GWS no more by itself; started again, it reads, and plans again on failure', async () => {
+    const t = setup();
+    t.snapshot.status = 503;
+    const release = t.client.start();
+    await settle(8_000); // the read and its own quick retries fail
+    const whileRunning = t.reads().length;
+    expect(whileRunning).toBeGreaterThan(0);
+    release();
+    await settle();
+    expect(t.client.isStarted()).toBe(false);
+    await settle(10 * 60_000);
+    expect(t.reads()).toHaveLength(whileRunning);
+    const again = t.client.start();
+    await settle(8_000);
+    const afterStart = t.reads().length;
+    expect(afterStart).toBeGreaterThan(whileRunning);
+    t.snapshot.status = 200;
+    await settle(60_000);
+    expect(t.reads().length).toBeGreaterThan(afterStart);
+    expect(t.client.getSnapshot().snapshotError).toBeUndefined();
+    again();
+  });
+
   it('creating connects nothing; the first start subscribes and reads; later starts share it', async () => {
     const t = setup();
     await settle();

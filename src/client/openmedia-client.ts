@@ -468,6 +468,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     clearInterval(running.clock);
     running = undefined;
     awaitingConnectedLoad = false;
+    snapshots.stopRereads();
     alerts.pause();
     stateStarts.flush();
     publish({ status: channel.getStatus(), tab: alerts.getTab() });

@@ -120,14 +120,22 @@ describe('snapshot reads that fail', () => {
     t.loader.load(['workitem']);
     await vi.advanceTimersByTimeAsync(7_000);
     expect(reads).toBe(8);
-    // The first failure's plan (5 s after it) is gone; the second's (10 s after it) stands.
-    await vi.advanceTimersByTimeAsync(REREAD_AFTER_FAILURE_MS[1]! - 1);
+    // The first failure's plan is gone (that read did its part); the second's stands, after the
+    // same first delay: Try again is not counted as a read made by itself.
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_FAILURE_MS[0]! - 1);
     expect(reads).toBe(8);
     await vi.advanceTimersByTimeAsync(1);
     expect(reads).toBe(9);
+    // Stopped (the client closed): no read by itself, not even the one planned.
+    t.loader.stopRereads();
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(reads).toBe(12);
+    t.loader.load(['workitem']);
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(reads).toBe(16);
     t.loader.dispose();
     await vi.advanceTimersByTimeAsync(600_000);
-    expect(reads).toBe(9);
+    expect(reads).toBe(16);
   });
 
   it('tells onErrorChange only when the text changes', async () => {

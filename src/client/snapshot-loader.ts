@@ -65,6 +65,11 @@ export interface SnapshotLoader {
   /** Why the last read of some media type failed, or undefined when all are fine. */
   error(): string | undefined;
   /**
+   * No read by itself after a failure (see {@link REREAD_AFTER_FAILURE_MS}) until the next `load`:
+   * the client stopped (nobody shows it), a read it makes then would be for no one.
+   */
+  stopRereads(): void;
+  /**
    * Every media type of the first `load` has been read once: from then on an empty store means
    * "no interactions", before it "not read yet". Stays true (later reads refresh a listed store).
    */
@@ -135,6 +140,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   let baseline: ReadonlySet<string> = new Set();
   /** Per media type whose last read failed for a passing reason: the re-read planned, and how many came before it. */
   const rereads = new Map<string, { readonly timer: ReturnType<typeof setTimeout> | undefined; readonly attempts: number }>();
+  let rereadsStopped = false;
 
   function cancelReread(mediaType: string, forget: boolean): void {
     const planned = rereads.get(mediaType);
@@ -144,13 +150,14 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   }
 
   function planReread(mediaType: string, afterGap: boolean): void {
+    if (rereadsStopped) return;
     const attempts = rereads.get(mediaType)?.attempts ?? 0;
     const delay = REREAD_AFTER_FAILURE_MS[Math.min(attempts, REREAD_AFTER_FAILURE_MS.length - 1)] ?? 60_000;
     const planned = sequence.get(mediaType);
     const timer = setTimeout(() => {
-      rereads.set(mediaType, { timer: undefined, attempts: attempts + 1 });
-      // Read since by anyone (a resync, Try again): that read decides.
-      if (disposed || sequence.get(mediaType) !== planned || !errors.has(mediaType)) return;
+      // Read since by anyone (a resync, Try again): that read decides, and counts as this attempt.
+      rereads.set(mediaType, { timer: undefined, attempts: sequence.get(mediaType) === planned ? attempts + 1 : attempts });
+      if (disposed || rereadsStopped || sequence.get(mediaType) !== planned || !errors.has(mediaType)) return;
       void loadOne(mediaType, afterGap);
     }, delay);
     rereads.set(mediaType, { timer, attempts });
@@ -260,6 +267,7 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
   return {
     load(mediaTypes, loadOptions) {
       if (disposed) return;
+      rereadsStopped = false;
       if (unlisted === undefined) {
         unlisted = new Set(mediaTypes);
         unsettled = new Set(unlisted);
@@ -281,6 +289,10 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       read.heard.set(interaction.id, before === undefined ? interaction : withOmittedFrom(before, interaction));
     },
     error: () => combined,
+    stopRereads() {
+      rereadsStopped = true;
+      for (const mediaType of [...rereads.keys()]) cancelReread(mediaType, true);
+    },
     listed: () => unlisted !== undefined && unlisted.size === 0,
     settled: () => unsettled !== undefined && unsettled.size === 0,
     awaitingFirst: (mediaType) => unsettled === undefined || unsettled.has(mediaType),

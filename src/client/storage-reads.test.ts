@@ -36,16 +36,20 @@ const quietEffects: AlertEffects = {
 };
 
 describe('createSeenOffers with a storage found on first use', () => {
-  it('looks for the storage and reads it on first use, once', () => {
+  it('looks for the storage once, on first use; reads it then, and again only for an id it does not hold and before a write (another widget of the tab may have added ids)', () => {
     const { storage, reads } = countingStorage({ seen: JSON.stringify(['a']) });
     const find = vi.fn(() => storage);
     const seen = createSeenOffers(find, 'seen');
     expect(find).not.toHaveBeenCalled();
     expect(seen.has('a')).toBe(true);
+    expect(reads).toEqual(['seen']);
+    expect(seen.has('a')).toBe(true);
+    expect(reads).toEqual(['seen']);
     expect(seen.has('b')).toBe(false);
     seen.add(['b']);
+    expect(seen.has('b')).toBe(true);
     expect(find).toHaveBeenCalledTimes(1);
-    expect(reads).toEqual(['seen']);
+    expect(reads).toEqual(['seen', 'seen', 'seen']);
   });
 
   it('load() reads now, and only once', () => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { OpenmediaClient, OpenmediaClientSnapshot } from '../client/openmedia-client';
+import { callHost } from '../core/host-callback';
 import type { InteractionEntry } from '../core/types';
 import { useProvidedClient, useStartedClient } from '../hooks/openmedia-context';
 import { useMessageRecording } from '../hooks/use-message-recording';
@@ -57,18 +58,6 @@ interface WidgetState {
  * drawn with until something the frame shows changes (groups, counts, announcements), so the
  * widget renders only then, and finding out costs O(changes), not a walk of every card.
  */
-/** Runs a host callback; one that throws is reported as uncaught (a microtask later) and `onThrow` returned. */
-function callHost<T>(call: () => T, onThrow: T): T {
-  try {
-    return call();
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
-    return onThrow;
-  }
-}
-
 function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;

@@ -30,8 +30,10 @@ export interface OpenmediaOfferEventDetail {
 }
 
 export interface OpenmediaConfigErrorEventDetail {
-  /** One sentence per attribute that was ignored, saying why. */
+  /** One sentence per attribute that is ignored now, saying why: every current problem. */
   readonly problems: readonly string[];
+  /** Those of `problems` that are new since the last event (the reason this one fires). */
+  readonly added: readonly string[];
 }
 
 declare global {
@@ -73,8 +75,8 @@ export function dispatchActionEvent(target: EventTarget, event: ActionEvent): bo
   );
 }
 
-export function dispatchConfigErrorEvent(target: EventTarget, problems: readonly string[]): void {
+export function dispatchConfigErrorEvent(target: EventTarget, problems: readonly string[], added: readonly string[] = problems): void {
   target.dispatchEvent(
-    new CustomEvent<OpenmediaConfigErrorEventDetail>(OPENMEDIA_CONFIG_ERROR_EVENT, { detail: { problems }, bubbles: true, composed: true }),
+    new CustomEvent<OpenmediaConfigErrorEventDetail>(OPENMEDIA_CONFIG_ERROR_EVENT, { detail: { problems, added }, bubbles: true, composed: true }),
   );
 }

@@ -119,8 +119,8 @@ describe('<openmedia-widget>', () => {
 
   it('reports each unreadable attribute once, when it appears: not again with every later change', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const problems: (readonly string[])[] = [];
-    const onProblem = (event: Event) => problems.push((event as CustomEvent<OpenmediaConfigErrorEventDetail>).detail.problems);
+    const problems: OpenmediaConfigErrorEventDetail[] = [];
+    const onProblem = (event: Event) => problems.push((event as CustomEvent<OpenmediaConfigErrorEventDetail>).detail);
     document.addEventListener(OPENMEDIA_CONFIG_ERROR_EVENT, onProblem);
     try {
       const { element } = createWidgetElement({ theme: 'neon', heading: 'First' });
@@ -139,7 +139,10 @@ describe('<openmedia-widget>', () => {
     } finally {
       document.removeEventListener(OPENMEDIA_CONFIG_ERROR_EVENT, onProblem);
     }
-    expect(problems).toEqual([[expect.stringContaining('theme must be')], [expect.stringContaining('transfer-targets is not valid JSON')]]);
+    expect(problems).toEqual([
+      { problems: [expect.stringContaining('theme must be')], added: [expect.stringContaining('theme must be')] },
+      { problems: [expect.stringContaining('theme must be'), expect.stringContaining('transfer-targets is not valid JSON')], added: [expect.stringContaining('transfer-targets is not valid JSON')] },
+    ]);
     expect(warn).toHaveBeenCalledTimes(2);
     expect(String(warn.mock.calls[1]?.[0])).not.toContain('theme must be');
   });

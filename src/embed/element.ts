@@ -86,7 +86,7 @@ function createElementClass(): CustomElementConstructor {
         console.warn(`<${this.localName}>: ${fresh.join(' ')}`);
         // After the current script: read during an upgrade (inside `define()`), the event would
         // otherwise fire before the page could add its listener to the element.
-        queueMicrotask(() => dispatchConfigErrorEvent(this, fresh));
+        queueMicrotask(() => dispatchConfigErrorEvent(this, problems, fresh));
       }
       return { ...options, ...this.#options };
     }
