@@ -138,6 +138,18 @@ describe('snapshot reads that fail', () => {
     expect(reads).toBe(16);
   });
 
+  it('an Error heard while a read travels, about an interaction not held, is not merged into the read (it would make a card)', async () => {
+    let answer: (result: SnapshotResult) => void = () => undefined;
+    const t = setup((mediaType) => new Promise((resolve) => (answer = (result) => resolve({ ...result, mediaType }))));
+    const mediaType = interaction('mine').mediaType;
+    t.loader.load([mediaType]);
+    await settle();
+    t.loader.noteNotification({ notificationType: 'Error', referenceId: 5, openmedia: interaction('someone-elses', 'Invited'), errorMessage: 'Not yours', errorCode: undefined });
+    answer({ mediaType, interactions: [interaction('mine')], rejected: [] });
+    await settle();
+    expect([...t.store.getState().byId.keys()]).toEqual(['mine']);
+  });
+
   it('tells onErrorChange only when the text changes', async () => {
     const t = setup(() => Promise.reject(new Error('down')));
     t.loader.load(['workitem']);

@@ -281,6 +281,8 @@ export function createSnapshotLoader(options: SnapshotLoaderOptions): SnapshotLo
       // through the snapshot merge, which would revive the ended entry.
       const state = store.getState();
       if (ignoresResource(state, interaction)) return;
+      // An Error's resource never makes a card (see applyNotification): nor through a read's merge.
+      if (notification.notificationType === 'Error' && !state.byId.has(interaction.id)) return;
       const read = inFlight.get(interaction.mediaType);
       if (read === undefined) return;
       // The fields it left out as known until now (heard during this read, else held); without

@@ -131,13 +131,17 @@ export function applyNotification(state: OpenmediaState, notification: Openmedia
   const resource = notification.openmedia;
   let next = state;
   let outcome: UpsertOutcome | undefined;
-  if (resource !== undefined) ({ state: next, outcome } = upsertInteraction(next, resource, at, notification.notificationType === 'StatusChange', !heardLate));
+  // An Error tells of a failed operation, not of an interaction to show: its resource updates a
+  // card the widget holds, and never makes one (an Error about another agent's interaction, or
+  // naming the wrong id, made a card, even an offer with Accept).
+  const shows = resource !== undefined && (notification.notificationType !== 'Error' || state.byId.has(resource.id));
+  if (resource !== undefined && shows) ({ state: next, outcome } = upsertInteraction(next, resource, at, notification.notificationType === 'StatusChange', !heardLate));
   next = countReceivedAndLog(next, {
     at,
     kind: 'notification',
     interactionId: resource?.id ?? (notification.notificationType === 'Error' ? notification.interactionId : undefined),
     referenceId,
-    detail: describe(notification, outcome),
+    detail: `${describe(notification, outcome)}${shows || resource === undefined ? '' : ' (about an interaction not shown here: no card made)'}`,
   });
 
   if (notification.notificationType === 'Error') {

@@ -388,7 +388,7 @@ describe('pending requests and their outcomes', () => {
 
 describe('errorDismissed and messageRejected', () => {
   it('errorDismissed clears the error; with no error it returns the same state', () => {
-    const failed = run([errorNotification(1000, { openmedia: processing, errorMessage: 'x' })]);
+    const failed = run([statusChange(processing, 900), errorNotification(1000, { openmedia: processing, errorMessage: 'x' })]);
     const dismissed = openmediaReducer(failed, { type: 'errorDismissed', interactionId: ID });
     expect(entry(dismissed).error).toBeUndefined();
     expect(openmediaReducer(dismissed, { type: 'errorDismissed', interactionId: ID })).toBe(dismissed);
@@ -518,14 +518,23 @@ describe('diagnostics log', () => {
   });
 
   it('logs notifications with their interaction, referenceId and a readable detail', () => {
-    const state = run([errorNotification(10, { referenceId: 3, openmedia: processing, errorMessage: 'Nope', errorCode: 2 })]);
+    const state = run([statusChange(invited, 5), errorNotification(10, { referenceId: 3, openmedia: processing, errorMessage: 'Nope', errorCode: 2 })]);
+    expect(state.diagnostics.log[1]).toMatchObject({ at: 10, kind: 'notification', interactionId: ID, referenceId: 3 });
+    expect(state.diagnostics.log[1]?.detail).toMatch(/^Error Processing.*: Nope \(2\)$/);
+  });
+
+  it('an Error about an interaction the widget does not hold makes no card, not even an offer; its log line says so', () => {
+    const state = run([errorNotification(10, { referenceId: 3, openmedia: invited, errorMessage: 'Interaction is not assigned to you' })]);
+    expect(state.byId.has(ID)).toBe(false);
     expect(state.diagnostics.log[0]).toEqual({
       at: 10,
       kind: 'notification',
       interactionId: ID,
       referenceId: 3,
-      detail: 'Error Processing (new): Nope (2)',
+      detail: 'Error Invited: Interaction is not assigned to you (about an interaction not shown here: no card made)',
     });
+    // Without a referenceId too.
+    expect(run([errorNotification(10, { openmedia: processing, errorMessage: 'x' })]).byId.size).toBe(0);
   });
 });
 
