@@ -309,7 +309,7 @@ describe('createActionRunner: how it ends', () => {
         Promise.reject(
           request.operationName === 'Complete'
             ? new GwsRequestError({ kind: 'unauthorized', status: 401, message: 'Signed out' })
-            : new GwsRequestError({ kind: 'http', status: 500, message: 'Internal Server Error' }),
+            : new GwsRequestError({ kind: 'http', status: 400, message: 'Bad Request' }),
         ),
       { onUnauthorized },
     );
@@ -318,7 +318,7 @@ describe('createActionRunner: how it ends', () => {
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
     expect(await t.runner.perform('b', { operationName: 'Transfer', targetUri: 'x' })).toMatchObject({
       status: 'failed',
-      error: { kind: 'http', code: 500, message: 'Internal Server Error' },
+      error: { kind: 'http', code: 400, message: 'Bad Request' },
     });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
@@ -351,7 +351,7 @@ describe('createActionRunner: outcomes that leave the card in doubt', () => {
       a: accepted(1), // accepted, then no notification: times out
       b: () => Promise.resolve({ statusCode: 2, referenceId: undefined, statusMessage: 'Not allowed in state Processing' }),
       c: accepted(3), // accepted, then an Error notification with its referenceId
-      d: () => Promise.reject(new GwsRequestError({ kind: 'http', status: 500, message: 'Internal Server Error' })),
+      d: () => Promise.reject(new GwsRequestError({ kind: 'http', status: 400, message: 'Bad Request' })),
     };
     // The interaction a request is for is the last one sent.
     const t = setup((request, signal) => (answers[t.sent.at(-1)?.id ?? ''] ?? never)(request, signal), { onDoubt });

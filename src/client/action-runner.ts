@@ -154,6 +154,18 @@ function gatewayFailure(error: unknown): boolean {
   return isGwsRequestError(error) && error.kind === 'http' && error.statusCode === undefined && (error.status === 502 || error.status === 503 || error.status === 504);
 }
 
+/**
+ * A 5xx that is not a gateway's, with no GWS answer in its body (the error page of the server or
+ * container behind it): the request reached it, which failed while handling it, perhaps after
+ * doing it. Not "could not be sent": the outcome, or a read of the card, decides.
+ */
+function serverFailure(error: unknown): boolean {
+  return isGwsRequestError(error) && error.kind === 'http' && error.statusCode === undefined && (error.status ?? 0) >= 500;
+}
+function maybeDoneDespiteFailure(server: string): string {
+  return `The request reached ${server}, which failed while handling it: it may have been done. Check the card before trying again.`;
+}
+
 /** The browser says it has no network: a request that failed now never left. */
 function browserOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -371,6 +383,11 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       if (gatewayFailure(error)) {
         // Not "could not be sent": the outcome, or a read of the card, decides.
         store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${maybeReachedThroughGateway(options.client.serverName ?? 'GWS')}`, ...gatewayReason(error), at: now() });
+        return;
+      }
+      if (serverFailure(error)) {
+        const said = isGwsRequestError(error) ? serverWordsOf(error) : undefined;
+        store.dispatch({ type: 'actionFailed', requestId, kind: 'outcome-unknown', code, message: `${message} ${maybeDoneDespiteFailure(options.client.serverName ?? 'GWS')}`, reason: 'server-failed', ...(said === undefined ? {} : { detail: said }), at: now() });
         return;
       }
       if (isGwsRequestError(error) && error.kind === 'unauthorized') options.onUnauthorized?.();

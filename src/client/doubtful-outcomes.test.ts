@@ -129,9 +129,23 @@ describe('after a doubtful outcome the client reads the interaction again', () =
     await expectReadShowsItDone(t, readsBefore, late);
   });
 
-  it('a 500 from GWS itself, or a gateway answer carrying a GWS status code, is still a failure', async () => {
+  it('a 500 error page (no GWS answer in it) after GWS did it: outcome unknown, not "could not be sent", and cleared by the read', async () => {
+    const t = setup(() => new Response('<html><body>Internal error</body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } }));
+    t.client.start();
+    t.server.list = [resource('a', 'Invited')];
+    t.channel.emit(statusChange(resource('a', 'Invited')));
+    await vi.advanceTimersByTimeAsync(0);
+    t.server.list = [resource('a', 'Processing')];
+    const outcome = await t.client.perform('a', { operationName: 'Accept' });
+    expect(outcome).toMatchObject({ status: 'unknown', error: { kind: 'outcome-unknown', code: 500, reason: 'server-failed' } });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(t.client.getSnapshot().state.byId.get('a')).toMatchObject({ error: undefined, interaction: { state: 'Processing' } });
+    t.client.dispose();
+  });
+
+  it('a 4xx from GWS, or a gateway answer carrying a GWS status code, is still a failure', async () => {
     for (const answer of [
-      () => new Response('Internal error', { status: 500 }),
+      () => new Response('Bad request', { status: 400 }),
       () => json({ statusCode: 4, statusMessage: 'Internal error' }, { status: 503 }),
     ]) {
       const t = setup(answer);

@@ -146,6 +146,7 @@ const ERROR_REASONS: Readonly<Record<ErrorReason, true>> = {
   'session-ended': true,
   'sign-in-page': true,
   'server-error': true,
+  'server-failed': true,
   'outcome-lost': true,
   failed: true,
 };

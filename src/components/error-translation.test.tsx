@@ -98,7 +98,7 @@ describe("the widget's own explanations of a failure, translated by the host", (
     expect(within(card('Alpha')).getByText('Ein Gateway hat geantwortet, nicht GWS. Der Server sagte: Server is in maintenance until 14:00')).toBeInTheDocument();
 
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Dismiss' }));
-    h.gws.operationAnswer = () => new Response('Database maintenance', { status: 500, headers: { 'Content-Type': 'text/plain' } });
+    h.gws.operationAnswer = () => new Response('Database maintenance', { status: 409, headers: { 'Content-Type': 'text/plain' } });
     await user.click(within(card('Alpha')).getByRole('button', { name: 'Accept' }));
     await advanceTimers();
     expect(within(card('Alpha')).getByText('GWS hat mit einem HTTP-Fehler geantwortet. Der Server sagte: Database maintenance')).toBeInTheDocument();

@@ -75,9 +75,9 @@ export const StatusCodeRefusal: Story = {
   args: { entry: makeEntry(INVITED, { error: makeError({ operation: 'Accept', kind: 'status-code', code: 2 }) }) },
 };
 
-/** GWS itself failed the request (a gateway's 502–504 is an outcome in doubt instead: below). */
+/** GWS answered the request with an HTTP error (a 5xx with no GWS answer in it, a gateway's or a server's error page, is an outcome in doubt instead: below). */
 export const HttpFailure: Story = {
-  args: { entry: makeEntry({}, { error: makeError({ operation: 'Transfer', kind: 'http', code: 500, message: 'GWS answered HTTP 500 Internal Server Error.' }) }) },
+  args: { entry: makeEntry({}, { error: makeError({ operation: 'Transfer', kind: 'http', code: 400, message: 'GWS answered HTTP 400 Bad Request.' }) }) },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('Transfer could not be sent');
   },

@@ -82,6 +82,7 @@ export type ErrorReason =
   | 'session-ended'
   | 'sign-in-page'
   | 'server-error'
+  | 'server-failed'
   | 'outcome-lost'
   | 'failed';
 

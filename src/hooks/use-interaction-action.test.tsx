@@ -95,10 +95,19 @@ describe('useInteractionAction', () => {
 
   it('shows an HTTP failure as an http error', async () => {
     const { h, result } = await withInteraction();
-    h.gws.operationAnswer = () => new Response('', { status: 500, statusText: 'Internal Server Error' });
+    h.gws.operationAnswer = () => new Response('', { status: 400, statusText: 'Bad Request' });
     act(() => void result.current.perform({ operationName: 'Accept' }));
     await advanceTimers();
-    expect(result.current.error).toMatchObject({ kind: 'http', code: 500, message: 'GWS answered HTTP 500 Internal Server Error.' });
+    expect(result.current.error).toMatchObject({ kind: 'http', code: 400, message: 'GWS answered HTTP 400 Bad Request.' });
+  });
+
+  it('shows a 500 with no GWS answer in it (the server failed while handling the request) as an outcome in doubt, not as not sent', async () => {
+    const { h, result } = await withInteraction();
+    h.gws.operationAnswer = () => new Response('<html>Internal error</html>', { status: 500, statusText: 'Internal Server Error', headers: { 'Content-Type': 'text/html' } });
+    act(() => void result.current.perform({ operationName: 'Accept' }));
+    await advanceTimers();
+    expect(result.current.error).toMatchObject({ kind: 'outcome-unknown', code: 500, reason: 'server-failed' });
+    expect(result.current.error?.message).toMatch(/^GWS answered HTTP 500 Internal Server Error\. The request reached GWS, which failed while handling it: it may have been done\./);
   });
 
   it("shows a gateway's 503 (no GWS answer in it) as an outcome in doubt, not as not sent", async () => {

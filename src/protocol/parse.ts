@@ -285,7 +285,9 @@ function parseNotificationUnsafe(input: unknown, descriptor: ChannelDescriptor):
 /** Parse the immediate answer to a REST operation (`{statusCode, referenceId?, statusMessage?}`). */
 export function parseRestAnswer(input: unknown): RestAnswerParseResult {
   if (!isObject(input)) return { ok: false, reason: 'not-an-object' };
-  const statusCode = readStatusCode(input.statusCode);
+  // Only a 2xx answer is read here: one that leaves its statusCode out took the request, as a 2xx
+  // without a body does (a snapshot without one is a success too).
+  const statusCode = input.statusCode === undefined ? 0 : readStatusCode(input.statusCode);
   if (statusCode === undefined) return { ok: false, reason: 'invalid-status-code' };
   const ref = readReferenceId(input.referenceId);
   return {
