@@ -1,3 +1,4 @@
+import { LONG_ALERT_TEXT } from './action-error-alert';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -166,6 +167,30 @@ describe('InteractionCard: pending and errors', () => {
     expect(screen.getByRole('button', { name: 'Complete' })).toBeEnabled();
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(onDismissError).toHaveBeenCalledOnce();
+  });
+
+  it('a page-long failure text (a stack trace) shows clamped, whole for a screen reader, with Show more opening it in a box that scrolls', async () => {
+    // It made the card thousands of pixels tall, its buttons out of reach.
+    const user = userEvent.setup();
+    const message = `java.lang.IllegalStateException: boom\n${'    at com.genesys.Handler.run(Handler.java:42)\n'.repeat(100)}`;
+    renderCard({ entry: makeEntry({}, { error: makeError({ kind: 'error-notification', message, code: 4 }) }) });
+    const alert = screen.getByRole('alert');
+    const clamped = alert.querySelector('.omw-alert__message');
+    expect(clamped).toHaveClass('omw-alert__message--clamped');
+    expect(clamped?.textContent).toBe(message);
+    const more = within(alert).getByRole('button', { name: 'Show more' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await user.click(more);
+    const box = within(alert).getByRole('region', { name: 'Complete failed' });
+    expect(box).toHaveAttribute('tabindex', '0');
+    expect(box.textContent).toBe(message);
+    expect(within(alert).getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'Complete' })).toBeEnabled();
+  });
+
+  it('a short failure text has no Show more', () => {
+    renderCard({ entry: makeEntry({}, { error: makeError({ kind: 'status-code', message: 'x'.repeat(LONG_ALERT_TEXT), code: 2 }) }) });
+    expect(within(screen.getByRole('alert')).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
   });
 });
 
