@@ -178,7 +178,12 @@ const READING = `## Reading the figures
   1.5 kB more (50.7 kB); those of its second half (a media type that cannot be listed not
   silencing the others, CSRF refusals said in the status line and tokens forgotten with their
   session, case-insensitive notification types and capabilities, numeric ids, an Error placed by
-  its id, a new session on the browser's online event) 0.9 kB more (51.6 kB).
+  its id, a new session on the browser's online event) 0.9 kB more (51.6 kB); those of its
+  afternoon (a session the server ended with reconnect "none", numeric Bayeux ids, CometD's timers
+  kept when a Content-Security-Policy refuses their Worker, host callbacks that throw, a list read
+  again by itself while GWS restarts, double-encoded notifications, an Error's resource making no
+  card, a server's 5xx error page as an outcome in doubt, long failure texts clamped) 1.1 kB more
+  (52.7 kB).
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the
