@@ -101,7 +101,7 @@ export function useFailureBursts(
 ): FailureBursts {
   const [coordinator] = useState(() => new FailureBursts());
   const shownOn = new Map<ActionError, string>();
-  for (const entry of entries) if (entry.error) shownOn.set(entry.error, entry.interaction.id);
+  for (const entry of entries) if (entry.error && entry.error.quiet !== true) shownOn.set(entry.error, entry.interaction.id);
   coordinator.observe([...shownOn.keys()], (error) => shownOn.get(error), focusedCard);
 
   const summarised = coordinator.summarised;

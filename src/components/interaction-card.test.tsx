@@ -188,6 +188,12 @@ describe('InteractionCard: pending and errors', () => {
     expect(screen.getByRole('button', { name: 'Complete' })).toBeEnabled();
   });
 
+  it('a quiet failure (a timeout that came after the interaction ended) shows no alert on the card', () => {
+    renderCard({ entry: makeEntry({ state: 'Completed' }, { error: makeError({ kind: 'timeout', message: 'The server took UpdateUserData, but its outcome never came.', code: undefined, quiet: true }) }) });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText(/timed out/)).not.toBeInTheDocument();
+  });
+
   it('a short failure text has no Show more', () => {
     renderCard({ entry: makeEntry({}, { error: makeError({ kind: 'status-code', message: 'x'.repeat(LONG_ALERT_TEXT), code: 2 }) }) });
     expect(within(screen.getByRole('alert')).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();

@@ -161,7 +161,8 @@ export const InteractionCard = memo(function InteractionCard({
   }, []);
 
   const tone = stateTone(interaction.state, interaction.ended);
-  const hasError = entry.error !== undefined;
+  const shownError = entry.error?.quiet === true ? undefined : entry.error;
+  const hasError = shownError !== undefined;
   // An ended interaction is no longer worked on: its dimmed card does not claim to be in focus
   // (the host's notion of the focus, `onFocus` and the focused id, is left as GWS confirmed it).
   const inFocus = focused && !ended;
@@ -250,7 +251,7 @@ export const InteractionCard = memo(function InteractionCard({
         }}
       />
       {/* Keyed by the failure: the same words again (refused twice) are a new alert, announced again. */}
-      {entry.error ? <ActionErrorAlert key={alertKey(entry.error)} error={entry.error} onDismiss={onDismissError} subject={subject} /> : null}
+      {shownError ? <ActionErrorAlert key={alertKey(shownError)} error={shownError} onDismiss={onDismissError} subject={subject} /> : null}
       {/* Not a live region: the agent acted in that other tab, where its progress is shown too. */}
       {/* An open inline editor says it where its Save is held instead. */}
       {waiting !== undefined && shownEditor.mode === 'none' ? <p className="omw-card__elsewhere">{waiting}</p> : null}

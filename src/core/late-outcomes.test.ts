@@ -116,3 +116,19 @@ describe('late outcomes of a timed-out request', () => {
     expect(hung.unsettled.get('request:r1')).toMatchObject({ requestId: 'r1', operation: 'Accept', late: undefined });
   });
 });
+
+describe('a timeout on an interaction that ended meanwhile', () => {
+  it('is kept for the host but quiet on the card: the interaction ended (Completed elsewhere) before the deadline', () => {
+    const completed = interaction({ state: 'Completed' });
+    const state = run([
+      statusChange(processing, 1000),
+      requested('r1', ID, 'UpdateUserData', 1100),
+      accepted('r1', 7, 1200),
+      statusChange(completed, 1500),
+      { type: 'actionTimedOut', requestId: 'r1', at: 16_100 },
+    ]);
+    expect(entry(state).error).toMatchObject({ kind: 'timeout', requestId: 'r1', quiet: true });
+    // A card still in progress shows its timeout.
+    expect(entry(run([statusChange(processing, 1000), requested('r1', ID, 'UpdateUserData', 1100), accepted('r1', 7, 1200), { type: 'actionTimedOut', requestId: 'r1', at: 16_100 }])).error?.quiet).toBeUndefined();
+  });
+});

@@ -223,7 +223,12 @@ export function failAction(
   }
   const targetId = next.byId.has(action.interactionId) ? action.interactionId : fallbackId;
   const target = targetId === undefined ? undefined : next.byId.get(targetId);
-  const error: ActionError = withReasonHeard({ ...failure, ...reasonOf(failure), operation: action.operation, referenceId: action.referenceId, at, requestId }, target?.error, action.startedAt);
+  const moot = (failure.kind === 'timeout' || failure.kind === 'outcome-unknown') && targetId === action.interactionId && target?.endedAt !== undefined;
+  const error: ActionError = withReasonHeard(
+    { ...failure, ...reasonOf(failure), operation: action.operation, referenceId: action.referenceId, at, requestId, ...(moot ? { quiet: true as const } : {}) },
+    target?.error,
+    action.startedAt,
+  );
   if (targetId !== undefined && target !== undefined) next = putEntry(next, targetId, { ...target, error });
   return logEvent(next, {
     at,

@@ -125,6 +125,12 @@ export interface ActionError {
   readonly at: number;
   /** The client-side request that failed; undefined for errors no request of ours caused. */
   readonly requestId?: string;
+  /**
+   * Not shown on the card: the interaction had ended before this timeout (or unknown outcome) of an
+   * action it made moot (an edit, Set in focus, an Accept); an alert on a closed card a quarter of
+   * a minute later would only interrupt. The host still hears the outcome.
+   */
+  readonly quiet?: true;
 }
 
 /**
