@@ -72,6 +72,11 @@ describe('readRelayMessage', () => {
       { kind: 'action-ended', from: 't', requestId: 'r', error: { message: 'No answer', kind: 'timeout', at: 5, reason: 'toString', heard: 7 } },
       { kind: 'action-ended', from: 't', requestId: 'r', error: { operation: undefined, message: 'No answer', code: undefined, kind: 'timeout', referenceId: undefined, at: 5, requestId: 'r' } },
     ],
+    // A quiet failure (its interaction had ended) stays quiet in the other tabs.
+    [
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { message: 'No answer', kind: 'timeout', at: 5, quiet: true } },
+      { kind: 'action-ended', from: 't', requestId: 'r', error: { operation: undefined, message: 'No answer', code: undefined, kind: 'timeout', referenceId: undefined, at: 5, requestId: 'r', quiet: true } },
+    ],
     // An error that cannot be read is none: the action still ends.
     ...[
       'No',

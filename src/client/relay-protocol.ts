@@ -154,7 +154,7 @@ const ERROR_REASONS: Readonly<Record<ErrorReason, true>> = {
 /** An ended action's error as another tab sent it, read field by field (anything else: none). */
 function readEndedError(value: unknown, requestId: string): ActionError | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { operation, message, code, kind, referenceId, at, reason, heard, detail } = value as Record<string, unknown>;
+  const { operation, message, code, kind, referenceId, at, reason, heard, detail, quiet } = value as Record<string, unknown>;
   if (typeof message !== 'string' || typeof kind !== 'string' || !ERROR_KINDS.has(kind) || typeof at !== 'number') return undefined;
   if (operation !== undefined && (typeof operation !== 'string' || !OPERATIONS.has(operation))) return undefined;
   return {
@@ -169,5 +169,6 @@ function readEndedError(value: unknown, requestId: string): ActionError | undefi
     ...(typeof reason === 'string' && Object.hasOwn(ERROR_REASONS, reason) ? { reason: reason as ErrorReason } : {}),
     ...(typeof heard === 'string' ? { heard } : {}),
     ...(typeof detail === 'string' ? { detail } : {}),
+    ...(quiet === true ? { quiet: true as const } : {}),
   };
 }
