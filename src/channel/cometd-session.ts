@@ -313,16 +313,9 @@ export function openCometdSession(params: SessionParams): CometdSession {
       // The server ended the session on its side (the Java CometD server answers a disconnected
       // session's long poll successfully, with reconnect "none"): CometD stops polling without a
       // failure. Nothing more will arrive on it: not Live, and a new session with a re-read.
-      if (!connectSucceeded) {
-        // Ended before it ever polled: a server that does so every time may have signed the
-        // agent out; counted, so the session is checked after a few such handshakes.
-        ledNowhere();
-        if (!live) return;
-      }
-      connectBroken = true;
-      resyncPending = true;
-      events.reconnecting();
-      checkGaveUpAfterCometdDecides();
+      // Ended before it ever polled, it counts as a handshake that led nowhere: a server that does
+      // so every time may have signed the agent out.
+      connectLost();
       return;
     }
     if (reply.successful) {
@@ -338,6 +331,11 @@ export function openCometdSession(params: SessionParams): CometdSession {
       return;
     }
     refreshIfCsrfRefused(reply);
+    connectLost();
+  }
+
+  /** The long poll failed or the server ended the session: reconnecting, with a re-read once back. */
+  function connectLost(): void {
     if (!connectSucceeded) {
       // A handshake that led nowhere (typically 402 session_unknown at once).
       ledNowhere();
