@@ -80,7 +80,9 @@ function mutate(message: Record<string, unknown>, mutations: readonly Mutation[]
     let target: unknown = copy;
     if (scope !== 'message') target = resource;
     if (scope === 'userData' || scope === 'capabilities') target = typeof resource === 'object' && resource !== null ? (resource as Record<string, unknown>)[scope] : undefined;
-    if (typeof target !== 'object' || target === null || Object.isFrozen(target)) continue;
+    // A typed array (a mutation put one where capabilities were) cannot hold an object: defining
+    // one throws in the test itself, not in the parser.
+    if (typeof target !== 'object' || target === null || Object.isFrozen(target) || ArrayBuffer.isView(target)) continue;
     if (remove) Reflect.deleteProperty(target, key);
     else Reflect.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
   }
