@@ -1,4 +1,5 @@
 import type { ChannelListener, ConnectionStatus } from './types';
+import { callHost } from '../core/host-callback';
 
 /**
  * The listeners of one channel. Removal is idempotent and takes effect at once: a listener
@@ -26,13 +27,7 @@ interface Slot {
  * (window.onerror, the test runner) sees it.
  */
 function isolate(call: () => void): void {
-  try {
-    call();
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
+  callHost(call, undefined);
 }
 
 export function createListenerSet(): ListenerSet {
