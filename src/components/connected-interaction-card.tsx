@@ -1,12 +1,15 @@
-import { memo, useCallback, useState } from 'react';
-import type { ActionError, ActionOutcome } from '../core/types';
+import { memo, useCallback, useContext, useId, useLayoutEffect, useState } from 'react';
+import type { ActionError, ActionOutcome, InteractionEntry } from '../core/types';
 import { useProvidedClient } from '../hooks/openmedia-context';
 import { useEntryOf } from '../hooks/use-interaction';
 import { useCommandsOf } from '../hooks/use-interaction-action';
 import type { OperationRequest } from '../protocol/types';
 import type { ActionListener } from './action-event';
-import { InteractionCard } from './interaction-card';
+import { InteractionCard, interactionSubject } from './interaction-card';
+import { DEFAULT_MESSAGES } from './messages';
 import { useMessages } from './messages-context';
+import { RenderFailedNote, RenderGuard } from './render-guard';
+import { FocusRecheckContext } from './use-focus-recovery';
 import type { TransferTarget } from './transfer-target';
 
 export interface ConnectedInteractionCardProps {
@@ -79,14 +82,38 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
   const error = veto && (!entry.error || veto.at >= entry.error.at) ? veto : entry.error;
   const shown = error === entry.error ? entry : { ...entry, error };
   return (
-    <InteractionCard
-      entry={shown}
-      focused={focused}
-      transferTargets={transferTargets}
-      onPerform={onPerform}
-      onDismissError={onDismissError}
-      locale={locale}
-      headingLevel={headingLevel}
-    />
+    // A card the widget fails to draw (a bug) leaves its place to a short note; the other cards stay.
+    // Drawn again when its entry changes, or at "Try again".
+    <RenderGuard resetKey={shown} fallback={(retry, afterRetry) => <CardRenderFailed entry={entry} headingLevel={headingLevel} onRetry={retry} afterRetry={afterRetry} />}>
+      <InteractionCard
+        entry={shown}
+        focused={focused}
+        transferTargets={transferTargets}
+        onPerform={onPerform}
+        onDismissError={onDismissError}
+        locale={locale}
+        headingLevel={headingLevel}
+      />
+    </RenderGuard>
   );
 });
+
+/** In place of a card that could not be drawn: which interaction, that it could not be shown, and a way to try again. */
+function CardRenderFailed({ entry, headingLevel, onRetry, afterRetry }: { readonly entry: InteractionEntry; readonly headingLevel: 2 | 3 | 4 | 5; readonly onRetry: () => void; readonly afterRetry: boolean }) {
+  const messages = useMessages();
+  const titleId = useId();
+  // Drawn in place of the card (or of itself, after a failed retry): the control that had focus may be gone.
+  const recheckFocus = useContext(FocusRecheckContext);
+  useLayoutEffect(() => {
+    recheckFocus?.();
+  });
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className="omw-card omw-card--error" aria-labelledby={titleId} tabIndex={-1} data-omw-card={entry.interaction.id}>
+      <Heading id={titleId} className="omw-card__title" dir="auto">
+        {interactionSubject(entry)}
+      </Heading>
+      <RenderFailedNote text={messages.cardRenderFailed ?? DEFAULT_MESSAGES.cardRenderFailed ?? ''} retryLabel={messages.renderRetry ?? DEFAULT_MESSAGES.renderRetry ?? ''} onRetry={onRetry} afterRetry={afterRetry} />
+    </article>
+  );
+}

@@ -1,6 +1,7 @@
 import type { SnapshotFailure } from '../client/snapshot-loader';
 import type { ActionError, ErrorReason, LogEntry } from '../core/types';
 import type { Operation, UserDataKind } from '../protocol/types';
+import { reportLater } from '../core/host-callback';
 
 /**
  * Every string the widget shows. Pass a `Partial<Messages>` to `<OpenmediaWidget messages>` to
@@ -124,6 +125,16 @@ export interface Messages {
   readonly partLoadFailed: string;
   /** Button beside {@link Messages.partLoadFailed}: downloads it again. */
   readonly partLoadRetry: string;
+  /**
+   * In place of a card the widget failed to draw (a bug: the error is reported as uncaught), the
+   * others still shown. Optional, as the two below, so that a complete table from an earlier
+   * version still compiles.
+   */
+  readonly cardRenderFailed?: string;
+  /** In place of the whole list when the widget failed to draw it; the connection stays open. */
+  readonly widgetRenderFailed?: string;
+  /** Button beside either: draws it again. */
+  readonly renderRetry?: string;
 
   readonly addDataTitle: string;
   readonly keyLabel: string;
@@ -344,6 +355,9 @@ export const DEFAULT_MESSAGES: Messages = {
   cancel: 'Cancel',
   partLoadFailed: 'Could not load this form. Check the connection and try again.',
   partLoadRetry: 'Try again',
+  cardRenderFailed: 'This interaction could not be shown.',
+  widgetRenderFailed: 'Your interactions could not be shown. The connection stays open.',
+  renderRetry: 'Try again',
 
   addDataTitle: 'Add user data',
   keyLabel: 'Key',
@@ -497,6 +511,31 @@ function stringTable(name: string, table: unknown): Record<string, string> {
   return kept;
 }
 
+type HostText = (...args: never[]) => unknown;
+
+/**
+ * A host's message function, called during a render: one that throws, or returns something that
+ * is not text (an object would throw in React), gives the default's words instead, so a bug in a
+ * translation never takes the widget (or the host's React tree around it) down. A throw is
+ * reported as uncaught once per key, a wrong answer warned about once, rather than on every render.
+ */
+function guarded(key: string, own: HostText, fallback: HostText | undefined): HostText {
+  let reported = false;
+  return (...args) => {
+    let text: unknown;
+    try {
+      text = own(...args);
+    } catch (error) {
+      if (!reported) reportLater(error);
+      reported = true;
+      return fallback?.(...args);
+    }
+    if (typeof text === 'string' || (text === undefined && fallback === undefined)) return text;
+    warnIgnored(`${key}()`, 'a function that returns a string', text);
+    return fallback?.(...args);
+  };
+}
+
 /**
  * Merge overrides into the defaults; nested tables merge key by key. An override of the wrong
  * type (a string where the default is a function of a count, as a translation file in JSON would
@@ -514,7 +553,7 @@ export function resolveMessages(overrides: Partial<Messages> | undefined): Messa
       warnIgnored(key, typeof fallback === 'function' ? 'a function' : `a ${typeof fallback}`, value);
       continue;
     }
-    merged[key] = value;
+    merged[key] = typeof value === 'function' ? guarded(key, value as HostText, fallback as HostText | undefined) : value;
   }
   for (const table of TABLES) merged[table] = { ...DEFAULT_MESSAGES[table], ...stringTable(table, overrides[table]) };
   return merged as unknown as Messages;

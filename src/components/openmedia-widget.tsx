@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { OpenmediaClient, OpenmediaClientSnapshot } from '../client/openmedia-client';
 import { callHost } from '../core/host-callback';
 import type { InteractionEntry } from '../core/types';
@@ -9,6 +9,8 @@ import type { ActionEvent, ActionListener } from './action-event';
 import { ConnectedInteractionCard } from './connected-interaction-card';
 import { ConnectedDiagnosticsPanel } from './diagnostics-panel';
 import { prewarmReceivedFormat } from './format';
+import { DEFAULT_MESSAGES, langOf, resolveMessages } from './messages';
+import { RenderFailedNote, RenderGuard } from './render-guard';
 import { createFrameSelector } from './group-entries';
 import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
 import { beatIfDueSoon } from './shared-clock';
@@ -91,7 +93,8 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   const client = useProvidedClient('OpenmediaWidget');
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
-  const { entries, status, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = useSyncExternalStore(client.subscribe, getState, getState);
+  const widgetState = useSyncExternalStore(client.subscribe, getState, getState);
+  const { entries, status, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = widgetState;
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -146,20 +149,43 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   );
 
   return (
-    <OpenmediaWidgetView
-      {...view}
-      locale={locale}
-      entries={entries}
-      status={status}
-      snapshotError={snapshotError}
-      snapshotFailures={snapshotFailures}
-      listed={listed}
-      settled={settled}
-      baselineTypes={baselineTypes}
-      onRetry={retry}
-      getRecording={getRecording}
-      renderDiagnostics={renderDiagnostics}
-      renderCard={renderCard}
-    />
+    // Should the frame itself fail to draw (a bug), the connection goes on and the widget says so
+    // in its place, drawing again with the next change of what it shows, or at "Try again".
+    <RenderGuard resetKey={widgetState} fallback={(again, afterRetry) => <WidgetRenderFailed {...view} onRetry={again} afterRetry={afterRetry} />}>
+      <OpenmediaWidgetView
+        {...view}
+        locale={locale}
+        entries={entries}
+        status={status}
+        snapshotError={snapshotError}
+        snapshotFailures={snapshotFailures}
+        listed={listed}
+        settled={settled}
+        baselineTypes={baselineTypes}
+        onRetry={retry}
+        getRecording={getRecording}
+        renderDiagnostics={renderDiagnostics}
+        renderCard={renderCard}
+      />
+    </RenderGuard>
+  );
+}
+
+/** In place of the widget's frame when it could not be drawn: its title, what happened, and a way to try again. */
+function WidgetRenderFailed({ title, messages: overrides, compact = false, theme, className, onRetry, afterRetry }: Omit<OpenmediaWidgetProps, 'transferTargets' | 'onFocus' | 'onAction' | 'locale'> & { readonly onRetry: () => void; readonly afterRetry: boolean }) {
+  const messages = useMemo(() => resolveMessages(overrides), [overrides]);
+  const titleId = useId();
+  const rootClass = ['omw-root', 'omw-widget', compact ? 'omw-widget--compact' : '', className ?? ''].filter(Boolean).join(' ');
+  return (
+    <section className={rootClass} data-theme={theme} lang={langOf(messages)} aria-labelledby={titleId}>
+      <header className="omw-widget__header">
+        <div className="omw-widget__heading">
+          <h2 id={titleId} className="omw-widget__title">
+            {title ?? messages.title}
+          </h2>
+        </div>
+      </header>
+      <RenderFailedNote text={messages.widgetRenderFailed ?? DEFAULT_MESSAGES.widgetRenderFailed ?? ''} retryLabel={messages.renderRetry ?? DEFAULT_MESSAGES.renderRetry ?? ''} onRetry={onRetry} afterRetry={afterRetry} alert />
+    </section>
   );
 }
