@@ -47,6 +47,11 @@ export interface OpenmediaClientSnapshot {
   readonly state: OpenmediaState;
   /** The push channel's status. */
   readonly status: ConnectionStatus;
+  /**
+   * When this client heard `status` begin (`Date.now()`): while reconnecting, nothing new has
+   * arrived since. Optional for snapshots built by hand.
+   */
+  readonly statusSince?: number;
   /** Why the last snapshot read failed (per media type, joined), or undefined. */
   readonly snapshotError: string | undefined;
   /** The same, per media type, for a translation (see {@link SnapshotFailure}); undefined with it. */
@@ -193,7 +198,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     effects: options.alertEffects,
     onTabChange: () => publish({ tab: alerts.getTab() }),
   });
-  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), snapshotError: undefined, listed: false, settled: false, tab: alerts.getTab() };
+  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), statusSince: now(), snapshotError: undefined, listed: false, settled: false, tab: alerts.getTab() };
   /** Who keeps the connection open: widgets and hooks (`start`), and actions in flight (`forAction`). */
   const holds: Hold[] = [];
   let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
@@ -206,6 +211,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
+    if (next.status !== snapshot.status) next.statusSince = now();
     if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.baselineTypes === snapshot.baselineTypes && next.tab === snapshot.tab) return;
     const before = snapshot.state.byId;
     snapshot = next;

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../channel/types';
 import { AlertIcon, LockIcon } from './icons';
 import type { SnapshotFailure } from '../client/snapshot-loader';
-import type { Messages } from './messages';
+import { dateTimeFormat } from './date-time-format';
+import { DEFAULT_MESSAGES, type Messages } from './messages';
 import { useMessages } from './messages-context';
 
 export interface ConnectionBannerProps {
@@ -17,7 +18,15 @@ export interface ConnectionBannerProps {
   readonly onRetry?: (() => void) | undefined;
   /** The browser said the network is gone (see `useNetworkLost`): shown at once, no grace period. */
   readonly networkLost?: boolean;
+  /** When the browser said so (`Date.now()`): the list has been out of touch since. */
+  readonly networkLostAt?: number | undefined;
+  /** When this tab heard the connection's current status (`Date.now()`): a reconnecting one has been out of touch since. */
+  readonly statusSince?: number | undefined;
+  /** BCP 47 tag for the time the list was last current; the browser's locale by default. */
+  readonly locale?: string | undefined;
 }
+
+const SINCE_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 /** What the region says when no connection banner shows; undefined during the reconnect grace period. */
 function quietText(status: ConnectionStatus, messages: Messages): string | undefined {
@@ -63,7 +72,7 @@ function snapshotDetail(messages: Messages, error: string, failures: readonly Sn
     .join(' ');
 }
 
-export function ConnectionBanner({ status, reconnectingVisible, snapshotError, snapshotFailures, onRetry, networkLost = false }: ConnectionBannerProps) {
+export function ConnectionBanner({ status, reconnectingVisible, snapshotError, snapshotFailures, onRetry, networkLost = false, networkLostAt, statusSince, locale }: ConnectionBannerProps) {
   const messages = useMessages();
   const settled = quietText(status, messages);
   const noNetwork = networkLost && status !== 'unauthorized';
@@ -73,6 +82,10 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, s
   if (settled !== undefined && settled !== lastQuiet) setLastQuiet(settled);
   const quiet = connectionBanner ? undefined : (settled ?? lastQuiet);
   const visible = connectionBanner || snapshotError !== undefined;
+  // How old the list may be: since the network went, or the connection did, whichever came first.
+  const since = Math.min(noNetwork ? (networkLostAt ?? Infinity) : Infinity, status === 'reconnecting' ? (statusSince ?? Infinity) : Infinity);
+  const outOfTouch = messages.outOfTouchSince ?? DEFAULT_MESSAGES.outOfTouchSince;
+  const sinceText = since === Infinity || outOfTouch === undefined ? undefined : outOfTouch(dateTimeFormat(locale, SINCE_FORMAT).format(since));
   return (
     <div
       role="status"
@@ -90,13 +103,14 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, s
           action={onRetry ? { label: messages.reconnectAction, onClick: onRetry } : undefined}
         />
       ) : null}
-      {noNetwork ? <Banner kind="no-network" icon={<AlertIcon />} title={messages.statusNoNetwork} detail={messages.noNetworkDetail} /> : null}
+      {noNetwork ? <Banner kind="no-network" icon={<AlertIcon />} title={messages.statusNoNetwork} detail={messages.noNetworkDetail} since={sinceText} /> : null}
       {status === 'reconnecting' && reconnectingVisible && !noNetwork ? (
         <Banner
           kind="reconnecting"
           icon={<span className="omw-spinner omw-spinner--banner" aria-hidden="true" />}
           title={messages.statusReconnecting}
           detail={messages.reconnectingDetail}
+          since={sinceText}
         />
       ) : null}
       {snapshotError !== undefined && status !== 'unauthorized' ? (
@@ -118,17 +132,20 @@ interface BannerProps {
   readonly icon: ReactNode;
   readonly title: string;
   readonly detail: string;
+  /** Since when nothing new has arrived, on a line of its own. */
+  readonly since?: string | undefined;
   readonly action?: { readonly label: string; readonly onClick: () => void } | undefined;
 }
 
 /** One banner of the status region: an icon, a title, a detail line and at most one button. */
-function Banner({ kind, icon, title, detail, action }: BannerProps) {
+function Banner({ kind, icon, title, detail, since, action }: BannerProps) {
   return (
     <div className={`omw-banner omw-banner--${kind}`}>
       {icon}
       <div>
         <p className="omw-banner__title">{title}</p>
         <p className="omw-banner__detail">{detail}</p>
+        {since === undefined ? null : <p className="omw-banner__detail">{since}</p>}
       </div>
       {action ? (
         <button type="button" className="omw-button omw-button--secondary omw-button--small omw-banner__action" onClick={action.onClick}>

@@ -41,6 +41,12 @@ export interface Messages {
   /** The browser says the computer lost its network (beside the title, and the banner's title). */
   readonly statusNoNetwork: string;
   readonly noNetworkDetail: string;
+  /**
+   * Added to the reconnecting and no-network banners: when the widget last knew the list to be
+   * current (`time`: the hour and minute in the widget's locale). Optional, so that a complete
+   * table from an earlier version still compiles.
+   */
+  readonly outOfTouchSince?: (time: string) => string;
   readonly statusUnauthorized: string;
   readonly unauthorizedDetail: string;
   readonly snapshotErrorTitle: string;
@@ -303,6 +309,7 @@ export const DEFAULT_MESSAGES: Messages = {
   reconnectingDetail: 'The list may be out of date until the connection is back.',
   statusNoNetwork: 'No network',
   noNetworkDetail: 'This computer has lost its network connection: nothing new can arrive. The list catches up when the network is back.',
+  outOfTouchSince: (time) => `Nothing new has arrived since ${time}.`,
   statusUnauthorized: 'Signed out — your session has ended',
   unauthorizedDetail: 'Sign in again, then reconnect to keep receiving interactions.',
   snapshotErrorTitle: 'Could not load your interactions',

@@ -37,6 +37,8 @@ export interface OpenmediaWidgetViewProps {
   /** Renders one card; receives the heading level its title should use. */
   readonly renderCard: (entry: InteractionEntry, headingLevel: 4) => ReactNode;
   readonly status: ConnectionStatus;
+  /** When `status` began (`Date.now()`): a reconnecting banner says nothing new has arrived since. */
+  readonly statusSince?: number | undefined;
   readonly snapshotError?: string | undefined;
   /** The same per media type, for a translation (`messages.snapshotFailure`). */
   readonly snapshotFailures?: readonly SnapshotFailure[] | undefined;
@@ -80,6 +82,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   entries,
   renderCard,
   status,
+  statusSince,
   snapshotError,
   snapshotFailures,
   listed = true,
@@ -105,7 +108,8 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const rootRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
-  const networkLost = useNetworkLost();
+  const networkLostAt = useNetworkLost();
+  const networkLost = networkLostAt !== undefined;
   // Not read yet and nothing explains why (a failed read or a lost session has its banner).
   const loading = !listed && snapshotError === undefined && status !== 'unauthorized';
   const loadingVisible = useDelayedFlag(loading && entries.length === 0, LOADING_GRACE_MS);
@@ -170,6 +174,9 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
             snapshotError={snapshotError}
             snapshotFailures={snapshotFailures}
             onRetry={onRetry}
+            networkLostAt={networkLostAt}
+            statusSince={statusSince}
+            locale={locale}
           />
           {entries.length === 0 ? (
             // With nothing loaded because of an error, the banner explains; "no interactions" would mislead.

@@ -323,6 +323,31 @@ describe('OpenmediaWidget', () => {
     expect(status).not.toHaveTextContent('Reconnecting…');
   });
 
+  it('says since when nothing new has arrived, from the moment the connection went (not when the banner showed), in the widget locale; a network loss before it counts from its own moment', async () => {
+    vi.setSystemTime(new Date(2026, 11, 6, 14, 3, 20));
+    const { h } = await setup({ locale: 'en-GB' });
+    const status = screen.getByRole('status');
+    act(() => h.channel.setStatus('reconnecting'));
+    await advanceTimers(3_100);
+    expect(within(status).getByText('The list may be out of date until the connection is back.')).toBeVisible();
+    expect(within(status).getByText('Nothing new has arrived since 14:03.')).toBeVisible();
+    // Still the same moment an hour later: the list is that old.
+    await advanceTimers(60 * 60_000);
+    expect(status).toHaveTextContent('Nothing new has arrived since 14:03.');
+    act(() => h.channel.setStatus('connected'));
+    expect(status).not.toHaveTextContent('Nothing new');
+
+    // The browser loses its network at 15:10; the long poll fails only at 15:11: since 15:10.
+    vi.setSystemTime(new Date(2026, 11, 6, 15, 10, 5));
+    act(() => void window.dispatchEvent(new Event('offline')));
+    expect(status).toHaveTextContent('No network');
+    expect(status).toHaveTextContent('Nothing new has arrived since 15:10.');
+    vi.setSystemTime(new Date(2026, 11, 6, 15, 11, 30));
+    act(() => h.channel.setStatus('reconnecting'));
+    await advanceTimers(3_100);
+    expect(status).toHaveTextContent('Nothing new has arrived since 15:10.');
+  });
+
   it('never shows a blip shorter than the grace period', async () => {
     const { h } = await setup({ reconnectGraceMs: 1000 });
     act(() => h.channel.setStatus('reconnecting'));

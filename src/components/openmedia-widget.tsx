@@ -20,7 +20,7 @@ import './openmedia-widget.css';
 export interface OpenmediaWidgetProps
   extends Omit<
     OpenmediaWidgetViewProps,
-    'entries' | 'renderCard' | 'status' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'baselineTypes' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
+    'entries' | 'renderCard' | 'status' | 'statusSince' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'baselineTypes' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
   > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
@@ -44,6 +44,7 @@ export interface FocusDetails {
 interface WidgetState {
   readonly entries: readonly InteractionEntry[];
   readonly status: OpenmediaClientSnapshot['status'];
+  readonly statusSince: OpenmediaClientSnapshot['statusSince'];
   readonly snapshotError: OpenmediaClientSnapshot['snapshotError'];
   readonly snapshotFailures: OpenmediaClientSnapshot['snapshotFailures'];
   readonly listed: boolean;
@@ -64,13 +65,14 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;
   return () => {
-    const { state, status, snapshotError, snapshotFailures, listed, settled = listed, baselineTypes } = client.getSnapshot();
+    const { state, status, statusSince, snapshotError, snapshotFailures, listed, settled = listed, baselineTypes } = client.getSnapshot();
     const entries = frameOf(state);
     const { focusedId } = state;
     const focusedHere = state.focusedElsewhere !== true;
     if (
       last?.entries === entries &&
       last.status === status &&
+      last.statusSince === statusSince &&
       last.snapshotError === snapshotError &&
       last.snapshotFailures === snapshotFailures &&
       last.listed === listed &&
@@ -80,7 +82,7 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
       last.focusedHere === focusedHere
     )
       return last;
-    last = { entries, status, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere };
+    last = { entries, status, statusSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere };
     return last;
   };
 }
@@ -94,7 +96,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
   const widgetState = useSyncExternalStore(client.subscribe, getState, getState);
-  const { entries, status, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = widgetState;
+  const { entries, status, statusSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = widgetState;
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -157,6 +159,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
         locale={locale}
         entries={entries}
         status={status}
+        statusSince={statusSince}
         snapshotError={snapshotError}
         snapshotFailures={snapshotFailures}
         listed={listed}
