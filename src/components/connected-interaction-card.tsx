@@ -99,7 +99,7 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
 });
 
 /** In place of a card that could not be drawn: which interaction, that it could not be shown, and a way to try again. */
-function CardRenderFailed({ entry, headingLevel, onRetry, afterRetry }: { readonly entry: InteractionEntry; readonly headingLevel: 2 | 3 | 4 | 5; readonly onRetry: () => void; readonly afterRetry: boolean }) {
+export function CardRenderFailed({ entry, headingLevel, onRetry, afterRetry }: { readonly entry: InteractionEntry; readonly headingLevel: 2 | 3 | 4 | 5; readonly onRetry: () => void; readonly afterRetry: boolean }) {
   const messages = useMessages();
   const titleId = useId();
   // Drawn in place of the card (or of itself, after a failed retry): the control that had focus may be gone.

@@ -175,7 +175,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
 }
 
 /** In place of the widget's frame when it could not be drawn: its title, what happened, and a way to try again. */
-function WidgetRenderFailed({ title, messages: overrides, compact = false, theme, className, onRetry, afterRetry }: Omit<OpenmediaWidgetProps, 'transferTargets' | 'onFocus' | 'onAction' | 'locale'> & { readonly onRetry: () => void; readonly afterRetry: boolean }) {
+export function WidgetRenderFailed({ title, messages: overrides, compact = false, theme, className, onRetry, afterRetry }: Omit<OpenmediaWidgetProps, 'transferTargets' | 'onFocus' | 'onAction' | 'locale'> & { readonly onRetry: () => void; readonly afterRetry: boolean }) {
   const messages = useMemo(() => resolveMessages(overrides), [overrides]);
   const titleId = useId();
   const rootClass = ['omw-root', 'omw-widget', compact ? 'omw-widget--compact' : '', className ?? ''].filter(Boolean).join(' ');
