@@ -6,7 +6,6 @@ import { useCommandsOf } from '../hooks/use-interaction-action';
 import type { OperationRequest } from '../protocol/types';
 import type { ActionListener } from './action-event';
 import { InteractionCard, interactionSubject } from './interaction-card';
-import { DEFAULT_MESSAGES } from './messages';
 import { useMessages } from './messages-context';
 import { RenderFailedNote, RenderGuard } from './render-guard';
 import { FocusRecheckContext } from './use-focus-recovery';
@@ -113,7 +112,7 @@ export function CardRenderFailed({ entry, headingLevel, onRetry, afterRetry }: {
       <Heading id={titleId} className="omw-card__title" dir="auto">
         {interactionSubject(entry)}
       </Heading>
-      <RenderFailedNote text={messages.cardRenderFailed ?? DEFAULT_MESSAGES.cardRenderFailed ?? ''} retryLabel={messages.renderRetry ?? DEFAULT_MESSAGES.renderRetry ?? ''} onRetry={onRetry} afterRetry={afterRetry} />
+      <RenderFailedNote part="card" messages={messages} onRetry={onRetry} afterRetry={afterRetry} />
     </article>
   );
 }

@@ -9,7 +9,7 @@ import type { ActionEvent, ActionListener } from './action-event';
 import { ConnectedInteractionCard } from './connected-interaction-card';
 import { ConnectedDiagnosticsPanel } from './diagnostics-panel';
 import { prewarmReceivedFormat } from './format';
-import { DEFAULT_MESSAGES, langOf, resolveMessages } from './messages';
+import { langOf, resolveMessages } from './messages';
 import { RenderFailedNote, RenderGuard } from './render-guard';
 import { createFrameSelector } from './group-entries';
 import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
@@ -188,7 +188,7 @@ export function WidgetRenderFailed({ title, messages: overrides, compact = false
           </h2>
         </div>
       </header>
-      <RenderFailedNote text={messages.widgetRenderFailed ?? DEFAULT_MESSAGES.widgetRenderFailed ?? ''} retryLabel={messages.renderRetry ?? DEFAULT_MESSAGES.renderRetry ?? ''} onRetry={onRetry} afterRetry={afterRetry} alert />
+      <RenderFailedNote part="widget" messages={messages} onRetry={onRetry} afterRetry={afterRetry} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Component, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { reportLater } from '../core/host-callback';
 import { AlertIcon } from './icons';
+import { DEFAULT_MESSAGES, type Messages } from './messages';
 
 export interface RenderGuardProps {
   /** A new value draws the children again (the data they failed on has changed). */
@@ -63,19 +64,19 @@ export class RenderGuard extends Component<RenderGuardProps, RenderGuardState> {
 }
 
 export interface RenderFailedNoteProps {
-  /** The message to show (the host's translation, else the widget's own words). */
-  readonly text: string;
-  /** The Try again button's words. */
-  readonly retryLabel: string;
+  /** What could not be drawn: one card, or the widget's whole list (then announced as an alert: nothing else of the widget is left to say it). */
+  readonly part: 'card' | 'widget';
+  /** The widget's messages (the frame's fallback is drawn outside their context). */
+  readonly messages: Messages;
   readonly onRetry: () => void;
   /** Shown again after a Try again that failed: its button takes focus back. */
   readonly afterRetry: boolean;
-  /** Announced when it appears (the widget's frame: nothing else of the widget is left to say it). */
-  readonly alert?: boolean;
 }
 
-/** What a {@link RenderGuard}'s fallback says: that the part could not be shown, and Try again. */
-export function RenderFailedNote({ text, retryLabel, onRetry, afterRetry, alert = false }: RenderFailedNoteProps) {
+/** What a {@link RenderGuard}'s fallback says: that the part could not be shown (in the host's words where it has some), and Try again. */
+export function RenderFailedNote({ part, messages, onRetry, afterRetry }: RenderFailedNoteProps) {
+  const text = part === 'card' ? (messages.cardRenderFailed ?? DEFAULT_MESSAGES.cardRenderFailed) : (messages.widgetRenderFailed ?? DEFAULT_MESSAGES.widgetRenderFailed);
+  const alert = part === 'widget';
   const retryRef = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     if (afterRetry) retryRef.current?.focus();
@@ -87,7 +88,7 @@ export function RenderFailedNote({ text, retryLabel, onRetry, afterRetry, alert 
         <p className="omw-alert__message">{text}</p>
         <div className="omw-alert__actions">
           <button ref={retryRef} type="button" className="omw-button omw-button--secondary omw-button--small" onClick={onRetry}>
-            {retryLabel}
+            {messages.renderRetry ?? DEFAULT_MESSAGES.renderRetry}
           </button>
         </div>
       </div>
