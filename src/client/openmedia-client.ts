@@ -48,10 +48,13 @@ export interface OpenmediaClientSnapshot {
   /** The push channel's status. */
   readonly status: ConnectionStatus;
   /**
-   * When this client heard `status` begin (`Date.now()`): while reconnecting, nothing new has
-   * arrived since. Optional for snapshots built by hand.
+   * Since when nothing new may have arrived (the client's clock, `Date.now()` unless its `now`
+   * option says otherwise): the moment the connection stopped being live or the browser went
+   * offline, whichever came first, kept through every status until the connection is live again
+   * with the network up; undefined while it is. A tab that shares another's connection counts from
+   * when it heard the status. Optional for snapshots built by hand.
    */
-  readonly statusSince?: number;
+  readonly outOfTouchSince?: number | undefined;
   /** Why the last snapshot read failed (per media type, joined), or undefined. */
   readonly snapshotError: string | undefined;
   /** The same, per media type, for a translation (see {@link SnapshotFailure}); undefined with it. */
@@ -198,7 +201,9 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     effects: options.alertEffects,
     onTabChange: () => publish({ tab: alerts.getTab() }),
   });
-  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), statusSince: now(), snapshotError: undefined, listed: false, settled: false, tab: alerts.getTab() };
+  /** The browser said it went offline, and has not said it is back (its events, not navigator.onLine: see useNetworkLost). */
+  let offline = false;
+  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), outOfTouchSince: now(), snapshotError: undefined, listed: false, settled: false, tab: alerts.getTab() };
   /** Who keeps the connection open: widgets and hooks (`start`), and actions in flight (`forAction`). */
   const holds: Hold[] = [];
   let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
@@ -211,8 +216,10 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
 
   function publish(patch: Partial<OpenmediaClientSnapshot>): void {
     const next = { ...snapshot, ...patch };
-    if (next.status !== snapshot.status) next.statusSince = now();
-    if (next.state === snapshot.state && next.status === snapshot.status && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.baselineTypes === snapshot.baselineTypes && next.tab === snapshot.tab) return;
+    // Out of touch from the first moment it was, until live again with the network up.
+    if (next.status === 'connected' && !offline) next.outOfTouchSince = undefined;
+    else next.outOfTouchSince ??= now();
+    if (next.state === snapshot.state && next.status === snapshot.status && next.outOfTouchSince === snapshot.outOfTouchSince && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.baselineTypes === snapshot.baselineTypes && next.tab === snapshot.tab) return;
     const before = snapshot.state.byId;
     snapshot = next;
     if (next.state.byId !== before) {
@@ -440,9 +447,18 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     page?.addEventListener('pagehide', onPageHide);
     // The network is back: do not sit out the rest of a back-off of up to 30 s.
     const onOnline = () => {
-      if (live) channel.retryNow?.();
+      offline = false;
+      if (!live) return;
+      channel.retryNow?.();
+      publish({});
+    };
+    // Gone: nothing new can arrive from now on, whatever the long poll still out says.
+    const onOffline = () => {
+      offline = true;
+      if (live) publish({});
     };
     page?.addEventListener('online', onOnline);
+    page?.addEventListener('offline', onOffline);
     running = {
       unsubscribe: () => {
         live = false;
@@ -452,6 +468,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
         freezes.stop();
         page?.removeEventListener('pagehide', onPageHide);
         page?.removeEventListener('online', onOnline);
+        page?.removeEventListener('offline', onOffline);
       },
       clock,
     };

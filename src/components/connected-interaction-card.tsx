@@ -7,7 +7,7 @@ import type { OperationRequest } from '../protocol/types';
 import type { ActionListener } from './action-event';
 import { InteractionCard, interactionSubject } from './interaction-card';
 import { useMessages } from './messages-context';
-import { RenderFailedNote, RenderGuard } from './render-guard';
+import { RenderFailedNote, RenderGuard, type RenderFailure } from './render-guard';
 import { FocusRecheckContext } from './use-focus-recovery';
 import type { TransferTarget } from './transfer-target';
 
@@ -82,8 +82,8 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
   const shown = error === entry.error ? entry : { ...entry, error };
   return (
     // A card the widget fails to draw (a bug) leaves its place to a short note; the other cards stay.
-    // Drawn again when its entry changes, or at "Try again".
-    <RenderGuard resetKey={shown} fallback={(retry, afterRetry) => <CardRenderFailed entry={entry} headingLevel={headingLevel} onRetry={retry} afterRetry={afterRetry} />}>
+    // Drawn again when its entry changes (at most every 2 s while it keeps failing), or at "Try again".
+    <RenderGuard resetKey={shown} fallback={(retry, failure) => <CardRenderFailed entry={entry} headingLevel={headingLevel} onRetry={retry} failure={failure} />}>
       <InteractionCard
         entry={shown}
         focused={focused}
@@ -98,7 +98,7 @@ export const ConnectedInteractionCard = memo(function ConnectedInteractionCard({
 });
 
 /** In place of a card that could not be drawn: which interaction, that it could not be shown, and a way to try again. */
-export function CardRenderFailed({ entry, headingLevel, onRetry, afterRetry }: { readonly entry: InteractionEntry; readonly headingLevel: 2 | 3 | 4 | 5; readonly onRetry: () => void; readonly afterRetry: boolean }) {
+export function CardRenderFailed({ entry, headingLevel, onRetry, failure }: { readonly entry: InteractionEntry; readonly headingLevel: 2 | 3 | 4 | 5; readonly onRetry: () => void; readonly failure: RenderFailure }) {
   const messages = useMessages();
   const titleId = useId();
   // Drawn in place of the card (or of itself, after a failed retry): the control that had focus may be gone.
@@ -112,7 +112,7 @@ export function CardRenderFailed({ entry, headingLevel, onRetry, afterRetry }: {
       <Heading id={titleId} className="omw-card__title" dir="auto">
         {interactionSubject(entry)}
       </Heading>
-      <RenderFailedNote part="card" messages={messages} onRetry={onRetry} afterRetry={afterRetry} />
+      <RenderFailedNote part="card" messages={messages} onRetry={onRetry} failure={failure} />
     </article>
   );
 }

@@ -18,10 +18,8 @@ export interface ConnectionBannerProps {
   readonly onRetry?: (() => void) | undefined;
   /** The browser said the network is gone (see `useNetworkLost`): shown at once, no grace period. */
   readonly networkLost?: boolean;
-  /** When the browser said so (`Date.now()`): the list has been out of touch since. */
-  readonly networkLostAt?: number | undefined;
-  /** When this tab heard the connection's current status (`Date.now()`): a reconnecting one has been out of touch since. */
-  readonly statusSince?: number | undefined;
+  /** Since when nothing new may have arrived (`Date.now()`): said with the reconnecting and No network banners. */
+  readonly outOfTouchSince?: number | undefined;
   /** BCP 47 tag for the time the list was last current; the browser's locale by default. */
   readonly locale?: string | undefined;
 }
@@ -72,7 +70,7 @@ function snapshotDetail(messages: Messages, error: string, failures: readonly Sn
     .join(' ');
 }
 
-export function ConnectionBanner({ status, reconnectingVisible, snapshotError, snapshotFailures, onRetry, networkLost = false, networkLostAt, statusSince, locale }: ConnectionBannerProps) {
+export function ConnectionBanner({ status, reconnectingVisible, snapshotError, snapshotFailures, onRetry, networkLost = false, outOfTouchSince, locale }: ConnectionBannerProps) {
   const messages = useMessages();
   const settled = quietText(status, messages);
   const noNetwork = networkLost && status !== 'unauthorized';
@@ -83,9 +81,9 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, s
   const quiet = connectionBanner ? undefined : (settled ?? lastQuiet);
   const visible = connectionBanner || snapshotError !== undefined;
   // How old the list may be: since the network went, or the connection did, whichever came first.
-  const since = Math.min(noNetwork ? (networkLostAt ?? Infinity) : Infinity, status === 'reconnecting' ? (statusSince ?? Infinity) : Infinity);
+  const since = noNetwork || status === 'reconnecting' ? outOfTouchSince : undefined;
   const outOfTouch = messages.outOfTouchSince ?? DEFAULT_MESSAGES.outOfTouchSince;
-  const sinceText = since === Infinity || outOfTouch === undefined ? undefined : outOfTouch(dateTimeFormat(locale, SINCE_FORMAT).format(since));
+  const sinceText = since === undefined || outOfTouch === undefined ? undefined : outOfTouch(dateTimeFormat(locale, SINCE_FORMAT).format(since));
   return (
     <div
       role="status"

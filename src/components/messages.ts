@@ -496,6 +496,8 @@ const TABLES = ['operations', 'stateLabels', 'logColumns', 'logKinds'] as const;
 
 /** Keys already warned about, so a wrong table re-resolved on every render warns once. */
 const warned = new Set<string>();
+/** Message functions whose throw was reported: once a page, though a host's inline table is resolved anew on each render. */
+const reportedThrows = new Set<string>();
 
 function warnIgnored(key: string, expected: string, got: unknown): void {
   if (warned.has(key)) return;
@@ -527,19 +529,21 @@ type HostText = (...args: never[]) => unknown;
  * reported as uncaught once per key, a wrong answer warned about once, rather than on every render.
  */
 function guarded(key: string, own: HostText, fallback: HostText | undefined): HostText {
-  let reported = false;
   return (...args) => {
     let text: unknown;
     try {
       text = own(...args);
     } catch (error) {
-      if (!reported) reportLater(error);
-      reported = true;
+      if (!reportedThrows.has(key)) reportLater(error);
+      reportedThrows.add(key);
       return fallback?.(...args);
     }
-    if (typeof text === 'string' || (text === undefined && fallback === undefined)) return text;
+    if (typeof text === 'string') return text;
+    const standIn = fallback?.(...args);
+    // Undefined where the default says undefined too (errorReason: "the English text") is an answer.
+    if (text === undefined && standIn === undefined) return undefined;
     warnIgnored(`${key}()`, 'a function that returns a string', text);
-    return fallback?.(...args);
+    return standIn;
   };
 }
 

@@ -21,6 +21,7 @@ import { useDelayedFlag } from './use-delayed-flag';
 import { FocusRecheckContext, focusedCardIn, useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
 import { useOutcomeAnnouncements } from './use-outcome-announcements';
+import { FrameRenderFailed, RenderGuard } from './render-guard';
 import { useWorkAnnouncements } from './use-work-announcements';
 import { useAwaySummary } from './use-away-summary';
 import './openmedia-widget.css';
@@ -37,8 +38,8 @@ export interface OpenmediaWidgetViewProps {
   /** Renders one card; receives the heading level its title should use. */
   readonly renderCard: (entry: InteractionEntry, headingLevel: 4) => ReactNode;
   readonly status: ConnectionStatus;
-  /** When `status` began (`Date.now()`): a reconnecting banner says nothing new has arrived since. */
-  readonly statusSince?: number | undefined;
+  /** Since when nothing new may have arrived (`Date.now()`; see the client snapshot's): the reconnecting and No network banners say it. */
+  readonly outOfTouchSince?: number | undefined;
   readonly snapshotError?: string | undefined;
   /** The same per media type, for a translation (`messages.snapshotFailure`). */
   readonly snapshotFailures?: readonly SnapshotFailure[] | undefined;
@@ -82,7 +83,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   entries,
   renderCard,
   status,
-  statusSince,
+  outOfTouchSince,
   snapshotError,
   snapshotFailures,
   listed = true,
@@ -108,8 +109,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const rootRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
-  const networkLostAt = useNetworkLost();
-  const networkLost = networkLostAt !== undefined;
+  const networkLost = useNetworkLost();
   // Not read yet and nothing explains why (a failed read or a lost session has its banner).
   const loading = !listed && snapshotError === undefined && status !== 'unauthorized';
   const loadingVisible = useDelayedFlag(loading && entries.length === 0, LOADING_GRACE_MS);
@@ -156,64 +156,73 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           onFocus={focusRecovery.onFocus}
           onBlur={focusRecovery.onBlur}
         >
-          <header className="omw-widget__header">
-            <div className="omw-widget__heading">
-              {/* Focusable from script only: takes focus when the focused card leaves and no card is left. */}
-              <h2 id={titleId} ref={headingRef} className="omw-widget__title" tabIndex={-1}>
-                {title ?? messages.title}
-              </h2>
-              {/* A count before the interactions were read would be a guess. */}
-              {listed ? <span className="omw-widget__count">{messages.interactionCount(groups.offers.length + groups.active.length)}</span> : null}
-            </div>
-            <ConnectionIndicator status={status} reconnectingVisible={reconnectingVisible} networkLost={networkLost} />
-          </header>
-          <ConnectionBanner
-            status={status}
-            reconnectingVisible={reconnectingVisible}
-            networkLost={networkLost}
-            snapshotError={snapshotError}
-            snapshotFailures={snapshotFailures}
-            onRetry={onRetry}
-            networkLostAt={networkLostAt}
-            statusSince={statusSince}
-            locale={locale}
-          />
-          {entries.length === 0 ? (
-            // With nothing loaded because of an error, the banner explains; "no interactions" would mislead.
-            snapshotError !== undefined || status === 'unauthorized' ? null : !listed ? (
-              loadingVisible ? (
-                <div className="omw-empty omw-empty--loading">
-                  <span className="omw-spinner" aria-hidden="true" />
-                  <p className="omw-empty__title">{messages.loadingTitle}</p>
-                </div>
-              ) : null
-            ) : (
-              <div className="omw-empty">
-                <InboxIcon />
-                <p className="omw-empty__title">{messages.emptyTitle}</p>
-                <p>{messages.emptyBody}</p>
+          {/* Should the header or the list fail to draw (a bug), the title and a note take their place;
+              the announcements, the connection and focus recovery above go on meanwhile. Drawn again
+              when the list changes (at most every 2 s while it keeps failing), or at Try again. */}
+          <RenderGuard
+            resetKey={entries}
+            fallback={(retry, failure) => (
+              <FrameRenderFailed titleId={titleId} headingRef={headingRef} title={title ?? messages.title} messages={messages} onRetry={retry} failure={failure} />
+            )}
+          >
+            <header className="omw-widget__header">
+              <div className="omw-widget__heading">
+                {/* Focusable from script only: takes focus when the focused card leaves and no card is left. */}
+                <h2 id={titleId} ref={headingRef} className="omw-widget__title" tabIndex={-1}>
+                  {title ?? messages.title}
+                </h2>
+                {/* A count before the interactions were read would be a guess. */}
+                {listed ? <span className="omw-widget__count">{messages.interactionCount(groups.offers.length + groups.active.length)}</span> : null}
               </div>
-            )
-          ) : (
-            <div className="omw-groups">
-              {sections
-                .filter((section) => section.items.length > 0)
-                .map((section) => (
-                  <GroupSection key={section.key} title={section.title}>
-                    {section.items.map((entry) => (
-                      <li key={entry.interaction.id} className="omw-list__item">
-                        {renderCard(entry, 4)}
-                      </li>
-                    ))}
-                  </GroupSection>
-                ))}
-            </div>
-          )}
-          {showDiagnostics && renderDiagnostics
-            ? renderDiagnostics()
-            : showDiagnostics && diagnostics
-              ? <DiagnosticsPanel diagnostics={diagnostics} locale={locale} getRecording={getRecording} />
-              : null}
+              <ConnectionIndicator status={status} reconnectingVisible={reconnectingVisible} networkLost={networkLost} />
+            </header>
+            <ConnectionBanner
+              status={status}
+              reconnectingVisible={reconnectingVisible}
+              networkLost={networkLost}
+              snapshotError={snapshotError}
+              snapshotFailures={snapshotFailures}
+              onRetry={onRetry}
+              outOfTouchSince={outOfTouchSince}
+              locale={locale}
+            />
+            {entries.length === 0 ? (
+              // With nothing loaded because of an error, the banner explains; "no interactions" would mislead.
+              snapshotError !== undefined || status === 'unauthorized' ? null : !listed ? (
+                loadingVisible ? (
+                  <div className="omw-empty omw-empty--loading">
+                    <span className="omw-spinner" aria-hidden="true" />
+                    <p className="omw-empty__title">{messages.loadingTitle}</p>
+                  </div>
+                ) : null
+              ) : (
+                <div className="omw-empty">
+                  <InboxIcon />
+                  <p className="omw-empty__title">{messages.emptyTitle}</p>
+                  <p>{messages.emptyBody}</p>
+                </div>
+              )
+            ) : (
+              <div className="omw-groups">
+                {sections
+                  .filter((section) => section.items.length > 0)
+                  .map((section) => (
+                    <GroupSection key={section.key} title={section.title}>
+                      {section.items.map((entry) => (
+                        <li key={entry.interaction.id} className="omw-list__item">
+                          {renderCard(entry, 4)}
+                        </li>
+                      ))}
+                    </GroupSection>
+                  ))}
+              </div>
+            )}
+            {showDiagnostics && renderDiagnostics
+              ? renderDiagnostics()
+              : showDiagnostics && diagnostics
+                ? <DiagnosticsPanel diagnostics={diagnostics} locale={locale} getRecording={getRecording} />
+                : null}
+          </RenderGuard>
           <LiveAnnouncer announcer={announcer} />
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>

@@ -323,29 +323,44 @@ describe('OpenmediaWidget', () => {
     expect(status).not.toHaveTextContent('Reconnecting…');
   });
 
-  it('says since when nothing new has arrived, from the moment the connection went (not when the banner showed), in the widget locale; a network loss before it counts from its own moment', async () => {
-    vi.setSystemTime(new Date(2026, 11, 6, 14, 3, 20));
+  it('says since when nothing new has arrived: from the moment the connection went (not when the banner showed), in the widget locale, through every status until it is live again', async () => {
+    // 3 s of grace from 14:03:58: the banner shows at 14:04:01, and says 14:03.
+    vi.setSystemTime(new Date(2026, 11, 6, 14, 3, 58));
     const { h } = await setup({ locale: 'en-GB' });
     const status = screen.getByRole('status');
     act(() => h.channel.setStatus('reconnecting'));
     await advanceTimers(3_100);
     expect(within(status).getByText('The list may be out of date until the connection is back.')).toBeVisible();
     expect(within(status).getByText('Nothing new has arrived since 14:03.')).toBeVisible();
-    // Still the same moment an hour later: the list is that old.
+    // An hour later, through a new attempt (connecting, then reconnecting again): still 14:03.
     await advanceTimers(60 * 60_000);
-    expect(status).toHaveTextContent('Nothing new has arrived since 14:03.');
-    act(() => h.channel.setStatus('connected'));
-    expect(status).not.toHaveTextContent('Nothing new');
-
-    // The browser loses its network at 15:10; the long poll fails only at 15:11: since 15:10.
-    vi.setSystemTime(new Date(2026, 11, 6, 15, 10, 5));
-    act(() => void window.dispatchEvent(new Event('offline')));
-    expect(status).toHaveTextContent('No network');
-    expect(status).toHaveTextContent('Nothing new has arrived since 15:10.');
-    vi.setSystemTime(new Date(2026, 11, 6, 15, 11, 30));
+    act(() => h.channel.setStatus('connecting'));
     act(() => h.channel.setStatus('reconnecting'));
     await advanceTimers(3_100);
-    expect(status).toHaveTextContent('Nothing new has arrived since 15:10.');
+    expect(within(status).getByText('Nothing new has arrived since 14:03.')).toBeVisible();
+    act(() => h.channel.setStatus('connected'));
+    expect(status).not.toHaveTextContent('Nothing new');
+  });
+
+  it('counts a network loss from its own moment, before the long poll fails, and keeps it when the network is back before the connection is', async () => {
+    vi.setSystemTime(new Date(2026, 11, 6, 15, 10, 5));
+    const { h } = await setup({ locale: 'en-GB' });
+    const status = screen.getByRole('status');
+    act(() => void window.dispatchEvent(new Event('offline')));
+    expect(status).toHaveTextContent('No network');
+    expect(within(status).getByText('Nothing new has arrived since 15:10.')).toBeVisible();
+    // The long poll fails at 15:11:30; the network comes back at 15:12 while the channel still reconnects.
+    vi.setSystemTime(new Date(2026, 11, 6, 15, 11, 30));
+    act(() => h.channel.setStatus('reconnecting'));
+    vi.setSystemTime(new Date(2026, 11, 6, 15, 12, 0));
+    // The retry the network's return asks for fails: still reconnecting (the memory channel would succeed at once).
+    vi.spyOn(h.channel, 'retryNow').mockImplementation(() => {});
+    act(() => void window.dispatchEvent(new Event('online')));
+    await advanceTimers(3_100);
+    expect(status).toHaveTextContent('Reconnecting…');
+    expect(within(status).getByText('Nothing new has arrived since 15:10.')).toBeVisible();
+    act(() => h.channel.setStatus('connected'));
+    expect(status).not.toHaveTextContent('Nothing new');
   });
 
   it('never shows a blip shorter than the grace period', async () => {

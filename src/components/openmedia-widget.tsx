@@ -10,7 +10,7 @@ import { ConnectedInteractionCard } from './connected-interaction-card';
 import { ConnectedDiagnosticsPanel } from './diagnostics-panel';
 import { prewarmReceivedFormat } from './format';
 import { langOf, resolveMessages } from './messages';
-import { RenderFailedNote, RenderGuard } from './render-guard';
+import { FrameRenderFailed, RenderGuard, type RenderFailure } from './render-guard';
 import { createFrameSelector } from './group-entries';
 import { OpenmediaWidgetView, type OpenmediaWidgetViewProps } from './openmedia-widget-view';
 import { beatIfDueSoon } from './shared-clock';
@@ -20,7 +20,7 @@ import './openmedia-widget.css';
 export interface OpenmediaWidgetProps
   extends Omit<
     OpenmediaWidgetViewProps,
-    'entries' | 'renderCard' | 'status' | 'statusSince' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'baselineTypes' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
+    'entries' | 'renderCard' | 'status' | 'outOfTouchSince' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'baselineTypes' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
   > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
@@ -44,7 +44,7 @@ export interface FocusDetails {
 interface WidgetState {
   readonly entries: readonly InteractionEntry[];
   readonly status: OpenmediaClientSnapshot['status'];
-  readonly statusSince: OpenmediaClientSnapshot['statusSince'];
+  readonly outOfTouchSince: OpenmediaClientSnapshot['outOfTouchSince'];
   readonly snapshotError: OpenmediaClientSnapshot['snapshotError'];
   readonly snapshotFailures: OpenmediaClientSnapshot['snapshotFailures'];
   readonly listed: boolean;
@@ -65,14 +65,14 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;
   return () => {
-    const { state, status, statusSince, snapshotError, snapshotFailures, listed, settled = listed, baselineTypes } = client.getSnapshot();
+    const { state, status, outOfTouchSince, snapshotError, snapshotFailures, listed, settled = listed, baselineTypes } = client.getSnapshot();
     const entries = frameOf(state);
     const { focusedId } = state;
     const focusedHere = state.focusedElsewhere !== true;
     if (
       last?.entries === entries &&
       last.status === status &&
-      last.statusSince === statusSince &&
+      last.outOfTouchSince === outOfTouchSince &&
       last.snapshotError === snapshotError &&
       last.snapshotFailures === snapshotFailures &&
       last.listed === listed &&
@@ -82,7 +82,7 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
       last.focusedHere === focusedHere
     )
       return last;
-    last = { entries, status, statusSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere };
+    last = { entries, status, outOfTouchSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere };
     return last;
   };
 }
@@ -96,7 +96,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
   const widgetState = useSyncExternalStore(client.subscribe, getState, getState);
-  const { entries, status, statusSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = widgetState;
+  const { entries, status, outOfTouchSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = widgetState;
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -151,15 +151,17 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   );
 
   return (
-    // Should the frame itself fail to draw (a bug), the connection goes on and the widget says so
-    // in its place, drawing again with the next change of what it shows, or at "Try again".
-    <RenderGuard resetKey={widgetState} fallback={(again, afterRetry) => <WidgetRenderFailed {...view} onRetry={again} afterRetry={afterRetry} />}>
+    // The last resort: the view guards its own header and list (its announcements and connection
+    // state go on meanwhile); should the view itself fail to draw (a bug in its hooks), the
+    // connection goes on and the widget says so in its place, drawing again with the next change
+    // of what it shows (at most every 2 s), or at "Try again".
+    <RenderGuard resetKey={widgetState} fallback={(again, failure) => <WidgetRenderFailed {...view} onRetry={again} failure={failure} />}>
       <OpenmediaWidgetView
         {...view}
         locale={locale}
         entries={entries}
         status={status}
-        statusSince={statusSince}
+        outOfTouchSince={outOfTouchSince}
         snapshotError={snapshotError}
         snapshotFailures={snapshotFailures}
         listed={listed}
@@ -175,20 +177,13 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
 }
 
 /** In place of the widget's frame when it could not be drawn: its title, what happened, and a way to try again. */
-export function WidgetRenderFailed({ title, messages: overrides, compact = false, theme, className, onRetry, afterRetry }: Omit<OpenmediaWidgetProps, 'transferTargets' | 'onFocus' | 'onAction' | 'locale'> & { readonly onRetry: () => void; readonly afterRetry: boolean }) {
+export function WidgetRenderFailed({ title, messages: overrides, compact = false, theme, className, onRetry, failure }: Omit<OpenmediaWidgetProps, 'transferTargets' | 'onFocus' | 'onAction' | 'locale'> & { readonly onRetry: () => void; readonly failure: RenderFailure }) {
   const messages = useMemo(() => resolveMessages(overrides), [overrides]);
   const titleId = useId();
   const rootClass = ['omw-root', 'omw-widget', compact ? 'omw-widget--compact' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <section className={rootClass} data-theme={theme} lang={langOf(messages)} aria-labelledby={titleId}>
-      <header className="omw-widget__header">
-        <div className="omw-widget__heading">
-          <h2 id={titleId} className="omw-widget__title">
-            {title ?? messages.title}
-          </h2>
-        </div>
-      </header>
-      <RenderFailedNote part="widget" messages={messages} onRetry={onRetry} afterRetry={afterRetry} />
+      <FrameRenderFailed titleId={titleId} title={title ?? messages.title} messages={messages} onRetry={onRetry} failure={failure} />
     </section>
   );
 }

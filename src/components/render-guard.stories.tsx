@@ -25,7 +25,7 @@ type Story = StoryObj<Args>;
 export const CardCouldNotBeShown: Story = {
   render: (args) => (
     <div className="omw-root" style={{ maxWidth: 420 }}>
-      <CardRenderFailed entry={makeEntry()} headingLevel={3} onRetry={args.onRetry} afterRetry={false} />
+      <CardRenderFailed entry={makeEntry()} headingLevel={3} onRetry={args.onRetry} failure={{ afterRetry: false, again: false }} />
     </div>
   ),
   play: async ({ canvasElement, args }) => {
@@ -38,7 +38,7 @@ export const CardCouldNotBeShown: Story = {
 
 /** The widget's frame could not be drawn: its title and an alert, with Try again. */
 export const WidgetCouldNotBeShown: Story = {
-  render: (args) => <WidgetRenderFailed title="My interactions" onRetry={args.onRetry} afterRetry={false} />,
+  render: (args) => <WidgetRenderFailed title="My interactions" onRetry={args.onRetry} failure={{ afterRetry: false, again: false }} />,
   play: async ({ canvasElement }) => {
     const frame = within(canvasElement).getByRole('region', { name: 'My interactions' });
     await expect(within(frame).getByRole('alert')).toHaveTextContent('Your interactions could not be shown. The connection stays open.');

@@ -1,5 +1,7 @@
+import { CardRenderFailed } from '../components/connected-interaction-card';
 import { InteractionCard } from '../components/interaction-card';
 import { OpenmediaWidgetView } from '../components/openmedia-widget-view';
+import { RenderGuard } from '../components/render-guard';
 import type { TransferTarget } from '../components/transfer-target';
 import { useConnectionStatus, useFocusedId, useInteraction } from '../hooks/use-interaction';
 import { useInteractionAction } from '../hooks/use-interaction-action';
@@ -28,14 +30,17 @@ export function FocusedInteractionPanel({ transferTargets }: { readonly transfer
       status={status}
       messages={MESSAGES}
       renderCard={(shown, headingLevel) => (
-        <InteractionCard
-          entry={shown}
-          focused
-          transferTargets={transferTargets}
-          onPerform={perform}
-          onDismissError={dismissError}
-          headingLevel={headingLevel}
-        />
+        // As the widget guards each of its cards: a card that fails to draw does not take the desktop down.
+        <RenderGuard resetKey={shown} fallback={(retry, failure) => <CardRenderFailed entry={shown} headingLevel={headingLevel} onRetry={retry} failure={failure} />}>
+          <InteractionCard
+            entry={shown}
+            focused
+            transferTargets={transferTargets}
+            onPerform={perform}
+            onDismissError={dismissError}
+            headingLevel={headingLevel}
+          />
+        </RenderGuard>
       )}
     />
   );
