@@ -32,7 +32,7 @@ export interface RenderGuardProps {
 interface RenderGuardState {
   readonly failed: boolean;
   readonly resetKey: unknown;
-  /** When the children last failed (`Date.now()`). */
+  /** When the children last failed (`Date.now()`): set by each failure, read only while failed. */
   readonly triedAt: number;
   /** The resetKey changed while failing, within the retry interval: they are tried again when it ends. */
   readonly due: boolean;
@@ -60,9 +60,8 @@ export class RenderGuard extends Component<RenderGuardProps, RenderGuardState> {
   static getDerivedStateFromProps(props: RenderGuardProps, state: RenderGuardState): Partial<RenderGuardState> | null {
     if (Object.is(props.resetKey, state.resetKey)) return null;
     if (!state.failed) return state.again ? { resetKey: props.resetKey, again: false } : { resetKey: props.resetKey };
-    const now = Date.now();
-    if (now - state.triedAt < RENDER_RETRY_EVERY_MS) return { resetKey: props.resetKey, due: true };
-    return { failed: false, resetKey: props.resetKey, triedAt: now, due: false, afterRetry: false, again: true };
+    if (Date.now() - state.triedAt < RENDER_RETRY_EVERY_MS) return { resetKey: props.resetKey, due: true };
+    return { failed: false, resetKey: props.resetKey, due: false, afterRetry: false, again: true };
   }
 
   override componentDidCatch(error: unknown): void {
@@ -79,7 +78,7 @@ export class RenderGuard extends Component<RenderGuardProps, RenderGuardState> {
     if (this.state.due && this.timer === undefined) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        this.setState({ failed: false, triedAt: Date.now(), due: false, afterRetry: false, again: true });
+        this.setState({ failed: false, due: false, afterRetry: false, again: true });
       }, Math.max(0, this.state.triedAt + RENDER_RETRY_EVERY_MS - Date.now()));
     }
   }
@@ -91,7 +90,7 @@ export class RenderGuard extends Component<RenderGuardProps, RenderGuardState> {
   private readonly retry = () => {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    this.setState({ failed: false, triedAt: Date.now(), due: false, afterRetry: true, again: true });
+    this.setState({ failed: false, due: false, afterRetry: true, again: true });
   };
 
   override render(): ReactNode {
@@ -103,7 +102,7 @@ export class RenderGuard extends Component<RenderGuardProps, RenderGuardState> {
 export interface RenderFailedNoteProps {
   /** What could not be drawn: one card, or the widget's whole list (then announced as an alert: nothing else of the widget is left to say it). */
   readonly part: 'card' | 'widget';
-  /** The widget's messages (the frame's fallback is drawn outside their context). */
+  /** The widget's messages, passed in: the last-resort fallback is drawn where their context may be the failing part. */
   readonly messages: Messages;
   readonly onRetry: () => void;
   readonly failure: RenderFailure;

@@ -5,7 +5,7 @@ import { json } from '../testing/fake-fetch';
 import { createHarness, errorNotification, resource, statusChange } from '../test-support/harness';
 import type { Harness } from '../test-support/harness';
 import { useInteraction } from './use-interaction';
-import { OpenmediaActionError, useInteractionAction, useInteractionCommands } from './use-interaction-action';
+import { OpenmediaActionError, SETTLED_ACTION_KEPT_MS, useInteractionAction, useInteractionCommands } from './use-interaction-action';
 import { advanceTimers } from '../test-support/fake-timers';
 
 const posts = (h: Harness) => h.gws.requests.filter((r) => r.method === 'POST');
@@ -323,5 +323,22 @@ describe('useInteractionCommands (the cards: the same mutation, no observer per 
     expect(state?.status).toBe('error');
     expect((state?.error as OpenmediaActionError).error).toEqual(result.current.entry?.error);
     expect(outcome).toEqual({ status: 'failed', error: result.current.entry?.error });
+  });
+
+  it('lets a settled action go from the cache a minute later, not after TanStack\'s five', async () => {
+    const { h, result } = await withCommands();
+    const outcomes: unknown[] = [];
+    for (const [operationName, state, referenceId] of [['Accept', 'Processing', 101], ['SetInFocus', 'Processing', 102]] as const) {
+      act(() => void result.current.commands.perform({ operationName }).then((o) => outcomes.push(o)));
+      await advanceTimers();
+      act(() => h.channel.emit(statusChange(resource('a', state), referenceId)));
+      await advanceTimers();
+    }
+    expect(outcomes).toEqual([{ status: 'succeeded' }, { status: 'succeeded' }]);
+    expect(mutations(h)).toHaveLength(2);
+    await advanceTimers(SETTLED_ACTION_KEPT_MS - 1_000);
+    expect(mutations(h)).toHaveLength(2);
+    await advanceTimers(1_000);
+    expect(mutations(h)).toEqual([]);
   });
 });
