@@ -5,6 +5,7 @@ import type { SnapshotFailure } from '../client/snapshot-loader';
 import { dateTimeFormat } from './date-time-format';
 import { DEFAULT_MESSAGES, type Messages } from './messages';
 import { useMessages } from './messages-context';
+import { startOfDay, useToday } from './use-today';
 
 export interface ConnectionBannerProps {
   readonly status: ConnectionStatus;
@@ -25,6 +26,19 @@ export interface ConnectionBannerProps {
 }
 
 const SINCE_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+/** Since a day of the past week: its weekday too ("Sat 23:58"). */
+const SINCE_DAY_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', hour: 'numeric', minute: '2-digit' };
+/** Since longer ago: the date ("28 Nov, 23:58"). */
+const SINCE_DATE_FORMAT: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+/** Six days and a half: the past six days, whatever a change of clocks did to their length. */
+const PAST_WEEK_MS = 6.5 * 24 * 3_600_000;
+
+/** The time `since` names: the hour alone today, with the weekday or the date before. */
+function sinceFormat(since: number, today: number): Intl.DateTimeFormatOptions {
+  const day = startOfDay(since);
+  if (day >= today) return SINCE_FORMAT;
+  return today - day < PAST_WEEK_MS ? SINCE_DAY_FORMAT : SINCE_DATE_FORMAT;
+}
 
 /** What the region says when no connection banner shows; undefined during the reconnect grace period. */
 function quietText(status: ConnectionStatus, messages: Messages): string | undefined {
@@ -82,8 +96,11 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, s
   const visible = connectionBanner || snapshotError !== undefined;
   // How old the list may be: since the network went, or the connection did, whichever came first.
   const since = noNetwork || status === 'reconnecting' ? outOfTouchSince : undefined;
+  // An outage that began before midnight says which day (and the text changes as the day turns).
+  const today = useToday(since !== undefined);
   const outOfTouch = messages.outOfTouchSince ?? DEFAULT_MESSAGES.outOfTouchSince;
-  const sinceText = since === undefined || outOfTouch === undefined ? undefined : outOfTouch(dateTimeFormat(locale, SINCE_FORMAT).format(since));
+  const sinceText =
+    since === undefined || outOfTouch === undefined ? undefined : outOfTouch(dateTimeFormat(locale, sinceFormat(since, today ?? startOfDay(since))).format(since));
   return (
     <div
       role="status"

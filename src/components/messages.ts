@@ -43,7 +43,8 @@ export interface Messages {
   readonly noNetworkDetail: string;
   /**
    * Added to the reconnecting and no-network banners: when the widget last knew the list to be
-   * current (`time`: the hour and minute in the widget's locale). Optional, so that a complete
+   * current (`time`: the hour and minute in the widget's locale, after the weekday or the date
+   * when that was before today). Optional, so that a complete
    * table from an earlier version still compiles.
    */
   readonly outOfTouchSince?: (time: string) => string;

@@ -363,6 +363,20 @@ describe('OpenmediaWidget', () => {
     expect(status).not.toHaveTextContent('Nothing new');
   });
 
+  it('names the day once the outage began before midnight, and changes the text as the day turns', async () => {
+    vi.setSystemTime(new Date(2026, 11, 5, 23, 58, 10));
+    await setup({ locale: 'en-GB' });
+    const status = screen.getByRole('status');
+    act(() => void window.dispatchEvent(new Event('offline')));
+    expect(within(status).getByText('Nothing new has arrived since 23:58.')).toBeVisible();
+    // Midnight passes while offline: Saturday's 23:58 is no longer today's.
+    await advanceTimers(2 * 60_000);
+    expect(within(status).getByText('Nothing new has arrived since Sat 23:58.')).toBeVisible();
+    // Over a week later, the date.
+    await advanceTimers(7 * 24 * 3_600_000);
+    expect(within(status).getByText('Nothing new has arrived since 5 Dec, 23:58.')).toBeVisible();
+  });
+
   it('never shows a blip shorter than the grace period', async () => {
     const { h } = await setup({ reconnectGraceMs: 1000 });
     act(() => h.channel.setStatus('reconnecting'));
