@@ -300,6 +300,42 @@ export const KeyDeletedWhileEditing: Story = serverChangeWhileEditing(
 );
 
 /**
+ * The interaction ends (a supervisor completes it) while the agent is typing a new value: the
+ * editor closes, and what was typed stays on the card, said as not saved, with Copy and Dismiss.
+ */
+export const EndedWhileEditing: Story = {
+  args: { entry: makeEntry() },
+  render: function Render(args) {
+    const [entry, setEntry] = useState(args.entry);
+    return (
+      <>
+        <InteractionCard {...args} entry={entry} />
+        <button
+          type="button"
+          className="omw-button omw-button--secondary"
+          style={{ marginTop: 12 }}
+          onClick={() => setEntry(makeEntry({ state: 'Completed', capabilities: [], userData: entry.interaction.userData }, { endedAt: Date.now() }))}
+        >
+          Server: complete it
+        </button>
+      </>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const field = await canvas.findByRole('textbox', { name: 'New value for CustomerSegment' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'gold, from next month');
+    await userEvent.click(canvas.getByRole('button', { name: 'Server: complete it' }));
+    const note = canvas.getByRole('alert');
+    await expect(note).toHaveTextContent('Your change to CustomerSegment was not saved');
+    await expect(within(note).getByText('gold, from next month')).toBeVisible();
+    await expect(canvas.queryByRole('textbox', { name: 'New value for CustomerSegment' })).not.toBeInTheDocument();
+  },
+};
+
+/**
  * The agent is editing CustomerSegment when a Set in focus sent from another tab goes out: the
  * editor keeps the text and holds Save, saying why, until that action ends. The buttons outside
  * the card play the other tab and the server.

@@ -16,6 +16,8 @@ import type { TransferTarget } from './transfer-target';
 import { EDITOR_CLOSED, type EditorState } from './user-data-editor-state';
 import { FocusRecheckContext, focusIfLost } from './use-focus-recovery';
 import { UserDataSection } from './user-data-section';
+import { UnsavedDraftsContext, type UnsavedDraft } from './unsaved-draft';
+import { UnsavedDraftNote } from './unsaved-draft-note';
 // Also here, so a card used on its own (inside an element with class omw-root) is styled.
 import './openmedia-widget.css';
 
@@ -74,6 +76,19 @@ export const InteractionCard = memo(function InteractionCard({
   const transferRef = useRef<HTMLButtonElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const focusAddNext = useRef(false);
+  // What the open editor holds that the agent typed (`typed`, as the editor reports it, with no
+  // render) and the unsaved draft on show: kept when the server closes the editor before Save,
+  // or handed to the card that replaces this one (an interaction that ends moves to another group).
+  const drafts = useContext(UnsavedDraftsContext);
+  const drafting = useRef<{ typed?: UnsavedDraft | undefined; shown?: UnsavedDraft | undefined }>({});
+  const [unsaved, setUnsaved] = useState<UnsavedDraft | undefined>(undefined);
+  const onDraftChange = useCallback((draft: UnsavedDraft | undefined) => {
+    drafting.current.typed = draft;
+  }, []);
+  const showUnsaved = useCallback((draft: UnsavedDraft | undefined) => {
+    drafting.current.shown = draft;
+    setUnsaved(draft);
+  }, []);
 
   const ended = isEnded(entry);
   const has = (op: string) => interaction.capabilities.includes(op);
@@ -118,14 +133,31 @@ export const InteractionCard = memo(function InteractionCard({
   useLayoutEffect(() => {
     recheckFocus?.();
   });
-  // The same for an inline editor (value, Add form, delete confirmation) the server closed.
+  // The same for an inline editor (value, Add form, delete confirmation) the server closed; what
+  // the agent had typed into it stays on the card.
   useLayoutEffect(() => {
     if (!editorLost) return;
     setEditorLost(false);
+    const { typed } = drafting.current;
+    drafting.current.typed = undefined;
+    if (typed !== undefined) showUnsaved(typed);
     if (cardRef.current) focusIfLost(cardRef.current);
-  }, [editorLost]);
+  }, [editorLost, showUnsaved]);
+  // A card of this interaction that went away with a draft (open, or on show) left it here.
+  const { id } = interaction;
+  useLayoutEffect(() => {
+    const left = drafts?.take(id);
+    if (left !== undefined) showUnsaved(left);
+    const kept = drafting.current;
+    return () => {
+      const draft = kept.typed ?? kept.shown;
+      if (draft !== undefined) drafts?.leave(id, draft);
+    };
+  }, [drafts, id, showUnsaved]);
 
   const changeEditor = (next: EditorState) => {
+    // The agent's own doing (Save, Cancel, another editor): nothing of the old editor is kept.
+    drafting.current.typed = undefined;
     if (editor.mode === 'add' && next.mode === 'none') focusAddNext.current = true;
     setEditor(next);
   };
@@ -148,6 +180,7 @@ export const InteractionCard = memo(function InteractionCard({
         setTransfer('open');
         return;
       case 'AttachUserData':
+        drafting.current.typed = undefined;
         if (current.editor.mode === 'add') focusAddNext.current = true;
         setEditor(current.editor.mode === 'add' ? EDITOR_CLOSED : { mode: 'add' });
         return;
@@ -231,6 +264,7 @@ export const InteractionCard = memo(function InteractionCard({
         waiting={waiting}
         describedBy={titleId}
         onEditorChange={changeEditor}
+        onDraftChange={onDraftChange}
         onAdd={(key, value) => {
           changeEditor(EDITOR_CLOSED);
           onPerform({ operationName: 'AttachUserData', userData: { [key]: value } });
@@ -250,6 +284,7 @@ export const InteractionCard = memo(function InteractionCard({
           onPerform({ operationName: 'DeleteUserData', keys: [key] });
         }}
       />
+      {unsaved === undefined ? null : <UnsavedDraftNote draft={unsaved} subject={subject} onDismiss={() => showUnsaved(undefined)} />}
       {/* Keyed by the failure: the same words again (refused twice) are a new alert, announced again. */}
       {shownError ? <ActionErrorAlert key={alertKey(shownError)} error={shownError} onDismiss={onDismissError} subject={subject} /> : null}
       {/* Not a live region: the agent acted in that other tab, where its progress is shown too. */}

@@ -142,6 +142,13 @@ export interface Messages {
   readonly widgetRenderFailed?: string;
   /** Button beside either: draws it again. */
   readonly renderRetry?: string;
+  /**
+   * An inline editor closed by a change on the server (the interaction ended, or no longer allows
+   * the change) while it held what the agent typed: what was typed stays on the card, with this
+   * title. `adding`: typed into Add data, `key` then the key typed (maybe empty). Optional, so that
+   * a complete table from an earlier version still compiles.
+   */
+  readonly draftNotSaved?: (key: string, adding: boolean) => string;
 
   readonly addDataTitle: string;
   readonly keyLabel: string;
@@ -366,6 +373,10 @@ export const DEFAULT_MESSAGES: Messages = {
   cardRenderFailed: 'This interaction could not be shown.',
   widgetRenderFailed: 'Your interactions could not be shown. The connection stays open.',
   renderRetry: 'Try again',
+  draftNotSaved: (key, adding) =>
+    adding || key === ''
+      ? 'What you were adding was not saved: the interaction changed and the form closed.'
+      : `Your change to ${key} was not saved: the interaction changed and the editor closed.`,
 
   addDataTitle: 'Add user data',
   keyLabel: 'Key',

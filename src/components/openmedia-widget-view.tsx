@@ -18,6 +18,7 @@ import { LiveMirrorContext, type LiveMirror } from './live-mirror';
 import { langOf, resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
+import { UnsavedDraftsContext, createUnsavedDrafts } from './unsaved-draft';
 import { FocusRecheckContext, focusedCardIn, useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
 import { useOutcomeAnnouncements } from './use-outcome-announcements';
@@ -106,6 +107,8 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   const titleId = useId();
   // Modals portal here: inside .omw-root (scoped styles apply) and outside the card list.
   const [dialogHost, setDialogHost] = useState<HTMLDivElement | null>(null);
+  // What a card's open editor held when the card went away (its interaction ended: a new card in Recently ended).
+  const [unsavedDrafts] = useState(createUnsavedDrafts);
   const rootRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const reconnectingVisible = useDelayedFlag(status === 'reconnecting', reconnectGraceMs);
@@ -147,6 +150,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
       <FocusRecheckContext.Provider value={focusRecovery.recheck}>
       {/* Under "No network" too: the buttons say what the banner says (a press still tells why on the card). */}
       <ActionsRefusedContext.Provider value={actionsRefusedWhile(status) || networkLost}>
+      <UnsavedDraftsContext.Provider value={unsavedDrafts}>
         <section
           ref={rootRef}
           className={rootClass}
@@ -226,6 +230,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
           <LiveAnnouncer announcer={announcer} />
           <div ref={setDialogHost} className="omw-dialog-host" />
         </section>
+      </UnsavedDraftsContext.Provider>
       </ActionsRefusedContext.Provider>
       </FocusRecheckContext.Provider>
       </LiveMirrorContext.Provider>

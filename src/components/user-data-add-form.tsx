@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { UserData } from '../protocol/types';
 import { useMessages } from './messages-context';
 
@@ -11,12 +11,14 @@ export interface UserDataAddFormProps {
   readonly onCancel: () => void;
   /** Another tab's action in flight on the interaction: shown, and Save holds until it ends (see UserDataValueForm). */
   readonly waiting?: string | undefined;
+  /** Hears what the agent typed (undefined while both fields are empty): the card keeps it should the form close before Save. */
+  readonly onDraftChange?: ((typed: { readonly key: string; readonly value: string } | undefined) => void) | undefined;
 }
 
 type Problem = { kind: 'empty' } | { kind: 'duplicate'; key: string } | undefined;
 
 /** Add one key/value pair (AttachUserData). Empty keys are refused; an existing key points to Edit. */
-export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstead, onCancel, waiting }: UserDataAddFormProps) {
+export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstead, onCancel, waiting, onDraftChange }: UserDataAddFormProps) {
   const messages = useMessages();
   const titleId = useId();
   const keyId = useId();
@@ -27,6 +29,9 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<Problem>(undefined);
   const keyRef = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    onDraftChange?.(key.trim() === '' && value === '' ? undefined : { key: key.trim(), value });
+  }, [key, value, onDraftChange]);
 
   return (
     <form

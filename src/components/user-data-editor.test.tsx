@@ -367,6 +367,67 @@ describe('user-data editor: capabilities', () => {
     expect(screen.getByRole('textbox', { name: 'New value for Subject' })).toBeInTheDocument();
     rerender(makeEntry({ capabilities: ['Complete'] }));
     expect(screen.queryByRole('textbox', { name: 'New value for Subject' })).not.toBeInTheDocument();
+    // Nothing was typed: nothing to keep.
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('user-data editor: what the agent typed when the server closes the editor', () => {
+  it('keeps the typed value on the card, says it was not saved, and copies it', async () => {
+    const { user, rerender, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    await user.clear(screen.getByRole('textbox', { name: 'New value for Subject' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for Subject' }), 'Customer wants the <b>1 Gb</b> plan from May');
+    rerender(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.queryByRole('textbox', { name: 'New value for Subject' })).not.toBeInTheDocument();
+    const note = screen.getByRole('alert');
+    expect(note).toHaveTextContent('Your change to Subject was not saved: the interaction changed and the editor closed.');
+    // As text, whole (not markup): what was typed, not what the server has.
+    expect(within(note).getByText('Customer wants the <b>1 Gb</b> plan from May')).toBeVisible();
+    expect(note.querySelector('b')).toBeNull();
+    expect(onPerform).not.toHaveBeenCalled();
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    try {
+      await user.click(within(note).getByRole('button', { name: 'Copy' }));
+      expect(writeText).toHaveBeenCalledExactlyOnceWith('Customer wants the <b>1 Gb</b> plan from May');
+      expect(await within(note).findByText('Copied')).toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    await user.click(within(note).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps both fields of Add data', async () => {
+    const { user, rerender } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add data' }));
+    await user.type(screen.getByRole('textbox', { name: 'Key' }), 'Callback');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'after 5 pm');
+    rerender(makeEntry({ capabilities: ['Complete'] }));
+    const note = screen.getByRole('alert');
+    expect(note).toHaveTextContent('What you were adding was not saved: the interaction changed and the form closed.');
+    expect(within(note).getAllByRole('term').map((d) => d.textContent)).toEqual(['Key', 'Value']);
+    expect(within(note).getAllByRole('definition').map((d) => d.textContent)).toEqual(['Callback', 'after 5 pm']);
+  });
+
+  it('keeps nothing the agent closed themselves, nor what they saved', async () => {
+    const { user, rerender, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for Subject' }), ' (draft){Escape}');
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for CustomerSegment' }), '-plus{Enter}');
+    expect(onPerform).toHaveBeenCalledOnce();
+    rerender(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps nothing when the agent had typed nothing new (the field as it was given)', async () => {
+    const { user, rerender } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for Subject' }), 'x{Backspace}');
+    rerender(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
 

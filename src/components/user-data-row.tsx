@@ -67,6 +67,8 @@ export interface UserDataRowProps {
    * buttons apart by it, as it does the action bar's.
    */
   readonly describedBy?: string | undefined;
+  /** Hears what the agent typed into this row's editor (stable, key-taking, as the handlers above). */
+  readonly onDraftChange?: ((key: string, typed: string | undefined) => void) | undefined;
 }
 
 /**
@@ -91,6 +93,7 @@ export const UserDataRow = memo(function UserDataRow({
   onDelete,
   waiting,
   describedBy,
+  onDraftChange,
 }: UserDataRowProps) {
   const messages = useMessages();
   // Nothing can be sent (reconnecting, signed out): the buttons say so, as the action bar's do.
@@ -188,6 +191,7 @@ export const UserDataRow = memo(function UserDataRow({
             waiting={waiting}
             // The value stays in view while the editor's code downloads (first edit only).
             whileLoading={shownText}
+            onDraftChange={onDraftChange === undefined ? undefined : (typed) => onDraftChange(dataKey, typed)}
           />
         ) : (
           shownText

@@ -5,6 +5,7 @@ import { ClampedValueRow } from './clamped-value-row';
 import { userDataText } from './format';
 import { LazyUserDataAddForm } from './lazy-parts';
 import { useMessages } from './messages-context';
+import type { UnsavedDraft } from './unsaved-draft';
 import type { EditorState } from './user-data-editor-state';
 import { UserDataRow, type KeyActionState, type RowMode } from './user-data-row';
 
@@ -31,6 +32,8 @@ export interface UserDataSectionProps {
   readonly waiting?: string | undefined;
   /** The id of the card's title: each key's Edit and Delete are described by it, as the action bar's buttons are. */
   readonly describedBy?: string | undefined;
+  /** Hears what the agent typed into the open editor (undefined: nothing); stable. */
+  readonly onDraftChange?: ((draft: UnsavedDraft | undefined) => void) | undefined;
 }
 
 function rowMode(editor: EditorState, key: string): RowMode {
@@ -61,6 +64,7 @@ export function UserDataSection({
   onDelete,
   waiting,
   describedBy,
+  onDraftChange,
 }: UserDataSectionProps) {
   const messages = useMessages();
   const [filter, setFilter] = useState('');
@@ -70,9 +74,9 @@ export function UserDataSection({
 
   // One stable handler of each kind for every row (rows are memoised), reading the latest props;
   // made once, as one object (one hook rather than one per handler).
-  const latest = useRef({ userData, editor, onEditorChange, onUpdate, onDelete });
+  const latest = useRef({ userData, editor, onEditorChange, onUpdate, onDelete, onDraftChange });
   useLayoutEffect(() => {
-    latest.current = { userData, editor, onEditorChange, onUpdate, onDelete };
+    latest.current = { userData, editor, onEditorChange, onUpdate, onDelete, onDraftChange };
   });
   const [rowHandlers] = useState(() => ({
     changeRowMode: (key: string, next: RowMode) => {
@@ -86,8 +90,10 @@ export function UserDataSection({
     updateRow: (key: string, value: UserDataValue) => latest.current.onUpdate(key, value),
     deleteRow: (key: string) => latest.current.onDelete(key),
     clearRefocus: () => setRefocus(undefined),
+    rowDraft: (key: string, typed: string | undefined) => latest.current.onDraftChange?.(typed === undefined ? undefined : { key, value: typed, adding: false }),
+    addDraft: (typed: { readonly key: string; readonly value: string } | undefined) => latest.current.onDraftChange?.(typed === undefined ? undefined : { ...typed, adding: true }),
   }));
-  const { changeRowMode, updateRow, deleteRow, clearRefocus } = rowHandlers;
+  const { changeRowMode, updateRow, deleteRow, clearRefocus, rowDraft, addDraft } = rowHandlers;
 
   const keys = Object.keys(userData);
   const many = keys.length > COLLAPSE_AFTER_KEYS;
@@ -141,6 +147,7 @@ export function UserDataSection({
         // Only an open editor shows it: the other rows' memo stays intact.
         waiting={mode === 'view' ? undefined : waiting}
         describedBy={describedBy}
+        onDraftChange={rowDraft}
       />
     );
   });
@@ -194,6 +201,7 @@ export function UserDataSection({
           onEditInstead={(key) => onEditorChange({ mode: 'edit', key })}
           onCancel={() => onEditorChange({ mode: 'none' })}
           waiting={waiting}
+          onDraftChange={addDraft}
         />
       ) : null}
     </div>

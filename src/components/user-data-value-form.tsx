@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useState } from 'react';
 import type { UserDataValue } from '../protocol/types';
 import { useMessages } from './messages-context';
 
@@ -22,6 +22,11 @@ export interface UserDataValueFormProps {
    * holds until it ends (GWS takes one request at a time per interaction); what was typed stays.
    */
   readonly waiting?: string | undefined;
+  /**
+   * Hears what the agent typed (the field's text when it is not what the field was given), or
+   * undefined: the card keeps it should the editor close before Save (see UnsavedDraftNote).
+   */
+  readonly onDraftChange?: ((typed: string | undefined) => void) | undefined;
 }
 
 /**
@@ -72,7 +77,7 @@ function quoted(value: UserDataValue): string {
  * meanwhile is the same with "no value": the field empties unless the agent typed, and Save adds it
  * back (the text the agent typed is never thrown away by the server's change).
  */
-export function UserDataValueForm({ dataKey, label, initial, removed = false, onSave, onCancel, waiting }: UserDataValueFormProps) {
+export function UserDataValueForm({ dataKey, label, initial, removed = false, onSave, onCancel, waiting, onDraftChange }: UserDataValueFormProps) {
   const messages = useMessages();
   const inputId = useId();
   const problemId = useId();
@@ -110,6 +115,10 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
     }
     setChanged({ value: initial, removed, kept });
   }
+  const typed = draft !== given ? draft : undefined;
+  useLayoutEffect(() => {
+    onDraftChange?.(typed);
+  }, [typed, onDraftChange]);
   const isNumber = typeof base === 'number';
   const describedBy = [invalid ? problemId : undefined, changed === undefined ? undefined : changedId, waiting === undefined ? undefined : waitingId]
     .filter(Boolean)
