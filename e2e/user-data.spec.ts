@@ -104,4 +104,31 @@ test.describe('user data', () => {
     expect((await mock.interaction(ID))?.userData?.Priority).toBe('high');
     expect((await mock.log()).map((r) => r.operationName).filter(Boolean)).toEqual(['Accept', 'AttachUserData']);
   });
+
+  test('what the agent typed stays on the card when the interaction ends under the open editor, and copies', async ({ page, mock }) => {
+    const item = card(page, SUBJECT);
+    await item.getByRole('button', { name: 'Edit Priority' }).click();
+    const typed = 'high: promised a callback on Friday';
+    await item.getByRole('textbox', { name: 'New value for Priority' }).fill(typed);
+    // A supervisor completes it on the server: the card moves to Recently ended, a new card there.
+    const server = await mock.interaction(ID);
+    await mock.raw({
+      messageType: 'OpenmediaStateChangeMessage',
+      notificationType: 'StatusChange',
+      openmedia: { ...server, state: 'Completed', capabilities: [] },
+    });
+    await expect(page.getByRole('heading', { name: /^Recently ended/ })).toBeVisible();
+    await expect(item.getByText('This interaction has ended')).toBeVisible();
+    const note = item.getByRole('alert');
+    await expect(note).toContainText('Your change to Priority was not saved');
+    await expect(note.getByText(typed)).toBeVisible();
+    await expect(userDataValue(item, 'Priority')).toHaveText('low');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await note.getByRole('button', { name: 'Copy' }).click();
+    await expect(note.getByText('Copied')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(typed);
+    await note.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(item.getByRole('alert')).toHaveCount(0);
+    expect((await mock.log()).map((r) => r.operationName).filter(Boolean)).toEqual(['Accept']);
+  });
 });
