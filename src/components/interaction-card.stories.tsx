@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ActionsRefusedContext } from './action-bar';
 import { InteractionCard } from './interaction-card';
+import { createUnsavedDrafts } from './unsaved-draft';
+import { DraftsElsewhere } from './unsaved-draft-note';
 import type { UserData } from '../protocol/types';
 import { DEFAULT_MESSAGES } from './messages';
 import './openmedia-widget.css';
@@ -332,6 +334,32 @@ export const EndedWhileEditing: Story = {
     await expect(note).toHaveTextContent('Your change to CustomerSegment was not saved');
     await expect(within(note).getByText('gold, from next month')).toBeVisible();
     await expect(canvas.queryByRole('textbox', { name: 'New value for CustomerSegment' })).not.toBeInTheDocument();
+  },
+};
+
+/**
+ * Drafts whose cards have left the list (the ended card was evicted after the linger): the widget
+ * keeps them under its groups, with the interaction's title, until each is dismissed.
+ */
+export const DraftsAfterTheCardLeft: Story = {
+  args: { entry: makeEntry() },
+  render: function Render() {
+    const [drafts] = useState(() => {
+      const store = createUnsavedDrafts();
+      store.typing('IX-7', { key: 'Note', value: 'Called twice; promised a refund by Friday.', adding: false, subject: 'Refund request #4471' });
+      store.keep('IX-7');
+      store.typing('IX-9', { key: 'CallbackAt', value: 'after 5 pm', adding: true, subject: 'Fibre upgrade' });
+      store.keep('IX-9');
+      return store;
+    });
+    return <DraftsElsewhere drafts={drafts} hasCard={() => false} />;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const kept = canvas.getByRole('group', { name: 'Not saved 2' });
+    await expect(within(kept).getByText('Refund request #4471')).toBeVisible();
+    await userEvent.click(within(kept).getAllByRole('button', { name: 'Dismiss' })[0]!);
+    await expect(canvas.getByRole('group', { name: 'Not saved 1' })).toBeVisible();
   },
 };
 

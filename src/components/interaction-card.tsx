@@ -8,6 +8,7 @@ import { ActionErrorAlert } from './action-error-alert';
 import { TITLE_TOOLTIP_AFTER, stateTone } from './format';
 import { InteractionMeta } from './interaction-meta';
 import { LazyTransferDialog } from './lazy-parts';
+import { DEFAULT_MESSAGES } from './messages';
 import { useMessages } from './messages-context';
 import { createStringCache } from './shared-strings';
 import { StateChip } from './state-chip';
@@ -16,7 +17,7 @@ import type { TransferTarget } from './transfer-target';
 import { EDITOR_CLOSED, type EditorState } from './user-data-editor-state';
 import { FocusRecheckContext, focusIfLost } from './use-focus-recovery';
 import { UserDataSection } from './user-data-section';
-import { UnsavedDraftsContext, type UnsavedDraft } from './unsaved-draft';
+import { UnsavedDraftsContext, createUnsavedDrafts, draftKey, type UnsavedDraft, type UnsavedDrafts } from './unsaved-draft';
 import { UnsavedDraftNote } from './unsaved-draft-note';
 // Also here, so a card used on its own (inside an element with class omw-root) is styled.
 import './openmedia-widget.css';
@@ -36,6 +37,29 @@ export interface InteractionCardProps {
 }
 
 const NO_TARGETS: readonly TransferTarget[] = [];
+/** A card that mounted inside a widget and was later drawn outside one: keeps nothing. */
+const NO_DRAFTS = createUnsavedDrafts(0);
+
+interface DraftView {
+  /** The interaction these are of. */
+  readonly id: string;
+  /** A card outside a widget: its own store. */
+  readonly own: UnsavedDrafts | undefined;
+  /** On show, oldest first; `announce`: not said yet (an alert), else already said by the card before this one. */
+  readonly unsaved: readonly { readonly draft: UnsavedDraft; readonly announce: boolean }[];
+}
+
+/** Shared by every card with no draft (nearly all): no array of their own. */
+const NONE_UNSAVED: DraftView['unsaved'] = [];
+
+function draftViewOf(id: string, shared: UnsavedDrafts | null, own?: UnsavedDrafts): DraftView {
+  const store = shared ?? own ?? createUnsavedDrafts(1);
+  // Drafts the card before this one had on show were announced there; one it was typing is
+  // announced here, when the mount effect keeps it.
+  const { shown } = store.peek(id);
+  return { id, own: shared === null ? store : undefined, unsaved: shown.length === 0 ? NONE_UNSAVED : shown.map((draft) => ({ draft, announce: false })) };
+}
+
 /** The Transfer dialog: closed by the agent (or never opened), open, or closed by a server change. */
 type TransferDialogState = 'closed' | 'open' | 'lost';
 // One class string per look, shared by every card (see shared-strings).
@@ -76,19 +100,14 @@ export const InteractionCard = memo(function InteractionCard({
   const transferRef = useRef<HTMLButtonElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const focusAddNext = useRef(false);
-  // What the open editor holds that the agent typed (`typed`, as the editor reports it, with no
-  // render) and the unsaved draft on show: kept when the server closes the editor before Save,
-  // or handed to the card that replaces this one (an interaction that ends moves to another group).
-  const drafts = useContext(UnsavedDraftsContext);
-  const drafting = useRef<{ typed?: UnsavedDraft | undefined; shown?: UnsavedDraft | undefined }>({});
-  const [unsaved, setUnsaved] = useState<UnsavedDraft | undefined>(undefined);
-  const onDraftChange = useCallback((draft: UnsavedDraft | undefined) => {
-    drafting.current.typed = draft;
-  }, []);
-  const showUnsaved = useCallback((draft: UnsavedDraft | undefined) => {
-    drafting.current.shown = draft;
-    setUnsaved(draft);
-  }, []);
+  // What the agent typed and did not save is held by the widget's drafts (see UnsavedDrafts): a
+  // card that replaces this one (the interaction ended) shows it too. One state per card.
+  const sharedDrafts = useContext(UnsavedDraftsContext);
+  const { id } = interaction;
+  const [draftView, setDraftView] = useState(() => draftViewOf(id, sharedDrafts));
+  // Given another interaction (a host's card without a key): that one's drafts, not these.
+  if (draftView.id !== id) setDraftView(draftViewOf(id, sharedDrafts, draftView.own));
+  const drafts = sharedDrafts ?? draftView.own ?? NO_DRAFTS;
 
   const ended = isEnded(entry);
   const has = (op: string) => interaction.capabilities.includes(op);
@@ -97,21 +116,28 @@ export const InteractionCard = memo(function InteractionCard({
   const Heading = `h${headingLevel}` as const;
   const pendingOp = entry.pending?.operation;
 
-  // An open editor or dialog whose operation became impossible (capability gone, another request in
-  // flight) closes, rather than lingering and reappearing later with stale input.
-  // Another tab's action in flight does not close what the agent is typing here (Save waits: its
-  // buttons are disabled while anything is pending).
+  // An open editor or dialog whose operation became impossible (capability gone, the value now a
+  // kind the field cannot send back) closes, rather than lingering and reappearing later with stale
+  // input; what the agent had typed stays on the card (UnsavedDraftNote).
+  // An action in flight does not close what the agent is typing: Save waits (its buttons are
+  // disabled while anything is pending) and says why. Another tab's action does not close the
+  // Transfer dialog either; this card's own cannot start while the dialog is open.
   const free = entry.pending?.elsewhere === true ? { ...entry, pending: undefined } : entry;
+  const idle = entry.pending === undefined ? entry : { ...entry, pending: undefined };
   const waiting =
     entry.pending?.elsewhere === true ? messages.pendingElsewhere(messages.operations[entry.pending.operation], entry.pending.onThisPage === true ? 'page' : 'tab') : undefined;
+  const editorWaiting =
+    waiting ?? (entry.pending === undefined ? undefined : (messages.pendingHere ?? DEFAULT_MESSAGES.pendingHere)?.(messages.operations[entry.pending.operation]));
+  const flattened = (key: string) => interaction.userDataKinds !== undefined && Object.hasOwn(interaction.userDataKinds, key);
   const editorAllowed =
     editor.mode === 'none' ||
-    (editor.mode === 'add' && canPerform(free, 'AttachUserData')) ||
+    (editor.mode === 'add' && canPerform(idle, 'AttachUserData')) ||
     // A key deleted on the server under an open editor: the editor stays while Save can add it back.
     (editor.mode === 'edit' &&
-      canPerform(free, 'UpdateUserData') &&
-      (Object.hasOwn(interaction.userData, editor.key) || canPerform(free, 'AttachUserData'))) ||
-    (editor.mode === 'delete' && canPerform(free, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
+      canPerform(idle, 'UpdateUserData') &&
+      !flattened(editor.key) &&
+      (Object.hasOwn(interaction.userData, editor.key) || canPerform(idle, 'AttachUserData'))) ||
+    (editor.mode === 'delete' && canPerform(idle, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
   // Closed by the server, not by the agent: its field (which may have had focus) is gone.
   const [editorLost, setEditorLost] = useState(false);
   if (!editorAllowed) {
@@ -133,31 +159,23 @@ export const InteractionCard = memo(function InteractionCard({
   useLayoutEffect(() => {
     recheckFocus?.();
   });
-  // The same for an inline editor (value, Add form, delete confirmation) the server closed; what
-  // the agent had typed into it stays on the card.
+  // The same for an inline editor (value, Add form, delete confirmation) the server closed: what
+  // the agent had typed into it stays on the card, announced. Also run as the card mounts: what
+  // the card before it was typing (it went with its editor open) is this card's to show.
   useLayoutEffect(() => {
-    if (!editorLost) return;
-    setEditorLost(false);
-    const { typed } = drafting.current;
-    drafting.current.typed = undefined;
-    if (typed !== undefined) showUnsaved(typed);
-    if (cardRef.current) focusIfLost(cardRef.current);
-  }, [editorLost, showUnsaved]);
-  // A card of this interaction that went away with a draft (open, or on show) left it here.
-  const { id } = interaction;
-  useLayoutEffect(() => {
-    const left = drafts?.take(id);
-    if (left !== undefined) showUnsaved(left);
-    const kept = drafting.current;
-    return () => {
-      const draft = kept.typed ?? kept.shown;
-      if (draft !== undefined) drafts?.leave(id, draft);
-    };
-  }, [drafts, id, showUnsaved]);
+    if (editorLost) setEditorLost(false);
+    const kept = drafts.keep(id);
+    if (kept !== undefined) setDraftView((view) => ({ ...view, unsaved: [...view.unsaved.filter((d) => d.draft !== kept), { draft: kept, announce: true }] }));
+    if (editorLost && cardRef.current) focusIfLost(cardRef.current);
+  }, [editorLost, drafts, id]);
+  const dismissDraft = (draft: UnsavedDraft) => {
+    drafts.dismiss(id, draft);
+    setDraftView((view) => ({ ...view, unsaved: view.unsaved.filter((d) => d.draft !== draft) }));
+  };
 
   const changeEditor = (next: EditorState) => {
     // The agent's own doing (Save, Cancel, another editor): nothing of the old editor is kept.
-    drafting.current.typed = undefined;
+    drafts.typing(id, undefined);
     if (editor.mode === 'add' && next.mode === 'none') focusAddNext.current = true;
     setEditor(next);
   };
@@ -166,13 +184,13 @@ export const InteractionCard = memo(function InteractionCard({
   // renders again only when its buttons change, not on every notification for this card. The
   // same effect moves focus to Add data when its form closed (a change of the editor); it runs
   // only when one of the two changes, not on every notification.
-  const latest = useRef({ editor, onPerform });
+  const latest = useRef({ editor, onPerform, drafts, id });
   useLayoutEffect(() => {
-    latest.current = { editor, onPerform };
+    latest.current = { editor, onPerform, drafts, id };
     if (!focusAddNext.current) return;
     focusAddNext.current = false;
     addRef.current?.focus();
-  }, [editor, onPerform]);
+  }, [editor, onPerform, drafts, id]);
   const onOperation = useCallback((op: BarOperation) => {
     const current = latest.current;
     switch (op) {
@@ -180,7 +198,7 @@ export const InteractionCard = memo(function InteractionCard({
         setTransfer('open');
         return;
       case 'AttachUserData':
-        drafting.current.typed = undefined;
+        current.drafts.typing(current.id, undefined);
         if (current.editor.mode === 'add') focusAddNext.current = true;
         setEditor(current.editor.mode === 'add' ? EDITOR_CLOSED : { mode: 'add' });
         return;
@@ -261,10 +279,11 @@ export const InteractionCard = memo(function InteractionCard({
           busyKey: pendingOp === 'DeleteUserData' ? keyedRequest : undefined,
         }}
         editor={shownEditor}
-        waiting={waiting}
+        waiting={editorWaiting}
         describedBy={titleId}
         onEditorChange={changeEditor}
-        onDraftChange={onDraftChange}
+        // Read through the section's own ref: a new function each render costs its rows nothing.
+        onDraftChange={(draft) => drafts.typing(id, draft === undefined ? undefined : { ...draft, subject })}
         onAdd={(key, value) => {
           changeEditor(EDITOR_CLOSED);
           onPerform({ operationName: 'AttachUserData', userData: { [key]: value } });
@@ -284,7 +303,9 @@ export const InteractionCard = memo(function InteractionCard({
           onPerform({ operationName: 'DeleteUserData', keys: [key] });
         }}
       />
-      {unsaved === undefined ? null : <UnsavedDraftNote draft={unsaved} subject={subject} onDismiss={() => showUnsaved(undefined)} />}
+      {draftView.unsaved.map(({ draft, announce }) => (
+        <UnsavedDraftNote key={draftKey(draft)} draft={draft} subject={subject} announce={announce} onDismiss={() => dismissDraft(draft)} />
+      ))}
       {/* Keyed by the failure: the same words again (refused twice) are a new alert, announced again. */}
       {shownError ? <ActionErrorAlert key={alertKey(shownError)} error={shownError} onDismiss={onDismissError} subject={subject} /> : null}
       {/* Not a live region: the agent acted in that other tab, where its progress is shown too. */}

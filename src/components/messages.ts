@@ -149,6 +149,13 @@ export interface Messages {
    * a complete table from an earlier version still compiles.
    */
   readonly draftNotSaved?: (key: string, adding: boolean) => string;
+  /** Heading of the drafts kept for interactions no longer in the list (their cards are gone). */
+  readonly draftsElsewhereTitle?: string;
+  /**
+   * In an open editor while an action this card sent is in flight: Save waits until it ends, and
+   * what was typed stays (`operation`: its name, as `operations` says it). Optional, as above.
+   */
+  readonly pendingHere?: (operation: string) => string;
 
   readonly addDataTitle: string;
   readonly keyLabel: string;
@@ -377,6 +384,8 @@ export const DEFAULT_MESSAGES: Messages = {
     adding || key === ''
       ? 'What you were adding was not saved: the interaction changed and the form closed.'
       : `Your change to ${key} was not saved: the interaction changed and the editor closed.`,
+  draftsElsewhereTitle: 'Not saved',
+  pendingHere: (operation) => `${operation} sent, waiting for the server… Save waits until it is done.`,
 
   addDataTitle: 'Add user data',
   keyLabel: 'Key',

@@ -19,6 +19,7 @@ import { langOf, resolveMessages, type Messages } from './messages';
 import { MessagesContext } from './messages-context';
 import { useDelayedFlag } from './use-delayed-flag';
 import { UnsavedDraftsContext, createUnsavedDrafts } from './unsaved-draft';
+import { DraftsElsewhere } from './unsaved-draft-note';
 import { FocusRecheckContext, focusedCardIn, useFocusRecovery } from './use-focus-recovery';
 import { useOfferAnnouncements } from './use-offer-announcements';
 import { useOutcomeAnnouncements } from './use-outcome-announcements';
@@ -221,6 +222,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
                   ))}
               </div>
             )}
+            <DraftsElsewhere drafts={unsavedDrafts} hasCard={(id) => entries.some((entry) => entry.interaction.id === id)} />
             {showDiagnostics && renderDiagnostics
               ? renderDiagnostics()
               : showDiagnostics && diagnostics

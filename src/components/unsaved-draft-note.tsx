@@ -1,13 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { AlertIcon } from './icons';
 import { DEFAULT_MESSAGES } from './messages';
 import { useMessages } from './messages-context';
-import type { UnsavedDraft } from './unsaved-draft';
+import { draftKey, type UnsavedDraft, type UnsavedDrafts } from './unsaved-draft';
 
 export interface UnsavedDraftNoteProps {
   readonly draft: UnsavedDraft;
   /** The interaction's title, said first by a screen reader (hidden on screen, as on a failure's alert). */
   readonly subject: string;
+  /** Shown on screen too: the note is not inside its card (the card is gone). */
+  readonly subjectVisible?: boolean;
+  /**
+   * An alert (announced as it appears); false: a group named by its title, already announced (by
+   * the card before this one).
+   */
+  readonly announce?: boolean;
   readonly onDismiss: () => void;
 }
 
@@ -23,8 +30,9 @@ function copiedText(draft: UnsavedDraft): string {
  * shown whole (as text, in a box that scrolls when long) with Copy, until dismissed. Nothing the
  * agent typed is thrown away by a change they did not make.
  */
-export function UnsavedDraftNote({ draft, subject, onDismiss }: UnsavedDraftNoteProps) {
+export function UnsavedDraftNote({ draft, subject, subjectVisible = false, announce = true, onDismiss }: UnsavedDraftNoteProps) {
   const messages = useMessages();
+  const titleId = useId();
   const [copy, setCopy] = useState<CopyState>('idle');
   useEffect(() => {
     if (copy === 'idle') return undefined;
@@ -44,11 +52,19 @@ export function UnsavedDraftNote({ draft, subject, onDismiss }: UnsavedDraftNote
     );
   };
   return (
-    <div role="alert" className="omw-alert omw-alert--draft">
+    <div role={announce ? 'alert' : 'group'} aria-labelledby={announce ? undefined : titleId} className="omw-alert omw-alert--draft">
       <AlertIcon />
       <div className="omw-alert__body">
-        <p className="omw-visually-hidden" dir="auto">{`${subject}:`}</p>
-        <p className="omw-alert__title">{title}</p>
+        {subjectVisible ? (
+          <p className="omw-alert__subject" dir="auto">
+            {subject}
+          </p>
+        ) : (
+          <p className="omw-visually-hidden" dir="auto">{`${subject}:`}</p>
+        )}
+        <p id={titleId} className="omw-alert__title">
+          {title}
+        </p>
         {draft.adding ? (
           <dl className="omw-alert__draft-fields">
             <dt>{messages.keyLabel}</dt>
@@ -75,6 +91,46 @@ export function UnsavedDraftNote({ draft, subject, onDismiss }: UnsavedDraftNote
       <button type="button" className="omw-button omw-button--ghost omw-alert__dismiss" onClick={onDismiss}>
         {messages.dismiss}
       </button>
+    </div>
+  );
+}
+
+export interface DraftsElsewhereProps {
+  readonly drafts: UnsavedDrafts;
+  /** Whether the interaction still has a card in the widget. */
+  readonly hasCard: (interactionId: string) => boolean;
+}
+
+/**
+ * Drafts of interactions no longer in the list (their ended card was evicted after the linger, or
+ * the server stopped listing them): kept under the groups, with the interaction's title, until the
+ * agent copies and dismisses them. Already announced on their card: not again.
+ */
+export function DraftsElsewhere({ drafts, hasCard }: DraftsElsewhereProps) {
+  const messages = useMessages();
+  const titleId = useId();
+  const [, setDismissed] = useState(0);
+  const orphans = drafts.orphans(hasCard);
+  if (orphans.length === 0) return null;
+  return (
+    <div className="omw-group omw-drafts-elsewhere" role="group" aria-labelledby={titleId}>
+      <h3 id={titleId} className="omw-group__title">
+        {messages.draftsElsewhereTitle ?? DEFAULT_MESSAGES.draftsElsewhereTitle}{' '}
+        <span className="omw-group__count">{orphans.length}</span>
+      </h3>
+      {orphans.map(({ interactionId, draft }) => (
+        <UnsavedDraftNote
+          key={draftKey(draft)}
+          draft={draft}
+          subject={draft.subject}
+          subjectVisible
+          announce={false}
+          onDismiss={() => {
+            drafts.dismiss(interactionId, draft);
+            setDismissed((n) => n + 1);
+          }}
+        />
+      ))}
     </div>
   );
 }

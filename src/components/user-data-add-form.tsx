@@ -30,7 +30,7 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
   const [problem, setProblem] = useState<Problem>(undefined);
   const keyRef = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => {
-    onDraftChange?.(key.trim() === '' && value === '' ? undefined : { key: key.trim(), value });
+    onDraftChange?.(key.trim() === '' && value.trim() === '' ? undefined : { key: key.trim(), value });
   }, [key, value, onDraftChange]);
 
   return (

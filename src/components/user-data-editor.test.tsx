@@ -422,6 +422,62 @@ describe('user-data editor: what the agent typed when the server closes the edit
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('keeps each note until it is dismissed: a second editor closed by the server adds its own', async () => {
+    const { user, rerender } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    await user.clear(screen.getByRole('textbox', { name: 'New value for Subject' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for Subject' }), 'first draft');
+    rerender(makeEntry({ capabilities: ['Complete'] }));
+    rerender(makeEntry());
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for CustomerSegment' }), '-plus');
+    rerender(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.getAllByRole('alert').map((a) => within(a).getByText(/first draft|-plus/).textContent)).toEqual(['first draft', 'gold-plus']);
+    await user.click(within(screen.getAllByRole('alert')[0]!).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.getAllByRole('alert').map((a) => within(a).getByText(/first draft|-plus/).textContent)).toEqual(['gold-plus']);
+  });
+
+  it('keeps what was typed when the value becomes one the field cannot send back (a list)', async () => {
+    const { user, rerender } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for CustomerSegment' }), ' typed');
+    const listed = makeEntry({ userData: { Subject: 'Spring offer', CustomerSegment: '["gold","vip"]' }, userDataKinds: { CustomerSegment: 'list' } });
+    rerender(listed);
+    expect(screen.queryByRole('textbox', { name: 'New value for CustomerSegment' })).not.toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('gold typed');
+  });
+
+  it('keeps text put back to the value the editor opened with after the server changed it (Save would send it)', async () => {
+    const { user, rerender, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment' }));
+    const field = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    await user.type(field, '2');
+    rerender(makeEntry({ userData: { Subject: 'Spring offer', CustomerSegment: 'silver' } }));
+    await user.type(field, '{Backspace}');
+    rerender(makeEntry({ capabilities: ['Complete'], userData: { Subject: 'Spring offer', CustomerSegment: 'silver' } }));
+    expect(onPerform).not.toHaveBeenCalled();
+    expect(within(screen.getByRole('alert')).getByText('gold')).toBeVisible();
+  });
+
+  it('keeps nothing of a multi-line value typed back as it was (its line breaks as the text area gives them)', async () => {
+    const address = { Subject: 'S', Address: 'Main St 1\r\nSpringfield' };
+    const { user, rerender } = setup(makeEntry({ userData: address }));
+    await user.click(screen.getByRole('button', { name: 'Edit Address' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for Address' }), 'x{Backspace}');
+    rerender(makeEntry({ capabilities: ['Complete'], userData: address }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it("shows another interaction's drafts, not the first one's, when the card is given another interaction", async () => {
+    const { user, rerender } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for Subject' }), ' draft of IX-1');
+    rerender(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.getByRole('alert')).toHaveTextContent('draft of IX-1');
+    rerender(makeEntry({ id: 'IX-2', userData: { Subject: 'Other one' } }));
+    expect(within(screen.getByRole('article', { name: 'Other one' })).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('keeps nothing when the agent had typed nothing new (the field as it was given)', async () => {
     const { user, rerender } = setup();
     await user.click(screen.getByRole('button', { name: 'Edit Subject' }));

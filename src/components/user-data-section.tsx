@@ -5,7 +5,7 @@ import { ClampedValueRow } from './clamped-value-row';
 import { userDataText } from './format';
 import { LazyUserDataAddForm } from './lazy-parts';
 import { useMessages } from './messages-context';
-import type { UnsavedDraft } from './unsaved-draft';
+import type { TypedDraft } from './unsaved-draft';
 import type { EditorState } from './user-data-editor-state';
 import { UserDataRow, type KeyActionState, type RowMode } from './user-data-row';
 
@@ -33,7 +33,7 @@ export interface UserDataSectionProps {
   /** The id of the card's title: each key's Edit and Delete are described by it, as the action bar's buttons are. */
   readonly describedBy?: string | undefined;
   /** Hears what the agent typed into the open editor (undefined: nothing); stable. */
-  readonly onDraftChange?: ((draft: UnsavedDraft | undefined) => void) | undefined;
+  readonly onDraftChange?: ((draft: TypedDraft | undefined) => void) | undefined;
 }
 
 function rowMode(editor: EditorState, key: string): RowMode {

@@ -48,6 +48,11 @@ function textOf(value: UserDataValue): string {
   return value === null ? '' : String(value);
 }
 
+/** The same text, whatever line breaks a text area handed back. */
+function sameText(a: string, b: string): boolean {
+  return a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+}
+
 /** A value written on several lines: an `<input>` would drop its line breaks (browsers strip them). */
 function hasLineBreak(text: string): boolean {
   return /[\r\n]/.test(text);
@@ -115,7 +120,9 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
     }
     setChanged({ value: initial, removed, kept });
   }
-  const typed = draft !== given ? draft : undefined;
+  // Typed, as Save sees it: text other than the server's value now (a field handed back with
+  // "\n" where the value had "\r\n" is the same text).
+  const typed = sameText(draft, removed ? '' : textOf(initial)) ? undefined : draft;
   useLayoutEffect(() => {
     onDraftChange?.(typed);
   }, [typed, onDraftChange]);

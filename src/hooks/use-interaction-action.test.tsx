@@ -341,4 +341,20 @@ describe('useInteractionCommands (the cards: the same mutation, no observer per 
     await advanceTimers(1_000);
     expect(mutations(h)).toEqual([]);
   });
+
+  it("keeps a settled action as long as the host's QueryClient says, for mutations or for the widget's keys", async () => {
+    for (const configure of [
+      (h: Harness) => h.queryClient.setDefaultOptions({ mutations: { gcTime: Infinity } }),
+      (h: Harness) => h.queryClient.setMutationDefaults(['openmedia'], { gcTime: Infinity }),
+    ]) {
+      const { h, result } = await withCommands();
+      configure(h);
+      act(() => void result.current.commands.perform({ operationName: 'Accept' }));
+      await advanceTimers();
+      act(() => h.channel.emit(statusChange(resource('a', 'Processing'), 101)));
+      await advanceTimers();
+      await advanceTimers(10 * 60_000);
+      expect(mutations(h)).toMatchObject([{ status: 'success' }]);
+    }
+  });
 });

@@ -45,16 +45,27 @@ interface ActionVariables {
 }
 
 /**
- * How long a settled action stays in the mutation cache (what devtools and `useMutationState`
- * see) once nothing observes it. TanStack's default, 5 minutes, holds about 1.5 KB and a timer
- * per action: hundreds over a busy hour, for a record nobody reads.
+ * How long an action stays in the mutation cache (what devtools and `useMutationState` see) once
+ * nothing observes it, as TanStack counts it: from when it was built, counted again while it is
+ * still pending, so a settled action goes within this long after it settles. TanStack's default,
+ * 5 minutes, holds about 1.5 KB and a timer per action: hundreds over a busy hour, for a record
+ * nobody reads.
  */
 export const SETTLED_ACTION_KEPT_MS = 60_000;
 
+/**
+ * A minute, unless the host's QueryClient says otherwise (its `defaultOptions.mutations.gcTime`,
+ * or `setMutationDefaults` for a key this one falls under): the host's word wins.
+ */
+function settledActionKept(client: OpenmediaClient, mutationKey: readonly unknown[]): number {
+  return client.queryClient.getMutationDefaults(mutationKey).gcTime ?? client.queryClient.getDefaultOptions().mutations?.gcTime ?? SETTLED_ACTION_KEPT_MS;
+}
+
 /** The mutation an action runs as: keyed by interaction, pending until the action settles. */
 function actionMutationOptions(client: OpenmediaClient, interactionId: string): MutationOptions<ActionOutcome, Error, ActionVariables> {
+  const mutationKey = ['openmedia', 'operation', client.gwsBase, interactionId];
   return {
-    mutationKey: ['openmedia', 'operation', client.gwsBase, interactionId],
+    mutationKey,
     mutationFn: async ({ request, options }) => {
       const outcome = await client.perform(interactionId, request, options);
       if (outcome.status === 'failed') throw new OpenmediaActionError(outcome.error);
@@ -64,7 +75,7 @@ function actionMutationOptions(client: OpenmediaClient, interactionId: string): 
     // request itself reports being offline, as an error the card shows.
     retry: false,
     networkMode: 'always',
-    gcTime: SETTLED_ACTION_KEPT_MS,
+    gcTime: settledActionKept(client, mutationKey),
   };
 }
 
