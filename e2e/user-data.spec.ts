@@ -131,4 +131,25 @@ test.describe('user data', () => {
     await expect(item.getByRole('alert')).toHaveCount(0);
     expect((await mock.log()).map((r) => r.operationName).filter(Boolean)).toEqual(['Accept']);
   });
+
+  test("the editor's code, whose download failed once, loads on Try again (Chromium keeps a failed import)", async ({ page }) => {
+    const item = card(page, SUBJECT);
+    const requested: string[] = [];
+    let block = true;
+    await page.route(/\/user-data-value-form-[^/]+\.js(\?.*)?$/, (route) => {
+      requested.push(new URL(route.request().url()).search);
+      return block ? route.abort('internetdisconnected') : route.continue();
+    });
+    await item.getByRole('button', { name: 'Edit Priority' }).click();
+    const alert = item.getByRole('alert');
+    await expect(alert).toContainText('Could not load this form.');
+    await expect(alert.getByRole('button', { name: 'Try again' })).toBeFocused();
+    // The network is back.
+    block = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    const field = item.getByRole('textbox', { name: 'New value for Priority' });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue('low');
+    expect(requested).toEqual(['', '?omw-retry=1']);
+  });
 });

@@ -39,27 +39,37 @@ const registry = new Set<{ reset(): void }>();
  * and offers Try again (and Cancel, which closes the part as the part's own Cancel would).
  *
  * A failed download is not cached: the next `load()` (a preload, a new opening, Try again)
- * fetches again, since a network blip is the usual cause.
+ * fetches again, since a network blip is the usual cause. The browser does cache it (a failed
+ * `import()` of a URL fails again at once, with no request, for the page's lifetime in Chromium):
+ * when the failure names the chunk's URL, as Chromium's and Firefox's do, the next load asks the
+ * loader for that URL under a new query (`fresh`), which the browser fetches.
  */
 export function lazyPart<P extends object>(
-  loader: () => Promise<ComponentType<P>>,
+  loader: (fresh?: string) => Promise<ComponentType<P>>,
   { cancel }: LazyPartOptions<P>,
 ): LazyPart<P> {
   const cache: PartCache<P> = { component: undefined, pending: undefined };
+  /** The chunk whose download failed, and how many times it was asked for afresh. */
+  let failed: string | undefined;
+  let retries = 0;
 
   const load = (): Promise<ComponentType<P>> => {
     if (cache.component) return Promise.resolve(cache.component);
-    cache.pending ??= loader().then(
-      (component) => {
-        cache.component = component;
-        cache.pending = undefined;
-        return component;
-      },
-      (error: unknown) => {
-        cache.pending = undefined;
-        throw error;
-      },
-    );
+    if (cache.pending === undefined) {
+      const fresh = failed === undefined ? undefined : freshUrl(failed, (retries += 1));
+      cache.pending = loader(fresh).then(
+        (component) => {
+          cache.component = component;
+          cache.pending = undefined;
+          return component;
+        },
+        (error: unknown) => {
+          cache.pending = undefined;
+          failed = failedChunkOf(error) ?? failed;
+          throw error;
+        },
+      );
+    }
     return cache.pending;
   };
 
@@ -74,6 +84,8 @@ export function lazyPart<P extends object>(
     reset: () => {
       cache.component = undefined;
       cache.pending = undefined;
+      failed = undefined;
+      retries = 0;
     },
   });
 
@@ -115,6 +127,30 @@ export function lazyPart<P extends object>(
   }
 
   return Object.assign(LazyPartView, { preload, load });
+}
+
+/** The query parameter a chunk fetched afresh carries (any value the server ignores would do). */
+const RETRY_PARAM = 'omw-retry';
+
+/** The http(s) URL of the module a failed `import()` names (Chromium, Firefox), without our retry parameter. */
+export function failedChunkOf(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const found = /https?:\/\/\S+/.exec(message)?.[0];
+  if (found === undefined) return undefined;
+  try {
+    const url = new URL(found);
+    url.searchParams.delete(RETRY_PARAM);
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `url` under a query the browser has not tried yet. */
+function freshUrl(url: string, attempt: number): string {
+  const fresh = new URL(url);
+  fresh.searchParams.set(RETRY_PARAM, String(attempt));
+  return fresh.href;
 }
 
 interface PartLoadFailedProps {

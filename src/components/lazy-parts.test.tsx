@@ -193,6 +193,25 @@ describe('lazy parts: a download that fails', () => {
     expect(add).toHaveFocus();
   });
 
+  it("asks for the failed chunk afresh, under a new query each time: the browser keeps a failed import of a URL", async () => {
+    const real = partLoaders.userDataValueForm;
+    const loaders = spyLoaders();
+    const chunk = 'http://127.0.0.1:5173/assets/user-data-value-form-Bx1.js';
+    loaders.edit.mockRejectedValueOnce(new TypeError(`Failed to fetch dynamically imported module: ${chunk}`));
+    // The first retry fails too, naming the URL it was given (as Chromium does).
+    loaders.edit.mockImplementationOnce((fresh) => Promise.reject(new TypeError(`Failed to fetch dynamically imported module: ${fresh ?? ''}`)));
+    loaders.edit.mockImplementationOnce(() => real());
+    const user = userEvent.setup();
+    renderCard();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    const retry = within(await screen.findByRole('alert')).getByRole('button', { name: 'Try again' });
+    await user.click(retry);
+    await screen.findByText(LOAD_FAILED);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('textbox', { name: 'New value for Subject' })).toHaveFocus();
+    expect(loaders.edit.mock.calls).toEqual([[undefined], [`${chunk}?omw-retry=1`], [`${chunk}?omw-retry=2`]]);
+  });
+
   it('a failed preload shows nothing; opening the part downloads it again', async () => {
     const loaders = spyLoaders();
     loaders.transfer.mockRejectedValueOnce(CHUNK_ERROR);
