@@ -158,6 +158,34 @@ describe('createRecordingChannel', () => {
     expect(custom).toBeInstanceOf(Custom);
   });
 
+  it('keeps one copy of equal capability lists across recorded payloads, their values unchanged', () => {
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { now: () => 0 });
+    recorder.subscribe(collector().listener);
+    const message = (id: string, capabilities: unknown[]) => ({ messageType: 'OpenmediaStateChangeMessage', openmedia: { id, state: 'Processing', capabilities } });
+    const payloads = [
+      message('a', ['Complete', 'SetInFocus']),
+      message('b', ['Complete', 'SetInFocus']),
+      message('c', ['Complete']),
+      message('d', ['Complete', 'SetInFocus', 'Transfer']),
+      message('e', ['Complete', 1]),
+      message('f', ['Complete', 1]),
+      message('g', ['1:a', '']),
+      message('h', ['1', ':a']),
+    ];
+    const expected = structuredClone(payloads);
+    for (const payload of payloads) inner.emit(payload);
+    const data = recorder.getRecording().events.filter((event) => 'data' in event).map((event) => (event as { data: ReturnType<typeof message> }).data);
+    expect(data).toEqual(expected);
+    const lists = data.map((payload) => payload.openmedia.capabilities);
+    expect(lists[1]).toBe(lists[0]);
+    expect(lists[2]).not.toBe(lists[0]);
+    expect(lists[3]).not.toBe(lists[0]);
+    // Only lists of strings are shared; items that only read alike when joined are told apart.
+    expect(lists[5]).not.toBe(lists[4]);
+    expect(lists[7]).not.toBe(lists[6]);
+  });
+
   it('keeps status changes and payloads apart, even a payload shaped like a status', () => {
     let clock = 0;
     const inner = createMemoryChannel();
