@@ -36,6 +36,16 @@ describe('the diagnostics log', () => {
     );
   });
 
+  it('leaves the empty log shared by every first state empty (its buffer outlives every state)', () => {
+    const window = (diagnostics: object) =>
+      (diagnostics as Record<symbol, { buffer: readonly LogEntry[] }>)[Object.getOwnPropertySymbols(diagnostics).find((s) => s.description === 'log window')!]!;
+    let state = createInitialState({ logSize: 3 });
+    for (let n = 0; n < 5; n += 1) state = logEvent(state, line(n));
+    expect(state.diagnostics.log).toEqual([line(2), line(3), line(4)]);
+    expect(logEvent(createInitialState({ logSize: 3 }), line(9)).diagnostics.log).toEqual([line(9)]);
+    expect(window(EMPTY_DIAGNOSTICS).buffer).toHaveLength(0);
+  });
+
   it('reads the log of a state made elsewhere, and leaves it as it was', () => {
     const made: OpenmediaState = { ...createInitialState({ logSize: 2 }), diagnostics: { ...EMPTY_DIAGNOSTICS, log: [line(1), line(2)] } };
     const after = logEvent(made, line(3));

@@ -26,7 +26,9 @@ function append(window: LogWindow, entries: readonly LogEntry[], size: number): 
   if (size <= 0) return EMPTY_WINDOW;
   if (entries.length === 0) return window;
   const length = Math.min(size, window.length + entries.length);
-  const isNewest = window.end === window.buffer.length;
+  // The empty window is shared by every first state (a module constant): pushing onto its buffer
+  // kept a page's first 400 log lines, with their text, for as long as the page lived.
+  const isNewest = window !== EMPTY_WINDOW && window.end === window.buffer.length;
   if (isNewest && window.buffer.length + entries.length <= Math.max(BUFFER_GROWTH * size, 64)) {
     for (const entry of entries) window.buffer.push(entry);
     return { buffer: window.buffer, end: window.buffer.length, length };
