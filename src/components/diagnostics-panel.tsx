@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Diagnostics } from '../core/types';
 import type { Recording } from '../replay/recording';
 import { useDiagnostics } from '../hooks/use-interaction';
@@ -29,25 +30,32 @@ const LOADING_NOTE_AFTER_MS = 300;
  * (pointer over, or focus on, the summary) or opens.
  */
 export function DiagnosticsPanel({ diagnostics, locale, defaultOpen = false, getRecording }: DiagnosticsPanelProps) {
+  return (
+    <DiagnosticsFrame defaultOpen={defaultOpen}>
+      {(onClose) => <DiagnosticsPanelBody diagnostics={diagnostics} locale={locale} getRecording={getRecording} onClose={onClose} />}
+    </DiagnosticsFrame>
+  );
+}
+
+/** The collapsible frame: `children` renders the body, and only while the panel is open. */
+function DiagnosticsFrame({ defaultOpen, children }: { readonly defaultOpen: boolean; readonly children: (onClose: () => void) => ReactNode }) {
   const messages = useMessages();
-  // The body renders only while open: closed, the panel costs a summary per store flush, not a
-  // table of the whole log.
+  // The body renders only while open: closed, the panel is a summary line, not a table of the
+  // whole log.
   const [open, setOpen] = useState(defaultOpen);
   return (
     <details className="omw-diagnostics" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="omw-diagnostics__summary" onPointerEnter={LazyDiagnosticsBody.preload} onFocus={LazyDiagnosticsBody.preload}>
         {messages.diagnosticsTitle}
       </summary>
-      {open ? (
-        <LazyDiagnosticsBody
-          diagnostics={diagnostics}
-          locale={locale}
-          getRecording={getRecording}
-          onClose={() => setOpen(false)}
-          whileLoading={<DiagnosticsLoading />}
-        />
-      ) : null}
+      {open ? children(() => setOpen(false)) : null}
     </details>
+  );
+}
+
+function DiagnosticsPanelBody(props: Omit<DiagnosticsPanelProps, 'defaultOpen'> & { readonly onClose: () => void }) {
+  return (
+    <LazyDiagnosticsBody diagnostics={props.diagnostics} locale={props.locale} getRecording={props.getRecording} onClose={props.onClose} whileLoading={<DiagnosticsLoading />} />
   );
 }
 
@@ -62,7 +70,15 @@ function DiagnosticsLoading() {
   );
 }
 
-/** The panel over the provider's counters: it re-renders on its own as they change. */
-export function ConnectedDiagnosticsPanel(props: Omit<DiagnosticsPanelProps, 'diagnostics'>) {
-  return <DiagnosticsPanel {...props} diagnostics={useDiagnostics()} />;
+/**
+ * The panel over the provider's counters: open, it re-renders on its own as they change. Closed,
+ * it reads none of them, so it neither renders with every store flush nor holds an earlier
+ * state's log (a closed panel's previous props kept up to a second 400-line log buffer).
+ */
+export function ConnectedDiagnosticsPanel({ defaultOpen = false, ...props }: Omit<DiagnosticsPanelProps, 'diagnostics'>) {
+  return <DiagnosticsFrame defaultOpen={defaultOpen}>{(onClose) => <ConnectedDiagnosticsBody {...props} onClose={onClose} />}</DiagnosticsFrame>;
+}
+
+function ConnectedDiagnosticsBody(props: Omit<DiagnosticsPanelProps, 'diagnostics' | 'defaultOpen'> & { readonly onClose: () => void }) {
+  return <DiagnosticsPanelBody {...props} diagnostics={useDiagnostics()} />;
 }
