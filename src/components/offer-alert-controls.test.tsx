@@ -57,16 +57,23 @@ describe('<OfferAlertControls>', () => {
     renderControls();
     const notify = screen.getByRole('checkbox', { name: 'Notify me of new offers' });
     await userEvent.click(notify);
-    await waitFor(() => expect(notify).toBeDisabled());
+    await waitFor(() => expect(notify).toHaveAttribute('aria-disabled', 'true'));
     expect(notify).not.toBeChecked();
     expect(notify).toHaveAccessibleDescription(/Blocked by the browser/);
+    // Focusable still (a disabled control would drop focus to the page under the agent), and the
+    // refusal is said where the agent is; a press changes nothing.
+    expect(notify).toBeEnabled();
+    expect(notify).toHaveFocus();
+    expect(screen.getByText(/Blocked by the browser/)).toHaveAttribute('aria-live', 'polite');
+    await userEvent.click(notify);
+    expect(notify).not.toBeChecked();
   });
 
   it('cannot be turned on where the browser has no notifications', () => {
     vi.stubGlobal('Notification', undefined);
     renderControls();
     const notify = screen.getByRole('checkbox', { name: 'Notify me of new offers' });
-    expect(notify).toBeDisabled();
+    expect(notify).toHaveAttribute('aria-disabled', 'true');
     expect(notify).toHaveAccessibleDescription('This browser cannot show notifications.');
   });
 

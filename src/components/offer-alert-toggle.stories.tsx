@@ -84,7 +84,7 @@ export const BlockedByTheBrowser: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const notify = canvas.getByRole('checkbox', { name: 'Notify me of new offers' });
-    await expect(notify).toBeDisabled();
+    await expect(notify).toHaveAttribute('aria-disabled', 'true');
     await expect(notify).not.toBeChecked();
     await expect(notify).toHaveAccessibleDescription(/Blocked by the browser/);
   },
@@ -95,7 +95,7 @@ export const Unsupported: Story = {
   args: { permission: 'unsupported', sound: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('checkbox', { name: 'Notify me of new offers' })).toBeDisabled();
+    await expect(canvas.getByRole('checkbox', { name: 'Notify me of new offers' })).toHaveAttribute('aria-disabled', 'true');
     await expect(canvas.getByRole('checkbox', { name: 'Play a sound for new offers' })).toBeChecked();
   },
 };

@@ -5,7 +5,7 @@ import { useMessages } from './messages-context';
 import './offer-alerts.css';
 
 export interface OfferAlertToggleProps {
-  /** The browser's notification permission; `denied` (blocked) and `unsupported` disable the switch. */
+  /** The browser's notification permission; `denied` (blocked) and `unsupported` make the switch unavailable (`aria-disabled`, still focusable). */
   readonly permission: NotificationPermissionState;
   /** The agent turned desktop notifications on (shown on only once the permission is granted). */
   readonly notifications: boolean;
@@ -53,13 +53,20 @@ export function OfferAlertToggle(props: OfferAlertToggleProps) {
         <input
           type="checkbox"
           checked={notifications && permission === 'granted'}
-          disabled={unavailable}
+          // Not `disabled`: the browser's refusal comes while the switch has focus (the agent just
+          // pressed it), and a disabled control loses focus to the page. It stays focusable and
+          // says it is unavailable; a press changes nothing.
+          aria-disabled={unavailable ? 'true' : undefined}
           aria-describedby={hintId}
-          onChange={(event) => props.onNotificationsChange(event.currentTarget.checked)}
+          // Controlled: a press the handler ignores is put back by React.
+          onChange={(event) => {
+            if (!unavailable) props.onNotificationsChange(event.currentTarget.checked);
+          }}
         />
         <span>{messages.alertsNotify}</span>
       </label>
-      <p id={hintId} className={`omw-alerts__hint omw-alerts__hint--${permission}`}>
+      {/* Live: the browser's answer to the agent's press ("Blocked by the browser…") is said where they are. */}
+      <p id={hintId} className={`omw-alerts__hint omw-alerts__hint--${permission}`} aria-live="polite">
         {permissionText(messages, permission)}
       </p>
       <div className="omw-alerts__sound">
