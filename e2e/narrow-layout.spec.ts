@@ -81,6 +81,20 @@ test.describe('narrow layout', () => {
     });
   }
 
+  test('a one-line value is edited in a field as wide as its cell, Save and Cancel under it, in a card of the usual width', async ({ page, mock }) => {
+    await openWidget(page);
+    const item = await acceptedOffer(page, mock, { Subject: 'Spring offer', CustomerSegment: 'gold', OfferCode: 'SPRING-24-GOLD' });
+    await item.getByRole('button', { name: 'Edit OfferCode' }).click();
+    const field = item.getByRole('textbox', { name: 'New value for OfferCode' });
+    await expect(field).toBeFocused();
+    // Beside Save and Cancel it was 66 px wide ("-GOLD" of "SPRING-24-GOLD").
+    expect((await box(field)).width).toBeGreaterThanOrEqual(150);
+    const { scrollWidth, clientWidth } = await field.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth, 'the whole value is in view').toBeLessThanOrEqual(clientWidth);
+    await expect(item.getByRole('button', { name: 'Save' })).toBeVisible();
+    await expect(item.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  });
+
   test('a value on several lines is edited in a text area as wide as its cell, in a card of the usual width', async ({ page, mock }) => {
     await openWidget(page);
     const item = await acceptedOffer(page, mock, { Subject: 'Address change', Address: '12 Main Street\nApartment 4B' });
