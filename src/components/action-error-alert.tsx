@@ -13,6 +13,8 @@ export interface ActionErrorAlertProps {
    * in its card): an alert is read alone, and the agent may be on another card by then.
    */
   readonly subject?: string;
+  /** The id of the card's title: Dismiss is described by it, so twenty cards' "Dismiss" can be told apart. */
+  readonly describedBy?: string | undefined;
 }
 
 /**
@@ -25,7 +27,7 @@ export const LONG_ALERT_TEXT = 400;
  * Why the last action on this interaction failed, in the server's words, until dismissed. A lone
  * failure is a `role="alert"`; one of a burst is a plain group (the widget announces one summary).
  */
-export function ActionErrorAlert({ error, onDismiss, subject }: ActionErrorAlertProps) {
+export function ActionErrorAlert({ error, onDismiss, subject, describedBy }: ActionErrorAlertProps) {
   const messages = useMessages();
   // In a burst of failures the widget announces one summary; this box is then not a live alert itself.
   const ownAlert = useOwnAlert(error);
@@ -61,7 +63,7 @@ export function ActionErrorAlert({ error, onDismiss, subject }: ActionErrorAlert
         ) : null}
         {details.length > 0 ? <p className="omw-alert__details">{details.join(' · ')}</p> : null}
       </div>
-      <button type="button" className="omw-button omw-button--ghost omw-alert__dismiss" onClick={onDismiss}>
+      <button type="button" className="omw-button omw-button--ghost omw-alert__dismiss" aria-describedby={describedBy} onClick={onDismiss}>
         {messages.dismiss}
       </button>
     </div>

@@ -17,7 +17,7 @@ import type { TransferTarget } from './transfer-target';
 import { EDITOR_CLOSED, type EditorState } from './user-data-editor-state';
 import { FocusRecheckContext, focusIfLost } from './use-focus-recovery';
 import { UserDataSection } from './user-data-section';
-import { UnsavedDraftsContext, createUnsavedDrafts, draftKey, type UnsavedDraft, type UnsavedDrafts } from './unsaved-draft';
+import { UnsavedDraftsContext, createUnsavedDrafts, draftKey, type DraftSource, type UnsavedDraft, type UnsavedDrafts } from './unsaved-draft';
 import { UnsavedDraftNote } from './unsaved-draft-note';
 // Also here, so a card used on its own (inside an element with class omw-root) is styled.
 import './openmedia-widget.css';
@@ -159,15 +159,24 @@ export const InteractionCard = memo(function InteractionCard({
   useLayoutEffect(() => {
     recheckFocus?.();
   });
-  // The same for an inline editor (value, Add form, delete confirmation) the server closed: what
-  // the agent had typed into it stays on the card, announced. Also run as the card mounts: what
-  // the card before it was typing (it went with its editor open) is this card's to show.
+  // The same for an inline editor (value, Add form, delete confirmation) the server closed. And
+  // what the agent had typed into an editor or the Transfer dialog that is not open now (the server
+  // closed it, or the card before this one went with it open) stays on the card, announced.
+  const editorOpen = editor.mode !== 'none';
+  const transferOpen = transfer === 'open';
   useLayoutEffect(() => {
     if (editorLost) setEditorLost(false);
-    const kept = drafts.keep(id);
-    if (kept !== undefined) setDraftView((view) => ({ ...view, unsaved: [...view.unsaved.filter((d) => d.draft !== kept), { draft: kept, announce: true }] }));
+    const closed: DraftSource[] = [];
+    if (!editorOpen) closed.push('editor');
+    if (!transferOpen) closed.push('transfer');
+    showKept(drafts.keep(id, closed));
     if (editorLost && cardRef.current) focusIfLost(cardRef.current);
-  }, [editorLost, drafts, id]);
+  }, [editorLost, drafts, id, editorOpen, transferOpen]);
+  /** Drafts just kept: on show, announced. */
+  function showKept(kept: readonly UnsavedDraft[]): void {
+    if (kept.length === 0) return;
+    setDraftView((view) => ({ ...view, unsaved: [...view.unsaved.filter((d) => !kept.includes(d.draft)), ...kept.map((draft) => ({ draft, announce: true }))] }));
+  }
   const dismissDraft = (draft: UnsavedDraft) => {
     drafts.dismiss(id, draft);
     setDraftView((view) => ({ ...view, unsaved: view.unsaved.filter((d) => d.draft !== draft) }));
@@ -304,10 +313,10 @@ export const InteractionCard = memo(function InteractionCard({
         }}
       />
       {draftView.unsaved.map(({ draft, announce }) => (
-        <UnsavedDraftNote key={draftKey(draft)} draft={draft} subject={subject} announce={announce} onDismiss={() => dismissDraft(draft)} />
+        <UnsavedDraftNote key={draftKey(draft)} draft={draft} subject={subject} announce={announce} describedBy={titleId} onDismiss={() => dismissDraft(draft)} />
       ))}
       {/* Keyed by the failure: the same words again (refused twice) are a new alert, announced again. */}
-      {shownError ? <ActionErrorAlert key={alertKey(shownError)} error={shownError} onDismiss={onDismissError} subject={subject} /> : null}
+      {shownError ? <ActionErrorAlert key={alertKey(shownError)} error={shownError} onDismiss={onDismissError} subject={subject} describedBy={titleId} /> : null}
       {/* Not a live region: the agent acted in that other tab, where its progress is shown too. */}
       {/* An open inline editor says it where its Save is held instead. */}
       {waiting !== undefined && shownEditor.mode === 'none' ? <p className="omw-card__elsewhere">{waiting}</p> : null}
@@ -335,11 +344,16 @@ export const InteractionCard = memo(function InteractionCard({
           returnFocusRef={transferRef}
           cardId={interaction.id}
           waiting={waiting}
-          onClose={() => setTransfer('closed')}
+          onClose={() => {
+            drafts.typing(id, undefined, 'transfer');
+            setTransfer('closed');
+          }}
           onConfirm={(targetUri) => {
+            drafts.typing(id, undefined, 'transfer');
             setTransfer('closed');
             onPerform({ operationName: 'Transfer', targetUri });
           }}
+          onDraftChange={(uri) => drafts.typing(id, uri === undefined ? undefined : { key: '', value: uri, adding: false, transfer: true, subject }, 'transfer')}
         />
       ) : null}
     </article>

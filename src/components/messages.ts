@@ -149,6 +149,8 @@ export interface Messages {
    * a complete table from an earlier version still compiles.
    */
   readonly draftNotSaved?: (key: string, adding: boolean) => string;
+  /** The same for the Transfer dialog closed by a server change: the target chosen stays on the card. Optional, as above. */
+  readonly transferNotSent?: string;
   /** Heading of the drafts kept for interactions no longer in the list (their cards are gone). */
   readonly draftsElsewhereTitle?: string;
   /**
@@ -384,6 +386,7 @@ export const DEFAULT_MESSAGES: Messages = {
     adding || key === ''
       ? 'What you were adding was not saved: the interaction changed and the form closed.'
       : `Your change to ${key} was not saved: the interaction changed and the editor closed.`,
+  transferNotSent: 'The transfer was not sent: the interaction changed and the dialog closed.',
   draftsElsewhereTitle: 'Not saved',
   pendingHere: (operation) => `${operation} sent, waiting for the server… Save waits until it is done.`,
 

@@ -67,6 +67,31 @@ describe('TransferDialog', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('article', { name: 'Spring offer' })).toHaveFocus();
     expect(onPerform).not.toHaveBeenCalled();
+    // Not silently: the card says the transfer was not sent, and keeps the target the agent had.
+    const note = screen.getByRole('alert');
+    expect(note).toHaveTextContent('The transfer was not sent: the interaction changed and the dialog closed.');
+    expect(within(note).getByText('http://gws.example/api/v2/users/skinner')).toBeVisible();
+  });
+
+  it('keeps a picked target too, and nothing when the agent closed the dialog or sent the transfer', async () => {
+    const { user, onPerform, open, update } = setup();
+    let dialog = await open();
+    await user.click(within(dialog).getByRole('radio', { name: /Billing/ }));
+    await user.keyboard('{Escape}');
+    update(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    update(makeEntry({ capabilities: ['Transfer', 'Complete'] }));
+    dialog = await open();
+    await user.click(within(dialog).getByRole('radio', { name: /Retention/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm transfer' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'Transfer', targetUri: 'http://gws.example/api/v2/queues/retention' });
+    update(makeEntry({ capabilities: ['Complete'] }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    update(makeEntry({ capabilities: ['Transfer', 'Complete'] }));
+    dialog = await open();
+    await user.click(within(dialog).getByRole('radio', { name: /Dana Scully/ }));
+    update(makeEntry({ capabilities: ['Complete'] }));
+    expect(within(screen.getByRole('alert')).getByText('http://gws.example/api/v2/users/scully')).toBeVisible();
   });
 
   it("stays open with what was typed while another tab's action is in flight on the card, and holds Confirm until it ends", async () => {

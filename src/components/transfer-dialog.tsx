@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { TITLE_TOOLTIP_AFTER } from './format';
 import { useMessages } from './messages-context';
 import { Modal } from './modal';
@@ -11,6 +11,8 @@ export interface TransferDialogProps {
   readonly targets: readonly TransferTarget[];
   readonly onConfirm: (targetUri: string) => void;
   readonly onClose: () => void;
+  /** Hears the target chosen (its URI, picked or typed; undefined: none): the card keeps it should the dialog close before Transfer. */
+  readonly onDraftChange?: ((uri: string | undefined) => void) | undefined;
   /** The Transfer button, which gets focus back when the dialog closes. */
   readonly returnFocusRef?: RefObject<HTMLElement | null>;
   /**
@@ -48,7 +50,7 @@ function isolatedIn(message: (subject: string) => string, subject: string): Reac
 }
 
 /** Pick an agent or a queue (or type any target URI) and confirm the transfer. */
-export function TransferDialog({ subject, targets, onConfirm, onClose, returnFocusRef, cardId, waiting }: TransferDialogProps) {
+export function TransferDialog({ subject, targets, onConfirm, onClose, returnFocusRef, cardId, waiting, onDraftChange }: TransferDialogProps) {
   const messages = useMessages();
   const titleId = useId();
   const hintId = useId();
@@ -60,6 +62,10 @@ export function TransferDialog({ subject, targets, onConfirm, onClose, returnFoc
   const [showError, setShowError] = useState(false);
   const uriRef = useRef<HTMLInputElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const chosen = uri.trim() === '' ? undefined : uri.trim();
+  useLayoutEffect(() => {
+    onDraftChange?.(chosen);
+  }, [chosen, onDraftChange]);
 
   const visible = filterTargets(targets, query);
   const agents = visible.filter((t) => t.kind === 'agent');

@@ -15,6 +15,8 @@ export interface UnsavedDraftNoteProps {
    * the card before this one).
    */
   readonly announce?: boolean;
+  /** The id of the card's title: Copy and Dismiss are described by it. */
+  readonly describedBy?: string | undefined;
   readonly onDismiss: () => void;
 }
 
@@ -30,7 +32,7 @@ function copiedText(draft: UnsavedDraft): string {
  * shown whole (as text, in a box that scrolls when long) with Copy, until dismissed. Nothing the
  * agent typed is thrown away by a change they did not make.
  */
-export function UnsavedDraftNote({ draft, subject, subjectVisible = false, announce = true, onDismiss }: UnsavedDraftNoteProps) {
+export function UnsavedDraftNote({ draft, subject, subjectVisible = false, announce = true, describedBy, onDismiss }: UnsavedDraftNoteProps) {
   const messages = useMessages();
   const titleId = useId();
   const [copy, setCopy] = useState<CopyState>('idle');
@@ -39,7 +41,10 @@ export function UnsavedDraftNote({ draft, subject, subjectVisible = false, annou
     const timer = setTimeout(() => setCopy('idle'), 3_000);
     return () => clearTimeout(timer);
   }, [copy]);
-  const title = (messages.draftNotSaved ?? DEFAULT_MESSAGES.draftNotSaved)?.(draft.key, draft.adding) ?? '';
+  const title =
+    draft.transfer === true
+      ? (messages.transferNotSent ?? DEFAULT_MESSAGES.transferNotSent ?? '')
+      : ((messages.draftNotSaved ?? DEFAULT_MESSAGES.draftNotSaved)?.(draft.key, draft.adding) ?? '');
   const copyDraft = () => {
     const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
     if (!clipboard) {
@@ -79,7 +84,7 @@ export function UnsavedDraftNote({ draft, subject, subjectVisible = false, annou
           </p>
         )}
         <div className="omw-alert__actions">
-          <button type="button" className="omw-button omw-button--secondary omw-button--small" onClick={copyDraft}>
+          <button type="button" className="omw-button omw-button--secondary omw-button--small" aria-describedby={describedBy} onClick={copyDraft}>
             {messages.copy}
           </button>
           {/* Present before it changes, so "Copied" is announced. */}
@@ -88,7 +93,7 @@ export function UnsavedDraftNote({ draft, subject, subjectVisible = false, annou
           </span>
         </div>
       </div>
-      <button type="button" className="omw-button omw-button--ghost omw-alert__dismiss" onClick={onDismiss}>
+      <button type="button" className="omw-button omw-button--ghost omw-alert__dismiss" aria-describedby={describedBy} onClick={onDismiss}>
         {messages.dismiss}
       </button>
     </div>

@@ -93,6 +93,23 @@ describe('what the agent typed when the interaction ends under an open editor', 
     expect(within(ended).getByRole('alert')).toHaveTextContent('late SECOND');
   });
 
+  it('keeps the Transfer target and the editor text both when the interaction ends with both open', async () => {
+    const { user, emit } = await renderWidget();
+    await emit(processing({ Subject: 'Refund', Note: 'called once' }));
+    await typeInto(user, 'Note', ' X');
+    await user.click(within(card('Refund')).getByRole('button', { name: 'Transfer' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Target URI' }), 'http://gws/q');
+    await emit(completed({ Subject: 'Refund', Note: 'called once' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    const notes = within(card('Refund')).getAllByRole('alert');
+    expect(notes.map((n) => n.textContent)).toEqual([
+      expect.stringContaining('called once X'),
+      expect.stringContaining('The transfer was not sent'),
+    ]);
+    expect(within(notes[1]!).getByText('http://gws/q')).toBeVisible();
+  });
+
   it('is handed over once under StrictMode', async () => {
     const harness = createHarness({ mediaTypes: ['workitem'] });
     const user = setupWithFakeTimers();
@@ -155,13 +172,13 @@ describe('createUnsavedDrafts', () => {
     const drafts = createUnsavedDrafts();
     const first = draft('1');
     drafts.typing('a', first);
-    expect(drafts.peek('a')).toEqual({ shown: [], typed: first });
-    expect(drafts.keep('a')).toBe(first);
-    expect(drafts.peek('a')).toEqual({ shown: [first], typed: undefined });
+    expect(drafts.peek('a')).toEqual({ shown: [], typed: { editor: first } });
+    expect(drafts.keep('a')).toEqual([first]);
+    expect(drafts.peek('a')).toEqual({ shown: [first], typed: {} });
     // A new editor on the same card: closed by the agent, the note on show stays.
     drafts.typing('a', draft('2'));
     drafts.typing('a', undefined);
-    expect(drafts.peek('a')).toEqual({ shown: [first], typed: undefined });
+    expect(drafts.peek('a')).toEqual({ shown: [first], typed: { editor: undefined } });
     const second = draft('3');
     drafts.typing('a', second);
     drafts.keep('a');
@@ -173,8 +190,8 @@ describe('createUnsavedDrafts', () => {
     ]);
     drafts.dismiss('a', first);
     drafts.dismiss('a', second);
-    expect(drafts.peek('a')).toEqual({ shown: [], typed: undefined });
-    expect(drafts.keep('a')).toBeUndefined();
+    expect(drafts.peek('a')).toEqual({ shown: [], typed: {} });
+    expect(drafts.keep('a')).toEqual([]);
   });
 
   it('keeps the latest interactions only', () => {
@@ -183,8 +200,8 @@ describe('createUnsavedDrafts', () => {
     drafts.typing('b', draft('2'));
     drafts.typing('a', draft('3'));
     drafts.typing('c', draft('4'));
-    expect(drafts.peek('b').typed).toBeUndefined();
-    expect(drafts.peek('a').typed?.value).toBe('3');
-    expect(drafts.peek('c').typed?.value).toBe('4');
+    expect(drafts.peek('b').typed.editor).toBeUndefined();
+    expect(drafts.peek('a').typed.editor?.value).toBe('3');
+    expect(drafts.peek('c').typed.editor?.value).toBe('4');
   });
 });

@@ -8,6 +8,8 @@ export interface UnsavedDraft {
   readonly value: string;
   /** Typed into Add data (AttachUserData), not into a value's editor. */
   readonly adding: boolean;
+  /** The Transfer dialog's target (`value`: its URI, picked or typed), not user data. */
+  readonly transfer?: boolean;
   /** The interaction's title when it was typed: said with the draft where its card is gone. */
   readonly subject: string;
 }
@@ -21,25 +23,29 @@ export interface OrphanDraft {
   readonly draft: UnsavedDraft;
 }
 
-/** What a card mounting now shows: the drafts already said (by the card before it), and one it had typed. */
+/** What holds a draft while the agent types: the card's inline editor, or its Transfer dialog. */
+export type DraftSource = 'editor' | 'transfer';
+const SOURCES: readonly DraftSource[] = ['editor', 'transfer'];
+
+/** What is held for one interaction: the drafts already on show, and what each open part holds. */
 export interface HeldDrafts {
   readonly shown: readonly UnsavedDraft[];
-  readonly typed: UnsavedDraft | undefined;
+  readonly typed: Readonly<Partial<Record<DraftSource, UnsavedDraft>>>;
 }
 
 /**
  * What the agent typed and did not save, per interaction, held outside the cards (no hook per
  * card to hand it over): a card that goes (an interaction that ends moves to "Recently ended", a
  * new card in another group) leaves it to the card that replaces it, and once no card is left
- * (evicted after the linger) the widget shows it on its own until dismissed. An editor reports
- * what it holds as the agent types (`typing`); when the server closes the editor, or a new card
- * takes over, that becomes a draft on show (`keep`).
+ * (evicted after the linger) the widget shows it on its own until dismissed. An editor or the
+ * Transfer dialog reports what it holds as the agent types (`typing`); when the server closes it,
+ * or a new card takes over, that becomes a draft on show (`keep`).
  */
 export interface UnsavedDrafts {
-  /** What the open editor of this interaction's card holds that the agent typed; undefined: nothing (or the agent closed it). */
-  typing(interactionId: string, draft: UnsavedDraft | undefined): void;
-  /** What was typed is on show from now on (the server closed the editor, or a new card took over). Returns it, or undefined. */
-  keep(interactionId: string): UnsavedDraft | undefined;
+  /** What `source` of this interaction's card holds that the agent typed; undefined: nothing (or the agent closed it). */
+  typing(interactionId: string, draft: UnsavedDraft | undefined, source?: DraftSource): void;
+  /** What `sources` held is on show from now on (the server closed them, or a new card took over). Returns it. */
+  keep(interactionId: string, sources?: readonly DraftSource[]): readonly UnsavedDraft[];
   peek(interactionId: string): HeldDrafts;
   /** The agent dismissed one draft. */
   dismiss(interactionId: string, draft: UnsavedDraft): void;
@@ -47,37 +53,37 @@ export interface UnsavedDrafts {
   orphans(present: (interactionId: string) => boolean): readonly OrphanDraft[];
 }
 
-interface Held {
-  typed: UnsavedDraft | undefined;
-  shown: readonly UnsavedDraft[];
-}
-
 /** Interactions whose drafts are kept, at most (oldest out). */
 const KEPT_INTERACTIONS = 50;
 /** Drafts on show per interaction, at most (oldest out). */
 const KEPT_PER_INTERACTION = 5;
-const NOTHING: HeldDrafts = { shown: [], typed: undefined };
+const NOTHING: HeldDrafts = { shown: [], typed: {} };
+
+const typedOf = (held: HeldDrafts): UnsavedDraft[] => SOURCES.flatMap((source) => held.typed[source] ?? []);
 
 export function createUnsavedDrafts(limit = KEPT_INTERACTIONS): UnsavedDrafts {
-  const held = new Map<string, Held>();
-  const put = (interactionId: string, entry: Held) => {
+  const held = new Map<string, HeldDrafts>();
+  const put = (interactionId: string, entry: HeldDrafts) => {
     held.delete(interactionId);
-    if (entry.typed === undefined && entry.shown.length === 0) return;
+    if (entry.shown.length === 0 && typedOf(entry).length === 0) return;
     held.set(interactionId, entry);
     if (held.size > limit) held.delete(held.keys().next().value as string);
   };
   return {
-    typing(interactionId, draft) {
+    typing(interactionId, draft, source = 'editor') {
       const entry = held.get(interactionId);
       if (entry === undefined && draft === undefined) return;
-      put(interactionId, { typed: draft, shown: entry?.shown ?? [] });
+      put(interactionId, { shown: entry?.shown ?? [], typed: { ...entry?.typed, [source]: draft } });
     },
-    keep(interactionId) {
+    keep(interactionId, sources = SOURCES) {
       const entry = held.get(interactionId);
-      const typed = entry?.typed;
-      if (entry === undefined || typed === undefined) return undefined;
-      put(interactionId, { typed: undefined, shown: [...entry.shown, typed].slice(-KEPT_PER_INTERACTION) });
-      return typed;
+      if (entry === undefined) return [];
+      const kept = sources.flatMap((source) => entry.typed[source] ?? []);
+      if (kept.length === 0) return [];
+      const typed = { ...entry.typed };
+      for (const source of sources) delete typed[source];
+      put(interactionId, { shown: [...entry.shown, ...kept].slice(-KEPT_PER_INTERACTION), typed });
+      return kept;
     },
     peek(interactionId) {
       return held.get(interactionId) ?? NOTHING;
@@ -85,13 +91,15 @@ export function createUnsavedDrafts(limit = KEPT_INTERACTIONS): UnsavedDrafts {
     dismiss(interactionId, draft) {
       const entry = held.get(interactionId);
       if (entry === undefined) return;
-      put(interactionId, { typed: entry.typed === draft ? undefined : entry.typed, shown: entry.shown.filter((d) => d !== draft) });
+      const typed = { ...entry.typed };
+      for (const source of SOURCES) if (typed[source] === draft) delete typed[source];
+      put(interactionId, { shown: entry.shown.filter((d) => d !== draft), typed });
     },
     orphans(present) {
       const found: OrphanDraft[] = [];
       for (const [interactionId, entry] of held) {
         if (present(interactionId)) continue;
-        for (const draft of entry.typed === undefined ? entry.shown : [...entry.shown, entry.typed]) found.push({ interactionId, draft });
+        for (const draft of [...entry.shown, ...typedOf(entry)]) found.push({ interactionId, draft });
       }
       return found;
     },

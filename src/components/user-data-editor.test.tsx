@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { InteractionEntry } from '../core/types';
 import { InteractionCard } from './interaction-card';
-import { makeEntry, makePending } from '../test-support/entries';
+import { makeEntry, makeError, makePending } from '../test-support/entries';
 
 function setup(entry: InteractionEntry = makeEntry()) {
   const user = userEvent.setup();
@@ -494,5 +494,21 @@ describe('user-data buttons in a screen reader', () => {
     for (const name of ['Edit Subject', 'Delete Subject', 'Edit Notes', 'Delete Notes']) {
       expect(within(card).getByRole('button', { name })).toHaveAccessibleDescription('Spring offer');
     }
+  });
+
+  it("a failure's Dismiss, a long list's Show all and filter, and a draft's Copy and Dismiss are described by the card's title too", async () => {
+    const userData: Record<string, string> = { Subject: 'Spring offer' };
+    for (let i = 1; i <= 20; i += 1) userData[`Key${i}`] = `value ${i}`;
+    const { user, rerender } = setup(makeEntry({ userData }, { error: makeError() }));
+    const card = screen.getByRole('article', { name: 'Spring offer' });
+    expect(within(card).getByRole('button', { name: 'Dismiss' })).toHaveAccessibleDescription('Spring offer');
+    expect(within(card).getByRole('button', { name: /^Show all/ })).toHaveAccessibleDescription('Spring offer');
+    expect(within(card).getByRole('searchbox', { name: 'Filter user data' })).toHaveAccessibleDescription('Spring offer');
+    rerender(makeEntry({ userData }));
+    await user.click(within(card).getByRole('button', { name: 'Edit Subject' }));
+    await user.type(within(card).getByRole('textbox', { name: 'New value for Subject' }), ' 2');
+    rerender(makeEntry({ userData, capabilities: ['Complete'] }));
+    const note = within(card).getByRole('alert');
+    for (const name of ['Copy', 'Dismiss']) expect(within(note).getByRole('button', { name })).toHaveAccessibleDescription('Spring offer');
   });
 });

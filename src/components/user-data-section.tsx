@@ -166,7 +166,7 @@ export function UserDataSection({
       ) : (
         <p className="omw-section-label">{messages.labelUserData}</p>
       )}
-      {many ? <UserDataFilter filter={filter} onFilterChange={setFilter} label={messages.userDataFilter} /> : null}
+      {many ? <UserDataFilter filter={filter} onFilterChange={setFilter} label={messages.userDataFilter} describedBy={describedBy} /> : null}
       {/* Mounted with the filter, empty while something matches, so "no match" is announced when it leaves nothing. */}
       {many ? (
         <div role="status" className="omw-ud-live">
@@ -188,6 +188,7 @@ export function UserDataSection({
           type="button"
           className="omw-button omw-button--ghost omw-button--small omw-ud-show-all"
           aria-expanded={showAll}
+          aria-describedby={describedBy}
           onClick={() => setShowAll((all) => !all)}
         >
           {showAll ? messages.userDataShowFewer : messages.userDataShowAll(matching.length)}
@@ -212,10 +213,12 @@ interface UserDataFilterProps {
   readonly filter: string;
   readonly onFilterChange: (filter: string) => void;
   readonly label: string;
+  /** The card's title: twenty cards' filters told apart. */
+  readonly describedBy?: string | undefined;
 }
 
 /** The filter of a long user-data list; only such a list holds the id that labels it. */
-function UserDataFilter({ filter, onFilterChange, label }: UserDataFilterProps) {
+function UserDataFilter({ filter, onFilterChange, label, describedBy }: UserDataFilterProps) {
   const filterId = useId();
   return (
     <div className="omw-ud-filter">
@@ -227,6 +230,7 @@ function UserDataFilter({ filter, onFilterChange, label }: UserDataFilterProps) 
         type="search"
         className="omw-input omw-ud-filter__input"
         placeholder={label}
+        aria-describedby={describedBy}
         value={filter}
         onChange={(event) => onFilterChange(event.currentTarget.value)}
       />
