@@ -218,17 +218,20 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
           }}
         />
       )}
-      <button
-        type="submit"
-        className="omw-button omw-button--primary omw-button--small"
-        disabled={waiting !== undefined}
-        aria-describedby={waiting === undefined ? undefined : waitingId}
-      >
-        {messages.save}
-      </button>
-      <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={onCancel}>
-        {messages.cancel}
-      </button>
+      {/* Together: beside the field, or both under it when the cell is narrow (never Cancel alone). */}
+      <span className="omw-inline-form__buttons">
+        <button
+          type="submit"
+          className="omw-button omw-button--primary omw-button--small"
+          disabled={waiting !== undefined}
+          aria-describedby={waiting === undefined ? undefined : waitingId}
+        >
+          {messages.save}
+        </button>
+        <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={onCancel}>
+          {messages.cancel}
+        </button>
+      </span>
       {/* Mounted before it has text, so what appears in it is announced. */}
       <span className="omw-inline-form__live" aria-live="polite">
         {changed !== undefined ? (
