@@ -1,9 +1,10 @@
-import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ActionsRefusedContext } from './action-bar';
 import { ActionButton } from './action-button';
 import { previewText } from './bounded-user-data';
 import { LazyUserDataValueForm } from './lazy-parts';
 import { useMessages } from './messages-context';
+import { CopyStatus, useCopy } from './use-copy';
 import { keyTooltip, type KeyActionState } from './user-data-row';
 
 export interface ClampedValueRowProps {
@@ -21,8 +22,6 @@ export interface ClampedValueRowProps {
   readonly describedBy?: string | undefined;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
 /**
  * A user-data row whose value is too long to show whole: its start, clamped to a few lines, with
  * "Show more" (the whole value in a scrollable box, so the card stays in bounds even then) and
@@ -32,7 +31,7 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
   const messages = useMessages();
   const refused = useContext(ActionsRefusedContext);
   const [expanded, setExpanded] = useState(false);
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const [copy, copyText] = useCopy();
   const fullId = useId();
   const editRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -43,23 +42,6 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
     onFocused?.();
   }, [focusOnMount, onFocused]);
 
-  useEffect(() => {
-    if (copy === 'idle') return undefined;
-    const timer = setTimeout(() => setCopy('idle'), 3_000);
-    return () => clearTimeout(timer);
-  }, [copy]);
-
-  const copyValue = () => {
-    const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-    if (!clipboard) {
-      setCopy('failed');
-      return;
-    }
-    clipboard.writeText(text).then(
-      () => setCopy('copied'),
-      () => setCopy('failed'),
-    );
-  };
 
   return (
     <div className="omw-ud-row omw-ud-row--long">
@@ -98,13 +80,10 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
           >
             {expanded ? messages.showLess : messages.showMore}
           </button>
-          <button type="button" className="omw-button omw-button--ghost omw-button--small" aria-label={messages.copyValueOf(dataKey)} onClick={copyValue}>
+          <button type="button" className="omw-button omw-button--ghost omw-button--small" aria-label={messages.copyValueOf(dataKey)} onClick={() => copyText(text)}>
             {messages.copy}
           </button>
-          {/* Present before it changes, so "Copied" is announced. */}
-          <span className="omw-ud-copy-status" aria-live="polite">
-            {copy === 'copied' ? messages.copied : copy === 'failed' ? messages.copyFailed : ''}
-          </span>
+          <CopyStatus copy={copy} messages={messages} />
         </span>
       </dd>
     </div>

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { AlertIcon } from './icons';
 import { DEFAULT_MESSAGES } from './messages';
 import { useMessages } from './messages-context';
+import { CopyStatus, useCopy } from './use-copy';
 import { draftKey, type UnsavedDraft, type UnsavedDrafts } from './unsaved-draft';
 
 export interface UnsavedDraftNoteProps {
@@ -20,8 +21,6 @@ export interface UnsavedDraftNoteProps {
   readonly onDismiss: () => void;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
 /** The text a draft is copied as: the value alone, or, from Add data, the key and the value. */
 function copiedText(draft: UnsavedDraft): string {
   return draft.adding && draft.key !== '' ? `${draft.key}: ${draft.value}` : draft.value;
@@ -35,27 +34,11 @@ function copiedText(draft: UnsavedDraft): string {
 export function UnsavedDraftNote({ draft, subject, subjectVisible = false, announce = true, describedBy, onDismiss }: UnsavedDraftNoteProps) {
   const messages = useMessages();
   const titleId = useId();
-  const [copy, setCopy] = useState<CopyState>('idle');
-  useEffect(() => {
-    if (copy === 'idle') return undefined;
-    const timer = setTimeout(() => setCopy('idle'), 3_000);
-    return () => clearTimeout(timer);
-  }, [copy]);
+  const [copy, copyText] = useCopy();
   const title =
     draft.transfer === true
       ? (messages.transferNotSent ?? DEFAULT_MESSAGES.transferNotSent ?? '')
       : ((messages.draftNotSaved ?? DEFAULT_MESSAGES.draftNotSaved)?.(draft.key, draft.adding) ?? '');
-  const copyDraft = () => {
-    const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-    if (!clipboard) {
-      setCopy('failed');
-      return;
-    }
-    clipboard.writeText(copiedText(draft)).then(
-      () => setCopy('copied'),
-      () => setCopy('failed'),
-    );
-  };
   return (
     <div role={announce ? 'alert' : 'group'} aria-labelledby={announce ? undefined : titleId} className="omw-alert omw-alert--draft">
       <AlertIcon />
@@ -84,13 +67,10 @@ export function UnsavedDraftNote({ draft, subject, subjectVisible = false, annou
           </p>
         )}
         <div className="omw-alert__actions">
-          <button type="button" className="omw-button omw-button--secondary omw-button--small" aria-describedby={describedBy} onClick={copyDraft}>
+          <button type="button" className="omw-button omw-button--secondary omw-button--small" aria-describedby={describedBy} onClick={() => copyText(copiedText(draft))}>
             {messages.copy}
           </button>
-          {/* Present before it changes, so "Copied" is announced. */}
-          <span className="omw-ud-copy-status" aria-live="polite">
-            {copy === 'copied' ? messages.copied : copy === 'failed' ? messages.copyFailed : ''}
-          </span>
+          <CopyStatus copy={copy} messages={messages} />
         </div>
       </div>
       <button type="button" className="omw-button omw-button--ghost omw-alert__dismiss" aria-describedby={describedBy} onClick={onDismiss}>
