@@ -2,19 +2,10 @@ import { useContext, useState } from 'react';
 import type { ActionError } from '../core/types';
 import { LiveMirrorContext, alertsSince, markLive } from './live-mirror';
 import { useMessages } from './messages-context';
+import { createObjectKeys } from './object-key';
 
 // A stable key per failure (the same error object for as long as its card shows it).
-const alertKeys = new WeakMap<ActionError, number>();
-let nextAlertKey = 0;
-function alertKey(error: ActionError): number {
-  let key = alertKeys.get(error);
-  if (key === undefined) {
-    nextAlertKey += 1;
-    key = nextAlertKey;
-    alertKeys.set(error, key);
-  }
-  return key;
-}
+const alertKey = createObjectKeys<ActionError>();
 
 /**
  * Inside a modal dialog, visually hidden: what the widget's live regions announce while the dialog

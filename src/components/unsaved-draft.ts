@@ -1,4 +1,5 @@
 import { createContext } from 'react';
+import { createObjectKeys } from './object-key';
 
 /** What the agent had typed into an inline editor that closed without it being saved. */
 export interface UnsavedDraft {
@@ -106,19 +107,8 @@ export function createUnsavedDrafts(limit = KEPT_INTERACTIONS): UnsavedDrafts {
   };
 }
 
-const draftKeys = new WeakMap<UnsavedDraft, number>();
-let lastDraftKey = 0;
-
 /** A React key for a draft: one note apart from another (each keeps its own "Copied"). */
-export function draftKey(draft: UnsavedDraft): number {
-  let key = draftKeys.get(draft);
-  if (key === undefined) {
-    lastDraftKey += 1;
-    key = lastDraftKey;
-    draftKeys.set(draft, key);
-  }
-  return key;
-}
+export const draftKey = createObjectKeys<UnsavedDraft>();
 
 /**
  * The widget's drafts (one per widget: it draws one card per interaction). A card drawn outside a
