@@ -1,4 +1,4 @@
-import { memo, useContext, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useContext, useId, useMemo } from 'react';
 import type { UserDataKind, UserDataValue } from '../protocol/types';
 import { ActionsRefusedContext } from './action-bar';
 import { actionButton } from './action-button';
@@ -99,20 +99,6 @@ export const UserDataRow = memo(function UserDataRow({
   // Nothing can be sent (reconnecting, signed out): the buttons say so, as the action bar's do.
   const refused = useContext(ActionsRefusedContext);
   const text = userDataText(value);
-  // The value cell: focus goes back to its Edit or Delete button, found there (two refs fewer per row).
-  const cellRef = useRef<HTMLElement>(null);
-  // Focus to move back after the editor closes, set by this row's own handlers only, so a row
-  // closed because another editor opened elsewhere does not steal focus.
-  const focusNext = useRef<'edit' | 'delete' | null>(null);
-
-  // Focus moves when the row leaves edit or delete mode, so the effect runs on mode changes only.
-  useLayoutEffect(() => {
-    const target = focusNext.current;
-    if (!target) return;
-    focusNext.current = null;
-    cellRef.current?.querySelector<HTMLButtonElement>(target === 'edit' ? '.omw-glyph--edit' : '.omw-glyph--delete')?.focus();
-  }, [mode]);
-
   // What does not depend on the value is made again only when what it shows changes: a new value
   // (the usual update) then leaves the key cell and the two buttons to React as they were, with
   // nothing of theirs to compare or write. The buttons' states go in as one number and the parts
@@ -166,17 +152,18 @@ export const UserDataRow = memo(function UserDataRow({
     </span>
   );
 
-  const close = (focus: 'edit' | 'delete') => {
-    focusNext.current = focus;
-    onModeChange(dataKey, 'view');
-  };
+  // The row's own Save, Cancel, Delete and Keep close it; the section then gives focus back to
+  // the Edit or Delete button it came from (a row closed because another editor opened elsewhere
+  // is not closed through here, so it does not take focus). The row itself holds no ref or effect
+  // for this: React holds a row's hooks twice (its two trees), for every key of every card.
+  const close = () => onModeChange(dataKey, 'view');
 
   return (
     // The term and its value are cells of the list's grid, with no row element around them (one
     // element less per key); the row's look (padding, separator, background) is on both cells.
     <>
       {keyCell}
-      <dd ref={cellRef} className={VALUE_CELL[mode]}>
+      <dd className={VALUE_CELL[mode]}>
         {mode === 'edit' && kind === undefined ? (
           <LazyUserDataValueForm
             dataKey={dataKey}
@@ -185,9 +172,9 @@ export const UserDataRow = memo(function UserDataRow({
             removed={removed}
             onSave={(next) => {
               onUpdate(dataKey, next);
-              close('edit');
+              close();
             }}
-            onCancel={() => close('edit')}
+            onCancel={close}
             waiting={waiting}
             // The value stays in view while the editor's code downloads (first edit only).
             whileLoading={shownText}
@@ -198,7 +185,7 @@ export const UserDataRow = memo(function UserDataRow({
         )}
         {kind !== undefined ? <span className="omw-ud-note omw-muted">{messages.valueReadOnly(kind)}</span> : null}
         {mode === 'edit' && kind !== undefined ? (
-          <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={() => close('edit')}>
+          <button type="button" className="omw-button omw-button--ghost omw-button--small" onClick={close}>
             {messages.cancel}
           </button>
         ) : null}
@@ -210,9 +197,9 @@ export const UserDataRow = memo(function UserDataRow({
             keepLabel={messages.keep}
             onConfirm={() => {
               onDelete(dataKey);
-              close('delete');
+              close();
             }}
-            onKeep={() => close('delete')}
+            onKeep={close}
             waiting={waiting}
           />
         ) : null}

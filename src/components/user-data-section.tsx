@@ -75,25 +75,52 @@ export function UserDataSection({
   // One stable handler of each kind for every row (rows are memoised), reading the latest props;
   // made once, as one object (one hook rather than one per handler).
   const latest = useRef({ userData, editor, onEditorChange, onUpdate, onDelete, onDraftChange });
+  const [rowHandlers] = useState(() => {
+    /** The section's element, from a stable callback ref (no ref hook). */
+    let root: HTMLElement | null = null;
+    /** A plain row closed by its own Save, Cancel, Delete or Keep: focus goes back to its button. */
+    let returnFocus: { key: string; target: 'edit' | 'delete' } | undefined;
+    return {
+      rootRef: (element: HTMLElement | null) => {
+        root = element;
+      },
+      changeRowMode: (key: string, next: RowMode) => {
+        const current = latest.current;
+        const mode = rowMode(current.editor, key);
+        if (next === 'view' && mode !== 'view') {
+          const target = mode === 'edit' ? 'edit' : 'delete';
+          // A long value comes back as a clamped row, which takes the focus when it mounts.
+          if (isLongText(userDataText(current.userData[key] ?? null))) setRefocus({ key, target });
+          else returnFocus = { key, target };
+        }
+        current.onEditorChange(next === 'view' ? { mode: 'none' } : { mode: next, key });
+      },
+      /**
+       * After a render (the section's layout effect: before the card checks whether its focus was
+       * lost): once the closed row shows its buttons again, the one it came from takes the focus.
+       */
+      returnFocusIfDue: () => {
+        const due = returnFocus;
+        if (due === undefined || rowMode(latest.current.editor, due.key) !== 'view') return;
+        returnFocus = undefined;
+        for (const term of root?.querySelectorAll('.omw-ud-list > dt') ?? []) {
+          if (term.textContent !== due.key) continue;
+          term.nextElementSibling?.querySelector<HTMLButtonElement>(due.target === 'edit' ? '.omw-glyph--edit' : '.omw-glyph--delete')?.focus();
+          return;
+        }
+      },
+      updateRow: (key: string, value: UserDataValue) => latest.current.onUpdate(key, value),
+      deleteRow: (key: string) => latest.current.onDelete(key),
+      clearRefocus: () => setRefocus(undefined),
+      rowDraft: (key: string, typed: string | undefined) => latest.current.onDraftChange?.(typed === undefined ? undefined : { key, value: typed, adding: false }),
+      addDraft: (typed: { readonly key: string; readonly value: string } | undefined) => latest.current.onDraftChange?.(typed === undefined ? undefined : { ...typed, adding: true }),
+    };
+  });
   useLayoutEffect(() => {
     latest.current = { userData, editor, onEditorChange, onUpdate, onDelete, onDraftChange };
+    rowHandlers.returnFocusIfDue();
   });
-  const [rowHandlers] = useState(() => ({
-    changeRowMode: (key: string, next: RowMode) => {
-      const current = latest.current;
-      const mode = rowMode(current.editor, key);
-      if (next === 'view' && mode !== 'view' && isLongText(userDataText(current.userData[key] ?? null))) {
-        setRefocus({ key, target: mode === 'edit' ? 'edit' : 'delete' });
-      }
-      current.onEditorChange(next === 'view' ? { mode: 'none' } : { mode: next, key });
-    },
-    updateRow: (key: string, value: UserDataValue) => latest.current.onUpdate(key, value),
-    deleteRow: (key: string) => latest.current.onDelete(key),
-    clearRefocus: () => setRefocus(undefined),
-    rowDraft: (key: string, typed: string | undefined) => latest.current.onDraftChange?.(typed === undefined ? undefined : { key, value: typed, adding: false }),
-    addDraft: (typed: { readonly key: string; readonly value: string } | undefined) => latest.current.onDraftChange?.(typed === undefined ? undefined : { ...typed, adding: true }),
-  }));
-  const { changeRowMode, updateRow, deleteRow, clearRefocus, rowDraft, addDraft } = rowHandlers;
+  const { rootRef, changeRowMode, updateRow, deleteRow, clearRefocus, rowDraft, addDraft } = rowHandlers;
 
   const keys = Object.keys(userData);
   const many = keys.length > COLLAPSE_AFTER_KEYS;
@@ -153,7 +180,7 @@ export function UserDataSection({
   });
 
   return (
-    <div className="omw-ud">
+    <div ref={rootRef} className="omw-ud">
       {/* The label alone needs no wrapper; with the count beside it, a header row holds both. */}
       {many ? (
         <div className="omw-ud-header">
