@@ -1,4 +1,4 @@
-import { memo, useCallback, useContext, useId, useLayoutEffect, useRef, useState } from 'react';
+import { createRef, memo, useCallback, useContext, useId, useLayoutEffect, useState, type RefObject } from 'react';
 import { canPerform, isEnded } from '../core/selectors';
 import type { ActionError, InteractionEntry } from '../core/types';
 import { subjectOf } from '../protocol/interaction';
@@ -62,6 +62,53 @@ function draftViewOf(id: string, shared: UnsavedDrafts | null, own?: UnsavedDraf
 
 /** The Transfer dialog: closed by the agent (or never opened), open, or closed by a server change. */
 type TransferDialogState = 'closed' | 'open' | 'lost';
+
+/**
+ * What the agent has open on the card, as one state: React holds a card's hooks twice (its two
+ * trees) for every card, so one state instead of four.
+ */
+interface CardUi {
+  readonly editor: EditorState;
+  readonly transfer: TransferDialogState;
+  /** The key a per-key request was sent for, so only that key's button shows progress. */
+  readonly keyedRequest: string | undefined;
+  /** The editor was closed by the server, not by the agent: its field (which may have had focus) is gone. */
+  readonly editorLost: boolean;
+}
+
+const UI_INITIAL: CardUi = { editor: EDITOR_CLOSED, transfer: 'closed', keyedRequest: undefined, editorLost: false };
+
+/** An update of one part of the card's state (the same state when that part is unchanged). */
+function withUi<K extends keyof CardUi>(key: K, value: CardUi[K]): (ui: CardUi) => CardUi {
+  return (ui) => (ui[key] === value ? ui : { ...ui, [key]: value });
+}
+
+/** What the card's layout effect reads and compares; see CardRefs.ran. */
+interface CardRun {
+  readonly editor: EditorState;
+  readonly transfer: TransferDialogState;
+  readonly editorLost: boolean;
+  readonly drafts: UnsavedDrafts;
+  readonly id: string;
+  readonly onPerform: (request: OperationRequest) => void;
+}
+
+/** The card's refs and what its handlers read, made once as one object (one hook instead of five). */
+interface CardRefs {
+  readonly card: RefObject<HTMLElement | null>;
+  readonly transfer: RefObject<HTMLButtonElement | null>;
+  readonly add: RefObject<HTMLButtonElement | null>;
+  /** The agent closed the Add form: focus goes back to Add data once it is drawn. */
+  focusAddNext: boolean;
+  /** The latest render's editor, onPerform, drafts and id, for the stable onOperation. */
+  latest: CardRun;
+  /** What the layout effect last ran with; undefined before it first ran. */
+  ran: CardRun | undefined;
+}
+
+function createCardRefs(latest: CardRun): CardRefs {
+  return { card: createRef(), transfer: createRef(), add: createRef(), focusAddNext: false, latest, ran: undefined };
+}
 // One class string per look, shared by every card (see shared-strings).
 const cardClasses = createStringCache();
 const KNOWN: readonly string[] = KNOWN_OPERATIONS;
@@ -92,14 +139,8 @@ export const InteractionCard = memo(function InteractionCard({
   const messages = useMessages();
   const titleId = useId();
   const { interaction } = entry;
-  const [editor, setEditor] = useState<EditorState>(EDITOR_CLOSED);
-  const [transfer, setTransfer] = useState<TransferDialogState>('closed');
-  // The key a per-key request was sent for, so only that key's button shows progress.
-  const [keyedRequest, setKeyedRequest] = useState<string | undefined>(undefined);
-  const cardRef = useRef<HTMLElement>(null);
-  const transferRef = useRef<HTMLButtonElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-  const focusAddNext = useRef(false);
+  const [ui, setUi] = useState(UI_INITIAL);
+  const { editor, transfer, keyedRequest, editorLost } = ui;
   // What the agent typed and did not save is held by the widget's drafts (see UnsavedDrafts): a
   // card that replaces this one (the interaction ended) shows it too. One state per card.
   const sharedDrafts = useContext(UnsavedDraftsContext);
@@ -108,6 +149,7 @@ export const InteractionCard = memo(function InteractionCard({
   // Given another interaction (a host's card without a key): that one's drafts, not these.
   if (draftView.id !== id) setDraftView(draftViewOf(id, sharedDrafts, draftView.own));
   const drafts = sharedDrafts ?? draftView.own ?? NO_DRAFTS;
+  const [refs] = useState(() => createCardRefs({ editor, transfer, editorLost, drafts, id, onPerform }));
 
   const ended = isEnded(entry);
   const has = (op: string) => interaction.capabilities.includes(op);
@@ -139,39 +181,53 @@ export const InteractionCard = memo(function InteractionCard({
       (Object.hasOwn(interaction.userData, editor.key) || canPerform(idle, 'AttachUserData'))) ||
     (editor.mode === 'delete' && canPerform(idle, 'DeleteUserData') && Object.hasOwn(interaction.userData, editor.key));
   // Closed by the server, not by the agent: its field (which may have had focus) is gone.
-  const [editorLost, setEditorLost] = useState(false);
-  if (!editorAllowed) {
-    setEditor(EDITOR_CLOSED);
-    setEditorLost(true);
-  }
+  if (!editorAllowed) setUi((current) => ({ ...current, editor: EDITOR_CLOSED, editorLost: true }));
   const shownEditor = editorAllowed ? editor : EDITOR_CLOSED;
-  if (transfer === 'open' && !canPerform(free, 'Transfer')) setTransfer('lost');
+  if (transfer === 'open' && !canPerform(free, 'Transfer')) setUi(withUi('transfer', 'lost'));
 
-  // Closed by a server change, the dialog cannot give focus back to the Transfer button (gone or
-  // disabled): the card takes it. The widget's
-  // focus recovery does so when the card moved (ended: a new card in another group); this covers
-  // a change the widget does not render (Transfer no longer in the capabilities).
-  useLayoutEffect(() => {
-    if (transfer === 'lost' && cardRef.current) focusIfLost(cardRef.current);
-  }, [transfer]);
   // Rendered on its own, the card may have removed the control that had focus: the widget checks.
   const recheckFocus = useContext(FocusRecheckContext);
+  // One layout effect after every render (React holds each effect's objects twice, for every
+  // card), doing in order what depends on what changed since it last ran:
   useLayoutEffect(() => {
+    const before = refs.ran;
+    const now: CardRun = { editor, transfer, editorLost, drafts, id, onPerform };
+    refs.ran = now;
+    const changed = (...keys: (keyof CardRun)[]) => before === undefined || keys.some((key) => before[key] !== now[key]);
+    // Closed by a server change, the dialog cannot give focus back to the Transfer button (gone or
+    // disabled): the card takes it. The widget's focus recovery does so when the card moved
+    // (ended: a new card in another group); this covers a change the widget does not render
+    // (Transfer no longer in the capabilities).
+    if (changed('transfer') && transfer === 'lost' && refs.card.current) focusIfLost(refs.card.current);
     recheckFocus?.();
+    // The same for an inline editor (value, Add form, delete confirmation) the server closed. And
+    // what the agent had typed into an editor or the Transfer dialog that is not open now (the
+    // server closed it, or the card before this one went with it open) stays on the card, announced.
+    const editorOpen = editor.mode !== 'none';
+    const transferOpen = transfer === 'open';
+    if (changed('editorLost', 'drafts', 'id') || before === undefined || (before.editor.mode !== 'none') !== editorOpen || (before.transfer === 'open') !== transferOpen) {
+      if (editorLost) editorLostShown();
+      const closed: DraftSource[] = [];
+      if (!editorOpen) closed.push('editor');
+      if (!transferOpen) closed.push('transfer');
+      showKept(drafts.keep(id, closed));
+      if (editorLost && refs.card.current) focusIfLost(refs.card.current);
+    }
+    // Stable, reading the latest render's editor and onPerform: the (memoised) action bar then
+    // renders again only when its buttons change, not on every notification for this card. Focus
+    // moves to Add data when its form closed (a change of the editor).
+    if (changed('editor', 'onPerform', 'drafts', 'id')) {
+      refs.latest = now;
+      if (refs.focusAddNext) {
+        refs.focusAddNext = false;
+        refs.add.current?.focus();
+      }
+    }
   });
-  // The same for an inline editor (value, Add form, delete confirmation) the server closed. And
-  // what the agent had typed into an editor or the Transfer dialog that is not open now (the server
-  // closed it, or the card before this one went with it open) stays on the card, announced.
-  const editorOpen = editor.mode !== 'none';
-  const transferOpen = transfer === 'open';
-  useLayoutEffect(() => {
-    if (editorLost) setEditorLost(false);
-    const closed: DraftSource[] = [];
-    if (!editorOpen) closed.push('editor');
-    if (!transferOpen) closed.push('transfer');
-    showKept(drafts.keep(id, closed));
-    if (editorLost && cardRef.current) focusIfLost(cardRef.current);
-  }, [editorLost, drafts, id, editorOpen, transferOpen]);
+  /** The effect has handled an editor the server closed (at most once: the flag is then false). */
+  function editorLostShown(): void {
+    setUi(withUi('editorLost', false));
+  }
   /** Drafts just kept: on show, announced. */
   function showKept(kept: readonly UnsavedDraft[]): void {
     if (kept.length === 0) return;
@@ -185,31 +241,20 @@ export const InteractionCard = memo(function InteractionCard({
   const changeEditor = (next: EditorState) => {
     // The agent's own doing (Save, Cancel, another editor): nothing of the old editor is kept.
     drafts.typing(id, undefined);
-    if (editor.mode === 'add' && next.mode === 'none') focusAddNext.current = true;
-    setEditor(next);
+    if (editor.mode === 'add' && next.mode === 'none') refs.focusAddNext = true;
+    setUi(withUi('editor', next));
   };
 
-  // Stable, reading the latest render's editor and onPerform: the (memoised) action bar then
-  // renders again only when its buttons change, not on every notification for this card. The
-  // same effect moves focus to Add data when its form closed (a change of the editor); it runs
-  // only when one of the two changes, not on every notification.
-  const latest = useRef({ editor, onPerform, drafts, id });
-  useLayoutEffect(() => {
-    latest.current = { editor, onPerform, drafts, id };
-    if (!focusAddNext.current) return;
-    focusAddNext.current = false;
-    addRef.current?.focus();
-  }, [editor, onPerform, drafts, id]);
   const onOperation = useCallback((op: BarOperation) => {
-    const current = latest.current;
+    const current = refs.latest;
     switch (op) {
       case 'Transfer':
-        setTransfer('open');
+        setUi(withUi('transfer', 'open'));
         return;
       case 'AttachUserData':
         current.drafts.typing(current.id, undefined);
-        if (current.editor.mode === 'add') focusAddNext.current = true;
-        setEditor(current.editor.mode === 'add' ? EDITOR_CLOSED : { mode: 'add' });
+        if (current.editor.mode === 'add') refs.focusAddNext = true;
+        setUi(withUi('editor', current.editor.mode === 'add' ? EDITOR_CLOSED : { mode: 'add' }));
         return;
       case 'Accept':
       case 'Reject':
@@ -218,7 +263,7 @@ export const InteractionCard = memo(function InteractionCard({
         current.onPerform({ operationName: op });
         return;
     }
-  }, []);
+  }, [refs]);
 
   const tone = stateTone(interaction.state, interaction.ended);
   const shownError = entry.error?.quiet === true ? undefined : entry.error;
@@ -234,7 +279,7 @@ export const InteractionCard = memo(function InteractionCard({
 
   return (
     <article
-      ref={cardRef}
+      ref={refs.card}
       className={className}
       aria-labelledby={titleId}
       aria-current={inFocus ? 'true' : undefined}
@@ -304,11 +349,11 @@ export const InteractionCard = memo(function InteractionCard({
             onPerform({ operationName: 'AttachUserData', userData: { [key]: value } });
             return;
           }
-          setKeyedRequest(key);
+          setUi(withUi('keyedRequest', key));
           onPerform({ operationName: 'UpdateUserData', userData: { [key]: value } });
         }}
         onDelete={(key) => {
-          setKeyedRequest(key);
+          setUi(withUi('keyedRequest', key));
           onPerform({ operationName: 'DeleteUserData', keys: [key] });
         }}
       />
@@ -328,8 +373,8 @@ export const InteractionCard = memo(function InteractionCard({
           pendingOperation={pendingOp}
           onOperation={onOperation}
           addOpen={editor.mode === 'add'}
-          transferRef={transferRef}
-          addRef={addRef}
+          transferRef={refs.transfer}
+          addRef={refs.add}
         />
       )}
       {unknownCapabilities.length > 0 ? (
@@ -341,16 +386,16 @@ export const InteractionCard = memo(function InteractionCard({
         <LazyTransferDialog
           subject={subject}
           targets={transferTargets}
-          returnFocusRef={transferRef}
+          returnFocusRef={refs.transfer}
           cardId={interaction.id}
           waiting={waiting}
           onClose={() => {
             drafts.typing(id, undefined, 'transfer');
-            setTransfer('closed');
+            setUi(withUi('transfer', 'closed'));
           }}
           onConfirm={(targetUri) => {
             drafts.typing(id, undefined, 'transfer');
-            setTransfer('closed');
+            setUi(withUi('transfer', 'closed'));
             onPerform({ operationName: 'Transfer', targetUri });
           }}
           onDraftChange={(uri) => drafts.typing(id, uri === undefined ? undefined : { key: '', value: uri, adding: false, transfer: true, subject }, 'transfer')}
