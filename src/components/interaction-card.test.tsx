@@ -351,6 +351,20 @@ describe('InteractionCard: content', () => {
 
 // CSS clamps the title and the keys to 3 lines and the state to one (e2e bounded-cards.spec.ts
 // measures it); the whole text stays in the DOM, and is the tooltip once it is long enough to be cut.
+describe('InteractionCard: an editor the server closes', () => {
+  it('gives focus to the card when the field that had it goes with the editor', async () => {
+    const user = userEvent.setup();
+    const entry = makeEntry({ capabilities: ['UpdateUserData'], userData: { Subject: 'Hello' } });
+    const { rerender, onPerform, onDismissError } = renderCard({ entry });
+    await user.click(screen.getByRole('button', { name: 'Edit Subject' }));
+    expect(await screen.findByRole('textbox', { name: /Subject/ })).toHaveFocus();
+    // UpdateUserData withdrawn: the editor closes, and its field with it.
+    rerender(<InteractionCard entry={makeEntry({ capabilities: [], userData: { Subject: 'Hello' } })} onPerform={onPerform} onDismissError={onDismissError} />);
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Hello' })).toHaveFocus();
+  });
+});
+
 describe('InteractionCard: long Subject, keys and state', () => {
   const term = (name: string) => screen.getAllByRole('term').find((t) => t.textContent === name);
 
