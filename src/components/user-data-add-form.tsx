@@ -7,7 +7,8 @@ export interface UserDataAddFormProps {
   /** Whether "edit it instead" can be offered for a key that already exists (UpdateUserData). */
   readonly canEditExisting: boolean;
   readonly onAdd: (key: string, value: string) => void;
-  readonly onEditInstead: (key: string) => void;
+  /** The key exists: edit it instead, starting from the value typed here (`typed`, possibly empty). */
+  readonly onEditInstead: (key: string, typed: string) => void;
   readonly onCancel: () => void;
   /** Another tab's action in flight on the interaction: shown, and Save holds until it ends (see UserDataValueForm). */
   readonly waiting?: string | undefined;
@@ -120,7 +121,7 @@ export function UserDataAddForm({ existing, canEditExisting, onAdd, onEditInstea
                 <button
                   type="button"
                   className="omw-button omw-button--link"
-                  onClick={() => onEditInstead(problem.key)}
+                  onClick={() => onEditInstead(problem.key, value)}
                 >
                   {messages.editInstead(problem.key)}
                 </button>

@@ -69,6 +69,20 @@ describe('user-data editor: add', () => {
     expect(input).toHaveFocus();
   });
 
+  it('takes the value typed into Add data on into the key’s editor, where Save sends it', async () => {
+    const { user, onPerform } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add data' }));
+    await user.type(screen.getByRole('textbox', { name: 'Key' }), 'CustomerSegment');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'platinum');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Edit CustomerSegment instead' }));
+    const input = screen.getByRole('textbox', { name: 'New value for CustomerSegment' });
+    expect(input).toHaveValue('platinum');
+    expect(input).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onPerform).toHaveBeenCalledExactlyOnceWith({ operationName: 'UpdateUserData', userData: { CustomerSegment: 'platinum' } });
+  });
+
   it('cancels with Escape and returns focus to Add data', async () => {
     const { user, onPerform } = setup();
     await user.click(screen.getByRole('button', { name: 'Add data' }));

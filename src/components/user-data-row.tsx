@@ -53,6 +53,8 @@ export interface UserDataRowProps {
   readonly removeEnabled: boolean;
   readonly removeBusy: boolean;
   readonly mode: RowMode;
+  /** The editor's text to start from instead of the value (what the agent typed into Add data for this key). */
+  readonly startWith?: string | undefined;
   /** Being edited, and deleted on the server meanwhile: the editor stays, and its Save adds the key back. */
   readonly removed?: boolean;
   /** The handlers take the row's key, so one stable function serves every row (and a row can be memoised). */
@@ -87,6 +89,7 @@ export const UserDataRow = memo(function UserDataRow({
   removeEnabled,
   removeBusy,
   mode,
+  startWith,
   removed = false,
   onModeChange,
   onUpdate,
@@ -169,6 +172,7 @@ export const UserDataRow = memo(function UserDataRow({
             dataKey={dataKey}
             label={messages.editValueLabel(dataKey)}
             initial={value}
+            startWith={startWith}
             removed={removed}
             onSave={(next) => {
               onUpdate(dataKey, next);

@@ -167,6 +167,8 @@ export function UserDataSection({
         removeEnabled={remove.enabled}
         removeBusy={remove.busyKey === key}
         mode={mode}
+        // Only the open editor gets it: the other rows' memo stays intact.
+        startWith={mode === 'edit' && editor.mode === 'edit' ? editor.typed : undefined}
         removed={key === removedKey}
         onModeChange={changeRowMode}
         onUpdate={updateRow}
@@ -226,7 +228,8 @@ export function UserDataSection({
           existing={userData}
           canEditExisting={update.present && update.enabled}
           onAdd={onAdd}
-          onEditInstead={(key) => onEditorChange({ mode: 'edit', key })}
+          // What was typed as the value goes on into the key's editor: nothing typed is thrown away.
+          onEditInstead={(key, typed) => onEditorChange(typed === '' ? { mode: 'edit', key } : { mode: 'edit', key, typed })}
           onCancel={() => onEditorChange({ mode: 'none' })}
           waiting={waiting}
           onDraftChange={addDraft}

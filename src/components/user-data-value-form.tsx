@@ -10,6 +10,11 @@ export interface UserDataValueFormProps {
   /** The value as it is now: its type is the type the edit is sent with. */
   readonly initial: UserDataValue;
   /**
+   * Text to start the field with instead of `initial`'s (what the agent typed into Add data for
+   * this key): it counts as typed, so Save sends it and a server change keeps it.
+   */
+  readonly startWith?: string | undefined;
+  /**
    * The key was deleted on the server while the editor was open (`initial` is then null). Save
    * sends the typed value to add it back; with nothing typed there is nothing to send.
    */
@@ -82,7 +87,7 @@ function quoted(value: UserDataValue): string {
  * meanwhile is the same with "no value": the field empties unless the agent typed, and Save adds it
  * back (the text the agent typed is never thrown away by the server's change).
  */
-export function UserDataValueForm({ dataKey, label, initial, removed = false, onSave, onCancel, waiting, onDraftChange }: UserDataValueFormProps) {
+export function UserDataValueForm({ dataKey, label, initial, startWith, removed = false, onSave, onCancel, waiting, onDraftChange }: UserDataValueFormProps) {
   const messages = useMessages();
   const inputId = useId();
   const problemId = useId();
@@ -93,9 +98,9 @@ export function UserDataValueForm({ dataKey, label, initial, removed = false, on
   /** The server's value as last rendered, and whether the key was gone, to notice either change. */
   const [seen, setSeen] = useState(initial);
   const [seenRemoved, setSeenRemoved] = useState(removed);
-  const [draft, setDraft] = useState(() => textOf(initial));
+  const [draft, setDraft] = useState(() => startWith ?? textOf(initial));
   /** The text the field was last given (the opening value, or the server's since): anything else was typed. */
-  const [given, setGiven] = useState(draft);
+  const [given, setGiven] = useState(() => textOf(initial));
   const [invalid, setInvalid] = useState(false);
   // A multi-line value is edited in a text area, its lines kept: in a one-line field they were
   // joined, and Save wrote the joined text back over the customer's address.
