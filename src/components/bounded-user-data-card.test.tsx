@@ -1,6 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import type { InteractionEntry } from '../core/types';
+import type { OperationRequest } from '../protocol/types';
 import { makeEntry } from '../test-support/entries';
 import { InteractionCard } from './interaction-card';
 import { COLLAPSE_AFTER_KEYS, VISIBLE_KEYS } from './bounded-user-data';
@@ -91,5 +94,34 @@ describe('bounded user data on a card', () => {
     expect(shownKeys(card)).toHaveLength(COLLAPSE_AFTER_KEYS);
     expect(within(card).queryByRole('searchbox')).not.toBeInTheDocument();
     expect(within(card).queryByRole('button', { name: /^Show/ })).not.toBeInTheDocument();
+  });
+});
+
+/** A host that applies an update at once (optimistically), in the same event as the agent's Save. */
+function OptimisticHost({ initial }: { readonly initial: InteractionEntry }) {
+  const [entry, setEntry] = useState(initial);
+  const apply = (request: OperationRequest) => {
+    if (request.operationName !== 'UpdateUserData') return;
+    const { userData } = request;
+    setEntry((e) => ({ ...e, interaction: { ...e.interaction, userData: { ...e.interaction.userData, ...userData } } }));
+  };
+  return <InteractionCard entry={entry} onPerform={apply} onDismissError={() => {}} />;
+}
+
+describe('focus back to Edit when a Save changes whether the value is clamped', () => {
+  it.each([
+    ['a long value saved short', 'x'.repeat(300), 'short'],
+    ['a short value saved long', 'short', 'y'.repeat(300)],
+  ])('%s (the host applies it at once): Edit of that key has focus again', async (_case, before, after) => {
+    const user = userEvent.setup();
+    render(<OptimisticHost initial={makeEntry({ userData: { Subject: 'Hi', Note: before } })} />);
+    await user.click(screen.getByRole('button', { name: 'Edit Note' }));
+    const field = await screen.findByRole('textbox', { name: 'New value for Note' });
+    await user.clear(field);
+    await user.click(field);
+    await user.paste(after);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.queryByRole('textbox', { name: 'New value for Note' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit Note' })).toHaveFocus();
   });
 });

@@ -1,4 +1,4 @@
-import { useContext, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { ActionsRefusedContext } from './action-bar';
 import { ActionButton } from './action-button';
 import { previewText } from './bounded-user-data';
@@ -15,9 +15,6 @@ export interface ClampedValueRowProps {
   readonly remove: KeyActionState;
   /** Opens this key's editor (`edit`) or delete confirmation (`delete`). */
   readonly onModeChange: (key: string, mode: 'edit' | 'delete') => void;
-  /** Focus this button once mounted (the editor of this key just closed). */
-  readonly focusOnMount?: 'edit' | 'delete' | undefined;
-  readonly onFocused?: () => void;
   /** The id of the card's title, describing Edit and Delete (see UserDataRow). */
   readonly describedBy?: string | undefined;
 }
@@ -27,20 +24,12 @@ export interface ClampedValueRowProps {
  * "Show more" (the whole value in a scrollable box, so the card stays in bounds even then) and
  * "Copy" (the whole value, to the clipboard). Edit and Delete open the usual inline editors.
  */
-export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, focusOnMount, onFocused, describedBy }: ClampedValueRowProps) {
+export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, describedBy }: ClampedValueRowProps) {
   const messages = useMessages();
   const refused = useContext(ActionsRefusedContext);
   const [expanded, setExpanded] = useState(false);
   const [copy, copyText] = useCopy();
   const fullId = useId();
-  const editRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-
-  useLayoutEffect(() => {
-    if (focusOnMount === undefined) return;
-    (focusOnMount === 'edit' ? editRef : deleteRef).current?.focus();
-    onFocused?.();
-  }, [focusOnMount, onFocused]);
 
 
   return (
@@ -61,10 +50,10 @@ export function ClampedValueRow({ dataKey, text, edit, remove, onModeChange, foc
         {edit.present || remove.present ? (
           <span className="omw-ud-actions">
             {edit.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} buttonRef={editRef} describedBy={describedBy} disabled={!edit.enabled} busy={edit.busy} unavailable={refused} onIntent={LazyUserDataValueForm.preload} onClick={() => onModeChange(dataKey, 'edit')} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--edit" label={messages.editKey(dataKey)} describedBy={describedBy} disabled={!edit.enabled} busy={edit.busy} unavailable={refused} onIntent={LazyUserDataValueForm.preload} onClick={() => onModeChange(dataKey, 'edit')} />
             ) : null}
             {remove.present ? (
-              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} buttonRef={deleteRef} describedBy={describedBy} disabled={!remove.enabled} busy={remove.busy} unavailable={refused} onClick={() => onModeChange(dataKey, 'delete')} />
+              <ActionButton variant="icon" className="omw-glyph omw-glyph--delete" label={messages.deleteKey(dataKey)} describedBy={describedBy} disabled={!remove.enabled} busy={remove.busy} unavailable={refused} onClick={() => onModeChange(dataKey, 'delete')} />
             ) : null}
           </span>
         ) : null}

@@ -69,8 +69,6 @@ export function UserDataSection({
   const messages = useMessages();
   const [filter, setFilter] = useState('');
   const [showAll, setShowAll] = useState(false);
-  // A clamped row replaces the editor of its key when that closes: focus goes back to its button.
-  const [refocus, setRefocus] = useState<{ key: string; target: 'edit' | 'delete' } | undefined>(undefined);
 
   // One stable handler of each kind for every row (rows are memoised), reading the latest props;
   // made once, as one object (one hook rather than one per handler).
@@ -78,7 +76,7 @@ export function UserDataSection({
   const [rowHandlers] = useState(() => {
     /** The section's element, from a stable callback ref (no ref hook). */
     let root: HTMLElement | null = null;
-    /** A plain row closed by its own Save, Cancel, Delete or Keep: focus goes back to its button. */
+    /** A row closed by its own Save, Cancel, Delete or Keep: focus goes back to its button. */
     let returnFocus: { key: string; target: 'edit' | 'delete' } | undefined;
     return {
       rootRef: (element: HTMLElement | null) => {
@@ -87,23 +85,20 @@ export function UserDataSection({
       changeRowMode: (key: string, next: RowMode) => {
         const current = latest.current;
         const mode = rowMode(current.editor, key);
-        if (next === 'view' && mode !== 'view') {
-          const target = mode === 'edit' ? 'edit' : 'delete';
-          // A long value comes back as a clamped row, which takes the focus when it mounts.
-          if (isLongText(userDataText(current.userData[key] ?? null))) setRefocus({ key, target });
-          else returnFocus = { key, target };
-        }
+        if (next === 'view' && mode !== 'view') returnFocus = { key, target: mode === 'edit' ? 'edit' : 'delete' };
         current.onEditorChange(next === 'view' ? { mode: 'none' } : { mode: next, key });
       },
       /**
        * After a render (the section's layout effect: before the card checks whether its focus was
        * lost): once the closed row shows its buttons again, the one it came from takes the focus.
+       * Found in what was drawn, a plain row or a clamped one (a long value): the value may have
+       * changed length with the Save, in the same event when the host applies it at once.
        */
       returnFocusIfDue: () => {
         const due = returnFocus;
         if (due === undefined || rowMode(latest.current.editor, due.key) !== 'view') return;
         returnFocus = undefined;
-        for (const term of root?.querySelectorAll('.omw-ud-list > dt') ?? []) {
+        for (const term of root?.querySelectorAll('.omw-ud-list dt') ?? []) {
           if (term.textContent !== due.key) continue;
           term.nextElementSibling?.querySelector<HTMLButtonElement>(due.target === 'edit' ? '.omw-glyph--edit' : '.omw-glyph--delete')?.focus();
           return;
@@ -111,7 +106,6 @@ export function UserDataSection({
       },
       updateRow: (key: string, value: UserDataValue) => latest.current.onUpdate(key, value),
       deleteRow: (key: string) => latest.current.onDelete(key),
-      clearRefocus: () => setRefocus(undefined),
       rowDraft: (key: string, typed: string | undefined) => latest.current.onDraftChange?.(typed === undefined ? undefined : { key, value: typed, adding: false }),
       addDraft: (typed: { readonly key: string; readonly value: string } | undefined) => latest.current.onDraftChange?.(typed === undefined ? undefined : { ...typed, adding: true }),
     };
@@ -120,7 +114,7 @@ export function UserDataSection({
     latest.current = { userData, editor, onEditorChange, onUpdate, onDelete, onDraftChange };
     rowHandlers.returnFocusIfDue();
   });
-  const { rootRef, changeRowMode, updateRow, deleteRow, clearRefocus, rowDraft, addDraft } = rowHandlers;
+  const { rootRef, changeRowMode, updateRow, deleteRow, rowDraft, addDraft } = rowHandlers;
 
   const keys = Object.keys(userData);
   const many = keys.length > COLLAPSE_AFTER_KEYS;
@@ -146,8 +140,6 @@ export function UserDataSection({
           edit={keyState(update, key)}
           remove={keyState(remove, key)}
           onModeChange={changeRowMode}
-          focusOnMount={refocus?.key === key ? refocus.target : undefined}
-          onFocused={clearRefocus}
           describedBy={describedBy}
         />
       );
