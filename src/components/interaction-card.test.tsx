@@ -214,6 +214,13 @@ describe('InteractionCard: content', () => {
     expect(screen.getByRole('article', { name: 'ABC-9' })).toBeInTheDocument();
   });
 
+  it('titles the card with a heading of level 3, or of the level the host gives', () => {
+    const { rerender, onPerform, onDismissError } = renderCard({ entry: makeEntry({ userData: { Subject: 'Hello' } }) });
+    expect(screen.getByRole('heading', { name: 'Hello', level: 3 })).toBeInTheDocument();
+    rerender(<InteractionCard entry={makeEntry({ userData: { Subject: 'Hello' } })} onPerform={onPerform} onDismissError={onDismissError} headingLevel={5} />);
+    expect(screen.getByRole('heading', { name: 'Hello', level: 5 })).toBeInTheDocument();
+  });
+
   it('shows id, media type, direction and the exact state word beside a friendlier label', () => {
     renderCard({ entry: makeEntry({ id: 'X1', mediaType: 'workitem', openmediaType: 'Outbound', state: 'Invited' }) });
     expect(screen.getByText('X1')).toBeInTheDocument();

@@ -60,6 +60,9 @@ function draftViewOf(id: string, shared: UnsavedDrafts | null, own?: UnsavedDraf
   return { id, own: shared === null ? store : undefined, unsaved: shown.length === 0 ? NONE_UNSAVED : shown.map((draft) => ({ draft, announce: false })) };
 }
 
+/** The title's element per level: one string each, not a new one per render (every card's fibers hold it). */
+const HEADING_TAGS = { 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5' } as const;
+
 /** The Transfer dialog: closed by the agent (or never opened), open, or closed by a server change. */
 type TransferDialogState = 'closed' | 'open' | 'lost';
 
@@ -155,7 +158,7 @@ export const InteractionCard = memo(function InteractionCard({
   const has = (op: string) => interaction.capabilities.includes(op);
   const unknownCapabilities = interaction.capabilities.filter((c) => !KNOWN.includes(c));
   const subject = interactionSubject(entry);
-  const Heading = `h${headingLevel}` as const;
+  const Heading = HEADING_TAGS[headingLevel];
   const pendingOp = entry.pending?.operation;
 
   // An open editor or dialog whose operation became impossible (capability gone, the value now a
