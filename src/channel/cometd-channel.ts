@@ -126,6 +126,8 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   const pendingConnect = createPendingConnect();
 
   let status: ConnectionStatus = 'disconnected';
+  /** With `reconnecting`: why the server refused the last subscription (see SessionEvents.gaveUp). */
+  let refusal: string | undefined;
   let session: CometdSession | undefined;
   let client: PreparedCometd | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -136,10 +138,11 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   /** Handshakes that led nowhere, across restarts (see SESSION_CHECK_AFTER_CYCLES). */
   const cycles: HandshakeCycles = { count: 0 };
 
-  function setStatus(next: ConnectionStatus): void {
-    if (next === status) return;
+  function setStatus(next: ConnectionStatus, why?: string): void {
+    if (next === status && why === refusal) return;
     status = next;
-    listeners.status(next);
+    refusal = why;
+    listeners.status(next, why);
   }
 
   function clearRetry(): void {
@@ -195,11 +198,14 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
     });
   }
 
-  /** CometD stopped retrying by itself: start a fresh client after a jittered, growing delay. */
-  function restartLater(): void {
+  /**
+   * CometD stopped retrying by itself: start a fresh client after a jittered, growing delay. The
+   * server's refusal, if that is why, is said until the next outcome.
+   */
+  function restartLater(why?: string): void {
     session?.close();
     session = undefined;
-    setStatus('reconnecting');
+    setStatus('reconnecting', why);
     clearRetry();
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
@@ -259,6 +265,7 @@ export function createCometdChannel(options: CometdChannelOptions = {}): Notific
   return {
     descriptor,
     getStatus: () => status,
+    getRefusal: () => refusal,
     afterPendingConnect: (callback) => pendingConnect.afterPendingConnect(callback),
     reconnect() {
       if (status !== 'unauthorized' || listeners.size === 0) return;

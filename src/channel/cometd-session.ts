@@ -32,8 +32,11 @@ export interface SessionEvents {
   resyncNeeded(): void;
   connected(): void;
   reconnecting(): void;
-  /** CometD stopped retrying on its own (reconnect `none`, no transport, refused subscription). */
-  gaveUp(): void;
+  /**
+   * CometD stopped retrying on its own (reconnect `none`, no transport, refused subscription).
+   * `refusal`: the server's error for a subscription it refused (see {@link refusalOf}).
+   */
+  gaveUp(refusal?: string): void;
   /** 401, or a handshake refused with 403: the HTTP session is gone. */
   unauthorized(): void;
   /**
@@ -48,6 +51,21 @@ export interface SessionEvents {
    * `/workspace/v3/media/*`: it may accept only exact channels. Told before the session starts over.
    */
   wildcardRefused?(): void;
+}
+
+/** Server text is shown as text, and this much of it at most. */
+const REFUSAL_MAX_LENGTH = 200;
+
+/**
+ * The server's own words for a subscription it refused: the reply's Bayeux `error` (such as
+ * `403::subscribe_failed`), trimmed and cut to a length a banner can show. None for a reply the
+ * server did not write (the request failed: the transport's own failure has no `error`).
+ */
+export function refusalOf(reply: { readonly error?: unknown }): string | undefined {
+  if (typeof reply.error !== 'string') return undefined;
+  const text = reply.error.trim();
+  if (text === '') return undefined;
+  return text.length > REFUSAL_MAX_LENGTH ? `${text.slice(0, REFUSAL_MAX_LENGTH - 1)}…` : text;
 }
 
 /**
@@ -304,7 +322,7 @@ export function openCometdSession(params: SessionParams): CometdSession {
     if (!live) return;
     // A subscription CometD could not place is not retried by CometD: start over.
     resyncPending = true;
-    giveUp();
+    giveUp(refusalOf(reply));
   }
 
   function onConnect(reply: Message): void {
@@ -385,9 +403,10 @@ export function openCometdSession(params: SessionParams): CometdSession {
     });
   }
 
-  function giveUp(): void {
+  function giveUp(refusal?: string): void {
     close();
-    events.gaveUp();
+    if (refusal === undefined) events.gaveUp();
+    else events.gaveUp(refusal);
   }
 
   function retryWithFreshToken(source: CsrfHeaderSource): void {

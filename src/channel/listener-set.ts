@@ -11,7 +11,7 @@ export interface ListenerSet {
   add(listener: ChannelListener): () => void;
   readonly size: number;
   message(data: unknown, receivedAt?: number): void;
-  status(status: ConnectionStatus): void;
+  status(status: ConnectionStatus, refusal?: string): void;
   resyncNeeded(): void;
   sessionCheckNeeded(): void;
 }
@@ -55,8 +55,9 @@ export function createListenerSet(): ListenerSet {
     message(data, receivedAt) {
       each((l) => l.onMessage(data, receivedAt));
     },
-    status(status) {
-      each((l) => l.onStatus?.(status));
+    status(status, refusal) {
+      // Two arguments only when there is a refusal: a listener that counts them sees what it did.
+      each((l) => (refusal === undefined ? l.onStatus?.(status) : l.onStatus?.(status, refusal)));
     },
     resyncNeeded() {
       each((l) => l.onResyncNeeded?.());

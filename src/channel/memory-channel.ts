@@ -13,8 +13,10 @@ export interface MemoryChannel extends NotificationChannel {
   /**
    * Sets the status and tells the listeners. Set while nobody listens, it is kept: a channel set
    * to `unauthorized` before the widget mounts stays `unauthorized` (a story can show it).
+   * `refusal`, with `reconnecting`: the server's error for a refused subscription (see
+   * `ChannelListener.onStatus`).
    */
-  setStatus(status: ConnectionStatus): void;
+  setStatus(status: ConnectionStatus, refusal?: string): void;
   /** Tells the listeners that notifications may have been lost (as after a re-handshake). */
   requestResync(): void;
   /** Tells the listeners the session may be gone (as after repeated 402s following handshakes). */
@@ -33,16 +35,20 @@ export interface MemoryChannel extends NotificationChannel {
 export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CHANNEL): MemoryChannel {
   const listeners = createListenerSet();
   let status: ConnectionStatus = 'disconnected';
+  let refusal: string | undefined;
 
-  function setStatus(next: ConnectionStatus): void {
-    if (next === status) return;
+  function setStatus(next: ConnectionStatus, why?: string): void {
+    const shownWhy = next === 'reconnecting' ? why : undefined;
+    if (next === status && shownWhy === refusal) return;
     status = next;
-    listeners.status(next);
+    refusal = shownWhy;
+    listeners.status(next, shownWhy);
   }
 
   return {
     descriptor,
     getStatus: () => status,
+    getRefusal: () => refusal,
     subscribe(listener: ChannelListener) {
       return subscribeCounted(
         listeners,

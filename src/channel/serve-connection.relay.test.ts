@@ -89,6 +89,18 @@ describe('the connection Worker relays to the other tabs', () => {
     expect(t.posted).toEqual([{ kind: 'relaying' }]);
   });
 
+  it('relays the server’s refusal with the status, and tells it to a tab that joins', () => {
+    const t = setup();
+    t.command({ kind: 'relay', name: 'omw-shared', others: true });
+    t.command({ kind: 'relayed' });
+    t.source().setStatus('reconnecting', '403::subscribe_failed');
+    t.fromTab({ kind: 'hello', from: 'tab-3' });
+    expect(t.toTabs).toEqual([
+      { kind: 'status', status: 'reconnecting', refusal: '403::subscribe_failed' },
+      { kind: 'status', status: 'reconnecting', refusal: '403::subscribe_failed' },
+    ]);
+  });
+
   it('keeps what comes during the hand-over until the page says it relayed what came before: nothing reaches a tab out of order', async () => {
     const t = setup();
     t.source().emit({ n: 1 });

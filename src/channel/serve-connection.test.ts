@@ -105,6 +105,19 @@ describe('serveConnection', () => {
     ]);
   });
 
+  it('sends the server’s refusal of the subscription with its status, and none once the status changes', () => {
+    const { command, made, posted } = setup();
+    command({ kind: 'start', config: CONFIG });
+    posted.length = 0;
+    const { channel } = nth(made, 0);
+    channel.setStatus('reconnecting', '403::subscribe_failed');
+    channel.setStatus('connected');
+    expect(posted).toEqual([
+      { kind: 'status', status: 'reconnecting', refusal: '403::subscribe_failed' },
+      { kind: 'status', status: 'connected' },
+    ]);
+  });
+
   it("follows the page's visibility, as the page reports it", () => {
     const { command, made } = setup();
     command({ kind: 'start', config: { ...CONFIG, visible: false } });

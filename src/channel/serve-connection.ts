@@ -3,7 +3,7 @@ import { createCometdChannel } from './cometd-channel';
 import type { CometdChannelOptions } from './cometd-channel';
 import type { CometdClient } from './cometd-session';
 import type { CsrfHeaderSource } from './csrf-header';
-import type { NotificationChannel } from './types';
+import type { ConnectionStatus, NotificationChannel } from './types';
 import { createRelayedCsrfSource } from './worker-csrf';
 import type { RelayedCsrfSource } from './worker-csrf';
 import type { FromConnectionWorker, ToConnectionWorker, WorkerChannelConfig } from './worker-protocol';
@@ -37,6 +37,11 @@ export interface RelayBus {
 
 /** Opens the other tabs' BroadcastChannel; undefined where the Worker has none. */
 export type RelayBusFactory = (name: string) => RelayBus | undefined;
+
+/** A status message, with the server's refusal when there is one (see `ChannelListener.onStatus`). */
+function statusFor(status: ConnectionStatus, refusal: string | undefined): { readonly kind: 'status'; readonly status: ConnectionStatus; readonly refusal?: string } {
+  return refusal === undefined ? { kind: 'status', status } : { kind: 'status', status, refusal };
+}
 
 function openBroadcastChannel(name: string): RelayBus | undefined {
   return typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
@@ -116,7 +121,7 @@ export function serveConnection(
   function send(message: FromConnectionWorker): void {
     flush();
     if (message.kind === 'status') {
-      toTabs({ kind: 'status', status: message.status });
+      toTabs(statusFor(message.status, message.refusal));
       // What was sent between the last leader's end and this session reached no tab (the page
       // asks the same when it relays itself).
       if (message.status === 'connected' && !connectedOnce) {
@@ -162,7 +167,7 @@ export function serveConnection(
           if (relaying === 'on') post({ kind: 'pong' });
         }
         // A tab that joins waits for the status before it reads its list.
-        else if (channel !== undefined) toTabs({ kind: 'status', status: channel.getStatus() });
+        else if (channel !== undefined) toTabs(statusFor(channel.getStatus(), channel.getRefusal?.()));
       });
     }
     if (others) startRelaying();
@@ -192,7 +197,7 @@ export function serveConnection(
               }
               gathered.push(data);
             },
-            onStatus: (status) => report({ kind: 'status', status }),
+            onStatus: (status, refusal) => report(statusFor(status, refusal)),
             onResyncNeeded: () => report({ kind: 'resyncNeeded' }),
             onSessionCheckNeeded: () => report({ kind: 'sessionCheckNeeded' }),
           });

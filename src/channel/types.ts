@@ -19,8 +19,12 @@ export interface ChannelListener {
    * leader's relay, still knows when the news came.
    */
   onMessage(data: unknown, receivedAt?: number): void;
-  /** Status changed. */
-  onStatus?(status: ConnectionStatus): void;
+  /**
+   * Status changed. `refusal`, with `reconnecting` only: the server answered the subscription with
+   * an error (its Bayeux `error`, such as `403::subscribe_failed`), which is why the channel starts
+   * over; a retry may meet the same refusal. Called again when only the refusal changed.
+   */
+  onStatus?(status: ConnectionStatus, refusal?: string): void;
   /**
    * The session was (re-)established after a gap (re-handshake, reconnect after a network cut):
    * notifications may have been lost, so re-read the snapshot.
@@ -37,6 +41,8 @@ export interface ChannelListener {
 export interface NotificationChannel {
   readonly descriptor: ChannelDescriptor;
   getStatus(): ConnectionStatus;
+  /** With `reconnecting`: the server's refusal of the subscription, as the last `onStatus` said it. */
+  getRefusal?(): string | undefined;
   /**
    * Add a listener. The first listener starts the connection; removing the last one disconnects.
    * Returns the function that removes it (idempotent).

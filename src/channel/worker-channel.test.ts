@@ -168,6 +168,26 @@ describe('createWorkerChannel', () => {
     expect(channel.getStatus()).toBe('connected');
   });
 
+  it('passes the server’s refusal on with reconnecting, and drops one a message gives with another status', () => {
+    const { channel, workers } = setup();
+    const heard: [string, string | undefined][] = [];
+    channel.subscribe({ onMessage: vi.fn(), onStatus: (status, refusal) => heard.push([status, refusal]) });
+    const worker = nth(workers, 0);
+    worker.send({ kind: 'status', status: 'reconnecting', refusal: '403::subscribe_failed' });
+    expect(channel.getRefusal?.()).toBe('403::subscribe_failed');
+    // The same status with another refusal is news; the same again is not.
+    worker.send({ kind: 'status', status: 'reconnecting', refusal: '403::other' });
+    worker.send({ kind: 'status', status: 'reconnecting', refusal: '403::other' });
+    worker.send({ kind: 'status', status: 'connected', refusal: '403::other' });
+    expect(heard).toEqual([
+      ['connecting', undefined],
+      ['reconnecting', '403::subscribe_failed'],
+      ['reconnecting', '403::other'],
+      ['connected', undefined],
+    ]);
+    expect(channel.getRefusal?.()).toBeUndefined();
+  });
+
   it('tells the Worker when the page is hidden or shown again', () => {
     const { channel, workers, page, listener } = setup();
     const off = channel.subscribe(listener);

@@ -70,6 +70,8 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
   const visibility = options.visibility ?? documentVisibility();
 
   let status: ConnectionStatus = 'disconnected';
+  /** See `NotificationChannel.getRefusal`. */
+  let refusal: string | undefined;
   let worker: ConnectionWorker | undefined;
   let stopVisibility: (() => void) | undefined;
   let csrfRelay: CsrfRelay | undefined;
@@ -91,11 +93,14 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
     relayRequest?.relaying(false);
   }
 
-  function setStatus(next: ConnectionStatus): void {
+  function setStatus(next: ConnectionStatus, why?: string): void {
     if (next === 'connected') everConnected = true;
-    if (next === status) return;
+    // A refusal is said with `reconnecting` only, whatever a message claims.
+    const shownWhy = next === 'reconnecting' ? why : undefined;
+    if (next === status && shownWhy === refusal) return;
     status = next;
-    listeners.status(next);
+    refusal = shownWhy;
+    listeners.status(next, shownWhy);
   }
 
   function onWorkerMessage(from: ConnectionWorker, message: FromConnectionWorker): void {
@@ -108,7 +113,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
         }
         return;
       case 'status':
-        setStatus(message.status);
+        setStatus(message.status, typeof message.refusal === 'string' ? message.refusal : undefined);
         return;
       case 'resyncNeeded':
         listeners.resyncNeeded();
@@ -195,12 +200,12 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
     fallback ??= options.fallback();
     unsubscribeFallback = fallback.subscribe({
       onMessage: (data) => listeners.message(data),
-      onStatus(next) {
+      onStatus(next, why) {
         if (next === 'connected' && resyncWhenConnected) {
           resyncWhenConnected = false;
           listeners.resyncNeeded();
         }
-        setStatus(next === 'connecting' && everConnected ? 'reconnecting' : next);
+        setStatus(next === 'connecting' && everConnected ? 'reconnecting' : next, why);
       },
       onResyncNeeded: () => listeners.resyncNeeded(),
       onSessionCheckNeeded: () => listeners.sessionCheckNeeded(),
@@ -227,6 +232,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
   return {
     descriptor,
     getStatus: () => status,
+    getRefusal: () => refusal,
     reconnect() {
       if (status !== 'unauthorized' || listeners.size === 0) return;
       if (worker !== undefined) worker.postMessage({ kind: 'reconnect' });

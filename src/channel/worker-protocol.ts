@@ -62,7 +62,8 @@ export type FromConnectionWorker =
    * when the Worker received it (`Date.now()`).
    */
   | { readonly kind: 'messages'; readonly data: readonly unknown[]; readonly at?: number }
-  | { readonly kind: 'status'; readonly status: ConnectionStatus }
+  /** `refusal`: see `ChannelListener.onStatus`. */
+  | { readonly kind: 'status'; readonly status: ConnectionStatus; readonly refusal?: string }
   | { readonly kind: 'resyncNeeded' }
   | { readonly kind: 'sessionCheckNeeded' }
   /** A request was refused for its CSRF token: read a fresh one and answer `csrfRefreshed`. */

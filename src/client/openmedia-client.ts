@@ -48,6 +48,12 @@ export interface OpenmediaClientSnapshot {
   /** The push channel's status. */
   readonly status: ConnectionStatus;
   /**
+   * With `reconnecting`: the server refused the subscription, in its words (its Bayeux `error`,
+   * such as `403::subscribe_failed`, at most 200 characters); the channel keeps trying. Optional for
+   * snapshots built by hand.
+   */
+  readonly refusal?: string | undefined;
+  /**
    * Since when nothing new may have arrived (the client's clock, `Date.now()` unless its `now`
    * option says otherwise): the moment the connection stopped being live or the browser went
    * offline, whichever came first, kept through every status until the connection is live again
@@ -203,7 +209,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
   });
   /** The browser said it went offline, and has not said it is back (its events, not navigator.onLine: see useNetworkLost). */
   let offline = false;
-  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), outOfTouchSince: now(), snapshotError: undefined, listed: false, settled: false, tab: alerts.getTab() };
+  let snapshot: OpenmediaClientSnapshot = { state: store.getSnapshot(), status: channel.getStatus(), refusal: channel.getRefusal?.(), outOfTouchSince: now(), snapshotError: undefined, listed: false, settled: false, tab: alerts.getTab() };
   /** Who keeps the connection open: widgets and hooks (`start`), and actions in flight (`forAction`). */
   const holds: Hold[] = [];
   let running: { readonly unsubscribe: () => void; readonly clock: ReturnType<typeof setInterval> } | undefined;
@@ -219,7 +225,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     // Out of touch from the first moment it was, until live again with the network up.
     if (next.status === 'connected' && !offline) next.outOfTouchSince = undefined;
     else next.outOfTouchSince ??= now();
-    if (next.state === snapshot.state && next.status === snapshot.status && next.outOfTouchSince === snapshot.outOfTouchSince && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.baselineTypes === snapshot.baselineTypes && next.tab === snapshot.tab) return;
+    if (next.state === snapshot.state && next.status === snapshot.status && next.refusal === snapshot.refusal && next.outOfTouchSince === snapshot.outOfTouchSince && next.snapshotError === snapshot.snapshotError && next.listed === snapshot.listed && next.settled === snapshot.settled && next.baselineTypes === snapshot.baselineTypes && next.tab === snapshot.tab) return;
     const before = snapshot.state.byId;
     snapshot = next;
     if (next.state.byId !== before) {
@@ -412,11 +418,11 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     }
     const listener: ChannelListener = {
       onMessage: heard,
-      onStatus(status) {
+      onStatus(status, refusal) {
         if (!live) return;
         // referenceIds restart with the next HTTP session: none of this one's may match there.
         if (status === 'unauthorized') store.dispatch({ type: 'sessionChanged', at: now() });
-        publish({ status });
+        publish({ status, refusal: status === 'reconnecting' ? refusal : undefined });
         if (status === 'connected' && awaitingConnectedLoad) {
           awaitingConnectedLoad = false;
           snapshots.load(mediaTypes);
@@ -472,7 +478,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
       },
       clock,
     };
-    publish({ status: channel.getStatus(), tab: alerts.getTab() });
+    publish({ status: channel.getStatus(), refusal: channel.getRefusal?.(), tab: alerts.getTab() });
     // Read at once for a quick first paint; if the channel is not subscribed yet, notifications
     // sent before it is would be missed, hence the second read on the first `connected`.
     awaitingConnectedLoad = channel.getStatus() !== 'connected';
@@ -494,7 +500,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
     snapshots.stopRereads();
     alerts.pause();
     stateStarts.flush();
-    publish({ status: channel.getStatus(), tab: alerts.getTab() });
+    publish({ status: channel.getStatus(), refusal: channel.getRefusal?.(), tab: alerts.getTab() });
   }
 
   function activeHolds(): number {

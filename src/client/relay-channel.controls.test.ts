@@ -86,6 +86,24 @@ describe('shared connection: controls', () => {
     expect(b.sources).toHaveLength(0);
   });
 
+  it("the server's refusal of the leader's subscription reaches the follower with the status, and goes with it", async () => {
+    const { a, b } = await twoTabs();
+    const heardB: [ConnectionStatus, string | undefined][] = [];
+    b.shared.subscribe({ onMessage: () => undefined, onStatus: (status, refusal) => heardB.push([status, refusal]) });
+    a.source()?.setStatus('reconnecting', '403::subscribe_failed');
+    await settle();
+    expect(a.shared.getRefusal?.()).toBe('403::subscribe_failed');
+    expect(b.shared.getStatus()).toBe('reconnecting');
+    expect(b.shared.getRefusal?.()).toBe('403::subscribe_failed');
+    a.source()?.setStatus('connected');
+    await settle();
+    expect(b.shared.getRefusal?.()).toBeUndefined();
+    expect(heardB).toEqual([
+      ['reconnecting', '403::subscribe_failed'],
+      ['connected', undefined],
+    ]);
+  });
+
   it("a follower's Reconnect and session end reach the leader's connection; the leader's act on its own", async () => {
     const { a, b } = await twoTabs();
     b.shared.reconnect?.();

@@ -101,6 +101,11 @@ function listenOn<T>(set: Set<{ readonly listener: T }>, listener: T): () => voi
   };
 }
 
+/** A relayed status, with the server's refusal when there is one. */
+function statusMessage(status: ConnectionStatus, refusal: string | undefined): RelayMessage {
+  return refusal === undefined ? { kind: 'status', status } : { kind: 'status', status, refusal };
+}
+
 /** How many alerted offer ids a tab remembers for tabs that join later. */
 const REMEMBERED_ALERTS = 500;
 
@@ -139,6 +144,8 @@ interface Run {
   leaderHeld: boolean;
   /** The leader's status as last heard (what a follower shows again once the leader speaks). */
   leaderStatus: ConnectionStatus;
+  /** The server's refusal the leader said with it. */
+  leaderRefusal: string | undefined;
   /**
    * Another tab has spoken on the bus during this run. Until then a leader relays nothing: it is
    * alone, and a structured clone plus a trip through the browser process for every notification
@@ -163,13 +170,17 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
   /** This tab's actions in flight, told again to a tab that joins. */
   const ownActions = new Map<string, SharedAction>();
   let status: ConnectionStatus = 'disconnected';
+  /** See `NotificationChannel.getRefusal`. */
+  let refusal: string | undefined;
   let tab: TabInfo = { role: 'follower', tabs: undefined };
   let run: Run | undefined;
 
-  function setStatus(next: ConnectionStatus): void {
-    if (next === status) return;
+  function setStatus(next: ConnectionStatus, why?: string): void {
+    const shownWhy = next === 'reconnecting' ? why : undefined;
+    if (next === status && shownWhy === refusal) return;
     status = next;
-    listeners.status(next);
+    refusal = shownWhy;
+    listeners.status(next, shownWhy);
   }
 
   function setTab(next: Partial<TabInfo>): void {
@@ -214,7 +225,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
     current.unansweredSince = undefined;
     if (!current.leaderHeld) return;
     current.leaderHeld = false;
-    setStatus(current.leaderStatus);
+    setStatus(current.leaderStatus, current.leaderRefusal);
   }
 
   function pingLeader(current: Run): void {
@@ -261,10 +272,10 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         if (relays()) post({ kind: 'message', data, at: receivedAt ?? Date.now() }, current);
         listeners.message(data, receivedAt);
       },
-      onStatus(next) {
+      onStatus(next, why) {
         if (!live) return;
-        setStatus(next);
-        if (relays()) post({ kind: 'status', status: next }, current);
+        setStatus(next, why);
+        if (relays()) post(statusMessage(next, why), current);
         if (next !== 'connected' || connectedOnce) return;
         connectedOnce = true;
         // What was sent between the last leader's end and this subscription reached no tab (a
@@ -296,7 +307,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       relaysItself: () => sourceRelays,
     };
     source.relayTo?.(name, current.others, relaying);
-    relay.onStatus?.(source.getStatus());
+    relay.onStatus?.(source.getStatus(), source.getRefusal?.());
   }
 
   function receive(current: Run, message: RelayMessage): void {
@@ -311,8 +322,9 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         if (leading) return;
         if (message.status === 'connected') current.followed = true;
         current.leaderStatus = message.status;
+        current.leaderRefusal = message.refusal;
         leaderSpoke(current);
-        setStatus(message.status);
+        setStatus(message.status, message.refusal);
         return;
       case 'resync':
         if (leading) return;
@@ -329,7 +341,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         if (leading) {
           // A Worker that relays answers with its own status: this page's may be behind it (held
           // by a long task), and would come after it.
-          if (!leading.relaysItself()) post({ kind: 'status', status: leading.source.getStatus() }, current);
+          if (!leading.relaysItself()) post(statusMessage(leading.source.getStatus(), leading.source.getRefusal?.()), current);
           if (alerted.size > 0) post({ kind: 'alerted', ids: [...alerted] }, current);
           if (focused !== undefined) post({ kind: 'focused', id: focused }, current);
         }
@@ -343,6 +355,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
         // The leader is gone; the next tab in the lock's queue takes over at once.
         if (message.leader && !leading) {
           current.leaderStatus = 'reconnecting';
+          current.leaderRefusal = undefined;
           setStatus('reconnecting');
         }
         tellActions({ kind: 'tab-gone', from: message.from });
@@ -408,6 +421,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
       unansweredSince: undefined,
       leaderHeld: false,
       leaderStatus: 'connecting',
+      leaderRefusal: undefined,
       onPageHide: () => post({ kind: 'bye', from: tabId, leader: current.leading !== undefined }, current),
       leading: undefined,
       followed: false,
@@ -447,6 +461,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
   return {
     descriptor: options.descriptor,
     getStatus: () => status,
+    getRefusal: () => refusal,
     subscribe(listener) {
       return subscribeCounted(listeners, listener, start, stop);
     },

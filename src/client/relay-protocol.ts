@@ -1,3 +1,4 @@
+import { refusalOf } from '../channel/cometd-session';
 import type { ConnectionStatus } from '../channel/types';
 import type { ActionError, ErrorReason } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
@@ -10,8 +11,8 @@ import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';
 export type RelayMessage =
   /** One raw Bayeux `data` payload the leader received (each tab parses it itself), and when, if known. */
   | { readonly kind: 'message'; readonly data: unknown; readonly at?: number }
-  /** The leader's channel status. */
-  | { readonly kind: 'status'; readonly status: ConnectionStatus }
+  /** The leader's channel status, and the server's refusal with it if any (see `ChannelListener.onStatus`). */
+  | { readonly kind: 'status'; readonly status: ConnectionStatus; readonly refusal?: string }
   /** Notifications may have been lost: every tab re-reads its snapshot. */
   | { readonly kind: 'resync' }
   /** A tab started sharing: the leader answers with its status, the offers already alerted and the focus. */
@@ -88,8 +89,13 @@ export function readRelayMessage(value: unknown): RelayMessage | undefined {
     case 'message':
       if (!('data' in message)) return undefined;
       return typeof message.at === 'number' && Number.isFinite(message.at) ? { kind: 'message', data: message.data, at: message.at } : { kind: 'message', data: message.data };
-    case 'status':
-      return typeof message.status === 'string' && STATUSES.has(message.status) ? { kind: 'status', status: message.status as ConnectionStatus } : undefined;
+    case 'status': {
+      if (typeof message.status !== 'string' || !STATUSES.has(message.status)) return undefined;
+      const status = message.status as ConnectionStatus;
+      // An older tab sends none; a refusal that is not text is left out, the status still counts.
+      const refusal = refusalOf({ error: message.refusal });
+      return refusal === undefined ? { kind: 'status', status } : { kind: 'status', status, refusal };
+    }
     case 'resync':
     case 'reconnect':
     case 'session-ended':

@@ -145,9 +145,19 @@ describe('a Workspace API v3 server that wants an API key and exact channels', (
   it('without a list: the wildcard is refused twice, the client falls back to the exact channels of its media types and goes Live', async () => {
     await startMock();
     const openmedia = startClient({ apiKey: API_KEY });
+    // What the widget's banner is told meanwhile: reconnecting, and why, in the server's words.
+    const said: string[] = [];
+    openmedia.subscribe(() => {
+      const { status, refusal } = openmedia.getSnapshot();
+      if (said.at(-1) !== `${status} ${refusal ?? ''}`) said.push(`${status} ${refusal ?? ''}`);
+    });
     await waitFor(() => statusOf(openmedia) === 'connected', 'connected on the exact channels', 10_000);
     // Refused in two sessions in a row (one could be a session not yet tied to an agent), then the exact channels.
     expect(refusedSubscriptions).toEqual(['/workspace/v3/media/*', '/workspace/v3/media/*']);
+    // (cometd-nodejs-server's words for a subscription its policy refuses.)
+    expect(said).toContain('reconnecting 403::subscribe_denied');
+    expect(said.at(-1)).toBe('connected ');
+    expect(openmedia.getSnapshot().refusal).toBeUndefined();
     const { id } = mock.control.offer();
     await waitFor(() => openmedia.getSnapshot().state.byId.get(id)?.interaction.state === 'Invited', `the offer ${id}, pushed`);
     await holdsFor(() => statusOf(openmedia) === 'connected', 'still Live', 500);

@@ -17,6 +17,8 @@ export interface ConnectionBannerProps {
   readonly snapshotFailures?: readonly SnapshotFailure[] | undefined;
   /** Offered as a button when signed out or a snapshot read failed; absent: no button. */
   readonly onRetry?: (() => void) | undefined;
+  /** With `reconnecting`: the server refused the subscription, in its words (said on a line of its own). */
+  readonly refusal?: string | undefined;
   /** The browser said the network is gone (see `useNetworkLost`): shown at once, no grace period. */
   readonly networkLost?: boolean;
   /** Since when nothing new may have arrived (`Date.now()`): said with the reconnecting and No network banners. */
@@ -84,7 +86,7 @@ function snapshotDetail(messages: Messages, error: string, failures: readonly Sn
     .join(' ');
 }
 
-export function ConnectionBanner({ status, reconnectingVisible, snapshotError, snapshotFailures, onRetry, networkLost = false, outOfTouchSince, locale }: ConnectionBannerProps) {
+export function ConnectionBanner({ status, reconnectingVisible, refusal, snapshotError, snapshotFailures, onRetry, networkLost = false, outOfTouchSince, locale }: ConnectionBannerProps) {
   const messages = useMessages();
   const settled = quietText(status, messages);
   const noNetwork = networkLost && status !== 'unauthorized';
@@ -101,6 +103,8 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, s
   const outOfTouch = messages.outOfTouchSince ?? DEFAULT_MESSAGES.outOfTouchSince;
   const sinceText =
     since === undefined || outOfTouch === undefined ? undefined : outOfTouch(dateTimeFormat(locale, sinceFormat(since, today ?? startOfDay(since))).format(since));
+  const refused = messages.reconnectingRefused ?? DEFAULT_MESSAGES.reconnectingRefused;
+  const refusalText = status !== 'reconnecting' || refusal === undefined || refused === undefined ? undefined : refused(refusal);
   return (
     <div
       role="status"
@@ -125,6 +129,7 @@ export function ConnectionBanner({ status, reconnectingVisible, snapshotError, s
           icon={<span className="omw-spinner omw-spinner--banner" aria-hidden="true" />}
           title={messages.statusReconnecting}
           detail={messages.reconnectingDetail}
+          why={refusalText}
           since={sinceText}
         />
       ) : null}
@@ -147,19 +152,22 @@ interface BannerProps {
   readonly icon: ReactNode;
   readonly title: string;
   readonly detail: string;
+  /** Why, when the widget knows it (the server refused), on a line of its own. */
+  readonly why?: string | undefined;
   /** Since when nothing new has arrived, on a line of its own. */
   readonly since?: string | undefined;
   readonly action?: { readonly label: string; readonly onClick: () => void } | undefined;
 }
 
 /** One banner of the status region: an icon, a title, a detail line and at most one button. */
-function Banner({ kind, icon, title, detail, since, action }: BannerProps) {
+function Banner({ kind, icon, title, detail, why, since, action }: BannerProps) {
   return (
     <div className={`omw-banner omw-banner--${kind}`}>
       {icon}
       <div>
         <p className="omw-banner__title">{title}</p>
         <p className="omw-banner__detail">{detail}</p>
+        {why === undefined ? null : <p className="omw-banner__detail">{why}</p>}
         {since === undefined ? null : <p className="omw-banner__detail">{since}</p>}
       </div>
       {action ? (

@@ -38,6 +38,12 @@ export interface Messages {
   readonly statusDisconnected: string;
   readonly statusReconnecting: string;
   readonly reconnectingDetail: string;
+  /**
+   * Added to the reconnecting banner when the server refused the subscription to the
+   * notifications (`serverText`: its error, such as `403::subscribe_failed`, shown as text). The
+   * widget keeps trying. Optional, so that a complete table from an earlier version still compiles.
+   */
+  readonly reconnectingRefused?: (serverText: string) => string;
   /** The browser says the computer lost its network (beside the title, and the banner's title). */
   readonly statusNoNetwork: string;
   readonly noNetworkDetail: string;
@@ -324,6 +330,7 @@ export const DEFAULT_MESSAGES: Messages = {
   statusDisconnected: 'Not connected',
   statusReconnecting: 'Reconnecting…',
   reconnectingDetail: 'The list may be out of date until the connection is back.',
+  reconnectingRefused: (serverText) => `The server refused to send the notifications (${serverText}); the widget keeps asking.`,
   statusNoNetwork: 'No network',
   noNetworkDetail: 'This computer has lost its network connection: nothing new can arrive. The list catches up when the network is back.',
   outOfTouchSince: (time) => `Nothing new has arrived since ${time}.`,

@@ -40,6 +40,8 @@ export interface OpenmediaWidgetViewProps {
   /** Renders one card; receives the heading level its title should use. */
   readonly renderCard: (entry: InteractionEntry, headingLevel: 4) => ReactNode;
   readonly status: ConnectionStatus;
+  /** With `reconnecting`: the server refused the subscription, in its words (the reconnecting banner says it). */
+  readonly refusal?: string | undefined;
   /** Since when nothing new may have arrived (`Date.now()`; see the client snapshot's): the reconnecting and No network banners say it. */
   readonly outOfTouchSince?: number | undefined;
   readonly snapshotError?: string | undefined;
@@ -85,6 +87,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
   entries,
   renderCard,
   status,
+  refusal,
   outOfTouchSince,
   snapshotError,
   snapshotFailures,
@@ -185,6 +188,7 @@ export const OpenmediaWidgetView = memo(function OpenmediaWidgetView({
               status={status}
               reconnectingVisible={reconnectingVisible}
               networkLost={networkLost}
+              refusal={refusal}
               snapshotError={snapshotError}
               snapshotFailures={snapshotFailures}
               onRetry={onRetry}

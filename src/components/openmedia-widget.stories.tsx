@@ -240,6 +240,27 @@ export const ReconnectingAfterGrace: Story = {
 };
 
 /**
+ * The server refused the subscription to the notifications (here `403::subscribe_failed`, as the
+ * Workspace API says it): the reconnecting banner says so, in the server's words; the widget keeps
+ * asking.
+ */
+export const ReconnectingRefused: Story = {
+  args: { reconnectGraceMs: 500 },
+  render: harness({
+    gws: { snapshot: () => [ADDRESS_CHANGE] },
+    script: ({ channel }) => {
+      const timer = setTimeout(() => channel.setStatus('reconnecting', '403::subscribe_failed'), 300);
+      return () => clearTimeout(timer);
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const refused = DEFAULT_MESSAGES.reconnectingRefused?.('403::subscribe_failed') ?? '';
+    await expect(await within(canvasElement).findByText(refused, {}, { timeout: 3000 })).toBeVisible();
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(DEFAULT_MESSAGES.statusReconnecting);
+  },
+};
+
+/**
  * The browser lost its network (its `offline` event): said at once, before the connection's own
  * long poll fails (which can take 30 s). The story fires the event; "Live" comes back with `online`.
  */

@@ -323,6 +323,33 @@ describe('OpenmediaWidget', () => {
     expect(status).not.toHaveTextContent('Reconnecting…');
   });
 
+  it('says why when the server refused the subscription, as text, in the host’s words where it has some, and no more once Live', async () => {
+    const { h } = await setup();
+    const status = screen.getByRole('status');
+    act(() => h.channel.setStatus('reconnecting', '403::<b>subscribe_failed</b>'));
+    await advanceTimers(3100);
+    expect(status).toHaveTextContent('Reconnecting…');
+    expect(status).toHaveTextContent('The server refused to send the notifications (403::<b>subscribe_failed</b>); the widget keeps asking.');
+    expect(status.querySelector('b')).toBeNull();
+    // Another refusal while still reconnecting is said at once.
+    act(() => h.channel.setStatus('reconnecting', '403::denied'));
+    expect(status).toHaveTextContent('(403::denied)');
+    act(() => h.channel.setStatus('connected'));
+    expect(status).not.toHaveTextContent('refused');
+    // A plain reconnect says no reason.
+    act(() => h.channel.setStatus('reconnecting'));
+    await advanceTimers(3100);
+    expect(status).toHaveTextContent('Reconnecting…');
+    expect(status).not.toHaveTextContent('refused');
+  });
+
+  it('says the refusal in the host’s words', async () => {
+    const { h } = await setup({ messages: { reconnectingRefused: (serverText) => `Abonnement abgelehnt: ${serverText}` } });
+    act(() => h.channel.setStatus('reconnecting', '403::subscribe_failed'));
+    await advanceTimers(3100);
+    expect(screen.getByRole('status')).toHaveTextContent('Abonnement abgelehnt: 403::subscribe_failed');
+  });
+
   it('says since when nothing new has arrived: from the moment the connection went (not when the banner showed), in the widget locale, through every status until it is live again', async () => {
     // 3 s of grace from 14:03:58: the banner shows at 14:04:01, and says 14:03.
     vi.setSystemTime(new Date(2026, 11, 6, 14, 3, 58));

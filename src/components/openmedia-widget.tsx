@@ -20,7 +20,7 @@ import './openmedia-widget.css';
 export interface OpenmediaWidgetProps
   extends Omit<
     OpenmediaWidgetViewProps,
-    'entries' | 'renderCard' | 'status' | 'outOfTouchSince' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'baselineTypes' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
+    'entries' | 'renderCard' | 'status' | 'refusal' | 'outOfTouchSince' | 'snapshotError' | 'snapshotFailures' | 'listed' | 'settled' | 'baselineTypes' | 'onRetry' | 'getRecording' | 'diagnostics' | 'renderDiagnostics'
   > {
   /** Agents and queues offered by the Transfer dialog (any URI can still be typed). */
   readonly transferTargets?: readonly TransferTarget[];
@@ -44,6 +44,7 @@ export interface FocusDetails {
 interface WidgetState {
   readonly entries: readonly InteractionEntry[];
   readonly status: OpenmediaClientSnapshot['status'];
+  readonly refusal: OpenmediaClientSnapshot['refusal'];
   readonly outOfTouchSince: OpenmediaClientSnapshot['outOfTouchSince'];
   readonly snapshotError: OpenmediaClientSnapshot['snapshotError'];
   readonly snapshotFailures: OpenmediaClientSnapshot['snapshotFailures'];
@@ -65,13 +66,14 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
   const frameOf = createFrameSelector();
   let last: WidgetState | undefined;
   return () => {
-    const { state, status, outOfTouchSince, snapshotError, snapshotFailures, listed, settled = listed, baselineTypes } = client.getSnapshot();
+    const { state, status, refusal, outOfTouchSince, snapshotError, snapshotFailures, listed, settled = listed, baselineTypes } = client.getSnapshot();
     const entries = frameOf(state);
     const { focusedId } = state;
     const focusedHere = state.focusedElsewhere !== true;
     if (
       last?.entries === entries &&
       last.status === status &&
+      last.refusal === refusal &&
       last.outOfTouchSince === outOfTouchSince &&
       last.snapshotError === snapshotError &&
       last.snapshotFailures === snapshotFailures &&
@@ -82,7 +84,7 @@ function widgetStateOf(client: OpenmediaClient): () => WidgetState {
       last.focusedHere === focusedHere
     )
       return last;
-    last = { entries, status, outOfTouchSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere };
+    last = { entries, status, refusal, outOfTouchSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere };
     return last;
   };
 }
@@ -96,7 +98,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
   useStartedClient(client);
   const getState = useMemo(() => widgetStateOf(client), [client]);
   const widgetState = useSyncExternalStore(client.subscribe, getState, getState);
-  const { entries, status, outOfTouchSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = widgetState;
+  const { entries, status, refusal, outOfTouchSince, snapshotError, snapshotFailures, listed, settled, baselineTypes, focusedId, focusedHere } = widgetState;
   const retry = useCallback(() => client.retry(), [client]);
   const getRecording = useMessageRecording();
 
@@ -161,6 +163,7 @@ export function OpenmediaWidget({ transferTargets, onFocus, onAction, locale, ..
         locale={locale}
         entries={entries}
         status={status}
+        refusal={refusal}
         outOfTouchSince={outOfTouchSince}
         snapshotError={snapshotError}
         snapshotFailures={snapshotFailures}

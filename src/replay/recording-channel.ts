@@ -146,9 +146,9 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
       keep(data);
       listeners.message(data, receivedAt);
     },
-    onStatus(status) {
+    onStatus(status, refusal) {
       keep(new StatusChange(status));
-      listeners.status(status);
+      listeners.status(status, refusal);
     },
     onResyncNeeded() {
       listeners.resyncNeeded();
@@ -161,6 +161,7 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
   return {
     descriptor: inner.descriptor,
     getStatus: () => inner.getStatus(),
+    getRefusal: () => inner.getRefusal?.(),
     // The widget's "Reconnect" after a lost session must reach the real channel.
     reconnect: inner.reconnect ? () => inner.reconnect?.() : undefined,
     sessionEnded: inner.sessionEnded ? () => inner.sessionEnded?.() : undefined,
