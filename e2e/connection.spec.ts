@@ -101,6 +101,26 @@ test.describe('connection trouble', () => {
     await expect(page.getByRole('article')).toHaveCount(live.length);
   });
 
+  test('a subscription the server refuses: "Reconnecting…" says so in its words, and the page is Live again once it accepts', async ({ page, mock }) => {
+    await openWidget(page);
+    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
+    const status = banner(page);
+
+    await mock.refuseSubscriptions(true);
+    // The next session (the server forgot this one) handshakes, and its subscription is refused.
+    expect((await mock.dropSessions()).dropped).toBeGreaterThanOrEqual(1);
+    await expect(status).toContainText('Reconnecting…', { timeout: 10_000 });
+    await expect(status).toContainText('The server refused to send the notifications (403::subscribe_denied); the widget keeps asking.');
+    await expect(indicator(page, 'Not connected')).toBeVisible();
+
+    await mock.offer({ id: 'E2E-REFUSED-1', mediaType: 'promotion', userData: { Subject: 'E2E offered while refused' } });
+    await mock.refuseSubscriptions(false);
+    await expect(indicator(page, 'Live')).toBeVisible({ timeout: 30_000 });
+    await expect(status).toHaveText('Live');
+    await expect(card(page, 'E2E offered while refused')).toBeVisible();
+    expect(await page.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
+  });
+
   test('the network coming back ends the back-off at once: a fresh session, not the retry CometD had scheduled', async ({ page, mock }) => {
     await openWidget(page);
     await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));

@@ -64,6 +64,10 @@ export class MockGws<Interaction extends { readonly id: string } = OpenmediaReso
     return this.post('drop-sessions');
   }
 
+  refuseSubscriptions(on: boolean): Promise<unknown> {
+    return this.post('refuse-subscriptions', { on });
+  }
+
   expireSession(): Promise<{ expired: number }> {
     return this.post('expire-session');
   }

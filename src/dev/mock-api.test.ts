@@ -78,6 +78,9 @@ describe('onlyTrafficMoved: which changes may wait for the page’s own news', (
     expect(onlyTrafficMoved(read({}), read({ faults: { duplicateNext: 1 } }))).toBe(false);
     expect(onlyTrafficMoved(read({}), read({ faults: { failNext: { remaining: 1, mode: 'http-500' } } }))).toBe(false);
     expect(onlyTrafficMoved(read({}), read({ traffic: { running: true, rate: 2 } }))).toBe(false);
+    expect(onlyTrafficMoved(read({}), read({ faults: { refuseSubscriptions: true } }))).toBe(false);
+    expect(read({ faults: { refuseSubscriptions: true } }).refuseSubscriptions).toBe(true);
+    expect(read({ faults: { refuseSubscriptions: 'yes' } }).refuseSubscriptions).toBe(false);
   });
 
   it('nothing waits while a network cut counts down', () => {

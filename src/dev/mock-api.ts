@@ -14,6 +14,8 @@ export interface MockSummary {
   readonly reorderNext: number;
   readonly networkCutUntil: number | undefined;
   readonly expiredSessions: number;
+  /** Every CometD subscription is refused (`refuse-subscriptions`). */
+  readonly refuseSubscriptions: boolean;
   /** When this summary was read (client clock), to show countdowns without reading the clock in render. */
   readonly readAt: number;
 }
@@ -65,6 +67,7 @@ export function readMockState(body: unknown, readAt: number): MockSummary | unde
     reorderNext: num(faults.reorderNext) ?? 0,
     networkCutUntil: num(faults.networkCutUntil),
     expiredSessions: num(faults.expiredSessions) ?? 0,
+    refuseSubscriptions: faults.refuseSubscriptions === true,
     readAt,
   };
 }

@@ -77,10 +77,11 @@ export function MockControlPanel({ base, enabled, dialect = 'gws-v2', subscribeT
         reorderNext={summary.reorderNext}
         cutSeconds={cutRemaining}
         expired={summary.expiredSessions}
+        refusing={summary.refuseSubscriptions}
         traffic={summary.trafficRunning ? summary.trafficRate : 0}
       />
       <MockScenarioSection api={api} interactions={summary.interactions} trafficRunning={summary.trafficRunning} busy={busy} run={run} dialect={wording} />
-      <MockFaultSection api={api} busy={busy} run={run} dialect={wording} />
+      <MockFaultSection api={api} busy={busy} run={run} dialect={wording} refusing={summary.refuseSubscriptions} />
       <p role="status" className={`dev-feedback${feedback ? ` dev-feedback--${feedback.tone}` : ''}`}>
         {feedback?.text ?? ''}
       </p>
@@ -94,6 +95,7 @@ function ArmedFaults(props: {
   reorderNext: number;
   cutSeconds: number;
   expired: number;
+  refusing: boolean;
   traffic: number;
 }) {
   const items: string[] = [];
@@ -102,6 +104,7 @@ function ArmedFaults(props: {
   if (props.duplicateNext > 0) items.push(`duplicate next ${props.duplicateNext}`);
   if (props.reorderNext > 0) items.push(`reorder next ${props.reorderNext}`);
   if (props.cutSeconds > 0) items.push(`network cut ${props.cutSeconds} s`);
+  if (props.refusing) items.push('subscriptions refused');
   if (props.expired > 0) items.push(`${props.expired} expired session${props.expired === 1 ? '' : 's'}`);
   if (items.length === 0) return <p className="dev-armed dev-armed--none">No fault armed.</p>;
   return (

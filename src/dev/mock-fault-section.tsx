@@ -9,6 +9,8 @@ export interface MockFaultSectionProps {
   readonly busy: string | undefined;
   readonly run: Run;
   readonly dialect: PanelDialect;
+  /** The mock refuses every CometD subscription now. */
+  readonly refusing: boolean;
 }
 
 const FAIL_MODES = [
@@ -23,7 +25,7 @@ function count(text: string, fallback: number): number {
 }
 
 /** Every fault switch of the mock. A memo: nothing here changes with the polled counters. */
-export const MockFaultSection = memo(function MockFaultSection({ api, busy, run, dialect }: MockFaultSectionProps) {
+export const MockFaultSection = memo(function MockFaultSection({ api, busy, run, dialect, refusing }: MockFaultSectionProps) {
   const ids = {
     mode: useId(),
     failCount: useId(),
@@ -175,6 +177,20 @@ export const MockFaultSection = memo(function MockFaultSection({ api, busy, run,
             onClick={() => void run('HTTP session restored', () => api.post('restore-session'))}
           >
             Restore session
+          </button>
+          <button
+            type="button"
+            className="dev-button"
+            disabled={disabled}
+            aria-pressed={refusing}
+            onClick={() =>
+              void run(
+                refusing ? 'Subscriptions accepted again (from the next session on)' : 'Subscriptions refused from the next session on (drop sessions to see it now)',
+                () => api.post('refuse-subscriptions', { on: !refusing }),
+              )
+            }
+          >
+            Refuse subscriptions
           </button>
         </div>
         <div className="dev-row dev-row--end">

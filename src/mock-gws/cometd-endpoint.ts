@@ -27,11 +27,13 @@ export class CometdEndpoint {
   readonly #forgetting = new WeakSet<IncomingMessage>();
   readonly #httpSessionOf: (req: IncomingMessage) => string | undefined;
   #handshakes = 0;
+  /** Every subscription is refused (`403::subscribe_denied`): see `refuseSubscriptions`. */
+  #refuseSubscriptions = false;
 
   constructor(options: {
     readonly longPollTimeoutMs: number;
     readonly httpSessionOf?: (req: IncomingMessage) => string | undefined;
-    /** Refuse subscriptions to wildcard channels (`403::subscribe_failed`), as a production server may. */
+    /** Refuse subscriptions to wildcard channels (`403::subscribe_denied`, cometd-nodejs-server's words), as a production server may. */
     readonly refuseWildcardSubscriptions?: boolean;
   }) {
     this.#httpSessionOf = options.httpSessionOf ?? (() => undefined);
@@ -41,11 +43,10 @@ export class CometdEndpoint {
       timeout: options.longPollTimeoutMs,
       browserCookiePath: '/',
     });
-    if (options.refuseWildcardSubscriptions === true) {
-      this.#server.policy = {
-        canSubscribe: (_session, _message, channel, callback) => callback(undefined, !channel.name.endsWith('*')),
-      };
-    }
+    const refuseWildcards = options.refuseWildcardSubscriptions === true;
+    this.#server.policy = {
+      canSubscribe: (_session, _message, channel, callback) => callback(undefined, !this.#refuseSubscriptions && !(refuseWildcards && channel.name.endsWith('*'))),
+    };
     this.#server.addListener('sessionAdded', (session: ServerSession) => {
       const request = (this.#server.context as { request?: IncomingMessage } | null)?.request;
       if (request && this.#forgetting.has(request)) {
@@ -110,6 +111,19 @@ export class CometdEndpoint {
    * Forgets every session server-side. A held /meta/connect is released (answered) so the client
    * sends the next one at once, which gets `402::session_unknown` with `reconnect: handshake`.
    */
+  /**
+   * From now on, refuse every subscription (`403::subscribe_denied`) or none: a session the
+   * server will not give the agent's notifications to (a permission taken away). A client already
+   * subscribed keeps its subscription until it subscribes again (after `dropSessions`, say).
+   */
+  refuseSubscriptions(on: boolean): void {
+    this.#refuseSubscriptions = on;
+  }
+
+  get refusingSubscriptions(): boolean {
+    return this.#refuseSubscriptions;
+  }
+
   dropSessions(): number {
     const sessions = [...this.#sessions.keys()];
     this.#remove(sessions);

@@ -294,4 +294,20 @@ describe('session loss', () => {
     const { message } = await operate('promotion', SEED, { operationName: 'SetInFocus' });
     expect(message.openmedia?.id).toBe(SEED);
   });
+
+  it('refuse-subscriptions refuses the subscription of the next session with 403, until switched off (reset too)', async () => {
+    expect((await rest.mock('refuse-subscriptions', { on: true })).body).toEqual({ ok: true, refuseSubscriptions: true });
+    expect(mock.control.state().faults.refuseSubscriptions).toBe(true);
+    const before = client.subscriptions();
+    await rest.mock('drop-sessions');
+    const refused = await waitFor(() => client.meta.find((m) => m.channel === '/meta/subscribe' && m.successful === false), 'a refused subscription');
+    expect(refused.error).toBe('403::subscribe_denied');
+    expect(client.subscriptions()).toBe(before);
+
+    expect((await rest.mock('refuse-subscriptions', { on: 'yes' })).status).toBe(400);
+    mock.control.reset();
+    expect(mock.control.state().faults.refuseSubscriptions).toBe(false);
+    await rest.mock('drop-sessions');
+    await waitFor(() => client.subscriptions() === before + 1, 'the subscription of the next session, accepted');
+  });
 });

@@ -43,6 +43,7 @@ export function createMockControl(deps: ControlDeps): MockControl<Record<string,
           ...engine.bus.view(),
           networkCutUntil: cut.until(now),
           expiredSessions: sessions.expiredCount,
+          refuseSubscriptions: cometd.refusingSubscriptions,
         },
       };
     },
@@ -105,6 +106,7 @@ export function createMockControl(deps: ControlDeps): MockControl<Record<string,
     duplicateNext: (count: number) => engine.bus.duplicateNext(count),
     reorderNext: (count: number) => engine.bus.reorderNext(count),
     dropSessions: () => cometd.dropSessions(),
+    refuseSubscriptions: (on: boolean) => cometd.refuseSubscriptions(on),
 
     expireSession() {
       const n = sessions.expireAll();
@@ -133,6 +135,7 @@ export function createMockControl(deps: ControlDeps): MockControl<Record<string,
       engine.reset();
       sessions.restoreAll();
       cut.clear();
+      cometd.refuseSubscriptions(false);
       log.clear();
       offerRandom = createPrng(7);
     },

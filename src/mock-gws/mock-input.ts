@@ -95,6 +95,13 @@ export function readCount(body: unknown): Input<number> {
   return typeof count === 'string' ? bad(count) : { ok: true, value: count };
 }
 
+export function readSwitch(body: unknown): Input<boolean> {
+  const b = objectBody(body);
+  if (!b) return bad('body must be a JSON object');
+  if (typeof b.on !== 'boolean') return bad('on must be true or false');
+  return { ok: true, value: b.on };
+}
+
 export function readNetworkCut(body: unknown): Input<number> {
   const b = objectBody(body);
   if (!b) return bad('body must be a JSON object');

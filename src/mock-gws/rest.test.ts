@@ -183,6 +183,7 @@ describe('control routes', () => {
       reorderHeld: 0,
       networkCutUntil: null,
       expiredSessions: 0,
+      refuseSubscriptions: false,
     });
   });
 

@@ -39,7 +39,8 @@ export interface MockGwsOptions {
   readonly apiKey?: string;
   /**
    * Refuse CometD subscriptions to wildcard channels (`/workspace/v3/media/*`) with
-   * `403::subscribe_failed`, as a production server may: only exact channels are accepted.
+   * `403::subscribe_denied` (the Workspace API's own server says `403::subscribe_failed`), as a
+   * production server may: only exact channels are accepted.
    * Default false.
    */
   readonly refuseWildcardSubscriptions?: boolean;
@@ -126,6 +127,8 @@ export interface FaultsView {
   readonly networkCutUntil: number | null;
   /** HTTP sessions invalidated by `expire-session` (they get 401). */
   readonly expiredSessions: number;
+  /** Every CometD subscription is refused (`refuse-subscriptions`). */
+  readonly refuseSubscriptions: boolean;
 }
 
 /**
@@ -179,6 +182,8 @@ export interface MockControl<R = OpenmediaResourceWire> {
   reorderNext(count: number): void;
   /** Removes every CometD session; returns how many. */
   dropSessions(): number;
+  /** Refuses every CometD subscription from now on (`403::subscribe_denied`), or none. */
+  refuseSubscriptions(on: boolean): void;
   /** Invalidates every live HTTP session; returns how many. */
   expireSession(): number;
   /** Makes expired HTTP sessions valid again; returns how many. */

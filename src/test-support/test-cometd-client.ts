@@ -56,6 +56,7 @@ export function createTestCometdClient(baseUrl: string, jar: CookieJar): TestCom
     if (!reply.successful) return;
     // Every handshake (re-handshakes included) clears the client's subscriptions: subscribe again.
     cometd.subscribe(OPENMEDIA_CHANNEL.channel, (m) => messages.push(m.data), (sub) => {
+      meta.push(sub);
       if (sub.successful) {
         subscriptions += 1;
         firstSubscription?.();
