@@ -249,7 +249,10 @@ const READING = `## Reading the figures
     behind what the start-up queued meanwhile (the empty frame's first layout, the Worker's script,
     the date format), then the cards' first render runs cold code. Since the same day the frame
     draws nothing of the list before it was read (it said "No interactions" until then): 10 cards
-    shown 137 → 135 ms in an A/B of 12 runs, no change beyond the noise.
+    shown 137 → 135 ms in an A/B of 12 runs, no change beyond the noise. Also tried and not taken
+    (2026-12-06, ten runs interleaved): the date format's locale data built first by a small Worker
+    made from a Blob when the widget mounts (so that the page's own build finds it ready): 10
+    cards shown 394 → 417 ms (the naive page 289).
   - *The first cards, standalone page.* Its extras are the header, the demo controls and the mock
     panel. The host-events time format was built when the page's modules were evaluated (about
     10 ms of locale data before the snapshot request); it is built on first use now. The mock
@@ -272,7 +275,18 @@ const READING = `## Reading the figures
     the card 16, its user-data section 12, the store-bound card 10) and 4–8 ms to commit them.
     The naive card is one component with no state and less than half the nodes. The steady load,
     where each answer changes a few cards, is where the widget's design wins (main thread 0.15×
-    the naive page's); a burst that changes every card at once is where it costs.
+    the naive page's); a burst that changes every card at once is where it costs. Measured again
+    on 2026-12-06 (a Chromium trace with the CPU profiler of every thread, a 2,000 burst after
+    1,000 notifications of steady traffic, so that the code is warm, as in the benchmark): an
+    answer of 2,000 takes the connection Worker 69 ms (CometD's JSON parse 16, its dispatch 11,
+    the structured clone of the message to the page 10–13, the rest receiving the body and a
+    collection), then the page 55 ms to take it in (the clone read back 9, parse and apply 31 —
+    15 µs a notification —, collections 15), 24–30 ms to render the 200 cards and 18 to lay out
+    and paint; the naive page handles the same answer on its own thread in 56 ms and renders it in
+    20–27. Tried side by side and not taken: the Worker sending an answer in parts of 200 while
+    CometD still delivers it, the page holding its draw until the last part (seven interleaved
+    runs: 227 ms against 220, the naive page 147) — the page reads each part only when its
+    thread is free, and the frames that come between parts draw the cards more than once.
   - *Main thread at 10 cards × 1/s, standalone page.* Its mock panel shows the mock's counters,
     read every 1.5 s. Read on the page, each read was a timer, a fetch and its parse, and each
     change (the published counter moves with every notification) a frame of its own: 26 frames in
