@@ -203,4 +203,27 @@ describe('createRecordingChannel', () => {
       { at: 20, data: undefined },
     ]);
   });
+
+  it('records the server’s refusal of the subscription with its status, and passes it on', () => {
+    let clock = 0;
+    const inner = createMemoryChannel();
+    const recorder = createRecordingChannel(inner, { now: () => clock });
+    const heard: [string, string | undefined][] = [];
+    recorder.subscribe({ onMessage: () => undefined, onStatus: (status, refusal) => heard.push([status, refusal]) });
+    clock = 10;
+    inner.setStatus('reconnecting', '403::subscribe_failed');
+    clock = 20;
+    inner.setStatus('connected');
+    expect(recorder.getRefusal?.()).toBeUndefined();
+    expect(heard).toEqual([
+      ['connected', undefined],
+      ['reconnecting', '403::subscribe_failed'],
+      ['connected', undefined],
+    ]);
+    expect(recorder.getRecording().events).toEqual([
+      { at: 0, status: 'connected' },
+      { at: 10, status: 'reconnecting', refusal: '403::subscribe_failed' },
+      { at: 20, status: 'connected' },
+    ]);
+  });
 });

@@ -20,7 +20,10 @@ export interface RecordingChannel extends NotificationChannel {
 
 /** A status change in the ring (a payload is kept as itself, and may be anything, even a string). */
 class StatusChange {
-  constructor(readonly status: ConnectionStatus) {}
+  constructor(
+    readonly status: ConnectionStatus,
+    readonly refusal: string | undefined,
+  ) {}
 }
 
 /** Strings at most this long are shared; longer ones are rare (free text) and kept as they came. */
@@ -147,7 +150,7 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
       listeners.message(data, receivedAt);
     },
     onStatus(status, refusal) {
-      keep(new StatusChange(status));
+      keep(new StatusChange(status, refusal));
       listeners.status(status, refusal);
     },
     onResyncNeeded() {
@@ -188,7 +191,13 @@ export function createRecordingChannel(inner: NotificationChannel, options: Reco
       for (let i = 0; i < events.length; i += 1) {
         const at = (walls[slot(i)] ?? start) - start;
         const event = events[slot(i)];
-        recorded.push(event instanceof StatusChange ? { at, status: event.status } : { at, data: event });
+        recorded.push(
+          event instanceof StatusChange
+            ? event.refusal === undefined
+              ? { at, status: event.status }
+              : { at, status: event.status, refusal: event.refusal }
+            : { at, data: event },
+        );
       }
       return { version: RECORDING_VERSION, events: recorded };
     },

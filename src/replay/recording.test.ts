@@ -29,6 +29,24 @@ describe('parseRecording', () => {
     });
   });
 
+  it('reads the refusal a reconnecting status carries, as text of a banner’s length, and no other', () => {
+    const result = parseRecording({
+      version: 1,
+      events: [
+        { at: 1, status: 'reconnecting', refusal: '403::subscribe_failed' },
+        { at: 2, status: 'reconnecting', refusal: { html: '<b>' } },
+        { at: 3, status: 'connected', refusal: '403::subscribe_failed' },
+        { at: 4, status: 'reconnecting', refusal: 'x'.repeat(300) },
+      ],
+    });
+    expect(result.ok && result.recording.events).toEqual([
+      { at: 1, status: 'reconnecting', refusal: '403::subscribe_failed' },
+      { at: 2, status: 'reconnecting' },
+      { at: 3, status: 'connected' },
+      { at: 4, status: 'reconnecting', refusal: `${'x'.repeat(199)}…` },
+    ]);
+  });
+
   it('skips entries that are neither a data nor a status event, and counts them', () => {
     const result = parseRecording({
       version: 1,

@@ -1,3 +1,4 @@
+import { refusalOf } from '../channel/cometd-session';
 import type { ConnectionStatus } from '../channel/types';
 
 /** The only recording format version so far. */
@@ -6,11 +7,12 @@ export const RECORDING_VERSION = 1;
 /**
  * One recorded moment, `at` milliseconds after the recording started: either a Bayeux `data`
  * payload exactly as it arrived (malformed ones included: replaying them is the point), or a
- * change of connection status (a reconnect in the middle of a shift).
+ * change of connection status (a reconnect in the middle of a shift), with the server's refusal of
+ * the subscription when that was why (see `ChannelListener.onStatus`).
  */
 export type RecordedEvent =
   | { readonly at: number; readonly data: unknown }
-  | { readonly at: number; readonly status: ConnectionStatus };
+  | { readonly at: number; readonly status: ConnectionStatus; readonly refusal?: string };
 
 /**
  * A recorded stream of notifications: `{ "version": 1, "events": [{ "at": 0, "data": {…} }, …] }`.
@@ -52,8 +54,11 @@ function readEvent(raw: unknown): RecordedEvent | undefined {
   const { at } = raw;
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return undefined;
   if (Object.hasOwn(raw, 'data')) return { at, data: raw.data };
-  if (typeof raw.status === 'string' && STATUSES.includes(raw.status)) return { at, status: raw.status as ConnectionStatus };
-  return undefined;
+  if (typeof raw.status !== 'string' || !STATUSES.includes(raw.status)) return undefined;
+  const status = raw.status as ConnectionStatus;
+  // Text only, and a banner's length at most: a recording may come from anywhere.
+  const refusal = status === 'reconnecting' ? refusalOf({ error: raw.refusal }) : undefined;
+  return refusal === undefined ? { at, status } : { at, status, refusal };
 }
 
 /**

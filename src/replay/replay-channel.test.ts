@@ -90,6 +90,28 @@ describe('createReplayChannel', () => {
     expect(heard.log).toEqual(['message', 'message', 'message', 'status:reconnecting', 'status:connected', 'resync']);
   });
 
+  it('replays a recorded refusal of the subscription with its status, and forgets it on restart', () => {
+    const replay = createReplayChannel(
+      { version: 1, events: [{ at: 1_000, status: 'reconnecting', refusal: '403::subscribe_failed' }, { at: 2_000, status: 'reconnecting' }] },
+      { speed: 1 },
+    );
+    const heard: [string, string | undefined][] = [];
+    replay.subscribe({ onMessage: () => undefined, onStatus: (status, refusal) => heard.push([status, refusal]) });
+    replay.play();
+    vi.advanceTimersByTime(1_000);
+    expect(replay.getRefusal?.()).toBe('403::subscribe_failed');
+    vi.advanceTimersByTime(1_000);
+    expect(replay.getRefusal?.()).toBeUndefined();
+    replay.play();
+    replay.restart();
+    expect(heard).toEqual([
+      ['connected', undefined],
+      ['reconnecting', '403::subscribe_failed'],
+      ['reconnecting', undefined],
+      ['connected', undefined],
+    ]);
+  });
+
   it('pauses where it is and resumes from there', () => {
     const replay = createReplayChannel(RECORDING);
     const heard = listen();

@@ -69,6 +69,8 @@ export function createReplayChannel(recording: Recording, options: ReplayChannel
   const listeners = createListenerSet();
   const stateListeners = new Set<{ readonly listener: () => void }>();
 
+  /** With `reconnecting`: the recorded refusal of the subscription. */
+  let refusal: string | undefined;
   let status: ConnectionStatus = 'disconnected';
   let position = 0;
   let playing = false;
@@ -98,11 +100,13 @@ export function createReplayChannel(recording: Recording, options: ReplayChannel
     for (const { listener } of [...stateListeners]) listener();
   }
 
-  function setStatus(next: ConnectionStatus): void {
-    if (next === status) return;
+  function setStatus(next: ConnectionStatus, why?: string): void {
+    const shownWhy = next === 'reconnecting' ? why : undefined;
+    if (next === status && shownWhy === refusal) return;
     const previous = status;
     status = next;
-    listeners.status(next);
+    refusal = shownWhy;
+    listeners.status(next, shownWhy);
     // A live channel that comes back after a gap asks for a snapshot: messages may have been lost.
     if (next === 'connected' && (previous === 'reconnecting' || previous === 'connecting')) listeners.resyncNeeded();
   }
@@ -110,7 +114,7 @@ export function createReplayChannel(recording: Recording, options: ReplayChannel
   function deliver(event: RecordedEvent): void {
     position += 1;
     if (isDataEvent(event)) listeners.message(event.data);
-    else setStatus(event.status);
+    else setStatus(event.status, event.refusal);
   }
 
   function clearTimer(): void {
@@ -156,6 +160,7 @@ export function createReplayChannel(recording: Recording, options: ReplayChannel
   const api: ReplayChannel = {
     descriptor,
     getStatus: () => status,
+    getRefusal: () => refusal,
     subscribe(listener) {
       const remove = listeners.add(listener);
       if (listeners.size === 1) {
@@ -206,6 +211,7 @@ export function createReplayChannel(recording: Recording, options: ReplayChannel
       if (listeners.size > 0) {
         if (status !== INITIAL_STATUS) {
           status = INITIAL_STATUS;
+          refusal = undefined;
           listeners.status(status);
         }
         listeners.resyncNeeded();
