@@ -196,7 +196,9 @@ const READING = `## Reading the figures
   kept when a Content-Security-Policy refuses their Worker, host callbacks that throw, a list read
   again by itself while GWS restarts, double-encoded notifications, an Error's resource making no
   card, a server's 5xx error page as an outcome in doubt, long failure texts clamped) 1.1 kB more
-  (52.7 kB).
+  (52.7 kB). Measured again that evening, commit by commit where it mattered: 56.7 kB at 1901a23
+  (what was committed after the afternoon's measurement, not measured one by one), 57.0 kB at cb4ad7b (the evening's focus mends), 57.4 kB with a
+  refused subscription's words carried from the CometD session to the banner and into recordings.
 - **What the side-by-side targets leave out of reach.** Measured, not guessed (2026-12-03):
   - *Page JavaScript ≤ 100 KiB.* React and ReactDOM alone, built the same way, are 66 KiB gzip; the
     naive page is them, CometD (11 KiB) and 150 lines. The widget page adds TanStack Query and the

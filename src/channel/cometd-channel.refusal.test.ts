@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCometdChannel } from './cometd-channel';
-import { refusalOf } from './cometd-session';
+import { refusalOf } from './refusal';
 import { FakeCometd } from '../test-support/fake-cometd';
 import type { ConnectionStatus } from './types';
 

@@ -1,4 +1,4 @@
-import { refusalOf } from '../channel/cometd-session';
+import { refusalOf } from '../channel/refusal';
 import type { ConnectionStatus } from '../channel/types';
 import type { ActionError, ErrorReason } from '../core/types';
 import { KNOWN_OPERATIONS, type Operation } from '../protocol/types';

@@ -1,4 +1,4 @@
-import { refusalOf } from '../channel/cometd-session';
+import { refusalOf } from '../channel/refusal';
 import type { ConnectionStatus } from '../channel/types';
 
 /** The only recording format version so far. */
