@@ -302,7 +302,11 @@ const READING = `## Reading the figures
     difference. Split by the DevTools metrics, script is 0.16 % on either of ours against the
     naive page's 0.21 %; style and layout are 0.11 % against 0.03 % (each second's news redraws
     a card of 2.4 times the naive card's nodes, and its timers). No cause on the page was found
-    that a change could remove.`;
+    that a change could remove. The two full runs of 2026-12-06's late evening gave 1.27× and
+    1.33× (the widget alone 0.90× and 0.93×); an A/B the same hour, the standalone page built at
+    cb4ad7b against the current one, interleaved runs of the benchmark's own 20 s light phase:
+    medians 1.23 against 1.33 % in a first six runs each, 1.22 against 1.14 % in the next eight —
+    no difference beyond the spread between runs.`;
 
 const REPRODUCE = `## Reproduce
 
