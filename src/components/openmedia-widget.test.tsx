@@ -350,6 +350,23 @@ describe('OpenmediaWidget', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Abonnement abgelehnt: 403::subscribe_failed');
   });
 
+  it('a host text for the refusal that throws gives the widget’s own words, not a broken banner', async () => {
+    const reported = catchReportedErrors();
+    const { h } = await setup({
+      messages: {
+        reconnectingRefused: () => {
+          throw new Error('translation bug');
+        },
+      },
+    });
+    act(() => h.channel.setStatus('reconnecting', '403::subscribe_failed'));
+    await advanceTimers(3100);
+    expect(screen.getByRole('status')).toHaveTextContent('The server refused to send the notifications (403::subscribe_failed); the widget keeps asking.');
+    // The host's bug is still reported, not swallowed.
+    await advanceTimers(0);
+    expect(reported.some((error) => error instanceof Error && error.message.includes('translation bug'))).toBe(true);
+  });
+
   it('says since when nothing new has arrived: from the moment the connection went (not when the banner showed), in the widget locale, through every status until it is live again', async () => {
     // 3 s of grace from 14:03:58: the banner shows at 14:04:01, and says 14:03.
     vi.setSystemTime(new Date(2026, 11, 6, 14, 3, 58));
