@@ -177,3 +177,23 @@ test('the example desktop shows the offer-alert switch and this tab’s role', a
   await expect(panel.getByRole('checkbox', { name: 'Notify me of new offers' })).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByText(/^This tab:/)).toContainText('Leader');
 });
+
+test("a subscription the server refuses is said in every tab, in its words, until the leader's session is Live again", async ({ page, mock }) => {
+  test.setTimeout(90_000);
+  const context = page.context();
+  const [leader, follower] = [page, await context.newPage()];
+  await openLive(leader);
+  await openLive(follower);
+  await expect(tabRole(follower)).toContainText('Follower');
+
+  await mock.refuseSubscriptions(true);
+  await mock.dropSessions();
+  const words = 'The server refused to send the notifications (403::subscribe_denied); the widget keeps asking.';
+  for (const tab of [leader, follower]) await expect(widget(tab).getByRole('status').first()).toContainText(words, { timeout: 15_000 });
+
+  await mock.refuseSubscriptions(false);
+  for (const tab of [leader, follower]) {
+    await expect(indicator(widget(tab), 'Live')).toBeVisible({ timeout: 30_000 });
+    await expect(widget(tab).getByText(words)).toHaveCount(0);
+  }
+});
