@@ -1,6 +1,7 @@
 import { OPENMEDIA_CHANNEL } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
 import { createListenerSet, subscribeCounted } from './listener-set';
+import { refusalWith } from './refusal';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
 
 /** An in-memory {@link NotificationChannel} with the controls a test or a story needs. */
@@ -38,7 +39,7 @@ export function createMemoryChannel(descriptor: ChannelDescriptor = OPENMEDIA_CH
   let refusal: string | undefined;
 
   function setStatus(next: ConnectionStatus, why?: string): void {
-    const shownWhy = next === 'reconnecting' ? why : undefined;
+    const shownWhy = refusalWith(next, why);
     if (next === status && shownWhy === refusal) return;
     status = next;
     refusal = shownWhy;

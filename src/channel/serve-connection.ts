@@ -3,7 +3,8 @@ import { createCometdChannel } from './cometd-channel';
 import type { CometdChannelOptions } from './cometd-channel';
 import type { CometdClient } from './cometd-session';
 import type { CsrfHeaderSource } from './csrf-header';
-import type { ConnectionStatus, NotificationChannel } from './types';
+import type { NotificationChannel } from './types';
+import { statusMessage } from './refusal';
 import { createRelayedCsrfSource } from './worker-csrf';
 import type { RelayedCsrfSource } from './worker-csrf';
 import type { FromConnectionWorker, ToConnectionWorker, WorkerChannelConfig } from './worker-protocol';
@@ -37,11 +38,6 @@ export interface RelayBus {
 
 /** Opens the other tabs' BroadcastChannel; undefined where the Worker has none. */
 export type RelayBusFactory = (name: string) => RelayBus | undefined;
-
-/** A status message, with the server's refusal when there is one (see `ChannelListener.onStatus`). */
-function statusFor(status: ConnectionStatus, refusal: string | undefined): { readonly kind: 'status'; readonly status: ConnectionStatus; readonly refusal?: string } {
-  return refusal === undefined ? { kind: 'status', status } : { kind: 'status', status, refusal };
-}
 
 function openBroadcastChannel(name: string): RelayBus | undefined {
   return typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
@@ -121,7 +117,7 @@ export function serveConnection(
   function send(message: FromConnectionWorker): void {
     flush();
     if (message.kind === 'status') {
-      toTabs(statusFor(message.status, message.refusal));
+      toTabs(statusMessage(message.status, message.refusal));
       // What was sent between the last leader's end and this session reached no tab (the page
       // asks the same when it relays itself).
       if (message.status === 'connected' && !connectedOnce) {
@@ -167,7 +163,7 @@ export function serveConnection(
           if (relaying === 'on') post({ kind: 'pong' });
         }
         // A tab that joins waits for the status before it reads its list.
-        else if (channel !== undefined) toTabs(statusFor(channel.getStatus(), channel.getRefusal?.()));
+        else if (channel !== undefined) toTabs(statusMessage(channel.getStatus(), channel.getRefusal?.()));
       });
     }
     if (others) startRelaying();
@@ -197,7 +193,7 @@ export function serveConnection(
               }
               gathered.push(data);
             },
-            onStatus: (status, refusal) => report(statusFor(status, refusal)),
+            onStatus: (status, refusal) => report(statusMessage(status, refusal)),
             onResyncNeeded: () => report({ kind: 'resyncNeeded' }),
             onSessionCheckNeeded: () => report({ kind: 'sessionCheckNeeded' }),
           });

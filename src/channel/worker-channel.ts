@@ -4,6 +4,7 @@ import { absoluteUrl } from './absolute-url';
 import { documentVisible } from './connect-pacing';
 import type { CsrfHeaderSource } from './csrf-header';
 import { createListenerSet, subscribeCounted } from './listener-set';
+import { refusalWith } from './refusal';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from './types';
 import { relayCsrfToWorker } from './worker-csrf';
 import type { CsrfRelay } from './worker-csrf';
@@ -95,8 +96,7 @@ export function createWorkerChannel(options: WorkerChannelOptions): Notification
 
   function setStatus(next: ConnectionStatus, why?: string): void {
     if (next === 'connected') everConnected = true;
-    // A refusal is said with `reconnecting` only, whatever a message claims.
-    const shownWhy = next === 'reconnecting' ? why : undefined;
+    const shownWhy = refusalWith(next, why);
     if (next === status && shownWhy === refusal) return;
     status = next;
     refusal = shownWhy;

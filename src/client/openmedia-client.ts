@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { createGwsClient } from '../api/client';
 import type { GwsClient } from '../api/client';
 import { normalizeGwsBase } from '../api/http';
+import { refusalWith } from '../channel/refusal';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
 import { diffPersistentMaps } from '../core/persistent-map';
 import { createOpenmediaStore } from '../core/store';
@@ -422,7 +423,7 @@ export function createOpenmediaClient(clientOptions: OpenmediaClientOptions = {}
         if (!live) return;
         // referenceIds restart with the next HTTP session: none of this one's may match there.
         if (status === 'unauthorized') store.dispatch({ type: 'sessionChanged', at: now() });
-        publish({ status, refusal: status === 'reconnecting' ? refusal : undefined });
+        publish({ status, refusal: refusalWith(status, refusal) });
         if (status === 'connected' && awaitingConnectedLoad) {
           awaitingConnectedLoad = false;
           snapshots.load(mediaTypes);

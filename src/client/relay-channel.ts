@@ -1,4 +1,5 @@
 import { createListenerSet, subscribeCounted } from '../channel/listener-set';
+import { refusalWith, statusMessage } from '../channel/refusal';
 import type { ChannelListener, ConnectionStatus, NotificationChannel } from '../channel/types';
 import type { ChannelDescriptor } from '../protocol/parse';
 import type { ActionError } from '../core/types';
@@ -101,11 +102,6 @@ function listenOn<T>(set: Set<{ readonly listener: T }>, listener: T): () => voi
   };
 }
 
-/** A relayed status, with the server's refusal when there is one. */
-function statusMessage(status: ConnectionStatus, refusal: string | undefined): RelayMessage {
-  return refusal === undefined ? { kind: 'status', status } : { kind: 'status', status, refusal };
-}
-
 /** How many alerted offer ids a tab remembers for tabs that join later. */
 const REMEMBERED_ALERTS = 500;
 
@@ -176,7 +172,7 @@ export function createSharedChannel(options: SharedChannelOptions): SharedChanne
   let run: Run | undefined;
 
   function setStatus(next: ConnectionStatus, why?: string): void {
-    const shownWhy = next === 'reconnecting' ? why : undefined;
+    const shownWhy = refusalWith(next, why);
     if (next === status && shownWhy === refusal) return;
     status = next;
     refusal = shownWhy;

@@ -1,5 +1,6 @@
 import { createListenerSet } from '../channel/listener-set';
 import { withOmittedFrom } from '../core/omitted-fields';
+import { refusalWith } from '../channel/refusal';
 import type { ConnectionStatus, NotificationChannel } from '../channel/types';
 import { OPENMEDIA_CHANNEL, parseNotification } from '../protocol/parse';
 import type { ChannelDescriptor } from '../protocol/parse';
@@ -101,7 +102,7 @@ export function createReplayChannel(recording: Recording, options: ReplayChannel
   }
 
   function setStatus(next: ConnectionStatus, why?: string): void {
-    const shownWhy = next === 'reconnecting' ? why : undefined;
+    const shownWhy = refusalWith(next, why);
     if (next === status && shownWhy === refusal) return;
     const previous = status;
     status = next;
